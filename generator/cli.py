@@ -1,0 +1,133 @@
+"""The ``kiemdiem`` command: the pipeline for people who work from a terminal.
+
+Exit status: 0 done; 2 invalid input (every problem listed, nothing written);
+1 anything unexpected (one line, no traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import InputError
+from .evaluate import evaluate
+from .load import load_document
+from .pipeline import FORMATS, prepare, render_file
+from .validate import known_forms, load_schema, validate
+
+OK, UNEXPECTED, INVALID = 0, 1, 2
+
+
+def _formats(text: str) -> list[str]:
+    chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"định dạng không hỗ trợ: {', '.join(unknown) or text!r}; chọn trong {', '.join(FORMATS)}")
+    return list(dict.fromkeys(chosen))
+
+
+def _report(source: str, error: InputError) -> None:
+    print(f"{source}: dữ liệu không hợp lệ ({len(error.problems)} lỗi):", file=sys.stderr)
+    for problem in error.problems:
+        print(f"  {problem}", file=sys.stderr)
+
+
+def cmd_validate(args) -> int:
+    status = OK
+    for source in args.files:
+        try:
+            prepared = prepare(load_document(source))
+        except InputError as error:
+            _report(source, error)
+            status = INVALID
+            continue
+        ev = prepared.evaluation
+        print(f"{source}: hợp lệ — {ev.variant['form_code']}, {ev.level_label} ({ev.level}), tổng điểm {prepared.context['ket_qua']['score']}/100")
+    return status
+
+
+def cmd_render(args) -> int:
+    status = OK
+    for source in args.files:
+        try:
+            written = render_file(source, args.output, args.format)
+        except InputError as error:
+            _report(source, error)
+            status = INVALID
+            continue
+        for path in written:
+            print(path)
+    return status
+
+
+def cmd_classify(args) -> int:
+    try:
+        document = validate(load_document(args.file))
+        evaluation = evaluate(document)
+    except InputError as error:
+        _report(args.file, error)
+        return INVALID
+    result = {"form": document["form"], **evaluation.as_dict()}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        member = document["dang_vien"]["ho_ten"]
+        parts = "; ".join(f"{p['label']} {p['score']}/{p['max']}" for p in result["parts"])
+        print(f"{member} — {evaluation.variant['form_code']}")
+        print(f"Tổng điểm: {result['score']}/{result['max_score']} ({parts})")
+        print(f"Xếp loại: {evaluation.level_label} ({evaluation.level})")
+        print("Lý do:")
+        for reason in evaluation.reasons:
+            print(f"  - {reason.text} ({reason.rule})")
+    if evaluation.problems:
+        _report(args.file, InputError(evaluation.problems))
+        return INVALID
+    return OK
+
+
+def cmd_schema(args) -> int:
+    print(json.dumps(load_schema(args.form), ensure_ascii=False, indent=2))
+    return OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiemdiem", description="Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên: kiểm tra dữ liệu, xếp loại có lý do, xuất DOCX/PDF.")
+    parser.add_argument("--version", action="version", version=f"kiemdiem {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    p = sub.add_parser("validate", help="kiểm tra tệp dữ liệu (JSON/YAML) theo mẫu và quy định")
+    p.add_argument("files", nargs="+", metavar="TỆP")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("render", help="xuất văn bản DOCX/PDF")
+    p.add_argument("files", nargs="+", metavar="TỆP")
+    p.add_argument("--format", type=_formats, default=list(FORMATS), help="docx, pdf hoặc docx,pdf (mặc định)")
+    p.add_argument("-o", "--output", type=Path, default=Path("out"), help="thư mục kết quả (mặc định out/)")
+    p.set_defaults(run=cmd_render)
+
+    p = sub.add_parser("classify", help="tính điểm, xếp loại và nêu lý do")
+    p.add_argument("file", metavar="TỆP")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.set_defaults(run=cmd_classify)
+
+    p = sub.add_parser("schema", help="in JSON Schema của một mẫu")
+    p.add_argument("form", choices=known_forms(), metavar="MẪU", help=", ".join(known_forms()))
+    p.set_defaults(run=cmd_schema)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("kiemdiem: đã dừng.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return OK
+    except Exception as exc:  # noqa: BLE001 — the contract is one line, never a traceback
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"kiemdiem: lỗi không mong đợi: {message}", file=sys.stderr)
+        return UNEXPECTED

@@ -1,0 +1,36 @@
+"""Input problems as data, so every step can report all of them at once.
+
+A user fixes a document faster when each problem names the JSON path, the field's
+Vietnamese title and the reason; a step collects ``Problem``s and raises one
+``InputError`` instead of stopping at the first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str  # JSON path, e.g. "$.dang_vien.ho_ten"
+    title: str  # Vietnamese title of the field, from the schema
+    reason: str  # Vietnamese explanation
+
+    def __str__(self) -> str:
+        label = f" ({self.title})" if self.title else ""
+        return f"{self.path}{label}: {self.reason}"
+
+
+class InputError(Exception):
+    """The document is not acceptable; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def json_path(parts) -> str:
+    """Render a path of keys and indexes as ``$.a.b[2]``."""
+    out = "$"
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return out

@@ -1,0 +1,167 @@
+"""The rules engine: eligibility, triggers, then the highest level whose conditions all hold.
+
+It knows no numbers: comparators, thresholds and citations come from the regime
+data. Every decision leaves a ``Reason`` in Vietnamese that cites its rule, both
+for the level reached and for each level above it that was missed.
+"""
+from __future__ import annotations
+
+import operator
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from ..present.vietnamese import phan_tram, so
+from .regime import Regime, Rule
+
+NOT_RATED = "NOT_RATED"
+_OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
+
+
+@dataclass(frozen=True)
+class Reason:
+    rule: str  # the citation, e.g. "Điều 11, Quy định 366-QĐ/TW"
+    text: str  # one Vietnamese sentence
+    level: str | None = None  # the level this reason is about
+    met: bool | None = None  # for a condition: whether it holds
+
+    def as_dict(self) -> dict:
+        return {"rule": self.rule, "text": self.text, "level": self.level, "met": self.met}
+
+
+@dataclass
+class Outcome:
+    level: str
+    reasons: list[Reason] = field(default_factory=list)
+    failed: dict[str, list[Rule]] = field(default_factory=dict)  # level → conditions it missed
+    triggers: list[Rule] = field(default_factory=list)
+
+
+def holds(rule: Rule, value) -> bool:
+    return _OPS[rule.op](value, rule.value)
+
+
+def show_value(value, unit: str) -> str:
+    if unit == "diem":
+        return f"{so(value)} điểm"
+    if unit == "ty_le":
+        return phan_tram(value)
+    if unit == "thang":
+        return f"{so(value)} tháng"
+    return so(value)
+
+
+_PHRASES = {">=": "từ {} trở lên", ">": "trên {}", "<=": "không vượt quá {}", "<": "dưới {}"}
+
+
+def requirement(rule: Rule, unit: str) -> str:
+    """"từ 90 điểm trở lên", "trên 50%", "đủ 100%"."""
+    if unit == "ty_le" and rule.op == ">=" and rule.value == 1:
+        return "đủ 100%"
+    return _PHRASES[rule.op].format(show_value(rule.value, unit))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class Engine:
+    """Classifies one subject (e.g. an individual of a given role) under a regime."""
+
+    def __init__(self, regime: Regime, subject: str):
+        self.regime, self.subject = regime, subject
+        self.facts_meta: dict = regime.individual["facts"]
+
+    def _applicable(self, rules: list[Rule]) -> list[Rule]:
+        return [r for r in rules if r.applies_to(self.subject)]
+
+    def _describe(self, rule: Rule, value) -> tuple[str, str]:
+        meta = self.facts_meta[rule.fact]
+        if meta["unit"] == "co_khong":
+            return meta["label"], ""
+        return meta["label"], f"{meta['label']} là {show_value(value, meta['unit'])}"
+
+    def classify(self, facts: dict) -> Outcome:
+        for rule in self._applicable(self.regime.rules("not_rated")):
+            if facts[rule.fact] is not None and holds(rule, facts[rule.fact]):
+                return Outcome(NOT_RATED, [self._not_rated_reason(rule, facts[rule.fact])])
+        outcome = Outcome(self.regime.levels[-1][0])
+        notes: list[Reason] = []
+        for rule in self._applicable(self.regime.rules("triggers")):
+            value = facts[rule.fact]
+            if value is None or not holds(rule, value):
+                continue
+            if rule.unless and facts.get(rule.unless):
+                notes.append(Reason(rule.rule, rule.unless_note or "", None, None))
+            else:
+                outcome.triggers.append(rule)
+        reached = None
+        for code, label in self.regime.levels:
+            rules = self._applicable(self.regime.conditions(code))
+            missed = [r for r in rules if facts[r.fact] is not None and not holds(r, facts[r.fact])]
+            if missed:
+                outcome.failed[code] = missed
+                continue
+            reached = code
+            if not outcome.triggers:
+                outcome.reasons += [self._condition_reason(code, r, facts[r.fact], True) for r in rules]
+            break
+        lowest_code, lowest_label = self.regime.levels[-1]
+        if outcome.triggers:
+            outcome.reasons = [self._trigger_reason(r, facts[r.fact]) for r in outcome.triggers]
+            if reached != lowest_code:
+                outcome.reasons.append(Reason(
+                    outcome.triggers[0].rule,
+                    f"Theo điểm và các điều kiện, mức cao nhất đạt được là «{self.regime.label(reached)}»; "
+                    f"do có trường hợp trên nên xếp loại «{lowest_label}».", lowest_code, None))
+            return outcome
+        outcome.level = reached
+        for code, _ in self.regime.levels:
+            if code == reached:
+                break
+            outcome.reasons += [self._condition_reason(code, r, facts[r.fact], False) for r in outcome.failed[code]]
+        outcome.reasons += notes + [
+            Reason(r.rule, r.text or "", None, None)
+            for r in self._applicable(self.regime.rules("notes")) if holds(r, facts[r.fact])
+        ]
+        return outcome
+
+    def _condition_reason(self, level: str, rule: Rule, value, met: bool) -> Reason:
+        meta = self.facts_meta[rule.fact]
+        head = f"Mức «{self.regime.label(level)}»: "
+        if value is None:
+            return Reason(rule.rule, head + meta.get("when_missing", "không áp dụng") + ".", level, True)
+        _, said = self._describe(rule, value)
+        verdict = "đạt" if met else "chưa đạt"
+        return Reason(rule.rule, f"{head}{said}, {verdict} yêu cầu {requirement(rule, meta['unit'])}.", level, met)
+
+    def _trigger_reason(self, rule: Rule, value) -> Reason:
+        label, said = self._describe(rule, value)
+        unit = self.facts_meta[rule.fact]["unit"]
+        what = _cap(label) if not said else f"{_cap(said)}, {requirement(rule, unit)}"
+        lowest = self.regime.levels[-1]
+        return Reason(rule.rule, f"{what}: xếp loại «{lowest[1]}».", lowest[0], True)
+
+    def _not_rated_reason(self, rule: Rule, value) -> Reason:
+        label, said = self._describe(rule, value)
+        unit = self.facts_meta[rule.fact]["unit"]
+        what = label if not said else f"{said}, {requirement(rule, unit)}"
+        return Reason(rule.rule, f"Không xếp loại: {what}.", NOT_RATED, True)
+
+    def proposal_problems(self, proposed: str, outcome: Outcome, facts: dict) -> list[str]:
+        """Why ``proposed`` is above what the rules allow (empty when it is not)."""
+        if outcome.level == NOT_RATED:
+            return [f"đảng viên thuộc diện không xếp loại ({outcome.reasons[0].text[len('Không xếp loại: '):].rstrip('.')}), "
+                    f"không được đề xuất mức «{self.regime.label(proposed)}»"]
+        if self.regime.rank(proposed) >= self.regime.rank(outcome.level):
+            return []
+        if outcome.triggers:
+            return [f"đề xuất {proposed} không phù hợp: {r.text[0].lower() + r.text[1:]}"
+                    for r in (self._trigger_reason(t, facts[t.fact]) for t in outcome.triggers)]
+        out = []
+        for rule in outcome.failed.get(proposed, []):
+            meta, value = self.facts_meta[rule.fact], facts[rule.fact]
+            need = requirement(rule, meta["unit"])
+            if meta["unit"] != "diem":
+                need = f"{meta['label']} {need}"
+            out.append(f"đề xuất {proposed} cần {need}; {meta['label']} là {show_value(value, meta['unit'])}")
+        return out or [f"đề xuất {proposed} cao hơn mức tính được «{self.regime.label(outcome.level)}»"]

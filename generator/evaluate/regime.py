@@ -1,0 +1,86 @@
+"""Regime data: the numbers a regulation fixes, read from generator/regimes/*.yaml.
+
+Thresholds are written as the regulation writes them ("30%", "1/2", 90) and
+parsed once into exact fractions, so 29,99% can never round its way to 30%.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from typing import Any
+
+import yaml
+
+from ..resources import regimes_dir
+
+
+def exact(value: Any) -> Any:
+    """"30%" → 3/10, "2/3" → 2/3, 90 → 90, 87.5 → 175/2; booleans unchanged."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith("%"):
+            return Fraction(text[:-1].strip()) / 100
+        return Fraction(text)
+    return Fraction(str(value))
+
+
+@dataclass(frozen=True)
+class Rule:
+    fact: str
+    op: str
+    value: Any
+    rule: str
+    subjects: tuple[str, ...] = ()
+    unless: str | None = None
+    unless_note: str | None = None
+    text: str | None = None
+
+    def applies_to(self, subject: str) -> bool:
+        return not self.subjects or subject in self.subjects
+
+
+@dataclass(frozen=True)
+class Regime:
+    id: str
+    name: str
+    levels: tuple[tuple[str, str], ...]  # (code, label), highest first
+    not_rated_label: str
+    individual: dict
+
+    def label(self, code: str) -> str:
+        return dict(self.levels).get(code, self.not_rated_label)
+
+    def rank(self, code: str) -> int:
+        """0 for the highest level; larger is lower."""
+        return [c for c, _ in self.levels].index(code)
+
+    def rules(self, section: str) -> list[Rule]:
+        return [_rule(r) for r in self.individual.get(section, [])]
+
+    def conditions(self, level: str) -> list[Rule]:
+        return [_rule(r) for r in self.individual["conditions"].get(level, [])]
+
+
+def _rule(raw: dict) -> Rule:
+    return Rule(
+        fact=raw["fact"], op=raw["op"], value=exact(raw["value"]), rule=raw["rule"],
+        subjects=tuple(raw.get("subjects", ())), unless=raw.get("unless"),
+        unless_note=raw.get("unless_note"), text=raw.get("text"),
+    )
+
+
+def known_regimes() -> list[str]:
+    return sorted(p.stem for p in regimes_dir().glob("*.yaml"))
+
+
+@cache
+def load_regime(regime_id: str) -> Regime:
+    raw = yaml.safe_load((regimes_dir() / f"{regime_id}.yaml").read_text(encoding="utf-8"))
+    return Regime(
+        id=raw["id"], name=raw["name"],
+        levels=tuple((lv["code"], lv["label"]) for lv in raw["levels"]),
+        not_rated_label=raw["not_rated_label"], individual=raw["individual"],
+    )

@@ -1,0 +1,48 @@
+"""The pipeline in one place: load → validate → evaluate → present → render → write.
+
+Each step lives in its own module; this file only chains them, so the CLI, the
+tests and a Python user all run exactly the same sequence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError
+from .evaluate import Evaluation, evaluate
+from .load import load_document
+from .present.context import build_context
+from .render import RENDERERS
+from .validate import validate
+from .write import write_all
+
+FORMATS = tuple(RENDERERS)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    document: dict  # validated, defaults filled in
+    evaluation: Evaluation
+    context: dict  # what every renderer prints
+
+
+def prepare(document) -> Prepared:
+    """Validate, evaluate and present one document (raises ``InputError``)."""
+    valid = validate(document)
+    evaluation = evaluate(valid)
+    if evaluation.problems:
+        raise InputError(evaluation.problems)
+    return Prepared(valid, evaluation, build_context(valid, evaluation))
+
+
+def render(prepared: Prepared, formats=FORMATS) -> dict[str, bytes]:
+    """Render each format in memory; nothing touches the disk here."""
+    form = prepared.document["form"]
+    return {fmt: RENDERERS[fmt](form, prepared.context) for fmt in formats}
+
+
+def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS) -> list[Path]:
+    """Render one input file into ``out_dir`` as <input name>.<format>."""
+    source = Path(source)
+    rendered = render(prepare(load_document(source)), formats)
+    return write_all({Path(out_dir) / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()})

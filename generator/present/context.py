@@ -1,0 +1,102 @@
+"""Build the one context both renderers print.
+
+The document keeps its schema shape (so templates only use names the schema has),
+with values turned into text: dates in the Party style, numbers with a decimal
+comma, enum codes into their Vietnamese labels, long text into paragraphs. What
+the rules computed goes under ``ket_qua``; layout-only strings under ``trinh_bay``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+from ..evaluate import NOT_RATED, Evaluation
+from ..validate import _resolve, load_schema
+from .vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, so
+
+COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
+_BULLET = re.compile(r"^\s*[-+•–*]\s+")
+
+
+def paragraphs(value: str | list[str]) -> list[dict]:
+    """Split free text into paragraphs; "- …", "+ …" and "• …" lines are list items."""
+    lines = value.splitlines() if isinstance(value, str) else [ln for item in value for ln in item.splitlines()]
+    out = []
+    for line in lines:
+        text = " ".join(line.split())
+        if not text:
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            mark = "+" if line.strip().startswith("+") else "-"
+            text = f"{mark} {' '.join(line[bullet.end():].split())}"
+        out.append({"y": bool(bullet), "text": text})
+    return out
+
+
+def score_rows(document: dict, evaluation: Evaluation) -> list[dict]:
+    """The part-B table, flattened: parts "1", "2", their criteria "1.1", "1.1.1"…"""
+    rows = []
+
+    def walk(criteria: list[dict], prefix: str, depth: int) -> None:
+        for i, item in enumerate(criteria, 1):
+            number = f"{prefix}.{i}"
+            rows.append({"stt": number, "ten": item["ten"], "toi_da": so(item["diem_toi_da"]),
+                         "diem": so(item["diem"]), "cap": depth})
+            walk(item.get("tieu_chi", []), number, depth + 1)
+
+    for n, part in enumerate(evaluation.parts, 1):
+        rows.append({"stt": str(n), "ten": part.label, "toi_da": so(part.max), "diem": so(part.score), "cap": 0})
+        walk(document["diem"][part.id].get("tieu_chi", []), str(n), 1)
+    return rows
+
+
+def _present(schema: dict, node: dict, value: Any) -> Any:
+    node = _resolve(schema, node)
+    if "oneOf" in node and all("const" in o for o in node["oneOf"]):
+        return {o["const"]: o["title"] for o in node["oneOf"]}.get(value, value)
+    if node.get("format") == "date" and isinstance(value, str):
+        return ngay_ngan(dt.date.fromisoformat(value))
+    if node.get("type") == ["string", "array"]:
+        return paragraphs(value)
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, (int, float)):
+        return so(value)
+    if isinstance(value, dict):
+        props = node.get("properties", {})
+        return {k: _present(schema, props.get(k, {}), v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = node.get("items", {})
+        return [_present(schema, items, v) for v in value]
+    return value
+
+
+def build_context(document: dict, evaluation: Evaluation) -> dict:
+    schema = load_schema(document["form"])
+    context = _present(schema, schema, document)
+    ev = evaluation
+    level_text = ev.level_label
+    if ev.level == NOT_RATED and ev.reasons:
+        level_text = f"{ev.level_label} ({ev.reasons[0].text.removeprefix('Không xếp loại: ').rstrip('.')})"
+    context["ket_qua"] = {
+        "level": ev.level,
+        "level_label": ev.level_label,
+        "khong_xep_loai": ev.level == NOT_RATED,
+        "score": so(ev.score),
+        "max_score": so(ev.max_score),
+        "parts": [{"id": p.id, "label": p.label, "score": so(p.score), "max": so(p.max)} for p in ev.parts],
+        "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons],
+    }
+    proposed = document.get("tu_xep_loai")
+    context["trinh_bay"] = {
+        "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
+        "chi_bo_in_hoa": in_hoa(document["chi_bo"]),
+        "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], dt.date.fromisoformat(document["ngay_lap"])),
+        "mau": dict(ev.variant),
+        "la_lanh_dao": document["dang_vien"]["doi_tuong"] == "lanh_dao_quan_ly",
+        "tu_xep_loai": ev.regime.label(proposed) if proposed else level_text,
+        "bang_diem": score_rows(document, ev),
+    }
+    return context

@@ -1,0 +1,75 @@
+"""PDF from templates/<form>/<form>.html and its CSS, via WeasyPrint.
+
+The whole pipeline is here: Jinja renders HTML, WeasyPrint lays it out with one
+shared FontConfiguration, and a URL fetcher that serves only the project's own
+template files, so a document can never make WeasyPrint reach the network.
+"""
+from __future__ import annotations
+
+import logging
+import mimetypes
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from ..resources import templates_dir
+from .environment import html_environment
+
+LOGGER = logging.getLogger("kiemdiem.render.pdf")
+SERIF_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos")
+
+
+class TemplateAssetFetcher(URLFetcher):
+    """Serve ``file:`` URLs inside templates/ and refuse everything else."""
+
+    def fetch(self, url, headers=None):
+        parsed = urlparse(url)
+        root = templates_dir().resolve()
+        path = Path(unquote(parsed.path)).resolve() if parsed.scheme == "file" else None
+        if path is None or not path.is_relative_to(root) or not path.is_file():
+            raise ValueError(f"kiemdiem không tải tài nguyên ngoài thư mục mẫu: {url}")
+        kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+
+
+class MissingFontError(RuntimeError):
+    pass
+
+
+@cache
+def check_serif_font() -> str:
+    """Name the Times-compatible family PDFs will embed, or explain how to install one."""
+    if shutil.which("fc-list") is None:
+        return SERIF_FAMILIES[0]
+    listing = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
+    families = {name.strip() for line in listing.splitlines() for name in line.split(",")}
+    for family in SERIF_FAMILIES:
+        if family in families:
+            return family
+    raise MissingFontError(
+        "Thiếu phông Times New Roman (hoặc Liberation Serif, Tinos) để xuất PDF; "
+        "trên Debian/Ubuntu: apt-get install fonts-liberation2"
+    )
+
+
+@cache
+def _font_config() -> FontConfiguration:
+    return FontConfiguration()
+
+
+def render_pdf(form: str, context: dict) -> bytes:
+    family = check_serif_font()
+    html = html_environment().get_template(f"{form}/{form}.html").render(context)
+    LOGGER.info("Bố cục PDF %s bằng phông %s", form, family)
+    document = HTML(
+        string=html,
+        base_url=(templates_dir() / form).as_uri() + "/",
+        url_fetcher=TemplateAssetFetcher(),
+    )
+    return document.write_pdf(font_config=_font_config())

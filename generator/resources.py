@@ -1,0 +1,32 @@
+"""Where templates, schemas and regime data live, in a checkout and in a wheel.
+
+The wheel carries ``templates/`` and ``schemas/`` under ``generator/_data/``
+(hatchling force-include); a checkout keeps them at the repository root.
+"""
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _first_existing(name: str) -> Path:
+    for candidate in (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"Không tìm thấy thư mục {name}/ của kiemdiem (cài đặt bị thiếu tệp).")
+
+
+@cache
+def templates_dir() -> Path:
+    return _first_existing("templates")
+
+
+@cache
+def schemas_dir() -> Path:
+    return _first_existing("schemas")
+
+
+def regimes_dir() -> Path:
+    return PACKAGE_DIR / "regimes"

@@ -1,0 +1,208 @@
+"""Step 2 — check a document against its JSON Schema, in Vietnamese.
+
+Every problem is reported at once with its JSON path and the field's title from
+the schema. Besides JSON Schema 2020-12 this step checks what a schema cannot say:
+characters that XML (so DOCX) cannot carry, and the ``x-khong-lon-hon`` annotation
+("must not exceed that other field").
+"""
+from __future__ import annotations
+
+import copy
+import json
+import re
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
+from .errors import InputError, Problem, json_path
+from .resources import schemas_dir
+
+DEFAULT_REGIME = "qd366-2025"
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_TYPE_NAMES = {
+    "string": "chuỗi ký tự", "integer": "số nguyên", "number": "số", "boolean": "true hoặc false",
+    "object": "đối tượng {…}", "array": "danh sách […]", "null": "null",
+}
+
+
+def known_forms() -> list[str]:
+    return sorted(p.name.removesuffix(".schema.json") for p in schemas_dir().glob("*.schema.json"))
+
+
+@cache
+def load_schema(form: str) -> dict:
+    path = schemas_dir() / f"{form}.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(form: str) -> Draft202012Validator:
+    schema = load_schema(form)
+    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate(document: Any) -> dict:
+    """Return the document with defaults filled in, or raise ``InputError``."""
+    if not isinstance(document, dict):
+        raise InputError([Problem("$", "Tài liệu", "tài liệu phải là một đối tượng JSON {…}")])
+    form = document.get("form")
+    forms = known_forms()
+    if form not in forms:
+        reason = "thiếu trường \"form\"" if form is None else f"mẫu {_show(form)} không có"
+        raise InputError([Problem("$.form", "Loại văn bản", f"{reason}; chọn một trong: {', '.join(forms)}")])
+    schema = load_schema(form)
+    problems = _character_problems(document, schema)
+    try:
+        errors = list(_validator(form).iter_errors(document))
+    except RecursionError:
+        raise InputError([Problem("$", "Tài liệu", "dữ liệu lồng nhau quá sâu")]) from None
+    problems += [_problem(schema, e) for e in sorted(errors, key=lambda e: list(map(str, e.absolute_path)))]
+    if not problems:
+        problems += _limit_problems(schema, schema, document, document, [])
+    if problems:
+        raise InputError(_unique(problems))
+    result = copy.deepcopy(document)
+    result.setdefault("regime", DEFAULT_REGIME)
+    return result
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def _show(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _resolve(schema: dict, node: dict) -> dict:
+    """Follow a local ``$ref`` while keeping the referring node's own keys."""
+    while "$ref" in node and node["$ref"].startswith("#/"):
+        target = schema
+        for part in node["$ref"][2:].split("/"):
+            target = target[part]
+        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def _child(schema: dict, node: dict, key: Any) -> dict | None:
+    node = _resolve(schema, node)
+    if isinstance(key, int):
+        items = node.get("items")
+        return _resolve(schema, items) if isinstance(items, dict) else None
+    props = node.get("properties", {})
+    return _resolve(schema, props[key]) if key in props else None
+
+
+def title_at(schema: dict, path: list) -> str:
+    """The field's title at ``path``, after its parent's ("Thông tin đảng viên › Họ và tên")."""
+    node, titles = _resolve(schema, schema), []
+    for key in path:
+        node = _child(schema, node, key) if node is not None else None
+        if node is not None and node.get("title"):
+            titles.append(node["title"])
+    return " › ".join(titles[-2:])
+
+
+def _choices(options: list[dict]) -> str:
+    return "; ".join(f"{o['const']} ({o.get('title', '')})" for o in options)
+
+
+def _problem(schema: dict, error) -> Problem:
+    path = list(error.absolute_path)
+    v, value, sub = error.validator, error.instance, error.schema
+    if v == "required":
+        missing = error.message.split("'")[1]
+        path = path + [missing]
+        return Problem(json_path(path), title_at(schema, path), "thiếu trường bắt buộc")
+    if v == "additionalProperties":
+        extra = [k for k in value if k not in sub.get("properties", {})]
+        return Problem(json_path(path + extra[:1]), "", "trường không có trong mẫu: " + ", ".join(map(str, extra)))
+    title = title_at(schema, path)
+    where = json_path(path)
+    if v == "type":
+        kinds = sub["type"] if isinstance(sub["type"], list) else [sub["type"]]
+        reason = "phải là " + " hoặc ".join(_TYPE_NAMES[k] for k in kinds) + f", không phải {_show(value)}"
+    elif v == "oneOf" and all("const" in o for o in sub["oneOf"]):
+        reason = f"giá trị {_show(value)} không hợp lệ; chọn một trong: {_choices(sub['oneOf'])}"
+    elif v == "anyOf" and all(set(o) == {"required"} for o in sub["anyOf"]):
+        names = [title_at(schema, path + o["required"]) for o in sub["anyOf"]]
+        reason = "cần ghi ít nhất một trong: " + ", ".join(names)
+    elif v == "const":
+        reason = f"phải là {_show(sub['const'])}, không phải {_show(value)}"
+    elif v == "format":
+        reason = f"{_show(value)} không phải ngày hợp lệ dạng YYYY-MM-DD (ví dụ 2025-12-05)"
+    elif v == "minLength" or (v == "pattern" and sub["pattern"] == "\\S"):
+        reason = "không được để trống"
+    elif v == "maxLength":
+        reason = f"dài {len(value)} ký tự, tối đa {sub['maxLength']} ký tự"
+    elif v == "minItems":
+        reason = f"cần ít nhất {sub['minItems']} mục"
+    elif v == "maxItems":
+        reason = f"có {len(value)} mục, tối đa {sub['maxItems']} mục"
+    elif v == "minimum":
+        reason = f"{_show(value)} nhỏ hơn mức tối thiểu {sub['minimum']}"
+    elif v == "maximum":
+        reason = f"{_show(value)} vượt quá mức tối đa {sub['maximum']}"
+    elif v == "exclusiveMinimum":
+        reason = f"phải lớn hơn {sub['exclusiveMinimum']}"
+    else:
+        reason = f"không hợp lệ ({v})"
+    return Problem(where, title, reason)
+
+
+def _character_problems(value: Any, schema: dict, path: list | None = None) -> list[Problem]:
+    """Strings that XML 1.0 cannot carry would corrupt the DOCX: refuse them early."""
+    path = path or []
+    stack, found = [(value, path)], []
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            bad = _BAD_CHARS.search(item)
+            if bad:
+                code = f"U+{ord(bad.group()):04X}"
+                found.append(Problem(json_path(where), title_at(schema, where), f"chứa ký tự điều khiển không hợp lệ ({code})"))
+        elif isinstance(item, dict):
+            stack.extend((v, where + [k]) for k, v in item.items())
+            stack.extend((k, where + [k]) for k in item if isinstance(k, str) and _BAD_CHARS.search(k))
+        elif isinstance(item, list):
+            stack.extend((v, where + [i]) for i, v in enumerate(item))
+    return sorted(found, key=lambda p: p.path)
+
+
+def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list) -> list[Problem]:
+    """Check ``x-khong-lon-hon`` along the document (only after the schema passed)."""
+    node = _resolve(schema, node)
+    found: list[Problem] = []
+    if isinstance(value, dict):
+        for key, sub in node.get("properties", {}).items():
+            if key not in value:
+                continue
+            sub = _resolve(schema, sub)
+            other = sub.get("x-khong-lon-hon")
+            if other:
+                other_path = other[2:].split(".") if other.startswith("$.") else path + [other]
+                limit = _get(root, other_path)
+                if limit is not None and value[key] > limit:
+                    here = path + [key]
+                    verb = "không được sau" if sub.get("format") == "date" else "không được lớn hơn"
+                    found.append(Problem(
+                        json_path(here), title_at(schema, here),
+                        f"{_show(value[key])} {verb} «{title_at(schema, other_path)}» ({_show(limit)})",
+                    ))
+            found += _limit_problems(schema, sub, value[key], root, path + [key])
+    elif isinstance(value, list) and isinstance(node.get("items"), dict):
+        for i, item in enumerate(value):
+            found += _limit_problems(schema, node["items"], item, root, path + [i])
+    return found
+
+
+def _get(root: Any, path: list) -> Any:
+    for key in path:
+        if not isinstance(root, dict) or key not in root:
+            return None
+        root = root[key]
+    return root

@@ -1,0 +1,31 @@
+"""Step 6 — write outputs atomically: a reader never sees half a file.
+
+Each file is written to a temporary name in the target folder, flushed, then
+renamed over the target; on any error the temporary file is removed.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: str | Path, data: bytes) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_all(outputs: dict[Path, bytes]) -> list[Path]:
+    """Write several rendered files; all were rendered in memory before any is written."""
+    return [write_atomic(path, data) for path, data in outputs.items()]
