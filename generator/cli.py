@@ -15,6 +15,7 @@ from .errors import InputError
 from .evaluate import evaluate
 from .load import load_document
 from .pipeline import FORMATS, prepare, render_file
+from .present.vietnamese import so
 from .validate import known_forms, load_schema, validate
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
@@ -28,6 +29,21 @@ def _formats(text: str) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+INPUT_SUFFIXES = {".json", ".yaml", ".yml"}
+
+
+def _inputs(paths: list[str]) -> list[str]:
+    """Files as given; a folder stands for its .json/.yaml/.yml files, sorted."""
+    out = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            out += sorted(str(p) for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
+        else:
+            out.append(name)
+    return out
+
+
 def _report(source: str, error: InputError) -> None:
     print(f"{source}: dữ liệu không hợp lệ ({len(error.problems)} lỗi):", file=sys.stderr)
     for problem in error.problems:
@@ -36,7 +52,7 @@ def _report(source: str, error: InputError) -> None:
 
 def cmd_validate(args) -> int:
     status = OK
-    for source in args.files:
+    for source in _inputs(args.files):
         try:
             prepared = prepare(load_document(source))
         except InputError as error:
@@ -50,7 +66,7 @@ def cmd_validate(args) -> int:
 
 def cmd_render(args) -> int:
     status = OK
-    for source in args.files:
+    for source in _inputs(args.files):
         try:
             written = render_file(source, args.output, args.format)
         except InputError as error:
@@ -74,9 +90,9 @@ def cmd_classify(args) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         member = document["dang_vien"]["ho_ten"]
-        parts = "; ".join(f"{p['label']} {p['score']}/{p['max']}" for p in result["parts"])
+        parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
         print(f"{member} — {evaluation.variant['form_code']}")
-        print(f"Tổng điểm: {result['score']}/{result['max_score']} ({parts})")
+        print(f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})")
         print(f"Xếp loại: {evaluation.level_label} ({evaluation.level})")
         print("Lý do:")
         for reason in evaluation.reasons:
@@ -84,6 +100,16 @@ def cmd_classify(args) -> int:
     if evaluation.problems:
         _report(args.file, InputError(evaluation.problems))
         return INVALID
+    return OK
+
+
+def cmd_context(args) -> int:
+    try:
+        prepared = prepare(load_document(args.file))
+    except InputError as error:
+        _report(args.file, error)
+        return INVALID
+    print(json.dumps(prepared.context, ensure_ascii=False, indent=2))
     return OK
 
 
@@ -98,11 +124,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     p = sub.add_parser("validate", help="kiểm tra tệp dữ liệu (JSON/YAML) theo mẫu và quy định")
-    p.add_argument("files", nargs="+", metavar="TỆP")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .json/.yaml hoặc thư mục chứa chúng")
     p.set_defaults(run=cmd_validate)
 
     p = sub.add_parser("render", help="xuất văn bản DOCX/PDF")
-    p.add_argument("files", nargs="+", metavar="TỆP")
+    p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .json/.yaml hoặc thư mục chứa chúng")
     p.add_argument("--format", type=_formats, default=list(FORMATS), help="docx, pdf hoặc docx,pdf (mặc định)")
     p.add_argument("-o", "--output", type=Path, default=Path("out"), help="thư mục kết quả (mặc định out/)")
     p.set_defaults(run=cmd_render)
@@ -111,6 +137,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.set_defaults(run=cmd_classify)
+
+    p = sub.add_parser("context", help="in dữ liệu đã trình bày mà mẫu DOCX/HTML nhận (cho người sửa mẫu)")
+    p.add_argument("file", metavar="TỆP")
+    p.set_defaults(run=cmd_context)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")
     p.add_argument("form", choices=known_forms(), metavar="MẪU", help=", ".join(known_forms()))

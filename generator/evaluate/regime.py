@@ -76,9 +76,37 @@ def known_regimes() -> list[str]:
     return sorted(p.stem for p in regimes_dir().glob("*.yaml"))
 
 
+UNITS = {"diem", "ty_le", "thang", "co_khong"}
+
+
+def check_regime(raw: dict, known_facts: set[str]) -> None:
+    """Refuse regime data that would crash or mislead later: unknown facts, units, operators."""
+    individual = raw["individual"]
+    meta = individual["facts"]
+    for name, spec in meta.items():
+        if not isinstance(spec, dict) or not isinstance(spec.get("label"), str) or spec.get("unit") not in UNITS:
+            raise ValueError(f"{raw['id']}: fact {name!r} needs a text label and a unit in {sorted(UNITS)}")
+    rules = [r for key in ("not_rated", "triggers", "notes") for r in individual.get(key, [])]
+    rules += [r for level_rules in individual["conditions"].values() for r in level_rules]
+    for rule in rules:
+        for name in filter(None, (rule["fact"], rule.get("unless"))):
+            if name not in known_facts:
+                raise ValueError(f"{raw['id']}: rule uses unknown fact {name!r}")
+        if rule["fact"] not in meta:
+            raise ValueError(f"{raw['id']}: fact {rule['fact']!r} has no label")
+        if rule["op"] not in {">=", ">", "<=", "<", "=="}:
+            raise ValueError(f"{raw['id']}: unknown operator {rule['op']!r}")
+    codes = [lv["code"] for lv in raw["levels"]]
+    if set(individual["conditions"]) != set(codes):
+        raise ValueError(f"{raw['id']}: conditions must list every level {codes}")
+
+
 @cache
 def load_regime(regime_id: str) -> Regime:
+    from .facts import FACTS
+
     raw = yaml.safe_load((regimes_dir() / f"{regime_id}.yaml").read_text(encoding="utf-8"))
+    check_regime(raw, set(FACTS) | {"tong_diem"})
     return Regime(
         id=raw["id"], name=raw["name"],
         levels=tuple((lv["code"], lv["label"]) for lv in raw["levels"]),

@@ -62,6 +62,8 @@ def _present(schema: dict, node: dict, value: Any) -> Any:
         return paragraphs(value)
     if isinstance(value, bool):
         return value
+    if node.get("x-kieu") == "nam":
+        return str(value)
     if isinstance(value, (int, float)):
         return so(value)
     if isinstance(value, dict):
