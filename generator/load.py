@@ -28,6 +28,20 @@ def nfc(value: Any) -> Any:
     return value
 
 
+class _PlainYamlLoader(yaml.SafeLoader):
+    """Safe YAML without anchors and aliases: a few aliases can expand to gigabytes."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.events.AliasEvent):
+            event = self.peek_event()
+            raise yaml.MarkedYAMLError(problem="tham chiếu YAML (&, *) không được hỗ trợ", problem_mark=event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def _reject_constant(name: str):
+    raise ValueError(f"{name} không phải số hợp lệ")
+
+
 def _problem(reason: str) -> InputError:
     return InputError([Problem("$", "Tệp dữ liệu", reason)])
 
@@ -36,7 +50,7 @@ def parse(text: str, suffix: str = ".json") -> Any:
     """Parse JSON or YAML text; syntax errors become an ``InputError``."""
     if suffix.lower() in {".yaml", ".yml"}:
         try:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_PlainYamlLoader)  # noqa: S506 — a SafeLoader subclass
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (dòng {mark.line + 1}, cột {mark.column + 1})" if mark else ""
@@ -45,8 +59,10 @@ def parse(text: str, suffix: str = ".json") -> Any:
             raise _problem("YAML lồng nhau quá sâu.") from None
         return nfc(_dates_to_text(data))
     try:
-        return nfc(json.loads(text))
-    except json.JSONDecodeError as exc:
+        return nfc(json.loads(text, parse_constant=_reject_constant))
+    except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError):
+            raise _problem(f"JSON không hợp lệ: {exc}") from None
         raise _problem(f"JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}") from None
     except RecursionError:
         raise _problem("JSON lồng nhau quá sâu.") from None

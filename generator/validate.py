@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import math
 import re
 from functools import cache
 from typing import Any
@@ -20,6 +21,7 @@ from .errors import InputError, Problem, json_path
 from .resources import schemas_dir
 
 DEFAULT_REGIME = "qd366-2025"
+MAX_TEXT = 200_000  # characters in all strings of one document: about 60 printed pages
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _TYPE_NAMES = {
     "string": "chuỗi ký tự", "integer": "số nguyên", "number": "số", "boolean": "true hoặc false",
@@ -54,7 +56,7 @@ def validate(document: Any) -> dict:
         reason = "thiếu trường \"form\"" if form is None else f"mẫu {_show(form)} không có"
         raise InputError([Problem("$.form", "Loại văn bản", f"{reason}; chọn một trong: {', '.join(forms)}")])
     schema = load_schema(form)
-    problems = _character_problems(document, schema)
+    problems = _value_problems(document, schema)
     try:
         errors = list(_validator(form).iter_errors(document))
     except RecursionError:
@@ -154,13 +156,17 @@ def _problem(schema: dict, error) -> Problem:
     return Problem(where, title, reason)
 
 
-def _character_problems(value: Any, schema: dict, path: list | None = None) -> list[Problem]:
-    """Strings that XML 1.0 cannot carry would corrupt the DOCX: refuse them early."""
-    path = path or []
-    stack, found = [(value, path)], []
+def _value_problems(value: Any, schema: dict) -> list[Problem]:
+    """What no schema keyword catches: characters XML 1.0 cannot carry (they would
+    corrupt the DOCX), NaN and infinities (they pass minimum/maximum), and a
+    document too long to print."""
+    stack, found, total = [(value, [])], [], 0
     while stack:
         item, where = stack.pop()
+        if isinstance(item, float) and not math.isfinite(item):
+            found.append(Problem(json_path(where), title_at(schema, where), f"{item} không phải số hữu hạn"))
         if isinstance(item, str):
+            total += len(item)
             bad = _BAD_CHARS.search(item)
             if bad:
                 code = f"U+{ord(bad.group()):04X}"
@@ -170,6 +176,8 @@ def _character_problems(value: Any, schema: dict, path: list | None = None) -> l
             stack.extend((k, where + [k]) for k in item if isinstance(k, str) and _BAD_CHARS.search(k))
         elif isinstance(item, list):
             stack.extend((v, where + [i]) for i, v in enumerate(item))
+    if total > MAX_TEXT:
+        found.append(Problem("$", "Tài liệu", f"tài liệu dài {total} ký tự, tối đa {MAX_TEXT} ký tự"))
     return sorted(found, key=lambda p: p.path)
 
 

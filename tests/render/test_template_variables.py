@@ -1,0 +1,111 @@
+"""Templates may only print what the schema defines (plus ket_qua and trinh_bay):
+a misspelt or invented name fails here, not in front of a chi bộ secretary."""
+from __future__ import annotations
+
+from docx import Document
+from docxtpl import DocxTemplate
+from jinja2 import nodes
+
+from conftest import example
+from generator import prepare
+from generator.present.context import COMPUTED_ROOTS
+from generator.render.docx import docx_template_path
+from generator.render.environment import docx_environment, html_environment
+from generator.resources import templates_dir
+from generator.validate import _child, _resolve, known_forms, load_schema
+
+FORM = "ban-tu-kiem-diem"
+
+
+def html_source(form: str) -> str:
+    return (templates_dir() / form / f"{form}.html").read_text(encoding="utf-8")
+
+
+def docx_source(form: str) -> str:
+    """The Jinja text docxtpl builds from the Word file (body, headers and footers)."""
+    path = docx_template_path(form)
+    template = DocxTemplate(path)
+    document = Document(path)
+    xml = template.patch_xml(template.xml_to_string(document.element.body))
+    for rel in document.part.rels.values():
+        if rel.reltype in (template.HEADER_URI, template.FOOTER_URI):
+            xml += template.patch_xml(rel.target_part.blob.decode("utf-8"))
+    return xml
+
+
+def chains(tree) -> set[tuple]:
+    """Every dotted name rooted at a template variable: dang_vien.ho_ten → ("dang_vien", "ho_ten")."""
+    found = set()
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        parts, cur = [], node
+        while isinstance(cur, (nodes.Getattr, nodes.Getitem)):
+            if isinstance(cur, nodes.Getattr):
+                parts.append(cur.attr)
+            elif isinstance(cur.arg, nodes.Const):
+                parts.append(cur.arg.value)
+            else:
+                break
+            cur = cur.node
+        if isinstance(cur, nodes.Name):
+            found.add((cur.name, *reversed(parts)))
+    return found
+
+
+def in_schema(schema: dict, path: tuple) -> bool:
+    node = _resolve(schema, schema)
+    for key in path:
+        node = _child(schema, node, key)
+        if node is None:
+            return False
+    return True
+
+
+def in_context(contexts: list[dict], path: tuple) -> bool:
+    def has(ctx, keys):
+        for key in keys:
+            if not isinstance(ctx, dict) or key not in ctx:
+                return False
+            ctx = ctx[key]
+        return True
+    return any(has(c, path) for c in contexts)
+
+
+def check(source: str, env) -> list[str]:
+    schema = load_schema(FORM)
+    roots = set(schema["properties"]) | set(COMPUTED_ROOTS)
+    tree = env.parse(source)
+    from jinja2 import meta
+    problems = [f"biến lạ: {name}" for name in sorted(meta.find_undeclared_variables(tree) - roots)]
+    contexts = [prepare(example(v)).context for v in ("02a", "02b", "02c")]
+    for chain in sorted(chains(tree), key=str):
+        if chain[0] in COMPUTED_ROOTS and not in_context(contexts, chain):
+            problems.append("không có trong ket_qua/trinh_bay: " + ".".join(map(str, chain)))
+        elif chain[0] in schema["properties"] and not in_schema(schema, chain):
+            problems.append("không có trong schema: " + ".".join(map(str, chain)))
+    return problems
+
+
+def test_every_form_has_both_templates():
+    for form in known_forms():
+        assert docx_template_path(form).is_file()
+        assert (templates_dir() / form / f"{form}.html").is_file()
+
+
+def test_html_template_uses_only_schema_names():
+    assert check(html_source(FORM), html_environment()) == []
+
+
+def test_docx_template_uses_only_schema_names():
+    assert docx_environment().parse(docx_source(FORM))  # it compiles
+    template = DocxTemplate(docx_template_path(FORM))
+    roots = set(load_schema(FORM)["properties"]) | set(COMPUTED_ROOTS)
+    assert template.get_undeclared_template_variables(docx_environment()) <= roots
+    assert check(docx_source(FORM), docx_environment()) == []
+
+
+def test_the_checker_catches_a_misspelt_name():
+    assert check("{{ dang_vien.ho_tenn }} {{ ket_qua.diem }} {{ ngay_sinh }}", html_environment()) == [
+        "biến lạ: ngay_sinh",
+        "không có trong schema: dang_vien.ho_tenn",
+        "không có trong ket_qua/trinh_bay: ket_qua.diem",
+    ]

@@ -1,0 +1,109 @@
+"""Property test: hostile documents end with exit 0 or 2, a clear message, never a
+traceback and never a partial file."""
+from __future__ import annotations
+
+import copy
+import io
+import json
+import unicodedata
+from pathlib import Path
+
+import docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import example
+from generator.cli import main
+
+BASES = [example("02a"), example("02b"), example("02c")]
+
+specials = st.sampled_from(["<Nghị quyết>", "&amp; & <b>", "\"'", "]]>", "{{ ho_ten }}", "{%p if %}", "\\", "\u202e", "🇻🇳"])
+nfd = st.text(alphabet="aăâeêoôơuưyđ", min_size=1, max_size=30).map(
+    lambda s: unicodedata.normalize("NFD", s.translate(str.maketrans("aeo", "ảẹõ"))))
+control = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=31), min_size=1, max_size=5)
+leaf = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-10**30, max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40), specials, nfd, control,
+    st.text(min_size=1, max_size=3).map(lambda s: s * 9000),  # huge strings
+)
+value = st.recursive(leaf, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)), max_leaves=8)
+deep = st.integers(min_value=50, max_value=400).map(lambda n: json.loads("[" * n + "]" * n))
+
+
+def paths(node, prefix=()):
+    yield prefix
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from paths(v, prefix + (k,))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from paths(v, prefix + (i,))
+
+
+@st.composite
+def hostile_documents(draw):
+    doc = copy.deepcopy(draw(st.sampled_from(BASES)))
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        targets = [p for p in paths(doc) if p]
+        if not targets:
+            break
+        path = draw(st.sampled_from(targets))
+        parent = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        action = draw(st.sampled_from(["delete", "replace", "replace", "text", "extra", "deep"]))
+        if action == "delete":
+            del parent[path[-1]]
+        elif action == "replace":
+            parent[path[-1]] = draw(value)
+        elif action == "text" and isinstance(parent[path[-1]], str):
+            parent[path[-1]] = draw(st.one_of(specials, nfd, st.text(min_size=1, max_size=60)))
+        elif action == "extra" and isinstance(parent, dict):
+            parent[draw(st.text(max_size=10))] = draw(value)
+        elif action == "deep":
+            parent[path[-1]] = draw(deep)
+    return doc
+
+
+def run(tmp_path: Path, doc, formats: str) -> None:
+    source = tmp_path / "in.json"
+    source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8", errors="surrogatepass")
+    out = tmp_path / "out"
+    for argv in (["validate", str(source)], ["render", str(source), "--format", formats, "-o", str(out)]):
+        status = main(argv)
+        assert status in (0, 2), f"exit {status} for {argv[0]}"
+    leftovers = sorted(p.name for p in out.iterdir()) if out.exists() else []
+    if status == 2:
+        assert leftovers == []
+    else:
+        expected = sorted(f"in.{f}" for f in formats.split(","))
+        assert leftovers == expected
+        if "docx" in formats:
+            docx.Document(io.BytesIO((out / "in.docx").read_bytes()))  # the file opens
+    for item in leftovers:
+        (out / item).unlink()
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(doc=hostile_documents())
+def test_hostile_documents_validate_and_render_docx(tmp_path, capsys, doc):
+    run(tmp_path, doc, "docx")
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "lỗi không mong đợi" not in err, err
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(doc=hostile_documents())
+def test_hostile_documents_render_pdf(tmp_path, capsys, doc):
+    run(tmp_path, doc, "docx,pdf")
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "lỗi không mong đợi" not in err, err
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.one_of(st.binary(max_size=200), st.text(max_size=200).map(str.encode)))
+def test_arbitrary_bytes_are_refused_cleanly(tmp_path, capsys, raw):
+    source = tmp_path / "raw.json"
+    source.write_bytes(raw)
+    assert main(["validate", str(source)]) == 2
+    assert "Traceback" not in capsys.readouterr().err

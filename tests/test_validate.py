@@ -1,0 +1,108 @@
+"""Step 2: every example is valid; every broken copy names its field, title and reason."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from conftest import EXAMPLES, example
+from generator import InputError, load_document, validate
+from generator.validate import known_forms, load_schema
+
+
+def problems(doc) -> list[str]:
+    with pytest.raises(InputError) as err:
+        validate(doc)
+    return [str(p) for p in err.value.problems]
+
+
+def test_schemas_are_valid_2020_12_with_titles_everywhere():
+    for form in known_forms():
+        schema = load_schema(form)
+        assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+        Draft202012Validator.check_schema(schema)
+
+        def walk(node, where):
+            for name, sub in node.get("properties", {}).items():
+                assert sub.get("title"), f"{where}.{name} has no Vietnamese title"
+                walk(sub, f"{where}.{name}")
+            for option in node.get("oneOf", []):
+                if "const" in option:
+                    assert option.get("title"), f"{where}: enum value {option['const']} has no label"
+            for sub in node.get("$defs", {}).values():
+                walk(sub, where)
+            if isinstance(node.get("items"), dict):
+                walk(node["items"], where + "[]")
+        walk(schema, "$")
+
+
+@pytest.mark.parametrize("path", sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in {".json", ".yaml"}))
+def test_examples_are_valid(path):
+    doc = validate(load_document(EXAMPLES / path))
+    assert doc["regime"] == "qd366-2025"
+
+
+def test_regime_defaults_to_the_rules_in_force():
+    doc = example("02c")
+    assert "regime" not in doc
+    assert validate(doc)["regime"] == "qd366-2025"
+
+
+@pytest.mark.parametrize("breakage, expected", [
+    (lambda d: d.pop("chi_bo"), "$.chi_bo (Chi bộ): thiếu trường bắt buộc"),
+    (lambda d: d["dang_vien"].update(ho_ten="   "), "$.dang_vien.ho_ten (Thông tin đảng viên › Họ và tên): không được để trống"),
+    (lambda d: d.update(nam="2025"), "$.nam (Năm kiểm điểm): phải là số nguyên, không phải \"2025\""),
+    (lambda d: d.update(ngay_lap="05/12/2025"), "$.ngay_lap (Ngày lập bản kiểm điểm): \"05/12/2025\" không phải ngày hợp lệ dạng YYYY-MM-DD"),
+    (lambda d: d["dang_vien"].update(doi_tuong="02B"), "$.dang_vien.doi_tuong (Thông tin đảng viên › Đối tượng): giá trị \"02B\" không hợp lệ; chọn một trong: lanh_dao_quan_ly (Cá nhân giữ chức vụ lãnh đạo, quản lý)"),
+    (lambda d: d.update(tu_xep_loai="TSVM"), "$.tu_xep_loai (Tự xếp loại (đề xuất)): giá trị \"TSVM\" không hợp lệ"),
+    (lambda d: d.update(ghi_chu_them=1), "$.ghi_chu_them: trường không có trong mẫu: ghi_chu_them"),
+    (lambda d: d.update(regime="qd124-2023"), "$.regime (Quy định áp dụng): giá trị \"qd124-2023\" không hợp lệ"),
+    (lambda d: d["nhiem_vu"].update(so_vuot_muc=13), "$.nhiem_vu.so_vuot_muc (Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ hoàn thành vượt mức): 13 không được lớn hơn «Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành» (12)"),
+    (lambda d: d["dang_vien"].update(ngay_vao_dang="2026-01-01"), "$.dang_vien.ngay_vao_dang (Thông tin đảng viên › Ngày vào Đảng): \"2026-01-01\" không được sau «Ngày lập bản kiểm điểm» (\"2025-12-05\")"),
+    (lambda d: d["kiem_diem"].update(phuong_huong=[]), "$.kiem_diem.phuong_huong (A. Nội dung kiểm điểm › VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm): cần ít nhất 1 mục"),
+    (lambda d: d["kiem_diem"].update(khac_phuc="x" * 20001), "$.kiem_diem.khac_phuc (A. Nội dung kiểm điểm › III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước): dài 20001 ký tự, tối đa 20000 ký tự"),
+    (lambda d: d["dang_vien"].update(ho_ten="Lê\x07Văn"), "$.dang_vien.ho_ten (Thông tin đảng viên › Họ và tên): chứa ký tự điều khiển không hợp lệ (U+0007)"),
+    (lambda d: d["diem"]["tieu_chi_chung"].update(diem=-1), "$.diem.tieu_chi_chung.diem (Nhóm tiêu chí chung › Điểm tự chấm): -1 nhỏ hơn mức tối thiểu 0"),
+])
+def test_broken_copies_name_path_title_and_reason(breakage, expected):
+    doc = example("02b")
+    breakage(doc)
+    found = problems(doc)
+    assert any(p.startswith(expected) for p in found), found
+
+
+def test_every_problem_is_listed_at_once():
+    doc = example("02b")
+    doc.pop("chi_bo")
+    doc["nam"] = "x"
+    doc["dang_vien"]["ngay_sinh"] = "1988-02-30"
+    assert len(problems(doc)) == 3
+
+
+def test_leader_needs_a_post_unit_and_leadership_section():
+    doc = example("02a")
+    for key in ("chuc_vu_dang", "chuc_vu_chinh_quyen", "chuc_vu_doan_the"):
+        doc["dang_vien"].pop(key)
+    doc.pop("lanh_dao")
+    doc["kiem_diem"]["uu_diem"].pop("lanh_dao_quan_ly")
+    found = problems(doc)
+    assert any(p.startswith("$.dang_vien (Thông tin đảng viên): cần ghi ít nhất một trong: Thông tin đảng viên › Chức vụ Đảng") for p in found)
+    assert any(p.startswith("$.lanh_dao (") for p in found)
+    assert any(p.startswith("$.kiem_diem.uu_diem.lanh_dao_quan_ly (") for p in found)
+
+
+@pytest.mark.parametrize("doc, expected", [
+    ([], "$ (Tài liệu): tài liệu phải là một đối tượng JSON"),
+    ({}, "$.form (Loại văn bản): thiếu trường \"form\"; chọn một trong: ban-tu-kiem-diem"),
+    ({"form": "bien-ban"}, "$.form (Loại văn bản): mẫu \"bien-ban\" không có"),
+])
+def test_not_a_document(doc, expected):
+    assert problems(doc)[0].startswith(expected)
+
+
+def test_validation_does_not_change_the_input():
+    doc = example("02c")
+    before = json.dumps(doc, sort_keys=True)
+    validate(doc)
+    assert json.dumps(doc, sort_keys=True) == before
