@@ -25,7 +25,8 @@ def _formats(text: str) -> list[str]:
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
-        raise argparse.ArgumentTypeError(f"định dạng không hỗ trợ: {', '.join(unknown) or text!r}; chọn trong {', '.join(FORMATS)}")
+        shown = ", ".join(unknown) or repr(text)
+        raise argparse.ArgumentTypeError(f"định dạng không hỗ trợ: {shown}; chọn trong {', '.join(FORMATS)}")
     return list(dict.fromkeys(chosen))
 
 

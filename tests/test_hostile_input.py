@@ -9,7 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from conftest import example
@@ -65,6 +65,37 @@ def hostile_documents(draw):
     return doc
 
 
+CODED = {"form", "regime", "doi_tuong", "tinh_trang_sinh_hoat", "tu_xep_loai", "xep_loai", "thay_mat",
+         "chuc_vu_nguoi_ky", "loai", "hinh_thuc"}
+printable = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(str.strip)
+hostile_text = st.one_of(
+    specials, nfd, printable,
+    st.lists(st.one_of(specials, nfd, printable), min_size=1, max_size=6).map(" ".join),
+    printable.map(lambda s: (s + " ") * 40),  # long paragraphs that must wrap and break across pages
+)
+
+
+@st.composite
+def hostile_texts(draw):
+    """Still-valid documents whose free text is as awkward as text gets: these must render."""
+    doc = copy.deepcopy(draw(st.sampled_from(BASES)))
+    leaves = [p for p in paths(doc) if p and isinstance(p[-1], (str, int))]
+    free = []
+    for path in leaves:
+        node = doc
+        for key in path:
+            node = node[key]
+        if isinstance(node, str) and not set(k for k in path if isinstance(k, str)) & CODED and not str(path[-1]).startswith("ngay"):
+            free.append(path)
+    for path in draw(st.lists(st.sampled_from(free), min_size=1, max_size=8)):
+        parent = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        value = draw(hostile_text)
+        parent[path[-1]] = value[:200] if len(path) < 3 else value  # names and headers hold ≤ 200 characters
+    return doc
+
+
 def run(tmp_path: Path, doc, formats: str) -> None:
     source = tmp_path / "in.json"
     source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8", errors="surrogatepass")
@@ -72,6 +103,7 @@ def run(tmp_path: Path, doc, formats: str) -> None:
     for argv in (["validate", str(source)], ["render", str(source), "--format", formats, "-o", str(out)]):
         status = main(argv)
         assert status in (0, 2), f"exit {status} for {argv[0]}"
+    event(f"exit {status}")
     leftovers = sorted(p.name for p in out.iterdir()) if out.exists() else []
     if status == 2:
         assert leftovers == []
@@ -85,7 +117,7 @@ def run(tmp_path: Path, doc, formats: str) -> None:
 
 
 @settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(doc=hostile_documents())
+@given(doc=st.one_of(hostile_documents(), hostile_texts()))
 def test_hostile_documents_validate_and_render_docx(tmp_path, capsys, doc):
     run(tmp_path, doc, "docx")
     err = capsys.readouterr().err
@@ -93,7 +125,7 @@ def test_hostile_documents_validate_and_render_docx(tmp_path, capsys, doc):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(doc=hostile_documents())
+@given(doc=st.one_of(hostile_documents(), hostile_texts()))
 def test_hostile_documents_render_pdf(tmp_path, capsys, doc):
     run(tmp_path, doc, "docx,pdf")
     err = capsys.readouterr().err

@@ -21,12 +21,17 @@ def docx_text(data: bytes) -> str:
 
 
 def pdf_text(data: bytes) -> str:
+    """Text of the page bodies; the page number sits in the 20 mm top margin and is left out."""
     pages = []
-    for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, 1):
-        text = page.extract_text()
-        if number > 1:  # the page number printed at the top of pages 2…
-            text = re.sub(rf"^\s*{number}\s*\n", "", text, count=1)
-        pages.append(text)
+    for page in PdfReader(io.BytesIO(data)).pages:
+        top_margin = float(page.mediabox.top) - 20 * 72 / 25.4
+        parts: list[str] = []
+
+        def keep(text, cm, tm, font, size):
+            if (tm[5] * cm[3] + cm[5]) < top_margin:
+                parts.append(text)
+        page.extract_text(visitor_text=keep)
+        pages.append("".join(parts))
     return "\n".join(pages)
 
 
@@ -34,11 +39,28 @@ def normal(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def repeated_headers(data: bytes) -> list[str]:
+    """Table header rows (w:tblHeader), which a PDF prints again on every page."""
+    body = Document(io.BytesIO(data)).element.body
+    rows = [tr for tr in body.iter(f"{W}tr") if tr.find(f"{W}trPr/{W}tblHeader") is not None]
+    return [normal("".join(t.text or "" for t in tr.iter(f"{W}t"))) for tr in rows]
+
+
+def once(text: str, piece: str) -> str:
+    first = text.find(piece)
+    if first < 0:
+        return text
+    end = first + len(piece)
+    return text[:end] + text[end:].replace(piece, "")
+
+
 @pytest.mark.parametrize("variant", ["02a", "02b", "02c"])
 def test_docx_and_pdf_say_the_same(variant):
     files = render(prepare(example(variant)), ["docx", "pdf"])
     docx_side, pdf_side = normal(docx_text(files["docx"])), normal(pdf_text(files["pdf"]))
-    assert len(docx_side) > 2000
+    for header in repeated_headers(files["docx"]):
+        pdf_side = once(pdf_side, header)
+    assert len(docx_side) > 1500  # a whole document, not an empty shell
     if docx_side != pdf_side:
         at = next(i for i, (a, b) in enumerate(zip(docx_side, pdf_side)) if a != b) if docx_side[:len(pdf_side)] != pdf_side[:len(docx_side)] else min(len(docx_side), len(pdf_side))
         pytest.fail(f"first difference at {at}: DOCX …{docx_side[at - 60:at + 60]}… / PDF …{pdf_side[at - 60:at + 60]}…")

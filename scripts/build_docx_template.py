@@ -1,0 +1,359 @@
+"""Build templates/ban-tu-kiem-diem/ban-tu-kiem-diem.docx, the Word twin of the HTML template.
+
+The .docx is the artefact people edit in Word; this script is how it was made, so
+a developer can change the layout in code review and rebuild it:
+
+    .venv/bin/python scripts/build_docx_template.py
+
+Layout contract (every literal, in order): templates/ban-tu-kiem-diem/README.md.
+Party format (Hướng dẫn 36-HD/VPTW): A4, margins 20/20/30/15 mm, Times New Roman
+in all four font slots with w:lang vi-VN, page number top centre from page 2.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "templates" / "ban-tu-kiem-diem" / "ban-tu-kiem-diem.docx"
+FONT = "Times New Roman"
+TEXT_WIDTH = Mm(210 - 30 - 15)
+
+
+# ---------------------------------------------------------------- fonts and styles
+def set_fonts(rpr) -> None:
+    """All four slots and the Vietnamese language tag, so Word never switches font mid-word."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(slot), FONT)
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+
+def set_defaults(doc) -> None:
+    styles = doc.styles.element
+    rpr_default = styles.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr_default)
+    for el in rpr_default.findall(qn("w:sz")) + rpr_default.findall(qn("w:szCs")):
+        rpr_default.remove(el)
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "28")
+        rpr_default.append(size)
+    for style in doc.styles:
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER, WD_STYLE_TYPE.TABLE):
+            set_fonts(style.element.get_or_add_rPr())
+
+
+def paragraph_style(doc, name, *, size=14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+                    indent=None, before=6, after=0, keep_next=False):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    font = style.font
+    font.size, font.bold, font.italic = Pt(size), bold, italic
+    set_fonts(style.element.get_or_add_rPr())
+    fmt = style.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = indent
+    fmt.space_before, fmt.space_after = Pt(before), Pt(after)
+    fmt.line_spacing = 1.15
+    fmt.keep_with_next = keep_next
+    fmt.widow_control = True
+    return style
+
+
+def build_styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(14)
+    normal.paragraph_format.space_after = Pt(0)
+    set_defaults(doc)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph_style(doc, "KD Đoạn", indent=Cm(1))
+    paragraph_style(doc, "KD Ý", indent=Cm(1))
+    paragraph_style(doc, "KD Thông tin", align=WD_ALIGN_PARAGRAPH.LEFT)
+    paragraph_style(doc, "KD Phần", bold=True, before=10, keep_next=True)
+    paragraph_style(doc, "KD Mục", bold=True, before=8, keep_next=True)
+    paragraph_style(doc, "KD Tiểu mục", bold=True, italic=True, indent=Cm(1), keep_next=True)
+    paragraph_style(doc, "KD Mã mẫu", size=12, align=WD_ALIGN_PARAGRAPH.RIGHT, before=0, after=4)
+    paragraph_style(doc, "KD Đầu", align=center, before=0)
+    paragraph_style(doc, "KD Tên loại", size=16, bold=True, align=center, before=12, keep_next=True)
+    paragraph_style(doc, "KD Giữa", align=center, before=0, keep_next=True)
+    paragraph_style(doc, "KD Bảng", size=13, align=WD_ALIGN_PARAGRAPH.LEFT, before=1, after=1)
+    paragraph_style(doc, "KD Ký", align=center, before=0, keep_next=True)
+    paragraph_style(doc, "KD Tiêu đề nhận xét", bold=True, align=center, before=18, keep_next=True)
+
+
+# ---------------------------------------------------------------- building blocks
+def para(container, text="", style="KD Đoạn", *, bold=None, italic=None, size=None, underline=None):
+    """One paragraph; every Jinja tag stays inside a single run."""
+    p = container.add_paragraph(style=style)
+    if text:
+        run = p.add_run(text)
+        run.bold, run.italic, run.underline = bold, italic, underline
+        if size:
+            run.font.size = Pt(size)
+    return p
+
+
+def runs(container, parts, style):
+    """A paragraph of several runs: parts are (text, bold, italic)."""
+    p = container.add_paragraph(style=style)
+    for text, bold, italic in parts:
+        run = p.add_run(text)
+        run.bold, run.italic = bold, italic
+    return p
+
+
+def tag(container, text):
+    """A paragraph that holds only a docxtpl paragraph tag ({%p … %}); docxtpl removes it."""
+    return para(container, text, "Normal")
+
+
+def paragraphs(container, var):
+    tag(container, f"{{%p for b in {var} %}}")
+    tag(container, "{%p if b.y %}")
+    para(container, "{{ b.text }}", "KD Ý")
+    tag(container, "{%p else %}")
+    para(container, "{{ b.text }}", "KD Đoạn")
+    tag(container, "{%p endif %}")
+    tag(container, "{%p endfor %}")
+
+
+def optional_paragraphs(container, var):
+    tag(container, f"{{%p if {var} is defined %}}")
+    paragraphs(container, var)
+    tag(container, "{%p else %}")
+    para(container, "Không có.")
+    tag(container, "{%p endif %}")
+
+
+def no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def widths(table, *sizes) -> None:
+    table.autofit = False
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(layout)
+    for row in table.rows:
+        for cell, size in zip(row.cells, sizes):
+            cell.width = size
+    for col, size in zip(table.columns, sizes):
+        col.width = size
+
+
+def row_property(row, name) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement(f"w:{name}"))
+
+
+def first_cell_paragraph(cell, text, style, **kw):
+    p = cell.paragraphs[0]
+    p.style = style
+    if text:
+        run = p.add_run(text)
+        run.bold, run.italic = kw.get("bold"), kw.get("italic")
+    return p
+
+
+def page_number_header(section) -> None:
+    section.different_first_page_header_footer = True
+    p = section.header.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), " PAGE ")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    p._p.append(field)
+    section.header_distance = Mm(10)
+
+
+# ---------------------------------------------------------------- the document
+def header_block(doc) -> None:
+    para(doc, "{{ trinh_bay.mau.form_code }}", "KD Mã mẫu")
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    widths(table, Mm(74), TEXT_WIDTH - Mm(74))
+    left, right = table.rows[0].cells
+    first_cell_paragraph(left, "{{ trinh_bay.dang_bo_in_hoa }}", "KD Đầu")
+    para(left, "{{ trinh_bay.chi_bo_in_hoa }}", "KD Đầu", bold=True)
+    para(left, "*", "KD Đầu")
+    first_cell_paragraph(right, "", "KD Đầu")
+    run = right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
+    run.bold, run.underline, run.font.size = True, True, Pt(15)
+    date = para(right, "{{ trinh_bay.dia_danh_ngay }}", "KD Đầu", italic=True)
+    date.paragraph_format.space_before = Pt(8)
+
+
+def title_block(doc) -> None:
+    para(doc, "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN", "KD Tên loại")
+    para(doc, "Năm {{ nam }}", "KD Giữa", bold=True)
+    subtitle = para(doc, "{{ trinh_bay.mau.subtitle }}", "KD Giữa", italic=True)
+    subtitle.paragraph_format.space_after = Pt(10)
+
+
+def personal_block(doc) -> None:
+    para(doc, "Họ và tên: {{ dang_vien.ho_ten }}", "KD Thông tin")
+    para(doc, "Ngày sinh: {{ dang_vien.ngay_sinh }}", "KD Thông tin")
+    for key, label in (("chuc_vu_dang", "Chức vụ Đảng"), ("chuc_vu_chinh_quyen", "Chức vụ chính quyền"),
+                       ("chuc_vu_doan_the", "Chức vụ đoàn thể"), ("don_vi_cong_tac", "Đơn vị công tác")):
+        tag(doc, f"{{%p if dang_vien.{key} is defined %}}")
+        para(doc, f"{label}: {{{{ dang_vien.{key} }}}}", "KD Thông tin")
+        tag(doc, "{%p endif %}")
+    para(doc, "Chi bộ: {{ chi_bo }}", "KD Thông tin")
+
+
+def part_a(doc) -> None:
+    para(doc, "A. NỘI DUNG KIỂM ĐIỂM", "KD Phần")
+    para(doc, "I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC", "KD Mục")
+    para(doc, "1. Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc", "KD Tiểu mục")
+    paragraphs(doc, "kiem_diem.uu_diem.pham_chat")
+    para(doc, "2. Kết quả thực hiện chức trách, nhiệm vụ được giao", "KD Tiểu mục")
+    paragraphs(doc, "kiem_diem.uu_diem.thuc_hien_nhiem_vu")
+    tag(doc, "{%p if trinh_bay.la_lanh_dao %}")
+    para(doc, "3. Kết quả lãnh đạo, quản lý của cơ quan, đơn vị được giao phụ trách", "KD Tiểu mục")
+    paragraphs(doc, "kiem_diem.uu_diem.lanh_dao_quan_ly")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ '4.' if trinh_bay.la_lanh_dao else '3.' }} Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm", "KD Tiểu mục")
+    paragraphs(doc, "kiem_diem.uu_diem.cam_ket")
+    para(doc, "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", "KD Mục")
+    para(doc, "1. Hạn chế, khuyết điểm", "KD Tiểu mục")
+    paragraphs(doc, "kiem_diem.han_che.han_che_khuyet_diem")
+    para(doc, "2. Nguyên nhân", "KD Tiểu mục")
+    paragraphs(doc, "kiem_diem.han_che.nguyen_nhan")
+    para(doc, "III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC "
+              "ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC", "KD Mục")
+    paragraphs(doc, "kiem_diem.khac_phuc")
+    para(doc, "IV. GIẢI TRÌNH NHỮNG VẤN ĐỀ ĐƯỢC GỢI Ý KIỂM ĐIỂM (NẾU CÓ)", "KD Mục")
+    optional_paragraphs(doc, "kiem_diem.giai_trinh")
+    para(doc, "V. LÀM RÕ TRÁCH NHIỆM CỦA CÁ NHÂN ĐỐI VỚI NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM CỦA TẬP THỂ (NẾU CÓ)", "KD Mục")
+    optional_paragraphs(doc, "kiem_diem.trach_nhiem_tap_the")
+    para(doc, "VI. PHƯƠNG HƯỚNG, BIỆN PHÁP KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM", "KD Mục")
+    paragraphs(doc, "kiem_diem.phuong_huong")
+
+
+def score_table(doc) -> None:
+    table = doc.add_table(rows=7, cols=4)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    widths(table, Cm(1.3), TEXT_WIDTH - Cm(1.3 + 2.6 * 2), Cm(2.6), Cm(2.6))
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, ("TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm")):
+        first_cell_paragraph(cell, text, "KD Bảng", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(rows[0], "tblHeader")
+    first_cell_paragraph(rows[1].cells[0], "{%tr for r in trinh_bay.bang_diem %}", "KD Bảng")
+    first_cell_paragraph(rows[2].cells[0], "{%tr if r.cap == 0 %}", "KD Bảng")
+    for i, bold in ((3, True), (5, False)):
+        cells = rows[i].cells
+        for j, text in enumerate(("{{ r.stt }}", "{{ r.ten }}", "{{ r.toi_da }}", "{{ r.diem }}")):
+            p = first_cell_paragraph(cells[j], text, "KD Bảng", bold=bold)
+            if j != 1:
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            elif not bold:
+                p.paragraph_format.left_indent = Cm(0.3)
+        row_property(rows[i], "cantSplit")
+    first_cell_paragraph(rows[4].cells[0], "{%tr else %}", "KD Bảng")
+    first_cell_paragraph(rows[6].cells[0], "{%tr endif %}", "KD Bảng")
+    end = table.add_row()
+    first_cell_paragraph(end.cells[0], "{%tr endfor %}", "KD Bảng")
+    total = table.add_row()
+    merged = total.cells[0].merge(total.cells[1])
+    first_cell_paragraph(merged, "Tổng cộng", "KD Bảng", bold=True)
+    for cell, text in ((total.cells[2], "{{ ket_qua.max_score }}"), (total.cells[3], "{{ ket_qua.score }}")):
+        first_cell_paragraph(cell, text, "KD Bảng", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(total, "cantSplit")
+
+
+def signature(doc, lines) -> None:
+    """Right half of the page; rows never split and the block keeps with what precedes it."""
+    table = doc.add_table(rows=1, cols=2)
+    no_borders(table)
+    widths(table, Mm(82), TEXT_WIDTH - Mm(82))
+    row_property(table.rows[0], "cantSplit")
+    first_cell_paragraph(table.rows[0].cells[0], "", "KD Ký")
+    cell = table.rows[0].cells[1]
+    first = True
+    for text, bold, italic in lines:
+        p = first_cell_paragraph(cell, text, "KD Ký", bold=bold, italic=italic) if first else para(cell, text, "KD Ký", bold=bold, italic=italic)
+        first = False
+    p.paragraph_format.keep_with_next = False
+
+
+def part_b(doc) -> None:
+    para(doc, "B. TỰ ĐÁNH GIÁ, XẾP LOẠI", "KD Phần")
+    para(doc, "I. TỰ CHẤM ĐIỂM", "KD Mục")
+    score_table(doc)
+    runs(doc, [("II. TỰ XẾP LOẠI:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
+    blank = [("", None, None)] * 3
+    signature(doc, [("NGƯỜI TỰ KIỂM ĐIỂM", True, None), ("(Ký, ghi rõ họ tên)", None, True), *blank,
+                    ("{{ dang_vien.ho_ten }}", True, None)])
+
+
+def chi_bo_block(doc) -> None:
+    tag(doc, "{%p if nhan_xet_chi_bo is defined %}")
+    para(doc, "NHẬN XÉT, ĐÁNH GIÁ CỦA CHI ỦY (CHI BỘ)", "KD Tiêu đề nhận xét")
+    paragraphs(doc, "nhan_xet_chi_bo.nhan_xet")
+    proposal = para(doc, "Chi bộ đề xuất xếp loại: {{ nhan_xet_chi_bo.xep_loai }}")
+    proposal.paragraph_format.keep_with_next = True
+    blank = [("", None, None)] * 3
+    signature(doc, [("{{ nhan_xet_chi_bo.thay_mat }}", True, None), ("{{ nhan_xet_chi_bo.chuc_vu_nguoi_ky }}", True, None),
+                    *blank, ("{{ nhan_xet_chi_bo.nguoi_ky }}", True, None)])
+    tag(doc, "{%p endif %}")
+
+
+def build() -> Path:
+    doc = Document()
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    build_styles(doc)
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(30), Mm(15)
+    page_number_header(section)
+    header_block(doc)
+    title_block(doc)
+    personal_block(doc)
+    part_a(doc)
+    part_b(doc)
+    chi_bo_block(doc)
+    doc.core_properties.title = "Bản kiểm điểm, tự đánh giá, xếp loại cá nhân"
+    doc.core_properties.language = "vi-VN"
+    doc.core_properties.author = "kiemdiem"
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(OUT)
+    return OUT
+
+
+if __name__ == "__main__":
+    print(build())
