@@ -7,7 +7,6 @@ characters that XML (so DOCX) cannot carry, and the ``x-khong-lon-hon`` annotati
 """
 from __future__ import annotations
 
-import copy
 import json
 import math
 import re
@@ -18,6 +17,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from .errors import InputError, Problem, json_path
+from .load import nfc
 from .resources import schemas_dir
 
 DEFAULT_REGIME = "qd366-2025"
@@ -47,7 +47,7 @@ def _validator(form: str) -> Draft202012Validator:
 
 
 def validate(document: Any) -> dict:
-    """Return the document with defaults filled in, or raise ``InputError``."""
+    """Return an NFC copy of the document with defaults filled in, or raise ``InputError``."""
     if not isinstance(document, dict):
         raise InputError([Problem("$", "Tài liệu", "tài liệu phải là một đối tượng JSON {…}")])
     form = document.get("form")
@@ -66,7 +66,7 @@ def validate(document: Any) -> dict:
         problems += _limit_problems(schema, schema, document, document, [])
     if problems:
         raise InputError(_unique(problems))
-    result = copy.deepcopy(document)
+    result = nfc(document)  # a new NFC copy, also for documents that did not come through load
     result.setdefault("regime", DEFAULT_REGIME)
     return result
 
