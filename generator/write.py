@@ -1,13 +1,21 @@
 """Step 6 — write outputs atomically: a reader never sees half a file.
 
 Each file is written to a temporary name in the target folder, flushed, then
-renamed over the target; on any error the temporary file is removed.
+renamed over the target; on any error the temporary file is removed. The file
+gets the permissions a plain ``open()`` would give (mkstemp's 0600 would hide a
+document from colleagues on a shared folder).
 """
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+
+def _default_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def write_atomic(path: str | Path, data: bytes) -> Path:
@@ -19,6 +27,7 @@ def write_atomic(path: str | Path, data: bytes) -> Path:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _default_mode())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
