@@ -55,7 +55,7 @@ def cmd_validate(args) -> int:
     status = OK
     for source in _inputs(args.files):
         try:
-            prepared = prepare(load_document(source))
+            prepared = prepare(load_document(source), args.profile)
         except InputError as error:
             _report(source, error)
             status = INVALID
@@ -69,7 +69,7 @@ def cmd_render(args) -> int:
     status = OK
     for source in _inputs(args.files):
         try:
-            written = render_file(source, args.output, args.format)
+            written = render_file(source, args.output, args.format, args.profile)
         except InputError as error:
             _report(source, error)
             status = INVALID
@@ -82,7 +82,7 @@ def cmd_render(args) -> int:
 def cmd_classify(args) -> int:
     try:
         document = validate(load_document(args.file))
-        evaluation = evaluate(document)
+        evaluation = evaluate(document, args.profile)
     except InputError as error:
         _report(args.file, error)
         return INVALID
@@ -106,7 +106,7 @@ def cmd_classify(args) -> int:
 
 def cmd_context(args) -> int:
     try:
-        prepared = prepare(load_document(args.file))
+        prepared = prepare(load_document(args.file), args.profile)
     except InputError as error:
         _report(args.file, error)
         return INVALID
@@ -119,6 +119,11 @@ def cmd_schema(args) -> int:
     return OK
 
 
+def _profile_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--profile", metavar="HỒ_SƠ", default=None,
+                        help="hồ sơ quy định địa phương: mã có sẵn hoặc tệp YAML (thay con số của quy định, không sửa mã)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiemdiem", description="Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên: kiểm tra dữ liệu, xếp loại có lý do, xuất DOCX/PDF.")
     parser.add_argument("--version", action="version", version=f"kiemdiem {__version__}")
@@ -126,21 +131,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="kiểm tra tệp dữ liệu (JSON/YAML) theo mẫu và quy định")
     p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .json/.yaml hoặc thư mục chứa chúng")
+    _profile_option(p)
     p.set_defaults(run=cmd_validate)
 
     p = sub.add_parser("render", help="xuất văn bản DOCX/PDF")
     p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .json/.yaml hoặc thư mục chứa chúng")
     p.add_argument("--format", type=_formats, default=list(FORMATS), help="docx, pdf hoặc docx,pdf (mặc định)")
     p.add_argument("-o", "--output", type=Path, default=Path("out"), help="thư mục kết quả (mặc định out/)")
+    _profile_option(p)
     p.set_defaults(run=cmd_render)
 
     p = sub.add_parser("classify", help="tính điểm, xếp loại và nêu lý do")
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    _profile_option(p)
     p.set_defaults(run=cmd_classify)
 
     p = sub.add_parser("context", help="in dữ liệu đã trình bày mà mẫu DOCX/HTML nhận (cho người sửa mẫu)")
     p.add_argument("file", metavar="TỆP")
+    _profile_option(p)
     p.set_defaults(run=cmd_context)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")

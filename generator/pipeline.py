@@ -26,10 +26,12 @@ class Prepared:
     context: dict  # what every renderer prints
 
 
-def prepare(document) -> Prepared:
-    """Validate, evaluate and present one document (raises ``InputError``)."""
+def prepare(document, profile: str | None = None) -> Prepared:
+    """Validate, evaluate and present one document (raises ``InputError``).
+
+    ``profile`` is a shipped profile id or a YAML file of a local committee's numbers."""
     valid = validate(document)
-    evaluation = evaluate(valid)
+    evaluation = evaluate(valid, profile)
     if evaluation.problems:
         raise InputError(evaluation.problems)
     return Prepared(valid, evaluation, build_context(valid, evaluation))
@@ -41,8 +43,8 @@ def render(prepared: Prepared, formats=FORMATS) -> dict[str, bytes]:
     return {fmt: RENDERERS[fmt](form, prepared.context) for fmt in formats}
 
 
-def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS) -> list[Path]:
+def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS, profile: str | None = None) -> list[Path]:
     """Render one input file into ``out_dir`` as <input name>.<format>."""
     source = Path(source)
-    rendered = render(prepare(load_document(source)), formats)
+    rendered = render(prepare(load_document(source), profile), formats)
     return write_all({Path(out_dir) / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()})

@@ -30,3 +30,8 @@ def schemas_dir() -> Path:
 
 def regimes_dir() -> Path:
     return PACKAGE_DIR / "regimes"
+
+
+def profiles_dir() -> Path:
+    """Local committees' numbers on top of a regime (see generator/profiles/README.md)."""
+    return PACKAGE_DIR / "profiles"

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..errors import Problem
+from ..errors import InputError, Problem
 from .engine import NOT_RATED, Engine, Reason
 from .facts import compute_facts
-from .regime import Regime, load_regime
+from .regime import ProfileError, Regime, load_regime
 from .scores import Part, score_parts
 
 __all__ = ["Evaluation", "Reason", "NOT_RATED", "evaluate", "load_regime"]
@@ -35,6 +35,7 @@ class Evaluation:
         """The JSON shape printed by ``kiemdiem classify --json``."""
         return {
             "regime": self.regime.id,
+            "profile": self.regime.profile,
             "variant": self.variant["code"],
             "level": self.level,
             "level_label": self.level_label,
@@ -49,21 +50,30 @@ def _number(value: Fraction) -> int | float:
     return int(value) if value.denominator == 1 else float(value)
 
 
-def evaluate(document: dict) -> Evaluation:
-    regime = load_regime(document.get("regime", "qd366-2025"))
-    rules = regime.individual
-    subject = document["dang_vien"]["doi_tuong"]
+def evaluate(document: dict, profile: str | None = None) -> Evaluation:
+    """Classify one member; ``profile`` (an id or a file) overrides the document's own."""
+    regime = _regime(document, profile)
+    rules = regime.subject("ca_nhan")
+    role = document["dang_vien"]["doi_tuong"]
     parts = score_parts(document["diem"], rules["score_parts"])
     total = sum((p.score for p in parts), Fraction(0))
     facts = compute_facts(document, total)
-    engine = Engine(regime, subject)
+    engine = Engine(rules, role)
     outcome = engine.classify(facts)
     return Evaluation(
-        regime=regime, variant=rules["variants"][subject], parts=parts, score=total,
+        regime=regime, variant=rules["variants"][role], parts=parts, score=total,
         max_score=Fraction(rules["max_score"]), level=outcome.level,
-        level_label=regime.label(outcome.level), reasons=outcome.reasons,
+        level_label=rules.label(outcome.level), reasons=outcome.reasons,
         problems=_proposal_problems(document, engine, outcome, facts),
     )
+
+
+def _regime(document: dict, profile: str | None) -> Regime:
+    try:
+        return load_regime(document.get("regime", "qd366-2025"), profile or document.get("profile"))
+    except ProfileError as exc:
+        where = "--profile" if profile else "$.profile"
+        raise InputError([Problem(where, "Hồ sơ quy định địa phương", str(exc))]) from None
 
 
 def _proposal_problems(document: dict, engine: Engine, outcome, facts: dict) -> list[Problem]:

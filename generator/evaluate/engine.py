@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..present.vietnamese import phan_tram, so
-from .regime import Regime, Rule
+from .regime import Rule, Subject
 
 NOT_RATED = "NOT_RATED"
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
@@ -65,14 +65,14 @@ def _cap(text: str) -> str:
 
 
 class Engine:
-    """Classifies one subject (e.g. an individual of a given role) under a regime."""
+    """Classifies one subject of a given role (e.g. a member who holds a leadership post)."""
 
-    def __init__(self, regime: Regime, subject: str):
-        self.regime, self.subject = regime, subject
-        self.facts_meta: dict = regime.individual["facts"]
+    def __init__(self, rules: Subject, role: str):
+        self.rules, self.role = rules, role
+        self.facts_meta: dict = rules.facts
 
     def _applicable(self, rules: list[Rule]) -> list[Rule]:
-        return [r for r in rules if r.applies_to(self.subject)]
+        return [r for r in rules if r.applies_to(self.role)]
 
     def _describe(self, rule: Rule, value) -> tuple[str, str]:
         meta = self.facts_meta[rule.fact]
@@ -81,12 +81,12 @@ class Engine:
         return meta["label"], f"{meta['label']} là {show_value(value, meta['unit'])}"
 
     def classify(self, facts: dict) -> Outcome:
-        for rule in self._applicable(self.regime.rules("not_rated")):
+        for rule in self._applicable(self.rules.rules("not_rated")):
             if facts[rule.fact] is not None and holds(rule, facts[rule.fact]):
                 return Outcome(NOT_RATED, [self._not_rated_reason(rule, facts[rule.fact])])
-        outcome = Outcome(self.regime.levels[-1][0])
+        outcome = Outcome(self.rules.levels[-1][0])
         notes: list[Reason] = []
-        for rule in self._applicable(self.regime.rules("triggers")):
+        for rule in self._applicable(self.rules.rules("triggers")):
             value = facts[rule.fact]
             if value is None or not holds(rule, value):
                 continue
@@ -95,8 +95,8 @@ class Engine:
             else:
                 outcome.triggers.append(rule)
         reached = None
-        for code, label in self.regime.levels:
-            rules = self._applicable(self.regime.conditions(code))
+        for code, label in self.rules.levels:
+            rules = self._applicable(self.rules.conditions(code))
             missed = [r for r in rules if facts[r.fact] is not None and not holds(r, facts[r.fact])]
             if missed:
                 outcome.failed[code] = missed
@@ -105,29 +105,29 @@ class Engine:
             if not outcome.triggers:
                 outcome.reasons += [self._condition_reason(code, r, facts[r.fact], True) for r in rules]
             break
-        lowest_code, lowest_label = self.regime.levels[-1]
+        lowest_code, lowest_label = self.rules.levels[-1]
         if outcome.triggers:
             outcome.reasons = [self._trigger_reason(r, facts[r.fact]) for r in outcome.triggers]
             if reached != lowest_code:
                 outcome.reasons.append(Reason(
                     outcome.triggers[0].rule,
-                    f"Theo điểm và các điều kiện, mức cao nhất đạt được là «{self.regime.label(reached)}»; "
+                    f"Theo điểm và các điều kiện, mức cao nhất đạt được là «{self.rules.label(reached)}»; "
                     f"do có trường hợp trên nên xếp loại «{lowest_label}».", lowest_code, None))
             return outcome
         outcome.level = reached
-        for code, _ in self.regime.levels:
+        for code, _ in self.rules.levels:
             if code == reached:
                 break
             outcome.reasons += [self._condition_reason(code, r, facts[r.fact], False) for r in outcome.failed[code]]
         outcome.reasons += notes + [
             Reason(r.rule, r.text or "", None, None)
-            for r in self._applicable(self.regime.rules("notes")) if holds(r, facts[r.fact])
+            for r in self._applicable(self.rules.rules("notes")) if holds(r, facts[r.fact])
         ]
         return outcome
 
     def _condition_reason(self, level: str, rule: Rule, value, met: bool) -> Reason:
         meta = self.facts_meta[rule.fact]
-        head = f"Mức «{self.regime.label(level)}»: "
+        head = f"Mức «{self.rules.label(level)}»: "
         if value is None:
             return Reason(rule.rule, head + meta.get("when_missing", "không áp dụng") + ".", level, True)
         _, said = self._describe(rule, value)
@@ -138,7 +138,7 @@ class Engine:
         label, said = self._describe(rule, value)
         unit = self.facts_meta[rule.fact]["unit"]
         what = _cap(label) if not said else f"{_cap(said)}, {requirement(rule, unit)}"
-        lowest = self.regime.levels[-1]
+        lowest = self.rules.levels[-1]
         return Reason(rule.rule, f"{what}: xếp loại «{lowest[1]}».", lowest[0], True)
 
     def _not_rated_reason(self, rule: Rule, value) -> Reason:
@@ -151,8 +151,8 @@ class Engine:
         """Why ``proposed`` is above what the rules allow (empty when it is not)."""
         if outcome.level == NOT_RATED:
             return [f"đảng viên thuộc diện không xếp loại ({outcome.reasons[0].text[len('Không xếp loại: '):].rstrip('.')}), "
-                    f"không được đề xuất mức «{self.regime.label(proposed)}»"]
-        if self.regime.rank(proposed) >= self.regime.rank(outcome.level):
+                    f"không được đề xuất mức «{self.rules.label(proposed)}»"]
+        if self.rules.rank(proposed) >= self.rules.rank(outcome.level):
             return []
         if outcome.triggers:
             return [f"đề xuất {proposed} không phù hợp: {r.text[0].lower() + r.text[1:]}"
@@ -164,4 +164,4 @@ class Engine:
             if meta["unit"] != "diem":
                 need = f"{meta['label']} {need}"
             out.append(f"đề xuất {proposed} cần {need}; {meta['label']} là {show_value(value, meta['unit'])}")
-        return out or [f"đề xuất {proposed} cao hơn mức tính được «{self.regime.label(outcome.level)}»"]
+        return out or [f"đề xuất {proposed} cao hơn mức tính được «{self.rules.label(outcome.level)}»"]

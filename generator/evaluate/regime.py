@@ -1,18 +1,31 @@
-"""Regime data: the numbers a regulation fixes, read from generator/regimes/*.yaml.
+"""Regime data: the numbers a regulation fixes, read from generator/regimes/*.yaml,
+optionally changed by a local profile (generator/profiles/*.yaml or a user's file).
 
 Thresholds are written as the regulation writes them ("30%", "1/2", 90) and
 parsed once into exact fractions, so 29,99% can never round its way to 30%.
+Rules are keyed by id; a profile deep-merges over the regime, and a rule set to
+``null`` is dropped, so a committee changes its numbers without changing code.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ..resources import regimes_dir
+from ..resources import profiles_dir, regimes_dir
+
+UNITS = {"diem", "ty_le", "thang", "co_khong"}
+OPERATORS = {">=", ">", "<=", "<", "=="}
+RULE_SECTIONS = ("not_rated", "triggers", "notes")
+
+
+class ProfileError(ValueError):
+    """A profile that cannot apply: unknown, unreadable, for another regime, or breaking the data."""
 
 
 def exact(value: Any) -> Any:
@@ -29,86 +42,163 @@ def exact(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Rule:
+    id: str
     fact: str
     op: str
     value: Any
     rule: str
-    subjects: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()  # empty: every role
     unless: str | None = None
     unless_note: str | None = None
     text: str | None = None
 
-    def applies_to(self, subject: str) -> bool:
-        return not self.subjects or subject in self.subjects
+    def applies_to(self, role: str) -> bool:
+        return not self.roles or role in self.roles
+
+
+def _rule(rule_id: str, raw: dict) -> Rule:
+    return Rule(
+        id=rule_id, fact=raw["fact"], op=raw["op"], value=exact(raw["value"]), rule=raw["rule"],
+        roles=tuple(raw.get("roles", ())), unless=raw.get("unless"),
+        unless_note=raw.get("unless_note"), text=raw.get("text"),
+    )
+
+
+def _rules(section: dict | None) -> list[Rule]:
+    return [_rule(rule_id, raw) for rule_id, raw in (section or {}).items() if raw is not None]
 
 
 @dataclass(frozen=True)
-class Regime:
-    id: str
+class Subject:
+    """The rules for one kind of subject (ca_nhan, to_chuc, …) under one regime."""
+
     name: str
-    levels: tuple[tuple[str, str], ...]  # (code, label), highest first
-    not_rated_label: str
-    individual: dict
+    data: dict
+
+    @property
+    def levels(self) -> list[tuple[str, str]]:
+        return [(lv["code"], lv["label"]) for lv in self.data["levels"]]
 
     def label(self, code: str) -> str:
-        return dict(self.levels).get(code, self.not_rated_label)
+        return dict(self.levels).get(code, self.data["not_rated_label"])
 
     def rank(self, code: str) -> int:
         """0 for the highest level; larger is lower."""
         return [c for c, _ in self.levels].index(code)
 
     def rules(self, section: str) -> list[Rule]:
-        return [_rule(r) for r in self.individual.get(section, [])]
+        return _rules(self.data.get(section))
 
     def conditions(self, level: str) -> list[Rule]:
-        return [_rule(r) for r in self.individual["conditions"].get(level, [])]
+        return _rules(self.data["conditions"].get(level))
+
+    @property
+    def facts(self) -> dict:
+        return self.data["facts"]
+
+    def __getitem__(self, key: str) -> Any:
+        return self.data[key]
 
 
-def _rule(raw: dict) -> Rule:
-    return Rule(
-        fact=raw["fact"], op=raw["op"], value=exact(raw["value"]), rule=raw["rule"],
-        subjects=tuple(raw.get("subjects", ())), unless=raw.get("unless"),
-        unless_note=raw.get("unless_note"), text=raw.get("text"),
-    )
+@dataclass(frozen=True)
+class Regime:
+    id: str
+    name: str
+    subjects: dict
+    profile: str | None = None  # the profile's name, when one applies
+
+    def subject(self, name: str) -> Subject:
+        return Subject(name, self.subjects[name])
+
+
+def deep_merge(base: Any, change: Any) -> Any:
+    """``change`` over ``base``: mappings merge key by key, anything else replaces."""
+    if isinstance(base, dict) and isinstance(change, dict):
+        merged = dict(base)
+        for key, value in change.items():
+            merged[key] = deep_merge(base.get(key), value) if key in base else value
+        return merged
+    return copy.deepcopy(change)
+
+
+def check_regime(raw: dict, known_facts: set[str]) -> None:
+    """Refuse regime data that would crash or mislead later: unknown facts, units, operators."""
+    for name, subject in raw["subjects"].items():
+        where = f"{raw['id']}/{name}"
+        meta = subject["facts"]
+        for fact, spec in meta.items():
+            if not isinstance(spec, dict) or not isinstance(spec.get("label"), str) or spec.get("unit") not in UNITS:
+                raise ValueError(f"{where}: fact {fact!r} needs a text label and a unit in {sorted(UNITS)}")
+        sections = [subject.get(key) or {} for key in RULE_SECTIONS]
+        sections += [rules or {} for rules in subject["conditions"].values()]
+        for section in sections:
+            for rule_id, rule in section.items():
+                if rule is None:
+                    continue
+                for fact in filter(None, (rule.get("fact"), rule.get("unless"))):
+                    if fact not in known_facts:
+                        raise ValueError(f"{where}: rule {rule_id!r} uses unknown fact {fact!r}")
+                if rule.get("fact") not in meta:
+                    raise ValueError(f"{where}: rule {rule_id!r}: fact {rule.get('fact')!r} has no label")
+                if rule.get("op") not in OPERATORS:
+                    raise ValueError(f"{where}: rule {rule_id!r}: unknown operator {rule.get('op')!r}")
+                try:
+                    exact(rule.get("value"))
+                except (ValueError, ZeroDivisionError, TypeError):
+                    raise ValueError(f"{where}: rule {rule_id!r}: value {rule.get('value')!r} is not a number") from None
+        codes = [lv["code"] for lv in subject["levels"]]
+        if set(subject["conditions"]) != set(codes):
+            raise ValueError(f"{where}: conditions must list every level {codes}")
 
 
 def known_regimes() -> list[str]:
     return sorted(p.stem for p in regimes_dir().glob("*.yaml"))
 
 
-UNITS = {"diem", "ty_le", "thang", "co_khong"}
+def known_profiles() -> list[str]:
+    return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
 
 
-def check_regime(raw: dict, known_facts: set[str]) -> None:
-    """Refuse regime data that would crash or mislead later: unknown facts, units, operators."""
-    individual = raw["individual"]
-    meta = individual["facts"]
-    for name, spec in meta.items():
-        if not isinstance(spec, dict) or not isinstance(spec.get("label"), str) or spec.get("unit") not in UNITS:
-            raise ValueError(f"{raw['id']}: fact {name!r} needs a text label and a unit in {sorted(UNITS)}")
-    rules = [r for key in ("not_rated", "triggers", "notes") for r in individual.get(key, [])]
-    rules += [r for level_rules in individual["conditions"].values() for r in level_rules]
-    for rule in rules:
-        for name in filter(None, (rule["fact"], rule.get("unless"))):
-            if name not in known_facts:
-                raise ValueError(f"{raw['id']}: rule uses unknown fact {name!r}")
-        if rule["fact"] not in meta:
-            raise ValueError(f"{raw['id']}: fact {rule['fact']!r} has no label")
-        if rule["op"] not in {">=", ">", "<=", "<", "=="}:
-            raise ValueError(f"{raw['id']}: unknown operator {rule['op']!r}")
-    codes = [lv["code"] for lv in raw["levels"]]
-    if set(individual["conditions"]) != set(codes):
-        raise ValueError(f"{raw['id']}: conditions must list every level {codes}")
+def _read_yaml(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"không đọc được hồ sơ quy định {path}: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"hồ sơ quy định {path} không phải YAML hợp lệ: {exc}") from None
+    if not isinstance(data, dict):
+        raise ProfileError(f"hồ sơ quy định {path} phải là một đối tượng YAML")
+    return data
+
+
+def profile_path(profile: str | Path) -> Path:
+    """A shipped profile by id, or a file the user points to."""
+    shipped = profiles_dir() / f"{profile}.yaml"
+    if isinstance(profile, str) and shipped.is_file():
+        return shipped
+    path = Path(profile)
+    if path.is_file():
+        return path
+    raise ProfileError(f"không có hồ sơ quy định {profile!s}; có sẵn: {', '.join(known_profiles()) or 'không'}")
 
 
 @cache
-def load_regime(regime_id: str) -> Regime:
+def load_regime(regime_id: str, profile: str | None = None) -> Regime:
     from .facts import FACTS
 
     raw = yaml.safe_load((regimes_dir() / f"{regime_id}.yaml").read_text(encoding="utf-8"))
-    check_regime(raw, set(FACTS) | {"tong_diem"})
-    return Regime(
-        id=raw["id"], name=raw["name"],
-        levels=tuple((lv["code"], lv["label"]) for lv in raw["levels"]),
-        not_rated_label=raw["not_rated_label"], individual=raw["individual"],
-    )
+    profile_name = None
+    if profile is not None:
+        path = profile_path(profile)
+        data = _read_yaml(path)
+        if data.get("regime") != regime_id:
+            raise ProfileError(f"hồ sơ {path.name} dành cho {data.get('regime')!r}, văn bản dùng {regime_id!r}")
+        raw = deep_merge(raw, {k: v for k, v in data.get("overrides", {}).items() if k != "id"})
+        profile_name = data.get("name", path.stem)
+        try:
+            check_regime(raw, set(FACTS) | {"tong_diem"})
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ProfileError(f"hồ sơ {path.name} làm sai dữ liệu quy định: {exc}") from None
+    else:
+        check_regime(raw, set(FACTS) | {"tong_diem"})
+    return Regime(id=raw["id"], name=raw["name"], subjects=raw["subjects"], profile=profile_name)

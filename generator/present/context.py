@@ -98,7 +98,7 @@ def build_context(document: dict, evaluation: Evaluation) -> dict:
         "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], dt.date.fromisoformat(document["ngay_lap"])),
         "mau": dict(ev.variant),
         "la_lanh_dao": document["dang_vien"]["doi_tuong"] == "lanh_dao_quan_ly",
-        "tu_xep_loai": ev.regime.label(proposed) if proposed else level_text,
+        "tu_xep_loai": ev.regime.subject("ca_nhan").label(proposed) if proposed else level_text,
         "bang_diem": score_rows(document, ev),
     }
     return context

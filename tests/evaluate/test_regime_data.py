@@ -23,8 +23,8 @@ KNOWN = set(FACTS) | {"tong_diem"}
 
 def test_shipped_regimes_load():
     assert "qd366-2025" in known_regimes()
-    regime = load_regime("qd366-2025")
-    assert [code for code, _ in regime.levels] == ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
+    members = load_regime("qd366-2025").subject("ca_nhan")
+    assert [code for code, _ in members.levels] == ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
 
 
 @pytest.mark.parametrize("text, value", [("30%", Fraction(3, 10)), ("1/2", Fraction(1, 2)), ("100%", 1), (90, 90), (87.5, Fraction(175, 2))])
@@ -34,15 +34,16 @@ def test_thresholds_are_exact(text, value):
 
 def test_every_label_is_whole_text():
     # A YAML flow mapping cuts an unquoted label at its first comma; labels must survive whole.
-    for name, spec in raw()["individual"]["facts"].items():
+    for name, spec in raw()["subjects"]["ca_nhan"]["facts"].items():
         assert None not in spec.values(), name
 
 
 @pytest.mark.parametrize("breakage, message", [
-    (lambda r: r["individual"]["conditions"]["HTXSNV"].append({"fact": "ty_le_bay", "op": ">=", "value": 1, "rule": "x"}), "unknown fact"),
-    (lambda r: r["individual"]["conditions"]["HTNV"][0].update(op="=>"), "unknown operator"),
-    (lambda r: r["individual"]["facts"]["tong_diem"].update(unit="diemm"), "needs a text label"),
-    (lambda r: r["individual"]["conditions"].pop("KHTNV"), "every level"),
+    (lambda r: r["subjects"]["ca_nhan"]["conditions"]["HTXSNV"].update(bay={"fact": "ty_le_bay", "op": ">=", "value": 1, "rule": "x"}), "unknown fact"),
+    (lambda r: r["subjects"]["ca_nhan"]["conditions"]["HTNV"]["diem"].update(op="=>"), "unknown operator"),
+    (lambda r: r["subjects"]["ca_nhan"]["conditions"]["HTNV"]["diem"].update(value="chín mươi"), "is not a number"),
+    (lambda r: r["subjects"]["ca_nhan"]["facts"]["tong_diem"].update(unit="diemm"), "needs a text label"),
+    (lambda r: r["subjects"]["ca_nhan"]["conditions"].pop("KHTNV"), "every level"),
 ])
 def test_broken_regime_data_is_refused(breakage, message):
     data = copy.deepcopy(raw())
