@@ -13,6 +13,7 @@ from pathlib import Path
 from . import __version__
 from .errors import InputError
 from .evaluate import evaluate
+from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
 from .load import load_document
 from .pipeline import FORMATS, prepare, render_file
 from .present.vietnamese import so
@@ -51,11 +52,22 @@ def _report(source: str, error: InputError) -> None:
         print(f"  {problem}", file=sys.stderr)
 
 
+def _group(source: str, document: dict, profile: str | None):
+    return evaluate_group(document, Path(source).resolve().parent, profile)
+
+
 def cmd_validate(args) -> int:
     status = OK
     for source in _inputs(args.files):
         try:
-            prepared = prepare(load_document(source), args.profile)
+            document = load_document(source)
+            if isinstance(document, dict) and document.get("form") == GROUP_FORM:
+                result = _group(source, document, args.profile)
+                if result.problems:
+                    raise InputError(result.problems)
+                print(f"{source}: hợp lệ — {len(result.members)} đảng viên")
+                continue
+            prepared = prepare(document, args.profile)
         except InputError as error:
             _report(source, error)
             status = INVALID
@@ -79,9 +91,34 @@ def cmd_render(args) -> int:
     return status
 
 
+def cmd_classify_group(args, document: dict) -> int:
+    try:
+        result = _group(args.file, document, args.profile)
+    except InputError as error:
+        _report(args.file, error)
+        return INVALID
+    data = result.as_dict()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(f"{document['chi_bo']} — {len(data['members'])} đảng viên")
+        for member in data["members"]:
+            mark = {"cut": " (vượt tỷ lệ)", "tie": " (bằng phiếu: đảng ủy quyết định)"}.get(member["quota"] or "", "")
+            print(f"  {member['ho_ten']}: {member['level_label']}{mark}")
+        for quota in result.quotas:
+            print(f"Tỷ lệ — {quota_summary(quota)}")
+    if result.problems:
+        _report(args.file, InputError(result.problems))
+        return INVALID
+    return OK
+
+
 def cmd_classify(args) -> int:
     try:
-        document = validate(load_document(args.file))
+        loaded = load_document(args.file)
+        if isinstance(loaded, dict) and loaded.get("form") == GROUP_FORM:
+            return cmd_classify_group(args, loaded)
+        document = validate(loaded)
         evaluation = evaluate(document, args.profile)
     except InputError as error:
         _report(args.file, error)

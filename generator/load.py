@@ -86,6 +86,12 @@ def load_document(path: str | Path) -> Any:
     path = Path(path)
     try:
         raw = path.read_bytes()
+    except FileNotFoundError:
+        raise _problem(f"Không có tệp {path}.") from None
+    except IsADirectoryError:
+        raise _problem(f"{path} là thư mục, không phải tệp.") from None
+    except PermissionError:
+        raise _problem(f"Không có quyền đọc tệp {path}.") from None
     except OSError as exc:
         raise _problem(f"Không đọc được tệp {path}: {exc.strerror or exc}") from None
     if len(raw) > MAX_BYTES:

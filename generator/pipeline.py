@@ -8,12 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import InputError
+from .errors import InputError, Problem
 from .evaluate import Evaluation, evaluate
 from .load import load_document
 from .present.context import build_context
 from .render import RENDERERS
-from .validate import validate
+from .resources import templates_dir
+from .validate import known_forms, validate
 from .write import write_all
 
 FORMATS = tuple(RENDERERS)
@@ -26,11 +27,19 @@ class Prepared:
     context: dict  # what every renderer prints
 
 
+def renderable_forms() -> list[str]:
+    """Forms with templates; others (a chi bộ's vote list) are only validated and classified."""
+    return [form for form in known_forms() if (templates_dir() / form).is_dir()]
+
+
 def prepare(document, profile: str | None = None) -> Prepared:
     """Validate, evaluate and present one document (raises ``InputError``).
 
     ``profile`` is a shipped profile id or a YAML file of a local committee's numbers."""
     valid = validate(document)
+    if valid["form"] not in renderable_forms():
+        raise InputError([Problem("$.form", "Loại văn bản", f"mẫu «{valid['form']}» chỉ dùng để kiểm tra và xếp loại "
+                                  f"(kiemdiem validate, classify), chưa có bản in; bản in có cho: {', '.join(renderable_forms())}")])
     evaluation = evaluate(valid, profile)
     if evaluation.problems:
         raise InputError(evaluation.problems)

@@ -1,0 +1,180 @@
+"""A whole chi bộ at once: each member's level from the rules and the vote, then the quota.
+
+Order follows the rules: each member is classified by the rules (the ceiling),
+the meeting's vote can only confirm or lower it, and only then is the HTXSNV
+quota applied per group, on the number rated HTTNV in that group.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, Problem, json_path
+from ..load import load_document
+from ..present.vietnamese import so
+from ..validate import load_schema, validate
+from . import Evaluation, evaluate
+from .engine import NOT_RATED, Reason
+from .quota import QuotaResult, apply_quota
+from .votes import vote_level
+
+GROUP_FORM = "xep-loai-chi-bo"
+
+
+@dataclass
+class MemberResult:
+    name: str
+    evaluation: Evaluation
+    group: str
+    tally: dict = field(default_factory=dict)
+    vote_level: str | None = None
+    level: str | None = None  # None: no level reached the vote threshold
+    quota: str | None = None  # "selected", "cut" or "tie" for HTXSNV candidates
+    reasons: list[Reason] = field(default_factory=list)
+
+    def as_dict(self, label) -> dict:
+        return {
+            "ho_ten": self.name, "variant": self.evaluation.variant["code"], "group": self.group,
+            "score": self.evaluation.as_dict()["score"], "rule_level": self.evaluation.level,
+            "vote_level": self.vote_level, "level": self.level,
+            "level_label": label(self.level) if self.level else "Chưa đủ phiếu biểu quyết: chi bộ biểu quyết lại",
+            "quota": self.quota, "reasons": [r.as_dict() for r in self.reasons],
+        }
+
+
+@dataclass
+class GroupEvaluation:
+    document: dict
+    members: list[MemberResult]
+    quotas: list[QuotaResult]
+    problems: list[Problem]
+
+    def as_dict(self) -> dict:
+        rules = self.members[0].evaluation.regime.subject("ca_nhan") if self.members else None
+        names = [m.name for m in self.members]
+        return {
+            "form": GROUP_FORM, "regime": self.document["regime"],
+            "profile": self.members[0].evaluation.regime.profile if self.members else None,
+            "members": [m.as_dict(rules.label) for m in self.members],
+            "quota": [q.as_dict(names) for q in self.quotas],
+        }
+
+
+def _member_document(entry, base_dir: Path) -> dict:
+    """The member's document, embedded or from a file inside the list's folder (paths relative to it)."""
+    source = entry["ban_kiem_diem"]
+    if isinstance(source, dict):
+        return source
+    path = (base_dir / source).resolve()
+    if not path.is_relative_to(base_dir.resolve()):
+        raise InputError([Problem("$", "Bản tự kiểm điểm", "tệp phải nằm trong thư mục của danh sách")])
+    return load_document(path)
+
+
+def _prefixed(error: InputError, where: list, source) -> list[Problem]:
+    prefix = json_path(where)
+    def title(p: Problem) -> str:
+        return f"Bản tự kiểm điểm {source} › {p.title}" if isinstance(source, str) else p.title
+    return [Problem(prefix + p.path[1:], title(p), p.reason) for p in error.problems]
+
+
+
+def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -> GroupEvaluation:
+    """Classify every member; raise ``InputError`` when a member cannot be evaluated at all."""
+    doc = validate(document)
+    voters = doc.get("so_co_mat") if _denominator(doc, profile) == "co_mat" else doc["so_dang_vien_chinh_thuc"]
+    problems: list[Problem] = []
+    members: list[MemberResult] = []
+    for i, entry in enumerate(doc["dang_vien"]):
+        where = ["dang_vien", i, "ban_kiem_diem"]
+        try:
+            member_doc = validate(_member_document(entry, base_dir))
+            if member_doc["regime"] != doc["regime"]:
+                raise InputError([Problem("$.regime", "Quy định áp dụng", f"khác quy định của danh sách ({doc['regime']})")])
+            evaluation = evaluate(member_doc, profile or doc.get("profile"))
+        except InputError as error:
+            problems += _prefixed(error, where, entry["ban_kiem_diem"])
+            continue
+        problems += _prefixed(InputError(evaluation.problems), where, entry["ban_kiem_diem"])
+        group = entry.get("nhom") or _role_label(member_doc["dang_vien"]["doi_tuong"])
+        members.append(MemberResult(member_doc["dang_vien"]["ho_ten"], evaluation, group, entry.get("phieu") or {}))
+        _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
+    if problems and not members:
+        raise InputError(problems)
+    quotas = _apply_quotas(doc, members, profile)
+    return GroupEvaluation(doc, members, quotas, problems)
+
+
+def _role_label(role: str) -> str:
+    """The member's role as the schema names it: the default quota group."""
+    options = load_schema("ban-tu-kiem-diem")["properties"]["dang_vien"]["properties"]["doi_tuong"]["oneOf"]
+    return {o["const"]: o["title"] for o in options}[role]
+
+
+def _denominator(doc: dict, profile: str | None) -> str:
+    from .regime import load_regime
+    return load_regime(doc["regime"], profile or doc.get("profile")).subject("ca_nhan")["votes"]["denominator"]
+
+
+def _apply_vote(member: MemberResult, entry: dict, voters: int | None, where: list, problems: list[Problem]) -> None:
+    ev = member.evaluation
+    rules = ev.regime.subject("ca_nhan")
+    member.reasons = list(ev.reasons)
+    if ev.level == NOT_RATED:
+        member.level = NOT_RATED
+        return
+    tally = entry.get("phieu")
+    if tally is None or voters is None:
+        missing = "phieu" if tally is None else "so_co_mat"
+        problems.append(Problem(json_path(where + ["phieu"]) if tally is None else "$.so_co_mat",
+                                "Kết quả biểu quyết" if tally is None else "Số đảng viên chính thức có mặt",
+                                f"thiếu trường bắt buộc ({missing}) để tính kết quả biểu quyết"))
+        return
+    if sum(tally.values()) > voters:
+        problems.append(Problem(json_path(where + ["phieu"]), "Kết quả biểu quyết",
+                                f"tổng {sum(tally.values())} phiếu nhiều hơn {voters} đảng viên có quyền biểu quyết"))
+        return
+    member.vote_level, vote_reasons = vote_level(rules, tally, voters)
+    member.reasons += vote_reasons
+    if member.vote_level is None:
+        return
+    member.level = max(ev.level, member.vote_level, key=rules.rank)  # the lower of the two
+    if rules.rank(member.vote_level) < rules.rank(ev.level):
+        member.reasons.append(Reason(ev.reasons[0].rule if ev.reasons else "", f"Biểu quyết cao hơn mức tính theo điểm và điều kiện; "
+                                     f"xếp loại theo mức «{rules.label(ev.level)}».", ev.level, None))
+
+
+def _apply_quotas(doc: dict, members: list[MemberResult], profile: str | None) -> list[QuotaResult]:
+    if not members:
+        return []
+    rules = members[0].evaluation.regime.subject("ca_nhan")
+    spec = rules["quota"]
+    groups: dict[str, list[int]] = {}
+    for i, member in enumerate(members):
+        key = member.group if spec.get("group_by") else "toàn chi bộ"
+        groups.setdefault(key, []).append(i)
+    results = []
+    for name, indexes in groups.items():
+        candidates = [i for i in indexes if members[i].level == spec["level"]]
+        base = sum(1 for i in indexes if members[i].level == spec["base_level"])
+        votes = [members[i].tally.get(spec["level"], 0) for i in candidates]
+        result = apply_quota(spec, name, votes, base, len(indexes), doc.get("don_vi_tieu_bieu", False))
+        result.selected = [candidates[k] for k in result.selected]
+        result.cut = [candidates[k] for k in result.cut]
+        result.tie = [candidates[k] for k in result.tie]
+        for k in result.selected:
+            members[k].quota = "selected"
+        for k in result.cut:
+            members[k].quota, members[k].level = "cut", spec["base_level"]
+            members[k].reasons.append(Reason(spec["rule"], f"Vượt tỷ lệ «{rules.label(spec['level'])}» của nhóm «{name}» "
+                                             f"({result.computation}): xếp loại «{rules.label(spec['base_level'])}».", spec["base_level"], None))
+        for k in result.tie:
+            members[k].quota = "tie"
+            members[k].reasons.append(Reason(spec["rule"], f"Bằng số phiếu ở vị trí cuối của tỷ lệ nhóm «{name}» ({result.computation}): "
+                                             f"do đảng ủy xem xét, quyết định.", spec["level"], None))
+        results.append(result)
+    return results
+
+
+def quota_summary(result: QuotaResult) -> str:
+    return f"{result.group}: {result.computation} (cơ sở: {so(result.base_count)} đồng chí Hoàn thành tốt nhiệm vụ)"
