@@ -73,7 +73,8 @@ def cmd_validate(args) -> int:
             status = INVALID
             continue
         ev = prepared.evaluation
-        print(f"{source}: hợp lệ — {ev.variant['form_code']}, {ev.level_label} ({ev.level}), tổng điểm {prepared.context['ket_qua']['score']}/100")
+        print(f"{source}: hợp lệ — {ev.variant['form_code']}, {ev.level_label} ({ev.level}), "
+              f"tổng điểm {prepared.context['ket_qua']['score']}/{prepared.context['ket_qua']['max_score']}")
     return status
 
 
@@ -127,7 +128,7 @@ def cmd_classify(args) -> int:
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
-        member = document["dang_vien"]["ho_ten"]
+        member = document["dang_vien"]["ho_ten"] if "dang_vien" in document else document["to_chuc"]
         parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
         print(f"{member} — {evaluation.variant['form_code']}")
         print(f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})")

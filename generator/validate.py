@@ -96,7 +96,10 @@ def _child(schema: dict, node: dict, key: Any) -> dict | None:
         items = node.get("items")
         return _resolve(schema, items) if isinstance(items, dict) else None
     props = node.get("properties", {})
-    return _resolve(schema, props[key]) if key in props else None
+    if key in props:
+        return _resolve(schema, props[key])
+    extra = node.get("additionalProperties")
+    return _resolve(schema, extra) if isinstance(extra, dict) else None
 
 
 def title_at(schema: dict, path: list) -> str:
@@ -149,6 +152,10 @@ def _problem(schema: dict, error) -> Problem:
         reason = f"{_show(value)} nhỏ hơn mức tối thiểu {sub['minimum']}"
     elif v == "maximum":
         reason = f"{_show(value)} vượt quá mức tối đa {sub['maximum']}"
+    elif v == "propertyNames":
+        reason = f"tên trường {_show(value)} không hợp lệ (chữ thường không dấu, số và dấu gạch dưới)"
+    elif v in ("minProperties", "maxProperties"):
+        reason = f"cần từ {sub.get('minProperties', 0)} đến {sub.get('maxProperties', '…')} mục"
     elif v == "exclusiveMinimum":
         reason = f"phải lớn hơn {sub['exclusiveMinimum']}"
     else:

@@ -1,11 +1,11 @@
-"""Build templates/ban-tu-kiem-diem/ban-tu-kiem-diem.docx, the Word twin of the HTML template.
+"""Build the Word templates (templates/<form>/<form>.docx), twins of the HTML templates.
 
-The .docx is the artefact people edit in Word; this script is how it was made, so
-a developer can change the layout in code review and rebuild it:
+The .docx files are what people edit in Word; this script is how they were made,
+so a developer can change a layout in code review and rebuild them:
 
     .venv/bin/python scripts/build_docx_template.py
 
-Layout contract (every literal, in order): templates/ban-tu-kiem-diem/README.md.
+Layout contracts (every literal, in order): templates/<form>/README.md.
 Party format (Hướng dẫn 36-HD/VPTW): A4, margins 20/20/30/15 mm, Times New Roman
 in all four font slots with w:lang vi-VN, page number top centre from page 2.
 """
@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "templates" / "ban-tu-kiem-diem" / "ban-tu-kiem-diem.docx"
+TEMPLATES = ROOT / "templates"
 FONT = "Times New Roman"
 TEXT_WIDTH = Mm(210 - 30 - 15)
 
@@ -99,6 +99,7 @@ def build_styles(doc) -> None:
     paragraph_style(doc, "KD Bảng", size=13, align=WD_ALIGN_PARAGRAPH.LEFT, before=1, after=1)
     paragraph_style(doc, "KD Ký", align=center, before=0, keep_next=True)
     paragraph_style(doc, "KD Tiêu đề nhận xét", bold=True, align=center, before=18, keep_next=True)
+    paragraph_style(doc, "KD Nơi nhận", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, before=0)
 
 
 # ---------------------------------------------------------------- building blocks
@@ -197,14 +198,13 @@ def page_number_header(section) -> None:
 
 
 # ---------------------------------------------------------------- the document
-def header_block(doc) -> None:
-    para(doc, "{{ trinh_bay.mau.form_code }}", "KD Mã mẫu")
+def header_block(doc, issuer="{{ trinh_bay.chi_bo_in_hoa }}") -> None:
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     widths(table, Mm(74), TEXT_WIDTH - Mm(74))
     left, right = table.rows[0].cells
     first_cell_paragraph(left, "{{ trinh_bay.dang_bo_in_hoa }}", "KD Đầu")
-    para(left, "{{ trinh_bay.chi_bo_in_hoa }}", "KD Đầu", bold=True)
+    para(left, issuer, "KD Đầu", bold=True)
     para(left, "*", "KD Đầu")
     first_cell_paragraph(right, "", "KD Đầu")
     run = right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
@@ -260,6 +260,28 @@ def part_a(doc) -> None:
     paragraphs(doc, "kiem_diem.phuong_huong")
 
 
+def stats_table(doc, column, rows_var, total_var) -> None:
+    """Level | count | share, with a total row (biểu điểm TCCSĐ)."""
+    table = doc.add_table(rows=4, cols=3)
+    table.style = doc.styles["Table Grid"]
+    widths(table, TEXT_WIDTH - Cm(6), Cm(3), Cm(3))
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, (column, "Số lượng", "Tỷ lệ")):
+        first_cell_paragraph(cell, text, "KD Bảng", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(rows[0], "tblHeader")
+    first_cell_paragraph(rows[1].cells[0], f"{{%tr for r in {rows_var} %}}", "KD Bảng")
+    for j, text in enumerate(("{{ r.muc }}", "{{ r.so }}", "{{ r.ty_le }}")):
+        p = first_cell_paragraph(rows[2].cells[j], text, "KD Bảng")
+        if j:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    first_cell_paragraph(rows[3].cells[0], "{%tr endfor %}", "KD Bảng")
+    total = table.add_row()
+    for j, text in enumerate(("Tổng số được xếp loại", f"{{{{ {total_var} }}}}", "100%")):
+        p = first_cell_paragraph(total.cells[j], text, "KD Bảng", bold=True)
+        if j:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
 def score_table(doc) -> None:
     table = doc.add_table(rows=7, cols=4)
     table.style = doc.styles["Table Grid"]
@@ -292,13 +314,23 @@ def score_table(doc) -> None:
     row_property(total, "cantSplit")
 
 
-def signature(doc, lines) -> None:
-    """Right half of the page; rows never split and the block keeps with what precedes it."""
+def signature(doc, lines, recipients_var=None) -> None:
+    """Right half of the page (Nơi nhận on the left when given); rows never split and the
+    block keeps with what precedes it."""
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     widths(table, Mm(82), TEXT_WIDTH - Mm(82))
     row_property(table.rows[0], "cantSplit")
-    first_cell_paragraph(table.rows[0].cells[0], "", "KD Ký")
+    left = table.rows[0].cells[0]
+    if recipients_var:
+        title = first_cell_paragraph(left, "", "KD Nơi nhận")
+        run = title.add_run("Nơi nhận:")
+        run.bold, run.italic, run.underline, run.font.size = True, True, True, Pt(12)
+        tag(left, f"{{%p for n in {recipients_var} %}}")
+        para(left, "- {{ n }}{{ '.' if loop.last else ',' }}", "KD Nơi nhận")
+        tag(left, "{%p endfor %}")
+    else:
+        first_cell_paragraph(left, "", "KD Ký")
     cell = table.rows[0].cells[1]
     first = True
     for text, bold, italic in lines:
@@ -329,7 +361,7 @@ def chi_bo_block(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
-def build() -> Path:
+def new_document():
     doc = Document()
     body = doc.element.body
     for child in list(body):
@@ -341,19 +373,58 @@ def build() -> Path:
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)
     page_number_header(section)
+    return doc
+
+
+def save(doc, form: str, title: str) -> Path:
+    doc.core_properties.title = title
+    doc.core_properties.language = "vi-VN"
+    doc.core_properties.author = "kiemdiem"
+    out = TEMPLATES / form / f"{form}.docx"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(out)
+    return out
+
+
+def build_member() -> Path:
+    doc = new_document()
+    para(doc, "{{ trinh_bay.mau.form_code }}", "KD Mã mẫu")
     header_block(doc)
     title_block(doc)
     personal_block(doc)
     part_a(doc)
     part_b(doc)
     chi_bo_block(doc)
-    doc.core_properties.title = "Bản kiểm điểm, tự đánh giá, xếp loại cá nhân"
-    doc.core_properties.language = "vi-VN"
-    doc.core_properties.author = "kiemdiem"
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(OUT)
-    return OUT
+    return save(doc, "ban-tu-kiem-diem", "Bản kiểm điểm, tự đánh giá, xếp loại cá nhân")
+
+
+def build_organisation() -> Path:
+    doc = new_document()
+    header_block(doc, issuer="{{ trinh_bay.to_chuc_in_hoa }}")
+    para(doc, "{{ trinh_bay.tieu_de }}", "KD Tên loại")
+    para(doc, "Năm {{ nam }}", "KD Giữa", bold=True)
+    regime = para(doc, "(Theo {{ trinh_bay.quy_dinh }})", "KD Giữa", italic=True)
+    regime.paragraph_format.space_after = Pt(10)
+    para(doc, "I. ĐIỂM TỰ CHẤM", "KD Mục")
+    score_table(doc)
+    para(doc, "{{ trinh_bay.muc.dang_vien }}. KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN", "KD Mục")
+    stats_table(doc, "Mức xếp loại đảng viên", "trinh_bay.dang_vien", "trinh_bay.tong_dang_vien")
+    para(doc, "Số đảng viên không xếp loại: {{ trinh_bay.dang_vien_khong_xep_loai }}.")
+    tag(doc, "{%p if trinh_bay.co_to_chuc_truc_thuoc %}")
+    para(doc, "{{ trinh_bay.muc.to_chuc }}. KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG TRỰC THUỘC", "KD Mục")
+    stats_table(doc, "Mức xếp loại tổ chức đảng", "trinh_bay.to_chuc_truc_thuoc", "trinh_bay.tong_to_chuc")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ trinh_bay.muc.dieu_kien }}. ĐỐI CHIẾU ĐIỂM VÀ ĐIỀU KIỆN XẾP LOẠI", "KD Mục")
+    tag(doc, "{%p for r in ket_qua.reasons %}")
+    para(doc, "- {{ r.text }} ({{ r.rule }})")
+    tag(doc, "{%p endfor %}")
+    runs(doc, [("{{ trinh_bay.muc.xep_loai }}. TỰ XẾP LOẠI:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
+    blank = [("", None, None)] * 3
+    signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
+                    ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    return save(doc, "bieu-diem-tccsd", "Biểu điểm tự đánh giá, xếp loại chất lượng tổ chức cơ sở đảng")
 
 
 if __name__ == "__main__":
-    print(build())
+    for path in (build_member(), build_organisation()):
+        print(path)

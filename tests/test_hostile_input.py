@@ -12,10 +12,12 @@ import docx
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import example
+from conftest import EXAMPLES, example
+from generator import load_document
 from generator.cli import main
 
-BASES = [example("02a"), example("02b"), example("02c")]
+BASES = [example("02a"), example("02b"), example("02c")] + [
+    load_document(path) for path in sorted(EXAMPLES.glob("bieu-diem-tccsd-*"))]
 
 specials = st.sampled_from(["<Nghị quyết>", "&amp; & <b>", "\"'", "]]>", "{{ ho_ten }}", "{%p if %}", "\\", "\u202e", "🇻🇳"])
 nfd = st.text(alphabet="aăâeêoôơuưyđ", min_size=1, max_size=30).map(
@@ -66,7 +68,7 @@ def hostile_documents(draw):
 
 
 CODED = {"form", "regime", "doi_tuong", "tinh_trang_sinh_hoat", "tu_xep_loai", "xep_loai", "thay_mat",
-         "chuc_vu_nguoi_ky", "loai", "hinh_thuc"}
+         "chuc_vu_nguoi_ky", "loai", "hinh_thuc", "loai_to_chuc", "chinh_quyen_doan_the"}
 printable = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(str.strip)
 hostile_text = st.one_of(
     specials, nfd, printable,

@@ -50,21 +50,29 @@ def _number(value: Fraction) -> int | float:
     return int(value) if value.denominator == 1 else float(value)
 
 
+# Which subject of the regime each form rates, and where the subject's role is written.
+SUBJECTS = {
+    "ban-tu-kiem-diem": ("ca_nhan", lambda d: d["dang_vien"]["doi_tuong"]),
+    "bieu-diem-tccsd": ("to_chuc", lambda d: d["loai_to_chuc"]),
+}
+
+
 def evaluate(document: dict, profile: str | None = None) -> Evaluation:
-    """Classify one member; ``profile`` (an id or a file) overrides the document's own."""
+    """Classify one member or organisation; ``profile`` (an id or a file) overrides the document's own."""
     regime = _regime(document, profile)
-    rules = regime.subject("ca_nhan")
-    role = document["dang_vien"]["doi_tuong"]
+    subject, role_of = SUBJECTS[document["form"]]
+    rules = regime.subject(subject)
+    role = role_of(document)
     parts = score_parts(document["diem"], rules["score_parts"])
-    total = sum((p.score for p in parts), Fraction(0))
-    facts = compute_facts(document, total)
+    facts = compute_facts(document, parts, subject, [code for code, _ in rules.levels])
     engine = Engine(rules, role)
     outcome = engine.classify(facts)
+    variant = rules["variants"][role] if "variants" in rules.data else {"code": None, "form_code": rules["title"], "subtitle": ""}
     return Evaluation(
-        regime=regime, variant=rules["variants"][role], parts=parts, score=total,
+        regime=regime, variant=variant, parts=parts, score=facts["tong_diem"],
         max_score=Fraction(rules["max_score"]), level=outcome.level,
         level_label=rules.label(outcome.level), reasons=outcome.reasons,
-        problems=_proposal_problems(document, engine, outcome, facts),
+        problems=_proposal_problems(document, engine, outcome, facts, regime.name),
     )
 
 
@@ -76,11 +84,18 @@ def _regime(document: dict, profile: str | None) -> Regime:
         raise InputError([Problem(where, "Hồ sơ quy định địa phương", str(exc))]) from None
 
 
-def _proposal_problems(document: dict, engine: Engine, outcome, facts: dict) -> list[Problem]:
+def _proposal_problems(document: dict, engine: Engine, outcome, facts: dict, regime_name: str) -> list[Problem]:
     problems: list[Problem] = []
     proposed = document.get("tu_xep_loai")
     if proposed is None and outcome.level != NOT_RATED:
-        problems.append(Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", "thiếu trường bắt buộc"))
+        return [Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", "thiếu trường bắt buộc")]
+    codes = [code for code, _ in engine.rules.levels]
+    for where, value in (("$.tu_xep_loai", proposed), ("$.nhan_xet_chi_bo.xep_loai", (document.get("nhan_xet_chi_bo") or {}).get("xep_loai"))):
+        if value is not None and value not in codes:
+            names = "; ".join(f"{code} ({label})" for code, label in engine.rules.levels)
+            problems.append(Problem(where, "Mức xếp loại", f"mức {value} không dùng trong {regime_name}; các mức là: {names}"))
+    if problems:
+        return problems
     if proposed is not None:
         problems += [Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", _cap(t))
                      for t in engine.proposal_problems(proposed, outcome, facts)]

@@ -53,10 +53,16 @@ def show_value(value, unit: str) -> str:
 _PHRASES = {">=": "từ {} trở lên", ">": "trên {}", "<=": "không vượt quá {}", "<": "dưới {}"}
 
 
-def requirement(rule: Rule, unit: str) -> str:
-    """"từ 90 điểm trở lên", "trên 50%", "đủ 100%"."""
+def requirement(rule: Rule, unit: str, label: str = "") -> str:
+    """"từ 90 điểm trở lên", "trên 50%", "đủ 100%"; for a yes/no fact, the statement or its negation."""
+    if unit == "co_khong":
+        return label if rule.value else f"không {label}"
     if unit == "ty_le" and rule.op == ">=" and rule.value == 1:
         return "đủ 100%"
+    if unit == "ty_le" and rule.op == "<=" and rule.value == 0:
+        return "không có"
+    if unit == "ty_le" and "/" in rule.written:  # "trên 1/2", "từ 2/3 trở lên": as the regulation says it
+        return _PHRASES[rule.op].format(rule.written)
     return _PHRASES[rule.op].format(show_value(rule.value, unit))
 
 
@@ -97,7 +103,7 @@ class Engine:
         reached = None
         for code, label in self.rules.levels:
             rules = self._applicable(self.rules.conditions(code))
-            missed = [r for r in rules if facts[r.fact] is not None and not holds(r, facts[r.fact])]
+            missed = [r for r in rules if not self._met(r, facts)]
             if missed:
                 outcome.failed[code] = missed
                 continue
@@ -125,13 +131,23 @@ class Engine:
         ]
         return outcome
 
+    @staticmethod
+    def _met(rule: Rule, facts: dict) -> bool:
+        """Holds, does not apply (None), or is excused by its ``unless`` fact."""
+        value = facts[rule.fact]
+        return value is None or holds(rule, value) or bool(rule.unless and facts.get(rule.unless))
+
     def _condition_reason(self, level: str, rule: Rule, value, met: bool) -> Reason:
         meta = self.facts_meta[rule.fact]
         head = f"Mức «{self.rules.label(level)}»: "
         if value is None:
             return Reason(rule.rule, head + meta.get("when_missing", "không áp dụng") + ".", level, True)
-        _, said = self._describe(rule, value)
+        if met and not holds(rule, value):  # excused by its ``unless`` fact
+            return Reason(rule.rule, head + (rule.unless_note or "được miễn điều kiện này."), level, True)
         verdict = "đạt" if met else "chưa đạt"
+        if meta["unit"] == "co_khong":
+            return Reason(rule.rule, f"{head}{verdict} yêu cầu: {requirement(rule, 'co_khong', meta['label'])}.", level, met)
+        _, said = self._describe(rule, value)
         return Reason(rule.rule, f"{head}{said}, {verdict} yêu cầu {requirement(rule, meta['unit'])}.", level, met)
 
     def _trigger_reason(self, rule: Rule, value) -> Reason:
@@ -160,6 +176,9 @@ class Engine:
         out = []
         for rule in outcome.failed.get(proposed, []):
             meta, value = self.facts_meta[rule.fact], facts[rule.fact]
+            if meta["unit"] == "co_khong":
+                out.append(f"đề xuất {proposed} cần: {requirement(rule, 'co_khong', meta['label'])}")
+                continue
             need = requirement(rule, meta["unit"])
             if meta["unit"] != "diem":
                 need = f"{meta['label']} {need}"

@@ -1,8 +1,10 @@
-"""Facts about one member, computed from the document, that the regime's rules test.
+"""Facts about one subject (a member, or a party organisation), computed from the
+document, that the regime's rules test.
 
 Each fact is a small named function; the regime data says which facts matter,
 with which comparator and threshold. A fact that does not apply returns None
-(for example, no faults were named at the previous review).
+(for example, no faults were named at the previous review, or a chi bộ has no
+sub-organisations).
 """
 from __future__ import annotations
 
@@ -100,13 +102,17 @@ def _status(doc: dict) -> str:
     return doc["dang_vien"].get("tinh_trang_sinh_hoat", "binh_thuong")
 
 
-FACTS: dict[str, Fact] = {
+TASK_FACTS: dict[str, Fact] = {
     "ty_le_hoan_thanh": _task_fact(_own, _done),
     "ty_le_dung_tien_do": _task_fact(_own, _on_time),
     "ty_le_vuot_muc": _task_fact(_own, _exceeded),
     "ty_le_cham_tien_do": _task_fact(_own, _late),
     "ty_le_khong_hoan_thanh": _task_fact(_own, _not_done),
     "ty_le_khac_phuc": _fixed,
+}
+
+MEMBER_FACTS: dict[str, Fact] = {
+    **TASK_FACTS,
     "don_vi_ty_le_hoan_thanh": _task_fact(_unit, _done),
     "don_vi_ty_le_dung_tien_do": _task_fact(_unit, _on_time),
     "don_vi_ty_le_vuot_muc": _task_fact(_unit, _exceeded),
@@ -125,7 +131,78 @@ FACTS: dict[str, Fact] = {
 }
 
 
-def compute_facts(doc: dict, total: Fraction) -> dict[str, object]:
-    facts = {name: fact(doc) for name, fact in FACTS.items()}
-    facts["tong_diem"] = total
+# ---------------------------------------------------------------- organisations
+def _share(stats_key: str, codes: Callable[[list[str]], list[str]]) -> Callable[[dict, list[str]], Fraction | None]:
+    """A share of members (or sub-organisations) whose level is among ``codes(levels)``."""
+    def fact(doc: dict, levels: list[str]) -> Fraction | None:
+        stats = doc.get(stats_key)
+        if not stats:
+            return None
+        counts = stats["so_xep_loai"]
+        rated = sum(counts.values())
+        return _ratio(sum(counts.get(c, 0) for c in codes(levels)), rated)
+    return fact
+
+
+MEMBER_LEVELS = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]  # members' codes in every regime
+
+
+def _members(codes: list[str]) -> Callable[[dict], Fraction | None]:
+    share = _share("thong_ke_dang_vien", lambda _: codes)
+    return lambda doc: share(doc, MEMBER_LEVELS)
+
+
+def _government(doc: dict) -> str | None:
+    return doc.get("dieu_kien", {}).get("chinh_quyen_doan_the")
+
+
+def _condition(key: str, default: bool = False) -> Fact:
+    return lambda doc: doc.get("dieu_kien", {}).get(key, default)
+
+
+def _months_since_founding(doc: dict) -> int | None:
+    founded = doc.get("ngay_thanh_lap")
+    return full_months(dt.date.fromisoformat(founded), dt.date.fromisoformat(doc["ngay_lap"])) if founded else None
+
+
+def _attendance(doc: dict) -> Fraction | None:
+    value = doc.get("dieu_kien", {}).get("ty_le_sinh_hoat")
+    return None if value is None else Fraction(str(value)) / 100
+
+
+ORG_FACTS: dict[str, Fact] = {
+    **TASK_FACTS,
+    "ty_le_dv_tot_tro_len": _members(["HTXSNV", "HTTNV"]),
+    "ty_le_dv_htnv_tro_len": _members(["HTXSNV", "HTTNV", "HTNV"]),
+    "ty_le_dv_khtnv": _members(["KHTNV"]),
+    "cq_dt_cao_nhat": lambda d: None if _government(d) is None else _government(d) == "cao_nhat",
+    "cq_dt_tu_muc_hai": lambda d: None if _government(d) is None else _government(d) in ("cao_nhat", "thu_hai"),
+    "cq_dt_thap_nhat": lambda d: _government(d) == "thap_nhat",
+    "mat_doan_ket": lambda d: not d.get("dieu_kien", {}).get("doan_ket", True),
+    "ky_luat_cap_uy": _condition("ky_luat_cap_uy"),
+    "ky_luat_tu_phat_hien": _condition("ky_luat_tu_phat_hien"),
+    "ky_luat_tap_the": _condition("ky_luat_tap_the"),
+    "tham_nhung_ky_luat": _condition("tham_nhung_ky_luat"),
+    "ty_le_sinh_hoat": _attendance,
+    "so_thang_thanh_lap": _months_since_founding,
+}
+
+# Facts about sub-organisations need the regime's level codes (TSVM … YEU_KEM, or HTXSNV … KHTNV).
+ORG_LEVEL_FACTS: dict[str, Callable[[dict, list[str]], Fraction | None]] = {
+    "ty_le_tc_cao_nhat": _share("thong_ke_to_chuc", lambda levels: levels[:1]),
+    "ty_le_tc_thap_nhat": _share("thong_ke_to_chuc", lambda levels: levels[-1:]),
+    "ty_le_tc_htnv_tro_len": _share("thong_ke_to_chuc", lambda levels: levels[:-1]),
+}
+
+FACT_TABLES = {"ca_nhan": MEMBER_FACTS, "to_chuc": ORG_FACTS}
+KNOWN_FACTS = set(MEMBER_FACTS) | set(ORG_FACTS) | set(ORG_LEVEL_FACTS) | {"tong_diem"}
+
+
+def compute_facts(doc: dict, parts, subject: str = "ca_nhan", levels: list[str] | None = None) -> dict[str, object]:
+    """Every fact of the subject, plus the total and each part's score as ``diem_<part id>``."""
+    facts = {name: fact(doc) for name, fact in FACT_TABLES[subject].items()}
+    if subject == "to_chuc":
+        facts.update({name: fact(doc, levels or []) for name, fact in ORG_LEVEL_FACTS.items()})
+    facts["tong_diem"] = sum((p.score for p in parts), Fraction(0))
+    facts.update({f"diem_{p.id}": p.score for p in parts})
     return facts

@@ -51,6 +51,7 @@ class Rule:
     unless: str | None = None
     unless_note: str | None = None
     text: str | None = None
+    written: str = ""  # the value as the regulation writes it ("2/3", "30%")
 
     def applies_to(self, role: str) -> bool:
         return not self.roles or role in self.roles
@@ -60,7 +61,7 @@ def _rule(rule_id: str, raw: dict) -> Rule:
     return Rule(
         id=rule_id, fact=raw["fact"], op=raw["op"], value=exact(raw["value"]), rule=raw["rule"],
         roles=tuple(raw.get("roles", ())), unless=raw.get("unless"),
-        unless_note=raw.get("unless_note"), text=raw.get("text"),
+        unless_note=raw.get("unless_note"), text=raw.get("text"), written=str(raw["value"]).strip(),
     )
 
 
@@ -126,6 +127,7 @@ def check_regime(raw: dict, known_facts: set[str]) -> None:
     for name, subject in raw["subjects"].items():
         where = f"{raw['id']}/{name}"
         meta = subject["facts"]
+        subject_facts = known_facts | {f"diem_{part['id']}" for part in subject.get("score_parts", [])}
         for fact, spec in meta.items():
             if not isinstance(spec, dict) or not isinstance(spec.get("label"), str) or spec.get("unit") not in UNITS:
                 raise ValueError(f"{where}: fact {fact!r} needs a text label and a unit in {sorted(UNITS)}")
@@ -136,7 +138,7 @@ def check_regime(raw: dict, known_facts: set[str]) -> None:
                 if rule is None:
                     continue
                 for fact in filter(None, (rule.get("fact"), rule.get("unless"))):
-                    if fact not in known_facts:
+                    if fact not in subject_facts:
                         raise ValueError(f"{where}: rule {rule_id!r} uses unknown fact {fact!r}")
                 if rule.get("fact") not in meta:
                     raise ValueError(f"{where}: rule {rule_id!r}: fact {rule.get('fact')!r} has no label")
@@ -184,7 +186,7 @@ def profile_path(profile: str | Path) -> Path:
 
 @cache
 def load_regime(regime_id: str, profile: str | None = None) -> Regime:
-    from .facts import FACTS
+    from .facts import KNOWN_FACTS
 
     raw = yaml.safe_load((regimes_dir() / f"{regime_id}.yaml").read_text(encoding="utf-8"))
     profile_name = None
@@ -196,9 +198,9 @@ def load_regime(regime_id: str, profile: str | None = None) -> Regime:
         raw = deep_merge(raw, {k: v for k, v in data.get("overrides", {}).items() if k != "id"})
         profile_name = data.get("name", path.stem)
         try:
-            check_regime(raw, set(FACTS) | {"tong_diem"})
+            check_regime(raw, KNOWN_FACTS)
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise ProfileError(f"hồ sơ {path.name} làm sai dữ liệu quy định: {exc}") from None
     else:
-        check_regime(raw, set(FACTS) | {"tong_diem"})
+        check_regime(raw, KNOWN_FACTS)
     return Regime(id=raw["id"], name=raw["name"], subjects=raw["subjects"], profile=profile_name)

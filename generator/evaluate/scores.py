@@ -23,12 +23,20 @@ class Part:
 
 
 def score_parts(scores: dict, parts: list[dict]) -> list[Part]:
-    """Return the scored parts, or raise ``InputError`` naming every criterion at fault."""
+    """Return the scored parts of the regime's frame, or raise ``InputError`` naming every
+    criterion at fault: missing, not in the frame, above its maximum, or not adding up."""
     problems: list[Problem] = []
+    known = {spec["id"] for spec in parts}
+    for extra in sorted(set(scores) - known):
+        problems.append(Problem(json_path(["diem", extra]), "Điểm tự chấm",
+                                f"tiêu chí «{extra}» không có trong khung điểm; khung gồm: {', '.join(s['id'] for s in parts)}"))
     result = []
     for spec in parts:
-        group = scores[spec["id"]]
         path = ["diem", spec["id"]]
+        if spec["id"] not in scores:
+            problems.append(Problem(json_path(path), spec["label"], f"thiếu điểm của tiêu chí «{spec['label']}» (tối đa {so(exact(spec['max']))} điểm)"))
+            continue
+        group = scores[spec["id"]]
         score, maximum = exact(group["diem"]), exact(spec["max"])
         if score > maximum:
             problems.append(Problem(json_path(path + ["diem"]), spec["label"],

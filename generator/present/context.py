@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from fractions import Fraction
 from typing import Any
 
-from ..evaluate import NOT_RATED, Evaluation
+from ..evaluate import NOT_RATED, SUBJECTS, Evaluation
 from ..validate import _resolve, load_schema
-from .vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, so
+from .vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, phan_tram, so
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
 _BULLET = re.compile(r"^\s*[-+•–*]\s+")
@@ -68,7 +69,8 @@ def _present(schema: dict, node: dict, value: Any) -> Any:
         return so(value)
     if isinstance(value, dict):
         props = node.get("properties", {})
-        return {k: _present(schema, props.get(k, {}), v) for k, v in value.items()}
+        extra = node.get("additionalProperties") if isinstance(node.get("additionalProperties"), dict) else {}
+        return {k: _present(schema, props.get(k, extra), v) for k, v in value.items()}
     if isinstance(value, list):
         items = node.get("items", {})
         return [_present(schema, items, v) for v in value]
@@ -91,14 +93,56 @@ def build_context(document: dict, evaluation: Evaluation) -> dict:
         "parts": [{"id": p.id, "label": p.label, "score": so(p.score), "max": so(p.max)} for p in ev.parts],
         "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons],
     }
+    rules = ev.regime.subject(SUBJECTS[document["form"]][0])
     proposed = document.get("tu_xep_loai")
     context["trinh_bay"] = {
         "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
-        "chi_bo_in_hoa": in_hoa(document["chi_bo"]),
         "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], dt.date.fromisoformat(document["ngay_lap"])),
         "mau": dict(ev.variant),
-        "la_lanh_dao": document["dang_vien"]["doi_tuong"] == "lanh_dao_quan_ly",
-        "tu_xep_loai": ev.regime.subject("ca_nhan").label(proposed) if proposed else level_text,
+        "tu_xep_loai": rules.label(proposed) if proposed else level_text,
         "bang_diem": score_rows(document, ev),
+        **LAYOUT[document["form"]](document, ev, rules),
     }
     return context
+
+
+def _member_layout(document: dict, ev: Evaluation, rules) -> dict:
+    return {
+        "chi_bo_in_hoa": in_hoa(document["chi_bo"]),
+        "la_lanh_dao": document["dang_vien"]["doi_tuong"] == "lanh_dao_quan_ly",
+    }
+
+
+def _count_rows(counts: dict, labels: list[tuple[str, str]]) -> list[dict]:
+    total = sum(counts.values())
+    return [{"muc": label, "so": so(counts.get(code, 0)), "ty_le": phan_tram(Fraction(counts.get(code, 0), total)) if total else "0%"}
+            for code, label in labels]
+
+
+def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
+    members = document["thong_ke_dang_vien"]
+    layout = {
+        "to_chuc_in_hoa": in_hoa(document["to_chuc"]),
+        "tieu_de": rules["title"],
+        "quy_dinh": ev.regime.name,
+        "dang_vien": _count_rows(members["so_xep_loai"], list(rules["member_labels"].items())),
+        "tong_dang_vien": so(sum(members["so_xep_loai"].values())),
+        "dang_vien_khong_xep_loai": so(members.get("so_khong_xep_loai", 0)),
+        "co_to_chuc_truc_thuoc": "thong_ke_to_chuc" in document,
+        "to_chuc_truc_thuoc": [],
+        "tong_to_chuc": "0",
+    }
+    if "thong_ke_to_chuc" in document:
+        counts = document["thong_ke_to_chuc"]["so_xep_loai"]
+        layout["to_chuc_truc_thuoc"] = _count_rows(counts, rules.levels)
+        layout["tong_to_chuc"] = so(sum(counts.values()))
+    numbers = iter(["II", "III", "IV", "V"])
+    layout["muc"] = {"dang_vien": next(numbers)}
+    if layout["co_to_chuc_truc_thuoc"]:
+        layout["muc"]["to_chuc"] = next(numbers)
+    layout["muc"]["dieu_kien"] = next(numbers)
+    layout["muc"]["xep_loai"] = next(numbers)
+    return layout
+
+
+LAYOUT = {"ban-tu-kiem-diem": _member_layout, "bieu-diem-tccsd": _organisation_layout}

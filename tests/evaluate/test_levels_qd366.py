@@ -83,11 +83,11 @@ def test_htnv_needs_every_task_done():
 
 @pytest.mark.parametrize("done, triggered", [(5, False), (4, True)])
 def test_more_than_half_tasks_not_done_is_a_trigger(done, triggered):
-    # "trên 50%": 5/10 not done is exactly 50 % (no trigger), 6/10 is over.
+    # "trên 1/2": 5/10 not done is exactly half (no trigger), 6/10 is over.
     doc = with_scores(clean_member(so_hoan_thanh=done, so_dung_tien_do=done, so_vuot_muc=0), 25, 40)
     result = evaluate(validate(doc))
     assert result.level == "KHTNV"  # not every task done fails HTNV either way
-    assert any("trên 50%" in r.text for r in result.reasons) is triggered
+    assert any("trên 1/2" in r.text for r in result.reasons) is triggered
 
 
 @pytest.mark.parametrize("violation", [

@@ -7,7 +7,7 @@ from fractions import Fraction
 import pytest
 import yaml
 
-from generator.evaluate.facts import FACTS, full_months
+from generator.evaluate.facts import KNOWN_FACTS, full_months
 from generator.evaluate.regime import check_regime, exact, known_regimes, load_regime
 from generator.resources import regimes_dir
 
@@ -18,7 +18,7 @@ def raw(regime_id: str = "qd366-2025") -> dict:
     return yaml.safe_load((regimes_dir() / f"{regime_id}.yaml").read_text(encoding="utf-8"))
 
 
-KNOWN = set(FACTS) | {"tong_diem"}
+KNOWN = KNOWN_FACTS
 
 
 def test_shipped_regimes_load():

@@ -2,20 +2,24 @@
 a misspelt or invented name fails here, not in front of a chi bộ secretary."""
 from __future__ import annotations
 
+import pytest
 from docx import Document
 from docxtpl import DocxTemplate
-from jinja2 import nodes
+from jinja2 import meta, nodes
 
-from conftest import example
-from generator import prepare
+from conftest import EXAMPLES
+from generator import load_document, prepare
 from generator.present.context import COMPUTED_ROOTS
 from generator.render.docx import docx_template_path
 from generator.render.environment import docx_environment, html_environment
-from generator.resources import templates_dir
 from generator.pipeline import renderable_forms
+from generator.resources import templates_dir
 from generator.validate import _child, _resolve, load_schema
 
-FORM = "ban-tu-kiem-diem"
+EXAMPLE_DOCS = {
+    "ban-tu-kiem-diem": ["ban-tu-kiem-diem-02a.yaml", "ban-tu-kiem-diem-02b.json", "ban-tu-kiem-diem-02c.json"],
+    "bieu-diem-tccsd": ["bieu-diem-tccsd-2011.yaml", "bieu-diem-tccsd-2014.yaml", "bieu-diem-tccsd-2025.json"],
+}
 
 
 def html_source(form: str) -> str:
@@ -71,13 +75,12 @@ def in_context(contexts: list[dict], path: tuple) -> bool:
     return any(has(c, path) for c in contexts)
 
 
-def check(source: str, env) -> list[str]:
-    schema = load_schema(FORM)
+def check(form: str, source: str, env) -> list[str]:
+    schema = load_schema(form)
     roots = set(schema["properties"]) | set(COMPUTED_ROOTS)
     tree = env.parse(source)
-    from jinja2 import meta
     problems = [f"biến lạ: {name}" for name in sorted(meta.find_undeclared_variables(tree) - roots)]
-    contexts = [prepare(example(v)).context for v in ("02a", "02b", "02c")]
+    contexts = [prepare(load_document(EXAMPLES / name)).context for name in EXAMPLE_DOCS[form]]
     for chain in sorted(chains(tree), key=str):
         if chain[0] in COMPUTED_ROOTS and not in_context(contexts, chain):
             problems.append("không có trong ket_qua/trinh_bay: " + ".".join(map(str, chain)))
@@ -93,20 +96,26 @@ def test_every_renderable_form_has_both_templates():
         assert (templates_dir() / form / f"{form}.html").is_file()
 
 
-def test_html_template_uses_only_schema_names():
-    assert check(html_source(FORM), html_environment()) == []
+def test_examples_cover_every_renderable_form():
+    assert set(EXAMPLE_DOCS) == set(renderable_forms())
 
 
-def test_docx_template_uses_only_schema_names():
-    assert docx_environment().parse(docx_source(FORM))  # it compiles
-    template = DocxTemplate(docx_template_path(FORM))
-    roots = set(load_schema(FORM)["properties"]) | set(COMPUTED_ROOTS)
+@pytest.mark.parametrize("form", sorted(EXAMPLE_DOCS))
+def test_html_template_uses_only_schema_names(form):
+    assert check(form, html_source(form), html_environment()) == []
+
+
+@pytest.mark.parametrize("form", sorted(EXAMPLE_DOCS))
+def test_docx_template_uses_only_schema_names(form):
+    assert docx_environment().parse(docx_source(form))  # it compiles
+    template = DocxTemplate(docx_template_path(form))
+    roots = set(load_schema(form)["properties"]) | set(COMPUTED_ROOTS)
     assert template.get_undeclared_template_variables(docx_environment()) <= roots
-    assert check(docx_source(FORM), docx_environment()) == []
+    assert check(form, docx_source(form), docx_environment()) == []
 
 
 def test_the_checker_catches_a_misspelt_name():
-    assert check("{{ dang_vien.ho_tenn }} {{ ket_qua.diem }} {{ ngay_sinh }}", html_environment()) == [
+    assert check("ban-tu-kiem-diem", "{{ dang_vien.ho_tenn }} {{ ket_qua.diem }} {{ ngay_sinh }}", html_environment()) == [
         "biến lạ: ngay_sinh",
         "không có trong schema: dang_vien.ho_tenn",
         "không có trong ket_qua/trinh_bay: ket_qua.diem",
