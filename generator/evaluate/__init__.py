@@ -24,8 +24,8 @@ class Evaluation:
     regime: Regime
     variant: dict  # code "02B", form_code, subtitle
     parts: list[Part]
-    score: Fraction
-    max_score: Fraction
+    score: Fraction | None  # None for a member record (2011–2017 members have no scoring sheet)
+    max_score: Fraction | None
     level: str
     level_label: str
     reasons: list[Reason]
@@ -46,7 +46,9 @@ class Evaluation:
         }
 
 
-def _number(value: Fraction) -> int | float:
+def _number(value: Fraction | None) -> int | float | None:
+    if value is None:
+        return None
     return int(value) if value.denominator == 1 else float(value)
 
 
@@ -73,6 +75,18 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation:
         max_score=Fraction(rules["max_score"]), level=outcome.level,
         level_label=rules.label(outcome.level), reasons=outcome.reasons,
         problems=_proposal_problems(document, engine, outcome, facts, regime.name),
+    )
+
+
+def evaluate_record(record: dict, rules, regime: Regime) -> Evaluation:
+    """A member known by a record of facts (before 2018): eligibility, triggers and conditions, no score."""
+    engine = Engine(rules, record.get("doi_tuong", ""))
+    facts = compute_facts(record, [], "ban_ghi")
+    outcome = engine.classify(facts)
+    return Evaluation(
+        regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[], score=None,
+        max_score=None, level=outcome.level, level_label=rules.label(outcome.level), reasons=outcome.reasons,
+        problems=[],
     )
 
 

@@ -194,8 +194,36 @@ ORG_LEVEL_FACTS: dict[str, Callable[[dict, list[str]], Fraction | None]] = {
     "ty_le_tc_htnv_tro_len": _share("thong_ke_to_chuc", lambda levels: levels[:-1]),
 }
 
-FACT_TABLES = {"ca_nhan": MEMBER_FACTS, "to_chuc": ORG_FACTS}
-KNOWN_FACTS = set(MEMBER_FACTS) | set(ORG_FACTS) | set(ORG_LEVEL_FACTS) | {"tong_diem"}
+# ---------------------------------------------------------------- member records (before 2018)
+def _work_rating(levels: tuple[str, ...], title_counts: bool) -> Fact:
+    """A cán bộ, công chức, viên chức's rating at work (None for other members)."""
+    def fact(record: dict) -> bool | None:
+        work = record.get("cong_chuc")
+        if not work:
+            return None
+        return work["xep_loai"] in levels or (title_counts and work.get("danh_hieu", False))
+    return fact
+
+
+def _record_months_in_party(record: dict) -> int | None:
+    admitted = record.get("ngay_vao_dang")
+    return full_months(dt.date.fromisoformat(admitted), dt.date.fromisoformat(record["ngay_lap"])) if admitted else None
+
+
+RECORD_FACTS: dict[str, Fact] = {
+    "so_thang_tu_ngay_vao_dang": _record_months_in_party,
+    "mien_cong_tac_sinh_hoat": lambda r: r.get("tinh_trang_sinh_hoat") == "mien_cong_tac_sinh_hoat",
+    "dinh_chi_sinh_hoat": lambda r: r.get("tinh_trang_sinh_hoat") == "dinh_chi_sinh_hoat",
+    "ky_luat_trong_nam": lambda r: r.get("ky_luat_trong_nam", False),
+    "vang_mat_dai_ngay": lambda r: r.get("vang_mat_dai_ngay", False),
+    "so_thang_nghi_om": lambda r: Fraction(str(r.get("nghi_om_thang", 0))),
+    "cong_chuc_dat_htxs": _work_rating(("HTXSNV",), title_counts=True),
+    "cong_chuc_dat_httnv": _work_rating(("HTXSNV", "HTTNV"), title_counts=True),
+    "cong_chuc_dat_htnv": _work_rating(("HTXSNV", "HTTNV", "HTNV"), title_counts=False),
+}
+
+FACT_TABLES = {"ca_nhan": MEMBER_FACTS, "to_chuc": ORG_FACTS, "ban_ghi": RECORD_FACTS}
+KNOWN_FACTS = set(MEMBER_FACTS) | set(ORG_FACTS) | set(ORG_LEVEL_FACTS) | set(RECORD_FACTS) | {"tong_diem"}
 
 
 def compute_facts(doc: dict, parts, subject: str = "ca_nhan", levels: list[str] | None = None) -> dict[str, object]:

@@ -13,7 +13,8 @@ from ..errors import InputError, Problem, json_path
 from ..load import load_document
 from ..present.vietnamese import so
 from ..validate import load_schema, validate
-from . import Evaluation, evaluate
+from . import Evaluation, evaluate, evaluate_record
+from .regime import load_regime
 from .engine import NOT_RATED, Reason
 from .quota import QuotaResult, apply_quota
 from .votes import vote_level
@@ -85,8 +86,24 @@ def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -
     voters = doc.get("so_co_mat") if _denominator(doc, profile) == "co_mat" else doc["so_dang_vien_chinh_thuc"]
     problems: list[Problem] = []
     members: list[MemberResult] = []
+    regime = load_regime(doc["regime"], profile or doc.get("profile"))
+    rules = regime.subject("ca_nhan")
+    needs = rules["member_input"]
     for i, entry in enumerate(doc["dang_vien"]):
+        if needs == "record":
+            if "ho_ten" not in entry or "ban_kiem_diem" in entry:
+                problems.append(Problem(json_path(["dang_vien", i]), "Đảng viên",
+                                        f"theo {regime.name}, mỗi đảng viên ghi «Họ và tên» và các dữ kiện, không kèm bản tự kiểm điểm"))
+                continue
+            record = {**entry, "ngay_lap": doc["ngay_hop"]}
+            members.append(MemberResult(entry["ho_ten"], evaluate_record(record, rules, regime),
+                                        entry.get("nhom") or "toàn chi bộ", entry.get("phieu") or {}))
+            _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
+            continue
         where = ["dang_vien", i, "ban_kiem_diem"]
+        if "ban_kiem_diem" not in entry:
+            problems.append(Problem(json_path(where), "Bản tự kiểm điểm", f"theo {regime.name}, mỗi đảng viên cần bản tự kiểm điểm"))
+            continue
         try:
             member_doc = validate(_member_document(entry, base_dir))
             if member_doc["regime"] != doc["regime"]:
@@ -112,7 +129,6 @@ def _role_label(role: str) -> str:
 
 
 def _denominator(doc: dict, profile: str | None) -> str:
-    from .regime import load_regime
     return load_regime(doc["regime"], profile or doc.get("profile")).subject("ca_nhan")["votes"]["denominator"]
 
 

@@ -43,10 +43,10 @@ def quota_max(spec: dict, base_count: int, group_size: int, outstanding: bool = 
     raw = rate * base_count
     allowed = _ROUNDING[spec.get("rounding", "floor")](raw)
     text = f"{phan_tram(rate)} × {base_count} = {so(raw)} → tối đa {allowed} đồng chí"
-    small = spec.get("small_group")
-    if small and group_size < small["members_lt"] and allowed > small["max"]:
+    small = spec.get("small_group")  # seed 000: "chi bộ có dưới 07 đảng viên thì không quá 01 đồng chí"
+    if small and group_size < small["members_lt"]:
         allowed = small["max"]
-        text += f"; chi bộ dưới {small['members_lt']} đảng viên: tối đa {allowed} đồng chí"
+        text = f"chi bộ có {group_size} đảng viên, dưới {small['members_lt']}: không quá {allowed} đồng chí"
     return allowed, rate, text
 
 

@@ -36,11 +36,13 @@ def test_outstanding_unit_rate():
     assert quota_max(SPEC, 18, 40, outstanding=True)[:2] == (4, Fraction(1, 4))  # 25% × 18 = 4,5 → 4
 
 
-def test_small_chi_bo_rule_is_data():
-    hd27 = {"rate": "15%", "rounding": "ceil", "small_group": {"members_lt": 7, "max": 1}, "rule": "x"}
-    assert quota_max(hd27, 6, group_size=6)[0] == 1       # ceil(0,9) = 1, and the cap is 1
-    assert quota_max(hd27, 12, group_size=6)[0] == 1      # 15% × 12 = 1,8 → 2, capped at 1
-    assert quota_max(hd27, 12, group_size=7)[0] == 2      # 7 members: the cap no longer applies
+def test_small_chi_bo_rule_replaces_the_rate():
+    # Seed 000: "đối với chi bộ có dưới 07 đảng viên thì không quá 01 đồng chí".
+    hd27 = load_regime("hd27-2014").subject("ca_nhan")["quota"]
+    assert quota_max(hd27, 5, group_size=6)[0::2] == (1, "chi bộ có 6 đảng viên, dưới 7: không quá 1 đồng chí")
+    assert quota_max(hd27, 6, group_size=7)[0::2] == (0, "15% × 6 = 0,9 → tối đa 0 đồng chí")
+    assert quota_max(hd27, 14, group_size=20)[0] == 2     # 15% × 14 = 2,1 → 2
+    assert quota_max(hd27, 14, group_size=20, outstanding=True)[0] == 2  # 20% × 14 = 2,8 → 2
 
 
 @pytest.mark.parametrize("votes, allowed, selected, tie, cut", [
