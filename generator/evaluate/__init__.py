@@ -81,7 +81,7 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation:
 def evaluate_record(record: dict, rules, regime: Regime) -> Evaluation:
     """A member known by a record of facts (before 2018): eligibility, triggers and conditions, no score."""
     engine = Engine(rules, record.get("doi_tuong", ""))
-    facts = compute_facts(record, [], "ban_ghi")
+    facts = compute_facts(record, [], "ban_ghi", criteria=rules.data.get("criteria"))
     outcome = engine.classify(facts)
     return Evaluation(
         regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[], score=None,

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from ..present.vietnamese import phan_tram, so
-from .regime import Rule, Subject
+from .regime import GRADE_LABELS, Rule, Subject
 
 NOT_RATED = "NOT_RATED"
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
@@ -41,6 +41,8 @@ def holds(rule: Rule, value) -> bool:
 
 
 def show_value(value, unit: str) -> str:
+    if unit == "cap_do":
+        return f"«{GRADE_LABELS[int(value)]}»"
     if unit == "diem":
         return f"{so(value)} điểm"
     if unit == "ty_le":
@@ -57,6 +59,10 @@ def requirement(rule: Rule, unit: str, label: str = "") -> str:
     """"từ 90 điểm trở lên", "trên 50%", "đủ 100%"; for a yes/no fact, the statement or its negation."""
     if unit == "co_khong":
         return label if rule.value else f"không {label}"
+    if unit == "cap_do":
+        grade = GRADE_LABELS[int(rule.value)]
+        return f"mức «{grade}»" if rule.op == "==" or (rule.op == ">=" and rule.value == max(GRADE_LABELS)) else \
+            _PHRASES[rule.op].format(f"mức «{grade}»")
     if unit == "ty_le" and rule.op == ">=" and rule.value == 1:
         return "đủ 100%"
     if unit == "ty_le" and rule.op == "<=" and rule.value == 0:
@@ -135,11 +141,15 @@ class Engine:
     def _met(rule: Rule, facts: dict) -> bool:
         """Holds, does not apply (None), or is excused by its ``unless`` fact."""
         value = facts[rule.fact]
-        return value is None or holds(rule, value) or bool(rule.unless and facts.get(rule.unless))
+        if value is None:
+            return not rule.required
+        return holds(rule, value) or bool(rule.unless and facts.get(rule.unless))
 
     def _condition_reason(self, level: str, rule: Rule, value, met: bool) -> Reason:
         meta = self.facts_meta[rule.fact]
         head = f"Mức «{self.rules.label(level)}»: "
+        if value is None and rule.required:
+            return Reason(rule.rule, f"{head}thiếu dữ kiện «{meta['label']}».", level, False)
         if value is None:
             return Reason(rule.rule, head + meta.get("when_missing", "không áp dụng") + ".", level, True)
         if met and not holds(rule, value):  # excused by its ``unless`` fact
@@ -176,6 +186,9 @@ class Engine:
         out = []
         for rule in outcome.failed.get(proposed, []):
             meta, value = self.facts_meta[rule.fact], facts[rule.fact]
+            if value is None:
+                out.append(f"đề xuất {proposed} cần dữ kiện «{meta['label']}»")
+                continue
             if meta["unit"] == "co_khong":
                 out.append(f"đề xuất {proposed} cần: {requirement(rule, 'co_khong', meta['label'])}")
                 continue

@@ -210,7 +210,19 @@ def _record_months_in_party(record: dict) -> int | None:
     return full_months(dt.date.fromisoformat(admitted), dt.date.fromisoformat(record["ngay_lap"])) if admitted else None
 
 
+def _percent(key: str) -> Fact:
+    def fact(record: dict) -> Fraction | None:
+        value = record.get(key)
+        return None if value is None else Fraction(str(value)) / 100
+    return fact
+
+
 RECORD_FACTS: dict[str, Fact] = {
+    "ty_le_chi_tieu": _percent("ty_le_chi_tieu"),
+    "ty_le_vuot_muc_chi_tieu": _percent("ty_le_vuot_muc"),
+    "suy_thoai": lambda r: r.get("suy_thoai", False),
+    "vi_pham_dieu_cam": lambda r: r.get("vi_pham_dieu_cam", False),
+    "ky_luat_tu_phat_hien": lambda r: r.get("tu_phat_hien_khac_phuc", False),
     "so_thang_tu_ngay_vao_dang": _record_months_in_party,
     "mien_cong_tac_sinh_hoat": lambda r: r.get("tinh_trang_sinh_hoat") == "mien_cong_tac_sinh_hoat",
     "dinh_chi_sinh_hoat": lambda r: r.get("tinh_trang_sinh_hoat") == "dinh_chi_sinh_hoat",
@@ -226,11 +238,34 @@ FACT_TABLES = {"ca_nhan": MEMBER_FACTS, "to_chuc": ORG_FACTS, "ban_ghi": RECORD_
 KNOWN_FACTS = set(MEMBER_FACTS) | set(ORG_FACTS) | set(ORG_LEVEL_FACTS) | set(RECORD_FACTS) | {"tong_diem"}
 
 
-def compute_facts(doc: dict, parts, subject: str = "ca_nhan", levels: list[str] | None = None) -> dict[str, object]:
-    """Every fact of the subject, plus the total and each part's score as ``diem_<part id>``."""
+def grade_facts(grades: dict | None, criteria: list[dict]) -> dict[str, Fraction | None]:
+    """The lowest grade per criterion group (``cap_do_<group>``) and over all (``cap_do_tat_ca``)."""
+    from .regime import GRADES
+
+    if not criteria:
+        return {}
+    values: dict[str, list[int]] = {}
+    for criterion in criteria:
+        grade = (grades or {}).get(criterion["id"])
+        if grade is not None:
+            values.setdefault(criterion["group"], []).append(GRADES[grade])
+    groups = {c["group"] for c in criteria}
+    facts = {f"cap_do_{g}": Fraction(min(values[g])) if g in values else None for g in groups}
+    every = [v for vs in values.values() for v in vs]
+    facts["cap_do_tat_ca"] = Fraction(min(every)) if every else None
+    return facts
+
+
+def compute_facts(doc: dict, parts, subject: str = "ca_nhan", levels: list[str] | None = None,
+                  criteria: list[dict] | None = None) -> dict[str, object]:
+    """Every fact of the subject, the total, each part's score as ``diem_<part id>`` and, where the
+    regime grades criteria, the lowest grade per group."""
     facts = {name: fact(doc) for name, fact in FACT_TABLES[subject].items()}
+    facts.update(grade_facts(doc.get("cap_do"), criteria or []))
     if subject == "to_chuc":
         facts.update({name: fact(doc, levels or []) for name, fact in ORG_LEVEL_FACTS.items()})
     facts["tong_diem"] = sum((p.score for p in parts), Fraction(0))
+    if subject == "ban_ghi":  # a record may carry a total from a local 100-point sheet (Sơn La)
+        facts["tong_diem"] = None if doc.get("diem") is None else Fraction(str(doc["diem"]))
     facts.update({f"diem_{p.id}": p.score for p in parts})
     return facts

@@ -19,7 +19,10 @@ import yaml
 
 from ..resources import profiles_dir, regimes_dir
 
-UNITS = {"diem", "ty_le", "thang", "co_khong"}
+UNITS = {"diem", "ty_le", "thang", "co_khong", "cap_do"}
+# The four grades of a single criterion (2019–2024), in order; rules compare them like numbers.
+GRADES = {"kem": 1, "trung_binh": 2, "tot": 3, "xuat_sac": 4}
+GRADE_LABELS = {1: "Kém", 2: "Trung bình", 3: "Tốt", 4: "Xuất sắc"}
 OPERATORS = {">=", ">", "<=", "<", "=="}
 RULE_SECTIONS = ("not_rated", "triggers", "notes")
 
@@ -29,11 +32,13 @@ class ProfileError(ValueError):
 
 
 def exact(value: Any) -> Any:
-    """"30%" → 3/10, "2/3" → 2/3, 90 → 90, 87.5 → 175/2; booleans unchanged."""
+    """"30%" → 3/10, "2/3" → 2/3, 90 → 90, 87.5 → 175/2, "tot" → 3; booleans unchanged."""
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, str):
         text = value.strip()
+        if text in GRADES:
+            return Fraction(GRADES[text])
         if text.endswith("%"):
             return Fraction(text[:-1].strip()) / 100
         return Fraction(text)
@@ -52,6 +57,7 @@ class Rule:
     unless_note: str | None = None
     text: str | None = None
     written: str = ""  # the value as the regulation writes it ("2/3", "30%")
+    required: bool = False  # a missing fact fails the rule instead of not applying
 
     def applies_to(self, role: str) -> bool:
         return not self.roles or role in self.roles
@@ -62,6 +68,7 @@ def _rule(rule_id: str, raw: dict) -> Rule:
         id=rule_id, fact=raw["fact"], op=raw["op"], value=exact(raw["value"]), rule=raw["rule"],
         roles=tuple(raw.get("roles", ())), unless=raw.get("unless"),
         unless_note=raw.get("unless_note"), text=raw.get("text"), written=str(raw["value"]).strip(),
+        required=bool(raw.get("required", False)),
     )
 
 
@@ -128,6 +135,8 @@ def check_regime(raw: dict, known_facts: set[str]) -> None:
         where = f"{raw['id']}/{name}"
         meta = subject["facts"]
         subject_facts = known_facts | {f"diem_{part['id']}" for part in subject.get("score_parts", [])}
+        subject_facts |= {f"cap_do_{c['group']}" for c in subject.get("criteria", [])} | (
+            {"cap_do_tat_ca"} if subject.get("criteria") else set())
         for fact, spec in meta.items():
             if not isinstance(spec, dict) or not isinstance(spec.get("label"), str) or spec.get("unit") not in UNITS:
                 raise ValueError(f"{where}: fact {fact!r} needs a text label and a unit in {sorted(UNITS)}")

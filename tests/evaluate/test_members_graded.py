@@ -1,0 +1,122 @@
+"""Members graded per criterion: Quy định 132 (2019–2022, with Sơn La's profile) and 124 (2023–2024)."""
+from __future__ import annotations
+
+import copy
+import json
+
+import pytest
+
+from conftest import EXAMPLES
+from generator import InputError
+from generator.evaluate.group import evaluate_group
+
+SON_LA = json.loads((EXAMPLES / "chi-bo-2021-son-la" / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
+Y2023 = json.loads((EXAMPLES / "chi-bo-2023" / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
+
+
+def rate(base: dict, official: int = 9, profile_off: bool = False, **entry) -> dict:
+    doc = copy.deepcopy(base)
+    if profile_off:
+        doc.pop("profile", None)
+    doc["so_dang_vien_chinh_thuc"] = official
+    doc["dang_vien"] = [{"ho_ten": "Lò Văn A", "ngay_vao_dang": "2010-01-01", **entry}]
+    group = evaluate_group(doc, EXAMPLES)
+    assert group.problems == [], group.problems
+    return group.as_dict()["members"][0]
+
+
+G132 = lambda task, other: {"tu_tuong_chinh_tri": other, "pham_chat_dao_duc": other, "ky_luat_tac_phong": other, "ket_qua_nhiem_vu": task}
+
+
+@pytest.mark.parametrize("task, other, expected", [
+    ("xuat_sac", "tot", "HTXSNV"),
+    ("tot", "xuat_sac", "HTTNV"),           # the task criterion must be Xuất sắc
+    ("xuat_sac", "trung_binh", "HTTNV"),    # the rest must be Tốt or better
+    ("tot", "trung_binh", "HTTNV"),
+    ("trung_binh", "trung_binh", "HTNV"),
+    ("trung_binh", "kem", "KHTNV"),
+])
+def test_2019_grades(task, other, expected):
+    assert rate(SON_LA, profile_off=True, cap_do=G132(task, other), phieu={"HTXSNV": 9})["rule_level"] == expected
+
+
+@pytest.mark.parametrize("score, expected", [(90, "HTXSNV"), (89.99, "HTTNV"), (70, "HTTNV"), (69.5, "HTNV"), (50, "HTNV"), (49.9, "KHTNV")])
+def test_son_la_profile_adds_score_bands(score, expected):
+    assert rate(SON_LA, diem=score, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9})["rule_level"] == expected
+
+
+def test_son_la_profile_requires_the_score():
+    result = rate(SON_LA, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9})
+    assert result["rule_level"] == "KHTNV"
+    assert any("thiếu dữ kiện «tổng điểm»" in r["text"] for r in result["reasons"])
+    assert rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9})["rule_level"] == "HTXSNV"
+
+
+@pytest.mark.parametrize("yes, expected", [(6, "HTTNV"), (7, "HTXSNV")])
+def test_son_la_more_than_two_thirds(yes, expected):
+    # 6/9 is exactly 2/3: "trên 2/3" is not met.
+    assert rate(SON_LA, diem=95, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": yes, "HTTNV": 9 - yes})["vote_level"] == expected
+
+
+def test_son_la_example_quota_on_the_whole_chi_bo():
+    group = evaluate_group(copy.deepcopy(SON_LA), EXAMPLES / "chi-bo-2021-son-la").as_dict()
+    (quota,) = group["quota"]
+    assert quota["computation"] == "20% × 7 = 1,4 → tối đa 1 đồng chí"
+    assert quota["selected"] == ["Lò Văn Quân"] and quota["cut"] == ["Cầm Thị Hoa"]
+    levels = {m["ho_ten"]: m["rule_level"] for m in group["members"]}
+    assert levels["Tòng Văn Sơn"] == "HTTNV"  # rated HTTNV as a viên chức: capped
+
+
+def test_2019_violation_in_the_year_is_khtnv():
+    assert rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), ky_luat_trong_nam=True, phieu={"KHTNV": 9})["level"] == "KHTNV"
+
+
+G124 = lambda task, other: {"pham_chat": other, "thuc_hien_nhiem_vu": task, "cam_ket": other}
+
+
+@pytest.mark.parametrize("exceeded, expected", [(50, "HTXSNV"), (49.9, "HTTNV")])
+def test_2023_needs_half_of_targets_exceeded(exceeded, expected):
+    result = rate(Y2023, official=14, cap_do=G124("xuat_sac", "tot"), ty_le_chi_tieu=100, ty_le_vuot_muc=exceeded, phieu={"HTXSNV": 14})
+    assert result["rule_level"] == expected
+
+
+def test_2023_needs_every_target_for_htxsnv():
+    result = rate(Y2023, official=14, cap_do=G124("xuat_sac", "tot"), ty_le_chi_tieu=99, ty_le_vuot_muc=60, phieu={"HTXSNV": 14})
+    assert result["rule_level"] == "HTTNV"
+
+
+@pytest.mark.parametrize("targets, expected", [(50, "HTTNV"), (49, "KHTNV")])
+def test_2023_under_half_of_targets_is_khtnv(targets, expected):
+    result = rate(Y2023, official=14, cap_do=G124("tot", "tot"), ty_le_chi_tieu=targets, phieu={"HTTNV": 14})
+    assert result["rule_level"] == expected
+
+
+def test_2023_self_detected_violation_is_not_a_trigger():
+    base = dict(cap_do=G124("tot", "tot"), ty_le_chi_tieu=100, phieu={"HTTNV": 14}, ky_luat_trong_nam=True)
+    assert rate(Y2023, official=14, **base)["rule_level"] == "KHTNV"
+    assert rate(Y2023, official=14, tu_phat_hien_khac_phuc=True, **base)["rule_level"] == "HTTNV"
+
+
+def test_2023_quota_per_group_of_comparable_positions():
+    group = evaluate_group(copy.deepcopy(Y2023), EXAMPLES / "chi-bo-2023").as_dict()
+    quotas = {q["group"]: q for q in group["quota"]}
+    assert quotas["Lãnh đạo, quản lý"]["max"] == 0 and quotas["Lãnh đạo, quản lý"]["cut"] == ["Nguyễn Hữu Phước"]
+    assert quotas["Chuyên viên"]["computation"] == "20% × 5 = 1 → tối đa 1 đồng chí"
+    assert quotas["Chuyên viên"]["selected"] == ["Phí Thị Lan"] and quotas["Chuyên viên"]["cut"] == ["Kiều Văn Nam"]
+
+
+def test_grades_must_cover_the_regime_criteria():
+    doc = copy.deepcopy(Y2023)
+    doc["dang_vien"][0]["cap_do"] = {"pham_chat": "tot", "tu_tuong_chinh_tri": "tot"}
+    problems = {p.path: p.reason for p in evaluate_group(doc, EXAMPLES).problems}
+    assert "tiêu chí «tu_tuong_chinh_tri» không có" in problems["$.dang_vien[0].cap_do.tu_tuong_chinh_tri"]
+    assert "thiếu mức đánh giá" in problems["$.dang_vien[0].cap_do.thuc_hien_nhiem_vu"]
+    assert "$.dang_vien[0].cap_do.lanh_dao_quan_ly" not in problems  # only for members holding a post
+
+
+def test_an_unknown_grade_is_a_schema_error():
+    doc = copy.deepcopy(Y2023)
+    doc["dang_vien"][0]["cap_do"]["pham_chat"] = "gioi"
+    with pytest.raises(InputError) as err:
+        evaluate_group(doc, EXAMPLES)
+    assert err.value.problems[0].path == "$.dang_vien[0].cap_do.pham_chat"
