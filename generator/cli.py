@@ -73,8 +73,8 @@ def cmd_validate(args) -> int:
             status = INVALID
             continue
         ev = prepared.evaluation
-        print(f"{source}: hợp lệ — {ev.variant['form_code']}, {ev.level_label} ({ev.level}), "
-              f"tổng điểm {prepared.context['ket_qua']['score']}/{prepared.context['ket_qua']['max_score']}")
+        scored = f"tổng điểm {so(ev.score)}/{so(ev.max_score)}" if ev.score is not None else "đánh giá theo mức từng tiêu chí"
+        print(f"{source}: hợp lệ — {ev.variant['form_code']}, {ev.level_label} ({ev.level}), {scored}")
     return status
 
 
@@ -129,9 +129,12 @@ def cmd_classify(args) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         member = document["dang_vien"]["ho_ten"] if "dang_vien" in document else document["to_chuc"]
-        parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
         print(f"{member} — {evaluation.variant['form_code']}")
-        print(f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})")
+        if evaluation.score is not None:
+            parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
+            print(f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})")
+        for criterion, grade in (document.get("cap_do") or {}).items():
+            print(f"Tiêu chí {criterion}: {grade}")
         print(f"Xếp loại: {evaluation.level_label} ({evaluation.level})")
         print("Lý do:")
         for reason in evaluation.reasons:

@@ -282,6 +282,23 @@ def stats_table(doc, column, rows_var, total_var) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+def grade_table(doc) -> None:
+    """TT | criterion | grade (2019–2024 sheets)."""
+    table = doc.add_table(rows=4, cols=3)
+    table.style = doc.styles["Table Grid"]
+    widths(table, Cm(1.3), TEXT_WIDTH - Cm(1.3 + 3.6), Cm(3.6))
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, ("TT", "Tiêu chí", "Mức tự đánh giá")):
+        first_cell_paragraph(cell, text, "KD Bảng", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(rows[0], "tblHeader")
+    first_cell_paragraph(rows[1].cells[0], "{%tr for r in trinh_bay.bang_cap_do %}", "KD Bảng")
+    for j, text in enumerate(("{{ r.stt }}", "{{ r.ten }}", "{{ r.muc }}")):
+        p = first_cell_paragraph(rows[2].cells[j], text, "KD Bảng")
+        if j != 1:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    first_cell_paragraph(rows[3].cells[0], "{%tr endfor %}", "KD Bảng")
+
+
 def score_table(doc) -> None:
     table = doc.add_table(rows=7, cols=4)
     table.style = doc.styles["Table Grid"]
@@ -405,8 +422,13 @@ def build_organisation() -> Path:
     para(doc, "Năm {{ nam }}", "KD Giữa", bold=True)
     regime = para(doc, "(Theo {{ trinh_bay.quy_dinh }})", "KD Giữa", italic=True)
     regime.paragraph_format.space_after = Pt(10)
-    para(doc, "I. ĐIỂM TỰ CHẤM", "KD Mục")
+    para(doc, "{{ trinh_bay.tieu_de_muc_i }}", "KD Mục")
+    tag(doc, "{%p if trinh_bay.bang_cap_do %}")
+    grade_table(doc)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if trinh_bay.bang_diem %}")
     score_table(doc)
+    tag(doc, "{%p endif %}")
     para(doc, "{{ trinh_bay.muc.dang_vien }}. KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN", "KD Mục")
     stats_table(doc, "Mức xếp loại đảng viên", "trinh_bay.dang_vien", "trinh_bay.tong_dang_vien")
     para(doc, "Số đảng viên không xếp loại: {{ trinh_bay.dang_vien_khong_xep_loai }}.")

@@ -40,7 +40,7 @@ def test_schemas_are_valid_2020_12_with_titles_everywhere():
 @pytest.mark.parametrize("path", sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in {".json", ".yaml"}))
 def test_examples_are_valid(path):
     doc = validate(load_document(EXAMPLES / path))
-    assert doc["regime"] in {"hd07-2011", "hd27-2014", "qd366-2025"}
+    assert doc["regime"] in {"hd07-2011", "hd27-2014", "qd132-2019", "qd124-2023", "qd366-2025"}
 
 
 def test_regime_defaults_to_the_rules_in_force():

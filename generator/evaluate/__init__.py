@@ -13,6 +13,7 @@ from fractions import Fraction
 from ..errors import InputError, Problem
 from .engine import NOT_RATED, Engine, Reason
 from .facts import compute_facts
+from .grades import grade_problems
 from .regime import ProfileError, Regime, load_regime
 from .scores import Part, score_parts
 
@@ -65,14 +66,22 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation:
     subject, role_of = SUBJECTS[document["form"]]
     rules = regime.subject(subject)
     role = role_of(document)
-    parts = score_parts(document["diem"], rules["score_parts"])
-    facts = compute_facts(document, parts, subject, [code for code, _ in rules.levels])
+    criteria = rules.data.get("criteria") or []
+    missing = grade_problems(document.get("cap_do"), criteria, ["cap_do"]) if criteria else []
+    try:
+        parts = score_parts(document.get("diem", {}), rules["score_parts"])
+    except InputError as error:
+        missing += error.problems
+    if missing:
+        raise InputError(missing)
+    facts = compute_facts(document, parts, subject, [code for code, _ in rules.levels], criteria)
     engine = Engine(rules, role)
     outcome = engine.classify(facts)
     variant = rules["variants"][role] if "variants" in rules.data else {"code": None, "form_code": rules["title"], "subtitle": ""}
+    scored = bool(rules["score_parts"])  # 2019–2024 grade criteria instead, unless a profile adds points
     return Evaluation(
-        regime=regime, variant=variant, parts=parts, score=facts["tong_diem"],
-        max_score=Fraction(rules["max_score"]), level=outcome.level,
+        regime=regime, variant=variant, parts=parts, score=facts["tong_diem"] if scored else None,
+        max_score=Fraction(rules["max_score"]) if scored else None, level=outcome.level,
         level_label=rules.label(outcome.level), reasons=outcome.reasons,
         problems=_proposal_problems(document, engine, outcome, facts, regime.name),
     )

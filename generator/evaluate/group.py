@@ -16,6 +16,7 @@ from ..validate import load_schema, validate
 from . import Evaluation, evaluate, evaluate_record
 from .regime import load_regime
 from .engine import NOT_RATED, Reason
+from .grades import grade_problems
 from .quota import QuotaResult, apply_quota
 from .votes import vote_level
 
@@ -95,7 +96,7 @@ def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -
                 problems.append(Problem(json_path(["dang_vien", i]), "Đảng viên",
                                         f"theo {regime.name}, mỗi đảng viên ghi «Họ và tên» và các dữ kiện, không kèm bản tự kiểm điểm"))
                 continue
-            missing = _record_problems(entry, rules, ["dang_vien", i])
+            missing = grade_problems(entry.get("cap_do"), rules.data.get("criteria") or [], ["dang_vien", i, "cap_do"])
             if missing:
                 problems += missing
                 continue
@@ -124,19 +125,6 @@ def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -
         raise InputError(problems)
     quotas = _apply_quotas(doc, members, profile)
     return GroupEvaluation(doc, members, quotas, problems)
-
-
-def _record_problems(entry: dict, rules, where: list) -> list[Problem]:
-    """A record must grade every criterion of the regime (and only those)."""
-    criteria = rules.data.get("criteria") or []
-    grades = entry.get("cap_do") or {}
-    known = {c["id"]: c for c in criteria}
-    found = [Problem(json_path(where + ["cap_do", key]), "Mức đánh giá từng tiêu chí",
-                     f"tiêu chí «{key}» không có trong quy định này; các tiêu chí: {', '.join(known) or 'không có'}")
-             for key in grades if key not in known]
-    found += [Problem(json_path(where + ["cap_do", c["id"]]), c["label"], "thiếu mức đánh giá (xuat_sac, tot, trung_binh, kem)")
-              for c in criteria if c["id"] not in grades and not c.get("optional")]
-    return found
 
 
 def _role_label(role: str) -> str:

@@ -53,6 +53,14 @@ def score_rows(document: dict, evaluation: Evaluation) -> list[dict]:
     return rows
 
 
+def grade_rows(document: dict, rules) -> list[dict]:
+    """The graded criteria (2019–2024), in the regime's order, with the grade's name."""
+    grades = document.get("cap_do") or {}
+    names = {"xuat_sac": "Xuất sắc", "tot": "Tốt", "trung_binh": "Trung bình", "kem": "Kém"}
+    criteria = [c for c in rules.data.get("criteria") or [] if c["id"] in grades]
+    return [{"stt": str(i), "ten": c["label"], "muc": names[grades[c["id"]]]} for i, c in enumerate(criteria, 1)]
+
+
 def _present(schema: dict, node: dict, value: Any) -> Any:
     node = _resolve(schema, node)
     if "oneOf" in node and all("const" in o for o in node["oneOf"]):
@@ -88,8 +96,8 @@ def build_context(document: dict, evaluation: Evaluation) -> dict:
         "level": ev.level,
         "level_label": ev.level_label,
         "khong_xep_loai": ev.level == NOT_RATED,
-        "score": so(ev.score),
-        "max_score": so(ev.max_score),
+        "score": "" if ev.score is None else so(ev.score),
+        "max_score": "" if ev.max_score is None else so(ev.max_score),
         "parts": [{"id": p.id, "label": p.label, "score": so(p.score), "max": so(p.max)} for p in ev.parts],
         "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons],
     }
@@ -101,6 +109,7 @@ def build_context(document: dict, evaluation: Evaluation) -> dict:
         "mau": dict(ev.variant),
         "tu_xep_loai": rules.label(proposed) if proposed else level_text,
         "bang_diem": score_rows(document, ev),
+        "bang_cap_do": grade_rows(document, rules),
         **LAYOUT[document["form"]](document, ev, rules),
     }
     return context
@@ -124,7 +133,7 @@ def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     layout = {
         "to_chuc_in_hoa": in_hoa(document["to_chuc"]),
         "tieu_de": rules["title"],
-        "quy_dinh": ev.regime.name,
+        "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "dang_vien": _count_rows(members["so_xep_loai"], list(rules["member_labels"].items())),
         "tong_dang_vien": so(sum(members["so_xep_loai"].values())),
         "dang_vien_khong_xep_loai": so(members.get("so_khong_xep_loai", 0)),
@@ -136,6 +145,7 @@ def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
         counts = document["thong_ke_to_chuc"]["so_xep_loai"]
         layout["to_chuc_truc_thuoc"] = _count_rows(counts, rules.levels)
         layout["tong_to_chuc"] = so(sum(counts.values()))
+    layout["tieu_de_muc_i"] = "I. TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ" if rules.data.get("criteria") else "I. ĐIỂM TỰ CHẤM"
     numbers = iter(["II", "III", "IV", "V"])
     layout["muc"] = {"dang_vien": next(numbers)}
     if layout["co_to_chuc_truc_thuoc"]:

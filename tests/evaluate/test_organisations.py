@@ -172,3 +172,79 @@ def test_2011_member_levels_keep_their_old_names():
     context = prepare(load_document(EXAMPLES / "bieu-diem-tccsd-2011.yaml")).context
     assert context["trinh_bay"]["dang_vien"][0]["muc"] == "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ"
     assert context["trinh_bay"]["to_chuc_truc_thuoc"][0]["muc"] == "Trong sạch, vững mạnh"
+
+
+# ------------------------------------------------------------------ 2019–2024: graded criteria
+_GRADED = {name: load_document(EXAMPLES / f"bieu-diem-tccsd-{name}") for name in ("2021-son-la.json", "2023.yaml")}
+
+
+def graded(name: str, **changes) -> dict:
+    doc = copy.deepcopy(_GRADED[name])
+    doc.pop("tu_xep_loai", None)
+    for key, value in changes.items():
+        doc[key] = value
+    return doc
+
+
+SON_LA = "2021-son-la.json"
+
+
+def test_son_la_organisation_example():
+    result = evaluate(validate(graded(SON_LA)))
+    assert result.level == "HTXSNV" and result.regime.profile.startswith("Hướng dẫn 02-HD/TU")
+
+
+@pytest.mark.parametrize("grades, expected", [
+    ({"chinh_tri_tu_tuong": "xuat_sac", "to_chuc_can_bo": "xuat_sac", "nhiem_vu_chinh_tri": "xuat_sac", "chinh_quyen_doan_the": "tot"}, "HTXSNV"),
+    ({"chinh_tri_tu_tuong": "xuat_sac", "to_chuc_can_bo": "tot", "nhiem_vu_chinh_tri": "xuat_sac", "chinh_quyen_doan_the": "tot"}, "HTTNV"),
+    ({"chinh_tri_tu_tuong": "tot", "to_chuc_can_bo": "tot", "nhiem_vu_chinh_tri": "tot", "chinh_quyen_doan_the": "trung_binh"}, "HTTNV"),
+    ({"chinh_tri_tu_tuong": "trung_binh", "to_chuc_can_bo": "tot", "nhiem_vu_chinh_tri": "tot", "chinh_quyen_doan_the": "tot"}, "HTNV"),
+    ({"chinh_tri_tu_tuong": "kem", "to_chuc_can_bo": "tot", "nhiem_vu_chinh_tri": "tot", "chinh_quyen_doan_the": "tot"}, "KHTNV"),
+])
+def test_2019_party_building_and_task_criteria(grades, expected):
+    assert level(graded(SON_LA, cap_do=grades)) == expected
+
+
+@pytest.mark.parametrize("good, expected", [(8, "HTXSNV"), (7, "HTTNV")])
+def test_son_la_80_percent_of_members_httnv_or_better(good, expected):
+    # 10 members: 8 is 80 %, enough for HTXSNV under the Sơn La profile; 7 is not.
+    members = {"HTXSNV": 1, "HTTNV": good - 1, "HTNV": 10 - good, "KHTNV": 0}
+    assert level(graded(SON_LA, thong_ke_dang_vien={"so_xep_loai": members})) == expected
+
+
+@pytest.mark.parametrize("failing, expected", [(2, "HTNV"), (3, "KHTNV")])
+def test_son_la_more_than_20_percent_members_khtnv(failing, expected):
+    # 2/10 = 20 % is not "trên 20%"; 3/10 is. (100 % HTNV is missed either way: at most HTNV.)
+    members = {"HTXSNV": 1, "HTTNV": 7 - failing + 2, "HTNV": 0, "KHTNV": failing}
+    assert level(graded(SON_LA, thong_ke_dang_vien={"so_xep_loai": members})) == expected
+
+
+def test_son_la_score_is_required_and_banded():
+    assert level(graded(SON_LA, diem={"tong_hop": {"diem": 89.5}})) == "HTTNV"
+    doc = graded(SON_LA)
+    del doc["diem"]  # the national rules need no points; the Sơn La profile's sheet does
+    with pytest.raises(InputError) as err:
+        evaluate(validate(doc))
+    assert err.value.problems[0].path == "$.diem.tong_hop"
+
+
+@pytest.mark.parametrize("exceeded, expected", [(6, "HTXSNV"), (5, "HTTNV")])
+def test_2023_organisation_needs_half_exceeded(exceeded, expected):
+    tasks = {"so_duoc_giao": 12, "so_hoan_thanh": 12, "so_dung_tien_do": 12, "so_vuot_muc": exceeded}
+    assert level(graded("2023.yaml", nhiem_vu=tasks)) == expected
+
+
+def test_graded_sheets_must_grade_every_criterion():
+    doc = graded("2023.yaml")
+    del doc["cap_do"]["chinh_quyen_doan_the"]
+    doc["cap_do"]["hoc_tap_lam_theo_hcm"] = "tot"
+    with pytest.raises(InputError) as err:
+        evaluate(validate(doc))
+    assert {p.path for p in err.value.problems} == {"$.cap_do.chinh_quyen_doan_the", "$.cap_do.hoc_tap_lam_theo_hcm"}
+
+
+def test_graded_sheet_has_no_score_and_prints_its_grades():
+    prepared = prepare(_GRADED["2023.yaml"])
+    assert prepared.evaluation.score is None and prepared.context["trinh_bay"]["bang_diem"] == []
+    assert [r["muc"] for r in prepared.context["trinh_bay"]["bang_cap_do"]] == ["Xuất sắc", "Tốt", "Xuất sắc", "Tốt"]
+    assert prepared.context["trinh_bay"]["tieu_de_muc_i"] == "I. TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ"

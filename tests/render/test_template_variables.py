@@ -18,7 +18,8 @@ from generator.validate import _child, _resolve, load_schema
 
 EXAMPLE_DOCS = {
     "ban-tu-kiem-diem": ["ban-tu-kiem-diem-02a.yaml", "ban-tu-kiem-diem-02b.json", "ban-tu-kiem-diem-02c.json"],
-    "bieu-diem-tccsd": ["bieu-diem-tccsd-2011.yaml", "bieu-diem-tccsd-2014.yaml", "bieu-diem-tccsd-2025.json"],
+    "bieu-diem-tccsd": ["bieu-diem-tccsd-2011.yaml", "bieu-diem-tccsd-2014.yaml", "bieu-diem-tccsd-2021-son-la.json",
+                        "bieu-diem-tccsd-2023.yaml", "bieu-diem-tccsd-2025.json"],
 }
 
 
