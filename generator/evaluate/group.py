@@ -7,6 +7,7 @@ quota applied per group, on the number rated HTTNV in that group.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 from pathlib import Path
 
 from ..errors import InputError, Problem, json_path
@@ -14,10 +15,10 @@ from ..load import load_document
 from ..present.vietnamese import so
 from ..validate import load_schema, validate
 from . import Evaluation, evaluate, evaluate_record
-from .regime import load_regime
-from .engine import NOT_RATED, Reason
+from .engine import NOT_RATED, Reason, holds
 from .grades import grade_problems
 from .quota import QuotaResult, apply_quota
+from .regime import Rule, exact, load_regime
 from .votes import vote_level
 
 GROUP_FORM = "xep-loai-chi-bo"
@@ -159,10 +160,39 @@ def _apply_vote(member: MemberResult, entry: dict, voters: int | None, where: li
     member.reasons += vote_reasons
     if member.vote_level is None:
         return
+    second = rules["votes"].get("second_round")
+    if second and member.vote_level == second["level"]:
+        if not _second_round(member, entry, second, voters, rules, where, problems):
+            return
     member.level = max(ev.level, member.vote_level, key=rules.rank)  # the lower of the two
     if rules.rank(member.vote_level) < rules.rank(ev.level):
         member.reasons.append(Reason(ev.reasons[0].rule if ev.reasons else "", f"Biểu quyết cao hơn mức tính theo điểm và điều kiện; "
                                      f"xếp loại theo mức «{rules.label(ev.level)}».", ev.level, None))
+
+
+def _second_round(member: MemberResult, entry: dict, spec: dict, voters: int, rules, where: list,
+                  problems: list[Problem]) -> bool:
+    """The profile's second ballot on the top level; its votes also rank the candidates for the quota."""
+    votes = entry.get("phieu_vong_2")
+    label = rules.label(spec["level"])
+    if votes is None:
+        problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Phiếu vòng 2",
+                                f"thiếu số phiếu vòng 2 cho mức «{label}» (hồ sơ quy định có hai vòng biểu quyết)"))
+        return False
+    if votes > voters:
+        problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Phiếu vòng 2",
+                                f"{votes} phiếu nhiều hơn {voters} đảng viên có quyền biểu quyết"))
+        return False
+    need = Rule(id="vong_2", fact="ty_le_phieu", op=spec["op"], value=exact(spec["value"]), rule=rules["votes"]["rule"])
+    met = holds(need, Fraction(votes, voters))
+    phrase = {">": "trên {}", ">=": "từ {} trở lên"}[spec["op"]].format(str(spec["value"]))
+    member.reasons.append(Reason(rules["votes"]["rule"], f"Biểu quyết vòng 2 mức «{label}»: {votes}/{voters} phiếu, "
+                                 f"{'đạt' if met else 'chưa đạt'} yêu cầu {phrase} số đảng viên có quyền biểu quyết.", spec["level"], met))
+    member.tally = {**member.tally, spec["level"]: votes}  # the quota ranks by the second round
+    if not met:
+        codes = [code for code, _ in rules.levels]
+        member.vote_level = codes[codes.index(spec["level"]) + 1]
+    return True
 
 
 def _apply_quotas(doc: dict, members: list[MemberResult], profile: str | None) -> list[QuotaResult]:

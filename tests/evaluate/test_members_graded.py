@@ -42,11 +42,11 @@ def test_2019_grades(task, other, expected):
 
 @pytest.mark.parametrize("score, expected", [(90, "HTXSNV"), (89.99, "HTTNV"), (70, "HTTNV"), (69.5, "HTNV"), (50, "HTNV"), (49.9, "KHTNV")])
 def test_son_la_profile_adds_score_bands(score, expected):
-    assert rate(SON_LA, diem=score, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9})["rule_level"] == expected
+    assert rate(SON_LA, diem=score, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, phieu_vong_2=9)["rule_level"] == expected
 
 
 def test_son_la_profile_requires_the_score():
-    result = rate(SON_LA, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9})
+    result = rate(SON_LA, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, phieu_vong_2=9)
     assert result["rule_level"] == "KHTNV"
     assert any("thiếu dữ kiện «tổng điểm»" in r["text"] for r in result["reasons"])
     assert rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9})["rule_level"] == "HTXSNV"
@@ -55,7 +55,30 @@ def test_son_la_profile_requires_the_score():
 @pytest.mark.parametrize("yes, expected", [(6, "HTTNV"), (7, "HTXSNV")])
 def test_son_la_more_than_two_thirds(yes, expected):
     # 6/9 is exactly 2/3: "trên 2/3" is not met.
-    assert rate(SON_LA, diem=95, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": yes, "HTTNV": 9 - yes})["vote_level"] == expected
+    votes = {"HTXSNV": yes, "HTTNV": 9 - yes}
+    assert rate(SON_LA, diem=95, cap_do=G132("xuat_sac", "tot"), phieu=votes, phieu_vong_2=9)["vote_level"] == expected
+
+
+@pytest.mark.parametrize("second, expected", [(6, "HTTNV"), (7, "HTXSNV")])
+def test_son_la_second_round_on_htxsnv(second, expected):
+    # Round 1 makes the member a candidate (9/9); round 2 must also be "trên 2/3".
+    result = rate(SON_LA, diem=95, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, phieu_vong_2=second)
+    assert result["vote_level"] == expected
+    assert any(r["text"].startswith("Biểu quyết vòng 2") for r in result["reasons"])
+
+
+def test_son_la_second_round_is_required_for_candidates():
+    doc = copy.deepcopy(SON_LA)
+    del doc["dang_vien"][0]["phieu_vong_2"]
+    problems = evaluate_group(doc, EXAMPLES).problems
+    assert problems[0].path == "$.dang_vien[0].phieu_vong_2" and "hai vòng" in problems[0].reason
+
+
+def test_son_la_quota_ranks_by_the_second_round():
+    doc = copy.deepcopy(SON_LA)
+    doc["dang_vien"][0]["phieu_vong_2"], doc["dang_vien"][1]["phieu_vong_2"] = 7, 9
+    (quota,) = evaluate_group(doc, EXAMPLES).as_dict()["quota"]
+    assert quota["selected"] == ["Cầm Thị Hoa"] and quota["cut"] == ["Lò Văn Quân"]
 
 
 def test_son_la_example_quota_on_the_whole_chi_bo():
