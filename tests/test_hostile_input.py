@@ -141,3 +141,43 @@ def test_arbitrary_bytes_are_refused_cleanly(tmp_path, capsys, raw):
     source.write_bytes(raw)
     assert main(["validate", str(source)]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+LISTS = [(path.parent, load_document(path)) for path in sorted(EXAMPLES.glob("chi-bo-*/xep-loai-chi-bo.json"))]
+
+
+@st.composite
+def hostile_lists(draw):
+    folder, doc = draw(st.sampled_from(LISTS))
+    doc = copy.deepcopy(doc)
+    for _ in range(draw(st.integers(min_value=1, max_value=3))):
+        targets = [p for p in paths(doc) if p]
+        path = draw(st.sampled_from(targets))
+        parent = doc
+        for key in path[:-1]:
+            parent = parent[key]
+        action = draw(st.sampled_from(["delete", "replace", "replace", "number"]))
+        if action == "delete":
+            del parent[path[-1]]
+        elif action == "replace":
+            parent[path[-1]] = draw(value)
+        elif isinstance(parent[path[-1]], int) and not isinstance(parent[path[-1]], bool):
+            parent[path[-1]] = draw(st.integers(min_value=-3, max_value=40))
+    return folder, doc
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=hostile_lists())
+def test_hostile_chi_bo_lists_validate_and_classify(capsys, case):
+    folder, doc = case
+    source = folder / ".hostile-list.json"
+    source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8", errors="surrogatepass")
+    try:
+        for argv in (["validate", str(source)], ["classify", str(source), "--json"]):
+            status = main(argv)
+            event(f"{argv[0]} exit {status}")
+            assert status in (0, 2), f"exit {status} for {argv[0]}"
+    finally:
+        source.unlink()
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "lỗi không mong đợi" not in err, err
