@@ -12,10 +12,11 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError
-from .evaluate import evaluate
+from .evaluate import SUBJECTS, evaluate
 from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
 from .load import load_document
 from .pipeline import FORMATS, prepare, render_file
+from .present.context import grade_rows
 from .present.vietnamese import so
 from .validate import known_forms, load_schema, validate
 
@@ -99,17 +100,19 @@ def cmd_classify_group(args, document: dict) -> int:
         _report(args.file, error)
         return INVALID
     data = result.as_dict()
-    if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-    else:
-        print(f"{document['chi_bo']} — {len(data['members'])} đảng viên")
-        for member in data["members"]:
-            mark = {"cut": " (vượt tỷ lệ)", "tie": " (bằng phiếu: đảng ủy quyết định)"}.get(member["quota"] or "", "")
-            print(f"  {member['ho_ten']}: {member['level_label']}{mark}")
-        for quota in result.quotas:
-            print(f"Tỷ lệ — {quota_summary(quota)}")
-    if result.problems:
-        _report(args.file, InputError(result.problems))
+    lines = [f"{document['chi_bo']} — {len(data['members'])} đảng viên"]
+    for member in data["members"]:
+        mark = {"cut": " (vượt tỷ lệ)", "tie": " (bằng phiếu: đảng ủy quyết định)"}.get(member["quota"] or "", "")
+        lines.append(f"  {member['ho_ten']}: {member['level_label']}{mark}")
+    lines += [f"Tỷ lệ — {quota_summary(quota)}" for quota in result.quotas]
+    return _emit(args, data, lines, result.problems)
+
+
+def _emit(args, data: dict, lines: list[str], problems) -> int:
+    """Print the result (JSON or text); problems go to stderr and make the exit status 2."""
+    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else "\n".join(lines))
+    if problems:
+        _report(args.file, InputError(problems))
         return INVALID
     return OK
 
@@ -124,25 +127,16 @@ def cmd_classify(args) -> int:
     except InputError as error:
         _report(args.file, error)
         return INVALID
-    result = {"form": document["form"], **evaluation.as_dict()}
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=2))
-    else:
-        member = document["dang_vien"]["ho_ten"] if "dang_vien" in document else document["to_chuc"]
-        print(f"{member} — {evaluation.variant['form_code']}")
-        if evaluation.score is not None:
-            parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
-            print(f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})")
-        for criterion, grade in (document.get("cap_do") or {}).items():
-            print(f"Tiêu chí {criterion}: {grade}")
-        print(f"Xếp loại: {evaluation.level_label} ({evaluation.level})")
-        print("Lý do:")
-        for reason in evaluation.reasons:
-            print(f"  - {reason.text} ({reason.rule})")
-    if evaluation.problems:
-        _report(args.file, InputError(evaluation.problems))
-        return INVALID
-    return OK
+    subject = document["dang_vien"]["ho_ten"] if "dang_vien" in document else document["to_chuc"]
+    lines = [f"{subject} — {evaluation.variant['form_code']}"]
+    if evaluation.score is not None:
+        parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
+        lines.append(f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})")
+    rules = evaluation.regime.subject(SUBJECTS[document["form"]][0])
+    lines += [f"{row['stt']}. {row['ten']}: {row['muc']}" for row in grade_rows(document, rules)]
+    lines += [f"Xếp loại: {evaluation.level_label} ({evaluation.level})", "Lý do:"]
+    lines += [f"  - {reason.text} ({reason.rule})" for reason in evaluation.reasons]
+    return _emit(args, {"form": document["form"], **evaluation.as_dict()}, lines, evaluation.problems)
 
 
 def cmd_context(args) -> int:
