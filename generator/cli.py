@@ -13,7 +13,9 @@ from pathlib import Path
 from . import __version__
 from .errors import InputError
 from .evaluate import SUBJECTS, evaluate
+from .describe import describe, overview
 from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
+from .evaluate.regime import ProfileError, known_regimes, load_regime
 from .load import load_document
 from .pipeline import FORMATS, prepare, render_file
 from .present.context import grade_rows
@@ -149,6 +151,19 @@ def cmd_context(args) -> int:
     return OK
 
 
+def cmd_regime(args) -> int:
+    if args.id is None:
+        print("\n".join(overview()))
+        return OK
+    try:
+        regime = load_regime(args.id, args.profile)
+    except ProfileError as exc:
+        print(f"--profile: {exc}", file=sys.stderr)
+        return INVALID
+    print("\n".join(describe(regime)))
+    return OK
+
+
 def cmd_schema(args) -> int:
     print(json.dumps(load_schema(args.form), ensure_ascii=False, indent=2))
     return OK
@@ -186,6 +201,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="TỆP")
     _profile_option(p)
     p.set_defaults(run=cmd_context)
+
+    p = sub.add_parser("regime", help="in một quy định bằng lời: các mức, khung điểm, tiêu chí, điều kiện, biểu quyết, tỷ lệ")
+    p.add_argument("id", nargs="?", choices=known_regimes(), metavar="QUY_ĐỊNH", help=", ".join(known_regimes()))
+    _profile_option(p)
+    p.set_defaults(run=cmd_regime)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")
     p.add_argument("form", choices=known_forms(), metavar="MẪU", help=", ".join(known_forms()))

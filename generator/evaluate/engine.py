@@ -66,7 +66,7 @@ def requirement(rule: Rule, unit: str, label: str = "") -> str:
     if unit == "ty_le" and rule.op == ">=" and rule.value == 1:
         return "đủ 100%"
     if unit == "ty_le" and rule.op == "<=" and rule.value == 0:
-        return "không có"
+        return "bằng 0%"
     if unit == "ty_le" and "/" in rule.written:  # "trên 1/2", "từ 2/3 trở lên": as the regulation says it
         return _PHRASES[rule.op].format(rule.written)
     return _PHRASES[rule.op].format(show_value(rule.value, unit))

@@ -1,0 +1,48 @@
+"""`kiemdiem regime`: a regime in words, from the data the engine applies."""
+from __future__ import annotations
+
+import pytest
+
+from generator.cli import main
+from generator.evaluate.regime import known_regimes
+
+
+@pytest.mark.parametrize("regime", known_regimes())
+def test_every_regime_is_described(regime, capsys):
+    assert main(["regime", regime]) == 0
+    out = capsys.readouterr().out
+    assert "Các mức:" in out and "Điều kiện mức" in out and "{" not in out
+
+
+def test_frame_ids_and_boundaries_as_the_regulation_words_them(capsys):
+    main(["regime", "hd07-2011"])
+    out = capsys.readouterr().out
+    assert "hoc_tap_lam_theo_hcm: Học tập và làm theo tấm gương đạo đức Hồ Chí Minh — tối đa 15 điểm" in out
+    assert "tỷ lệ tổ chức đảng trực thuộc xếp loại ở mức cao nhất từ 2/3 trở lên" in out
+    assert "HTXSNV: từ 2/3 trở lên" in out and "Tỷ lệ: HTXSNV không quá 15% số HTTNV" in out
+
+
+def test_graded_criteria_ids(capsys):
+    main(["regime", "qd124-2023"])
+    out = capsys.readouterr().out
+    assert "lanh_dao_quan_ly: Kết quả lãnh đạo, quản lý (nếu có)" in out
+    assert "mức đánh giá tiêu chí về kết quả thực hiện chức trách, nhiệm vụ mức «Xuất sắc»" in out
+
+
+def test_a_profile_shows_its_numbers(capsys):
+    main(["regime", "qd366-2025", "--profile", "don-vi-tieu-bieu-2025"])
+    out = capsys.readouterr().out
+    assert "hồ sơ: Đơn vị tiêu biểu" in out and "không quá 25% số HTTNV" in out
+
+
+def test_without_an_id_it_lists_regimes_and_profiles(capsys):
+    assert main(["regime"]) == 0
+    out = capsys.readouterr().out
+    assert "qd366-2025" in out and "son-la-2021" in out
+
+
+def test_a_broken_profile_is_exit_2(tmp_path, capsys):
+    bad = tmp_path / "p.yaml"
+    bad.write_text("id: p\nregime: hd07-2011\n", encoding="utf-8")
+    assert main(["regime", "qd366-2025", "--profile", str(bad)]) == 2
+    assert "dành cho 'hd07-2011'" in capsys.readouterr().err
