@@ -2,7 +2,10 @@
 
 Babel pads every month ("tháng 05") and knows no Party date rule, so dates are
 plain code here: day < 10 and months 1–2 take a leading zero, months 3–12 do not.
-Numbers use "." for thousands and "," for decimals, rounded half up.
+Numbers use "." for thousands and "," for decimals, rounded half up. Money in
+words follows formal administrative usage, which num2words' "vi" does not: zeros
+inside a number are read ("một triệu không trăm linh năm nghìn"), "linh" not "lẻ",
+"mốt" and "lăm" after tens.
 """
 from __future__ import annotations
 
@@ -68,3 +71,48 @@ def in_hoa(s: str) -> str:
 def tien(x: Number) -> str:
     """Money in figures: 2340000 → "2.340.000 đồng"."""
     return f"{so(x, 0)} đồng"
+
+
+_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"]
+_GROUPS = ["", "nghìn", "triệu"]
+
+
+def _three(n: int, leading: bool) -> list[str]:
+    """One group of three digits; inside a number its hundreds are always read."""
+    hundreds, tens, units = n // 100, n // 10 % 10, n % 10
+    words: list[str] = []
+    if hundreds or not leading:
+        words += [_DIGITS[hundreds], "trăm"]
+    if tens == 0:
+        if units:
+            words += (["linh"] if words else []) + [_DIGITS[units]]
+    elif tens == 1:
+        words += ["mười"] + ([] if units == 0 else ["lăm" if units == 5 else _DIGITS[units]])
+    else:
+        words += [_DIGITS[tens], "mươi"]
+        if units:
+            words.append({1: "mốt", 5: "lăm"}.get(units, _DIGITS[units]))
+    return words
+
+
+def doc_so(n: int) -> str:
+    """A whole number in words: 1005000 → "một triệu không trăm linh năm nghìn"."""
+    if n < 0:
+        return "âm " + doc_so(-n)
+    if n == 0:
+        return "không"
+    billions, rest = divmod(n, 1_000_000_000)
+    words: list[str] = []
+    if billions:
+        words += [doc_so(billions), "tỷ"]
+    groups = [rest // 1_000_000 % 1000, rest // 1000 % 1000, rest % 1000]
+    for index, group in enumerate(groups):
+        if group:
+            words += _three(group, leading=not words) + ([_GROUPS[2 - index]] if _GROUPS[2 - index] else [])
+    return " ".join(words)
+
+
+def tien_bang_chu(amount: Number) -> str:
+    """Money in words for a tờ trình: 702000 → "Bảy trăm linh hai nghìn đồng"."""
+    words = doc_so(int(_decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
+    return f"{words[:1].upper()}{words[1:]} đồng"

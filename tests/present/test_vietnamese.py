@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from generator.present.vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, ngay_thang_nam, phan_tram, so, tien
+from generator.present.vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, ngay_thang_nam, phan_tram, so, tien, tien_bang_chu
 
 # Written out by hand: months 1 and 2 take a leading zero, 3–12 do not; days below 10 do.
 MONTHS = ["01", "02", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]
@@ -61,3 +61,32 @@ def test_upper_case_header_lines_are_nfc_even_from_nfd():
 @pytest.mark.parametrize("value, expected", [(702000, "702.000 đồng"), (2340000.5, "2.340.001 đồng"), (0, "0 đồng")])
 def test_money_in_figures(value, expected):
     assert tien(value) == expected
+
+
+@pytest.mark.parametrize("amount, words", [
+    (1_005_000, "Một triệu không trăm linh năm nghìn đồng"),
+    (2_340_000, "Hai triệu ba trăm bốn mươi nghìn đồng"),
+    (10_530_000, "Mười triệu năm trăm ba mươi nghìn đồng"),
+    (105, "Một trăm linh năm đồng"),
+    (115, "Một trăm mười lăm đồng"),
+    (21, "Hai mươi mốt đồng"),
+    (1_000_000_000, "Một tỷ đồng"),
+    (702_000, "Bảy trăm linh hai nghìn đồng"),
+    (1_000_005, "Một triệu không trăm linh năm đồng"),
+    (1_010_000, "Một triệu không trăm mười nghìn đồng"),
+    (2_001_000_000, "Hai tỷ không trăm linh một triệu đồng"),
+    (1_000_000_000_000, "Một nghìn tỷ đồng"),
+    (11, "Mười một đồng"),
+    (10, "Mười đồng"),
+    (25, "Hai mươi lăm đồng"),
+    (24, "Hai mươi bốn đồng"),
+    (0, "Không đồng"),
+    (3_510_000, "Ba triệu năm trăm mười nghìn đồng"),   # 1,5 × 2.340.000
+])
+def test_money_in_words_formal_usage(amount, words):
+    assert tien_bang_chu(amount) == words
+
+
+def test_money_in_words_never_uses_le():
+    for amount in (101, 1_001, 100_005, 2_000_008):
+        assert " lẻ " not in f" {tien_bang_chu(amount).lower()} "
