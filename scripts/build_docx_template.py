@@ -303,7 +303,7 @@ def score_table(doc) -> None:
     table = doc.add_table(rows=7, cols=4)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    widths(table, Cm(1.3), TEXT_WIDTH - Cm(1.3 + 2.6 * 2), Cm(2.6), Cm(2.6))
+    widths(table, Cm(1.3), TEXT_WIDTH - Cm(1.3 + 2.9 * 2), Cm(2.9), Cm(2.9))
     rows = table.rows
     for cell, text in zip(rows[0].cells, ("TT", "Nội dung tiêu chí", "Điểm tối đa", "Điểm tự chấm")):
         first_cell_paragraph(cell, text, "KD Bảng", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
