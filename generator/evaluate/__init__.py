@@ -62,7 +62,7 @@ SUBJECTS = {
 
 def evaluate(document: dict, profile: str | None = None) -> Evaluation:
     """Classify one member or organisation; ``profile`` (an id or a file) overrides the document's own."""
-    regime = _regime(document, profile)
+    regime = regime_of(document, profile)
     subject, role_of = SUBJECTS[document["form"]]
     rules = regime.subject(subject)
     role = role_of(document)
@@ -99,7 +99,9 @@ def evaluate_record(record: dict, rules, regime: Regime) -> Evaluation:
     )
 
 
-def _regime(document: dict, profile: str | None) -> Regime:
+def regime_of(document: dict, profile: str | None = None) -> Regime:
+    """The document's regime with its profile (``profile`` wins over the document's own);
+    a profile that cannot apply is an ``InputError`` naming where it came from."""
     try:
         return load_regime(document.get("regime", "qd366-2025"), profile or document.get("profile"))
     except ProfileError as exc:

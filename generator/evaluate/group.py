@@ -14,11 +14,11 @@ from ..errors import InputError, Problem, json_path
 from ..load import load_document
 from ..present.vietnamese import so
 from ..validate import load_schema, validate
-from . import Evaluation, evaluate, evaluate_record
+from . import Evaluation, evaluate, evaluate_record, regime_of
 from .engine import NOT_RATED, Reason, holds
 from .grades import grade_problems
 from .quota import QuotaResult, apply_quota
-from .regime import Rule, exact, load_regime
+from .regime import Rule, exact
 from .votes import vote_level
 
 GROUP_FORM = "xep-loai-chi-bo"
@@ -85,11 +85,11 @@ def _prefixed(error: InputError, where: list, source) -> list[Problem]:
 def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -> GroupEvaluation:
     """Classify every member; raise ``InputError`` when a member cannot be evaluated at all."""
     doc = validate(document)
-    voters = doc.get("so_co_mat") if _denominator(doc, profile) == "co_mat" else doc["so_dang_vien_chinh_thuc"]
+    regime = regime_of(doc, profile)
+    rules = regime.subject("ca_nhan")
+    voters = doc.get("so_co_mat") if rules["votes"]["denominator"] == "co_mat" else doc["so_dang_vien_chinh_thuc"]
     problems: list[Problem] = []
     members: list[MemberResult] = []
-    regime = load_regime(doc["regime"], profile or doc.get("profile"))
-    rules = regime.subject("ca_nhan")
     needs = rules["member_input"]
     for i, entry in enumerate(doc["dang_vien"]):
         if needs == "record":
@@ -132,10 +132,6 @@ def _role_label(role: str) -> str:
     """The member's role as the schema names it: the default quota group."""
     options = load_schema("ban-tu-kiem-diem")["properties"]["dang_vien"]["properties"]["doi_tuong"]["oneOf"]
     return {o["const"]: o["title"] for o in options}[role]
-
-
-def _denominator(doc: dict, profile: str | None) -> str:
-    return load_regime(doc["regime"], profile or doc.get("profile")).subject("ca_nhan")["votes"]["denominator"]
 
 
 def _apply_vote(member: MemberResult, entry: dict, voters: int | None, where: list, problems: list[Problem]) -> None:

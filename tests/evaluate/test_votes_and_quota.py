@@ -183,3 +183,12 @@ def test_cli_classify_group_json(capsys):
 def test_cli_render_refuses_the_group_form(tmp_path, capsys):
     assert main(["render", str(GROUP_DIR / "xep-loai-chi-bo.json"), "-o", str(tmp_path / "o")]) == 2
     assert "chưa có bản in" in capsys.readouterr().err and not (tmp_path / "o").exists()
+
+
+def test_a_profile_for_another_regime_is_an_input_error_on_a_list():
+    # Found by the property test: without "regime" the list defaults to qd366-2025, but its profile is for qd132-2019.
+    doc = json.loads((EXAMPLES / "chi-bo-2021-son-la" / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
+    del doc["regime"]
+    with pytest.raises(InputError) as err:
+        evaluate_group(doc, EXAMPLES / "chi-bo-2021-son-la")
+    assert err.value.problems[0].path == "$.profile" and "dành cho 'qd132-2019'" in err.value.problems[0].reason
