@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from .evaluate.engine import requirement
 from .evaluate.regime import Regime, known_profiles, known_regimes
+from .evaluate.votes import threshold_phrase
 from .present.vietnamese import so
 
 SUBJECT_NAMES = {"ca_nhan": "Đảng viên (cá nhân)", "to_chuc": "Tổ chức đảng"}
@@ -47,8 +48,7 @@ def describe(regime: Regime) -> list[str]:
                 lines += [_rule_line(rules, r) for r in conditions]
         votes = rules.data.get("votes")
         if votes:
-            phrases = {">": "trên {}", ">=": "từ {} trở lên"}
-            levels = "; ".join(f"{c}: {phrases[v['op']].format(v['value'])}" for c, v in votes["levels"].items())
+            levels = "; ".join(f"{c}: {threshold_phrase(v)}" for c, v in votes["levels"].items())
             lines.append(f"Biểu quyết (trên số đảng viên {'chính thức' if votes['denominator'] == 'chinh_thuc' else 'có mặt'}): {levels}")
         quota = rules.data.get("quota")
         if quota:

@@ -7,7 +7,6 @@ quota applied per group, on the number rated HTTNV in that group.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from fractions import Fraction
 from pathlib import Path
 
 from ..errors import InputError, Problem, json_path
@@ -15,11 +14,10 @@ from ..load import load_document
 from ..present.vietnamese import so
 from ..validate import load_schema, validate
 from . import Evaluation, evaluate, evaluate_record, regime_of
-from .engine import NOT_RATED, Reason, holds
+from .engine import NOT_RATED, Reason
 from .grades import grade_problems
 from .quota import QuotaResult, apply_quota
-from .regime import Rule, exact
-from .votes import vote_level
+from .votes import judge, vote_level
 
 GROUP_FORM = "xep-loai-chi-bo"
 
@@ -124,7 +122,7 @@ def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -
         _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
     if problems and not members:
         raise InputError(problems)
-    quotas = _apply_quotas(doc, members, profile)
+    quotas = _apply_quotas(doc, members)
     return GroupEvaluation(doc, members, quotas, problems)
 
 
@@ -179,19 +177,15 @@ def _second_round(member: MemberResult, entry: dict, spec: dict, voters: int, ru
         problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Phiếu vòng 2",
                                 f"{votes} phiếu nhiều hơn {voters} đảng viên có quyền biểu quyết"))
         return False
-    need = Rule(id="vong_2", fact="ty_le_phieu", op=spec["op"], value=exact(spec["value"]), rule=rules["votes"]["rule"])
-    met = holds(need, Fraction(votes, voters))
-    phrase = {">": "trên {}", ">=": "từ {} trở lên"}[spec["op"]].format(str(spec["value"]))
-    member.reasons.append(Reason(rules["votes"]["rule"], f"Biểu quyết vòng 2 mức «{label}»: {votes}/{voters} phiếu, "
-                                 f"{'đạt' if met else 'chưa đạt'} yêu cầu {phrase} số đảng viên có quyền biểu quyết.", spec["level"], met))
+    member.reasons.append(judge(rules, spec["level"], votes, voters, spec, ballot="Biểu quyết vòng 2"))
     member.tally = {**member.tally, spec["level"]: votes}  # the quota ranks by the second round
-    if not met:
+    if not member.reasons[-1].met:
         codes = [code for code, _ in rules.levels]
         member.vote_level = codes[codes.index(spec["level"]) + 1]
     return True
 
 
-def _apply_quotas(doc: dict, members: list[MemberResult], profile: str | None) -> list[QuotaResult]:
+def _apply_quotas(doc: dict, members: list[MemberResult]) -> list[QuotaResult]:
     if not members:
         return []
     rules = members[0].evaluation.regime.subject("ca_nhan")
