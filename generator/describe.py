@@ -30,10 +30,10 @@ def describe(regime: Regime) -> list[str]:
     for name in regime.subjects:
         rules = regime.subject(name)
         lines += ["", f"== {SUBJECT_NAMES.get(name, name)} ({name})", "Các mức: " + "; ".join(f"{c} = {label}" for c, label in rules.levels)]
-        if rules.data.get("score_parts"):
+        if rules.get("score_parts"):
             lines.append("Khung điểm (khóa trong \"diem\"):")
             lines += [f"  {p['id']}: {p['label']} — tối đa {so(p['max'])} điểm" for p in rules["score_parts"]]
-        if rules.data.get("criteria"):
+        if rules.criteria:
             lines.append("Tiêu chí đánh giá theo mức (khóa trong \"cap_do\"; xuat_sac, tot, trung_binh, kem):")
             lines += [f"  {c['id']}: {c['label']}" + (" (nếu có)" if c.get("optional") else "") for c in rules["criteria"]]
         for section, title in (("not_rated", "Không xếp loại khi"), ("triggers", "Xếp mức thấp nhất khi")):
@@ -46,11 +46,11 @@ def describe(regime: Regime) -> list[str]:
             if conditions:
                 lines.append(f"Điều kiện mức {label}:")
                 lines += [_rule_line(rules, r) for r in conditions]
-        votes = rules.data.get("votes")
+        votes = rules.get("votes")
         if votes:
             levels = "; ".join(f"{c}: {threshold_phrase(v)}" for c, v in votes["levels"].items())
             lines.append(f"Biểu quyết (trên số đảng viên {'chính thức' if votes['denominator'] == 'chinh_thuc' else 'có mặt'}): {levels}")
-        quota = rules.data.get("quota")
+        quota = rules.get("quota")
         if quota:
             small = quota.get("small_group")
             extra = f"; chi bộ dưới {small['members_lt']} đảng viên: không quá {small['max']}" if small else ""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..errors import InputError, Problem
+from ..present.vietnamese import hoa_chu_dau
 from .engine import NOT_RATED, Engine, Reason
 from .facts import compute_facts
 from .grades import grade_problems
@@ -66,7 +67,7 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation:
     subject, role_of = SUBJECTS[document["form"]]
     rules = regime.subject(subject)
     role = role_of(document)
-    criteria = rules.data.get("criteria") or []
+    criteria = rules.criteria
     missing = grade_problems(document.get("cap_do"), criteria, ["cap_do"]) if criteria else []
     try:
         parts = score_parts(document.get("diem", {}), rules["score_parts"])
@@ -77,7 +78,7 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation:
     facts = compute_facts(document, parts, subject, [code for code, _ in rules.levels], criteria)
     engine = Engine(rules, role)
     outcome = engine.classify(facts)
-    variant = rules["variants"][role] if "variants" in rules.data else {"code": None, "form_code": rules["title"], "subtitle": ""}
+    variant = rules["variants"][role] if rules.get("variants") else {"code": None, "form_code": rules["title"], "subtitle": ""}
     scored = bool(rules["score_parts"])  # 2019–2024 grade criteria instead, unless a profile adds points
     return Evaluation(
         regime=regime, variant=variant, parts=parts, score=facts["tong_diem"] if scored else None,
@@ -90,7 +91,7 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation:
 def evaluate_record(record: dict, rules, regime: Regime) -> Evaluation:
     """A member known by a record of facts (before 2018): eligibility, triggers and conditions, no score."""
     engine = Engine(rules, record.get("doi_tuong", ""))
-    facts = compute_facts(record, [], "ban_ghi", criteria=rules.data.get("criteria"))
+    facts = compute_facts(record, [], "ban_ghi", criteria=rules.criteria)
     outcome = engine.classify(facts)
     return Evaluation(
         regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[], score=None,
@@ -122,14 +123,10 @@ def _proposal_problems(document: dict, engine: Engine, outcome, facts: dict, reg
     if problems:
         return problems
     if proposed is not None:
-        problems += [Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", _cap(t))
+        problems += [Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", hoa_chu_dau(t))
                      for t in engine.proposal_problems(proposed, outcome, facts)]
     chi_bo = (document.get("nhan_xet_chi_bo") or {}).get("xep_loai")
     if chi_bo is not None:
-        problems += [Problem("$.nhan_xet_chi_bo.xep_loai", "Chi bộ đề xuất xếp loại", _cap(t))
+        problems += [Problem("$.nhan_xet_chi_bo.xep_loai", "Chi bộ đề xuất xếp loại", hoa_chu_dau(t))
                      for t in engine.proposal_problems(chi_bo, outcome, facts)]
     return problems
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
-from fractions import Fraction
 
-from ..present.vietnamese import phan_tram, so
+from ..present.vietnamese import hoa_chu_dau, phan_tram, so
 from .regime import GRADE_LABELS, Rule, Subject
 
 NOT_RATED = "NOT_RATED"
@@ -70,10 +69,6 @@ def requirement(rule: Rule, unit: str, label: str = "") -> str:
     if unit == "ty_le" and "/" in rule.written:  # "trên 1/2", "từ 2/3 trở lên": as the regulation says it
         return _PHRASES[rule.op].format(rule.written)
     return _PHRASES[rule.op].format(show_value(rule.value, unit))
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 class Engine:
@@ -163,7 +158,7 @@ class Engine:
     def _trigger_reason(self, rule: Rule, value) -> Reason:
         label, said = self._describe(rule, value)
         unit = self.facts_meta[rule.fact]["unit"]
-        what = _cap(label) if not said else f"{_cap(said)}, {requirement(rule, unit)}"
+        what = hoa_chu_dau(label) if not said else f"{hoa_chu_dau(said)}, {requirement(rule, unit)}"
         lowest = self.rules.levels[-1]
         return Reason(rule.rule, f"{what}: xếp loại «{lowest[1]}».", lowest[0], True)
 

@@ -95,7 +95,7 @@ def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -
                 problems.append(Problem(json_path(["dang_vien", i]), "Đảng viên",
                                         f"theo {regime.name}, mỗi đảng viên ghi «Họ và tên» và các dữ kiện, không kèm bản tự kiểm điểm"))
                 continue
-            missing = grade_problems(entry.get("cap_do"), rules.data.get("criteria") or [], ["dang_vien", i, "cap_do"])
+            missing = grade_problems(entry.get("cap_do"), rules.criteria, ["dang_vien", i, "cap_do"])
             if missing:
                 problems += missing
                 continue

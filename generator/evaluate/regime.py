@@ -104,6 +104,14 @@ class Subject:
     def facts(self) -> dict:
         return self.data["facts"]
 
+    @property
+    def criteria(self) -> list[dict]:
+        """Graded criteria (2019–2024); empty where the regime scores points instead."""
+        return self.data.get("criteria") or []
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.data.get(key, default)
+
     def __getitem__(self, key: str) -> Any:
         return self.data[key]
 

@@ -57,7 +57,7 @@ def grade_rows(document: dict, rules) -> list[dict]:
     """The graded criteria (2019–2024), in the regime's order, with the grade's name."""
     grades = document.get("cap_do") or {}
     names = {"xuat_sac": "Xuất sắc", "tot": "Tốt", "trung_binh": "Trung bình", "kem": "Kém"}
-    criteria = [c for c in rules.data.get("criteria") or [] if c["id"] in grades]
+    criteria = [c for c in rules.criteria if c["id"] in grades]
     return [{"stt": str(i), "ten": c["label"], "muc": names[grades[c["id"]]]} for i, c in enumerate(criteria, 1)]
 
 
@@ -145,7 +145,7 @@ def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
         counts = document["thong_ke_to_chuc"]["so_xep_loai"]
         layout["to_chuc_truc_thuoc"] = _count_rows(counts, rules.levels)
         layout["tong_to_chuc"] = so(sum(counts.values()))
-    layout["tieu_de_muc_i"] = "I. TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ" if rules.data.get("criteria") else "I. ĐIỂM TỰ CHẤM"
+    layout["tieu_de_muc_i"] = "I. TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ" if rules.criteria else "I. ĐIỂM TỰ CHẤM"
     numbers = iter(["II", "III", "IV", "V"])
     layout["muc"] = {"dang_vien": next(numbers)}
     if layout["co_to_chuc_truc_thuoc"]:

@@ -68,6 +68,11 @@ def in_hoa(s: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", s).upper())
 
 
+def hoa_chu_dau(s: str) -> str:
+    """Capitalise the first letter only, as a sentence or an amount in words begins."""
+    return s[:1].upper() + s[1:]
+
+
 def tien(x: Number) -> str:
     """Money in figures: 2340000 → "2.340.000 đồng"."""
     return f"{so(x, 0)} đồng"
@@ -114,5 +119,4 @@ def doc_so(n: int) -> str:
 
 def tien_bang_chu(amount: Number) -> str:
     """Money in words for a tờ trình: 702000 → "Bảy trăm linh hai nghìn đồng"."""
-    words = doc_so(int(_decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)))
-    return f"{words[:1].upper()}{words[1:]} đồng"
+    return hoa_chu_dau(doc_so(int(_decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)))) + " đồng"

@@ -1,10 +1,8 @@
 """Votes and the HTXSNV quota, at their boundaries (Điều 11, Quy định 366-QĐ/TW; regulations.md §5.2)."""
 from __future__ import annotations
 
-import copy
 import json
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
