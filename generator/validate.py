@@ -18,7 +18,7 @@ from referencing import Registry, Resource
 
 from .errors import InputError, Problem, json_path
 from .load import nfc
-from .resources import schemas_dir
+from .schema_store import known_forms, load_schema
 
 DEFAULT_REGIME = "qd366-2025"
 MAX_TEXT = 200_000  # characters in all strings of one document: about 60 printed pages
@@ -27,16 +27,6 @@ _TYPE_NAMES = {
     "string": "chuỗi ký tự", "integer": "số nguyên", "number": "số", "boolean": "true hoặc false",
     "object": "đối tượng {…}", "array": "danh sách […]", "null": "null",
 }
-
-
-def known_forms() -> list[str]:
-    return sorted(p.name.removesuffix(".schema.json") for p in schemas_dir().glob("*.schema.json"))
-
-
-@cache
-def load_schema(form: str) -> dict:
-    path = schemas_dir() / f"{form}.schema.json"
-    return json.loads(path.read_text(encoding="utf-8"))
 
 
 @cache

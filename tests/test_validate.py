@@ -8,7 +8,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import EXAMPLES, example
 from generator import InputError, load_document, validate
-from generator.validate import known_forms, load_schema
+from generator.validate import _resolve, known_forms, load_schema
 
 
 def problems(doc) -> list[str]:
@@ -25,7 +25,7 @@ def test_schemas_are_valid_2020_12_with_titles_everywhere():
 
         def walk(node, where):
             for name, sub in node.get("properties", {}).items():
-                assert sub.get("title"), f"{where}.{name} has no Vietnamese title"
+                assert _resolve(schema, sub).get("title"), f"{where}.{name} has no Vietnamese title"
                 walk(sub, f"{where}.{name}")
             for option in node.get("oneOf", []):
                 if "const" in option:
@@ -35,6 +35,7 @@ def test_schemas_are_valid_2020_12_with_titles_everywhere():
             if isinstance(node.get("items"), dict):
                 walk(node["items"], where + "[]")
         walk(schema, "$")
+        assert "shared/" not in json.dumps(schema), "shared definitions are inlined on load"
 
 
 @pytest.mark.parametrize("path", sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in {".json", ".yaml"}))
