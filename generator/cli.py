@@ -129,12 +129,12 @@ def cmd_classify(args) -> int:
     except InputError as error:
         _report(args.file, error)
         return INVALID
-    subject = document["dang_vien"]["ho_ten"] if "dang_vien" in document else document["to_chuc"]
-    lines = [f"{subject} — {evaluation.variant['form_code']}"]
+    form = SUBJECTS[document["form"]]
+    lines = [f"{form.name(document)} — {evaluation.variant['form_code'] or document['form']}"]
     if evaluation.score is not None:
         parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
         lines.append(f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})")
-    rules = evaluation.regime.subject(SUBJECTS[document["form"]][0])
+    rules = evaluation.regime.subject(form.subject)
     lines += [f"{row['stt']}. {row['ten']}: {row['muc']}" for row in grade_rows(document, rules)]
     lines += [f"Xếp loại: {evaluation.level_label} ({evaluation.level})", "Lý do:"]
     lines += [f"  - {reason.text} ({reason.rule})" for reason in evaluation.reasons]

@@ -36,6 +36,12 @@ def describe(regime: Regime) -> list[str]:
         if rules.criteria:
             lines.append("Tiêu chí đánh giá theo mức (khóa trong \"cap_do\"; xuat_sac, tot, trung_binh, kem):")
             lines += [f"  {c['id']}: {c['label']}" + (" (nếu có)" if c.get("optional") else "") for c in rules["criteria"]]
+        report = rules.get("report")
+        if report:
+            kinds = ", ".join(report["collectives"])
+            lines.append(f"Báo cáo kiểm điểm tập thể ({report['form_code'] or report['source']}; loai_tap_the: {kinds}), "
+                         "các mục phần I (khóa trong \"uu_diem\"):")
+            lines += [f"  {s['id']}: {s['label']}" for s in report["strengths"]]
         for section, title in (("not_rated", "Không xếp loại khi"), ("triggers", "Xếp mức thấp nhất khi")):
             found = rules.rules(section)
             if found:

@@ -447,6 +447,68 @@ def build_organisation() -> Path:
     return save(doc, "bieu-diem-tccsd", "Biểu điểm tự đánh giá, xếp loại chất lượng tổ chức cơ sở đảng")
 
 
+def report_part_a(doc) -> None:
+    para(doc, "A. NỘI DUNG KIỂM ĐIỂM", "KD Phần")
+    para(doc, "I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC", "KD Mục")
+    tag(doc, "{%p for m in trinh_bay.uu_diem %}")
+    para(doc, "{{ m.stt }}. {{ m.ten }}", "KD Tiểu mục")
+    paragraphs(doc, "m.doan")
+    tag(doc, "{%p endfor %}")
+    para(doc, "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", "KD Mục")
+    para(doc, "1. Hạn chế, khuyết điểm", "KD Tiểu mục")
+    paragraphs(doc, "han_che.han_che")
+    para(doc, "2. Nguyên nhân", "KD Tiểu mục")
+    paragraphs(doc, "han_che.nguyen_nhan")
+    para(doc, "III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC "
+              "ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC", "KD Mục")
+    tag(doc, "{%p for f in trinh_bay.khac_phuc %}")
+    para(doc, "{{ f.stt }}. {{ f.noi_dung }} Kết quả: {{ f.tinh_trang }}.")
+    paragraphs(doc, "f.muc_do")
+    tag(doc, "{%p endfor %}")
+    para(doc, "{{ trinh_bay.khac_phuc_tom_tat }}")
+    para(doc, "IV. GIẢI TRÌNH NHỮNG VẤN ĐỀ ĐƯỢC GỢI Ý KIỂM ĐIỂM (NẾU CÓ)", "KD Mục")
+    optional_paragraphs(doc, "giai_trinh")
+    para(doc, "V. TRÁCH NHIỆM CỦA TẬP THỂ, CÁ NHÂN", "KD Mục")
+    paragraphs(doc, "trach_nhiem.tap_the")
+    tag(doc, "{%p for c in trinh_bay.ca_nhan %}")
+    para(doc, "- Đồng chí {{ c.ho_ten }}, {{ c.chuc_vu }}:")
+    paragraphs(doc, "c.trach_nhiem")
+    tag(doc, "{%p endfor %}")
+    para(doc, "VI. PHƯƠNG HƯỚNG, BIỆN PHÁP KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM", "KD Mục")
+    paragraphs(doc, "phuong_huong")
+
+
+def build_report() -> Path:
+    doc = new_document()
+    tag(doc, "{%p if trinh_bay.mau.form_code %}")
+    para(doc, "{{ trinh_bay.mau.form_code }}", "KD Mã mẫu")
+    tag(doc, "{%p endif %}")
+    header_block(doc, issuer="{{ trinh_bay.tap_the_in_hoa }}")
+    para(doc, "BÁO CÁO", "KD Tên loại")
+    para(doc, "{{ trinh_bay.tieu_de }}", "KD Giữa", bold=True)
+    regime = para(doc, "(Theo {{ trinh_bay.quy_dinh }})", "KD Giữa", italic=True)
+    regime.paragraph_format.space_after = Pt(10)
+    report_part_a(doc)
+    para(doc, "{{ trinh_bay.phan_b }}", "KD Phần")
+    para(doc, "{{ trinh_bay.muc_b_i }}", "KD Mục")
+    para(doc, "{{ trinh_bay.phan_b_dan }}")
+    tag(doc, "{%p if trinh_bay.bang_cap_do %}")
+    grade_table(doc)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if trinh_bay.bang_diem %}")
+    score_table(doc)
+    tag(doc, "{%p endif %}")
+    runs(doc, [("II. ĐỀ XUẤT XẾP LOẠI MỨC CHẤT LƯỢNG:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
+    para(doc, "Căn cứ đề xuất:")
+    tag(doc, "{%p for r in ket_qua.reasons %}")
+    para(doc, "- {{ r.text }} ({{ r.rule }})")
+    tag(doc, "{%p endfor %}")
+    blank = [("", None, None)] * 3
+    signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
+                    ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    return save(doc, "bao-cao-kiem-diem-tap-the", "Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng tập thể")
+
+
 if __name__ == "__main__":
-    for path in (build_member(), build_organisation()):
+    for path in (build_member(), build_organisation(), build_report()):
         print(path)

@@ -8,6 +8,7 @@ a proposed level above what the rules allow is kept in ``problems`` so that
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable, NamedTuple
 from fractions import Fraction
 
 from ..errors import InputError, Problem
@@ -16,6 +17,7 @@ from .engine import NOT_RATED, Engine, Reason
 from .facts import compute_facts
 from .grades import grade_problems
 from .regime import ProfileError, Regime, load_regime
+from .report import report_problems
 from .scores import Part, score_parts
 
 __all__ = ["Evaluation", "Reason", "NOT_RATED", "evaluate", "load_regime"]
@@ -54,21 +56,44 @@ def _number(value: Fraction | None) -> int | float | None:
     return int(value) if value.denominator == 1 else float(value)
 
 
-# Which subject of the regime each form rates, and where the subject's role is written.
+def _variant(rules, role: str) -> dict:
+    """The form's code and subtitle: by role where the regime has variants (02A/02B/02C)."""
+    if rules.get("variants"):
+        return rules["variants"][role]
+    return {"code": None, "form_code": rules["title"], "subtitle": ""}
+
+
+def _report_variant(rules, role: str) -> dict:
+    return {"code": "01", "form_code": rules["report"]["form_code"], "subtitle": ""}
+
+
+class FormSubject(NamedTuple):
+    """Which subject of the regime a form rates, where its role and its name are written."""
+    subject: str
+    role: Callable[[dict], str]
+    name: Callable[[dict], str]
+    variant: Callable = _variant
+
+
 SUBJECTS = {
-    "ban-tu-kiem-diem": ("ca_nhan", lambda d: d["dang_vien"]["doi_tuong"]),
-    "bieu-diem-tccsd": ("to_chuc", lambda d: d["loai_to_chuc"]),
+    "ban-tu-kiem-diem": FormSubject("ca_nhan", lambda d: d["dang_vien"]["doi_tuong"], lambda d: d["dang_vien"]["ho_ten"]),
+    "bieu-diem-tccsd": FormSubject("to_chuc", lambda d: d["loai_to_chuc"], lambda d: d["to_chuc"]),
+    "bao-cao-kiem-diem-tap-the": FormSubject("to_chuc", lambda d: d["loai_tap_the"], lambda d: d["tap_the"], _report_variant),
 }
+# Checks a form needs beyond its schema, against the regime's data.
+FORM_CHECKS = {"bao-cao-kiem-diem-tap-the": report_problems}
 
 
 def evaluate(document: dict, profile: str | None = None) -> Evaluation:
     """Classify one member or organisation; ``profile`` (an id or a file) overrides the document's own."""
     regime = regime_of(document, profile)
-    subject, role_of = SUBJECTS[document["form"]]
+    subject, role_of, _, variant_of = SUBJECTS[document["form"]]
     rules = regime.subject(subject)
     role = role_of(document)
     criteria = rules.criteria
     missing = grade_problems(document.get("cap_do"), criteria, ["cap_do"]) if criteria else []
+    if document["form"] in FORM_CHECKS:
+        missing += FORM_CHECKS[document["form"]](document, rules, regime.name)
     try:
         parts = score_parts(document.get("diem", {}), rules["score_parts"])
     except InputError as error:
@@ -78,7 +103,7 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation:
     facts = compute_facts(document, parts, subject, [code for code, _ in rules.levels], criteria)
     engine = Engine(rules, role)
     outcome = engine.classify(facts)
-    variant = rules["variants"][role] if rules.get("variants") else {"code": None, "form_code": rules["title"], "subtitle": ""}
+    variant = variant_of(rules, role)
     scored = bool(rules["score_parts"])  # 2019–2024 grade criteria instead, unless a profile adds points
     return Evaluation(
         regime=regime, variant=variant, parts=parts, score=facts["tong_diem"] if scored else None,

@@ -71,8 +71,12 @@ def _not_done(t: dict) -> Fraction | None:
 
 
 def _fixed(doc: dict) -> Fraction | None:
+    """Counted on a scoring sheet; listed fault by fault in a collective report (Mẫu 01, part III)."""
     prior = doc.get("khac_phuc_ky_truoc")
-    return _ratio(prior["so_da_khac_phuc"], prior["so_han_che"]) if prior else None
+    if prior:
+        return _ratio(prior["so_da_khac_phuc"], prior["so_han_che"])
+    listed = doc.get("han_che_ky_truoc") or []
+    return _ratio(sum(item["tinh_trang"] == "da_khac_phuc" for item in listed), len(listed))
 
 
 def _units_failing(doc: dict) -> Fraction | None:
@@ -184,6 +188,9 @@ ORG_FACTS: dict[str, Fact] = {
     "ky_luat_tap_the": _condition("ky_luat_tap_the"),
     "tham_nhung_ky_luat": _condition("tham_nhung_ky_luat"),
     "ty_le_sinh_hoat": _attendance,
+    "sai_pham_cong_tac_can_bo": _condition("sai_pham_cong_tac_can_bo"),
+    "thanh_vien_suy_thoai": _condition("thanh_vien_suy_thoai"),
+    "don_vi_khong_dat_chi_tieu": _condition("khong_dat_chi_tieu_co_ban"),
     "so_thang_thanh_lap": _months_since_founding,
 }
 

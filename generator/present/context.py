@@ -101,7 +101,7 @@ def build_context(document: dict, evaluation: Evaluation) -> dict:
         "parts": [{"id": p.id, "label": p.label, "score": so(p.score), "max": so(p.max)} for p in ev.parts],
         "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons],
     }
-    rules = ev.regime.subject(SUBJECTS[document["form"]][0])
+    rules = ev.regime.subject(SUBJECTS[document["form"]].subject)
     proposed = document.get("tu_xep_loai")
     context["trinh_bay"] = {
         "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
@@ -155,4 +155,30 @@ def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     return layout
 
 
-LAYOUT = {"ban-tu-kiem-diem": _member_layout, "bieu-diem-tccsd": _organisation_layout}
+def _report_layout(document: dict, ev: Evaluation, rules) -> dict:
+    """Mẫu 01: part A's sections in the regime's order, the earlier faults one by one."""
+    report = rules["report"]
+    faults = document.get("han_che_ky_truoc") or []
+    status = {"da_khac_phuc": "Đã khắc phục", "dang_khac_phuc": "Đang khắc phục", "chua_khac_phuc": "Chưa khắc phục"}
+    fixed = sum(f["tinh_trang"] == "da_khac_phuc" for f in faults)
+    return {
+        "tap_the_in_hoa": in_hoa(document["tap_the"]),
+        "tieu_de": f"{report['title']} {document['tap_the']} năm {document['nam']}",
+        "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
+        "uu_diem": [{"stt": str(i), "ten": s["label"], "doan": paragraphs(document["uu_diem"][s["id"]])}
+                    for i, s in enumerate(report["strengths"], 1)],
+        "khac_phuc": [{"stt": str(i), "noi_dung": " ".join(f["noi_dung"].split()), "tinh_trang": status[f["tinh_trang"]],
+                       "muc_do": paragraphs(f.get("muc_do", []))} for i, f in enumerate(faults, 1)],
+        "khac_phuc_tom_tat": (f"Đã khắc phục {so(fixed)}/{so(len(faults))} hạn chế, khuyết điểm "
+                              f"({phan_tram(Fraction(fixed, len(faults)))})." if faults else
+                              "Các kỳ kiểm điểm trước không chỉ ra hạn chế, khuyết điểm nào."),
+        "ca_nhan": [{"ho_ten": c["ho_ten"], "chuc_vu": c["chuc_vu"], "trach_nhiem": paragraphs(c["trach_nhiem"])}
+                    for c in document["trach_nhiem"].get("ca_nhan", [])],
+        "phan_b": report["part_b"],
+        "phan_b_dan": report["part_b_intro"],
+        "muc_b_i": "I. ĐÁNH GIÁ THEO CÁC TIÊU CHÍ" if rules.criteria else "I. ĐÁNH GIÁ THEO CÁC NHÓM TIÊU CHÍ",
+    }
+
+
+LAYOUT = {"ban-tu-kiem-diem": _member_layout, "bieu-diem-tccsd": _organisation_layout,
+          "bao-cao-kiem-diem-tap-the": _report_layout}

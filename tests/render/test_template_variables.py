@@ -20,6 +20,7 @@ EXAMPLE_DOCS = {
     "ban-tu-kiem-diem": ["ban-tu-kiem-diem-02a.yaml", "ban-tu-kiem-diem-02b.json", "ban-tu-kiem-diem-02c.json"],
     "bieu-diem-tccsd": ["bieu-diem-tccsd-2011.yaml", "bieu-diem-tccsd-2014.yaml", "bieu-diem-tccsd-2021-son-la.json",
                         "bieu-diem-tccsd-2023.yaml", "bieu-diem-tccsd-2025.json"],
+    "bao-cao-kiem-diem-tap-the": ["bao-cao-kiem-diem-tap-the-2023.yaml", "bao-cao-kiem-diem-tap-the-2025.yaml"],
 }
 
 
