@@ -6,20 +6,22 @@ Exit status: 0 done; 2 invalid input (every problem listed, nothing written);
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
 
 from . import __version__
 from .errors import InputError
-from .evaluate import SUBJECTS, evaluate
+from .evaluate import SUBJECTS, CommendationEvaluation, evaluate
+from .evaluate.commendation import describe_awards
 from .describe import describe, overview
 from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
 from .evaluate.regime import ProfileError, known_regimes, load_regime
 from .load import load_document
 from .pipeline import FORMATS, prepare, render_file
 from .present.context import grade_rows
-from .present.vietnamese import so
+from .present.vietnamese import ngay_ngan, so, tien, tien_bang_chu
 from .validate import known_forms, load_schema, validate
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
@@ -75,9 +77,7 @@ def cmd_validate(args) -> int:
             _report(source, error)
             status = INVALID
             continue
-        ev = prepared.evaluation
-        scored = f"tổng điểm {so(ev.score)}/{so(ev.max_score)}" if ev.score is not None else "đánh giá theo mức từng tiêu chí"
-        print(f"{source}: hợp lệ — {ev.variant['form_code']}, {ev.level_label} ({ev.level}), {scored}")
+        print(f"{source}: hợp lệ — {prepared.evaluation.summary()}")
     return status
 
 
@@ -129,6 +129,9 @@ def cmd_classify(args) -> int:
     except InputError as error:
         _report(args.file, error)
         return INVALID
+    if isinstance(evaluation, CommendationEvaluation):
+        return _emit(args, {"form": document["form"], **evaluation.as_dict()}, commendation_lines(document, evaluation),
+                     evaluation.problems)
     form = SUBJECTS[document["form"]]
     lines = [f"{form.name(document)} — {evaluation.variant['form_code'] or document['form']}"]
     if evaluation.score is not None:
@@ -139,6 +142,28 @@ def cmd_classify(args) -> int:
     lines += [f"Xếp loại: {evaluation.level_label} ({evaluation.level})", "Lý do:"]
     lines += [f"  - {reason.text} ({reason.rule})" for reason in evaluation.reasons]
     return _emit(args, {"form": document["form"], **evaluation.as_dict()}, lines, evaluation.problems)
+
+
+def commendation_lines(document: dict, ev: CommendationEvaluation) -> list[str]:
+    lines = [f"Tờ trình {document['so_ky_hieu']} — {ev.era['name']}",
+             f"Tiền thưởng theo {ev.wage['name']} {tien(ev.wage['amount'])} ({ev.wage['decree']}), ngày {ngay_ngan(ev.wage_date)}:"]
+    lines += [f"  {ln.index}. {ln.name}: {ln.award} — {ln.achievement}; {so(ln.multiple)} × {so(ev.wage['amount'])} = {tien(ln.amount)}"
+              for ln in ev.lines]
+    lines.append(f"Tổng: {tien(ev.total)} ({tien_bang_chu(ev.total)})")
+    lines += [f"Tỷ lệ {q}" for q in ev.quotas]
+    return lines
+
+
+def cmd_awards(args) -> int:
+    print("\n".join(describe_awards(args.date)))
+    return OK
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày {text!r} không hợp lệ; ghi dạng YYYY-MM-DD, ví dụ 2025-12-22") from None
 
 
 def cmd_context(args) -> int:
@@ -206,6 +231,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("id", nargs="?", choices=known_regimes(), metavar="QUY_ĐỊNH", help=", ".join(known_regimes()))
     _profile_option(p)
     p.set_defaults(run=cmd_regime)
+
+    p = sub.add_parser("awards", help="in quy định khen thưởng có hiệu lực vào một ngày: căn cứ, các hình thức, điều kiện, tiền thưởng")
+    p.add_argument("date", type=_date, nargs="?", default=dt.date.today(), metavar="NGÀY", help="YYYY-MM-DD (mặc định hôm nay)")
+    p.set_defaults(run=cmd_awards)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")
     p.add_argument("form", choices=known_forms(), metavar="MẪU", help=", ".join(known_forms()))

@@ -35,3 +35,8 @@ def regimes_dir() -> Path:
 def profiles_dir() -> Path:
     """Local committees' numbers on top of a regime (see generator/profiles/README.md)."""
     return PACKAGE_DIR / "profiles"
+
+
+def commendation_dir() -> Path:
+    """Commendation rules by date and the wage table bonuses are multiples of."""
+    return PACKAGE_DIR / "commendation"

@@ -130,6 +130,8 @@ def _problem(schema: dict, error) -> Problem:
         reason = f"phải là {_show(sub['const'])}, không phải {_show(value)}"
     elif v == "format":
         reason = f"{_show(value)} không phải ngày hợp lệ dạng YYYY-MM-DD (ví dụ 2025-12-05)"
+    elif v == "pattern" and sub.get("x-loi-pattern"):
+        reason = f"{_show(value)} {sub['x-loi-pattern']}"
     elif v == "minLength" or (v == "pattern" and sub["pattern"] == "\\S"):
         reason = "không được để trống"
     elif v == "maxLength":

@@ -3,7 +3,7 @@
 The .docx files are what people edit in Word; this script is how they were made,
 so a developer can change a layout in code review and rebuild them:
 
-    .venv/bin/python scripts/build_docx_template.py
+    .venv/bin/python scripts/build_docx_template.py [form …]
 
 Layout contracts (every literal, in order): templates/<form>/README.md.
 Party format (Hướng dẫn 36-HD/VPTW): A4, margins 20/20/30/15 mm, Times New Roman
@@ -97,6 +97,7 @@ def build_styles(doc) -> None:
     paragraph_style(doc, "KD Tên loại", size=16, bold=True, align=center, before=12, keep_next=True)
     paragraph_style(doc, "KD Giữa", align=center, before=0, keep_next=True)
     paragraph_style(doc, "KD Bảng", size=13, align=WD_ALIGN_PARAGRAPH.LEFT, before=1, after=1)
+    paragraph_style(doc, "KD Bảng nhỏ", size=12, align=WD_ALIGN_PARAGRAPH.LEFT, before=1, after=1)
     paragraph_style(doc, "KD Ký", align=center, before=0, keep_next=True)
     paragraph_style(doc, "KD Tiêu đề nhận xét", bold=True, align=center, before=18, keep_next=True)
     paragraph_style(doc, "KD Nơi nhận", size=11, align=WD_ALIGN_PARAGRAPH.LEFT, before=0)
@@ -198,7 +199,7 @@ def page_number_header(section) -> None:
 
 
 # ---------------------------------------------------------------- the document
-def header_block(doc, issuer="{{ trinh_bay.chi_bo_in_hoa }}") -> None:
+def header_block(doc, issuer="{{ trinh_bay.chi_bo_in_hoa }}", number=None) -> None:
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     widths(table, Mm(74), TEXT_WIDTH - Mm(74))
@@ -206,6 +207,8 @@ def header_block(doc, issuer="{{ trinh_bay.chi_bo_in_hoa }}") -> None:
     first_cell_paragraph(left, "{{ trinh_bay.dang_bo_in_hoa }}", "KD Đầu")
     para(left, issuer, "KD Đầu", bold=True)
     para(left, "*", "KD Đầu")
+    if number:
+        para(left, number, "KD Đầu")
     first_cell_paragraph(right, "", "KD Đầu")
     run = right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
     run.bold, run.underline, run.font.size = True, True, Pt(15)
@@ -509,6 +512,76 @@ def build_report() -> Path:
     return save(doc, "bao-cao-kiem-diem-tap-the", "Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng tập thể")
 
 
+def list_table(doc) -> None:
+    """STT | name (and position) | award | achievement | multiple | bonus, with the total row."""
+    table = doc.add_table(rows=4, cols=6)
+    table.style = doc.styles["Table Grid"]
+    sizes = (Cm(1.2), Cm(3.9), Cm(3.4), Cm(3.8), Cm(1.3))
+    widths(table, *sizes, TEXT_WIDTH - sum(sizes, Cm(0)))
+    rows = table.rows
+    heads = ("STT", "Tên tập thể, họ và tên cá nhân", "Hình thức khen thưởng", "Thành tích", "Hệ số", "Tiền thưởng (đồng)")
+    for cell, text in zip(rows[0].cells, heads):
+        first_cell_paragraph(cell, text, "KD Bảng nhỏ", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(rows[0], "tblHeader")
+    first_cell_paragraph(rows[1].cells[0], "{%tr for r in trinh_bay.danh_sach %}", "KD Bảng nhỏ")
+    cells = rows[2].cells
+    first_cell_paragraph(cells[0], "{{ r.stt }}", "KD Bảng nhỏ").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    first_cell_paragraph(cells[1], "{{ r.ten }}", "KD Bảng nhỏ")
+    tag(cells[1], "{%p if r.chuc_vu %}")
+    para(cells[1], "{{ r.chuc_vu }}", "KD Bảng nhỏ", italic=True)
+    tag(cells[1], "{%p endif %}")
+    for j, text in ((2, "{{ r.hinh_thuc }}"), (3, "{{ r.thanh_tich }}"), (4, "{{ r.he_so }}"), (5, "{{ r.so_tien }}")):
+        p = first_cell_paragraph(cells[j], text, "KD Bảng nhỏ")
+        p.alignment = {4: WD_ALIGN_PARAGRAPH.CENTER, 5: WD_ALIGN_PARAGRAPH.RIGHT}.get(j, WD_ALIGN_PARAGRAPH.LEFT)
+    row_property(rows[2], "cantSplit")
+    first_cell_paragraph(rows[3].cells[0], "{%tr endfor %}", "KD Bảng nhỏ")
+    total = table.add_row()
+    merged = total.cells[0].merge(total.cells[4])
+    first_cell_paragraph(merged, "Tổng cộng", "KD Bảng nhỏ", bold=True)
+    first_cell_paragraph(total.cells[5], "{{ trinh_bay.tong_tien_so }}", "KD Bảng nhỏ", bold=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+
+
+def build_commendation() -> Path:
+    doc = new_document()
+    header_block(doc, issuer="{{ trinh_bay.co_quan_in_hoa }}", number="{{ trinh_bay.so_ky_hieu }}")
+    para(doc, "TỜ TRÌNH", "KD Tên loại")
+    summary = para(doc, "{{ trinh_bay.trich_yeu }}", "KD Giữa", bold=True)
+    summary.paragraph_format.space_after = Pt(10)
+    tag(doc, "{%p if kinh_gui|length == 1 %}")
+    para(doc, "Kính gửi: {{ kinh_gui[0] }}", "KD Giữa").paragraph_format.space_after = Pt(10)
+    tag(doc, "{%p else %}")
+    para(doc, "Kính gửi:", "KD Giữa")
+    tag(doc, "{%p for k in kinh_gui %}")
+    para(doc, "- {{ k }},")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for c in trinh_bay.can_cu %}")
+    para(doc, "{{ c }}")
+    tag(doc, "{%p endfor %}")
+    para(doc, "{{ co_quan_trinh }} kính đề nghị {{ trinh_bay.nguoi_nhan }} xem xét, quyết định (hoặc đề nghị cấp có thẩm "
+              "quyền quyết định) khen thưởng:")
+    tag(doc, "{%p for d in trinh_bay.de_nghi %}")
+    para(doc, "{{ loop.index }}. {{ d.text }}; tiền thưởng {{ d.so_tien }}{{ '.' if loop.last else ';' }}")
+    tag(doc, "{%p endfor %}")
+    para(doc, "Tổng số tiền thưởng: {{ trinh_bay.tong_tien }} (Bằng chữ: {{ trinh_bay.tong_tien_chu }}). {{ trinh_bay.luong_co_so }}")
+    para(doc, "(Có danh sách kèm theo)")
+    para(doc, "{{ co_quan_trinh }} kính trình {{ trinh_bay.nguoi_nhan }} xem xét, quyết định./.")
+    blank = [("", None, None)] * 3
+    signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
+                    ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    title = para(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {{ nam }}", "KD Tên loại")
+    title.paragraph_format.page_break_before = True
+    para(doc, "{{ trinh_bay.kem_theo }}", "KD Giữa", italic=True).paragraph_format.space_after = Pt(6)
+    list_table(doc)
+    para(doc, "Bằng chữ: {{ trinh_bay.tong_tien_chu }}.")
+    return save(doc, "to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng")
+
+
+BUILDERS = {"ban-tu-kiem-diem": build_member, "bieu-diem-tccsd": build_organisation,
+            "bao-cao-kiem-diem-tap-the": build_report, "to-trinh-khen-thuong": build_commendation}
+
 if __name__ == "__main__":
-    for path in (build_member(), build_organisation(), build_report()):
-        print(path)
+    import sys
+
+    for form in sys.argv[1:] or BUILDERS:  # name forms to rebuild only those
+        print(BUILDERS[form]())

@@ -112,3 +112,23 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and "thiếu trường bắt buộc" in run.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_validate_and_classify_a_to_trinh(capsys):
+    assert main(["validate", str(EXAMPLES / "to-trinh-khen-thuong-2025.yaml")]) == 0
+    assert "hợp lệ — 4 đề nghị theo Quy định 294-QĐ/TW (2025)" in capsys.readouterr().out
+    assert main(["classify", str(EXAMPLES / "to-trinh-khen-thuong-2011.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert "0,6 × 830.000 = 498.000 đồng" in out and "Tổng: 4.233.000 đồng (Bốn triệu hai trăm ba mươi ba nghìn đồng)" in out
+    assert main(["classify", "--json", str(EXAMPLES / "to-trinh-khen-thuong-2025.yaml")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 14040000 and data["rules"] == "qd294-2025" and data["wage"]["amount"] == 2340000
+
+
+def test_awards_command_lists_the_rules_of_a_date(capsys):
+    assert main(["awards", "2025-12-30"]) == 0
+    out = capsys.readouterr().out
+    assert "Công văn số 19780-CV/VPTW" in out and "dang_vien_nam: Giấy khen" in out and "= 702.000 đồng" in out
+    with pytest.raises(SystemExit) as exit_:
+        main(["awards", "30/12/2025"])
+    assert exit_.value.code == 2

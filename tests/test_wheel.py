@@ -27,7 +27,10 @@ def test_wheel_contains_templates_schemas_and_rules(wheel):
                    "generator/_data/templates/ban-tu-kiem-diem/ban-tu-kiem-diem.docx",
                    "generator/_data/templates/ban-tu-kiem-diem/ban-tu-kiem-diem.html",
                    "generator/_data/templates/_shared/hd36.css",
-                   "generator/regimes/qd366-2025.yaml"):
+                   "generator/_data/schemas/shared/to-chuc.defs.json",
+                   "generator/_data/templates/to-trinh-khen-thuong/to-trinh-khen-thuong.docx",
+                   "generator/regimes/qd366-2025.yaml",
+                   "generator/commendation/khen-thuong.yaml", "generator/commendation/luong-co-so.yaml"):
         assert needed in names
 
 

@@ -12,7 +12,8 @@ from typing import Callable, NamedTuple
 from fractions import Fraction
 
 from ..errors import InputError, Problem
-from ..present.vietnamese import hoa_chu_dau
+from ..present.vietnamese import hoa_chu_dau, so
+from .commendation import CommendationEvaluation, evaluate_commendation
 from .engine import NOT_RATED, Engine, Reason
 from .facts import compute_facts
 from .grades import grade_problems
@@ -20,7 +21,8 @@ from .regime import ProfileError, Regime, load_regime
 from .report import report_problems
 from .scores import Part, score_parts
 
-__all__ = ["Evaluation", "Reason", "NOT_RATED", "evaluate", "load_regime"]
+__all__ = ["CommendationEvaluation", "Evaluation", "Reason", "NOT_RATED", "evaluate", "load_regime"]
+COMMENDATION_FORM = "to-trinh-khen-thuong"
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,11 @@ class Evaluation:
     level_label: str
     reasons: list[Reason]
     problems: list[Problem]  # proposals above what the rules allow
+
+    def summary(self) -> str:
+        """One line for ``kiemdiem validate``."""
+        scored = f"tổng điểm {so(self.score)}/{so(self.max_score)}" if self.score is not None else "đánh giá theo mức từng tiêu chí"
+        return f"{self.variant['form_code']}, {self.level_label} ({self.level}), {scored}"
 
     def as_dict(self) -> dict:
         """The JSON shape printed by ``kiemdiem classify --json``."""
@@ -84,8 +91,12 @@ SUBJECTS = {
 FORM_CHECKS = {"bao-cao-kiem-diem-tap-the": report_problems}
 
 
-def evaluate(document: dict, profile: str | None = None) -> Evaluation:
-    """Classify one member or organisation; ``profile`` (an id or a file) overrides the document's own."""
+def evaluate(document: dict, profile: str | None = None) -> Evaluation | CommendationEvaluation:
+    """Classify one member or organisation, or check and price a commendation proposal;
+    ``profile`` (an id or a file) overrides the document's own."""
+    if document["form"] == COMMENDATION_FORM:
+        regime_of(document, profile)  # a profile for another regime is refused the same way
+        return evaluate_commendation(document, profile)
     regime = regime_of(document, profile)
     subject, role_of, _, variant_of = SUBJECTS[document["form"]]
     rules = regime.subject(subject)

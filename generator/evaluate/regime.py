@@ -178,7 +178,7 @@ def known_profiles() -> list[str]:
     return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
 
 
-def _read_yaml(path: Path) -> dict:
+def read_yaml(path: Path) -> dict:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
@@ -209,7 +209,7 @@ def load_regime(regime_id: str, profile: str | None = None) -> Regime:
     profile_name = None
     if profile is not None:
         path = profile_path(profile)
-        data = _read_yaml(path)
+        data = read_yaml(path)
         if data.get("regime") != regime_id:
             raise ProfileError(f"hồ sơ {path.name} dành cho {data.get('regime')!r}, văn bản dùng {regime_id!r}")
         raw = deep_merge(raw, {k: v for k, v in data.get("overrides", {}).items() if k != "id"})

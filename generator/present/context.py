@@ -12,7 +12,8 @@ import re
 from fractions import Fraction
 from typing import Any
 
-from ..evaluate import NOT_RATED, SUBJECTS, Evaluation
+from ..evaluate import NOT_RATED, SUBJECTS, CommendationEvaluation, Evaluation
+from .commendation import commendation_layout, commendation_result
 from ..validate import _resolve, load_schema
 from .vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, phan_tram, so
 
@@ -85,9 +86,13 @@ def _present(schema: dict, node: dict, value: Any) -> Any:
     return value
 
 
-def build_context(document: dict, evaluation: Evaluation) -> dict:
+def build_context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
     schema = load_schema(document["form"])
     context = _present(schema, schema, document)
+    if isinstance(evaluation, CommendationEvaluation):
+        context["ket_qua"] = commendation_result(evaluation)
+        context["trinh_bay"] = commendation_layout(document, evaluation)
+        return context
     ev = evaluation
     level_text = ev.level_label
     if ev.level == NOT_RATED and ev.reasons:

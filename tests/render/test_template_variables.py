@@ -21,6 +21,7 @@ EXAMPLE_DOCS = {
     "bieu-diem-tccsd": ["bieu-diem-tccsd-2011.yaml", "bieu-diem-tccsd-2014.yaml", "bieu-diem-tccsd-2021-son-la.json",
                         "bieu-diem-tccsd-2023.yaml", "bieu-diem-tccsd-2025.json"],
     "bao-cao-kiem-diem-tap-the": ["bao-cao-kiem-diem-tap-the-2023.yaml", "bao-cao-kiem-diem-tap-the-2025.yaml"],
+    "to-trinh-khen-thuong": ["to-trinh-khen-thuong-2011.yaml", "to-trinh-khen-thuong-2025.yaml"],
 }
 
 

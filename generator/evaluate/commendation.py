@@ -1,0 +1,311 @@
+"""Commendation (khen thưởng): which rules are in force on the tờ trình's date, whether each
+proposal qualifies year by year, quotas, and the bonus as a multiple of the wage in force.
+
+The numbers live in generator/commendation/*.yaml; this module knows none of them. An
+ineligible proposal is a ``Problem`` that names the year or the condition that fails.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from functools import cache
+
+import yaml
+
+from ..errors import InputError, Problem, json_path
+from ..present.vietnamese import ngay_ngan, phan_tram, so, tien
+from ..resources import commendation_dir
+from .facts import add_months
+from .regime import ProfileError, deep_merge, exact, load_regime, profile_path, read_yaml
+
+RECIPIENTS = {"chi_bo": "chi bộ", "tccsd": "tổ chức cơ sở đảng", "dang_vien": "đảng viên"}
+AUTHORITY_PREFIX = {"dang_uy_co_so": "", "cap_tren_co_so": "Ban Thường vụ ", "tinh_uy": "Ban Thường vụ "}
+_OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
+_OP_WORDS = {">": "trên", ">=": "từ"}
+
+
+@cache
+def _data() -> dict:
+    return yaml.safe_load((commendation_dir() / "khen-thuong.yaml").read_text(encoding="utf-8"))
+
+
+@cache
+def _wages() -> list[dict]:
+    return yaml.safe_load((commendation_dir() / "luong-co-so.yaml").read_text(encoding="utf-8"))
+
+
+def _latest(rows: list[dict], day: dt.date, key: str = "from") -> dict | None:
+    found = [r for r in rows if r[key] <= day]
+    return found[-1] if found else None
+
+
+def era_on(day: dt.date) -> dict | None:
+    """The commendation rules in force on ``day`` (None before the first the toolkit knows)."""
+    return _latest(_data()["eras"], day)
+
+
+def wage_on(day: dt.date) -> dict | None:
+    return _latest(_wages(), day)
+
+
+def catalogue(era: dict) -> dict:
+    return _data()["catalogues"][era["catalogue"]]
+
+
+def review_regime(year: int) -> str:
+    return [r for r in _data()["review_regimes"] if r["from"] <= year][-1]["regime"]
+
+
+def required_level(award: dict, year: int) -> tuple[str, str]:
+    """The level (code, label) every counted year needs: an organisation's top level, a member's HTXSNV."""
+    regime = load_regime(review_regime(year))
+    subject = regime.subject("ca_nhan" if award["recipient"] == "dang_vien" else "to_chuc")
+    return subject.levels[0]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One proposal, as the attached list prints it."""
+    index: int
+    name: str
+    position: str
+    award_id: str
+    award: str  # "Giấy khen của Ban Thường vụ Đảng ủy phường Ba Đình"
+    achievement: str  # "«Hoàn thành xuất sắc nhiệm vụ» 5 năm liền (2021–2025)"
+    recipient: str
+    multiple: Fraction
+    amount: int
+
+
+@dataclass(frozen=True)
+class CommendationEvaluation:
+    era: dict
+    wage: dict
+    wage_date: dt.date
+    lines: list[Line]
+    total: int
+    quotas: list[str]  # how each quota was computed, in Vietnamese
+    problems: list[Problem]
+
+    def summary(self) -> str:
+        return f"{len(self.lines)} đề nghị theo {self.era['name']}, tổng tiền thưởng {tien(self.total)}"
+
+    def as_dict(self) -> dict:
+        return {
+            "rules": self.era["id"], "rules_name": self.era["name"],
+            "wage": {"amount": self.wage["amount"], "name": self.wage["name"], "decree": self.wage["decree"],
+                     "date": self.wage_date.isoformat()},
+            "lines": [{"name": ln.name, "award_id": ln.award_id, "award": ln.award, "achievement": ln.achievement,
+                       "multiple": float(ln.multiple), "amount": ln.amount} for ln in self.lines],
+            "total": self.total, "quotas": self.quotas,
+        }
+
+
+def _award_text(award: dict, cap_uy: dict) -> str:
+    return f"{award['form']} của {AUTHORITY_PREFIX[award['authority']]}{cap_uy[award['authority']]}"
+
+
+def _achievement(award: dict, years: list[int]) -> str:
+    """"«Trong sạch, vững mạnh» tiêu biểu (2014–2017), «Hoàn thành xuất sắc nhiệm vụ» tiêu biểu (2018)"."""
+    suffix = " tiêu biểu" if award.get("tieu_bieu") else ""
+    if len(years) == 1:
+        return f"«{required_level(award, years[0])[1]}»{suffix} năm {years[0]}"
+    runs: list[tuple[str, list[int]]] = []
+    for year in years:
+        label = required_level(award, year)[1]
+        if runs and runs[-1][0] == label:
+            runs[-1][1].append(year)
+        else:
+            runs.append((label, [year]))
+    if len(runs) == 1:
+        return f"«{runs[0][0]}»{suffix} {len(years)} năm liền ({years[0]}–{years[-1]})"
+    parts = [f"«{label}»{suffix} ({ys[0]}–{ys[-1]})" if len(ys) > 1 else f"«{label}»{suffix} ({ys[0]})" for label, ys in runs]
+    return f"{len(years)} năm liền: " + ", ".join(parts)
+
+
+def _year_problems(award: dict, row: dict) -> list[str]:
+    """Why one counted year does not qualify (empty when it does)."""
+    year, found = row["nam"], []
+    code, label = required_level(award, year)
+    regime = load_regime(review_regime(year))
+    subject = regime.subject("ca_nhan" if award["recipient"] == "dang_vien" else "to_chuc")
+    if row["xep_loai"] not in dict(subject.levels):
+        names = "; ".join(f"{c} ({lb})" for c, lb in subject.levels)
+        return [f"năm {year}: mức {row['xep_loai']} không dùng trong {regime.name}; các mức là: {names}"]
+    if row["xep_loai"] != code:
+        found.append(f"năm {year} xếp loại «{subject.label(row['xep_loai'])}», hình thức này cần «{label}» mỗi năm")
+    if award.get("tieu_bieu") and not row.get("tieu_bieu"):
+        found.append(f"năm {year} chưa được cấp có thẩm quyền công nhận «{label}» tiêu biểu")
+    if "min_score" in award:
+        if row.get("diem") is None:
+            found.append(f"năm {year}: thiếu điểm tự chấm (cần từ {so(award['min_score'])} điểm trở lên mỗi năm)")
+        elif row["diem"] < award["min_score"]:
+            found.append(f"năm {year} đạt {so(row['diem'])} điểm, cần từ {so(award['min_score'])} điểm trở lên")
+    good = award.get("members_good")
+    if good:
+        total, ok = row.get("so_dang_vien"), row.get("so_dang_vien_tot_tro_len")
+        need = f"{_OP_WORDS[good['op']]} {good['value']}"
+        if not total or ok is None:
+            found.append(f"năm {year}: thiếu số đảng viên và số hoàn thành tốt nhiệm vụ trở lên (tỷ lệ cần {need})")
+        elif not _OPS[good["op"]](Fraction(ok, total), exact(good["value"])):
+            found.append(f"năm {year} có {phan_tram(Fraction(ok, total))} đảng viên hoàn thành tốt nhiệm vụ trở lên, cần {need}")
+    if award.get("no_failing_members"):
+        failing = row.get("so_dang_vien_khtnv")
+        if failing is None:
+            found.append(f"năm {year}: thiếu số đảng viên không hoàn thành nhiệm vụ (phải không có)")
+        elif failing:
+            found.append(f"năm {year} có {so(failing)} đảng viên không hoàn thành nhiệm vụ (phải không có)")
+    return found
+
+
+def proposal_problems(award_id: str, award: dict, proposal: dict, year: int, day: dt.date, where: list) -> list[Problem]:
+    title = "Kết quả xếp loại các năm"
+    years = list(range(year - award["years"] + 1, year + 1))
+    span = f"{award['years']} năm liền {years[0]}–{years[-1]}" if len(years) > 1 else f"năm {year}"
+    rows: dict[int, tuple[int, dict]] = {}
+    problems = []
+    for k, row in enumerate(proposal["ket_qua"]):
+        if row["nam"] in rows:
+            problems.append(Problem(json_path(where + ["ket_qua", k, "nam"]), "Năm", f"năm {row['nam']} ghi hai lần"))
+        rows[row["nam"]] = (k, row)
+    for y in years:
+        if y not in rows:
+            problems.append(Problem(json_path(where + ["ket_qua"]), title, f"thiếu kết quả năm {y} (cần {span})"))
+            continue
+        k, row = rows[y]
+        problems += [Problem(json_path(where + ["ket_qua", k]), title, text) for text in _year_problems(award, row)]
+    if award.get("titles_min"):
+        titles = sum(bool(rows[y][1].get("chien_si_thi_dua")) for y in years if y in rows)
+        if titles < award["titles_min"]:
+            problems.append(Problem(json_path(where + ["ket_qua"]), title,
+                                    f"trong {award['years']} năm ({years[0]}–{years[-1]}) cần ít nhất {award['titles_min']:02d} lần đạt danh hiệu "
+                                    f"«Chiến sĩ thi đua cơ sở» hoặc tương đương trở lên; có {titles:02d}"))
+    before = proposal.get("khen_thuong_truoc", [])
+    if award.get("prior_award") and not any(p["hinh_thuc"] == award["prior_award"] for p in before):
+        problems.append(Problem(json_path(where + ["khen_thuong_truoc"]), "Các lần đã được khen thưởng trước đây",
+                                f"hình thức này cần đã được tặng «{award['prior_award']}» trước đó"))
+    if award.get("wait_years"):
+        same = [dt.date.fromisoformat(p["ngay"]) for p in before if p["hinh_thuc"] == award_id]
+        if same:
+            allowed = add_months(max(same), 12 * award["wait_years"])
+            if allowed > day:
+                problems.append(Problem(json_path(where + ["khen_thuong_truoc"]), "Các lần đã được khen thưởng trước đây",
+                                        f"đã được tặng hình thức này ngày {ngay_ngan(max(same))}; phải sau {award['wait_years']:02d} năm "
+                                        f"kể từ ngày được khen (từ ngày {ngay_ngan(allowed)}) mới đề nghị"))
+    return problems
+
+
+def _quotas(era: dict, document: dict, profile: str | None) -> dict:
+    quotas = dict(era.get("quotas") or {})
+    name = profile or document.get("profile")
+    if name:
+        try:
+            data = read_yaml(profile_path(name))
+        except ProfileError as exc:
+            raise InputError([Problem("--profile" if profile else "$.profile", "Hồ sơ quy định địa phương", str(exc))]) from None
+        quotas = deep_merge(quotas, (data.get("khen_thuong") or {}).get("quotas") or {})
+    return {k: v for k, v in quotas.items() if v is not None}
+
+
+def quota_problems(quotas: dict, proposals: list[dict], awards: dict, bases: dict) -> tuple[list[Problem], list[str]]:
+    problems, shown = [], []
+    for award_id, quota in quotas.items():
+        count = sum(p["hinh_thuc"] == award_id for p in proposals)
+        if not count or award_id not in awards:
+            continue
+        base = bases.get(quota["base"])
+        label = f"«{award_id}» ({RECIPIENTS[awards[award_id]['recipient']]})"
+        if base is None:
+            problems.append(Problem(f"$.co_so_ty_le.{quota['base']}", "Số liệu để tính tỷ lệ khen thưởng",
+                                    f"cần để kiểm tra tỷ lệ khen thưởng {label}: không quá {quota['rate']} ({quota['rule']})"))
+            continue
+        limit = math.floor(exact(quota["rate"]) * base)
+        shown.append(f"{label}: không quá {quota['rate']} × {so(base)} = {so(exact(quota['rate']) * base)} → tối đa {so(limit)}; "
+                     f"đề nghị {so(count)} ({quota['rule']})")
+        if count > limit:
+            problems.append(Problem("$.de_nghi", "Danh sách đề nghị khen thưởng",
+                                    f"đề nghị {so(count)} {label}, vượt tỷ lệ không quá {quota['rate']} của {so(base)} "
+                                    f"(tối đa {so(limit)}) theo {quota['rule']}"))
+    return problems, shown
+
+
+def bonus(multiple: Fraction, wage: int) -> int:
+    return int((Decimal(multiple.numerator) * wage / multiple.denominator).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def evaluate_commendation(document: dict, profile: str | None = None) -> CommendationEvaluation:
+    """Check every proposal and price it; raises ``InputError`` when the date has no rules."""
+    day = dt.date.fromisoformat(document["ngay_lap"])
+    era = era_on(day)
+    first = _data()["eras"][0]["from"]
+    if era is None:
+        raise InputError([Problem("$.ngay_lap", "Ngày lập tờ trình",
+                                  f"kiemdiem có quy định khen thưởng từ ngày {ngay_ngan(first)}; ngày lập {ngay_ngan(day)} sớm hơn")])
+    wage_day = dt.date.fromisoformat(document.get("ngay_quyet_dinh") or document["ngay_lap"])
+    wage = wage_on(wage_day)
+    problems: list[Problem] = []
+    if wage is None:
+        raise InputError([Problem("$.ngay_quyet_dinh", "Ngày quyết định khen thưởng",
+                                  f"không có mức lương cơ sở trước ngày {ngay_ngan(_wages()[0]['from'])}")])
+    year = document["nam"]
+    if year > day.year:
+        problems.append(Problem("$.nam", "Năm được đề nghị khen thưởng", f"năm {year} sau ngày lập tờ trình ({ngay_ngan(day)})"))
+    awards = catalogue(era)
+    cap_uy = document["cap_uy"]
+    lines = []
+    for i, proposal in enumerate(document["de_nghi"]):
+        where = ["de_nghi", i]
+        award = awards.get(proposal["hinh_thuc"])
+        if award is None:
+            problems.append(Problem(json_path(where + ["hinh_thuc"]), "Hình thức khen thưởng",
+                                    f"hình thức «{proposal['hinh_thuc']}» không có theo {era['name']}; các hình thức: {', '.join(awards)}"))
+            continue
+        if award["authority"] not in cap_uy:
+            problems.append(Problem(f"$.cap_uy.{award['authority']}", _data()["authorities"][award["authority"]],
+                                    f"thiếu tên cấp ủy tặng {award['form']} cho đề nghị thứ {i + 1} ({proposal['ten']})"))
+            continue
+        problems += proposal_problems(proposal["hinh_thuc"], award, proposal, year, day, where)
+        multiple = exact(award["multiple"])
+        years = list(range(year - award["years"] + 1, year + 1))
+        lines.append(Line(i + 1, proposal["ten"], proposal.get("chuc_vu", ""), proposal["hinh_thuc"], _award_text(award, cap_uy),
+                          _achievement(award, years), award["recipient"], multiple, bonus(multiple, wage["amount"])))
+    found, shown = quota_problems(_quotas(era, document, profile), document["de_nghi"], awards, document.get("co_so_ty_le") or {})
+    problems += found
+    return CommendationEvaluation(era, wage, wage_day, lines, sum(ln.amount for ln in lines), shown, problems)
+
+
+def describe_awards(day: dt.date) -> list[str]:
+    """`kiemdiem awards DATE`: the rules in force, every award id with what it needs and pays."""
+    era = era_on(day)
+    if era is None:
+        return [f"Chưa có quy định khen thưởng trước ngày {ngay_ngan(_data()['eras'][0]['from'])}."]
+    wage = wage_on(day)
+    lines = [f"Quy định khen thưởng ngày {ngay_ngan(day)}: {era['name']}", "Căn cứ:"] + [f"  - {b}" for b in era["bases"]]
+    if wage:
+        lines.append(f"Tiền thưởng tính theo {wage['name']} {tien(wage['amount'])} ({wage['decree']}, từ {ngay_ngan(wage['from'])}).")
+    lines.append("Hình thức (mã trong \"hinh_thuc\"):")
+    for award_id, a in catalogue(era).items():
+        needs = [f"{a['years']} năm liền" if a["years"] > 1 else "trong năm"]
+        if a.get("tieu_bieu"):
+            needs.append("mức cao nhất, được công nhận tiêu biểu mỗi năm")
+        if "min_score" in a:
+            needs.append(f"từ {so(a['min_score'])} điểm trở lên mỗi năm")
+        if a.get("members_good"):
+            needs.append(f"{_OP_WORDS[a['members_good']['op']]} {a['members_good']['value']} đảng viên hoàn thành tốt nhiệm vụ trở lên")
+        if a.get("no_failing_members"):
+            needs.append("không có đảng viên không hoàn thành nhiệm vụ")
+        if a.get("titles_min"):
+            needs.append(f"ít nhất {a['titles_min']:02d} lần Chiến sĩ thi đua cơ sở")
+        if a.get("prior_award"):
+            needs.append(f"đã được tặng «{a['prior_award']}»")
+        if a.get("wait_years"):
+            needs.append(f"sau {a['wait_years']:02d} năm kể từ lần khen cùng hình thức")
+        amount = f" = {tien(bonus(exact(a['multiple']), wage['amount']))}" if wage else ""
+        lines.append(f"  {award_id}: {a['form']} ({_data()['authorities'][a['authority']]}) cho {RECIPIENTS[a['recipient']]} — "
+                     f"{'; '.join(needs)}; {so(exact(a['multiple']))} lần {wage['name'] if wage else 'mức lương cơ sở'}{amount}")
+    for award_id, q in (era.get("quotas") or {}).items():
+        lines.append(f"Tỷ lệ: «{award_id}» không quá {q['rate']} của {q['base']} ({q['rule']})")
+    return lines
