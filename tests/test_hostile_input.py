@@ -17,7 +17,8 @@ from generator import load_document
 from generator.cli import main
 
 BASES = [example("02a"), example("02b"), example("02c")] + [
-    load_document(path) for path in sorted(EXAMPLES.glob("bieu-diem-tccsd-*"))]
+    load_document(path) for pattern in ("bieu-diem-tccsd-*", "bao-cao-kiem-diem-tap-the-*", "to-trinh-khen-thuong-*")
+    for path in sorted(EXAMPLES.glob(pattern))]
 
 specials = st.sampled_from(["<Nghị quyết>", "&amp; & <b>", "\"'", "]]>", "{{ ho_ten }}", "{%p if %}", "\\", "\u202e", "🇻🇳"])
 nfd = st.text(alphabet="aăâeêoôơuưyđ", min_size=1, max_size=30).map(

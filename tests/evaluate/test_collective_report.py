@@ -125,3 +125,22 @@ def test_2023_report_is_graded_per_criterion():
     assert [r["muc"] for r in rows] == ["Xuất sắc", "Tốt", "Xuất sắc", "Tốt"]
     assert prepared.context["trinh_bay"]["bang_diem"] == []
     assert prepared.evaluation.level == "HTTNV"
+
+
+def test_a_2016_report_has_hd27_headings_points_and_levels():
+    sheet = load_document(EXAMPLES / "bieu-diem-tccsd-2014.yaml")
+    doc = {k: sheet[k] for k in ("regime", "nam", "dang_bo", "dia_danh", "ngay_lap", "diem", "thong_ke_dang_vien",
+                                 "dieu_kien", "tu_xep_loai", "ky", "noi_nhan")}
+    doc.update(form="bao-cao-kiem-diem-tap-the", tap_the=sheet["to_chuc"], loai_tap_the=sheet["loai_to_chuc"],
+               han_che={"han_che": "Sinh hoạt chuyên đề chưa đều.", "nguyen_nhan": "Chi ủy chưa sâu sát."},
+               trach_nhiem={"tap_the": "Chi ủy chịu trách nhiệm chung."}, phuong_huong="Mỗi quý một chuyên đề.",
+               uu_diem={k: "Hoàn thành." for k in ("quan_triet", "lam_theo_bac", "tap_trung_dan_chu", "kiem_tra")})
+    prepared = prepare(doc)
+    layout = prepared.context["trinh_bay"]
+    assert layout["uu_diem"][3]["ten"] == "Công tác kiểm tra, giám sát, khen thưởng và kỷ luật đảng"
+    assert layout["tieu_de"] == ("Kiểm điểm tập thể và tự đánh giá chất lượng tổ chức đảng "
+                                 "Chi bộ Công ty Cổ phần Cơ khí Sài Gòn năm 2016")
+    assert layout["mau"]["form_code"] == "" and layout["phan_b"] == "B. TỰ CHẤM ĐIỂM, XẾP LOẠI"
+    assert prepared.evaluation.level == "HTTNV" and [r["stt"] for r in layout["bang_diem"]][:3] == ["1", "1.1", "1.2"]
+    doc["tu_xep_loai"] = "TSVM"
+    assert any(p.startswith("$.tu_xep_loai") for p in problems(doc))
