@@ -234,6 +234,17 @@ def personal_block(doc) -> None:
     para(doc, "Chi bộ: {{ chi_bo }}", "KD Thông tin")
 
 
+def shortcomings(doc, faults_var, causes_var) -> None:
+    """Part A, section II and the heading of III: the same in Mẫu 01 and Mẫu 02."""
+    para(doc, "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", "KD Mục")
+    para(doc, "1. Hạn chế, khuyết điểm", "KD Tiểu mục")
+    paragraphs(doc, faults_var)
+    para(doc, "2. Nguyên nhân", "KD Tiểu mục")
+    paragraphs(doc, causes_var)
+    para(doc, "III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC "
+              "ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC", "KD Mục")
+
+
 def part_a(doc) -> None:
     para(doc, "A. NỘI DUNG KIỂM ĐIỂM", "KD Phần")
     para(doc, "I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC", "KD Mục")
@@ -247,13 +258,7 @@ def part_a(doc) -> None:
     tag(doc, "{%p endif %}")
     para(doc, "{{ '4.' if trinh_bay.la_lanh_dao else '3.' }} Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm", "KD Tiểu mục")
     paragraphs(doc, "kiem_diem.uu_diem.cam_ket")
-    para(doc, "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", "KD Mục")
-    para(doc, "1. Hạn chế, khuyết điểm", "KD Tiểu mục")
-    paragraphs(doc, "kiem_diem.han_che.han_che_khuyet_diem")
-    para(doc, "2. Nguyên nhân", "KD Tiểu mục")
-    paragraphs(doc, "kiem_diem.han_che.nguyen_nhan")
-    para(doc, "III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC "
-              "ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC", "KD Mục")
+    shortcomings(doc, "kiem_diem.han_che.han_che_khuyet_diem", "kiem_diem.han_che.nguyen_nhan")
     paragraphs(doc, "kiem_diem.khac_phuc")
     para(doc, "IV. GIẢI TRÌNH NHỮNG VẤN ĐỀ ĐƯỢC GỢI Ý KIỂM ĐIỂM (NẾU CÓ)", "KD Mục")
     optional_paragraphs(doc, "kiem_diem.giai_trinh")
@@ -300,6 +305,16 @@ def grade_table(doc) -> None:
         if j != 1:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     first_cell_paragraph(rows[3].cells[0], "{%tr endfor %}", "KD Bảng")
+
+
+def assessment_tables(doc) -> None:
+    """The grades (2019–2024) or the scores, whichever the regime uses."""
+    tag(doc, "{%p if trinh_bay.bang_cap_do %}")
+    grade_table(doc)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p if trinh_bay.bang_diem %}")
+    score_table(doc)
+    tag(doc, "{%p endif %}")
 
 
 def score_table(doc) -> None:
@@ -426,12 +441,7 @@ def build_organisation() -> Path:
     regime = para(doc, "(Theo {{ trinh_bay.quy_dinh }})", "KD Giữa", italic=True)
     regime.paragraph_format.space_after = Pt(10)
     para(doc, "{{ trinh_bay.tieu_de_muc_i }}", "KD Mục")
-    tag(doc, "{%p if trinh_bay.bang_cap_do %}")
-    grade_table(doc)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if trinh_bay.bang_diem %}")
-    score_table(doc)
-    tag(doc, "{%p endif %}")
+    assessment_tables(doc)
     para(doc, "{{ trinh_bay.muc.dang_vien }}. KẾT QUẢ XẾP LOẠI ĐẢNG VIÊN", "KD Mục")
     stats_table(doc, "Mức xếp loại đảng viên", "trinh_bay.dang_vien", "trinh_bay.tong_dang_vien")
     para(doc, "Số đảng viên không xếp loại: {{ trinh_bay.dang_vien_khong_xep_loai }}.")
@@ -457,13 +467,7 @@ def report_part_a(doc) -> None:
     para(doc, "{{ m.stt }}. {{ m.ten }}", "KD Tiểu mục")
     paragraphs(doc, "m.doan")
     tag(doc, "{%p endfor %}")
-    para(doc, "II. HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", "KD Mục")
-    para(doc, "1. Hạn chế, khuyết điểm", "KD Tiểu mục")
-    paragraphs(doc, "han_che.han_che")
-    para(doc, "2. Nguyên nhân", "KD Tiểu mục")
-    paragraphs(doc, "han_che.nguyen_nhan")
-    para(doc, "III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC "
-              "ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC", "KD Mục")
+    shortcomings(doc, "han_che.han_che", "han_che.nguyen_nhan")
     tag(doc, "{%p for f in trinh_bay.khac_phuc %}")
     para(doc, "{{ f.stt }}. {{ f.noi_dung }} Kết quả: {{ f.tinh_trang }}.")
     paragraphs(doc, "f.muc_do")
@@ -495,12 +499,7 @@ def build_report() -> Path:
     para(doc, "{{ trinh_bay.phan_b }}", "KD Phần")
     para(doc, "{{ trinh_bay.muc_b_i }}", "KD Mục")
     para(doc, "{{ trinh_bay.phan_b_dan }}")
-    tag(doc, "{%p if trinh_bay.bang_cap_do %}")
-    grade_table(doc)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if trinh_bay.bang_diem %}")
-    score_table(doc)
-    tag(doc, "{%p endif %}")
+    assessment_tables(doc)
     runs(doc, [("II. ĐỀ XUẤT XẾP LOẠI MỨC CHẤT LƯỢNG:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
     para(doc, "Căn cứ đề xuất:")
     tag(doc, "{%p for r in ket_qua.reasons %}")
