@@ -32,6 +32,7 @@ class MemberResult:
     level: str | None = None  # None: no level reached the vote threshold
     quota: str | None = None  # "selected", "cut" or "tie" for HTXSNV candidates
     reasons: list[Reason] = field(default_factory=list)
+    entry: int = -1  # index in the list's dang_vien
 
     def as_dict(self, label) -> dict:
         return {
@@ -82,6 +83,20 @@ def _prefixed(error: InputError, where: list, source) -> list[Problem]:
 
 def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -> GroupEvaluation:
     """Classify every member; raise ``InputError`` when a member cannot be evaluated at all."""
+    doc, members, problems = classify_members(document, base_dir, profile)
+    if problems and not members:
+        raise InputError(problems)
+    quotas = apply_quotas(members, doc.get("don_vi_tieu_bieu", False))
+    return GroupEvaluation(doc, members, quotas, problems)
+
+
+def classify_members(document: dict, base_dir: Path, profile: str | None = None
+                     ) -> tuple[dict, list[MemberResult], list[Problem]]:
+    """Each member's level from the rules and the chi bộ's vote, before any quota.
+
+    A đảng bộ pools the members of all its chi bộ before applying the quota
+    (``apply_quotas``), so the two steps are separate. Members that cannot be
+    evaluated are left out and reported in the problems."""
     doc = validate(document)
     regime = regime_of(doc, profile)
     rules = regime.subject("ca_nhan")
@@ -101,7 +116,7 @@ def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -
                 continue
             record = {**entry, "ngay_lap": doc["ngay_hop"]}
             members.append(MemberResult(entry["ho_ten"], evaluate_record(record, rules, regime),
-                                        entry.get("nhom") or "toàn chi bộ", entry.get("phieu") or {}))
+                                        entry.get("nhom") or "toàn chi bộ", entry.get("phieu") or {}, entry=i))
             _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
             continue
         where = ["dang_vien", i, "ban_kiem_diem"]
@@ -118,12 +133,9 @@ def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -
             continue
         problems += _prefixed(InputError(evaluation.problems), where, entry["ban_kiem_diem"])
         group = entry.get("nhom") or _role_label(member_doc["dang_vien"]["doi_tuong"])
-        members.append(MemberResult(member_doc["dang_vien"]["ho_ten"], evaluation, group, entry.get("phieu") or {}))
+        members.append(MemberResult(member_doc["dang_vien"]["ho_ten"], evaluation, group, entry.get("phieu") or {}, entry=i))
         _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
-    if problems and not members:
-        raise InputError(problems)
-    quotas = _apply_quotas(doc, members)
-    return GroupEvaluation(doc, members, quotas, problems)
+    return doc, members, problems
 
 
 def _role_label(role: str) -> str:
@@ -185,7 +197,11 @@ def _second_round(member: MemberResult, entry: dict, spec: dict, voters: int, ru
     return True
 
 
-def _apply_quotas(doc: dict, members: list[MemberResult]) -> list[QuotaResult]:
+def apply_quotas(members: list[MemberResult], outstanding: bool = False) -> list[QuotaResult]:
+    """Cut the top level to the quota in each group of comparable positions, in place.
+
+    ``members`` may come from several chi bộ of one đảng bộ: groups with the same
+    name are one group. ``outstanding``: the unit may use the higher rate."""
     if not members:
         return []
     rules = members[0].evaluation.regime.subject("ca_nhan")
@@ -199,7 +215,7 @@ def _apply_quotas(doc: dict, members: list[MemberResult]) -> list[QuotaResult]:
         candidates = [i for i in indexes if members[i].level == spec["level"]]
         base = sum(1 for i in indexes if members[i].level == spec["base_level"])
         votes = [members[i].tally.get(spec["level"], 0) for i in candidates]
-        result = apply_quota(spec, name, votes, base, len(indexes), doc.get("don_vi_tieu_bieu", False))
+        result = apply_quota(spec, name, votes, base, len(indexes), outstanding)
         result.selected = [candidates[k] for k in result.selected]
         result.cut = [candidates[k] for k in result.cut]
         result.tie = [candidates[k] for k in result.tie]
