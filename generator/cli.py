@@ -1,7 +1,7 @@
 """The ``kiemdiem`` command: the pipeline for people who work from a terminal.
 
 Exit status: 0 done; 2 invalid input (every problem listed, nothing written);
-1 anything unexpected (one line, no traceback).
+3 a bulk run where some records failed; 1 anything unexpected (one line, no traceback).
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from . import __version__
 from .errors import InputError
 from .evaluate import SUBJECTS, CommendationEvaluation, evaluate
 from .evaluate.commendation import describe_awards
+from .bulk.commands import add_commands as add_bulk_commands
 from .describe import describe, overview
 from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
 from .evaluate.regime import ProfileError, known_regimes, load_regime
@@ -65,7 +66,13 @@ def cmd_validate(args) -> int:
     status = OK
     for source in _inputs(args.files):
         try:
+            if Path(source).suffix.lower() == ".xlsx":
+                status = max(status, _validate_dang_bo(source, args.profile))
+                continue
             document = load_document(source)
+            if isinstance(document, dict) and document.get("form") == "dang-bo":
+                status = max(status, _validate_dang_bo(source, args.profile))
+                continue
             if isinstance(document, dict) and document.get("form") == GROUP_FORM:
                 result = _group(source, document, args.profile)
                 if result.problems:
@@ -79,6 +86,23 @@ def cmd_validate(args) -> int:
             continue
         print(f"{source}: hợp lệ — {prepared.evaluation.summary()}")
     return status
+
+
+def _validate_dang_bo(source: str, profile: str | None) -> int:
+    """A whole đảng bộ (workbook or dang-bo file): classify everything, print nothing, list every error."""
+    from .bulk.plan import Planner
+    from .bulk.source import open_source
+    with open_source(source) as opened:
+        planner = Planner(opened, profile)
+        documents = sum(1 for _ in planner.jobs())
+    result = planner.result
+    if result.errors:
+        print(f"{source}: {len(result.errors)} bản ghi lỗi:", file=sys.stderr)
+        for error in result.errors:
+            print(f"  {error['where']}: {error['reason']}", file=sys.stderr)
+        return 3
+    print(f"{source}: hợp lệ — {len(result.organisations)} tổ chức, {len(result.members)} đảng viên, {documents} văn bản để in")
+    return OK
 
 
 def cmd_render(args) -> int:
@@ -235,6 +259,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("awards", help="in quy định khen thưởng có hiệu lực vào một ngày: căn cứ, các hình thức, điều kiện, tiền thưởng")
     p.add_argument("date", type=_date, nargs="?", default=dt.date.today(), metavar="NGÀY", help="YYYY-MM-DD (mặc định hôm nay)")
     p.set_defaults(run=cmd_awards)
+
+    add_bulk_commands(sub, _formats, FORMATS, _profile_option, known_regimes(), _report)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")
     p.add_argument("form", choices=known_forms(), metavar="MẪU", help=", ".join(known_forms()))

@@ -606,8 +606,108 @@ def build_commendation() -> Path:
     return save(doc, "to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng")
 
 
+# ---------------------------------------------------------------- a đảng bộ's lists and reports (kiemdiem bulk)
+def grid_table(doc, heads, sizes, loop, cells, centred=()) -> None:
+    """A bordered table: a header row repeated on every page, one row per item of ``loop``."""
+    table = doc.add_table(rows=4, cols=len(heads))
+    table.style = doc.styles["Table Grid"]
+    widths(table, *sizes[:-1], TEXT_WIDTH - sum(sizes[:-1], Cm(0)))
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, heads):
+        first_cell_paragraph(cell, text, "KD Bảng nhỏ", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(rows[0], "tblHeader")
+    first_cell_paragraph(rows[1].cells[0], f"{{%tr for r in {loop} %}}", "KD Bảng nhỏ")
+    for j, (cell, text) in enumerate(zip(rows[2].cells, cells)):
+        p = first_cell_paragraph(cell, text, "KD Bảng nhỏ")
+        if j in centred:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(rows[2], "cantSplit")
+    first_cell_paragraph(rows[3].cells[0], "{%tr endfor %}", "KD Bảng nhỏ")
+
+
+def summary_heading(doc, title, subject) -> None:
+    header_block(doc, issuer="{{ trinh_bay.co_quan_in_hoa }}")
+    para(doc, title, "KD Tên loại")
+    para(doc, subject, "KD Giữa", bold=True).paragraph_format.space_after = Pt(10)
+
+
+def summary_signature(doc) -> None:
+    blank = [("", None, None)] * 3
+    signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
+                    ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+
+
+def level_table(doc, loop, title) -> None:
+    grid_table(doc, (title, "Số lượng", "Tỷ lệ"), (Cm(9), Cm(3), Cm(3)), loop,
+               ("{{ r.muc }}", "{{ r.so_luong }}", "{{ r.ty_le }}"), centred=(1, 2))
+
+
+def build_member_list() -> Path:
+    doc = new_document()
+    summary_heading(doc, "DANH SÁCH", "Kết quả xếp loại chất lượng đảng viên năm {{ nam }}")
+    grid_table(doc, ("STT", "Họ và tên", "Chi bộ", "Điểm", "Xếp loại", "Ghi chú"),
+               (Cm(1.2), Cm(4.0), Cm(3.2), Cm(1.3), Cm(3.7), Cm(3.1)), "trinh_bay.dong",
+               ("{{ r.stt }}", "{{ r.ho_ten }}", "{{ r.chi_bo }}", "{{ r.diem }}", "{{ r.xep_loai }}", "{{ r.ghi_chu }}"),
+               centred=(0, 3))
+    para(doc, "{{ trinh_bay.tong }}")
+    summary_signature(doc)
+    return save(doc, "danh-sach-xep-loai-dang-vien", "Danh sách xếp loại chất lượng đảng viên")
+
+
+def build_summary_report() -> Path:
+    doc = new_document()
+    summary_heading(doc, "BÁO CÁO", "Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm {{ nam }}")
+    para(doc, "Căn cứ {{ regime_name }}, {{ trinh_bay.co_quan }} báo cáo kết quả đánh giá, xếp loại chất lượng tổ chức "
+              "đảng và đảng viên năm {{ nam }} như sau:")
+    para(doc, "I. TỔ CHỨC ĐẢNG", "KD Mục")
+    para(doc, "{{ trinh_bay.to_chuc_tong }}")
+    level_table(doc, "trinh_bay.to_chuc_muc", "Mức xếp loại tổ chức đảng")
+    grid_table(doc, ("STT", "Tổ chức đảng", "Điểm", "Xếp loại"), (Cm(1.3), Cm(8), Cm(2), Cm(5)), "trinh_bay.to_chuc",
+               ("{{ r.stt }}", "{{ r.ten }}", "{{ r.diem }}", "{{ r.xep_loai }}"), centred=(0, 2))
+    para(doc, "II. ĐẢNG VIÊN", "KD Mục")
+    para(doc, "{{ trinh_bay.dang_vien_tong }}")
+    level_table(doc, "trinh_bay.dang_vien_muc", "Mức xếp loại đảng viên")
+    for var, title in (("khong_xep_loai", "Đảng viên không xếp loại:"), ("chua_co_ket_qua", "Đảng viên chưa có kết quả xếp loại:")):
+        tag(doc, f"{{%p if trinh_bay.{var} %}}")
+        para(doc, title)
+        tag(doc, f"{{%p for d in trinh_bay.{var} %}}")
+        para(doc, "- {{ d }}", "KD Ý")
+        tag(doc, "{%p endfor %}")
+        tag(doc, "{%p endif %}")
+    para(doc, "III. TỶ LỆ HOÀN THÀNH XUẤT SẮC NHIỆM VỤ", "KD Mục")
+    grid_table(doc, ("Phạm vi", "Nhóm", "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", "Tỷ lệ", "Tối đa", "Bằng phiếu"),
+               (Cm(3.2), Cm(3.6), Cm(2.1), Cm(2.1), Cm(1.8), Cm(1.8), Cm(1.9)), "trinh_bay.ty_le",
+               ("{{ r.pham_vi }}", "{{ r.nhom }}", "{{ r.co_so }}", "{{ r.htxsnv }}", "{{ r.ty_le }}", "{{ r.toi_da }}",
+                "{{ r.bang_phieu }}"), centred=(2, 3, 4, 5, 6))
+    tag(doc, "{%p if trinh_bay.loi %}")
+    para(doc, "{{ trinh_bay.loi }}")
+    tag(doc, "{%p endif %}")
+    summary_signature(doc)
+    return save(doc, "bao-cao-tong-hop-xep-loai", "Báo cáo tổng hợp kết quả đánh giá, xếp loại")
+
+
+def build_quota_report() -> Path:
+    doc = new_document()
+    summary_heading(doc, "BÁO CÁO", "Việc thực hiện tỷ lệ đảng viên Hoàn thành xuất sắc nhiệm vụ năm {{ nam }}")
+    para(doc, "Căn cứ {{ trinh_bay.can_cu }}, {{ trinh_bay.co_quan }} báo cáo việc thực hiện tỷ lệ đảng viên xếp loại "
+              "Hoàn thành xuất sắc nhiệm vụ theo từng nhóm đối tượng như sau:")
+    tag(doc, "{%p for g in trinh_bay.nhom %}")
+    para(doc, "{{ g.tieu_de }}", "KD Mục")
+    tag(doc, "{%p for d in g.dong %}")
+    para(doc, "{{ d }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if trinh_bay.khong_co %}")
+    para(doc, "{{ trinh_bay.khong_co }}")
+    tag(doc, "{%p endif %}")
+    summary_signature(doc)
+    return save(doc, "bao-cao-ty-le-xep-loai", "Báo cáo việc thực hiện tỷ lệ Hoàn thành xuất sắc nhiệm vụ")
+
+
 BUILDERS = {"ban-tu-kiem-diem": build_member, "bieu-diem-tccsd": build_organisation,
-            "bao-cao-kiem-diem-tap-the": build_report, "to-trinh-khen-thuong": build_commendation}
+            "bao-cao-kiem-diem-tap-the": build_report, "to-trinh-khen-thuong": build_commendation,
+            "danh-sach-xep-loai-dang-vien": build_member_list, "bao-cao-tong-hop-xep-loai": build_summary_report,
+            "bao-cao-ty-le-xep-loai": build_quota_report}
 
 if __name__ == "__main__":
     import sys

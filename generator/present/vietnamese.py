@@ -68,6 +68,14 @@ def in_hoa(s: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFC", s).upper())
 
 
+def cap_uy(to_chuc: str) -> str:
+    """The committee that signs for an organisation: "Đảng bộ phường X" → "Đảng ủy phường X"; a chi bộ signs itself."""
+    for prefix in ("Đảng bộ ", "đảng bộ "):
+        if to_chuc.startswith(prefix):
+            return "Đảng ủy " + to_chuc[len(prefix):]
+    return to_chuc
+
+
 def hoa_chu_dau(s: str) -> str:
     """Capitalise the first letter only, as a sentence or an amount in words begins."""
     return s[:1].upper() + s[1:]

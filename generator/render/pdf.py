@@ -64,6 +64,11 @@ def _font_config() -> FontConfiguration:
 
 
 def render_pdf(form: str, context: dict) -> bytes:
+    return render_pdf_counted(form, context)[0]
+
+
+def render_pdf_counted(form: str, context: dict) -> tuple[bytes, int]:
+    """The PDF and its number of pages (a bulk run's manifest lists them)."""
     family = check_serif_font()
     html = html_environment().get_template(f"{form}/{form}.html").render(context)
     LOGGER.info("Bố cục PDF %s bằng phông %s", form, family)
@@ -72,4 +77,5 @@ def render_pdf(form: str, context: dict) -> bytes:
         base_url=(templates_dir() / form).as_uri() + "/",
         url_fetcher=TemplateAssetFetcher(),
     )
-    return document.write_pdf(font_config=_font_config())
+    laid_out = document.render(font_config=_font_config())
+    return laid_out.write_pdf(), len(laid_out.pages)

@@ -1,0 +1,81 @@
+"""Fill each embedded document's shared fields from its đảng bộ and organisation.
+
+A clerk types the regime, the year, the committee names and the place once, on
+the đảng bộ and the organisation; every bản tự kiểm điểm, biểu điểm and báo cáo
+gets them here unless it states its own. The statistics of a biểu điểm or report
+are not typed at all: they are the results of the members and the organisations
+below, which only the bulk run knows.
+"""
+from __future__ import annotations
+
+import copy
+
+from ..errors import Problem
+from ..present.vietnamese import cap_uy
+
+MEMBER_FORM, GROUP_FORM = "ban-tu-kiem-diem", "xep-loai-chi-bo"
+SCORING_FORM, REPORT_FORM = "bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the"
+
+
+def _common(header: dict) -> dict:
+    out = {"regime": header["regime"], "nam": header["nam"], "dia_danh": header["dia_danh"]}
+    if header.get("profile"):
+        out["profile"] = header["profile"]
+    return out
+
+
+def _with(document: dict, defaults: dict) -> dict:
+    out = copy.deepcopy(document)
+    for key, value in defaults.items():
+        out.setdefault(key, value)
+    return out
+
+
+def mismatches(document: dict, header: dict, where: str) -> list[Problem]:
+    """A document that states another regime, year or profile than its đảng bộ is refused."""
+    out = []
+    for key, title in (("regime", "Quy định áp dụng"), ("nam", "Năm kiểm điểm"), ("profile", "Hồ sơ quy định địa phương")):
+        if key in document and document[key] != header.get(key):
+            out.append(Problem(f"$.{key}", title, f"{where} ghi «{document[key]}», khác đảng bộ («{header.get(key)}»)"))
+    return out
+
+
+def group_document(document: dict, header: dict, org: dict, upper: str) -> dict:
+    doc = _with(document, {"form": GROUP_FORM, **_common(header), "dang_bo": upper, "chi_bo": org["ten"]})
+    doc.pop("dia_danh", None)  # the list has no place line
+    for entry in doc.get("dang_vien") or []:
+        member = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
+        if isinstance(member, dict):
+            entry["ban_kiem_diem"] = _with(member, {"form": MEMBER_FORM, **_common(header), "dang_bo": upper,
+                                                    "chi_bo": org["ten"], "ngay_lap": doc.get("ngay_hop", header["ngay_lap"])})
+    return doc
+
+
+def _recipients(org: dict, upper: str) -> list[str]:
+    own = "Lưu Văn phòng Đảng ủy" if org["loai_to_chuc"] == "dang_bo_co_so" else "Lưu Chi bộ"
+    return [f"{cap_uy(upper)} (để báo cáo)", own]
+
+
+def scoring_document(document: dict, header: dict, org: dict, upper: str, stats: dict) -> dict:
+    doc = _with(document, {"form": SCORING_FORM, **_common(header), "dang_bo": upper, "to_chuc": org["ten"],
+                           "loai_to_chuc": org["loai_to_chuc"], "ngay_lap": header["ngay_lap"],
+                           "noi_nhan": _recipients(org, upper)})
+    for key, value in stats.items():
+        doc.setdefault(key, value)
+    return doc
+
+
+def report_document(document: dict, header: dict, org: dict, upper: str, stats: dict) -> dict:
+    doc = _with(document, {"form": REPORT_FORM, **_common(header), "dang_bo": upper, "tap_the": org["ten"],
+                           "loai_tap_the": org["loai_to_chuc"], "ngay_lap": header["ngay_lap"],
+                           "noi_nhan": _recipients(org, upper)})
+    for key, value in stats.items():
+        doc.setdefault(key, value)
+    return doc
+
+
+def stats_problems(document: dict, stats: dict) -> list[Problem]:
+    """Typed statistics that contradict the computed ones."""
+    titles = {"thong_ke_dang_vien": "Thống kê xếp loại đảng viên", "thong_ke_to_chuc": "Thống kê xếp loại tổ chức đảng"}
+    return [Problem(f"$.{key}", titles[key], f"khác kết quả xếp loại tính được từ danh sách ({value})")
+            for key, value in stats.items() if key in document and document[key] != value]

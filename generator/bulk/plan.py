@@ -1,0 +1,335 @@
+"""Classify a whole đảng bộ in the order the rules need, and list what to print.
+
+Order: each chi bộ's members are rated (rules, then the chi bộ's vote); the
+quota of each group of comparable positions is applied across every chi bộ of
+the same tổ chức cơ sở đảng; each chi bộ is then scored with the statistics of
+its members, and each đảng bộ cơ sở with those of its chi bộ. One tổ chức cơ sở
+is held in memory at a time: ``jobs()`` yields its documents to print before
+reading the next, and keeps only the few fields the lists and reports need.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError, Problem
+from ..evaluate import evaluate, regime_of
+from ..evaluate.engine import NOT_RATED
+from ..evaluate.group import MemberResult, apply_quotas, classify_members
+from ..present.names import name_key
+from ..present.summary import LIST, list_context
+from ..present.vietnamese import so
+from ..validate import validate
+from . import compose
+from .paths import Names, slug
+
+CHI_BO = ("chi_bo_co_so", "chi_bo_truc_thuoc")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One document to print: ``path`` is relative to the output folder, without extension.
+
+    A form's ``document`` is validated and presented again by the worker; a list or
+    report of the đảng bộ comes as its ready ``context`` instead."""
+    path: str
+    form: str
+    document: dict | None
+    record: str  # where the input came from, for the manifest and error list
+    context: dict | None = None
+
+
+@dataclass
+class Scope:
+    """A tổ chức cơ sở đảng: the unit that applies the quota (its chi bộ, or itself)."""
+    org: dict | None  # the đảng bộ cơ sở / chi bộ cơ sở, or None for the đảng bộ's own chi bộ
+    chi_bo: list[dict]
+
+
+@dataclass
+class RunResult:
+    """What the đảng bộ's reports print, filled while jobs are produced. Members are kept
+    only as counts and the few not rated or without a result: memory stays flat."""
+    header: dict
+    organisations: list[dict] = field(default_factory=list)
+    quotas: list[dict] = field(default_factory=list)
+    errors: list[dict] = field(default_factory=list)
+    member_counts: Counter = field(default_factory=Counter)  # level code, NOT_RATED or "pending" → members
+    not_rated: list[dict] = field(default_factory=list)
+    pending: list[dict] = field(default_factory=list)
+
+    def error(self, where: str, reason: str) -> None:
+        self.errors.append({"where": where, "reason": reason})
+
+    def count(self, row: dict) -> None:
+        kind = category(row)
+        self.member_counts[kind] += 1
+        if kind in (NOT_RATED, PENDING):
+            (self.not_rated if kind == NOT_RATED else self.pending).append(
+                {"ho_ten": row["ho_ten"], "chi_bo": row["chi_bo"], "reason": row["note"]})
+
+
+PENDING = "pending"
+
+
+def category(row: dict) -> str:
+    """A member's final level, NOT_RATED, or "pending": no level reached the vote threshold,
+    or tied at the quota's last place until the đảng ủy decides."""
+    return PENDING if row["level"] is None or row["quota"] == "tie" else row["level"]
+
+
+def check_tree(header: dict, organisations: list) -> tuple[dict, list[Scope]]:
+    """Validate the đảng bộ and its organisation tree; raise ``InputError`` when unusable."""
+    doc = validate({**header, "form": header.get("form", "dang-bo"), "to_chuc": organisations})
+    orgs = doc["to_chuc"]
+    problems: list[Problem] = []
+    by_ma: dict[str, dict] = {}
+    for i, org in enumerate(orgs):
+        if org["ma"] in by_ma:
+            problems.append(Problem(f"$.to_chuc[{i}].ma", "Mã tổ chức", f"mã «{org['ma']}» trùng với tổ chức «{by_ma[org['ma']]['ten']}»"))
+        by_ma.setdefault(org["ma"], org)
+    for i, org in enumerate(orgs):
+        parent = org.get("truc_thuoc")
+        if parent is None:
+            continue
+        where = f"$.to_chuc[{i}].truc_thuoc"
+        if org["loai_to_chuc"] != "chi_bo_truc_thuoc":
+            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", "chỉ chi bộ trực thuộc đảng ủy cơ sở mới ghi tổ chức cấp trên"))
+        elif parent not in by_ma:
+            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", f"không có tổ chức mã «{parent}»"))
+        elif by_ma[parent]["loai_to_chuc"] != "dang_bo_co_so":
+            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", f"«{by_ma[parent]['ten']}» không phải đảng bộ cơ sở"))
+    if problems:
+        raise InputError(problems)
+    scopes: list[Scope] = []
+    loose = Scope(None, [])
+    for org in orgs:
+        if org["loai_to_chuc"] == "dang_bo_co_so":
+            scopes.append(Scope(org, [o for o in orgs if o.get("truc_thuoc") == org["ma"]]))
+        elif org["loai_to_chuc"] == "chi_bo_co_so":
+            scopes.append(Scope(org, [org]))
+        elif org.get("truc_thuoc") is None:
+            loose.chi_bo.append(org)
+    if loose.chi_bo:
+        scopes.insert(0, loose)
+    return doc, scopes
+
+
+class Planner:
+    """Turns a source into jobs, one tổ chức cơ sở at a time, filling a ``RunResult``."""
+
+    def __init__(self, source, profile: str | None = None):
+        self.source = source
+        self.profile = profile
+        header, self.scopes = check_tree(source.header, source.organisations)
+        self.header = {k: v for k, v in header.items() if k != "to_chuc"}
+        self.regime = regime_of(self.header, profile)
+        self.result = RunResult(self.header)
+        self.root = slug(self.header["dang_bo"], "dang-bo")
+        self.names = Names()
+        self.organisations_done = 0
+
+    # -- where things come from and go -------------------------------------------------
+    def _upper(self, org: dict | None) -> str:
+        parent = org.get("truc_thuoc") if org else None
+        if parent:
+            return next(o["ten"] for o in self.source.organisations if o["ma"] == parent)
+        if org and org["ten"] == self.header["dang_bo"]:
+            return self.header.get("cap_tren") or self.header["dang_bo"]
+        return self.header["dang_bo"]
+
+    def _folder(self, org: dict) -> str:
+        parts = [self.root]
+        parent = org.get("truc_thuoc")
+        if parent:
+            parent_org = next(o for o in self.source.organisations if o["ma"] == parent)
+            if parent_org["ten"] != self.header["dang_bo"]:
+                parts.append(slug(parent_org["ten"]))
+        if org["ten"] != self.header["dang_bo"]:
+            parts.append(slug(org["ten"]))
+        return "/".join(parts)
+
+    def _file(self, folder: str, name: str) -> str:
+        return f"{folder}/{self.names.unique(folder, name)}"
+
+    def _report(self, ma: str, kind: str, problems: list[Problem], prefix: str = "") -> None:
+        for p in problems:
+            where = self.source.locate(ma, kind, p.path) or f"{ma}: {p.path}"
+            self.result.error(where, f"{prefix + ' › ' if prefix else ''}{p.title + ': ' if p.title else ''}{p.reason}")
+
+    # -- the run --------------------------------------------------------------------------
+    def jobs(self) -> Iterator[Job]:
+        for scope in self.scopes:
+            yield from self._scope(scope)
+
+    def _scope(self, scope: Scope) -> Iterator[Job]:
+        members_rules = self.regime.subject("ca_nhan")
+        loaded: list[tuple[dict, dict, list[MemberResult], dict | None]] = []
+        pooled: list[MemberResult] = []
+        outstanding = []
+        for org in scope.chi_bo:
+            docs = self.source.documents(org["ma"])
+            for where, reason in docs["problems"]:
+                self.result.error(where, reason)
+            group, members, broken = docs.get("xep_loai"), [], None
+            if group is not None:
+                group = compose.group_document(group, self.header, org, self._upper(org))
+                try:
+                    group, members, problems = classify_members(group, Path(self.source.origin).parent, self.profile)
+                    broken = {i for i in range(len(group["dang_vien"]))
+                              if any(p.path.startswith(f"$.dang_vien[{i}].ban_kiem_diem") for p in problems)}
+                except InputError as error:
+                    problems = error.problems
+                self._report(org["ma"], "xep_loai", problems)
+                outstanding.append(bool(group.get("don_vi_tieu_bieu")))
+            pooled += members
+            loaded.append((org, docs, members, group, broken))
+        quotas = apply_quotas(pooled, bool(outstanding) and all(outstanding))
+        self._record_quotas(scope, pooled, quotas)
+        child_levels: list[str] = []
+        member_counts: Counter = Counter()
+        rows: list[dict] = []
+        for org, docs, members, group, broken in loaded:
+            yield from self._member_jobs(org, group, members, broken, rows)
+            counts = self._member_stats(members, members_rules)
+            member_counts.update({"not_rated": counts["so_khong_xep_loai"], **counts["so_xep_loai"]})
+            level = yield from self._organisation(org, docs, {"thong_ke_dang_vien": counts}, len(members))
+            if level:
+                child_levels.append(level)
+            self.organisations_done += 1
+        if scope.org is not None and scope.org["loai_to_chuc"] == "dang_bo_co_so":
+            codes = [code for code, _ in members_rules.levels]
+            stats = {"thong_ke_dang_vien": {"so_xep_loai": {c: member_counts.get(c, 0) for c in codes},
+                                            "so_khong_xep_loai": member_counts.get("not_rated", 0)},
+                     "thong_ke_to_chuc": {"so_xep_loai": {c: child_levels.count(c) for c, _ in self.regime.subject("to_chuc").levels}}}
+            docs = self.source.documents(scope.org["ma"])
+            for where, reason in docs["problems"]:
+                self.result.error(where, reason)
+            yield from self._organisation(scope.org, docs, stats, sum(member_counts.values()))
+            self.organisations_done += 1
+        if rows:
+            yield self._list_job(scope, rows)
+        for row in rows:
+            self.result.count(row)
+
+    def _list_job(self, scope: Scope, rows: list[dict]) -> Job:
+        """The scope's danh sách xếp loại đảng viên: chi bộ by chi bộ, names in Vietnamese order."""
+        order = {o["ma"]: i for i, o in enumerate(scope.chi_bo)}
+        rows.sort(key=lambda m: (order.get(m["chi_bo_ma"], len(order)), name_key(m["ho_ten"])))
+        org = scope.org
+        own = org is None or org["ten"] == self.header["dang_bo"]
+        name = self.header["dang_bo"] if org is None else org["ten"]
+        chi_bo = org is not None and org["loai_to_chuc"] == "chi_bo_co_so"
+        signer = self.header.get("ky") if own else None
+        summary = {
+            "dang_bo": name, "cap_tren": self.header.get("cap_tren") if own else self.header["dang_bo"],
+            "regime_name": self.regime.name, "nam": self.header["nam"], "dia_danh": self.header["dia_danh"],
+            "ngay_lap": self.header["ngay_lap"], "noi_nhan": self.header.get("noi_nhan") if own else None,
+            "ky": signer or {"thay_mat": "chi_uy" if chi_bo else "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": ""},
+            "member_levels": [list(level) for level in self.regime.subject("ca_nhan").levels], "members": rows,
+        }
+        folder = self.root if org is None else self._folder(org)
+        return Job(self._file(folder, LIST), LIST, None, name, list_context(summary))
+
+    def _member_stats(self, members: list[MemberResult], rules) -> dict:
+        """A chi bộ's members per final level; those still pending are in no level yet."""
+        codes = [code for code, _ in rules.levels]
+        levels = Counter(m.level for m in members if m.quota != "tie")
+        return {"so_xep_loai": {c: levels.get(c, 0) for c in codes}, "so_khong_xep_loai": levels.get(NOT_RATED, 0)}
+
+    def _member_jobs(self, org: dict, group: dict | None, members: list[MemberResult], broken: set | None,
+                     rows: list[dict]) -> Iterator[Job]:
+        """Each member's bản tự kiểm điểm; ``broken`` lists entries whose own document failed
+        (None: the whole list failed, so each document is checked on its own)."""
+        rules = self.regime.subject("ca_nhan")
+        folder = self._folder(org)
+        by_entry = {m.entry: m for m in members}
+        for i, entry in enumerate((group or {}).get("dang_vien") or []):
+            member = by_entry.get(i)
+            if member is not None:
+                rows.append(self._member_row(org, member, rules))
+            document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
+            printable = self._renderable(document) if broken is None else member is not None and i not in broken
+            if isinstance(document, dict) and printable:
+                name = (document.get("dang_vien") or {}).get("ho_ten") or f"dang-vien-{i + 1}"
+                record = self.source.locate(org["ma"], "xep_loai", f"$.dang_vien[{i}]") or f"{org['ma']}: $.dang_vien[{i}]"
+                yield Job(self._file(folder, "ban-tu-kiem-diem-" + slug(name)), compose.MEMBER_FORM, document, record)
+
+    def _renderable(self, document) -> bool:
+        """When the chi bộ's list is unusable, a member's own valid document is still printed."""
+        if not isinstance(document, dict):
+            return False
+        try:
+            return not evaluate(validate(document), self.profile).problems
+        except InputError:
+            return False
+
+    def _member_row(self, org: dict, member: MemberResult, rules) -> dict:
+        notes = [r.text for r in member.reasons if member.quota in ("cut", "tie") and r is member.reasons[-1]]
+        if member.level == NOT_RATED:
+            notes = [member.reasons[0].text] if member.reasons else []
+        if member.level is None:
+            notes = [member.reasons[-1].text] if member.reasons else []
+        return {
+            "ho_ten": member.name, "chi_bo": org["ten"], "chi_bo_ma": org["ma"], "nhom": member.group,
+            "score": member.evaluation.score, "level": member.level,
+            "level_label": (rules["not_rated_label"] if member.level == NOT_RATED else rules.label(member.level))
+            if member.level else "Chưa đủ phiếu biểu quyết: chi bộ biểu quyết lại",
+            "quota": member.quota, "note": " ".join(notes),
+        }
+
+    def _record_quotas(self, scope: Scope, pooled: list[MemberResult], quotas) -> None:
+        spec = self.regime.subject("ca_nhan")["quota"]
+        name = scope.org["ten"] if scope.org else self.header["dang_bo"]
+        for q in quotas:
+            group = [m for m in pooled if (m.group if spec.get("group_by") else "toàn chi bộ") == q.group]
+            self.result.quotas.append({
+                "scope": name, "group": q.group, "members": len(group), "base_count": q.base_count,
+                "rate": f"{so(q.rate * 100)}%", "limit": q.max,
+                "candidates": len(q.selected) + len(q.cut) + len(q.tie),
+                "selected": [pooled[i].name for i in q.selected], "cut": [pooled[i].name for i in q.cut],
+                "tie": [pooled[i].name for i in q.tie], "computation": q.computation, "rule": q.rule,
+            })
+
+    def _organisation(self, org: dict, docs: dict, stats: dict, members: int) -> Iterator[Job]:
+        """Score the organisation with its computed statistics, then print its biểu điểm and report."""
+        upper, folder = self._upper(org), self._folder(org)
+        row = {"ma": org["ma"], "ten": org["ten"], "loai": org["loai_to_chuc"], "truc_thuoc": None,
+               "so_dang_vien": members, "score": None, "max_score": None, "level": None,
+               "level_label": "Chưa xếp loại: chưa có biểu điểm", "note": ""}
+        if org.get("truc_thuoc"):
+            row["truc_thuoc"] = upper
+        self.result.organisations.append(row)
+        record = self.source.locate(org["ma"], "bieu_diem", "$") or org["ma"]
+        if docs.get("bieu_diem") is not None:
+            stats = {k: v for k, v in stats.items() if k != "thong_ke_to_chuc" or org["loai_to_chuc"] == "dang_bo_co_so"}
+            document = compose.scoring_document(docs["bieu_diem"], self.header, org, upper, stats)
+            problems = compose.mismatches(docs["bieu_diem"], self.header, "biểu điểm") + compose.stats_problems(docs["bieu_diem"], stats)
+            evaluation = None
+            try:
+                evaluation = evaluate(validate(document), self.profile)
+                problems += evaluation.problems
+            except InputError as error:
+                problems += error.problems
+            if problems:
+                self._report(org["ma"], "bieu_diem", problems, f"Biểu điểm «{org['ten']}»")
+                row["level_label"] = "Chưa xếp loại: biểu điểm có lỗi"
+            else:
+                row.update(score=evaluation.score, max_score=evaluation.max_score, level=evaluation.level,
+                           level_label=evaluation.level_label)
+                yield Job(self._file(folder, "bieu-diem-tccsd"), compose.SCORING_FORM, document, record)
+        if docs.get("bao_cao") is not None:
+            document = compose.report_document(docs["bao_cao"], self.header, org, upper, stats)
+            problems = compose.mismatches(docs["bao_cao"], self.header, "báo cáo") + compose.stats_problems(docs["bao_cao"], stats)
+            try:
+                problems += evaluate(validate(document), self.profile).problems
+            except InputError as error:
+                problems += error.problems
+            if problems:
+                self._report(org["ma"], "bao_cao", problems, f"Báo cáo «{org['ten']}»")
+            else:
+                yield Job(self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, document,
+                          self.source.locate(org["ma"], "bao_cao", "$") or org["ma"])
+        return row["level"] if row["level"] not in (None, NOT_RATED) else None

@@ -1,0 +1,247 @@
+"""``kiemdiem bulk``: a whole đảng bộ, from one workbook or folder to a tree of documents.
+
+The parent process reads and classifies (one tổ chức cơ sở at a time), sends the
+documents to print in batches to an executor — a pool of processes recycled
+every few hundred batches to keep memory flat, or any ``concurrent.futures``
+executor such as a Dask cluster's — and writes what comes back atomically,
+journaling each file so an interrupted run resumes where it stopped. Finally it
+prints the đảng bộ's lists and reports and writes the manifest (and a ZIP).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import multiprocessing
+import zipfile
+from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..pipeline import FORMATS
+from ..write import write_atomic
+from .manifest import Ledger, file_sha256, input_hash, sha256
+from .plan import Job, Planner
+from .progress import Progress
+from .source import open_source
+from .worker import render_batch, render_formats, warm_up
+
+LOGGER = logging.getLogger("kiemdiem.bulk")
+OK, SOME_FAILED = 0, 3
+BATCH_SIZE = 16
+TASKS_PER_WORKER = 100  # batches before a worker process is replaced
+
+
+@dataclass
+class BulkOutcome:
+    written: int
+    skipped: int
+    failed: int
+    errors: list[dict]
+    manifest: Path
+    archive: Path | None
+
+    @property
+    def status(self) -> int:
+        return SOME_FAILED if self.errors else OK
+
+
+class RecyclingPool(Executor):
+    """Worker processes replaced by a fresh pool every ``batches`` batches, so memory stays flat.
+
+    Not ``ProcessPoolExecutor(max_tasks_per_child=…)``: on Python 3.11 it can hang when
+    a worker retires (CPython gh-115634). Here the old pool finishes its batches and is
+    shut down before the next one starts; the workers come from a fork server that has
+    already imported the renderers, and compile each template once."""
+
+    def __init__(self, jobs: int, batches: int = TASKS_PER_WORKER):
+        self.jobs, self.batches = jobs, batches
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(["generator.bulk.worker"])
+        self._pool: ProcessPoolExecutor | None = None
+        self._submitted = 0
+
+    def submit(self, fn, /, *args, **kwargs):
+        if self._pool is not None and self._submitted >= self.batches:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.jobs, mp_context=self._context, initializer=warm_up)
+            self._submitted = 0
+        self._submitted += 1
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait=True, *, cancel_futures=False):
+        if self._pool is not None:
+            self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+            self._pool = None
+
+
+class _InProcess(Executor):
+    """``--jobs 1``: the same batches, run here, one after the other."""
+
+    def submit(self, fn, /, *args, **kwargs):
+        from concurrent.futures import Future
+        future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # noqa: BLE001 — handed to the caller like a pool would
+            future.set_exception(error)
+        return future
+
+
+def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Executor | None = None,
+             archive: bool = False, profile: str | None = None, batch_size: int = BATCH_SIZE,
+             progress: Progress | None = None) -> BulkOutcome:
+    """Render a whole đảng bộ into ``out_dir``; raises ``InputError`` when the input is unusable."""
+    out_dir = Path(out_dir)
+    formats = tuple(formats)
+    with open_source(source_path) as source:
+        planner = Planner(source, profile)
+        progress = progress or Progress(len(source.organisations))
+        own = executor is None
+        executor = executor or (_InProcess() if jobs <= 1 else RecyclingPool(jobs))
+        ledger = Ledger(out_dir)
+        run = _Run(planner, ledger, executor, formats, profile, progress, max(1, jobs) * 2 + 2)
+        try:
+            run.all(batch_size)
+        except BaseException:
+            run.harvest()  # keep every finished batch: the next run resumes after them
+            ledger.abandon()
+            raise
+        finally:
+            if own:
+                executor.shutdown(wait=True, cancel_futures=True)
+        run.summary_documents(build_summary(planner))
+        run.error_list()
+        progress.done()
+        manifest = ledger.finish({"source": {"path": str(source_path), "sha256": file_sha256(Path(source_path))
+                                             if Path(source_path).is_file() else None},
+                                  "counts": {"written": run.written, "skipped": run.skipped, "failed": run.failed},
+                                  "errors": planner.result.errors})
+        zipped = write_archive(out_dir, planner.root, ledger) if archive else None
+    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped)
+
+
+class _Run:
+    def __init__(self, planner: Planner, ledger: Ledger, executor: Executor, formats, profile, progress, in_flight: int):
+        self.planner, self.ledger, self.executor = planner, ledger, executor
+        self.formats, self.profile, self.progress = formats, profile, progress
+        self.in_flight = in_flight
+        self.pending: dict = {}
+        self.written = self.skipped = self.failed = 0
+
+    def all(self, batch_size: int) -> None:
+        batch: list = []
+        for job in self.planner.jobs():
+            hashes = {fmt: input_hash(job.form, job.document if job.context is None else job.context, fmt, self.profile)
+                      for fmt in self.formats}
+            kept = [self.ledger.unchanged(f"{job.path}.{fmt}", h) for fmt, h in hashes.items()]
+            if all(kept):
+                for entry in kept:
+                    self.ledger.keep(entry)
+                self.skipped += len(kept)
+                continue
+            batch.append((job, hashes))
+            if len(batch) >= batch_size:
+                self._submit(batch)
+                batch = []
+            self._tick()
+        if batch:
+            self._submit(batch)
+        while self.pending:
+            self._collect(wait(self.pending, return_when=FIRST_COMPLETED).done)
+        self._tick(force=True)
+
+    def _tick(self, force: bool = False) -> None:
+        self.progress.update(self.planner.organisations_done, self.written, self.skipped, self.failed, force)
+
+    def _submit(self, batch: list) -> None:
+        while len(self.pending) >= self.in_flight:
+            self._collect(wait(self.pending, return_when=FIRST_COMPLETED).done)
+        items = [(job.path, job.document if job.context is None else job.context, job.form if job.context else None,
+                  self.formats, self.profile) for job, _ in batch]
+        self.pending[self.executor.submit(render_batch, items)] = batch
+        self.harvest()
+
+    def harvest(self) -> None:
+        """Write what has already come back, without waiting for the rest."""
+        done = [future for future in self.pending if future.done() and not future.exception()]
+        if done:
+            self._collect(done)
+
+    def _collect(self, done) -> None:
+        for future in done:
+            batch = self.pending.pop(future)
+            for (job, hashes), result in zip(batch, future.result()):
+                self._write(job, hashes, result)
+        self.ledger.flush()
+        self._tick()
+
+    def _write(self, job: Job, hashes: dict, result: dict) -> None:
+        if "problems" in result:
+            self.failed += 1
+            for problem in result["problems"]:
+                self.planner.result.error(job.record, problem)
+            return
+        for fmt, data in result["files"].items():
+            relative = f"{job.path}.{fmt}"
+            write_atomic(self.ledger.out_dir / relative, data, durable=False)
+            self.ledger.record({"path": relative, "form": job.form, "record": job.record,
+                                "input_sha256": hashes[fmt], "sha256": sha256(data), "bytes": len(data),
+                                "pages": result["pages"]})
+            self.written += 1
+
+    def summary_documents(self, summary: dict) -> None:
+        """The đảng bộ's list, summary and quota report: always printed afresh (they are few)."""
+        from ..present.summary import report_contexts
+        for name, context in report_contexts(summary).items():
+            rendered, pages = render_formats(name, context, self.formats)
+            for fmt, data in rendered.items():
+                relative = f"{self.planner.root}/{name}.{fmt}"
+                write_atomic(self.ledger.out_dir / relative, data)
+                self.ledger.keep({"path": relative, "form": name, "record": self.planner.source.origin,
+                                  "input_sha256": None, "sha256": sha256(data), "bytes": len(data), "pages": pages})
+
+    def error_list(self) -> None:
+        """Every record that was skipped, with where to fix it: a text file and a CSV for Excel."""
+        errors = self.planner.result.errors
+        text = "".join(f"{e['where']}: {e['reason']}\n" for e in errors) or "Không có lỗi.\n"
+        table = io.StringIO()
+        writer = csv.writer(table)
+        writer.writerow(["Vị trí", "Lỗi"])
+        writer.writerows([e["where"], e["reason"]] for e in errors)
+        for name, data in (("danh-sach-loi.txt", text.encode()), ("danh-sach-loi.csv", ("\ufeff" + table.getvalue()).encode())):
+            relative = f"{self.planner.root}/{name}"
+            write_atomic(self.ledger.out_dir / relative, data)
+            self.ledger.keep({"path": relative, "form": "danh-sach-loi", "record": self.planner.source.origin,
+                              "input_sha256": None, "sha256": sha256(data), "bytes": len(data), "pages": None})
+
+
+def build_summary(planner: Planner) -> dict:
+    """The plain data the đảng bộ's reports print (see generator.present.summary)."""
+    result, regime = planner.result, planner.regime
+    header = result.header
+    order = {o["ma"]: i for i, o in enumerate(planner.source.organisations)}
+    return {
+        "dang_bo": header["dang_bo"], "cap_tren": header.get("cap_tren"), "regime": regime.id,
+        "regime_name": regime.name, "nam": header["nam"], "dia_danh": header["dia_danh"],
+        "ngay_lap": header["ngay_lap"], "ky": header.get("ky"), "noi_nhan": header.get("noi_nhan"),
+        "member_levels": [list(level) for level in regime.subject("ca_nhan").levels],
+        "org_levels": [list(level) for level in regime.subject("to_chuc").levels],
+        "organisations": sorted(result.organisations, key=lambda o: order.get(o["ma"], len(order))),
+        "member_counts": dict(result.member_counts), "not_rated": result.not_rated, "pending": result.pending,
+        "quotas": result.quotas, "errors": result.errors,
+    }
+
+
+def write_archive(out_dir: Path, root: str, ledger: Ledger) -> Path:
+    """A ZIP of the tree and the manifest, the same bytes for the same files."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for relative in sorted(ledger.current) + ["manifest.json"]:
+            info = zipfile.ZipInfo(relative, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, (out_dir / relative).read_bytes())
+    return write_atomic(out_dir / f"{root}.zip", buffer.getvalue())

@@ -1,0 +1,53 @@
+"""The work a process (or a cluster worker) does: render a batch of documents to bytes.
+
+Module-level and picklable, so any ``concurrent.futures`` executor — a local
+process pool or a Dask cluster — can run it. Each process compiles a template
+once (the renderers cache it) and then renders every document of every batch it
+gets; the bytes go back to the parent, which alone writes files, so workers need
+no access to the output folder.
+"""
+from __future__ import annotations
+
+from ..errors import InputError
+from ..pipeline import prepare
+from ..render import RENDERERS
+from ..render.pdf import render_pdf_counted
+
+
+def render_formats(form: str, context: dict, formats) -> tuple[dict[str, bytes], int | None]:
+    """Each format's bytes, and the page count when a PDF is among them."""
+    files, pages = {}, None
+    for fmt in formats:
+        if fmt == "pdf":
+            files[fmt], pages = render_pdf_counted(form, context)
+        else:
+            files[fmt] = RENDERERS[fmt](form, context)
+    return files, pages
+
+
+def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str | None]]) -> list[dict]:
+    """``batch``: (path, data, template, formats, profile) items → one result per item, in order.
+    ``data`` is a form's document, or with a ``template`` name the ready context of a list."""
+    results = []
+    for path, data, template, formats, profile in batch:
+        try:
+            if template is None:
+                prepared = prepare(data, profile)
+                template, data = prepared.document["form"], prepared.context
+            files, pages = render_formats(template, data, formats)
+        except InputError as error:
+            results.append({"path": path, "problems": [str(p) for p in error.problems]})
+            continue
+        except Exception as error:  # one broken document must not stop the batch
+            results.append({"path": path, "problems": [f"lỗi không lường trước khi in: {type(error).__name__}: {error}"]})
+            continue
+        results.append({"path": path, "files": files, "pages": pages})
+    return results
+
+
+def warm_up() -> None:
+    """Compile every template once, before the first batch (a pool's initializer)."""
+    from ..pipeline import renderable_forms
+    from ..render.environment import html_environment
+    for form in renderable_forms():
+        html_environment().get_template(f"{form}/{form}.html")

@@ -1,0 +1,130 @@
+"""Classification of a whole đảng bộ: members, then the quota across chi bộ, then organisations."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sample_dang_bo import build, edit
+from generator.bulk.plan import Planner, check_tree
+from generator.bulk.source import open_source
+from generator.errors import InputError
+
+
+@pytest.fixture
+def dang_bo(tmp_path) -> Path:
+    return build(tmp_path / "dang-bo")
+
+
+def plan(folder):
+    planner = Planner(open_source(folder))
+    return planner, list(planner.jobs())
+
+
+def listed(jobs, chi_bo):
+    """Rows of the printed member list for one chi bộ."""
+    [members] = [j for j in jobs if j.form == "danh-sach-xep-loai-dang-vien"]
+    return [r for r in members.context["trinh_bay"]["dong"] if r["chi_bo"] == chi_bo]
+
+
+def test_quota_is_applied_across_the_chi_bo_of_a_dang_bo(dang_bo):
+    planner, _ = plan(dang_bo)
+    [quota] = planner.result.quotas
+    # 2 chi bộ × 8 HTTNV-or-better in the group: 20 % of 16 = 3,2 → 3 places for 6 candidates
+    assert quota["scope"] == "Đảng bộ phường Ba Đình"
+    assert quota["base_count"] == 16 and quota["limit"] == 3 and quota["candidates"] == 6
+    assert quota["selected"] == ["Nguyễn Văn An", "Nguyễn Văn An"]
+    assert quota["tie"] == ["Trần Thị Bình", "Trần Thị Bình"]  # 14 votes each for the third place
+    assert quota["cut"] == ["Lê Hoàng Cường", "Lê Hoàng Cường"]
+
+
+def test_one_chi_bo_alone_keeps_its_own_quota(tmp_path):
+    planner, _ = plan(build(tmp_path / "one", chi_bo=("kp5",)))
+    [quota] = planner.result.quotas
+    assert quota["base_count"] == 8 and quota["limit"] == 1
+    assert quota["selected"] == ["Nguyễn Văn An"] and quota["cut"] == ["Trần Thị Bình", "Lê Hoàng Cường"]
+
+
+def test_chi_bo_scoring_sheet_gets_the_members_statistics(dang_bo):
+    planner, jobs = plan(dang_bo)
+    [sheet] = [j for j in jobs if j.form == "bieu-diem-tccsd"]
+    stats = sheet.document["thong_ke_dang_vien"]
+    rows = listed(jobs, "Chi bộ Khu phố 5")
+    pending = [r for r in rows if r["xep_loai"] == "Chờ đảng ủy quyết định"]  # the tie waits for the đảng ủy
+    assert len(rows) == 12 and len(pending) == 1
+    assert sum(stats["so_xep_loai"].values()) + stats["so_khong_xep_loai"] == 11
+    assert stats["so_xep_loai"]["HTXSNV"] == sum(r["xep_loai"] == "Hoàn thành xuất sắc nhiệm vụ" for r in rows) == 1
+    assert sheet.document["to_chuc"] == "Chi bộ Khu phố 5" and sheet.document["dang_bo"] == "Đảng bộ phường Ba Đình"
+    assert sheet.path == "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/bieu-diem-tccsd"
+
+
+def test_typed_statistics_that_contradict_the_members_are_an_error(dang_bo):
+    edit(dang_bo / "kp5" / "bieu-diem.json",
+         lambda d: d.update(thong_ke_dang_vien={"so_xep_loai": {"HTXSNV": 9, "HTTNV": 3, "HTNV": 0, "KHTNV": 0}}))
+    planner, jobs = plan(dang_bo)
+    assert not [j for j in jobs if j.form == "bieu-diem-tccsd"]
+    assert any("thong_ke_dang_vien" in e["where"] and "khác kết quả xếp loại" in e["reason"] for e in planner.result.errors)
+
+
+def test_a_broken_member_is_reported_and_the_others_are_planned(dang_bo):
+    edit(dang_bo / "kp6" / "dv-03.json", lambda d: d["diem"]["tieu_chi_chung"].update(diem=31))
+    planner, jobs = plan(dang_bo)
+    members = [j for j in jobs if j.form == "ban-tu-kiem-diem"]
+    assert len(members) == 23
+    [error] = planner.result.errors
+    assert error["where"].startswith("kp6/dv-03.json: $.diem")
+    assert len(listed(jobs, "Chi bộ Khu phố 6")) == 11
+
+
+def test_file_names_are_ascii_and_unique_even_for_hostile_names(dang_bo):
+    edit(dang_bo / "kp5" / "dv-02.json", lambda d: d["dang_vien"].update(ho_ten="../../etc/passwd"))
+    edit(dang_bo / "kp5" / "dv-03.json", lambda d: d["dang_vien"].update(ho_ten="Nguyễn Văn An"))
+    _, jobs = plan(dang_bo)
+    paths = [j.path for j in jobs]
+    assert len(set(paths)) == len(paths)
+    assert all(p.isascii() and ".." not in p and not p.startswith("/") for p in paths)
+    assert "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/ban-tu-kiem-diem-nguyen-van-an-2" in paths
+    assert "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/ban-tu-kiem-diem-etc-passwd" in paths
+
+
+def _header(folder):
+    return yaml.safe_load((folder / "dang-bo.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("change, reason", [
+    (lambda orgs: orgs.append(dict(orgs[1])), "trùng"),
+    (lambda orgs: orgs[1].update(truc_thuoc="khong-co"), "không có tổ chức mã «khong-co»"),
+    (lambda orgs: orgs[2].update(truc_thuoc="kp5"), "không phải đảng bộ cơ sở"),
+    (lambda orgs: orgs[0].update(truc_thuoc="kp5"), "chỉ chi bộ trực thuộc"),
+])
+def test_an_unusable_tree_is_refused_whole(dang_bo, change, reason):
+    header = _header(dang_bo)
+    change(header["to_chuc"])
+    with pytest.raises(InputError) as caught:
+        check_tree({k: v for k, v in header.items() if k != "to_chuc"}, header["to_chuc"])
+    assert any(reason in p.reason for p in caught.value.problems)
+
+
+def test_a_member_document_of_another_regime_is_refused(dang_bo):
+    edit(dang_bo / "kp6" / "dv-01.json", lambda d: d.update(regime="qd124-2023"))
+    planner, jobs = plan(dang_bo)
+    assert any(e["where"].startswith("kp6/dv-01.json") for e in planner.result.errors)
+    assert len([j for j in jobs if j.form == "ban-tu-kiem-diem"]) == 23
+
+
+def test_member_files_outside_the_folder_are_refused(dang_bo):
+    edit(dang_bo / "kp5" / "xep-loai-chi-bo.json", lambda d: d["dang_vien"][0].update(ban_kiem_diem="../../kp6/dv-01.json"))
+    planner, jobs = plan(dang_bo)
+    assert planner.result.errors
+    assert planner.result.errors[0]["where"] == "kp5/xep-loai-chi-bo.json: $.dang_vien[0].ban_kiem_diem"
+    assert len([j for j in jobs if "khu-pho-5" in j.path and j.form == "ban-tu-kiem-diem"]) == 11
+
+
+def test_a_missing_member_file_drops_only_that_member(dang_bo):
+    (dang_bo / "kp6" / "dv-04.json").unlink()
+    planner, jobs = plan(dang_bo)
+    [error] = planner.result.errors
+    assert error["where"] == "kp6/xep-loai-chi-bo.json: $.dang_vien[3].ban_kiem_diem" and "dv-04.json" in error["reason"]
+    assert len(listed(jobs, "Chi bộ Khu phố 6")) == 11
+    assert len([j for j in jobs if j.form == "ban-tu-kiem-diem"]) == 23
