@@ -1,5 +1,6 @@
 # Two commands on a fresh Debian/Ubuntu machine with Python >= 3.11:
-#   make demo   install everything, then render every example to out/ (DOCX and PDF)
+#   make demo   install everything, then render every example to out/ (DOCX and PDF), and the example
+#               đảng bộ workbook to out/dang-bo/
 #   make test   install everything, then run the whole test suite
 PY ?= python3
 VENV := .venv
@@ -15,7 +16,7 @@ $(STAMP): pyproject.toml
 	$(PY) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "kiemdiem needs Python >= 3.11")'
 	$(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
+	$(BIN)/python -m pip install -q -e '.[test,dask]'
 	touch $(STAMP)
 
 system-deps:
@@ -24,7 +25,8 @@ system-deps:
 demo: install
 	rm -rf out
 	$(BIN)/kiemdiem render examples/ --format docx,pdf -o out/
-	@echo "Xem kết quả trong out/"
+	$(BIN)/kiemdiem bulk examples/dang-bo-2025.xlsx --format docx,pdf --jobs 2 --zip -o out/dang-bo/
+	@echo "Xem kết quả trong out/ (cả đảng bộ: out/dang-bo/)"
 
 test: install
 	$(BIN)/python -m pytest
