@@ -101,7 +101,7 @@ def _validate_dang_bo(source: str, profile: str | None) -> int:
         for error in result.errors:
             print(f"  {error['where']}: {error['reason']}", file=sys.stderr)
         return 3
-    print(f"{source}: hợp lệ — {len(result.organisations)} tổ chức, {len(result.members)} đảng viên, {documents} văn bản để in")
+    print(f"{source}: hợp lệ — {len(result.organisations)} tổ chức, {sum(result.member_counts.values())} đảng viên, {documents} văn bản để in")
     return OK
 
 

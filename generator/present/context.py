@@ -15,7 +15,7 @@ from typing import Any
 from ..evaluate import NOT_RATED, SUBJECTS, CommendationEvaluation, Evaluation
 from .commendation import commendation_layout, commendation_result
 from ..validate import _resolve, load_schema
-from .vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, phan_tram, so
+from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, ngay_ngan, phan_tram, so
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
 _BULLET = re.compile(r"^\s*[-+•–*]\s+")
@@ -136,7 +136,7 @@ def _count_rows(counts: dict, labels: list[tuple[str, str]]) -> list[dict]:
 def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     members = document["thong_ke_dang_vien"]
     layout = {
-        "to_chuc_in_hoa": in_hoa(document["to_chuc"]),
+        "to_chuc_in_hoa": in_hoa(cap_uy(document["to_chuc"])),  # a đảng bộ issues as its đảng ủy
         "tieu_de": rules["title"],
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "dang_vien": _count_rows(members["so_xep_loai"], list(rules["member_labels"].items())),
@@ -167,7 +167,7 @@ def _report_layout(document: dict, ev: Evaluation, rules) -> dict:
     status = {"da_khac_phuc": "Đã khắc phục", "dang_khac_phuc": "Đang khắc phục", "chua_khac_phuc": "Chưa khắc phục"}
     fixed = sum(f["tinh_trang"] == "da_khac_phuc" for f in faults)
     return {
-        "tap_the_in_hoa": in_hoa(document["tap_the"]),
+        "tap_the_in_hoa": in_hoa(cap_uy(document["tap_the"]) if document["loai_tap_the"] == "dang_bo_co_so" else document["tap_the"]),
         "tieu_de": f"{report['title']} {document['tap_the']} năm {document['nam']}",
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "uu_diem": [{"stt": str(i), "ten": s["label"], "doan": paragraphs(document["uu_diem"][s["id"]])}

@@ -1,0 +1,122 @@
+"""Build examples/dang-bo-2025.xlsx: a filled workbook for a whole đảng bộ (QĐ 366, 2025).
+
+Đảng bộ phường Ba Đình with three chi bộ trực thuộc, members taken from the
+examples (new names where they repeat), votes consistent with each member's
+level, and biểu điểm scores for every organisation. The quota of "Cá nhân không
+giữ chức vụ lãnh đạo, quản lý" pools the three chi bộ: one member is kept, two
+tie for the last place and one is cut; the one leader rated HTXSNV is cut because
+no leader is rated HTTNV (the base of the quota, not the membership). The script checks the whole đảng bộ with
+the bulk planner before writing, so the example always classifies cleanly.
+
+    .venv/bin/python scripts/build_example_workbook.py
+"""
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from generator import load_document  # noqa: E402
+from generator.bulk.plan import Planner  # noqa: E402
+from generator.evaluate import evaluate  # noqa: E402
+from generator.validate import validate  # noqa: E402
+from generator.workbook import open_workbook, write_workbook  # noqa: E402
+
+EXAMPLES = ROOT / "examples"
+OUT = EXAMPLES / "dang-bo-2025.xlsx"
+SHARED = ("form", "regime", "nam", "dang_bo", "chi_bo", "dia_danh", "ngay_lap")
+
+
+def member(name: str, **changes) -> dict:
+    source = EXAMPLES / "chi-bo-khu-pho-5" / f"{name}.json" if name.startswith("dv-") else next(EXAMPLES.glob(f"ban-tu-kiem-diem-{name}.*"))
+    doc = load_document(source)
+    for key in SHARED:
+        doc.pop(key, None)
+    for part in doc.get("diem", {}).values():
+        part.pop("tieu_chi", None)  # sub-criteria lists need a file column; the example keeps to cells
+    for path, value in changes.items():
+        target = doc
+        *parents, last = path.split(".")
+        for key in parents:
+            target = target.setdefault(key, {})
+        target[last] = value
+    return doc
+
+
+def votes(doc: dict, voters: int, chi_bo: str) -> dict:
+    """Votes that confirm the member's level under the rules."""
+    full = {**doc, "form": "ban-tu-kiem-diem", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình",
+            "chi_bo": chi_bo, "dia_danh": "Hà Nội", "ngay_lap": "2025-12-10"}
+    level = evaluate(validate(full)).level
+    return {"HTXSNV": {"HTXSNV": voters - 2, "HTTNV": 2}, "HTTNV": {"HTTNV": voters - 1, "HTNV": 1},
+            "HTNV": {"HTNV": voters}, "KHTNV": {"KHTNV": voters}}.get(level, {})
+
+
+def chi_bo(ma: str, ten: str, meeting: str, members: list[tuple[dict, dict | None]], scores: tuple, level: str,
+           official: int | None = None) -> dict:
+    entries = [{"ban_kiem_diem": doc, "phieu": tally if tally is not None else votes(doc, len(members), ten)}
+               for doc, tally in members]
+    for entry in entries:
+        if not entry["phieu"]:
+            del entry["phieu"]
+    scoring = load_document(EXAMPLES / "bieu-diem-tccsd-2025.json")
+    for key in SHARED + ("to_chuc", "loai_to_chuc", "thong_ke_dang_vien", "noi_nhan"):
+        scoring.pop(key, None)
+    scoring["diem"]["tieu_chi_chung"] = {"diem": scores[0]}
+    scoring["diem"]["ket_qua_nhiem_vu"] = {"diem": scores[1]}
+    scoring["tu_xep_loai"] = level
+    return {"ma": ma, "ten": ten, "loai_to_chuc": "chi_bo_truc_thuoc", "truc_thuoc": "db-ba-dinh",
+            "xep_loai": {"ngay_hop": meeting, "so_dang_vien_chinh_thuc": official or len(members), "dang_vien": entries},
+            "bieu_diem": scoring}
+
+
+def dang_bo() -> dict:
+    kp5 = [(member("dv-01"), {"HTXSNV": 7, "HTTNV": 1}), (member("dv-02"), {"HTXSNV": 7, "HTTNV": 1}),
+           (member("dv-03"), {"HTXSNV": 6, "HTTNV": 2}), (member("dv-04"), None), (member("dv-05"), None), (member("dv-06"), None)]
+    kp6 = [(member("dv-07"), None), (member("dv-08"), None), (member("dv-09"), None), (member("dv-10"), None),
+           (member("dv-11"), None), (member("dv-12"), None), (member("02c"), None)]
+    new = member("dv-09", **{"dang_vien.ho_ten": "Trịnh Minh Tuấn", "dang_vien.ngay_vao_dang": "2025-09-02"})
+    new.pop("tu_xep_loai", None)
+    weak = member("dv-12", **{"dang_vien.ho_ten": "Cao Văn Sơn", "diem.tieu_chi_chung.diem": 22, "diem.ket_qua_nhiem_vu.diem": 26,
+                              "tu_xep_loai": "KHTNV"})
+    vp = [(member("02a"), None), (member("02b"), {"HTXSNV": 8}),
+          (member("dv-04", **{"dang_vien.ho_ten": "Mai Thị Thu"}), None), (member("dv-05", **{"dang_vien.ho_ten": "Tô Văn Hiếu"}), None),
+          (member("dv-06", **{"dang_vien.ho_ten": "Kiều Thị Oanh"}), None), (weak, None), (new, None), (member("dv-07", **{"dang_vien.ho_ten": "Lạc Văn Kiên"}), None)]
+    top = load_document(EXAMPLES / "bieu-diem-tccsd-2025.json")
+    for key in SHARED + ("to_chuc", "loai_to_chuc", "thong_ke_dang_vien", "noi_nhan"):
+        top.pop(key, None)
+    top["diem"]["tieu_chi_chung"] = {"diem": 27}
+    top["diem"]["ket_qua_nhiem_vu"] = {"diem": 58}
+    top["tu_xep_loai"] = "HTTNV"
+    top["ky"] = {"thay_mat": "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": "Nguyễn Văn Hùng"}
+    return {
+        "form": "dang-bo", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình",
+        "cap_tren": "Đảng bộ Thành phố Hà Nội", "dia_danh": "Hà Nội", "ngay_lap": "2025-12-20",
+        "ky": {"thay_mat": "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": "Nguyễn Văn Hùng"},
+        "noi_nhan": ["Ban Tổ chức Thành ủy Hà Nội (để báo cáo)", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"],
+        "to_chuc": [
+            {"ma": "db-ba-dinh", "ten": "Đảng bộ phường Ba Đình", "loai_to_chuc": "dang_bo_co_so", "bieu_diem": top},
+            chi_bo("kp5", "Chi bộ Khu phố 5", "2025-12-12", kp5, (28, 60), "HTTNV", official=8),
+            chi_bo("kp6", "Chi bộ Khu phố 6", "2025-12-13", kp6, (26, 55), "HTTNV"),
+            chi_bo("vp", "Chi bộ Văn phòng Đảng ủy – HĐND – UBND phường", "2025-12-15", vp, (29, 63), "HTXSNV"),
+        ],
+    }
+
+
+def main() -> None:
+    document = dang_bo()
+    write_workbook(OUT, document=copy.deepcopy(document))
+    with open_workbook(OUT) as source:
+        planner = Planner(source)
+        jobs = list(planner.jobs())
+    if planner.result.errors:
+        raise SystemExit("ví dụ có lỗi:\n" + "\n".join(f"  {e['where']}: {e['reason']}" for e in planner.result.errors))
+    print(f"{OUT.relative_to(ROOT)}: {len(jobs)} văn bản; tỷ lệ:", json.dumps(planner.result.quotas, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
