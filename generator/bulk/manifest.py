@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sqlite3
+import tempfile
 from functools import cache
 from pathlib import Path
 
 from .. import __version__
 from ..resources import templates_dir
-from ..write import write_atomic
 
-MANIFEST, JOURNAL = "manifest.json", ".kiemdiem-journal.jsonl"
+MANIFEST, JOURNAL, LEDGER = "manifest.json", ".kiemdiem-journal.jsonl", ".kiemdiem-ledger.sqlite"
 
 
 def sha256(data: bytes) -> str:
@@ -58,64 +60,101 @@ def input_hash(form: str, document: dict, fmt: str, profile: str | None) -> str:
 class Ledger:
     """Outputs known from an earlier run plus those written by this one.
 
-    Entries are kept as their JSON text: a run of 10,000 members has 20,000 of
-    them, and text takes a third of the memory of dicts."""
+    A run of 10,000 members has 20,000 entries: they live in a temporary SQLite
+    file beside the journal, not in memory, so the parent process stays the same
+    size whatever the đảng bộ."""
 
     def __init__(self, out_dir: Path):
         self.out_dir = out_dir
-        self.previous: dict[str, str] = {}
-        self.current: dict[str, str] = {}
-        manifest = out_dir / MANIFEST
-        if manifest.is_file():
-            try:
-                outputs = json.loads(manifest.read_text(encoding="utf-8")).get("outputs", [])
-                self.previous = {e["path"]: json.dumps(e, ensure_ascii=False) for e in outputs}
-            except (ValueError, KeyError, TypeError, AttributeError):
-                self.previous = {}
-        journal = out_dir / JOURNAL
-        if journal.is_file():
-            with journal.open(encoding="utf-8") as lines:
-                for line in lines:
-                    try:
-                        self.previous[json.loads(line)["path"]] = line.rstrip("\n")
-                    except (ValueError, KeyError, TypeError):
-                        continue  # a line cut by an interruption
         out_dir.mkdir(parents=True, exist_ok=True)
-        self._journal = journal.open("a", encoding="utf-8")
+        self._db_path = out_dir / LEDGER
+        self._db_path.unlink(missing_ok=True)
+        self._db = sqlite3.connect(self._db_path)
+        self._db.execute("create table previous (path text primary key, entry text)")
+        self._db.execute("create table current (path text primary key, entry text)")
+        self._db.executemany("insert or replace into previous values (?, ?)", _manifest_entries(out_dir / MANIFEST))
+        self._db.executemany("insert or replace into previous values (?, ?)", _journal_entries(out_dir / JOURNAL))
+        self._journal = (out_dir / JOURNAL).open("a", encoding="utf-8")
 
     def unchanged(self, path: str, digest: str) -> str | None:
         """The earlier entry for ``path`` if its inputs and its file are unchanged."""
-        text = self.previous.get(path)
-        if text is None:
+        row = self._db.execute("select entry from previous where path = ?", (path,)).fetchone()
+        if row is None:
             return None
-        entry = json.loads(text)
+        entry = json.loads(row[0])
         if entry.get("input_sha256") == digest and file_sha256(self.out_dir / path) == entry.get("sha256"):
-            return text
+            return row[0]
         return None
 
     def keep(self, entry: dict | str) -> None:
+        """An output that stays (unchanged, or printed afresh without a journal line)."""
         text = entry if isinstance(entry, str) else json.dumps(entry, ensure_ascii=False)
-        self.current[json.loads(text)["path"] if isinstance(entry, str) else entry["path"]] = text
+        path = json.loads(text)["path"] if isinstance(entry, str) else entry["path"]
+        self._db.execute("insert or replace into current values (?, ?)", (path, text))
 
     def record(self, entry: dict) -> None:
         """An output now on disk: keep it and journal it at once."""
         text = json.dumps(entry, ensure_ascii=False)
-        self.current[entry["path"]] = text
+        self._db.execute("insert or replace into current values (?, ?)", (entry["path"], text))
         self._journal.write(text + "\n")
 
     def flush(self) -> None:
         self._journal.flush()
 
+    def paths(self) -> list[str]:
+        return [path for (path,) in self._db.execute("select path from current order by path")]
+
     def finish(self, extra: dict) -> Path:
+        """Write manifest.json (entries sorted by path, one per line) and drop the journal."""
         self._journal.close()
-        self.previous.clear()
         head = json.dumps({"kiemdiem": __version__, **extra}, ensure_ascii=False, indent=1)
-        body = ",\n".join(self.current[k] for k in sorted(self.current))
-        text = head[:-2] + ',\n "outputs": [\n' + body + "\n ]\n}\n"
-        path = write_atomic(self.out_dir / MANIFEST, text.encode())
+        target = self.out_dir / MANIFEST
+        fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=self.out_dir)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(head[:-2] + ',\n "outputs": [\n')
+                for i, (text,) in enumerate(self._db.execute("select entry from current order by path")):
+                    out.write((",\n" if i else "") + text)
+                out.write("\n ]\n}\n")
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
         (self.out_dir / JOURNAL).unlink(missing_ok=True)
-        return path
+        self._close()
+        return target
 
     def abandon(self) -> None:
         """Interrupted: the journal stays for the next run."""
         self._journal.close()
+        self._close()
+
+    def _close(self) -> None:
+        self._db.close()
+        self._db_path.unlink(missing_ok=True)
+
+
+def _manifest_entries(path: Path):
+    """(path, entry) of an earlier manifest, read line by line (kiemdiem writes one entry a line)."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip().rstrip(",")
+            if line.startswith('{"path"'):
+                try:
+                    yield json.loads(line)["path"], line
+                except (ValueError, KeyError, TypeError):
+                    continue
+
+
+def _journal_entries(path: Path):
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            try:
+                yield json.loads(line)["path"], line.rstrip("\n")
+            except (ValueError, KeyError, TypeError):
+                continue  # a line cut by an interruption

@@ -35,3 +35,7 @@ class Names:
             candidate = f"{name}-{n}"
         taken.add(candidate)
         return candidate
+
+    def forget(self, keep: str) -> None:
+        """Drop the names of every folder but ``keep`` (memory stays flat over a large run)."""
+        self._taken = {folder: names for folder, names in self._taken.items() if folder == keep}

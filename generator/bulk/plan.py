@@ -213,6 +213,7 @@ class Planner:
             yield self._list_job(scope, rows)
         for row in rows:
             self.result.count(row)
+        self.names.forget(keep=self.root)  # a chi bộ's folder is settled once its scope is done
 
     def _list_job(self, scope: Scope, rows: list[dict]) -> Job:
         """The scope's danh sách xếp loại đảng viên: chi bộ by chi bộ, names in Vietnamese order."""

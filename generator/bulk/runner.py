@@ -13,6 +13,9 @@ import csv
 import io
 import logging
 import multiprocessing
+import os
+import shutil
+import tempfile
 import zipfile
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -115,11 +118,12 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         run.summary_documents(build_summary(planner))
         run.error_list()
         progress.done()
+        paths = ledger.paths()
         manifest = ledger.finish({"source": {"path": str(source_path), "sha256": file_sha256(Path(source_path))
                                              if Path(source_path).is_file() else None},
                                   "counts": {"written": run.written, "skipped": run.skipped, "failed": run.failed},
                                   "errors": planner.result.errors})
-        zipped = write_archive(out_dir, planner.root, ledger) if archive else None
+        zipped = write_archive(out_dir, planner.root, paths) if archive else None
     return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped)
 
 
@@ -235,13 +239,21 @@ def build_summary(planner: Planner) -> dict:
     }
 
 
-def write_archive(out_dir: Path, root: str, ledger: Ledger) -> Path:
-    """A ZIP of the tree and the manifest, the same bytes for the same files."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for relative in sorted(ledger.current) + ["manifest.json"]:
-            info = zipfile.ZipInfo(relative, date_time=(2000, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, (out_dir / relative).read_bytes())
-    return write_atomic(out_dir / f"{root}.zip", buffer.getvalue())
+def write_archive(out_dir: Path, root: str, paths: list[str]) -> Path:
+    """A ZIP of the tree and the manifest, the same bytes for the same files, streamed to disk."""
+    target = out_dir / f"{root}.zip"
+    fd, tmp = tempfile.mkstemp(prefix=f".{root}.", suffix=".zip.tmp", dir=out_dir)
+    try:
+        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+            for relative in paths + ["manifest.json"]:
+                info = zipfile.ZipInfo(relative, date_time=(2000, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                with (out_dir / relative).open("rb") as source, archive.open(info, "w") as member:
+                    shutil.copyfileobj(source, member, 1 << 20)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

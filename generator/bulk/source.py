@@ -84,7 +84,8 @@ class FolderSource:
                     problems += [(where, f"«{name}»: {p.reason}") for p in error.problems]
                     continue
                 self._files[(ma, f"member{len(kept)}")] = str(member.relative_to(self.base.resolve()))
-            self._files[(ma, f"entry{len(kept)}")] = str(i)
+            if len(kept) != i:  # an earlier member was left out: remember where this one was
+                self._files[(ma, f"entry{len(kept)}")] = str(i)
             kept.append(entry)
         return kept
 
