@@ -607,7 +607,7 @@ def build_commendation() -> Path:
 
 
 # ---------------------------------------------------------------- a đảng bộ's lists and reports (kiemdiem bulk)
-def grid_table(doc, heads, sizes, loop, cells, centred=()) -> None:
+def grid_table(doc, heads, sizes, loop, cells, centred=()):
     """A bordered table: a header row repeated on every page, one row per item of ``loop``."""
     table = doc.add_table(rows=4, cols=len(heads))
     table.style = doc.styles["Table Grid"]
@@ -623,6 +623,7 @@ def grid_table(doc, heads, sizes, loop, cells, centred=()) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     row_property(rows[2], "cantSplit")
     first_cell_paragraph(rows[3].cells[0], "{%tr endfor %}", "KD Bảng nhỏ")
+    return table
 
 
 def summary_heading(doc, title, subject) -> None:
@@ -632,24 +633,54 @@ def summary_heading(doc, title, subject) -> None:
 
 
 def summary_signature(doc) -> None:
+    para(doc, "", "KD Nơi nhận")  # the HTML's 12 pt above the block
     blank = [("", None, None)] * 3
     signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
                     ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
 
 
-def level_table(doc, loop, title) -> None:
-    grid_table(doc, (title, "Số lượng", "Tỷ lệ"), (Cm(9), Cm(3), Cm(3)), loop,
-               ("{{ r.muc }}", "{{ r.so_luong }}", "{{ r.ty_le }}"), centred=(1, 2))
+def level_table(doc, loop, total, title) -> None:
+    """Level | count | share, and the row of those rated (its share is "—" when nobody is)."""
+    table = grid_table(doc, (title, "Số lượng", "Tỷ lệ"), (Cm(10.5), Cm(3), Cm(3)), loop,
+                       ("{{ r.muc }}", "{{ r.so_luong }}", "{{ r.ty_le }}"), centred=(1, 2))
+    row = table.add_row()
+    for j, text in enumerate(("Tổng số được xếp loại", f"{{{{ {total}.so_luong }}}}", f"{{{{ {total}.ty_le }}}}")):
+        p = first_cell_paragraph(row.cells[j], text, "KD Bảng nhỏ", bold=True)
+        if j:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def build_member_list() -> Path:
     doc = new_document()
-    summary_heading(doc, "DANH SÁCH", "Kết quả xếp loại chất lượng đảng viên năm {{ nam }}")
-    grid_table(doc, ("STT", "Họ và tên", "Chi bộ", "Điểm", "Xếp loại", "Ghi chú"),
-               (Cm(1.2), Cm(4.0), Cm(3.2), Cm(1.3), Cm(3.7), Cm(3.1)), "trinh_bay.dong",
-               ("{{ r.stt }}", "{{ r.ho_ten }}", "{{ r.chi_bo }}", "{{ r.diem }}", "{{ r.xep_loai }}", "{{ r.ghi_chu }}"),
-               centred=(0, 3))
-    para(doc, "{{ trinh_bay.tong }}")
+    summary_heading(doc, "DANH SÁCH", "xếp loại chất lượng đảng viên năm {{ nam }}")
+    sizes = (Cm(1.2), Cm(4.0), Cm(3.6), Cm(1.4), Cm(3.3))
+    tag(doc, "{%p if trinh_bay.chi_bo %}")
+    table = doc.add_table(rows=9, cols=6)
+    table.style = doc.styles["Table Grid"]
+    widths(table, *sizes, TEXT_WIDTH - sum(sizes, Cm(0)))
+    rows = table.rows
+    for cell, text in zip(rows[0].cells, ("STT", "Họ và tên", "Nhóm", "Điểm", "Xếp loại", "Ghi chú")):
+        first_cell_paragraph(cell, text, "KD Bảng nhỏ", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(rows[0], "tblHeader")
+    for i, text in ((1, "{%tr for g in trinh_bay.chi_bo %}"), (2, "{%tr if g.ten %}"), (4, "{%tr endif %}"),
+                    (5, "{%tr for r in g.dong %}"), (7, "{%tr endfor %}"), (8, "{%tr endfor %}")):
+        first_cell_paragraph(rows[i].cells[0], text, "KD Bảng nhỏ")
+    heading = rows[3]
+    number = first_cell_paragraph(heading.cells[0], "{{ g.so_la_ma }}", "KD Bảng nhỏ", bold=True)
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    name = first_cell_paragraph(heading.cells[1].merge(heading.cells[5]), "{{ g.ten }}", "KD Bảng nhỏ", bold=True)
+    number.paragraph_format.keep_with_next = name.paragraph_format.keep_with_next = True  # never last on a page
+    row_property(heading, "cantSplit")
+    cells = ("{{ r.stt }}", "{{ r.ho_ten }}", "{{ r.nhom }}", "{{ r.diem }}", "{{ r.xep_loai }}", "{{ r.ghi_chu }}")
+    for j, (cell, text) in enumerate(zip(rows[6].cells, cells)):
+        p = first_cell_paragraph(cell, text, "KD Bảng nhỏ")
+        if j in (0, 3):
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row_property(rows[6], "cantSplit")
+    tag(doc, "{%p endif %}")
+    total = para(doc, "{{ trinh_bay.dang_vien_tong }}")
+    total.paragraph_format.space_before, total.paragraph_format.keep_with_next = Pt(10), True
+    level_table(doc, "trinh_bay.dang_vien_muc", "trinh_bay.dang_vien_cong", "Mức xếp loại đảng viên")
     summary_signature(doc)
     return save(doc, "danh-sach-xep-loai-dang-vien", "Danh sách xếp loại chất lượng đảng viên")
 
@@ -660,25 +691,35 @@ def build_summary_report() -> Path:
     para(doc, "Căn cứ {{ regime_name }}, {{ trinh_bay.co_quan }} báo cáo kết quả đánh giá, xếp loại chất lượng tổ chức "
               "đảng và đảng viên năm {{ nam }} như sau:")
     para(doc, "I. TỔ CHỨC ĐẢNG", "KD Mục")
-    para(doc, "{{ trinh_bay.to_chuc_tong }}")
-    level_table(doc, "trinh_bay.to_chuc_muc", "Mức xếp loại tổ chức đảng")
-    grid_table(doc, ("STT", "Tổ chức đảng", "Điểm", "Xếp loại"), (Cm(1.3), Cm(8), Cm(2), Cm(5)), "trinh_bay.to_chuc",
-               ("{{ r.stt }}", "{{ r.ten }}", "{{ r.diem }}", "{{ r.xep_loai }}"), centred=(0, 2))
+    para(doc, "{{ trinh_bay.to_chuc_tong }}").paragraph_format.keep_with_next = True
+    level_table(doc, "trinh_bay.to_chuc_muc", "trinh_bay.to_chuc_cong", "Mức xếp loại tổ chức đảng")
+    tag(doc, "{%p if trinh_bay.to_chuc %}")
+    para(doc, "Kết quả của từng tổ chức đảng:").paragraph_format.keep_with_next = True
+    grid_table(doc, ("STT", "Tổ chức đảng", "Số đảng viên", "Điểm", "Xếp loại"), (Cm(1.2), Cm(6.4), Cm(2.2), Cm(1.6), Cm(5.1)),
+               "trinh_bay.to_chuc", ("{{ r.stt }}", "{{ r.ten }}", "{{ r.so_dang_vien }}", "{{ r.diem }}", "{{ r.xep_loai }}"),
+               centred=(0, 2, 3))
+    tag(doc, "{%p endif %}")
     para(doc, "II. ĐẢNG VIÊN", "KD Mục")
-    para(doc, "{{ trinh_bay.dang_vien_tong }}")
-    level_table(doc, "trinh_bay.dang_vien_muc", "Mức xếp loại đảng viên")
+    para(doc, "{{ trinh_bay.dang_vien_tong }}").paragraph_format.keep_with_next = True
+    level_table(doc, "trinh_bay.dang_vien_muc", "trinh_bay.dang_vien_cong", "Mức xếp loại đảng viên")
     for var, title in (("khong_xep_loai", "Đảng viên không xếp loại:"), ("chua_co_ket_qua", "Đảng viên chưa có kết quả xếp loại:")):
         tag(doc, f"{{%p if trinh_bay.{var} %}}")
-        para(doc, title)
+        para(doc, title).paragraph_format.keep_with_next = True
         tag(doc, f"{{%p for d in trinh_bay.{var} %}}")
         para(doc, "- {{ d }}", "KD Ý")
         tag(doc, "{%p endfor %}")
         tag(doc, "{%p endif %}")
-    para(doc, "III. TỶ LỆ HOÀN THÀNH XUẤT SẮC NHIỆM VỤ", "KD Mục")
-    grid_table(doc, ("Phạm vi", "Nhóm", "Hoàn thành tốt nhiệm vụ", "Hoàn thành xuất sắc nhiệm vụ", "Tỷ lệ", "Tối đa", "Bằng phiếu"),
-               (Cm(3.2), Cm(3.6), Cm(2.1), Cm(2.1), Cm(1.8), Cm(1.8), Cm(1.9)), "trinh_bay.ty_le",
-               ("{{ r.pham_vi }}", "{{ r.nhom }}", "{{ r.co_so }}", "{{ r.htxsnv }}", "{{ r.ty_le }}", "{{ r.toi_da }}",
-                "{{ r.bang_phieu }}"), centred=(2, 3, 4, 5, 6))
+    para(doc, "III. TỶ LỆ {{ trinh_bay.muc_cao_in_hoa }}", "KD Mục")
+    tag(doc, "{%p if trinh_bay.ty_le %}")
+    para(doc, "{{ trinh_bay.ty_le_dan }}").paragraph_format.keep_with_next = True
+    grid_table(doc, ("STT", "Phạm vi, nhóm đối tượng", "{{ trinh_bay.muc_co_so }}", "{{ trinh_bay.muc_cao }}", "Tỷ lệ đạt",
+                     "Tỷ lệ tối đa", "Chờ đảng ủy quyết định"),
+               (Cm(1.2), Cm(3.6), Cm(2.0), Cm(2.0), Cm(2.8), Cm(2.9), Cm(2.0)), "trinh_bay.ty_le",
+               ("{{ r.stt }}", "{{ r.pham_vi }}: {{ r.nhom }}", "{{ r.co_so }}", "{{ r.dat }}", "{{ r.ty_le }}", "{{ r.toi_da }}",
+                "{{ r.bang_phieu }}"), centred=(0, 2, 3, 4, 5, 6))
+    tag(doc, "{%p else %}")
+    para(doc, "{{ trinh_bay.khong_co_ty_le }}")
+    tag(doc, "{%p endif %}")
     tag(doc, "{%p if trinh_bay.loi %}")
     para(doc, "{{ trinh_bay.loi }}")
     tag(doc, "{%p endif %}")
@@ -688,20 +729,20 @@ def build_summary_report() -> Path:
 
 def build_quota_report() -> Path:
     doc = new_document()
-    summary_heading(doc, "BÁO CÁO", "Việc thực hiện tỷ lệ đảng viên Hoàn thành xuất sắc nhiệm vụ năm {{ nam }}")
+    summary_heading(doc, "BÁO CÁO", "Việc thực hiện tỷ lệ đảng viên {{ trinh_bay.muc_cao }} năm {{ nam }}")
     para(doc, "Căn cứ {{ trinh_bay.can_cu }}, {{ trinh_bay.co_quan }} báo cáo việc thực hiện tỷ lệ đảng viên xếp loại "
-              "Hoàn thành xuất sắc nhiệm vụ theo từng nhóm đối tượng như sau:")
+              "{{ trinh_bay.muc_cao }} theo từng phạm vi và nhóm đối tượng như sau:")
     tag(doc, "{%p for g in trinh_bay.nhom %}")
     para(doc, "{{ g.tieu_de }}", "KD Mục")
     tag(doc, "{%p for d in g.dong %}")
-    para(doc, "{{ d }}")
+    para(doc, "- {{ d }}", "KD Ý")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p if trinh_bay.khong_co %}")
     para(doc, "{{ trinh_bay.khong_co }}")
     tag(doc, "{%p endif %}")
     summary_signature(doc)
-    return save(doc, "bao-cao-ty-le-xep-loai", "Báo cáo việc thực hiện tỷ lệ Hoàn thành xuất sắc nhiệm vụ")
+    return save(doc, "bao-cao-ty-le-xep-loai", "Báo cáo việc thực hiện tỷ lệ xếp loại đảng viên")
 
 
 BUILDERS = {"ban-tu-kiem-diem": build_member, "bieu-diem-tccsd": build_organisation,

@@ -1,28 +1,71 @@
-"""What the đảng bộ's three documents print, from the plain results of a bulk run.
+"""What a đảng bộ's three bulk-run documents print, from the plain results of the run.
 
 ``summary_contexts(summary)`` turns the dict a bulk run builds (see
-``generator.bulk.runner.build_summary``) into one context per document: the list
-of members with their levels, the report of counts and shares, and the quota
-report. Every figure is computed here from the rows, never typed; percentages
-are of those rated, and a share with nothing to divide prints "—".
+``generator.bulk.runner.build_summary``) into one context per document, by template name:
+
+``danh-sach-xep-loai-dang-vien`` (``list_context``)
+    the members chi bộ by chi bộ, in the order given, and their levels with counts and shares;
+``bao-cao-tong-hop-xep-loai`` (``report_context``)
+    organisations and members per level, who is not rated or has no result yet, and the
+    top level as a share of the base level per quota scope and group;
+``bao-cao-ty-le-xep-loai`` (``quota_context``)
+    per quota scope and group: the base, the computation, who is kept, cut or left to the đảng ủy.
+
+Every figure is computed here from the rows, never typed; shares are of those rated, and a
+share with nothing to divide prints "—". Nothing is sorted: rows keep the summary's order.
+Level names come from ``member_levels`` (first: the level the quota limits, second: its base),
+the committee from ``dang_bo`` ("Đảng bộ X" → "Đảng ủy X"), the signer's titles from the
+shared schema (``schemas/shared/chung.defs.json`` ``$defs.ky``). Text is NFC.
+
+Keys every context has: ``dang_bo``, ``nam``, ``regime_name``, ``ky`` (``thay_mat``,
+``chuc_vu_nguoi_ky``, ``nguoi_ky``), ``noi_nhan`` (list) and ``trinh_bay`` with
+``dang_bo_in_hoa`` (upper committee in capitals, or ""), ``co_quan``, ``co_quan_in_hoa``,
+``dia_danh_ngay``, ``muc_cao`` (and ``muc_cao_in_hoa``), ``muc_co_so``; the documents' own keys are listed in each
+function and in templates/<name>/README.md.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
+import unicodedata
 from collections import Counter
 from fractions import Fraction
+from functools import cache
 
+from ..resources import schemas_dir
 from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, phan_tram, so
 
 LIST, REPORT, QUOTA = "danh-sach-xep-loai-dang-vien", "bao-cao-tong-hop-xep-loai", "bao-cao-ty-le-xep-loai"
 NOT_RATED, PENDING = "NOT_RATED", "pending"
-SIGNER = {"chi_uy": "T/M CHI ỦY", "chi_bo": "T/M CHI BỘ", "dang_uy": "T/M ĐẢNG ỦY", "ban_thuong_vu": "T/M BAN THƯỜNG VỤ"}
-POSITION = {"bi_thu": "BÍ THƯ", "pho_bi_thu": "PHÓ BÍ THƯ"}
-SHORT_NOTES = {"cut": "Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ của nhóm", "tie": "Bằng phiếu ở vị trí cuối của tỷ lệ: đảng ủy quyết định"}
+TIE_LEVEL = "Chờ đảng ủy quyết định"
+ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
+         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
+# ---------------------------------------------------------------- small helpers
 def share(part: int, whole: int) -> str:
+    """``part`` of ``whole`` as the Party writes it ("33,33%"); "—" when there is nothing to divide."""
     return phan_tram(Fraction(part, whole)) if whole else "—"
+
+
+def la_ma(n: int) -> str:
+    """Roman numerals for the chi bộ headings of the list: 4 → "IV"."""
+    out = ""
+    for value, letters in ROMAN:
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _nfc(value):
+    """Every string of the summary in NFC (names typed on a Mac arrive decomposed)."""
+    if isinstance(value, str):
+        return unicodedata.normalize("NFC", value)
+    if isinstance(value, dict):
+        return {k: _nfc(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_nfc(v) for v in value]
+    return value
 
 
 def _date(value) -> dt.date:
@@ -33,105 +76,216 @@ def _score(value) -> str:
     return so(value) if value is not None else ""
 
 
+def _people(n: int) -> str:
+    return f"{so(n)} đồng chí"
+
+
+@cache
+def _signer_titles() -> dict[str, dict[str, str]]:
+    """Codes → printed titles of the signature block, as the shared schema defines them."""
+    ky = json.loads((schemas_dir() / "shared" / "chung.defs.json").read_text(encoding="utf-8"))["$defs"]["ky"]["properties"]
+    return {key: {o["const"]: o["title"] for o in ky[key]["oneOf"]} for key in ("thay_mat", "chuc_vu_nguoi_ky")}
+
+
+def _is_dang_bo(name: str) -> bool:
+    return name.casefold().startswith("đảng bộ")
+
+
 def _common(summary: dict) -> dict:
-    ky = summary.get("ky") or {"thay_mat": "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": ""}
-    upper = summary.get("cap_tren")
+    dang_bo, upper = summary["dang_bo"], summary.get("cap_tren")
+    titles = _signer_titles()
+    ky = summary.get("ky") or {"thay_mat": "dang_uy" if _is_dang_bo(dang_bo) else "chi_uy",
+                               "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": ""}
+    filing = "Lưu Văn phòng Đảng ủy" if _is_dang_bo(dang_bo) else f"Lưu {dang_bo}"
+    levels = summary["member_levels"]
     return {
-        "dang_bo": summary["dang_bo"], "nam": summary["nam"], "regime_name": summary["regime_name"],
+        "dang_bo": dang_bo, "nam": summary["nam"], "regime_name": summary["regime_name"],
         "trinh_bay": {
             "dang_bo_in_hoa": in_hoa(upper) if upper else "",
-            "co_quan": cap_uy(summary["dang_bo"]), "co_quan_in_hoa": in_hoa(cap_uy(summary["dang_bo"])),
+            "co_quan": cap_uy(dang_bo), "co_quan_in_hoa": in_hoa(cap_uy(dang_bo)),
             "dia_danh_ngay": dia_danh_ngay(summary["dia_danh"], _date(summary["ngay_lap"])),
+            "muc_cao": levels[0][1] if levels else "", "muc_cao_in_hoa": in_hoa(levels[0][1]) if levels else "",
+            "muc_co_so": levels[1][1] if len(levels) > 1 else "",
         },
-        "ky": {"thay_mat": SIGNER.get(ky["thay_mat"], ky["thay_mat"]),
-               "chuc_vu_nguoi_ky": POSITION.get(ky["chuc_vu_nguoi_ky"], ky["chuc_vu_nguoi_ky"]), "nguoi_ky": ky["nguoi_ky"]},
-        "noi_nhan": summary.get("noi_nhan") or ([f"{upper} (để báo cáo)"] if upper else []) + ["Lưu Văn phòng Đảng ủy"],
+        "ky": {"thay_mat": titles["thay_mat"].get(ky["thay_mat"], ky["thay_mat"]),
+               "chuc_vu_nguoi_ky": titles["chuc_vu_nguoi_ky"].get(ky["chuc_vu_nguoi_ky"], ky["chuc_vu_nguoi_ky"]),
+               "nguoi_ky": ky.get("nguoi_ky") or ""},
+        "noi_nhan": summary.get("noi_nhan") or [*([f"{upper} (để báo cáo)"] if upper else []), filing],
     }
 
 
-def _level_table(levels: list, counts: Counter, rated: int) -> list[dict]:
-    return [{"muc": label, "so_luong": so(counts.get(code, 0)), "ty_le": share(counts.get(code, 0), rated)}
+def _with(common: dict, **layout) -> dict:
+    return {**common, "trinh_bay": {**common["trinh_bay"], **layout}}
+
+
+def _level_rows(levels: list, counts: Counter, rated: int) -> tuple[list[dict], dict]:
+    """One row per level (a level nobody reached shows 0) and the total row."""
+    rows = [{"muc": label, "so_luong": so(counts.get(code, 0)), "ty_le": share(counts.get(code, 0), rated)}
             for code, label in levels]
+    return rows, {"so_luong": so(rated), "ty_le": share(rated, rated)}
+
+
+# ---------------------------------------------------------------- members
+def member_category(member: dict) -> str:
+    """A member's final level, NOT_RATED, or "pending": no level reached the vote threshold,
+    or tied at the quota's last place until the đảng ủy decides."""
+    return PENDING if member["level"] is None or member.get("quota") == "tie" else member["level"]
 
 
 def member_counts(summary: dict) -> dict:
-    """Members: total, rated (a final level), not rated by the rules, without a result yet
-    (vote short, or tied at the quota's last place). From ``member_counts`` when the
-    summary has no rows (a đảng bộ's report keeps only counts)."""
-    if "member_counts" in summary:
+    """Members: total, rated (a final level), not rated by the rules, without a result yet.
+    Counted from ``members``; from ``member_counts`` (level code, "NOT_RATED" or "not_rated",
+    "pending" → number) when the summary keeps counts only."""
+    if summary.get("members") is None and "member_counts" in summary:
         levels = Counter(summary["member_counts"])
+        levels[NOT_RATED] += levels.pop("not_rated", 0)
     else:
-        levels = Counter(PENDING if m["level"] is None or m["quota"] == "tie" else m["level"] for m in summary["members"])
+        levels = Counter(member_category(m) for m in summary.get("members") or [])
     rated = sum(levels.get(code, 0) for code, _ in summary["member_levels"])
     return {"total": sum(levels.values()), "rated": rated, "not_rated": levels.get(NOT_RATED, 0),
             "pending": levels.get(PENDING, 0), "levels": levels}
 
 
-def list_context(summary: dict) -> dict:
-    """Danh sách xếp loại chất lượng đảng viên: one row per member, in the given order."""
+def _member_totals(summary: dict) -> dict:
     counts = member_counts(summary)
-    rows = [{"stt": str(i), "ho_ten": m["ho_ten"], "chi_bo": m["chi_bo"], "diem": _score(m["score"]),
-             "xep_loai": m["level_label"] if m["quota"] != "tie" else "Chờ đảng ủy quyết định",
-             "ghi_chu": SHORT_NOTES.get(m["quota"] or "", m["note"] if m["level"] in (None, NOT_RATED) else "")}
-            for i, m in enumerate(summary["members"], 1)]
-    parts = [f"{label}: {so(counts['levels'].get(code, 0))} ({share(counts['levels'].get(code, 0), counts['rated'])})"
-             for code, label in summary["member_levels"]]
-    tong = f"Tổng số {so(counts['total'])} đảng viên; được xếp loại {so(counts['rated'])}, trong đó: " + "; ".join(parts) + "."
-    extra = []
-    if counts["not_rated"]:
-        extra.append(f"Không xếp loại: {so(counts['not_rated'])} đồng chí.")
-    if counts["pending"]:
-        extra.append(f"Chưa có kết quả (biểu quyết lại): {so(counts['pending'])} đồng chí.")
-    return {**_common(summary), "trinh_bay": {**_common(summary)["trinh_bay"], "dong": rows, "tong": " ".join([tong, *extra])}}
+    rows, total = _level_rows(summary["member_levels"], counts["levels"], counts["rated"])
+    return {"dang_vien_tong": (f"Tổng số đảng viên: {so(counts['total'])}; được xếp loại: {so(counts['rated'])}; "
+                               f"không xếp loại: {so(counts['not_rated'])}; chưa có kết quả xếp loại: {so(counts['pending'])}."),
+            "dang_vien_muc": rows, "dang_vien_cong": total}
 
 
-def report_context(summary: dict) -> dict:
-    """Báo cáo tổng hợp: organisations and members per level, those not rated, the HTXSNV shares."""
+def _note(member: dict, top: str) -> str:
+    """Short enough for the list's last column; the quota report gives the computation."""
+    if member.get("quota") == "cut":
+        return f"Vượt tỷ lệ {top} của nhóm" if top else "Vượt tỷ lệ của nhóm"
+    if member.get("quota") == "tie":
+        return "Bằng số phiếu ở vị trí cuối của tỷ lệ"
+    return member.get("note") or ""
+
+
+def list_context(summary: dict) -> dict:
+    """Danh sách xếp loại chất lượng đảng viên. Needs ``members`` (``organisations`` etc. are optional).
+
+    ``trinh_bay.chi_bo``: one group per run of members of the same chi bộ, in the given order,
+    ``{so_la_ma, ten, dong}`` — ``ten`` is "" when the list holds only the đảng bộ's own chi bộ
+    (no heading row); each row ``{stt, ho_ten, chi_bo, nhom, diem, xep_loai, ghi_chu}``, numbered
+    within its chi bộ. ``trinh_bay.dong``: the same rows in one list. ``trinh_bay.dang_vien_tong``
+    (sentence), ``dang_vien_muc`` (``{muc, so_luong, ty_le}`` per level), ``dang_vien_cong``
+    (``{so_luong, ty_le}``)."""
+    summary = _nfc(summary)
     common = _common(summary)
-    orgs = summary["organisations"]
+    top = common["trinh_bay"]["muc_cao"]
+    groups: list[dict] = []
+    for m in summary["members"]:
+        if not groups or groups[-1]["ten"] != m["chi_bo"]:
+            groups.append({"so_la_ma": la_ma(len(groups) + 1), "ten": m["chi_bo"], "dong": []})
+        rows = groups[-1]["dong"]
+        rows.append({"stt": str(len(rows) + 1), "ho_ten": m["ho_ten"], "chi_bo": m["chi_bo"], "nhom": m.get("nhom") or "",
+                     "diem": _score(m.get("score")),
+                     "xep_loai": TIE_LEVEL if m.get("quota") == "tie" else m["level_label"], "ghi_chu": _note(m, top)})
+    if len(groups) == 1 and groups[0]["ten"] == summary["dang_bo"]:
+        groups[0]["ten"] = ""
+    return _with(common, chi_bo=groups, dong=[r for g in groups for r in g["dong"]], **_member_totals(summary))
+
+
+# ---------------------------------------------------------------- the report
+def report_context(summary: dict) -> dict:
+    """Báo cáo tổng hợp. Works from ``member_counts`` when the summary has no ``members``.
+
+    ``trinh_bay``: ``to_chuc_tong`` (sentence), ``to_chuc_muc`` / ``to_chuc_cong`` (levels and
+    total row), ``to_chuc`` (``{stt, ten, so_dang_vien, diem, xep_loai}``); ``dang_vien_tong``,
+    ``dang_vien_muc``, ``dang_vien_cong``; ``khong_xep_loai`` and ``chua_co_ket_qua`` (lines
+    "Name (chi bộ): reason"); ``ty_le`` (``{stt, pham_vi, nhom, co_so, dat, ty_le, toi_da,
+    bang_phieu}`` per quota scope and group), ``ty_le_dan`` (the sentence before that table) and
+    ``khong_co_ty_le`` (a sentence when there is no group, else ""); ``loi`` (records skipped, or "")."""
+    summary = _nfc(summary)
+    common = _common(summary)
+    top, base = common["trinh_bay"]["muc_cao"], common["trinh_bay"]["muc_co_so"]
+    orgs = summary.get("organisations") or []
     org_levels = Counter(o["level"] for o in orgs)
     orgs_rated = sum(org_levels.get(code, 0) for code, _ in summary["org_levels"])
-    counts = member_counts(summary)
-    shares = [{"pham_vi": q["scope"], "nhom": q["group"], "co_so": so(q["base_count"]),
-               "htxsnv": so(len(q["selected"])), "ty_le": share(len(q["selected"]), q["base_count"]),
-               "toi_da": f"{q['rate']} ({so(q['limit'])})", "bang_phieu": so(len(q["tie"]))} for q in summary["quotas"]]
-    return {**common, "trinh_bay": {
-        **common["trinh_bay"],
-        "to_chuc_tong": f"Tổng số tổ chức đảng: {so(len(orgs))}; đã xếp loại: {so(orgs_rated)}; chưa xếp loại: {so(len(orgs) - orgs_rated)}.",
-        "to_chuc_muc": _level_table(summary["org_levels"], org_levels, orgs_rated),
-        "to_chuc": [{"stt": str(i), "ten": o["ten"], "diem": _score(o["score"]), "xep_loai": o["level_label"]}
-                    for i, o in enumerate(orgs, 1)],
-        "dang_vien_tong": (f"Tổng số đảng viên: {so(counts['total'])}; được xếp loại: {so(counts['rated'])}; "
-                           f"không xếp loại: {so(counts['not_rated'])}; chưa có kết quả: {so(counts['pending'])}."),
-        "dang_vien_muc": _level_table(summary["member_levels"], counts["levels"], counts["rated"]),
-        "khong_xep_loai": [f"{p['ho_ten']} ({p['chi_bo']}): {p['reason']}" for p in summary["not_rated"]],
-        "chua_co_ket_qua": [f"{p['ho_ten']} ({p['chi_bo']}): {p['reason']}" for p in summary["pending"]],
-        "ty_le": shares,
-        "loi": (f"Có {so(len(summary['errors']))} bản ghi chưa xử lý được (xem danh sách lỗi kèm theo)."
-                if summary["errors"] else ""),
-    }}
+    org_rows, org_total = _level_rows(summary["org_levels"], org_levels, orgs_rated)
+    shares = [{"stt": str(i), "pham_vi": q["scope"], "nhom": q["group"], "co_so": so(q["base_count"]),
+               "dat": so(len(q["selected"])),
+               "ty_le": (f"{so(len(q['selected']))}/{so(q['base_count'])} = {share(len(q['selected']), q['base_count'])}"
+                         if q["base_count"] else "—"),
+               "toi_da": f"{q['rate']}, tối đa {so(q['limit'])}", "bang_phieu": so(len(q["tie"]))}
+              for i, q in enumerate(summary.get("quotas") or [], 1)]
+    errors = summary.get("errors") or []
+
+    def who(people):
+        return [f"{p['ho_ten']} ({p['chi_bo']}): {p['reason']}" if p.get("reason") else f"{p['ho_ten']} ({p['chi_bo']})"
+                for p in people or []]
+    return _with(
+        common,
+        to_chuc_tong=(f"Tổng số tổ chức đảng: {so(len(orgs))}; được xếp loại: {so(orgs_rated)}; "
+                      f"chưa xếp loại: {so(len(orgs) - orgs_rated)}."),
+        to_chuc_muc=org_rows, to_chuc_cong=org_total,
+        to_chuc=[{"stt": str(i), "ten": o["ten"], "so_dang_vien": so(o["so_dang_vien"]) if o.get("so_dang_vien") is not None else "",
+                  "diem": _score(o.get("score")), "xep_loai": o["level_label"]} for i, o in enumerate(orgs, 1)],
+        **_member_totals(summary),
+        khong_xep_loai=who(summary.get("not_rated")), chua_co_ket_qua=who(summary.get("pending")),
+        ty_le=shares,
+        ty_le_dan=(f"Số đảng viên {top} so với số đảng viên {base} (cơ sở tính tỷ lệ), theo từng phạm vi và nhóm "
+                   f"đối tượng; chi tiết tại báo cáo việc thực hiện tỷ lệ kèm theo:"),
+        khong_co_ty_le="" if shares else f"Không có nhóm nào có đảng viên đạt mức {top}.",
+        loi=f"Có {so(len(errors))} bản ghi chưa xử lý được (xem danh sách lỗi kèm theo)." if errors else "",
+    )
+
+
+# ---------------------------------------------------------------- the quota report
+def _scope_of(summary: dict) -> dict[str, set]:
+    """chi bộ code → the names it may be counted under (itself, the đảng bộ it belongs to)."""
+    return {o["ma"]: {o["ten"], o.get("truc_thuoc")} for o in summary.get("organisations") or []}
+
+
+def _named(summary: dict, quota: dict, status: str) -> list[str]:
+    """The quota's names, each with its chi bộ when the rows say which (two "Nguyễn Văn An" differ)."""
+    scopes = _scope_of(summary)
+    pool = [m for m in summary.get("members") or [] if m.get("quota") == status
+            and quota["scope"] in scopes.get(m.get("chi_bo_ma"), {quota["scope"]})]
+    pool.sort(key=lambda m: m.get("nhom") != quota["group"])  # stable: same group first, given order kept
+    names = []
+    for name in quota[status]:
+        match = next((m for m in pool if m["ho_ten"] == name), None)
+        if match is not None:
+            pool.remove(match)
+        names.append(f"{name} ({match['chi_bo']})" if match and match["chi_bo"] != quota["scope"] else name)
+    return names
 
 
 def quota_context(summary: dict) -> dict:
-    """Báo cáo tỷ lệ: each group's base, computation, and who is kept, cut or left to the đảng ủy."""
+    """Báo cáo việc thực hiện tỷ lệ. ``trinh_bay.can_cu`` (the rules cited, else the regime),
+    ``trinh_bay.nhom`` (``{tieu_de, dong}``: a heading and its lines per scope and group),
+    ``trinh_bay.khong_co`` (a sentence when there is no group, else "")."""
+    summary = _nfc(summary)
     common = _common(summary)
+    top, base = common["trinh_bay"]["muc_cao"], common["trinh_bay"]["muc_co_so"]
     groups = []
-    for i, q in enumerate(summary["quotas"], 1):
-        lines = [f"Số đảng viên của nhóm: {so(q['members'])}; xếp loại Hoàn thành tốt nhiệm vụ (cơ sở tính tỷ lệ): {so(q['base_count'])}.",
-                 f"Tỷ lệ tối đa: {q['computation']}.",
-                 f"Số đồng chí đạt mức Hoàn thành xuất sắc nhiệm vụ theo quy định và biểu quyết: {so(q['candidates'])}."]
-        for key, label in (("selected", "Giữ mức Hoàn thành xuất sắc nhiệm vụ"),
-                           ("cut", "Vượt tỷ lệ, xếp loại Hoàn thành tốt nhiệm vụ"),
-                           ("tie", "Bằng số phiếu ở vị trí cuối, đề nghị đảng ủy xem xét, quyết định")):
-            if q[key]:
-                lines.append(f"{label}: {', '.join(q[key])}.")
-        groups.append({"tieu_de": f"{i}. {q['scope']} — nhóm «{q['group']}»", "dong": lines})
-    rules = sorted({q["rule"] for q in summary["quotas"] if q["rule"]})
-    return {**common, "trinh_bay": {**common["trinh_bay"], "nhom": groups,
-                                    "can_cu": "; ".join(rules) if rules else summary["regime_name"],
-                                    "khong_co": "" if groups else "Không có nhóm nào có đảng viên đạt mức Hoàn thành xuất sắc nhiệm vụ."}}
+    for i, q in enumerate(summary.get("quotas") or [], 1):
+        lines = [f"Số đảng viên của nhóm: {so(q['members'])}; số đảng viên xếp loại {base} (cơ sở tính tỷ lệ): "
+                 f"{so(q['base_count'])}.",
+                 f"Tỷ lệ tối đa {q['rate']}: {q['computation']}.",
+                 f"Số đồng chí được chi bộ biểu quyết mức {top}: {so(q['candidates'])}."]
+        for key, label in (("selected", f"Giữ mức {top}"),
+                           ("cut", f"Vượt tỷ lệ, xếp loại {base}"),
+                           ("tie", "Bằng số phiếu ở vị trí cuối của tỷ lệ, đề nghị đảng ủy xem xét, quyết định")):
+            names = _named(summary, q, key)
+            lines.append(f"{label} ({_people(len(names))}): {', '.join(names)}." if names else f"{label}: không có.")
+        if q.get("rule"):
+            lines.append(f"Căn cứ: {q['rule']}.")
+        groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm «{q['group']}»", "dong": lines})
+    rules = list(dict.fromkeys(q["rule"] for q in summary.get("quotas") or [] if q.get("rule")))
+    return _with(common, nhom=groups, can_cu="; ".join(rules) if rules else summary["regime_name"],
+                 khong_co="" if groups else f"Không có nhóm nào có đảng viên đạt mức {top}.")
 
 
+# ---------------------------------------------------------------- all at once
 def report_contexts(summary: dict) -> dict[str, dict]:
-    """The đảng bộ's two reports, by template name (the lists are per tổ chức cơ sở: ``list_context``)."""
+    """The đảng bộ's two reports, by template name (they need no ``members``)."""
     return {REPORT: report_context(summary), QUOTA: quota_context(summary)}
+
+
+def summary_contexts(summary: dict) -> dict[str, dict]:
+    """The three documents, by template name: the list (needs ``members``) and the two reports."""
+    return {LIST: list_context(summary), **report_contexts(summary)}

@@ -1,44 +1,123 @@
 """The đảng bộ's list and reports render to DOCX and PDF with the same text."""
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 
 import pytest
+from docx import Document
+from pypdf import PdfReader
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "present"))
 from test_parity import docx_text, normal, once, pdf_text, repeated_headers  # noqa: E402
-from test_summary import sample  # noqa: E402
+from test_summary import EMPTY, KIM_DONG, sample  # noqa: E402
 
-from generator.present.summary import list_context, report_contexts  # noqa: E402
+from generator.present.summary import LIST, QUOTA, REPORT, report_contexts, summary_contexts  # noqa: E402
 from generator.render import RENDERERS  # noqa: E402
+from generator.render.docx import compiled_docx  # noqa: E402
+
+NAMES = (LIST, REPORT, QUOTA)
 
 
-def contexts():
-    return {"danh-sach-xep-loai-dang-vien": list_context(sample()), **report_contexts(sample())}
-
-
-@pytest.mark.parametrize("name", sorted(contexts()))
-def test_docx_and_pdf_say_the_same(name):
-    context = contexts()[name]
-    docx, pdf = RENDERERS["docx"](name, context), RENDERERS["pdf"](name, context)
-    docx_side, pdf_side = normal(docx_text(docx)), normal(pdf_text(pdf))
+def both(name: str, context: dict) -> tuple[str, str]:
+    """The DOCX text and the PDF text, normalised; table headers a PDF repeats counted once."""
+    docx = RENDERERS["docx"](name, context)
+    pdf_side = normal(pdf_text(RENDERERS["pdf"](name, context)))
     for header in repeated_headers(docx):
         pdf_side = once(pdf_side, header)
-    assert "ĐẢNGCỘNGSẢNVIỆTNAM" in docx_side and "TânLập,ngày05tháng12năm2025" in docx_side
-    assert docx_side == pdf_side
+    return normal(docx_text(docx)), pdf_side
 
 
-def test_the_list_prints_every_member_and_the_reports_their_figures():
-    text = normal(docx_text(RENDERERS["docx"]("danh-sach-xep-loai-dang-vien", list_context(sample()))))
-    for name in ("NguyễnThịÁnh", "LêVănBình", "ĐỗVănHải", "87,5"):
-        assert name in text
-    report = normal(docx_text(RENDERERS["docx"]("bao-cao-tong-hop-xep-loai", report_contexts(sample())["bao-cao-tong-hop-xep-loai"])))
-    assert "Tổngsốđảngviên:6;đượcxếploại:3;khôngxếploại:1;chưacókếtquả:2." in report
-    assert "T/MĐẢNGỦY" in report and "HàVănSơn" in report
+def assert_same(docx_side: str, pdf_side: str) -> None:
+    if docx_side != pdf_side:
+        at = next((i for i, (a, b) in enumerate(zip(docx_side, pdf_side)) if a != b), min(len(docx_side), len(pdf_side)))
+        pytest.fail(f"first difference at {at}: DOCX …{docx_side[at - 60:at + 60]}… / PDF …{pdf_side[at - 60:at + 60]}…")
 
 
-def test_empty_lists_still_render():
-    empty = sample(members=[], organisations=[], quotas=[], not_rated=[], pending=[], errors=[])
-    for name, context in {"danh-sach-xep-loai-dang-vien": list_context(empty), **report_contexts(empty)}.items():
-        assert normal(docx_text(RENDERERS["docx"](name, context))) == normal(pdf_text(RENDERERS["pdf"](name, context)))
+@pytest.fixture(scope="module")
+def rendered() -> dict[str, tuple[str, str]]:
+    return {name: both(name, context) for name, context in summary_contexts(sample()).items()}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_docx_and_pdf_say_the_same(rendered, name):
+    docx_side, pdf_side = rendered[name]
+    assert "ĐẢNGBỘTHÀNHPHỐHÀNỘI" in docx_side and "ĐẢNGỦYPHƯỜNGBAĐÌNH" in docx_side
+    assert "ĐẢNGCỘNGSẢNVIỆTNAM" in docx_side and "HàNội,ngày05tháng12năm2025" in docx_side
+    assert "T/MĐẢNGỦYPHÓBÍTHƯHoàngVănSơn" in docx_side and "Nơinhận:-BanTổchứcThànhủy(đểbáocáo),-LưuVănphòngĐảngủy." in docx_side
+    assert_same(docx_side, pdf_side)
+
+
+def test_the_list_prints_every_member_chi_bo_by_chi_bo(rendered):
+    text = rendered[LIST][0]
+    assert "DANHSÁCHxếploạichấtlượngđảngviênnăm2025" in text
+    assert normal(f"I{KIM_DONG}1Nguyễn Thị Ngọc Ánh") in text and "IIChibộKhudâncưsố31NguyễnVănAn" in text
+    for piece in ("TrầnVănBìnhĐảngviênkhônggiữchứcvụlãnhđạo,quảnlý90HoànthànhtốtnhiệmvụVượttỷlệHoànthànhxuấtsắc",
+                  "ChờđảngủyquyếtđịnhBằngsốphiếu", "NguyễnThịNgọcÁnhĐảngviênkhônggiữchứcvụlãnhđạo,quảnlý87,5",
+                  "Tổngsốđảngviên:8;đượcxếploại:5;khôngxếploại:1;chưacókếtquảxếploại:2.",
+                  "Hoànthànhtốtnhiệmvụ360%", "Khônghoànthànhnhiệmvụ00%", "Tổngsốđượcxếploại5100%"):
+        assert piece in text
+
+
+def test_the_report_prints_its_figures_and_basis(rendered):
+    text = rendered[REPORT][0]
+    assert "BÁOCÁOTổnghợpkếtquảđánhgiá,xếploạichấtlượngtổchứcđảngvàđảngviênnăm2025" in text
+    assert "CăncứQuyđịnh366-QĐ/TWngày30/8/2025vàHướngdẫn43-HD/BTCTWngày31/10/2025,ĐảngủyphườngBaĐình" in text
+    for piece in ("Tổngsốtổchứcđảng:3;đượcxếploại:2;chưaxếploại:1.", "Hoànthànhxuấtsắcnhiệmvụ150%",
+                  "77,55", "III.TỶLỆHOÀNTHÀNHXUẤTSẮCNHIỆMVỤ", "1/5=20%", "20%,tốiđa1",
+                  "PhạmThịDung(ChibộTrườngTiểuhọcKimĐồng):Đảngviênkếtnạpchưađủ6tháng",
+                  "Có1bảnghichưaxửlýđược"):
+        assert piece in text
+
+
+def test_the_quota_report_names_each_group(rendered):
+    text = rendered[QUOTA][0]
+    assert "BÁOCÁOViệcthựchiệntỷlệđảngviênHoànthànhxuấtsắcnhiệmvụnăm2025" in text
+    assert "CăncứĐiều11,Quyđịnh366-QĐ/TW,ĐảngủyphườngBaĐình" in text
+    for piece in ("1.ĐảngbộphườngBaĐình,nhóm«Đảngviênkhônggiữchứcvụlãnhđạo,quảnlý»", "-Tỷlệtốiđa20%:20%×5=1→tốiđa1đồngchí.",
+                  "Vượttỷlệ,xếploạiHoànthànhtốtnhiệmvụ(1đồngchí):TrầnVănBình(ChibộTrườngTiểuhọcKimĐồng).",
+                  "đềnghịđảngủyxemxét,quyếtđịnh(1đồngchí):NguyễnVănAn(ChibộKhudâncưsố3)."):
+        assert piece in text
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_empty_lists_and_no_upper_committee_still_render_the_same(name):
+    context = summary_contexts(sample(cap_tren=None, ky=None, noi_nhan=None, **EMPTY))[name]
+    docx_side, pdf_side = both(name, context)
+    assert docx_side.startswith("ĐẢNGỦYPHƯỜNGBAĐÌNH*ĐẢNGCỘNGSẢNVIỆTNAM")
+    assert "T/MĐẢNGỦYBÍTHƯ" in docx_side and "Nơinhận:-LưuVănphòngĐảngủy." in docx_side
+    assert_same(docx_side, pdf_side)
+
+
+def test_markup_in_names_prints_as_text():
+    members = sample()["members"]
+    members[0] = dict(members[0], ho_ten="Nguyễn <Văn> A & B")
+    context = summary_contexts(sample(members=members))[LIST]
+    docx_side, pdf_side = both(LIST, context)
+    assert "Nguyễn<Văn>A&B" in docx_side and "TrầnVănBình" in docx_side
+    assert_same(docx_side, pdf_side)
+
+
+def test_a_long_list_repeats_its_header_and_keeps_the_text():
+    members = [dict(m, ho_ten=f"{m['ho_ten']} {i}") for m in sample()["members"] for i in range(1, 13)]
+    context = summary_contexts(sample(members=members))[LIST]
+    assert [g["ten"] for g in context["trinh_bay"]["chi_bo"]] == [KIM_DONG, "Chi bộ Khu dân cư số 3"]
+    assert repeated_headers(RENDERERS["docx"](LIST, context))[0] == "STTHọvàtênNhómĐiểmXếploạiGhichú"
+    assert len(PdfReader(io.BytesIO(RENDERERS["pdf"](LIST, context))).pages) >= 3
+    assert_same(*both(LIST, context))
+
+
+def test_reports_work_from_counts_alone_as_the_bulk_run_gives_them():
+    summary = sample(members=None, member_counts={"HTXSNV": 1, "HTTNV": 3, "HTNV": 1, "NOT_RATED": 1, "pending": 2})
+    for name, context in report_contexts(summary).items():
+        docx_side, pdf_side = both(name, context)
+        assert_same(docx_side, pdf_side)
+    assert "Tổngsốđảngviên:8;đượcxếploại:5" in both(REPORT, report_contexts(summary)[REPORT])[0]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_word_templates_are_compiled_fast_path_and_a4(name):
+    assert compiled_docx(name).supported  # no tags outside the body: the spliced render applies
+    section = Document(Path(__file__).resolve().parents[2] / "templates" / name / f"{name}.docx").sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
