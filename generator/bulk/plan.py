@@ -168,6 +168,7 @@ class Planner:
         members_rules = self.regime.subject("ca_nhan")
         loaded: list[tuple[dict, dict, list[MemberResult], dict | None]] = []
         pooled: list[MemberResult] = []
+        chi_bo_of: list[str] = []  # the chi bộ of each pooled member, to tell namesakes apart
         outstanding = []
         for org in scope.chi_bo:
             docs = self.source.documents(org["ma"])
@@ -185,9 +186,10 @@ class Planner:
                 self._report(org["ma"], "xep_loai", problems)
                 outstanding.append(bool(group.get("don_vi_tieu_bieu")))
             pooled += members
+            chi_bo_of.extend([org["ten"]] * len(members))
             loaded.append((org, docs, members, group, broken))
         quotas = apply_quotas(pooled, bool(outstanding) and all(outstanding))
-        self._record_quotas(scope, pooled, quotas)
+        self._record_quotas(scope, pooled, quotas, chi_bo_of)
         child_levels: list[str] = []
         member_counts: Counter = Counter()
         rows: list[dict] = []
@@ -281,17 +283,22 @@ class Planner:
             "quota": member.quota, "note": " ".join(notes),
         }
 
-    def _record_quotas(self, scope: Scope, pooled: list[MemberResult], quotas) -> None:
+    def _record_quotas(self, scope: Scope, pooled: list[MemberResult], quotas, chi_bo_of: list[str]) -> None:
+        """Each group's quota; a name says its chi bộ when the quota pools several."""
         spec = self.regime.subject("ca_nhan")["quota"]
         name = scope.org["ten"] if scope.org else self.header["dang_bo"]
+        several = len(set(chi_bo_of)) > 1
+
+        def who(indexes: list[int]) -> list[str]:
+            return [f"{pooled[i].name} ({chi_bo_of[i]})" if several else pooled[i].name for i in indexes]
         for q in quotas:
             group = [m for m in pooled if (m.group if spec.get("group_by") else "toàn chi bộ") == q.group]
             self.result.quotas.append({
                 "scope": name, "group": q.group, "members": len(group), "base_count": q.base_count,
                 "rate": f"{so(q.rate * 100)}%", "limit": q.max,
                 "candidates": len(q.selected) + len(q.cut) + len(q.tie),
-                "selected": [pooled[i].name for i in q.selected], "cut": [pooled[i].name for i in q.cut],
-                "tie": [pooled[i].name for i in q.tie], "computation": q.computation, "rule": q.rule,
+                "selected": who(q.selected), "cut": who(q.cut), "tie": who(q.tie),
+                "computation": q.computation, "rule": q.rule,
             })
 
     def _organisation(self, org: dict, docs: dict, stats: dict, members: int) -> Iterator[Job]:

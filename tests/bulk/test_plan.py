@@ -34,9 +34,9 @@ def test_quota_is_applied_across_the_chi_bo_of_a_dang_bo(dang_bo):
     # 2 chi bộ × 8 HTTNV-or-better in the group: 20 % of 16 = 3,2 → 3 places for 6 candidates
     assert quota["scope"] == "Đảng bộ phường Ba Đình"
     assert quota["base_count"] == 16 and quota["limit"] == 3 and quota["candidates"] == 6
-    assert quota["selected"] == ["Nguyễn Văn An", "Nguyễn Văn An"]
-    assert quota["tie"] == ["Trần Thị Bình", "Trần Thị Bình"]  # 14 votes each for the third place
-    assert quota["cut"] == ["Lê Hoàng Cường", "Lê Hoàng Cường"]
+    assert quota["selected"] == ["Nguyễn Văn An (Chi bộ Khu phố 5)", "Nguyễn Văn An (Chi bộ Khu phố 6)"]
+    assert quota["tie"] == ["Trần Thị Bình (Chi bộ Khu phố 5)", "Trần Thị Bình (Chi bộ Khu phố 6)"]  # 14 votes each, third place
+    assert quota["cut"] == ["Lê Hoàng Cường (Chi bộ Khu phố 5)", "Lê Hoàng Cường (Chi bộ Khu phố 6)"]
 
 
 def test_one_chi_bo_alone_keeps_its_own_quota(tmp_path):
