@@ -162,3 +162,16 @@ def test_a_dask_cluster_gives_the_same_files(dang_bo, tmp_path):
     assert outcome.status == 0 and outcome.written == 26
     local, remote = files(tmp_path / "local"), files(tmp_path / "dask")
     assert {k: v for k, v in local.items() if k != "manifest.json"} == {k: v for k, v in remote.items() if k != "manifest.json"}
+
+
+def test_cli_sends_the_batches_to_a_dask_scheduler(dang_bo, tmp_path, capsys):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        address = "dask://" + cluster.scheduler_address.removeprefix("tcp://")
+        assert main(["bulk", str(dang_bo), "-o", str(tmp_path / "out"), "--format", "docx", "--executor", address]) == 0
+    assert "Đã in 26 tệp" in capsys.readouterr().out
+
+
+def test_cli_refuses_an_executor_it_does_not_know(dang_bo, tmp_path, capsys):
+    assert main(["bulk", str(dang_bo), "-o", str(tmp_path / "out"), "--executor", "spark://x:1"]) == 2
+    assert "dask://" in capsys.readouterr().err
