@@ -5,8 +5,9 @@ examples (new names where they repeat), votes consistent with each member's
 level, and biểu điểm scores for every organisation. The quota of "Cá nhân không
 giữ chức vụ lãnh đạo, quản lý" pools the three chi bộ: one member is kept, two
 tie for the last place and one is cut; the one leader rated HTXSNV is cut because
-no leader is rated HTTNV (the base of the quota, not the membership). The script checks the whole đảng bộ with
-the bulk planner before writing, so the example always classifies cleanly.
+no leader is rated HTTNV (the base of the quota, not the membership). The script checks each bản tự
+kiểm điểm (validate, evaluate) and each chi bộ's list (evaluate_group) before writing, then reads the
+workbook back and runs the bulk planner on it, so the example always classifies cleanly.
 
     .venv/bin/python scripts/build_example_workbook.py
 """
@@ -22,7 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from generator import load_document  # noqa: E402
 from generator.bulk.plan import Planner  # noqa: E402
+from generator.errors import InputError  # noqa: E402
 from generator.evaluate import evaluate  # noqa: E402
+from generator.evaluate.group import evaluate_group  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from generator.workbook import open_workbook, write_workbook  # noqa: E402
 
@@ -107,10 +110,43 @@ def dang_bo() -> dict:
     }
 
 
+def check_each(document: dict) -> None:
+    """Every bản tự kiểm điểm and every chi bộ's list on its own, with the fields the bulk fills added to a copy."""
+    common = {"regime": document["regime"], "nam": document["nam"], "dia_danh": document["dia_danh"]}
+    failures = []
+    for org in document["to_chuc"]:
+        group = org.get("xep_loai")
+        if not group:
+            continue
+        upper = next((o["ten"] for o in document["to_chuc"] if o["ma"] == org.get("truc_thuoc")), document["dang_bo"])
+        full = {**copy.deepcopy(group), "form": "xep-loai-chi-bo", "regime": document["regime"], "nam": document["nam"],
+                "dang_bo": upper, "chi_bo": org["ten"]}
+        for entry in full["dang_vien"]:
+            entry["ban_kiem_diem"] = {**entry["ban_kiem_diem"], "form": "ban-tu-kiem-diem", **common, "dang_bo": upper,
+                                      "chi_bo": org["ten"], "ngay_lap": group["ngay_hop"]}
+            name = entry["ban_kiem_diem"]["dang_vien"]["ho_ten"]
+            try:
+                problems = evaluate(validate(entry["ban_kiem_diem"])).problems
+            except InputError as error:
+                problems = error.problems
+            failures += [f"{org['ma']} / {name}: {p}" for p in problems]
+        try:
+            failures += [f"{org['ma']}: {p}" for p in evaluate_group(full, EXAMPLES).problems]
+        except InputError as error:
+            failures += [f"{org['ma']}: {p}" for p in error.problems]
+    if failures:
+        raise SystemExit("ví dụ có lỗi:\n  " + "\n  ".join(failures))
+
+
 def main() -> None:
     document = dang_bo()
+    check_each(document)
     write_workbook(OUT, document=copy.deepcopy(document))
     with open_workbook(OUT) as source:
+        for org in document["to_chuc"]:
+            back = source.documents(org["ma"])
+            if back["problems"] or back["bieu_diem"] != org.get("bieu_diem"):
+                raise SystemExit(f"{org['ma']}: sổ đọc lại khác dữ liệu: {back['problems']}")
         planner = Planner(source)
         jobs = list(planner.jobs())
     if planner.result.errors:

@@ -1,37 +1,59 @@
 """The workbook's columns, derived from the forms' schemas and the regime's rubric.
 
 A column is one leaf of a schema (a name, a date, a number, a choice, a text)
-with the field's Vietnamese title as its header, so the workbook always matches
-the forms it fills. Nested objects are flattened; where two leaves of one sheet
-share a title, the parent's title is put in front ("… › Số nhiệm vụ …"). Scores
-and grades depend on the regime: one column per score part of its rubric, or per
-graded criterion. Arrays of objects (sub-criteria, lists of earlier faults) are
-left to a JSON/YAML file named in the row.
+with the field's Vietnamese title as its header, so the workbook always follows
+the forms it fills: a field added to a schema is a column the next day. Nested
+objects are flattened; where two columns of one sheet share a title, the
+parents' titles go in front ("Nhiệm vụ … › Số nhiệm vụ, chỉ tiêu được giao").
+Scores and grades depend on the regime: one column per score part of its
+rubric, one per graded criterion. Arrays of objects (sub-criteria) stay in a
+JSON/YAML file named on the member's row.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
+from ..evaluate.regime import Regime, load_regime
 from ..schema_store import load_schema
 
 YES, NO = "Có", "Không"
-GRADES = [("xuat_sac", "Xuất sắc"), ("tot", "Tốt"), ("trung_binh", "Trung bình"), ("kem", "Kém")]
+SEPARATOR = " › "
+
+# Filled by the bulk run from the đảng bộ and the organisation, or computed by it: never a column.
+FILLED = frozenset({"form", "regime", "profile", "nam", "dang_bo", "chi_bo", "to_chuc", "tap_the", "loai_to_chuc",
+                    "loai_tap_the", "dia_danh", "ngay_lap", "thong_ke_dang_vien", "thong_ke_to_chuc"})
+ENTRY_VOTES = ("nhom", "phieu", "phieu_vong_2")
+
+# Where a column's value goes: the row itself (codes, file), the đảng bộ header, a chi bộ's list
+# (group), a member's entry in that list, or the embedded form (biểu điểm, bản tự kiểm điểm).
+ROW, HEADER, GROUP, ENTRY, DOCUMENT = "row", "header", "group", "entry", "document"
 
 
 @dataclass(frozen=True)
 class Column:
     header: str
-    path: tuple  # where the value goes in the document (or the list entry)
+    path: tuple[str, ...]
     kind: str  # text, integer, number, boolean, date, enum, paragraphs, lines
-    target: str = "document"  # document (the form), entry (a chi bộ list's member entry), group (the chi bộ list), row
-    choices: tuple = ()  # (code, title) for enums
+    target: str = DOCUMENT
+    choices: tuple[tuple[str, str], ...] = ()  # (code, title) of an enum
     minimum: float | None = None
     maximum: float | None = None
     description: str = ""
     required: bool = False
+    title: str = ""  # the field's own title (the header may carry its parents' in front)
+    parents: tuple[str, ...] = ()  # titles of the objects around the field, outermost first
 
     def choice_titles(self) -> list[str]:
         return [YES, NO] if self.kind == "boolean" else [title for _, title in self.choices]
+
+
+def header_key(text: str) -> str:
+    """How headers are compared: NFC, spaces collapsed, case ignored."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
 
 
 def _resolve(node: dict, defs: dict) -> dict:
@@ -43,133 +65,142 @@ def _resolve(node: dict, defs: dict) -> dict:
 
 def _kind(node: dict) -> str | None:
     types = node.get("type")
-    if "oneOf" in node and all("const" in o for o in node["oneOf"]):
+    if node.get("oneOf") and all("const" in option for option in node["oneOf"]):
         return "enum"
-    if types == ["string", "array"] or types == ["string", "object"]:
-        return "paragraphs" if types == ["string", "array"] else None
+    if isinstance(types, list):
+        return "paragraphs" if sorted(types) == ["array", "string"] else None
     if types == "array":
-        items = node.get("items", {})
-        return "lines" if items.get("type") == "string" else None
+        return "lines" if node.get("items", {}).get("type") == "string" else None
     if types == "string":
         return "date" if node.get("format") == "date" else "text"
     return {"integer": "integer", "number": "number", "boolean": "boolean"}.get(types)
 
 
-@dataclass
-class _Walk:
-    defs: dict
-    skip: set
-    target: str
-    out: list = field(default_factory=list)
+def _leaves(form: str, target: str, skip: frozenset, rubric: dict, node: dict | None = None) -> list[Column]:
+    """Every leaf of ``form`` (or of ``node`` inside it) as a column; ``rubric`` replaces whole fields."""
+    schema = load_schema(form)
+    defs = schema.get("$defs", {})
+    out: list[Column] = []
 
-    def walk(self, node: dict, path: tuple, titles: tuple) -> None:
-        node = _resolve(node, self.defs)
-        if path in self.skip:
+    def walk(node: dict, path: tuple, parents: tuple) -> None:
+        if path in rubric:
+            out.extend(rubric[path])
             return
+        node = _resolve(node, defs)
         if node.get("type") == "object" and "properties" in node:
+            inner = parents + ((node.get("title") or path[-1],) if path else ())
             for key, child in node["properties"].items():
-                child_title = _resolve(child, self.defs).get("title") or child.get("title") or key
-                self.walk(child, path + (key,), titles + (child_title,))
+                if not path and key in skip:
+                    continue
+                walk(child, path + (key,), inner)
             return
         kind = _kind(node)
         if kind is None:
             return
-        self.out.append(Column(titles[-1], path, kind, self.target,
-                               tuple((o["const"], o.get("title", o["const"])) for o in node.get("oneOf", [])),
-                               node.get("minimum"), node.get("maximum"), node.get("description", "")))
+        title = node.get("title") or path[-1]
+        out.append(Column(title, path, kind, target,
+                          tuple((o["const"], o.get("title", o["const"])) for o in node.get("oneOf", [])),
+                          node.get("minimum"), node.get("maximum"), node.get("description", ""),
+                          title=title, parents=parents))
 
-
-def schema_columns(form: str, skip: set, target: str = "document", base: dict | None = None) -> list[Column]:
-    schema = load_schema(form)
-    walker = _Walk(schema.get("$defs", {}), {tuple(s.split(".")) for s in skip}, target)
-    walker.walk(base or schema, (), ())
-    return walker.out
-
-
-def unique_headers(columns: list[Column], parents: dict[tuple, str]) -> list[Column]:
-    """Put the parent's title in front of any header that is not unique in its sheet."""
-    counts: dict[str, int] = {}
-    for c in columns:
-        counts[c.header] = counts.get(c.header, 0) + 1
-    out = []
-    for c in columns:
-        if counts[c.header] > 1 and c.path[:-1] in parents:
-            c = Column(f"{parents[c.path[:-1]]} › {c.header}", *_rest(c))
-        out.append(c)
+    walk(node or schema, (), ())
     return out
 
 
-def _rest(c: Column) -> tuple:
-    return (c.path, c.kind, c.target, c.choices, c.minimum, c.maximum, c.description, c.required)
-
-
-def parent_titles(form: str) -> dict[tuple, str]:
+def _grades(form: str) -> tuple[tuple[str, str], ...]:
+    """The grades of one criterion (Xuất sắc … Kém), from the schema's ``cap_do``."""
     schema = load_schema(form)
-    defs = schema.get("$defs", {})
-    out: dict[tuple, str] = {}
-
-    def walk(node, path):
-        node = _resolve(node, defs)
-        if node.get("type") == "object" and "properties" in node:
-            if path:
-                out[path] = node.get("title") or path[-1]
-            for key, child in node["properties"].items():
-                walk(child, path + (key,))
-    walk(schema, ())
-    return out
+    node = _resolve(schema["properties"]["cap_do"] if "cap_do" in schema["properties"]
+                    else schema["properties"]["dang_vien"]["items"]["properties"]["cap_do"], schema["$defs"])
+    return tuple((o["const"], o["title"]) for o in _resolve(node["additionalProperties"], schema["$defs"])["oneOf"])
 
 
-def rubric_columns(rules, target: str = "document") -> list[Column]:
-    """One column per score part (points) or per graded criterion (2019–2024)."""
-    if rules["score_parts"]:
-        return [Column(f"Điểm: {p['label']}", ("diem", p["id"], "diem"), "number", target,
-                       minimum=0, maximum=p["max"], description=f"Tối đa {p['max']} điểm") for p in rules["score_parts"]]
-    return [Column(f"Mức đánh giá: {c['label']}", ("cap_do", c["id"]), "enum", target, tuple(GRADES))
-            for c in rules.criteria]
+def _rubric(rules, target: str, form: str) -> dict:
+    """Columns that stand for ``diem`` (one per score part) and ``cap_do`` (one per criterion)."""
+    parts = [Column(f"Điểm: {p['label']}", ("diem", p["id"], "diem"), "number", target, minimum=0, maximum=p["max"],
+                    description=f"Điểm tự chấm, tối đa {p['max']:g} điểm.", title=f"Điểm: {p['label']}")
+             for p in rules.get("score_parts") or []]
+    grades = _grades(form)
+    criteria = [Column(f"Mức đánh giá: {c['label']}", ("cap_do", c["id"]), "enum", target, grades,
+                       description="Mức đánh giá của tiêu chí: Xuất sắc, Tốt, Trung bình hoặc Kém.",
+                       title=f"Mức đánh giá: {c['label']}") for c in rules.criteria]
+    return {path: columns for path, columns in ((("diem",), parts), (("cap_do",), criteria)) if columns}
 
 
-SHARED = {"form", "regime", "profile", "nam", "dang_bo", "chi_bo", "to_chuc", "tap_the", "loai_to_chuc",
-          "loai_tap_the", "dia_danh", "ngay_lap", "diem", "cap_do", "thong_ke_dang_vien", "thong_ke_to_chuc"}
+def unique_headers(columns: list[Column]) -> list[Column]:
+    """Put the parents' titles in front of headers a sheet would otherwise have twice."""
+    for depth in range(1, 8):
+        counts = Counter(header_key(c.header) for c in columns)
+        if all(n == 1 for n in counts.values()):
+            return columns
+        columns = [c if counts[header_key(c.header)] == 1 or not c.parents else
+                   replace(c, header=SEPARATOR.join((*c.parents[-depth:], c.title or c.header))) for c in columns]
+    twice = sorted(h for h, n in Counter(header_key(c.header) for c in columns).items() if n > 1)
+    raise ValueError(f"workbook columns share a header: {twice}")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """The columns of each sheet for one regime (with its profile)."""
+    regime: Regime
+    header: tuple[Column, ...]
+    organisations: tuple[Column, ...]
+    members: tuple[Column, ...]
+
+    @property
+    def member_input(self) -> str:
+        return self.regime.subject("ca_nhan")["member_input"]
+
+    def text_column(self, name: str) -> Column | None:
+        """A text column of «Đảng viên» by its header or its JSON path (for the «Nội dung» sheet)."""
+        wanted = header_key(name).removeprefix("$.")
+        for column in self.members:
+            if column.kind == "paragraphs" and wanted in (header_key(column.header), ".".join(column.path).casefold()):
+                return column
+        return None
 
 
 def header_columns() -> list[Column]:
-    """The đảng bộ sheet: one row per field of the dang-bo document."""
-    columns = schema_columns("dang-bo", {"form", "to_chuc"})
-    return unique_headers(columns, parent_titles("dang-bo"))
+    """The «Đảng bộ» sheet: one row per field of the dang-bo document."""
+    return unique_headers(_leaves("dang-bo", HEADER, frozenset({"form", "to_chuc"}), {}))
 
 
-def organisation_columns(regime) -> list[Column]:
-    rules = regime.subject("to_chuc")
-    fixed = [Column("Mã tổ chức", ("ma",), "text", "row", required=True, description="Mã ngắn, duy nhất: chữ không dấu, số, gạch."),
-             Column("Tên tổ chức đảng", ("ten",), "text", "row", required=True),
-             Column("Loại tổ chức đảng", ("loai_to_chuc",), "enum", "row",
-                    tuple((o["const"], o["title"]) for o in load_schema("dang-bo")["properties"]["to_chuc"]["items"]["properties"]["loai_to_chuc"]["oneOf"]),
-                    required=True),
-             Column("Trực thuộc (mã tổ chức)", ("truc_thuoc",), "text", "row",
-                    description="Mã của đảng bộ cơ sở mà chi bộ trực thuộc; để trống nếu trực thuộc thẳng đảng bộ.")]
-    group = schema_columns("xep-loai-chi-bo", SHARED | {"dang_vien"}, "group")
-    scoring = schema_columns("bieu-diem-tccsd", SHARED, "document")
-    columns = fixed + group + rubric_columns(rules) + scoring
-    return unique_headers(columns, parent_titles("bieu-diem-tccsd"))
+def organisation_columns(regime: Regime) -> list[Column]:
+    """Code, name, kind, parent; the chi bộ's meeting; its biểu điểm (what the bulk fills left out)."""
+    dang_bo = load_schema("dang-bo")
+    item = dang_bo["properties"]["to_chuc"]["items"]
+    fixed = [replace(c, required=c.path[0] in item["required"])
+             for c in _leaves("dang-bo", ROW, frozenset({"xep_loai", "bieu_diem", "bao_cao"}), {}, item)]
+    group = _leaves("xep-loai-chi-bo", GROUP, FILLED | {"dang_vien"}, {})
+    scoring = _leaves("bieu-diem-tccsd", DOCUMENT, FILLED, _rubric(regime.subject("to_chuc"), DOCUMENT, "bieu-diem-tccsd"))
+    return unique_headers(fixed + group + scoring)
 
 
-def member_columns(regime) -> list[Column]:
+def member_columns(regime: Regime) -> list[Column]:
+    """Codes, group and votes; then the bản tự kiểm điểm (2025) or the member's record (2011–2024)."""
     rules = regime.subject("ca_nhan")
-    levels = [code for code, _ in rules.levels]
-    entry = load_schema("xep-loai-chi-bo")["properties"]["dang_vien"]["items"]["properties"]
-    fixed = [Column("Mã đảng viên", ("ma_dang_vien",), "text", "row", description="Tùy chọn: mã để trang «Nội dung» tham chiếu."),
-             Column("Mã chi bộ", ("ma_chi_bo",), "text", "row", required=True, description="Mã tổ chức của chi bộ (trang «Tổ chức»)."),
-             Column(entry["nhom"]["title"], ("nhom",), "text", "entry", description=entry["nhom"].get("description", ""))]
-    fixed += [Column(entry["phieu"]["properties"][code]["title"], ("phieu", code), "integer", "entry", minimum=0, maximum=100000)
-              for code in levels if code in entry["phieu"]["properties"]]
-    if "phieu_vong_2" in entry:
-        fixed.append(Column(entry["phieu_vong_2"].get("title", "Phiếu vòng 2"), ("phieu_vong_2",), "integer", "entry", minimum=0, maximum=100000))
+    levels = {code for code, _ in rules.levels}
+    schema = load_schema("xep-loai-chi-bo")
+    item = schema["properties"]["dang_vien"]["items"]
+    entry = [c for c in _leaves("xep-loai-chi-bo", ENTRY, frozenset(), {}, {"type": "object", "properties": {
+        k: item["properties"][k] for k in ENTRY_VOTES}}) if c.path[0] != "phieu" or c.path[1] in levels]
+    fixed = [Column("Mã đảng viên", ("ma_dang_vien",), "text", ROW, title="Mã đảng viên",
+                    description="Tùy chọn, không trùng: mã để các dòng của trang «Nội dung» chỉ đến đảng viên này."),
+             Column("Mã chi bộ", ("ma_chi_bo",), "text", ROW, required=True, title="Mã chi bộ",
+                    description="«Mã tổ chức» của chi bộ ở trang «Tổ chức».")]
     if rules["member_input"] == "ban_kiem_diem":
-        fixed.append(Column("Tệp bản tự kiểm điểm", ("tep",), "text", "row",
-                            description="Tùy chọn: tệp JSON/YAML (đường dẫn tương đối, trong thư mục của sổ) chứa bản tự kiểm điểm; các ô trên dòng ghi đè lên tệp."))
-        columns = fixed + rubric_columns(rules) + schema_columns("ban-tu-kiem-diem", SHARED, "document")
-        return unique_headers(columns, parent_titles("ban-tu-kiem-diem"))
-    record = schema_columns("xep-loai-chi-bo", {"ban_kiem_diem", "phieu", "nhom", "phieu_vong_2", "cap_do"}, "entry",
-                            base=load_schema("xep-loai-chi-bo")["properties"]["dang_vien"]["items"])
-    columns = fixed + record + [Column(c.header, c.path, c.kind, "entry", c.choices) for c in rubric_columns(rules)]
-    return unique_headers(columns, parent_titles("xep-loai-chi-bo"))
+        member = _leaves("ban-tu-kiem-diem", DOCUMENT, FILLED, _rubric(rules, DOCUMENT, "xep-loai-chi-bo"))
+        file = Column("Tệp bản tự kiểm điểm", ("tep",), "text", ROW, title="Tệp bản tự kiểm điểm",
+                      description="Tùy chọn: tệp JSON/YAML của bản tự kiểm điểm (đường dẫn tương đối, trong thư mục của sổ); "
+                                  "các ô của dòng ghi đè lên nội dung tệp.")
+        return unique_headers(fixed + entry + member + [file])
+    record = _leaves("xep-loai-chi-bo", ENTRY, frozenset({"ban_kiem_diem", *ENTRY_VOTES}),
+                     _rubric(rules, ENTRY, "xep-loai-chi-bo"), item)
+    return unique_headers(fixed + entry + record)
+
+
+@lru_cache(maxsize=16)
+def layout(regime: str = "qd366-2025", profile: str | None = None) -> Layout:
+    """The workbook's columns for ``regime`` with ``profile`` (raises ``ProfileError``, ``KeyError``)."""
+    rules = load_regime(regime, profile)
+    return Layout(rules, tuple(header_columns()), tuple(organisation_columns(rules)), tuple(member_columns(rules)))

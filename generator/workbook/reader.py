@@ -1,410 +1,512 @@
-"""Read a filled workbook back into a đảng bộ: header, organisations, and one chi bộ at a time.
+"""Read a filled workbook back into a đảng bộ: header, organisations, one chi bộ at a time.
 
-The workbook is streamed (openpyxl read-only) once: each member row is turned
-into its document straight away and parked in a temporary SQLite file with its
-chi bộ's code, so a workbook of tens of thousands of members never sits in
-memory; ``documents(ma)`` builds one chi bộ's list from it. A cell that cannot
-be read drops only its row, reported with the sheet, row and column; a workbook
-whose structure is wrong (sheets, headers, codes) is refused whole.
+The workbook is streamed once (openpyxl read-only): each member row is converted
+straight away and parked, as JSON, in a temporary SQLite file under its chi bộ's
+code, and so is each paragraph of «Nội dung»; ``documents(ma)`` builds one chi
+bộ's documents from there. A workbook of tens of thousands of members therefore
+never sits in memory. A workbook whose structure is wrong (sheets, headers,
+codes) is refused whole, every problem listed; a cell that cannot be read only
+drops its row, reported with sheet, row and column.
 """
 from __future__ import annotations
 
-import copy
-import datetime as dt
 import json
+import os
 import re
 import sqlite3
 import tempfile
-import unicodedata
+import weakref
 import zipfile
+from array import array
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 
 from ..errors import InputError, Problem
-from ..evaluate.regime import known_regimes, load_regime
+from ..evaluate.regime import ProfileError, known_regimes
 from ..load import load_document
-from .columns import NO, YES, Column, header_columns, member_columns, organisation_columns
-from .template import HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
+from .cells import CellError, blank, convert, paragraphs, text
+from .columns import DOCUMENT, ENTRY, GROUP, ROW, Column, Layout, header_key, layout
+from .template import HEADER_FIELDS, HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
 
 MAX_BYTES = 200 * 1024 * 1024
+MAX_LISTED = 200  # structural problems listed one by one; beyond that, a count
+WORKBOOK = "Sổ Excel"
+MISSING_COLUMN = "thiếu cột bắt buộc"
 
 
-class CellError(ValueError):
-    pass
+def where(sheet: str, row: int, columns: str | None = None) -> str:
+    """"trang «Đảng viên», dòng 12, cột «Họ và tên»" (or without the column)."""
+    return f"trang «{sheet}», dòng {row}" + (f", {columns}" if columns else "")
 
 
-def _text(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, (dt.datetime, dt.date)):
-        value = value.strftime("%d/%m/%Y")
-    return unicodedata.normalize("NFC", str(value)).strip()
-
-
-def convert(column: Column, value):
-    """A cell's value as the document wants it; ``CellError`` says why not, in Vietnamese."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+def _column_words(headers: list[str]) -> str | None:
+    if not headers:
         return None
-    kind = column.kind
-    if kind == "integer":
-        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else _number(value)
-        if float(number) != int(number):
-            raise CellError(f"cần số nguyên, không phải «{_text(value)}»")
-        return int(number)
-    if kind == "number":
-        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else _number(value)
-        return int(number) if float(number).is_integer() else float(number)
-    if kind == "boolean":
-        if isinstance(value, bool):
-            return value
-        text = _text(value).casefold()
-        if text in ("có", "co", "x", "true", "1", "đúng"):
-            return True
-        if text in ("không", "khong", "false", "0", "sai"):
-            return False
-        raise CellError(f"chọn «{YES}» hoặc «{NO}», không phải «{_text(value)}»")
-    if kind == "date":
-        if isinstance(value, dt.datetime):
-            return value.date().isoformat()
-        if isinstance(value, dt.date):
-            return value.isoformat()
-        text = _text(value)
-        for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
-            try:
-                return dt.datetime.strptime(text, pattern).date().isoformat()
-            except ValueError:
-                continue
-        raise CellError(f"ngày không hợp lệ «{text}» (dạng dd/mm/yyyy)")
-    if kind == "enum":
-        text = _text(value)
-        for code, title in column.choices:
-            if text.casefold() in (code.casefold(), title.casefold()):
-                return code
-        raise CellError(f"«{text}» không có trong danh sách chọn ({'; '.join(t for _, t in column.choices)})")
-    if kind in ("paragraphs", "lines"):
-        lines = [line.strip() for line in _text(value).replace("\r\n", "\n").split("\n") if line.strip()]
-        return lines if kind == "lines" or len(lines) > 1 else lines[0]
-    return _text(value)
+    return (f"cột «{headers[0]}»" if len(headers) == 1 else "các cột " + ", ".join(f"«{h}»" for h in headers))
 
 
-def _number(value) -> float:
-    text = _text(value).replace(" ", "")
-    if re.fullmatch(r"-?\d+(,\d+)?", text):  # Vietnamese decimal comma
-        text = text.replace(",", ".")
-    try:
-        return float(text)
-    except ValueError:
-        raise CellError(f"cần một số, không phải «{_text(value)}»") from None
-
-
-def put(data: dict, path: tuple, value) -> None:
+def _put(data: dict, path: tuple, value) -> None:
     for key in path[:-1]:
         data = data.setdefault(key, {})
     data[path[-1]] = value
 
 
 def _merge(base: dict, over: dict) -> dict:
-    out = copy.deepcopy(base)
+    out = dict(base)
     for key, value in over.items():
         out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
     return out
 
 
-def _where(sheet: str, row: int, header: str | None = None, columns: str | None = None) -> str:
-    """"trang «Đảng viên», dòng 12, cột «Họ và tên»"."""
-    return f"trang «{sheet}», dòng {row}" + (f", cột «{header}»" if header else f", {columns}" if columns else "")
+def _parse_path(path: str) -> tuple:
+    """"$.dang_vien[3].phieu" → ("dang_vien", 3, "phieu")."""
+    return tuple(int(index) if index else key for index, key in re.findall(r"\[(\d+)\]|\.([^.\[\]]+)", path))
 
 
-class _Table:
-    """A sheet's header row matched to the expected columns."""
+def _rows(book, name: str):
+    """A sheet's rows as values; the size a file declares is ignored (some writers declare A1 only)."""
+    sheet = book[name]
+    sheet.reset_dimensions()
+    return sheet.iter_rows(values_only=True)
 
-    def __init__(self, sheet_name: str, header_row: tuple, columns: list[Column], problems: list[Problem]):
-        by_header = {c.header.casefold(): c for c in columns}
-        self.sheet, self.positions = sheet_name, []
-        seen: set[str] = set()
-        for j, cell in enumerate(header_row):
-            if cell is None or not _text(cell):
+
+def _empty(values) -> bool:
+    return not values or all(blank(v) for v in values)
+
+
+class _Sheet:
+    """A sheet's header row matched to the expected columns; reads one row at a time."""
+
+    def __init__(self, sheet: str, header_row: tuple, columns: tuple[Column, ...], problems: list[Problem]):
+        known = {header_key(c.header): c for c in columns}
+        self.sheet, self.positions = sheet, []
+        seen: dict[str, str] = {}
+        for j, cell in enumerate(header_row or ()):
+            if blank(cell):
                 self.positions.append(None)
                 continue
-            header = _text(cell)
-            column = by_header.get(header.casefold())
-            letter = _letter(j)
+            name, key, ref = text(cell), header_key(text(cell)), f"{sheet}!{get_column_letter(j + 1)}1"
+            column = known.get(key)
             if column is None:
-                problems.append(Problem(f"{sheet_name}!{letter}1", header, "cột không thuộc mẫu của quy định này (xem kiemdiem workbook-template)"))
-            elif header.casefold() in seen:
-                problems.append(Problem(f"{sheet_name}!{letter}1", header, "cột bị lặp lại"))
+                problems.append(Problem(ref, name, "cột không thuộc mẫu của quy định này (xem lệnh kiemdiem workbook-template)"))
+            elif key in seen:
+                problems.append(Problem(ref, name, f"cột bị lặp lại (đã có ở ô {seen[key]})"))
                 column = None
-            seen.add(header.casefold())
+            else:
+                seen[key] = ref
             self.positions.append(column)
         for column in columns:
-            if column.required and column.header.casefold() not in seen:
-                problems.append(Problem(f"{sheet_name}!1", column.header, "thiếu cột bắt buộc"))
+            if column.required and header_key(column.header) not in seen:
+                problems.append(Problem(f"{sheet}!1", column.header, MISSING_COLUMN))
+        self.present = [c for c in self.positions if c is not None]
 
-    def read(self, values: tuple, row: int) -> tuple[dict, list[tuple[str, str]]]:
-        """{target: {path: value}} of one row, and the cells that could not be read."""
+    def read(self, values: tuple, row: int) -> tuple[dict[str, dict], list[tuple]]:
+        """{target: {path: value}} of one row, and the cells that could not be read
+        as (target, where, reason, cell, header)."""
         out: dict[str, dict] = {}
         errors = []
-        for column, value in zip(self.positions, values):
+        for j, (column, value) in enumerate(zip(self.positions, values)):
             if column is None:
                 continue
             try:
                 converted = convert(column, value)
             except CellError as error:
-                errors.append((_where(self.sheet, row, column.header), str(error)))
+                errors.append((column.target, where(self.sheet, row, f"cột «{column.header}»"), str(error),
+                               f"{self.sheet}!{get_column_letter(j + 1)}{row}", column.header))
                 continue
             if converted is not None:
                 out.setdefault(column.target, {})[column.path] = converted
         return out, errors
 
     def columns_for(self, target: str, path: tuple) -> str | None:
-        """The header of the column holding ``path``, or of the columns inside it ("các cột «…», «…»")."""
-        best = None
-        for column in self.positions:
-            if column is not None and column.target == target and path[:len(column.path)] == column.path:
-                best = column if best is None or len(column.path) > len(best.path) else best
-        if best is not None:
-            return f"cột «{best.header}»"
-        inside = [c.header for c in self.positions if c is not None and c.target == target and c.path[:len(path)] == path]
-        return ("các cột " + ", ".join(f"«{h}»" for h in inside)) if inside else None
+        """The column holding ``path`` (or the columns inside it), as words; None for a whole row."""
+        if not path:
+            return None
+        holding = [c for c in self.present if c.target == target and path[:len(c.path)] == c.path]
+        if holding:
+            return _column_words([max(holding, key=lambda c: len(c.path)).header])
+        return _column_words([c.header for c in self.present if c.target == target and c.path[:len(path)] == path])
 
 
-def _letter(j: int) -> str:
-    from openpyxl.utils import get_column_letter
-    return get_column_letter(j + 1)
+@dataclass
+class _Member:
+    """Where one member of a built list came from, for ``locate``."""
+    row: int
+    file: str | None = None
+    cells: frozenset = frozenset()  # paths given by cells, when a file fills the rest
+    texts: dict | None = None  # path → first «Nội dung» row
 
 
-def _parse_path(path: str) -> tuple:
-    """"$.dang_vien[3].phieu" → ("dang_vien", 3, "phieu")."""
-    return tuple(int(index) if index else key for index, key in re.findall(r"\[(\d+)\]|\.([^.\[]+)", path))
+def _structured(data: dict) -> dict:
+    return {target: {".".join(path): value for path, value in fields.items()} for target, fields in data.items()}
+
+
+def _unpack(fields: dict) -> dict:
+    out: dict = {}
+    for key, value in fields.items():
+        _put(out, tuple(key.split(".")), value)
+    return out
+
+
+def _remove(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass
 
 
 class WorkbookSource:
-    """A filled workbook as a bulk run reads it (see ``generator.bulk.source``)."""
+    """A filled workbook as a bulk run reads it (same interface as ``generator.bulk.source.FolderSource``)."""
 
     def __init__(self, path: str | Path):
-        self.origin = str(path)
-        self.base = Path(path).resolve().parent
         path = Path(path)
+        self.origin = str(path)
+        self.base = path.resolve().parent
+        self._db = None
+        self._org_rows: dict[str, int] = {}
+        self._org_data: dict[str, dict] = {}
+        self._org_errors: dict[str, list] = {}
+        self._located: dict[str, tuple[array, dict]] = {}  # per built list: rows, and members with a file or «Nội dung»
+        if not path.is_file():
+            raise InputError([Problem("$", WORKBOOK, f"không tìm thấy tệp {path}")])
         if path.stat().st_size > MAX_BYTES:
-            raise InputError([Problem("$", "Sổ Excel", f"tệp lớn hơn {MAX_BYTES // 2**20} MB")])
+            raise InputError([Problem("$", WORKBOOK, f"tệp lớn hơn {MAX_BYTES // 2**20} MB")])
         try:
             book = load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-            raise InputError([Problem("$", "Sổ Excel", f"không đọc được tệp .xlsx: {error}")]) from None
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as error:
+            raise InputError([Problem("$", WORKBOOK, f"không đọc được tệp .xlsx ({type(error).__name__}: {error})")]) from None
         try:
             self._read(book)
+        except BaseException:
+            self.close()
+            raise
         finally:
             book.close()
 
-    # -- reading ----------------------------------------------------------------------------
+    # -- reading the workbook once -----------------------------------------------------------
     def _read(self, book) -> None:
+        """Check the structure first (sheets, fields, headers), then read every row, listing all problems."""
         missing = [name for name in (HEADER_SHEET, ORG_SHEET, MEMBER_SHEET) if name not in book.sheetnames]
-        if missing:
-            raise InputError([Problem("$", "Sổ Excel", f"thiếu trang «{name}»") for name in missing])
-        problems: list[Problem] = []
-        self.header = self._header(book[HEADER_SHEET], problems)
-        regime = self.header.get("regime", "qd366-2025")
-        if regime not in known_regimes():
-            raise InputError(problems + [Problem(f"{HEADER_SHEET}!B", "Quy định áp dụng", f"không biết quy định «{regime}»")])
-        self.regime = load_regime(regime)
-        self.header.setdefault("regime", regime)
-        self.header["form"] = "dang-bo"
-        rows = book[ORG_SHEET].iter_rows(values_only=True)
-        self.org_table = _Table(ORG_SHEET, next(rows, ()), organisation_columns(self.regime), problems)
-        members = book[MEMBER_SHEET].iter_rows(values_only=True)
-        self.member_table = _Table(MEMBER_SHEET, next(members, ()), member_columns(self.regime), problems)
-        if problems:
+        problems = [Problem("$", WORKBOOK, f"thiếu trang «{name}»") for name in missing]
+        regime_row = None
+        self.header = {"form": "dang-bo"}
+        if HEADER_SHEET in book.sheetnames:
+            self.header, regime_row = self._header(_rows(book, HEADER_SHEET), problems)
+        cols = self._layout(regime_row, problems)
+        if cols is None or missing:
             raise InputError(problems)
-        self.organisations, self._org_rows, self._org_data = [], {}, {}
-        self.row_problems: dict[str, list] = {}
-        for number, values in enumerate(rows, 2):
-            if not any(v is not None and _text(v) for v in values):
-                continue
-            data, errors = self.org_table.read(values, number)
-            org = {"/".join(p): v for p, v in data.get("row", {}).items()}
-            if errors or "ma" not in org:
-                problems += [Problem(w, "", r) for w, r in errors]
-                if "ma" not in org:
-                    problems.append(Problem(_where(ORG_SHEET, number, "Mã tổ chức"), "Mã tổ chức", "thiếu mã tổ chức"))
-                continue
-            if org["ma"] in self._org_rows:
-                problems.append(Problem(_where(ORG_SHEET, number, "Mã tổ chức"), "Mã tổ chức",
-                                        f"mã «{org['ma']}» đã dùng ở dòng {self._org_rows[org['ma']]}"))
-                continue
-            self._org_rows[org["ma"]] = number
-            self._org_data[org["ma"]] = data
-            self.organisations.append(org)
+        self.layout = cols
+        orgs = _rows(book, ORG_SHEET)
+        self._orgs = _Sheet(ORG_SHEET, next(orgs, ()), cols.organisations, problems)
+        members = _rows(book, MEMBER_SHEET)
+        self._members = _Sheet(MEMBER_SHEET, next(members, ()), cols.members, problems)
+        contents = _rows(book, TEXT_SHEET) if TEXT_SHEET in book.sheetnames else iter(())
+        content_head = next(contents, None)
+        if content_head is not None and [header_key(text(v)) for v in content_head[:3] if not blank(v)] != \
+                [header_key(h) for h in TEXT_HEADERS]:
+            problems.append(Problem(f"{TEXT_SHEET}!A1", TEXT_SHEET, f"dòng đầu phải là «{'», «'.join(TEXT_HEADERS)}»"))
+            contents = iter(())
+        if any(p.reason == MISSING_COLUMN for p in problems):
+            raise InputError(problems)  # rows cannot be told apart without their codes
+        self.organisations = self._organisations(orgs, problems)
+        self._open_db()
+        codes = self._spill_members(members, problems)
+        self._spill_contents(contents, codes, problems)
         if problems:
-            raise InputError(problems)
-        self._spill(members, book[TEXT_SHEET] if TEXT_SHEET in book.sheetnames else None)
+            raise InputError(_capped(problems))
+        self._db.execute("create index member_org on member (org, row)")
+        self._db.execute("create index content_code on content (code, row)")
+        self._db.commit()
 
-    def _header(self, sheet, problems: list[Problem]) -> dict:
-        columns = {c.header.casefold(): c for c in header_columns()}
+    def _header(self, rows, problems: list[Problem]) -> tuple[dict, int | None]:
+        """The «Đảng bộ» sheet: field title in column A, value in column B."""
+        columns = {header_key(c.header): c for c in layout().header}
         header: dict = {}
-        for number, values in enumerate(sheet.iter_rows(min_row=2, values_only=True), 2):
-            if not values or values[0] is None or not _text(values[0]):
+        seen: dict[str, int] = {}
+        regime_row = None
+        for number, values in enumerate(rows, 1):
+            if _empty(values) or blank(values[0]):
                 continue
-            column = columns.get(_text(values[0]).casefold())
+            name = text(values[0])
+            if number == 1 and header_key(name) == header_key(HEADER_FIELDS[0]):
+                continue
+            column = columns.get(header_key(name))
             if column is None:
-                problems.append(Problem(f"{HEADER_SHEET}!A{number}", _text(values[0]), "trường không thuộc mẫu đảng bộ"))
+                problems.append(Problem(f"{HEADER_SHEET}!A{number}", name, "trường không thuộc mẫu đảng bộ"))
                 continue
+            if header_key(name) in seen:
+                problems.append(Problem(f"{HEADER_SHEET}!A{number}", name, f"trường bị lặp lại (đã có ở dòng {seen[header_key(name)]})"))
+                continue
+            seen[header_key(name)] = number
+            if column.path == ("regime",):
+                regime_row = number
             try:
                 value = convert(column, values[1] if len(values) > 1 else None)
             except CellError as error:
                 problems.append(Problem(f"{HEADER_SHEET}!B{number}", column.header, str(error)))
                 continue
             if value is not None:
-                put(header, column.path, value)
-        return header
+                _put(header, column.path, value)
+        header["form"] = "dang-bo"
+        return header, regime_row
 
-    def _spill(self, members, texts) -> None:
-        """Each member row as JSON in a temporary database, by chi bộ; long texts beside them."""
-        self._file = tempfile.NamedTemporaryFile(prefix="kiemdiem-", suffix=".sqlite", delete=False)
-        self._file.close()
-        self._db = sqlite3.connect(self._file.name)
+    def _layout(self, regime_row: int | None, problems: list[Problem]) -> Layout | None:
+        ref = f"{HEADER_SHEET}!B{regime_row}" if regime_row else HEADER_SHEET
+        if any(p.path == ref for p in problems):
+            return None  # the columns depend on the regime: no point reading them against another one
+        regime = self.header.setdefault("regime", "qd366-2025")
+        if regime not in known_regimes():
+            problems.append(Problem(ref, "Quy định áp dụng", f"không biết quy định «{regime}»"))
+            return None
+        try:
+            return layout(regime, self.header.get("profile"))
+        except ProfileError as error:
+            problems.append(Problem(HEADER_SHEET, "Hồ sơ quy định địa phương", str(error)))
+            return None
+
+    def _organisations(self, rows, problems: list[Problem]) -> list[dict]:
+        """Each organisation row; code, name and kind must be readable, codes unique."""
+        sheet, out = self._orgs, []
+        self._broken_orgs: dict[str, int] = {}  # rows reported here: their members are not "unknown"
+        required = [c for c in sheet.present if c.target == ROW and c.required]
+        for number, values in enumerate(rows, 2):
+            if _empty(values):
+                continue
+            data, errors = sheet.read(values, number)
+            org = {path[0]: value for path, value in data.pop(ROW, {}).items()}
+            fixed = [(cell, header, reason) for target, _, reason, cell, header in errors if target == ROW]
+            problems += [Problem(cell, header, reason) for cell, header, reason in fixed]
+            lacking = [c for c in required if c.path[0] not in org and not any(h == c.header for _, h, _ in fixed)]
+            problems += [Problem(self._cell(ORG_SHEET, sheet, c, number), c.header, "thiếu giá trị bắt buộc") for c in lacking]
+            if "ma" not in org:
+                continue
+            seen = self._org_rows.get(org["ma"]) or self._broken_orgs.get(org["ma"])
+            if seen:
+                problems.append(Problem(self._cell(ORG_SHEET, sheet, None, number, "ma"), "Mã tổ chức",
+                                        f"mã «{org['ma']}» đã dùng ở dòng {seen}"))
+            elif fixed or lacking:
+                self._broken_orgs[org["ma"]] = number
+            else:
+                self._org_rows[org["ma"]] = number
+                self._org_data[org["ma"]] = data
+                self._org_errors[org["ma"]] = errors
+                out.append(org)
+        return out
+
+    @staticmethod
+    def _cell(name: str, sheet: _Sheet, column: Column, number: int, path: str | None = None) -> str:
+        for j, c in enumerate(sheet.positions):
+            if c is not None and (c.path == (path,) if path else c is column):
+                return f"{name}!{get_column_letter(j + 1)}{number}"
+        return f"{name}!{number}"
+
+    def _open_db(self) -> None:
+        handle, self._db_path = tempfile.mkstemp(prefix="kiemdiem-workbook-", suffix=".sqlite")
+        os.close(handle)
+        self._cleanup = weakref.finalize(self, _remove, self._db_path)
+        self._db = sqlite3.connect(self._db_path)
+        self._db.execute("pragma journal_mode = off")
+        self._db.execute("pragma synchronous = off")
         self._db.execute("create table member (org text, row integer, code text, data text, errors text)")
-        self._db.execute("create table content (code text, row integer, header text, text text)")
-        known = set(self._org_rows)
-        orphans: list[Problem] = []
-        batch = []
-        for number, values in enumerate(members, 2):
-            if not any(v is not None and _text(v) for v in values):
-                continue
-            data, errors = self.member_table.read(values, number)
-            row = data.pop("row", {})
-            org = row.get(("ma_chi_bo",))
-            if org is None or org not in known:
-                shown = f"«{org}» không có ở trang «{ORG_SHEET}»" if org else "thiếu mã chi bộ"
-                orphans.append(Problem(_where(MEMBER_SHEET, number, "Mã chi bộ"), "Mã chi bộ", shown))
-                continue
-            if ("tep",) in row:
-                data["file"] = row[("tep",)]
-            encoded = {t: [[list(p), v] for p, v in fields.items()] if isinstance(fields, dict) else fields
-                       for t, fields in data.items()}
-            batch.append((org, number, row.get(("ma_dang_vien",)), json.dumps(encoded, ensure_ascii=False),
-                          json.dumps(errors, ensure_ascii=False)))
-            if len(batch) >= 500:
-                self._db.executemany("insert into member values (?, ?, ?, ?, ?)", batch)
-                batch = []
-        self._db.executemany("insert into member values (?, ?, ?, ?, ?)", batch)
-        if orphans:
-            self.close()
-            raise InputError(orphans)
-        if texts is not None:
-            rows = texts.iter_rows(values_only=True)
-            head = [(_text(v) if v is not None else "") for v in next(rows, ())]
-            if [h.casefold() for h in head[:3]] != [h.casefold() for h in TEXT_HEADERS]:
-                self.close()
-                raise InputError([Problem(f"{TEXT_SHEET}!A1", TEXT_SHEET, f"tiêu đề phải là {', '.join(TEXT_HEADERS)}")])
-            self._db.executemany("insert into content values (?, ?, ?, ?)",
-                                 ((_text(v[0]), n, _text(v[1]), _text(v[2]) if len(v) > 2 and v[2] is not None else "")
-                                  for n, v in enumerate(rows, 2) if v and len(v) > 1 and v[0] is not None and v[1] is not None))
-        self._db.execute("create index member_org on member (org, row)")
-        self._db.execute("create index content_code on content (code, row)")
-        self._db.commit()
-        self._member_rows: dict[str, list[int]] = {}
+        self._db.execute("create table content (code text, row integer, path text, header text, text text)")
 
-    # -- one organisation at a time ---------------------------------------------------------------
+    def _spill_members(self, rows, problems: list[Problem]) -> set[str]:
+        """Each member row, converted, into the database; codes must lead somewhere and be unique."""
+        codes: dict[str, int] = {}
+        batch = []
+        code_column = next((c for c in self._members.present if c.path == ("ma_chi_bo",)), None)
+        for number, values in enumerate(rows, 2):
+            if _empty(values):
+                continue
+            data, errors = self._members.read(values, number)
+            row = data.pop(ROW, {})
+            org, code = row.get(("ma_chi_bo",)), row.get(("ma_dang_vien",))
+            if code is not None:
+                if code in codes:
+                    problems.append(Problem(self._cell(MEMBER_SHEET, self._members, None, number, "ma_dang_vien"), "Mã đảng viên",
+                                            f"mã «{code}» đã dùng ở dòng {codes[code]}"))
+                    continue
+                codes[code] = number  # even if the row is refused below: its «Nội dung» rows are not "unknown" too
+            if org in self._broken_orgs:
+                continue
+            if org not in self._org_rows:
+                reason = f"«{org}» không có ở trang «{ORG_SHEET}»" if org else "thiếu mã chi bộ"
+                problems.append(Problem(self._cell(MEMBER_SHEET, self._members, code_column, number), "Mã chi bộ", reason))
+                continue
+            record = _structured(data)
+            if ("tep",) in row:
+                record["file"] = row[("tep",)]
+            batch.append((org, number, code, json.dumps(record, ensure_ascii=False), json.dumps(errors, ensure_ascii=False)))
+            if len(batch) >= 100:
+                self._db.executemany("insert into member values (?, ?, ?, ?, ?)", batch)
+                batch.clear()
+        self._db.executemany("insert into member values (?, ?, ?, ?, ?)", batch)
+        return set(codes)
+
+    def _spill_contents(self, rows, codes: set[str], problems: list[Problem]) -> None:
+        """Each paragraph of «Nội dung» under its member's code and the field it belongs to."""
+        batch, items = [], {}
+        for number, values in enumerate(rows, 2):
+            if _empty(values):
+                continue
+            values = tuple(values) + (None,) * 3
+            code, item, body = (None if blank(v) else text(v) for v in values[:3])
+            if body is None:
+                continue
+            if code is None or item is None:
+                missing = "«Mã đảng viên»" if code is None else "«Mục»"
+                problems.append(Problem(f"{TEXT_SHEET}!{'A' if code is None else 'B'}{number}", TEXT_HEADERS[0 if code is None else 1],
+                                        f"dòng có nội dung nhưng thiếu {missing}"))
+                continue
+            if code not in codes:
+                problems.append(Problem(f"{TEXT_SHEET}!A{number}", TEXT_HEADERS[0], f"mã «{code}» không có ở trang «{MEMBER_SHEET}»"))
+                continue
+            if item not in items:
+                items[item] = self.layout.text_column(item)
+            column = items[item]
+            if column is None:
+                problems.append(Problem(f"{TEXT_SHEET}!B{number}", TEXT_HEADERS[1],
+                                        f"«{item}» không phải một cột văn bản của trang «{MEMBER_SHEET}»"))
+                continue
+            batch.append((code, number, ".".join(column.path), column.header, "\n".join(paragraphs(values[2]))))
+            if len(batch) >= 100:
+                self._db.executemany("insert into content values (?, ?, ?, ?, ?)", batch)
+                batch.clear()
+        self._db.executemany("insert into content values (?, ?, ?, ?, ?)", batch)
+
+    # -- one organisation at a time ------------------------------------------------------------
     def documents(self, ma: str) -> dict:
-        data = self._org_data[ma]
+        """The organisation's xep_loai (members embedded) and bieu_diem; rows that could not be read
+        are left out and listed in ``problems`` as (where, reason)."""
+        if ma not in self._org_data:
+            raise KeyError(f"không có tổ chức mã «{ma}»")
+        data, errors = self._org_data[ma], self._org_errors[ma]
+        row = self._org_rows[ma]
         out: dict = {"xep_loai": None, "bieu_diem": None, "bao_cao": None, "problems": []}
-        if data.get("document"):
-            out["bieu_diem"] = {}
-            for path, value in data["document"].items():
-                put(out["bieu_diem"], path, value)
-        entries, rows = [], []
-        for number, code, encoded, errors in self._db.execute(
+        broken: dict[str, list] = {GROUP: [], DOCUMENT: []}
+        for target, place, reason, _, _ in errors:
+            broken[target].append((place, reason))
+        out["problems"] += broken[GROUP] + broken[DOCUMENT]
+        if not broken[DOCUMENT]:
+            out["bieu_diem"] = self._scoring(data.get(DOCUMENT, {}), row, out["problems"])
+        entries, rows, details = [], array("l"), {}
+        for number, code, encoded, failed in self._db.execute(
                 "select row, code, data, errors from member where org = ? order by row", (ma,)):
-            problems = [tuple(e) for e in json.loads(errors)]
+            problems = [(place, reason) for _, place, reason, _, _ in json.loads(failed)]
             entry = None
             if not problems:
-                entry, problems = self._entry(json.loads(encoded), code, number)
+                entry, member, problems = self._entry(json.loads(encoded), code, number)
             if problems:
                 out["problems"] += problems
                 continue
             entries.append(entry)
+            if member.file or member.texts:
+                details[len(rows)] = member
             rows.append(number)
-        self._member_rows[ma] = rows
+        self._located[ma] = (rows, details)
         group = {}
-        for path, value in data.get("group", {}).items():
-            put(group, path, value)
+        for path, value in data.get(GROUP, {}).items():
+            _put(group, path, value)
+        if broken[GROUP]:
+            return out  # a wrong meeting date or count would misjudge every vote: the list waits for the fix
         if entries or group:
             out["xep_loai"] = {**group, "dang_vien": entries}
         return out
 
-    def _entry(self, data: dict, code: str | None, number: int) -> tuple[dict | None, list]:
-        entry: dict = {}
-        for path, value in data.get("entry", []):
-            put(entry, tuple(path), value)
-        if self.regime.subject("ca_nhan")["member_input"] != "ban_kiem_diem":
-            return entry, []
-        member: dict = {}
-        if "file" in data:
+    def _scoring(self, fields: dict, row: int, problems: list) -> dict | None:
+        """The biểu điểm, when the row has scores or grades; other biểu điểm cells alone are a mistake."""
+        if not fields:
+            return None
+        if not any(path[0] in ("diem", "cap_do") for path in fields):
+            filled = [c.header for c in self._orgs.present if c.target == DOCUMENT and c.path in fields]
+            problems.append((where(ORG_SHEET, row, _column_words(filled[:3])),
+                             "có nội dung biểu điểm nhưng chưa có điểm (hoặc mức đánh giá) tự chấm; "
+                             "tổ chức chưa chấm điểm thì để trống cả nhóm cột biểu điểm"))
+            return None
+        document: dict = {}
+        for path, value in fields.items():
+            _put(document, path, value)
+        return document
+
+    def _entry(self, record: dict, code: str | None, number: int) -> tuple[dict | None, _Member, list]:
+        entry = _unpack(record.get(ENTRY, {}))
+        member = _Member(number)
+        if self.layout.member_input != "ban_kiem_diem":
+            return entry, member, []
+        cells = _unpack(record.get(DOCUMENT, {}))
+        base: dict = {}
+        if "file" in record:
+            member.file, member.cells = record["file"], frozenset(record.get(DOCUMENT, {}))
             try:
-                member = self._file_document(data["file"])
+                base = self._file_document(record["file"])
             except InputError as error:
-                return None, [(_where(MEMBER_SHEET, number, "Tệp bản tự kiểm điểm"), p.reason) for p in error.problems]
-        cells: dict = {}
-        for path, value in data.get("document", []):
-            put(cells, tuple(path), value)
-        problems = []
-        if code:
-            for header, paragraphs in self._texts(code).items():
-                column = self._text_column(header)
-                if column is None:
-                    problems.append((f"trang «{TEXT_SHEET}», mã «{code}»", f"«{header}» không phải một cột văn bản của trang «{MEMBER_SHEET}»"))
-                    continue
-                put(cells, column.path, paragraphs if len(paragraphs) > 1 else paragraphs[0])
-        entry["ban_kiem_diem"] = _merge(member, cells)
-        return entry, problems
-
-    def _text_column(self, header: str) -> Column | None:
-        wanted = header.casefold()
-        for column in self.member_table.positions + member_columns(self.regime):
-            if column is not None and column.kind == "paragraphs" and wanted in (column.header.casefold(), ".".join(column.path)):
-                return column
-        return None
-
-    def _texts(self, code: str) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for header, text in self._db.execute("select header, text from content where code = ? order by row", (code,)):
-            lines = [line.strip() for line in text.split("\n") if line.strip()]
-            out.setdefault(header, []).extend(lines)
-        return out
+                place = where(MEMBER_SHEET, number, "cột «Tệp bản tự kiểm điểm»")
+                return None, member, [(place, f"«{record['file']}»: {p.reason}") for p in error.problems]
+        if code is not None:
+            member.texts = {}
+            for path, header, row, body in self._db.execute(
+                    "select path, header, row, text from content where code = ? order by row", (code,)):
+                keys = tuple(path.split("."))
+                present = _get(cells, keys)
+                paragraphs_ = ([present] if isinstance(present, str) else list(present or [])) + body.split("\n")
+                _put(cells, keys, paragraphs_ if len(paragraphs_) > 1 else paragraphs_[0])
+                member.texts.setdefault(keys, (row, header))
+        entry["ban_kiem_diem"] = _merge(base, cells)
+        return entry, member, []
 
     def _file_document(self, name: str) -> dict:
         path = (self.base / name).resolve()
-        if Path(name).is_absolute() or not path.is_relative_to(self.base):
-            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", f"tệp «{name}» phải nằm trong thư mục của sổ Excel")])
+        if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_relative_to(self.base):
+            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", "tệp phải nằm trong thư mục của sổ Excel (đường dẫn tương đối, không có «..»)")])
+        if path.suffix.lower() not in (".json", ".yaml", ".yml"):
+            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", "cần một tệp .json, .yaml hoặc .yml")])
+        if not path.is_file():
+            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", "không tìm thấy tệp")])
         document = load_document(path)
         if not isinstance(document, dict):
-            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", f"«{name}» không phải một bản tự kiểm điểm")])
+            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", "tệp không chứa một bản tự kiểm điểm")])
         return document
 
+    # -- from a problem back to the cell ---------------------------------------------------------
     def locate(self, ma: str, kind: str, path: str) -> str | None:
-        parts = _parse_path(path)
-        if kind in ("bieu_diem", "bao_cao") or (kind == "xep_loai" and parts[:1] != ("dang_vien",)):
-            target = "document" if kind != "xep_loai" else "group"
-            return _where(ORG_SHEET, self._org_rows[ma], columns=self.org_table.columns_for(target, parts))
+        """Where a problem at JSON ``path`` of the organisation's ``kind`` document can be fixed."""
+        if ma not in self._org_rows or kind not in ("xep_loai", "bieu_diem"):
+            return None
+        parts, row = _parse_path(path), self._org_rows[ma]
+        if kind == "bieu_diem":
+            return where(ORG_SHEET, row, self._orgs.columns_for(DOCUMENT, parts))
+        if parts[:1] != ("dang_vien",):
+            return where(ORG_SHEET, row, self._orgs.columns_for(GROUP, parts))
         if len(parts) < 2 or not isinstance(parts[1], int):
-            return _where(ORG_SHEET, self._org_rows[ma])
-        rows = self._member_rows.get(ma, [])
+            return where(ORG_SHEET, row)
+        if ma not in self._located:
+            self.documents(ma)
+        rows, details = self._located[ma]
         if parts[1] >= len(rows):
             return None
-        rest = parts[2:]
-        if rest[:1] == ("ban_kiem_diem",):
-            columns = self.member_table.columns_for("document", rest[1:])
-        else:
-            columns = self.member_table.columns_for("entry", rest)
-        return _where(MEMBER_SHEET, rows[parts[1]], columns=columns)
+        member, rest = details.get(parts[1]) or _Member(rows[parts[1]]), parts[2:]
+        if rest[:1] != ("ban_kiem_diem",):
+            return where(MEMBER_SHEET, member.row, self._members.columns_for(ENTRY, rest))
+        inner = rest[1:]
+        for keys, (content_row, header) in (member.texts or {}).items():
+            if inner[:len(keys)] == keys:
+                return f"trang «{TEXT_SHEET}», dòng {content_row} (mục «{header}»)"
+        columns = self._members.columns_for(DOCUMENT, inner)
+        if member.file and not any(inner[:len(k.split("."))] == tuple(k.split(".")) for k in member.cells):
+            shown = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in inner)
+            return f"tệp «{member.file}» ({where(MEMBER_SHEET, member.row, 'cột «Tệp bản tự kiểm điểm»')}): {shown}"
+        return where(MEMBER_SHEET, member.row, columns)
 
     def close(self) -> None:
-        db = getattr(self, "_db", None)
-        if db is not None:
-            db.close()
+        """Remove the temporary database (also done on exit from ``with``)."""
+        if self._db is not None:
+            self._db.close()
             self._db = None
-            Path(self._file.name).unlink(missing_ok=True)
+            self._cleanup()
 
     def __enter__(self):
         return self
@@ -413,5 +515,20 @@ class WorkbookSource:
         self.close()
 
 
+def _get(data, path: tuple):
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    if len(problems) <= MAX_LISTED:
+        return problems
+    return problems[:MAX_LISTED] + [Problem("$", WORKBOOK, f"và {len(problems) - MAX_LISTED} lỗi khác cùng loại")]
+
+
 def open_workbook(path: str | Path) -> WorkbookSource:
+    """Read ``path`` (an .xlsx written from ``kiemdiem workbook-template``); ``InputError`` if unusable."""
     return WorkbookSource(path)
