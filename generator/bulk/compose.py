@@ -56,22 +56,20 @@ def _recipients(org: dict, upper: str) -> list[str]:
     return [f"{cap_uy(upper)} (để báo cáo)", own]
 
 
+def _organisation_document(form: str, names: tuple[str, str], document: dict, header: dict, org: dict,
+                           upper: str, stats: dict) -> dict:
+    name_key, kind_key = names
+    return _with(document, {"form": form, **_common(header), "dang_bo": upper, name_key: org["ten"],
+                            kind_key: org["loai_to_chuc"], "ngay_lap": header["ngay_lap"],
+                            "noi_nhan": _recipients(org, upper), **stats})
+
+
 def scoring_document(document: dict, header: dict, org: dict, upper: str, stats: dict) -> dict:
-    doc = _with(document, {"form": SCORING_FORM, **_common(header), "dang_bo": upper, "to_chuc": org["ten"],
-                           "loai_to_chuc": org["loai_to_chuc"], "ngay_lap": header["ngay_lap"],
-                           "noi_nhan": _recipients(org, upper)})
-    for key, value in stats.items():
-        doc.setdefault(key, value)
-    return doc
+    return _organisation_document(SCORING_FORM, ("to_chuc", "loai_to_chuc"), document, header, org, upper, stats)
 
 
 def report_document(document: dict, header: dict, org: dict, upper: str, stats: dict) -> dict:
-    doc = _with(document, {"form": REPORT_FORM, **_common(header), "dang_bo": upper, "tap_the": org["ten"],
-                           "loai_tap_the": org["loai_to_chuc"], "ngay_lap": header["ngay_lap"],
-                           "noi_nhan": _recipients(org, upper)})
-    for key, value in stats.items():
-        doc.setdefault(key, value)
-    return doc
+    return _organisation_document(REPORT_FORM, ("tap_the", "loai_tap_the"), document, header, org, upper, stats)
 
 
 def stats_problems(document: dict, stats: dict) -> list[Problem]:

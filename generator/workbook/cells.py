@@ -106,3 +106,12 @@ def convert(column: Column, value):
         lines = paragraphs(value)
         return lines if len(lines) > 1 else lines[0]
     return text(value)
+
+
+def get_path(data, path: tuple):
+    """The value at ``path`` in nested dicts, or None."""
+    for key in path:
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data

@@ -28,7 +28,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from ..errors import InputError, Problem
 from ..evaluate.regime import ProfileError, known_regimes
 from ..load import load_document
-from .cells import CellError, blank, convert, paragraphs, text
+from .cells import CellError, blank, convert, get_path, paragraphs, text
 from .columns import DOCUMENT, ENTRY, GROUP, ROW, Column, Layout, header_key, layout
 from .template import HEADER_FIELDS, HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
 
@@ -451,7 +451,7 @@ class WorkbookSource:
             for path, header, row, body in self._db.execute(
                     "select path, header, row, text from content where code = ? order by row", (code,)):
                 keys = tuple(path.split("."))
-                present = _get(cells, keys)
+                present = get_path(cells, keys)
                 paragraphs_ = ([present] if isinstance(present, str) else list(present or [])) + body.split("\n")
                 _put(cells, keys, paragraphs_ if len(paragraphs_) > 1 else paragraphs_[0])
                 member.texts.setdefault(keys, (row, header))
@@ -513,14 +513,6 @@ class WorkbookSource:
 
     def __exit__(self, *exc):
         self.close()
-
-
-def _get(data, path: tuple):
-    for key in path:
-        if not isinstance(data, dict) or key not in data:
-            return None
-        data = data[key]
-    return data
 
 
 def _capped(problems: list[Problem]) -> list[Problem]:

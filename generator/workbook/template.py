@@ -23,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import InputError, Problem
 from ..evaluate.regime import ProfileError, known_regimes
 from .columns import DOCUMENT, ENTRY, GROUP, NO, ROW, YES, Column, Layout, layout
+from .cells import get_path
 
 HELP_SHEET, HEADER_SHEET, ORG_SHEET, MEMBER_SHEET, TEXT_SHEET, LIST_SHEET = (
     "Hướng dẫn", "Đảng bộ", "Tổ chức", "Đảng viên", "Nội dung", "Danh mục")
@@ -89,14 +90,6 @@ def _cell_value(column: Column, value):
     if column.kind in ("paragraphs", "lines") and isinstance(value, list):
         return "\n".join(str(v) for v in value)
     return value
-
-
-def _get(data, path: tuple):
-    for key in path:
-        if not isinstance(data, dict) or key not in data:
-            return None
-        data = data[key]
-    return data
 
 
 class _Lists:
@@ -240,22 +233,27 @@ def _help_sheet(book, cols: Layout) -> None:
         sheet.append([name, column.header, kind, note or None])
 
 
+def _heading(sheet, titles) -> list:
+    """A header row: bold on the header fill."""
+    cells = []
+    for title in titles:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font, cell.fill = BOLD, HEADER_FILL
+        cells.append(cell)
+    return cells
+
+
 def _header_sheet(book, cols: Layout, header: dict, lists: _Lists) -> None:
     sheet = book.create_sheet(HEADER_SHEET)
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 36, 70
     sheet.freeze_panes = "A2"
-    top = []
-    for text in HEADER_FIELDS:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font, cell.fill = BOLD, HEADER_FILL
-        top.append(cell)
-    sheet.append(top)
+    sheet.append(_heading(sheet, HEADER_FIELDS))
     for i, column in enumerate(cols.header, 2):
         name = WriteOnlyCell(sheet, value=column.header)
         name.font = BOLD
         if column.description:
             name.comment = Comment(column.description, "kiemdiem", height=120, width=320)
-        sheet.append([name, _typed(sheet, _cell_value(column, _get(header, column.path)))])
+        sheet.append([name, _typed(sheet, _cell_value(column, get_path(header, column.path)))])
         dv = _validation(column, lists)
         if dv is not None:
             dv.add(f"B{i}")
@@ -265,7 +263,7 @@ def _header_sheet(book, cols: Layout, header: dict, lists: _Lists) -> None:
 def _organisation_values(org: dict, columns: list[Column]) -> list:
     sources = {ROW: org, GROUP: org.get("xep_loai") if isinstance(org.get("xep_loai"), dict) else {},
                DOCUMENT: org.get("bieu_diem") if isinstance(org.get("bieu_diem"), dict) else {}}
-    return [_cell_value(c, _get(sources[c.target], c.path)) for c in columns]
+    return [_cell_value(c, get_path(sources[c.target], c.path)) for c in columns]
 
 
 def _member_values(org: dict, index: int, entry: dict, columns: list[Column]) -> tuple[list, list[tuple]]:
@@ -276,7 +274,7 @@ def _member_values(org: dict, index: int, entry: dict, columns: list[Column]) ->
     sources = {ROW: row, ENTRY: entry, DOCUMENT: member if isinstance(member, dict) else {}}
     values, texts = [], []
     for column in columns:
-        value = _get(sources[column.target], column.path)
+        value = get_path(sources[column.target], column.path)
         if column.kind == "paragraphs" and isinstance(value, list) and len(value) > 1:
             texts += [(code, column.header, paragraph) for paragraph in value]
             value = None
@@ -313,12 +311,7 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
     for letter, width in zip("ABC", (18, 44, 110)):
         texts.column_dimensions[letter].width = width
     texts.freeze_panes = "A2"
-    heads = []
-    for text in TEXT_HEADERS:
-        cell = WriteOnlyCell(texts, value=text)
-        cell.font, cell.fill = BOLD, HEADER_FILL
-        heads.append(cell)
-    texts.append(heads)
+    texts.append(_heading(texts, TEXT_HEADERS))
     written = 0
     for org in organisations:
         group = org.get("xep_loai")
