@@ -9,6 +9,7 @@ reading the next, and keeps only the few fields the lists and reports need.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,13 +124,25 @@ class Planner:
     def __init__(self, source, profile: str | None = None):
         self.source = source
         self.profile = profile
-        header, self.scopes = check_tree(source.header, source.organisations)
+        try:
+            header, self.scopes = check_tree(source.header, source.organisations)
+        except InputError as error:
+            raise InputError([self._tree_problem(p) for p in error.problems]) from None
         self.header = {k: v for k, v in header.items() if k != "to_chuc"}
         self.regime = regime_of(self.header, profile)
         self.result = RunResult(self.header)
         self.root = slug(self.header["dang_bo"], "dang-bo")
         self.names = Names()
         self.organisations_done = 0
+
+    def _tree_problem(self, problem: Problem) -> Problem:
+        """A problem of the organisation tree, at the organisation's row when the source knows it."""
+        match = re.match(r"\$\.to_chuc\[(\d+)\](.*)", problem.path)
+        if not match or int(match.group(1)) >= len(self.source.organisations):
+            return problem
+        org = self.source.organisations[int(match.group(1))]
+        where = self.source.locate(org.get("ma"), "to_chuc", "$" + match.group(2)) if isinstance(org, dict) else None
+        return Problem(where, problem.title, problem.reason) if where else problem
 
     # -- where things come from and go -------------------------------------------------
     def _upper(self, org: dict | None) -> str:

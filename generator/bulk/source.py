@@ -90,6 +90,8 @@ class FolderSource:
         return kept
 
     def locate(self, ma: str, kind: str, path: str) -> str | None:
+        if kind == "to_chuc":
+            return None  # the JSON path into dang-bo.yaml says it already
         file = self._files.get((ma, kind))
         if kind == "xep_loai" and path.startswith("$.dang_vien["):
             index, _, rest = path[len("$.dang_vien["):].partition("]")

@@ -474,9 +474,11 @@ class WorkbookSource:
     # -- from a problem back to the cell ---------------------------------------------------------
     def locate(self, ma: str, kind: str, path: str) -> str | None:
         """Where a problem at JSON ``path`` of the organisation's ``kind`` document can be fixed."""
-        if ma not in self._org_rows or kind not in ("xep_loai", "bieu_diem"):
+        if ma not in self._org_rows or kind not in ("to_chuc", "xep_loai", "bieu_diem"):
             return None
         parts, row = _parse_path(path), self._org_rows[ma]
+        if kind == "to_chuc":  # the organisation's own row: code, name, kind, parent
+            return where(ORG_SHEET, row, self._orgs.columns_for(ROW, parts))
         if kind == "bieu_diem":
             return where(ORG_SHEET, row, self._orgs.columns_for(DOCUMENT, parts))
         if parts[:1] != ("dang_vien",):

@@ -211,3 +211,11 @@ def test_cli_bulk_on_a_workbook_with_a_broken_row(tmp_path, capsys):
     assert "trang «Đảng viên», dòng 4, cột «Đối tượng»: «Cán bộ hưu trí» không có trong danh sách chọn" in err
     written = sorted(p.name for p in (tmp_path / "out").rglob("ban-tu-kiem-diem-*.docx"))
     assert len(written) == 20 and "ban-tu-kiem-diem-le-hoang-cuong.docx" not in written  # row 4 is Lê Hoàng Cường
+
+
+def test_a_broken_organisation_tree_points_to_the_organisation_row(tmp_path, capsys):
+    from generator.cli import main
+    path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
+    _edit(path, "Tổ chức", 4, "Trực thuộc (mã tổ chức)", "khong-co")
+    assert main(["bulk", str(path), "-o", str(tmp_path / "out")]) == 2
+    assert "trang «Tổ chức», dòng 4, cột «Trực thuộc (mã tổ chức)»" in capsys.readouterr().err
