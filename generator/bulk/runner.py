@@ -105,7 +105,8 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         own = executor is None
         executor = executor or (_InProcess() if jobs <= 1 else RecyclingPool(jobs))
         ledger = Ledger(out_dir)
-        run = _Run(planner, ledger, executor, formats, profile, progress, max(1, jobs) * 2 + 2)
+        run = _Run(planner, ledger, executor, formats, profile, progress, max(1, jobs) * 2 + 2,
+                   str(out_dir.resolve()) if own else None)
         try:
             run.all(batch_size)
         except BaseException:
@@ -128,8 +129,10 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
 
 
 class _Run:
-    def __init__(self, planner: Planner, ledger: Ledger, executor: Executor, formats, profile, progress, in_flight: int):
+    def __init__(self, planner: Planner, ledger: Ledger, executor: Executor, formats, profile, progress, in_flight: int,
+                 local_dir: str | None):
         self.planner, self.ledger, self.executor = planner, ledger, executor
+        self.local_dir = local_dir  # our own workers share the disk and write the files themselves
         self.formats, self.profile, self.progress = formats, profile, progress
         self.in_flight = in_flight
         self.pending: dict = {}
@@ -165,7 +168,7 @@ class _Run:
             self._collect(wait(self.pending, return_when=FIRST_COMPLETED).done)
         items = [(job.path, job.document if job.context is None else job.context, job.form if job.context else None,
                   self.formats, self.profile) for job, _ in batch]
-        self.pending[self.executor.submit(render_batch, items)] = batch
+        self.pending[self.executor.submit(render_batch, items, self.local_dir)] = batch
         self.harvest()
 
     def harvest(self) -> None:
@@ -188,12 +191,16 @@ class _Run:
             for problem in result["problems"]:
                 self.planner.result.error(job.record, problem)
             return
-        for fmt, data in result["files"].items():
-            relative = f"{job.path}.{fmt}"
-            write_atomic(self.ledger.out_dir / relative, data, durable=False)
-            self.ledger.record({"path": relative, "form": job.form, "record": job.record,
-                                "input_sha256": hashes[fmt], "sha256": sha256(data), "bytes": len(data),
-                                "pages": result["pages"]})
+        if "files" in result:  # bytes from a remote worker: written here
+            written = {}
+            for fmt, data in result["files"].items():
+                write_atomic(self.ledger.out_dir / f"{job.path}.{fmt}", data, durable=False)
+                written[fmt] = (sha256(data), len(data))
+        else:
+            written = result["written"]
+        for fmt, (digest, size) in written.items():
+            self.ledger.record({"path": f"{job.path}.{fmt}", "form": job.form, "record": job.record,
+                                "input_sha256": hashes[fmt], "sha256": digest, "bytes": size, "pages": result["pages"]})
             self.written += 1
 
     def summary_documents(self, summary: dict) -> None:

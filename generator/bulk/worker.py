@@ -4,14 +4,18 @@ Module-level and picklable, so any ``concurrent.futures`` executor — a local
 process pool or a Dask cluster — can run it. Each process compiles a template
 once (the renderers cache it) and then renders every document of every batch it
 gets; the bytes go back to the parent, which alone writes files, so workers need
-no access to the output folder.
+no access to the output folder (a local pool writes them itself: see ``render_batch``).
 """
 from __future__ import annotations
+
+import hashlib
+from pathlib import Path
 
 from ..errors import InputError
 from ..pipeline import prepare
 from ..render import RENDERERS
 from ..render.pdf import render_pdf_counted
+from ..write import write_atomic
 
 
 def render_formats(form: str, context: dict, formats) -> tuple[dict[str, bytes], int | None]:
@@ -25,9 +29,14 @@ def render_formats(form: str, context: dict, formats) -> tuple[dict[str, bytes],
     return files, pages
 
 
-def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str | None]]) -> list[dict]:
+def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str | None]],
+                 out_dir: str | None = None) -> list[dict]:
     """``batch``: (path, data, template, formats, profile) items → one result per item, in order.
-    ``data`` is a form's document, or with a ``template`` name the ready context of a list."""
+    ``data`` is a form's document, or with a ``template`` name the ready context of a list.
+
+    With ``out_dir`` (a local pool sharing the disk) the worker writes each file atomically
+    and sends back only its sha256 and size: PDFs never travel through the parent, whose
+    memory then stays flat. Without it (a cluster) the bytes come back to be written."""
     results = []
     for path, data, template, formats, profile in batch:
         try:
@@ -41,7 +50,14 @@ def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str |
         except Exception as error:  # one broken document must not stop the batch
             results.append({"path": path, "problems": [f"lỗi không lường trước khi in: {type(error).__name__}: {error}"]})
             continue
-        results.append({"path": path, "files": files, "pages": pages})
+        if out_dir is None:
+            results.append({"path": path, "files": files, "pages": pages})
+            continue
+        written = {}
+        for fmt, data in files.items():
+            write_atomic(Path(out_dir) / f"{path}.{fmt}", data, durable=False)
+            written[fmt] = (hashlib.sha256(data).hexdigest(), len(data))
+        results.append({"path": path, "written": written, "pages": pages})
     return results
 
 
