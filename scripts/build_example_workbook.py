@@ -5,7 +5,8 @@ examples (new names where they repeat), votes consistent with each member's
 level, and biểu điểm scores for every organisation. The quota of "Cá nhân không
 giữ chức vụ lãnh đạo, quản lý" pools the three chi bộ: one member is kept, two
 tie for the last place and one is cut; the one leader rated HTXSNV is cut because
-no leader is rated HTTNV (the base of the quota, not the membership). The script checks each bản tự
+no leader is rated HTTNV (the base of the quota, not the membership). Chi bộ Khu phố 5 names its
+báo cáo kiểm điểm tập thể (examples/dang-bo-2025/), whose part B comes from its biểu điểm. The script checks each bản tự
 kiểm điểm (validate, evaluate) and each chi bộ's list (evaluate_group) before writing, then reads the
 workbook back and runs the bulk planner on it, so the example always classifies cleanly.
 
@@ -60,7 +61,7 @@ def votes(doc: dict, voters: int, chi_bo: str) -> dict:
 
 
 def chi_bo(ma: str, ten: str, meeting: str, members: list[tuple[dict, dict | None]], scores: tuple, level: str,
-           official: int | None = None) -> dict:
+           official: int | None = None, report: str | None = None) -> dict:
     entries = [{"ban_kiem_diem": doc, "phieu": tally if tally is not None else votes(doc, len(members), ten)}
                for doc, tally in members]
     for entry in entries:
@@ -72,9 +73,12 @@ def chi_bo(ma: str, ten: str, meeting: str, members: list[tuple[dict, dict | Non
     scoring["diem"]["tieu_chi_chung"] = {"diem": scores[0]}
     scoring["diem"]["ket_qua_nhiem_vu"] = {"diem": scores[1]}
     scoring["tu_xep_loai"] = level
-    return {"ma": ma, "ten": ten, "loai_to_chuc": "chi_bo_truc_thuoc", "truc_thuoc": "db-ba-dinh",
-            "xep_loai": {"ngay_hop": meeting, "so_dang_vien_chinh_thuc": official or len(members), "dang_vien": entries},
-            "bieu_diem": scoring}
+    org = {"ma": ma, "ten": ten, "loai_to_chuc": "chi_bo_truc_thuoc", "truc_thuoc": "db-ba-dinh",
+           "xep_loai": {"ngay_hop": meeting, "so_dang_vien_chinh_thuc": official or len(members), "dang_vien": entries},
+           "bieu_diem": scoring}
+    if report:
+        org["bao_cao"] = report
+    return org
 
 
 def dang_bo() -> dict:
@@ -103,7 +107,8 @@ def dang_bo() -> dict:
         "noi_nhan": ["Ban Tổ chức Thành ủy Hà Nội (để báo cáo)", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"],
         "to_chuc": [
             {"ma": "db-ba-dinh", "ten": "Đảng bộ phường Ba Đình", "loai_to_chuc": "dang_bo_co_so", "bieu_diem": top},
-            chi_bo("kp5", "Chi bộ Khu phố 5", "2025-12-12", kp5, (28, 60), "HTTNV", official=8),
+            chi_bo("kp5", "Chi bộ Khu phố 5", "2025-12-12", kp5, (28, 60), "HTTNV", official=8,
+                   report="dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml"),
             chi_bo("kp6", "Chi bộ Khu phố 6", "2025-12-13", kp6, (26, 55), "HTTNV"),
             chi_bo("vp", "Chi bộ Văn phòng Đảng ủy – HĐND – UBND phường", "2025-12-15", vp, (29, 63), "HTXSNV"),
         ],
@@ -149,6 +154,9 @@ def main() -> None:
                 raise SystemExit(f"{org['ma']}: sổ đọc lại khác dữ liệu: {back['problems']}")
         planner = Planner(source)
         jobs = list(planner.jobs())
+    forms = {job.form for job in jobs}
+    if "bao-cao-kiem-diem-tap-the" not in forms:
+        raise SystemExit("ví dụ thiếu báo cáo kiểm điểm tập thể")
     if planner.result.errors:
         raise SystemExit("ví dụ có lỗi:\n" + "\n".join(f"  {e['where']}: {e['reason']}" for e in planner.result.errors))
     print(f"{OUT.relative_to(ROOT)}: {len(jobs)} văn bản; tỷ lệ:", json.dumps(planner.result.quotas, ensure_ascii=False, indent=1))

@@ -15,6 +15,8 @@ from ..present.vietnamese import cap_uy
 
 MEMBER_FORM, GROUP_FORM = "ban-tu-kiem-diem", "xep-loai-chi-bo"
 SCORING_FORM, REPORT_FORM = "bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the"
+# Part B of the collective report is the organisation's biểu điểm: one scoring, printed twice.
+FROM_SCORING = ("diem", "cap_do", "nhiem_vu", "dieu_kien", "tu_xep_loai", "ngay_thanh_lap")
 
 
 def _common(header: dict) -> dict:
@@ -68,8 +70,23 @@ def scoring_document(document: dict, header: dict, org: dict, upper: str, stats:
     return _organisation_document(SCORING_FORM, ("to_chuc", "loai_to_chuc"), document, header, org, upper, stats)
 
 
-def report_document(document: dict, header: dict, org: dict, upper: str, stats: dict) -> dict:
-    return _organisation_document(REPORT_FORM, ("tap_the", "loai_tap_the"), document, header, org, upper, stats)
+def report_document(document: dict, header: dict, org: dict, upper: str, stats: dict,
+                    scoring: dict | None = None) -> dict:
+    """The report, its part B taken from the biểu điểm where the report does not state it."""
+    taken = {k: copy.deepcopy(scoring[k]) for k in FROM_SCORING if scoring and k in scoring}
+    return _organisation_document(REPORT_FORM, ("tap_the", "loai_tap_the"), document, header, org, upper,
+                                  {**taken, **stats})
+
+
+def scoring_problems(report: dict, scoring: dict | None) -> list[Problem]:
+    """A report whose part B says otherwise than the organisation's biểu điểm."""
+    titles = {"diem": "Điểm tự chấm", "cap_do": "Mức đánh giá từng tiêu chí",
+              "nhiem_vu": "Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm", "dieu_kien": "Các điều kiện xếp loại",
+              "tu_xep_loai": "Tự xếp loại (đề xuất)", "ngay_thanh_lap": "Ngày thành lập tổ chức đảng"}
+    if not scoring:
+        return []
+    return [Problem(f"$.{key}", titles[key], "khác biểu điểm tự chấm của tổ chức; bỏ trường này khỏi báo cáo để lấy từ biểu điểm")
+            for key in FROM_SCORING if key in report and key in scoring and report[key] != scoring[key]]
 
 
 def stats_problems(document: dict, stats: dict) -> list[Problem]:

@@ -342,8 +342,9 @@ class Planner:
                            level_label=evaluation.level_label)
                 yield Job(self._file(folder, "bieu-diem-tccsd"), compose.SCORING_FORM, document, record)
         if docs.get("bao_cao") is not None:
-            document = compose.report_document(docs["bao_cao"], self.header, org, upper, stats)
-            problems = compose.mismatches(docs["bao_cao"], self.header, "báo cáo") + compose.stats_problems(docs["bao_cao"], stats)
+            document = compose.report_document(docs["bao_cao"], self.header, org, upper, stats, docs.get("bieu_diem"))
+            problems = (compose.mismatches(docs["bao_cao"], self.header, "báo cáo") + compose.stats_problems(docs["bao_cao"], stats)
+                        + compose.scoring_problems(docs["bao_cao"], docs.get("bieu_diem")))
             try:
                 problems += evaluate(validate(document), self.profile).problems
             except InputError as error:

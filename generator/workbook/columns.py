@@ -165,6 +165,14 @@ def header_columns() -> list[Column]:
     return unique_headers(_leaves("dang-bo", HEADER, frozenset({"form", "to_chuc"}), {}))
 
 
+# The collective report is prose from end to end: it comes from a file; its scores and the
+# statistics of its members are taken from the row (see ``generator.bulk.compose``).
+REPORT_FILE = Column("Tệp báo cáo kiểm điểm tập thể", ("tep_bao_cao",), "text", ROW, title="Tệp báo cáo kiểm điểm tập thể",
+                     description="Tùy chọn: tệp JSON/YAML của báo cáo kiểm điểm tập thể (Mẫu 01), đường dẫn tương đối trong "
+                                 "thư mục của sổ. Điểm, điều kiện, đề xuất xếp loại lấy từ biểu điểm của dòng này; "
+                                 "thống kê xếp loại đảng viên tính từ danh sách.")
+
+
 def organisation_columns(regime: Regime) -> list[Column]:
     """Code, name, kind, parent; the chi bộ's meeting; its biểu điểm (what the bulk fills left out)."""
     dang_bo = load_schema("dang-bo")
@@ -173,7 +181,7 @@ def organisation_columns(regime: Regime) -> list[Column]:
              for c in _leaves("dang-bo", ROW, frozenset({"xep_loai", "bieu_diem", "bao_cao"}), {}, item)]
     group = _leaves("xep-loai-chi-bo", GROUP, FILLED | {"dang_vien"}, {})
     scoring = _leaves("bieu-diem-tccsd", DOCUMENT, FILLED, _rubric(regime.subject("to_chuc"), DOCUMENT, "bieu-diem-tccsd"))
-    return unique_headers(fixed + group + scoring)
+    return unique_headers(fixed + group + scoring + [REPORT_FILE])
 
 
 def member_columns(regime: Regime) -> list[Column]:

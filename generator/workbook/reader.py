@@ -25,11 +25,12 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ..bulk.compose import FROM_SCORING
 from ..errors import InputError, Problem
 from ..evaluate.regime import ProfileError, known_regimes
 from ..load import load_document
 from .cells import CellError, blank, convert, get_path, paragraphs, text
-from .columns import DOCUMENT, ENTRY, GROUP, ROW, Column, Layout, header_key, layout
+from .columns import DOCUMENT, ENTRY, GROUP, REPORT_FILE, ROW, Column, Layout, header_key, layout
 from .template import HEADER_FIELDS, HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -170,6 +171,8 @@ class WorkbookSource:
         self._org_rows: dict[str, int] = {}
         self._org_data: dict[str, dict] = {}
         self._org_errors: dict[str, list] = {}
+        self._report_files: dict[str, str] = {}  # organisation → its báo cáo kiểm điểm tập thể file
+        self._report_keys: dict[str, frozenset] = {}  # what that file states itself, for locate
         self._located: dict[str, tuple[array, dict]] = {}  # per built list: rows, and members with a file or «Nội dung»
         if not path.is_file():
             raise InputError([Problem("$", WORKBOOK, f"không tìm thấy tệp {path}")])
@@ -278,6 +281,7 @@ class WorkbookSource:
                 continue
             data, errors = sheet.read(values, number)
             org = {path[0]: value for path, value in data.pop(ROW, {}).items()}
+            report = org.pop(REPORT_FILE.path[0], None)
             fixed = [(cell, header, reason) for target, _, reason, cell, header in errors if target == ROW]
             problems += [Problem(cell, header, reason) for cell, header, reason in fixed]
             lacking = [c for c in required if c.path[0] not in org and not any(h == c.header for _, h, _ in fixed)]
@@ -294,6 +298,8 @@ class WorkbookSource:
                 self._org_rows[org["ma"]] = number
                 self._org_data[org["ma"]] = data
                 self._org_errors[org["ma"]] = errors
+                if report is not None:
+                    self._report_files[org["ma"]] = report
                 out.append(org)
         return out
 
@@ -393,6 +399,14 @@ class WorkbookSource:
         out["problems"] += broken[GROUP] + broken[DOCUMENT]
         if not broken[DOCUMENT]:
             out["bieu_diem"] = self._scoring(data.get(DOCUMENT, {}), row, out["problems"])
+        if ma in self._report_files:
+            name = self._report_files[ma]
+            try:
+                out["bao_cao"] = self._file_document(name, REPORT_FILE.header)
+                self._report_keys[ma] = frozenset(out["bao_cao"])
+            except InputError as error:
+                place = where(ORG_SHEET, row, f"cột «{REPORT_FILE.header}»")
+                out["problems"] += [(place, f"«{name}»: {p.reason}") for p in error.problems]
         entries, rows, details = [], array("l"), {}
         for number, code, encoded, failed in self._db.execute(
                 "select row, code, data, errors from member where org = ? order by row", (ma,)):
@@ -442,7 +456,7 @@ class WorkbookSource:
         if "file" in record:
             member.file, member.cells = record["file"], frozenset(record.get(DOCUMENT, {}))
             try:
-                base = self._file_document(record["file"])
+                base = self._file_document(record["file"], "Tệp bản tự kiểm điểm")
             except InputError as error:
                 place = where(MEMBER_SHEET, number, "cột «Tệp bản tự kiểm điểm»")
                 return None, member, [(place, f"«{record['file']}»: {p.reason}") for p in error.problems]
@@ -458,25 +472,32 @@ class WorkbookSource:
         entry["ban_kiem_diem"] = _merge(base, cells)
         return entry, member, []
 
-    def _file_document(self, name: str) -> dict:
+    def _file_document(self, name: str, label: str) -> dict:
+        """A JSON/YAML document named in a cell; only inside the workbook's folder."""
         path = (self.base / name).resolve()
         if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_relative_to(self.base):
-            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", "tệp phải nằm trong thư mục của sổ Excel (đường dẫn tương đối, không có «..»)")])
+            raise InputError([Problem("$", label, "tệp phải nằm trong thư mục của sổ Excel (đường dẫn tương đối, không có «..»)")])
         if path.suffix.lower() not in (".json", ".yaml", ".yml"):
-            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", "cần một tệp .json, .yaml hoặc .yml")])
+            raise InputError([Problem("$", label, "cần một tệp .json, .yaml hoặc .yml")])
         if not path.is_file():
-            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", "không tìm thấy tệp")])
+            raise InputError([Problem("$", label, "không tìm thấy tệp")])
         document = load_document(path)
         if not isinstance(document, dict):
-            raise InputError([Problem("$", "Tệp bản tự kiểm điểm", "tệp không chứa một bản tự kiểm điểm")])
+            raise InputError([Problem("$", label, "tệp không chứa một văn bản (đối tượng JSON/YAML)")])
         return document
 
     # -- from a problem back to the cell ---------------------------------------------------------
     def locate(self, ma: str, kind: str, path: str) -> str | None:
         """Where a problem at JSON ``path`` of the organisation's ``kind`` document can be fixed."""
-        if ma not in self._org_rows or kind not in ("to_chuc", "xep_loai", "bieu_diem"):
+        if ma not in self._org_rows or kind not in ("to_chuc", "xep_loai", "bieu_diem", "bao_cao"):
             return None
         parts, row = _parse_path(path), self._org_rows[ma]
+        if kind == "bao_cao":
+            stated = self._report_keys.get(ma, frozenset())
+            if parts and parts[0] in FROM_SCORING and parts[0] not in stated:  # taken from the row's biểu điểm
+                return where(ORG_SHEET, row, self._orgs.columns_for(DOCUMENT, parts))
+            place = where(ORG_SHEET, row, f"cột «{REPORT_FILE.header}»")
+            return f"tệp «{self._report_files.get(ma)}» ({place}): {path}" if ma in self._report_files else place
         if kind == "to_chuc":  # the organisation's own row: code, name, kind, parent
             return where(ORG_SHEET, row, self._orgs.columns_for(ROW, parts))
         if kind == "bieu_diem":

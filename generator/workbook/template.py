@@ -22,7 +22,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import InputError, Problem
 from ..evaluate.regime import ProfileError, known_regimes
-from .columns import DOCUMENT, ENTRY, GROUP, NO, ROW, YES, Column, Layout, layout
+from .columns import DOCUMENT, ENTRY, GROUP, NO, REPORT_FILE, ROW, YES, Column, Layout, layout
 from .cells import get_path
 
 HELP_SHEET, HEADER_SHEET, ORG_SHEET, MEMBER_SHEET, TEXT_SHEET, LIST_SHEET = (
@@ -53,6 +53,8 @@ HELP = [
     "  Ngày họp chi bộ và số đảng viên chính thức dùng để tính kết quả biểu quyết của chi bộ.",
     "  Các cột điểm (hoặc mức đánh giá), điều kiện, nhiệm vụ, người ký là biểu điểm tự chấm của tổ chức;"
     " tổ chức chưa chấm điểm thì để trống cả nhóm cột này.",
+    "  «Tệp báo cáo kiểm điểm tập thể» (nếu có): tệp JSON/YAML của báo cáo Mẫu 01 (ưu điểm, hạn chế, phương hướng…) nằm trong"
+    " thư mục của sổ; phần điểm và đề xuất xếp loại của báo cáo lấy từ biểu điểm trên dòng này.",
     "  Số đảng viên, số tổ chức theo từng mức KHÔNG nhập: kiemdiem tính từ kết quả xếp loại của đảng viên và tổ chức trực thuộc.",
     "Trang «Đảng viên»: mỗi dòng một đảng viên. «Mã chi bộ» là «Mã tổ chức» của chi bộ ở trang «Tổ chức».",
     "  Các cột «Phiếu …» là kết quả biểu quyết của chi bộ cho từng mức; các cột còn lại là nội dung kiểm điểm của đảng viên.",
@@ -261,7 +263,9 @@ def _header_sheet(book, cols: Layout, header: dict, lists: _Lists) -> None:
 
 
 def _organisation_values(org: dict, columns: list[Column]) -> list:
-    sources = {ROW: org, GROUP: org.get("xep_loai") if isinstance(org.get("xep_loai"), dict) else {},
+    report = org.get("bao_cao")
+    row = {**org, REPORT_FILE.path[0]: report if isinstance(report, str) else None}
+    sources = {ROW: row, GROUP: org.get("xep_loai") if isinstance(org.get("xep_loai"), dict) else {},
                DOCUMENT: org.get("bieu_diem") if isinstance(org.get("bieu_diem"), dict) else {}}
     return [_cell_value(c, get_path(sources[c.target], c.path)) for c in columns]
 
@@ -285,7 +289,7 @@ def _member_values(org: dict, index: int, entry: dict, columns: list[Column]) ->
 def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | None = None,
                    document: dict | None = None) -> Path:
     """Write the workbook for ``regime`` (and ``profile``); filled with ``document`` — a dang-bo
-    whose organisations embed their xep_loai and bieu_diem — when given (its regime wins)."""
+    whose organisations embed their xep_loai and bieu_diem and name their bao_cao file — when given (its regime wins)."""
     document = document or {}
     regime = document.get("regime", regime)
     profile = document.get("profile", profile)

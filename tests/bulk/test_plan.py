@@ -1,6 +1,7 @@
 """Classification of a whole đảng bộ: members, then the quota across chi bộ, then organisations."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,35 @@ def test_a_missing_member_file_drops_only_that_member(dang_bo):
     assert error["where"] == "kp6/xep-loai-chi-bo.json: $.dang_vien[3].ban_kiem_diem" and "dv-04.json" in error["reason"]
     assert len(listed(jobs, "Chi bộ Khu phố 6")) == 11
     assert len([j for j in jobs if j.form == "ban-tu-kiem-diem"]) == 23
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples"
+
+
+def test_a_collective_report_prints_the_scoring_and_statistics_of_its_chi_bo():
+    planner, jobs = plan(EXAMPLE / "dang-bo-2025.xlsx")
+    assert planner.result.errors == []
+    [report] = [j for j in jobs if j.form == "bao-cao-kiem-diem-tap-the"]
+    [sheet] = [j for j in jobs if j.path == "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/bieu-diem-tccsd"]
+    assert report.path == "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/bao-cao-kiem-diem-tap-the"
+    for key in ("diem", "dieu_kien", "tu_xep_loai", "thong_ke_dang_vien", "dang_bo", "nam", "ngay_lap"):
+        assert report.document[key] == sheet.document[key], key
+    assert report.document["tap_the"] == "Chi bộ Khu phố 5" and report.document["loai_tap_the"] == "chi_bo_truc_thuoc"
+    assert report.document["trach_nhiem"]["ca_nhan"][0]["ho_ten"] == "Trần Thị Bình"
+
+
+def test_a_report_whose_scores_contradict_the_bieu_diem_is_refused_at_its_file(tmp_path):
+    shutil.copy(EXAMPLE / "dang-bo-2025.xlsx", tmp_path)
+    shutil.copytree(EXAMPLE / "dang-bo-2025", tmp_path / "dang-bo-2025")
+    report = tmp_path / "dang-bo-2025" / "bao-cao-chi-bo-khu-pho-5.yaml"
+    data = yaml.safe_load(report.read_text(encoding="utf-8"))
+    data["diem"] = {"tieu_chi_chung": {"diem": 30}, "ket_qua_nhiem_vu": {"diem": 65}}
+    data["tu_xep_loai"] = "HTXSNV"
+    report.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    planner, jobs = plan(tmp_path / "dang-bo-2025.xlsx")
+    assert not [j for j in jobs if j.form == "bao-cao-kiem-diem-tap-the"]
+    assert [j for j in jobs if j.path == "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/bieu-diem-tccsd"]  # the sheet still prints
+    found = {(e["where"].split(": $")[-1], "khác biểu điểm tự chấm" in e["reason"]) for e in planner.result.errors}
+    file = "tệp «dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml» (trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»)"
+    assert all(e["where"].startswith(file) for e in planner.result.errors), planner.result.errors
+    assert {(".diem", True), (".tu_xep_loai", True)} <= found

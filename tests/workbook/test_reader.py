@@ -9,6 +9,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 from openpyxl import load_workbook
 
 from conftest import EXAMPLES, example
@@ -304,6 +305,30 @@ def test_a_member_file_is_read_from_inside_the_folder_and_cells_win(tmp_path, do
         assert reason in docs["problems"][0][1], docs["problems"]
 
 
+def test_a_collective_report_comes_from_the_file_named_on_the_organisation_row(tmp_path, document):
+    (tmp_path / "bao-cao").mkdir()
+    report = {"uu_diem": {"nguyen_tac": "Sinh hoạt đều đặn."}, "diem": {"tieu_chi_chung": {"diem": 20}}}
+    (tmp_path / "bao-cao" / "kim-ma.yaml").write_text(yaml.safe_dump(report, allow_unicode=True), encoding="utf-8")
+    document["to_chuc"][1]["bao_cao"] = "bao-cao/kim-ma.yaml"
+    path = write_workbook(tmp_path / "dang-bo.xlsx", document=document)
+    with open_workbook(path) as source:
+        assert source.documents("cb-kim-ma")["bao_cao"] == report
+        assert source.documents("cb-co-quan")["bao_cao"] is None
+        assert source.locate("cb-kim-ma", "bao_cao", "$.uu_diem.nguyen_tac") == \
+            "tệp «bao-cao/kim-ma.yaml» (trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»): $.uu_diem.nguyen_tac"
+        # stated by the file: the file; taken from the biểu điểm on the row: the row's column
+        assert source.locate("cb-kim-ma", "bao_cao", "$.diem.tieu_chi_chung.diem").startswith("tệp «bao-cao/kim-ma.yaml»")
+        assert source.locate("cb-kim-ma", "bao_cao", "$.tu_xep_loai") == "trang «Tổ chức», dòng 3, cột «Tự xếp loại (đề xuất)»"
+    for name, reason in (("../ngoai.yaml", "phải nằm trong thư mục của sổ Excel"), ("bao-cao/khong-co.yaml", "không tìm thấy tệp"),
+                         ("bao-cao/kim-ma.docx", "cần một tệp .json, .yaml hoặc .yml")):
+        _edit(path, [("Tổ chức", 3, "Tệp báo cáo kiểm điểm tập thể", name)])
+        with open_workbook(path) as source:
+            docs = source.documents("cb-kim-ma")
+        assert docs["bao_cao"] is None and docs["xep_loai"] is not None  # the list and the members go on
+        [(where_, why)] = docs["problems"]
+        assert where_ == "trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»" and reason in why
+
+
 # -- an unusable workbook -------------------------------------------------------------------------------
 
 def test_an_unusable_workbook_is_refused_with_every_problem_listed(workbook):
@@ -390,7 +415,9 @@ def test_locate_turns_json_paths_into_sheet_row_and_column(workbook):
         assert locate("cb-co-quan", "xep_loai", "$.dang_vien[6].ban_kiem_diem.nhan_xet_chi_bo.nguoi_ky") == \
             "trang «Đảng viên», dòng 14, cột «Họ và tên người ký»"  # documents() not called first: built on demand
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[5]") is None  # only five left
-        assert locate("khong-co", "xep_loai", "$") is None and locate("cb-kim-ma", "bao_cao", "$") is None
+        assert locate("khong-co", "xep_loai", "$") is None
+        assert locate("cb-kim-ma", "bao_cao", "$.uu_diem") == \
+            "trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»"  # no file named yet: where to name one
 
 
 def test_close_removes_the_temporary_database(workbook):

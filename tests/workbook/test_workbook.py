@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
@@ -21,6 +22,12 @@ from generator.workbook.columns import member_columns, organisation_columns  # n
 from generator.evaluate.regime import load_regime  # noqa: E402
 
 SHEETS = ["Hướng dẫn", "Đảng bộ", "Tổ chức", "Đảng viên", "Nội dung", "Danh mục"]
+
+
+@pytest.fixture(autouse=True)
+def report_files(tmp_path):
+    """The example names Chi bộ Khu phố 5's report file beside the workbook: copy it there."""
+    shutil.copytree(ROOT / "examples" / "dang-bo-2025", tmp_path / "dang-bo-2025")
 
 
 def headers(sheet) -> list[str]:
@@ -80,6 +87,7 @@ def test_round_trip_gives_back_every_document(tmp_path):
             back = source.documents(org["ma"])
             assert back["problems"] == []
             assert back["bieu_diem"] == org["bieu_diem"]
+            assert (back["bao_cao"] is None) == ("bao_cao" not in org)
             assert paragraphs(back["xep_loai"]) == paragraphs(org.get("xep_loai"))
 
 
