@@ -27,7 +27,7 @@ from .manifest import Ledger, file_sha256, input_hash, sha256
 from .plan import Job, Planner
 from .progress import Progress
 from .source import open_source
-from .worker import render_batch, render_formats, warm_up
+from .worker import render_batch, warm_up
 
 LOGGER = logging.getLogger("kiemdiem.bulk")
 OK, SOME_FAILED = 0, 3
@@ -109,6 +109,7 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
                    str(out_dir.resolve()) if own else None)
         try:
             run.all(batch_size)
+            run.summary_documents(build_summary(planner))
         except BaseException:
             run.harvest()  # keep every finished batch: the next run resumes after them
             ledger.abandon()
@@ -116,7 +117,6 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         finally:
             if own:
                 executor.shutdown(wait=True, cancel_futures=True)
-        run.summary_documents(build_summary(planner))
         run.error_list()
         progress.done()
         paths = ledger.paths()
@@ -204,15 +204,27 @@ class _Run:
             self.written += 1
 
     def summary_documents(self, summary: dict) -> None:
-        """The đảng bộ's list, summary and quota report: always printed afresh (they are few)."""
+        """The đảng bộ's summary and quota report: always printed afresh (they are few), side by side
+        by the workers — a table of every organisation laid out by WeasyPrint would otherwise
+        grow the parent's memory with the đảng bộ."""
         from ..present.summary import report_contexts
-        for name, context in report_contexts(summary).items():
-            rendered, pages = render_formats(name, context, self.formats)
-            for fmt, data in rendered.items():
-                relative = f"{self.planner.root}/{name}.{fmt}"
-                write_atomic(self.ledger.out_dir / relative, data)
-                self.ledger.keep({"path": relative, "form": name, "record": self.planner.source.origin,
-                                  "input_sha256": None, "sha256": sha256(data), "bytes": len(data), "pages": pages})
+        origin = self.planner.source.origin
+        items = [(f"{self.planner.root}/{name}", context, name, self.formats, self.profile)
+                 for name, context in report_contexts(summary).items()]
+        futures = [self.executor.submit(render_batch, [item], self.local_dir) for item in items]
+        for (path, _, name, _, _), future in zip(items, futures):
+            [result] = future.result()
+            if "problems" in result:
+                for problem in result["problems"]:
+                    self.planner.result.error(origin, problem)
+                continue
+            written = result.get("written") or {}
+            for fmt, data in (result.get("files") or {}).items():
+                write_atomic(self.ledger.out_dir / f"{path}.{fmt}", data)
+                written[fmt] = (sha256(data), len(data))
+            for fmt, (digest, size) in written.items():
+                self.ledger.keep({"path": f"{path}.{fmt}", "form": name, "record": origin, "input_sha256": None,
+                                  "sha256": digest, "bytes": size, "pages": result["pages"]})
 
     def error_list(self) -> None:
         """Every record that was skipped, with where to fix it: a text file and a CSV for Excel."""
