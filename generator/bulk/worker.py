@@ -62,8 +62,15 @@ def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str |
 
 
 def warm_up() -> None:
-    """Compile every template once, before the first batch (a pool's initializer)."""
+    """Compile every template once, before the first batch (a pool's initializer).
+
+    A template that cannot be compiled is left for the documents that need it, which then
+    report it one by one: an initializer that raises would break the whole pool."""
+    from jinja2 import TemplateError
     from ..pipeline import renderable_forms
     from ..render.environment import html_environment
     for form in renderable_forms():
-        html_environment().get_template(f"{form}/{form}.html")
+        try:
+            html_environment().get_template(f"{form}/{form}.html")
+        except TemplateError:
+            continue

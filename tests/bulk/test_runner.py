@@ -175,3 +175,11 @@ def test_cli_sends_the_batches_to_a_dask_scheduler(dang_bo, tmp_path, capsys):
 def test_cli_refuses_an_executor_it_does_not_know(dang_bo, tmp_path, capsys):
     assert main(["bulk", str(dang_bo), "-o", str(tmp_path / "out"), "--executor", "spark://x:1"]) == 2
     assert "dask://" in capsys.readouterr().err
+
+
+def test_a_template_that_cannot_be_compiled_does_not_break_the_pool(monkeypatch):
+    """The pool's initializer compiles every template; one missing must not kill the workers."""
+    from generator import pipeline
+    from generator.bulk.worker import warm_up
+    monkeypatch.setattr(pipeline, "renderable_forms", lambda: ["ban-tu-kiem-diem", "khong-co-mau-nay"])
+    warm_up()
