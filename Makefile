@@ -25,6 +25,8 @@ system-deps:
 demo: install
 	rm -rf out
 	$(BIN)/kiemdiem render examples/ --format docx,pdf -o out/
+	$(BIN)/kiemdiem render examples/phieu-bieu-quyet/ --format docx,pdf -o out/phieu-bieu-quyet/
+	$(BIN)/kiemdiem render examples/phieu-nhan-xet-noi-cu-tru/ --format docx,pdf -o out/phieu-nhan-xet-noi-cu-tru/
 	$(BIN)/kiemdiem bulk examples/dang-bo-2025.xlsx --format docx,pdf --jobs 2 --zip -o out/dang-bo/
 	@echo "Xem kết quả trong out/ (cả đảng bộ: out/dang-bo/)"
 

@@ -16,13 +16,17 @@ from .errors import InputError
 from .evaluate import SUBJECTS, CommendationEvaluation, evaluate
 from .evaluate.commendation import describe_awards
 from .bulk.commands import add_commands as add_bulk_commands
+from .blank.commands import add_commands as add_blank_commands
+from .usertemplate.commands import add_commands as add_template_commands
 from .describe import describe, overview
 from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
+from .evaluate.meeting_forms import EVALUATORS as MEETING_FORMS
 from .evaluate.regime import ProfileError, known_regimes, load_regime
 from .load import load_document
-from .pipeline import FORMATS, prepare, render_file
+from .pipeline import FORMATS, prepare, render_file, renderable_forms
 from .present.context import grade_rows
 from .present.vietnamese import ngay_ngan, so, tien, tien_bang_chu
+from .usertemplate.template import TemplateRejected
 from .validate import known_forms, load_schema, validate
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
@@ -109,7 +113,11 @@ def cmd_render(args) -> int:
     status = OK
     for source in _inputs(args.files):
         try:
-            written = render_file(source, args.output, args.format, args.profile)
+            written = render_file(source, args.output, args.format, args.profile, args.template)
+        except TemplateRejected as error:
+            print("\n".join([f"{source}:"] + error.lines()), file=sys.stderr)
+            status = INVALID
+            continue
         except InputError as error:
             _report(source, error)
             status = INVALID
@@ -156,6 +164,8 @@ def cmd_classify(args) -> int:
     if isinstance(evaluation, CommendationEvaluation):
         return _emit(args, {"form": document["form"], **evaluation.as_dict()}, commendation_lines(document, evaluation),
                      evaluation.problems)
+    if document["form"] in MEETING_FORMS:  # ballot, tally, residence comment: their own lines
+        return _emit(args, {"form": document["form"], **evaluation.as_dict()}, evaluation.lines(), evaluation.problems)
     form = SUBJECTS[document["form"]]
     lines = [f"{form.name(document)} — {evaluation.variant['form_code'] or document['form']}"]
     if evaluation.score is not None:
@@ -237,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .json/.yaml hoặc thư mục chứa chúng")
     p.add_argument("--format", type=_formats, default=list(FORMATS), help="docx, pdf hoặc docx,pdf (mặc định)")
     p.add_argument("-o", "--output", type=Path, default=Path("out"), help="thư mục kết quả (mặc định out/)")
+    p.add_argument("--template", action="append", default=[], metavar="TỆP_MẪU",
+                   help="mẫu in riêng: .docx cho DOCX, .html cho PDF (dùng được hai lần; xem kiemdiem template check)")
     _profile_option(p)
     p.set_defaults(run=cmd_render)
 
@@ -261,6 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_awards)
 
     add_bulk_commands(sub, _formats, FORMATS, _profile_option, known_regimes(), _report)
+    add_blank_commands(sub, _profile_option, known_regimes(), _report)
+    add_template_commands(sub, renderable_forms(), known_regimes(), _report)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")
     p.add_argument("form", choices=known_forms(), metavar="MẪU", help=", ".join(known_forms()))

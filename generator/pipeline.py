@@ -46,14 +46,20 @@ def prepare(document, profile: str | None = None) -> Prepared:
     return Prepared(valid, evaluation, build_context(valid, evaluation))
 
 
-def render(prepared: Prepared, formats=FORMATS) -> dict[str, bytes]:
-    """Render each format in memory; nothing touches the disk here."""
-    form = prepared.document["form"]
-    return {fmt: RENDERERS[fmt](form, prepared.context) for fmt in formats}
+def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -> dict[str, bytes]:
+    """Render each format in memory; nothing touches the disk here.
+    ``templates``: a committee's own templates by format (generator/usertemplate), sandboxed."""
+    form, templates = prepared.document["form"], templates or {}
+    return {fmt: templates[fmt].render(prepared.context) if fmt in templates else RENDERERS[fmt](form, prepared.context)
+            for fmt in formats}
 
 
-def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS, profile: str | None = None) -> list[Path]:
-    """Render one input file into ``out_dir`` as <input name>.<format>."""
+def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS, profile: str | None = None,
+                templates=()) -> list[Path]:
+    """Render one input file into ``out_dir`` as <input name>.<format>; ``templates`` are
+    user template files (.docx, .html) taking precedence over the profile's ``mau_in``."""
+    from .usertemplate.template import templates_for
     source = Path(source)
-    rendered = render(prepare(load_document(source), profile), formats)
+    prepared = prepare(load_document(source), profile)
+    rendered = render(prepared, formats, templates_for(prepared, profile, templates, formats))
     return write_all({Path(out_dir) / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()})

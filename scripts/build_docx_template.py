@@ -381,7 +381,7 @@ def part_b(doc) -> None:
     runs(doc, [("II. TỰ XẾP LOẠI:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
     blank = [("", None, None)] * 3
     signature(doc, [("NGƯỜI TỰ KIỂM ĐIỂM", True, None), ("(Ký, ghi rõ họ tên)", None, True), *blank,
-                    ("{{ dang_vien.ho_ten }}", True, None)])
+                    ("{{ trinh_bay.ho_ten_ky }}", True, None)])
 
 
 def chi_bo_block(doc) -> None:
@@ -393,6 +393,20 @@ def chi_bo_block(doc) -> None:
     blank = [("", None, None)] * 3
     signature(doc, [("{{ nhan_xet_chi_bo.thay_mat }}", True, None), ("{{ nhan_xet_chi_bo.chuc_vu_nguoi_ky }}", True, None),
                     *blank, ("{{ nhan_xet_chi_bo.nguoi_ky }}", True, None)])
+    tag(doc, "{%p endif %}")
+
+
+def facts_appendix(doc) -> None:
+    """A blank's appendix (kiemdiem blank): the facts the rules need, on a page of its own;
+    filled documents have none (``trinh_bay.so_lieu`` is empty)."""
+    tag(doc, "{%p if trinh_bay.so_lieu %}")
+    title = para(doc, "SỐ LIỆU ĐỂ XẾP LOẠI", "KD Tên loại")
+    title.paragraph_format.page_break_before = True
+    para(doc, "(Kèm theo văn bản; số liệu để tính điểm, xếp loại theo quy định. Đánh dấu vào ô phù hợp, bỏ trống nếu "
+              "không có.)", "KD Giữa", italic=True).paragraph_format.space_after = Pt(10)
+    tag(doc, "{%p for r in trinh_bay.so_lieu %}")
+    para(doc, "{{ r.ten }}: {{ r.o }}", "KD Thông tin").paragraph_format.space_before = Pt(4)
+    tag(doc, "{%p endfor %}")
     tag(doc, "{%p endif %}")
 
 
@@ -460,6 +474,7 @@ def build_member() -> Path:
     part_a(doc)
     part_b(doc)
     chi_bo_block(doc)
+    facts_appendix(doc)
     return save(doc, "ban-tu-kiem-diem", "Bản kiểm điểm, tự đánh giá, xếp loại cá nhân")
 
 
@@ -487,6 +502,7 @@ def build_organisation() -> Path:
     blank = [("", None, None)] * 3
     signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
                     ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    facts_appendix(doc)
     return save(doc, "bieu-diem-tccsd", "Biểu điểm tự đánh giá, xếp loại chất lượng tổ chức cơ sở đảng")
 
 
@@ -538,6 +554,7 @@ def build_report() -> Path:
     blank = [("", None, None)] * 3
     signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
                     ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    facts_appendix(doc)
     return save(doc, "bao-cao-kiem-diem-tap-the", "Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng tập thể")
 
 
@@ -603,6 +620,7 @@ def build_commendation() -> Path:
     para(doc, "{{ trinh_bay.kem_theo }}", "KD Giữa", italic=True).paragraph_format.space_after = Pt(6)
     list_table(doc)
     para(doc, "Bằng chữ: {{ trinh_bay.tong_tien_chu }}.")
+    facts_appendix(doc)
     return save(doc, "to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng")
 
 

@@ -14,6 +14,9 @@ INVALID = 2
 
 
 def cmd_bulk(args, report) -> int:
+    if args.blank:  # one personalised blank per member instead of the documents (generator/blank)
+        from ..blank.commands import cmd_bulk_blank
+        return cmd_bulk_blank(args, report)
     from .runner import run_bulk
     if args.executor and not args.executor.startswith("dask://"):
         print(f"kiemdiem bulk: --executor chỉ nhận dạng dask://máy:cổng, không phải «{args.executor}»", file=sys.stderr)
@@ -66,6 +69,8 @@ def add_commands(sub, formats_type, default_formats, profile_option, regimes, re
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="số tiến trình in song song (mặc định 1)")
     p.add_argument("--zip", action="store_true", help="nén cả thư mục kết quả thành một tệp .zip")
     p.add_argument("--executor", default=None, metavar="dask://MÁY:CỔNG", help="in trên một cụm Dask (gói kiemdiem[dask])")
+    p.add_argument("--blank", action="store_true", help="in bản tự kiểm điểm trống, điền sẵn tên, cho từng đảng viên")
+    p.add_argument("--fillable", action="store_true", help="với --blank: bản có ô điền (đọc lại bằng kiemdiem import)")
     profile_option(p)
     p.set_defaults(run=lambda args: cmd_bulk(args, report))
 

@@ -15,14 +15,19 @@ from ..errors import InputError
 from ..pipeline import prepare
 from ..render import RENDERERS
 from ..render.pdf import render_pdf_counted
+from ..usertemplate.template import templates_for
 from ..write import write_atomic
 
 
-def render_formats(form: str, context: dict, formats) -> tuple[dict[str, bytes], int | None]:
-    """Each format's bytes, and the page count when a PDF is among them."""
+def render_formats(form: str, context: dict, formats, custom: dict | None = None) -> tuple[dict[str, bytes], int | None]:
+    """Each format's bytes, and the page count when a PDF is among them; ``custom``: the
+    profile's own templates by format (generator/usertemplate)."""
     files, pages = {}, None
     for fmt in formats:
-        if fmt == "pdf":
+        if custom and fmt in custom:
+            files[fmt], counted = custom[fmt].render_counted(context)
+            pages = counted if fmt == "pdf" else pages
+        elif fmt == "pdf":
             files[fmt], pages = render_pdf_counted(form, context)
         else:
             files[fmt] = RENDERERS[fmt](form, context)
@@ -40,10 +45,12 @@ def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str |
     results = []
     for path, data, template, formats, profile in batch:
         try:
+            custom = None
             if template is None:
                 prepared = prepare(data, profile)
                 template, data = prepared.document["form"], prepared.context
-            files, pages = render_formats(template, data, formats)
+                custom = templates_for(prepared, profile, formats=formats)
+            files, pages = render_formats(template, data, formats, custom)
         except InputError as error:
             results.append({"path": path, "problems": [str(p) for p in error.problems]})
             continue

@@ -97,6 +97,9 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation | Commend
     if document["form"] == COMMENDATION_FORM:
         regime_of(document, profile)  # a profile for another regime is refused the same way
         return evaluate_commendation(document, profile)
+    from .meeting_forms import EVALUATORS  # here, not on top: the tally reuses group.py, which imports this package
+    if document["form"] in EVALUATORS:
+        return EVALUATORS[document["form"]](document, regime_of(document, profile))
     regime = regime_of(document, profile)
     subject, role_of, _, variant_of = SUBJECTS[document["form"]]
     rules = regime.subject(subject)

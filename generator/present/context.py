@@ -87,11 +87,14 @@ def _present(schema: dict, node: dict, value: Any) -> Any:
 
 
 def build_context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
+    from .meeting_forms import LAYOUTS, meeting_context  # here, not on top: those modules use this one
+    if document["form"] in LAYOUTS:
+        return meeting_context(document, evaluation)
     schema = load_schema(document["form"])
     context = _present(schema, schema, document)
     if isinstance(evaluation, CommendationEvaluation):
         context["ket_qua"] = commendation_result(evaluation)
-        context["trinh_bay"] = commendation_layout(document, evaluation)
+        context["trinh_bay"] = {**commendation_layout(document, evaluation), "so_lieu": []}  # no blank appendix
         return context
     ev = evaluation
     level_text = ev.level_label
@@ -115,6 +118,7 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
         "tu_xep_loai": rules.label(proposed) if proposed else level_text,
         "bang_diem": score_rows(document, ev),
         "bang_cap_do": grade_rows(document, rules),
+        "so_lieu": [],  # a blank's appendix of facts for the rules (generator/blank); a filled document has none
         **LAYOUT[document["form"]](document, ev, rules),
     }
     return context
@@ -124,6 +128,7 @@ def _member_layout(document: dict, ev: Evaluation, rules) -> dict:
     return {
         "chi_bo_in_hoa": in_hoa(document["chi_bo"]),
         "la_lanh_dao": document["dang_vien"]["doi_tuong"] == "lanh_dao_quan_ly",
+        "ho_ten_ky": document["dang_vien"]["ho_ten"],  # the name under the signature (a blank leaves it empty)
     }
 
 

@@ -77,10 +77,10 @@ def compiled_docx(form: str) -> CompiledDocx:
     return CompiledDocx(_template_bytes(form))
 
 
-def render_docx_with_docxtpl(form: str, context: dict) -> bytes:
-    """docxtpl's own path: a fresh DocxTemplate, render, save."""
-    template = DocxTemplate(io.BytesIO(_template_bytes(form)))
-    template.render(context, jinja_env=docx_environment(), autoescape=True)
+def render_docx_with_docxtpl(form: str, context: dict, template: bytes | None = None, env=None) -> bytes:
+    """docxtpl's own path: a fresh DocxTemplate, render, save (``template``/``env``: a user's Word file, sandboxed)."""
+    template = DocxTemplate(io.BytesIO(template or _template_bytes(form)))
+    template.render(context, jinja_env=env or docx_environment(), autoescape=True)
     out = io.BytesIO()
     template.save(out)
     return out.getvalue()

@@ -63,19 +63,21 @@ def _font_config() -> FontConfiguration:
     return FontConfiguration()
 
 
-def render_pdf(form: str, context: dict) -> bytes:
-    return render_pdf_counted(form, context)[0]
+def render_pdf(form: str, context: dict, fillable: bool = False) -> bytes:
+    """``fillable``: the context's form controls become AcroForm fields (kiemdiem blank --fillable)."""
+    return render_pdf_counted(form, context, fillable=fillable)[0]
 
 
-def render_pdf_counted(form: str, context: dict) -> tuple[bytes, int]:
-    """The PDF and its number of pages (a bulk run's manifest lists them)."""
+def render_pdf_counted(form: str, context: dict, template=None, fillable: bool = False) -> tuple[bytes, int]:
+    """The PDF and its number of pages (a bulk run's manifest lists them).
+    ``template``: a compiled user template instead of the form's own (same assets rule)."""
     family = check_serif_font()
-    html = html_environment().get_template(f"{form}/{form}.html").render(context)
+    html = (template or html_environment().get_template(f"{form}/{form}.html")).render(context)
     LOGGER.info("Bố cục PDF %s bằng phông %s", form, family)
     document = HTML(
         string=html,
         base_url=(templates_dir() / form).as_uri() + "/",
         url_fetcher=TemplateAssetFetcher(),
     )
-    laid_out = document.render(font_config=_font_config())
+    laid_out = document.render(font_config=_font_config(), pdf_forms=fillable or None)
     return laid_out.write_pdf(), len(laid_out.pages)

@@ -1,11 +1,13 @@
 """Templates may only print what the schema defines (plus ket_qua and trinh_bay):
-a misspelt or invented name fails here, not in front of a chi bộ secretary."""
+a misspelt or invented name fails here, not in front of a chi bộ secretary.
+The name analysis is the one ``kiemdiem template check`` applies to a committee's own
+templates (generator/usertemplate/variables.py)."""
 from __future__ import annotations
 
 import pytest
 from docx import Document
 from docxtpl import DocxTemplate
-from jinja2 import meta, nodes
+from jinja2 import meta
 
 from conftest import EXAMPLES
 from generator import load_document, prepare
@@ -14,7 +16,8 @@ from generator.render.docx import docx_template_path
 from generator.render.environment import docx_environment, html_environment
 from generator.pipeline import renderable_forms
 from generator.resources import templates_dir
-from generator.validate import _child, _resolve, load_schema
+from generator.usertemplate.variables import in_context, in_schema, references
+from generator.validate import load_schema
 
 EXAMPLE_DOCS = {
     "ban-tu-kiem-diem": ["ban-tu-kiem-diem-02a.yaml", "ban-tu-kiem-diem-02b.json", "ban-tu-kiem-diem-02c.json"],
@@ -22,6 +25,9 @@ EXAMPLE_DOCS = {
                         "bieu-diem-tccsd-2023.yaml", "bieu-diem-tccsd-2025.json"],
     "bao-cao-kiem-diem-tap-the": ["bao-cao-kiem-diem-tap-the-2023.yaml", "bao-cao-kiem-diem-tap-the-2025.yaml"],
     "to-trinh-khen-thuong": ["to-trinh-khen-thuong-2011.yaml", "to-trinh-khen-thuong-2025.yaml"],
+    "phieu-bieu-quyet": ["phieu-bieu-quyet-2025.json", "phieu-bieu-quyet/vong-2-son-la-2021.yaml"],
+    "bien-ban-kiem-phieu": ["bien-ban-kiem-phieu-2025.json"],
+    "phieu-nhan-xet-noi-cu-tru": ["phieu-nhan-xet-noi-cu-tru.yaml", "phieu-nhan-xet-noi-cu-tru/dien-san-ten.yaml"],
 }
 
 
@@ -41,50 +47,13 @@ def docx_source(form: str) -> str:
     return xml
 
 
-def chains(tree) -> set[tuple]:
-    """Every dotted name rooted at a template variable: dang_vien.ho_ten → ("dang_vien", "ho_ten")."""
-    found = set()
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        parts, cur = [], node
-        while isinstance(cur, (nodes.Getattr, nodes.Getitem)):
-            if isinstance(cur, nodes.Getattr):
-                parts.append(cur.attr)
-            elif isinstance(cur.arg, nodes.Const):
-                parts.append(cur.arg.value)
-            else:
-                break
-            cur = cur.node
-        if isinstance(cur, nodes.Name):
-            found.add((cur.name, *reversed(parts)))
-    return found
-
-
-def in_schema(schema: dict, path: tuple) -> bool:
-    node = _resolve(schema, schema)
-    for key in path:
-        node = _child(schema, node, key)
-        if node is None:
-            return False
-    return True
-
-
-def in_context(contexts: list[dict], path: tuple) -> bool:
-    def has(ctx, keys):
-        for key in keys:
-            if not isinstance(ctx, dict) or key not in ctx:
-                return False
-            ctx = ctx[key]
-        return True
-    return any(has(c, path) for c in contexts)
-
-
 def check(form: str, source: str, env) -> list[str]:
     schema = load_schema(form)
     roots = set(schema["properties"]) | set(COMPUTED_ROOTS)
     tree = env.parse(source)
     problems = [f"biến lạ: {name}" for name in sorted(meta.find_undeclared_variables(tree) - roots)]
     contexts = [prepare(load_document(EXAMPLES / name)).context for name in EXAMPLE_DOCS[form]]
-    for chain in sorted(chains(tree), key=str):
+    for chain in sorted(references(tree), key=str):
         if chain[0] in COMPUTED_ROOTS and not in_context(contexts, chain):
             problems.append("không có trong ket_qua/trinh_bay: " + ".".join(map(str, chain)))
         elif chain[0] in schema["properties"] and not in_schema(schema, chain):

@@ -1,0 +1,96 @@
+"""The blank tờ trình đề nghị khen thưởng: the rules in force on its date (bases, awards to
+choose from, the wage), a list with rows to fill, and on the appendix each proposal's
+results year by year and its earlier awards, which the rules check."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..evaluate.commendation import RECIPIENTS, _data, catalogue, era_on, wage_on
+from ..present.vietnamese import ngay_ngan, tien
+from .builder import Blank, options_of
+from .fields import leader
+from .layouts import date_line, header_line, signature
+
+AUTHORITIES = _data()["authorities"]
+PROPOSAL_ROWS = 3  # proposals a blank leaves room for (more when pre-filled)
+YEAR_FACTS = ("diem", "so_dang_vien", "so_dang_vien_tot_tro_len", "so_dang_vien_khtnv", "chien_si_thi_dua")
+
+
+def award_options(awards: dict) -> tuple:
+    """(award id, "Giấy khen cho đảng viên, 5 năm liền") of the rules in force, as a list to choose from."""
+    labels = {}
+    for award_id, a in awards.items():
+        period = "trong năm" if a["years"] == 1 else f"{a['years']} năm liền"
+        labels[award_id] = f"{a['form']} cho {RECIPIENTS[a['recipient']]}, {period}"
+    repeated = {label for label in labels.values() if list(labels.values()).count(label) > 1}
+    return tuple((i, f"{label} ({AUTHORITIES[awards[i]['authority']]})" if label in repeated else label)
+                 for i, label in labels.items())
+
+
+def year_facts_needed(awards: dict) -> tuple:
+    """Per-year facts the rules in force look at besides the level (the 2011 rules: score, members, titles)."""
+    wanted = {"diem": "min_score", "so_dang_vien": "members_good", "so_dang_vien_tot_tro_len": "members_good",
+              "so_dang_vien_khtnv": "no_failing_members", "chien_si_thi_dua": "titles_min"}
+    return tuple(k for k in YEAR_FACTS if any(wanted[k] in a for a in awards.values()))
+
+
+def commendation(b: Blank, day: dt.date) -> dict:
+    era = era_on(day)
+    awards = catalogue(era)
+    options = award_options(awards)
+    given = b.get(["de_nghi"]) or []
+    rows = max(PROPOSAL_ROWS, len(given))
+    years = max(a["years"] for a in awards.values())
+    levels = options_of(b.schema, b.node(["de_nghi", 0, "ket_qua", 0, "xep_loai"]))
+    extra = year_facts_needed(awards)
+    place = b.get(["co_quan_trinh"]) or leader(12)
+    number = b.get(["so_ky_hieu"]) or f"{leader(3)}-TTr/{leader(3)}"
+    written = b.get(["ngay_lap"])
+    year_rows = []
+    for i in range(rows):
+        for j in range(years):
+            at = ["de_nghi", i, "ket_qua", j]
+            parts = ["Năm ", b.number(at + ["nam"], leader(3)), ": ", b.choice(at + ["xep_loai"], levels),
+                     "; tiêu biểu: ", b.choice(at + ["tieu_bieu"])]
+            for key in extra:
+                parts += [f"; {b.node(at + [key])['title'].lower()}: ",
+                          b.choice(at + [key]) if key == "chien_si_thi_dua" else b.number(at + [key], leader(3))]
+            year_rows.append({"ten": f"Đề nghị {i + 1}, kết quả năm thứ {j + 1}", "o": b.join(*parts)})
+        earlier = ["de_nghi", i, "khen_thuong_truoc", 0]
+        year_rows.append({"ten": f"Đề nghị {i + 1}, hình thức đã được tặng trước đây",
+                          "o": b.join(b.text(earlier + ["hinh_thuc"], 12, size="vua"), ", ngày ", b.text(earlier + ["ngay"], 6))})
+    wage = wage_on(day) if written else None
+    return {
+        "nam": b.get(["nam"]) or leader(3),
+        "co_quan_trinh": place,
+        "so_ky_hieu": number,
+        "kinh_gui": b.lines_list(["kinh_gui"], 1, 20),
+        "ky": signature(b),
+        "noi_nhan": b.lines_list(["noi_nhan"]),
+        "trinh_bay": {
+            "dang_bo_in_hoa": b.text(["dang_bo"], 12, size="dau") if b.fillable else header_line(b, ["dang_bo"]),
+            "co_quan_in_hoa": b.text(["co_quan_trinh"], 12, size="dau") if b.fillable else header_line(b, ["co_quan_trinh"]),
+            "so_ky_hieu": b.join("Số ", b.text(["so_ky_hieu"], 6, size="vua")) if b.fillable else f"Số {number}",
+            "dia_danh_ngay": date_line(b),
+            "trich_yeu": b.join("về việc đề nghị tặng ", leader(10), " năm ", b.text(["nam"], 3, size="ngan")),
+            "quy_dinh": era["name"],
+            "can_cu": [f"Căn cứ {base};" for base in era["bases"]] + (
+                [b.join("Căn cứ khác, mỗi dòng một căn cứ: ", b.lines_list(["can_cu_them"], 2)[0])] if b.fillable
+                else [f"Căn cứ {c};" for c in b.get(["can_cu_them"]) or [leader(25)]]),
+            "nguoi_nhan": (b.get(["kinh_gui"]) or [leader(12)])[0],
+            "de_nghi": [{"text": leader(22), "so_tien": leader(6)} for _ in range(2)],
+            "tong_tien": leader(8),
+            "tong_tien_so": "",
+            "tong_tien_chu": leader(20),
+            "luong_co_so": (f"Tiền thưởng tính theo {wage['name']} {tien(wage['amount'])} ({wage['decree']}, "
+                            f"áp dụng từ ngày {ngay_ngan(wage['from'])})." if wage else f"Tiền thưởng tính theo {leader(15)}."),
+            "kem_theo": f"(Kèm theo Tờ trình số {number} ngày {ngay_ngan(dt.date.fromisoformat(written)) if written else leader(5)} của {place})",
+            "danh_sach": [{"stt": str(i + 1),
+                           "ten": b.text(["de_nghi", i, "ten"], 0, size="o") if b.fillable else (b.get(["de_nghi", i, "ten"]) or ""),
+                           "chuc_vu": b.text(["de_nghi", i, "chuc_vu"], 0, size="o") if b.fillable else (b.get(["de_nghi", i, "chuc_vu"]) or ""),
+                           "hinh_thuc": b.dropdown(["de_nghi", i, "hinh_thuc"], options),
+                           "thanh_tich": b.prose(["de_nghi", i, "thanh_tich"], 2)[0]["text"] if b.fillable else (b.get(["de_nghi", i, "thanh_tich"]) or ""),
+                           "he_so": "", "so_tien": ""} for i in range(rows)],
+            "so_lieu": b.fact_rows([["cap_uy"], ["ngay_quyet_dinh"], ["co_so_ty_le"]]) + year_rows,
+        },
+    }

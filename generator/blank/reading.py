@@ -1,0 +1,236 @@
+"""Read a filled-in blank back into a document (``kiemdiem import``).
+
+A fillable PDF (AcroForm fields) or DOCX (Word content controls) names each field by its
+JSON path and carries its skeleton (form, regime, profile, variant, pre-filled data), so
+the document is the skeleton with every field's answer put
+at its path, typed as the schema says: numbers with a decimal comma, dates as the Party
+writes them ("05/12/2025"), sections one paragraph a line, yes/no and level choices as
+their codes. What is wrong is then reported by the ordinary validation, field by field.
+"""
+from __future__ import annotations
+
+import copy
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from typing import Any
+
+from lxml import etree
+
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from ..errors import InputError, Problem
+from ..schema_store import load_schema
+from ..validate import _child, _resolve
+from .document import BLANK_FORMS, DOCX_MARK, METADATA_KEY
+from .fields import NO, YES
+
+_PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+_DAY = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
+_ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
+_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
+NOT_A_BLANK = "không phải bản trống điền được của kiemdiem (tạo bằng: kiemdiem blank MẪU --fillable)"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+DC = "http://purl.org/dc/elements/1.1/"
+
+
+def parse_name(name: str) -> list:
+    """``han_che_ky_truoc[0].noi_dung`` → ["han_che_ky_truoc", 0, "noi_dung"]."""
+    return [int(index) if index else key for key, index in _PART.findall(name)]
+
+
+def _skeleton(raw) -> dict:
+    try:
+        skeleton = json.loads(str(raw)) if raw else None
+    except json.JSONDecodeError:
+        skeleton = None
+    if not isinstance(skeleton, dict) or skeleton.get("form") not in BLANK_FORMS:
+        raise InputError([Problem("$", "Tệp", NOT_A_BLANK)])
+    return skeleton
+
+
+def read_docx_fields(data: bytes) -> tuple[dict, dict[str, str]]:
+    """The skeleton (core properties' description) and each content control's answer as text:
+    a control still showing its placeholder is empty, a drop-down list gives its chosen value."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            core = etree.fromstring(archive.read("docProps/core.xml"))
+            body = etree.fromstring(archive.read("word/document.xml"))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+        raise InputError([Problem("$", "Tệp DOCX", f"không đọc được tệp DOCX ({exc})")]) from None
+    description = core.findtext(f"{{{DC}}}description") or ""
+    skeleton = _skeleton(description[len(DOCX_MARK):] if description.startswith(DOCX_MARK) else None)
+    answers = {}
+    for control in body.iter(f"{W}sdt"):
+        props = control.find(f"{W}sdtPr")
+        tag = props.find(f"{W}tag") if props is not None else None
+        if tag is None:
+            continue
+        content = control.find(f"{W}sdtContent")
+        text = "" if props.find(f"{W}showingPlcHdr") is not None or content is None else _run_text(content)
+        choices = props.find(f"{W}dropDownList")
+        if choices is not None and text:
+            by_label = {item.get(f"{W}displayText"): item.get(f"{W}value") for item in choices.iter(f"{W}listItem")}
+            text = by_label.get(text, text)
+        answers[tag.get(f"{W}val")] = unicodedata.normalize("NFC", text).strip()
+    return skeleton, answers
+
+
+def _run_text(content) -> str:
+    parts = []
+    for el in content.iter(f"{W}t", f"{W}br", f"{W}cr", f"{W}tab", f"{W}p"):
+        if el.tag == f"{W}t":
+            parts.append(el.text or "")
+        elif el.tag == f"{W}tab":
+            parts.append(" ")
+        else:  # a line break, or a new paragraph inside a block control
+            parts.append("\n")
+    return "".join(parts)
+
+
+def read_fields(data: bytes) -> tuple[dict, dict[str, str]]:
+    """The skeleton and each field's answer as text (empty answers left out)."""
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        metadata = reader.metadata or {}
+        fields = reader.get_fields() or {}
+    except (PdfReadError, ValueError, KeyError) as exc:
+        raise InputError([Problem("$", "Tệp PDF", f"không đọc được tệp PDF ({exc})")]) from None
+    skeleton = _skeleton(metadata.get(METADATA_KEY))
+    answers = {name: _answer(field) for name, field in fields.items() if "/FT" in field}  # terminal fields only
+    return skeleton, answers
+
+
+def _answer(field) -> str:
+    value = field.get("/V")
+    if field.get("/FT") == "/Btn":
+        state = str(value or "/Off").lstrip("/")
+        if state == "Off" or not state:
+            return ""
+        options = field.get("/Opt")
+        if options is not None and state.isdigit() and int(state) < len(options):
+            return str(options[int(state)])
+        return state
+    return unicodedata.normalize("NFC", str(value or "")).strip()
+
+
+def _typed(schema: dict, node: dict, text: str) -> Any:
+    """The answer as the schema's type; left as text when it does not parse, so validation names it."""
+    node = _resolve(schema, node)
+    kinds = node.get("type")
+    if kinds == ["string", "array"] or (kinds == "array" and _resolve(schema, node.get("items", {})).get("type") == "string"):
+        return [" ".join(line.split()) for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
+    if kinds == "boolean":
+        return {YES: True, NO: False}.get(text, text)
+    if kinds in ("integer", "number"):
+        compact = text.replace(" ", "").replace("\u00a0", "")
+        if _NUMBER.match(compact):
+            number = float(compact.replace(",", "."))
+            return int(number) if number.is_integer() else number
+        return text
+    if node.get("format") == "date":
+        day = _DAY.match(text)
+        if day:
+            return f"{int(day.group(3)):04d}-{int(day.group(2)):02d}-{int(day.group(1)):02d}"
+        return text.strip() if _ISO.match(text) else text
+    return " ".join(text.split())  # one line: a line break typed in a field is a space
+
+
+def _node(schema: dict, path: list) -> dict | None:
+    node = _resolve(schema, schema)
+    for key in path:
+        node = _child(schema, node, key)
+        if node is None:
+            return None
+    return node
+
+
+def _remove(document: dict, path: list) -> None:
+    target = document
+    for key in path[:-1]:
+        if isinstance(key, int):
+            target = target[key] if isinstance(target, list) and key < len(target) else None
+        else:
+            target = target.get(key) if isinstance(target, dict) else None
+        if target is None:
+            return
+    if isinstance(target, dict):
+        target.pop(path[-1], None)
+
+
+def _put(document: dict, path: list, value: Any) -> None:
+    target = document
+    for key, following in zip(path, path[1:]):
+        empty = [] if isinstance(following, int) else {}
+        if isinstance(key, int):
+            while len(target) <= key:
+                target.append(None)
+            if target[key] is None:
+                target[key] = empty
+            target = target[key]
+        else:
+            target = target.setdefault(key, empty)
+    last = path[-1]
+    if isinstance(last, int):
+        while len(target) <= last:
+            target.append(None)
+    target[last] = value
+
+
+def _tidy(value: Any) -> Any:
+    """Drop what a blank leaves behind: empty rows of a list and objects nobody filled in."""
+    if isinstance(value, dict):
+        out = {k: _tidy(v) for k, v in value.items()}
+        return {k: v for k, v in out.items() if v not in ({}, [], None)}
+    if isinstance(value, list):
+        out = [_tidy(v) for v in value]
+        return [v for v in out if v not in ({}, [], None)]
+    return value
+
+
+def _required_empty_objects(schema: dict, node: dict, document: dict) -> None:
+    """A required object whose fields are all optional (dieu_kien) exists even when nothing was ticked."""
+    node = _resolve(schema, node)
+    for key in node.get("required", []):
+        child = _resolve(schema, node.get("properties", {}).get(key, {}))
+        if key not in document and child.get("type") == "object" and not child.get("required"):
+            document[key] = {}
+    for key, value in document.items():
+        child = node.get("properties", {}).get(key)
+        if isinstance(value, dict) and child is not None:
+            _required_empty_objects(schema, child, value)
+
+
+def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
+    """The document: the skeleton, then every field's answer at its JSON path (a field
+    left empty clears what the skeleton had there)."""
+    form = skeleton["form"]
+    schema = load_schema(form)
+    document = copy.deepcopy(skeleton)
+    problems = []
+    placed = []
+    for name, text in answers.items():
+        path = parse_name(name)
+        node = _node(schema, path) if path else None
+        if node is None:
+            problems.append(Problem(f"$.{name}", "", "ô này không có trong mẫu"))
+            continue
+        _remove(document, path)
+        if text:
+            placed.append((path, _typed(schema, node, text)))
+    if problems:
+        raise InputError(problems)
+    for path, value in placed:
+        _put(document, path, value)
+    document = _tidy(document)
+    _required_empty_objects(schema, schema, document)
+    return document
+
+
+def read_blank(data: bytes) -> dict:
+    """The document typed into a fillable blank, PDF or DOCX (not yet validated)."""
+    skeleton, answers = read_docx_fields(data) if data[:2] == b"PK" else read_fields(data)
+    return assemble(skeleton, answers)

@@ -1,0 +1,51 @@
+"""What a vote ballot prints: the names in Vietnamese order, one box per level, no signature.
+
+A ballot is secret, so copies are identical and never numbered; each copy starts
+on a new page. Empty rows let the meeting add a name by hand (or print a blank ballot).
+"""
+from __future__ import annotations
+
+from ..evaluate.ballot import BallotEvaluation
+from .names import sort_names
+from .vietnamese import in_hoa
+
+BOX = "☐"
+
+
+def lower_first(label: str) -> str:
+    return label[:1].lower() + label[1:]
+
+
+def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
+    names = sort_names(document.get("dang_vien") or [])
+    rows = [{"stt": str(i), "ho_ten": name} for i, name in enumerate(names, 1)]
+    rows += [{"stt": str(i), "ho_ten": ""} for i in range(len(rows) + 1, ev.rows + 1)]
+    top = ev.top_level[1]
+    heads = [label for _, label in ev.levels] if ev.round == 1 else ["Đồng ý"]
+    if ev.round == 1:
+        subject = f"Xếp loại chất lượng đảng viên năm {document['nam']}"
+        instruction = ("Đồng chí đồng ý xếp loại mức nào thì đánh dấu (X) vào ô tương ứng; "
+                       "mỗi đảng viên chỉ đánh dấu một ô.")
+    else:
+        subject = f"Chọn đảng viên {lower_first(top)} năm {document['nam']} (vòng 2)"
+        instruction = (f"Đồng chí đồng ý đảng viên nào đạt mức «{top}» thì đánh dấu (X) vào ô «Đồng ý» tương ứng; "
+                       f"chọn không quá {ev.places} đồng chí.")
+    return {
+        "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
+        "chi_bo_in_hoa": in_hoa(document["chi_bo"]),
+        "dia_danh_ngay": "",
+        "tieu_de": "PHIẾU BIỂU QUYẾT",
+        "trich_yeu": subject,
+        "huong_dan": instruction,
+        "vong_1": ev.round == 1,
+        "muc": heads,
+        "cot": {f"muc_{i}": head for i, head in enumerate(heads, 1)},  # the Word table's fixed columns
+        "o": BOX,
+        "dong": rows,
+        "ban": [str(i) for i in range(1, document.get("so_phieu", 1) + 1)],
+    }
+
+
+def ballot_result(ev: BallotEvaluation) -> dict:
+    return {"vong": str(ev.round), "so_cho": "" if ev.places is None else str(ev.places),
+            "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons]}
