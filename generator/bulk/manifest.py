@@ -14,7 +14,6 @@ import json
 import os
 import sqlite3
 import tempfile
-from functools import cache
 from pathlib import Path
 
 from .. import __version__
@@ -34,7 +33,6 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
-@cache
 def template_digest(form: str) -> str:
     digest = hashlib.sha256(__version__.encode())
     for folder in (templates_dir() / "_shared", templates_dir() / form):
@@ -44,17 +42,37 @@ def template_digest(form: str) -> str:
     return digest.hexdigest()
 
 
-@cache
 def _profile_digest(profile: str | None) -> str:
     if profile and Path(profile).is_file():
         return sha256(Path(profile).read_bytes())
     return profile or ""
 
 
-def input_hash(form: str, document: dict, fmt: str, profile: str | None) -> str:
-    canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-    parts = [form, fmt, _profile_digest(profile), template_digest(form), canonical]
-    return sha256("\0".join(parts).encode())
+def _profile_templates_digest(profile: str | None, form: str) -> str:
+    """The committee's own templates for ``form`` (the profile's ``mau_in``): editing one reprints."""
+    from ..errors import InputError
+    from ..usertemplate.template import profile_templates
+    try:
+        files = profile_templates(profile, form)
+    except InputError:
+        return ""  # a wrong profile is reported by each document that uses it
+    return "".join(f"{kind}:{file_sha256(path)}" for kind, path in sorted(files.items()))
+
+
+class InputHasher:
+    """The hash of everything an output is made from. Template and profile files are read once
+    per run (not once per process: a long-lived process may run again after they were edited)."""
+
+    def __init__(self, profile: str | None):
+        self.profile = profile
+        self._forms: dict[str, str] = {}
+
+    def __call__(self, form: str, document: dict, fmt: str) -> str:
+        if form not in self._forms:
+            self._forms[form] = "\0".join([_profile_digest(self.profile), _profile_templates_digest(self.profile, form),
+                                            template_digest(form)])
+        canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+        return sha256("\0".join([form, fmt, self._forms[form], canonical]).encode())
 
 
 class Ledger:

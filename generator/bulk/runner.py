@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ..pipeline import FORMATS
 from ..write import write_atomic
-from .manifest import Ledger, file_sha256, input_hash, sha256
+from .manifest import InputHasher, Ledger, file_sha256, sha256
 from .plan import Job, Planner
 from .progress import Progress
 from .source import open_source
@@ -101,6 +101,7 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
     formats = tuple(formats)
     with open_source(source_path) as source:
         planner = Planner(source, profile)
+        _check_own_templates(planner, formats)
         progress = progress or Progress(len(source.organisations))
         own = executor is None
         executor = executor or (_InProcess() if jobs <= 1 else RecyclingPool(jobs))
@@ -128,6 +129,18 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
     return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped)
 
 
+def _check_own_templates(planner: Planner, formats) -> None:
+    """A committee's own templates (the profile's ``mau_in``) are checked once, before anything is
+    printed: a template that fails makes the run unusable (exit 2), not every document fail alike."""
+    profile = planner.profile or planner.header.get("profile")
+    if not profile:
+        return
+    from ..pipeline import renderable_forms
+    from ..usertemplate.template import chosen_templates
+    for form in renderable_forms():
+        chosen_templates(form, planner.header["regime"], profile, formats=formats)
+
+
 class _Run:
     def __init__(self, planner: Planner, ledger: Ledger, executor: Executor, formats, profile, progress, in_flight: int,
                  local_dir: str | None):
@@ -135,13 +148,14 @@ class _Run:
         self.local_dir = local_dir  # our own workers share the disk and write the files themselves
         self.formats, self.profile, self.progress = formats, profile, progress
         self.in_flight = in_flight
+        self.input_hash = InputHasher(profile or planner.header.get("profile"))
         self.pending: dict = {}
         self.written = self.skipped = self.failed = 0
 
     def all(self, batch_size: int) -> None:
         batch: list = []
         for job in self.planner.jobs():
-            hashes = {fmt: input_hash(job.form, job.document if job.context is None else job.context, fmt, self.profile)
+            hashes = {fmt: self.input_hash(job.form, job.document if job.context is None else job.context, fmt)
                       for fmt in self.formats}
             kept = [self.ledger.unchanged(f"{job.path}.{fmt}", h) for fmt, h in hashes.items()]
             if all(kept):

@@ -183,3 +183,34 @@ def test_a_template_that_cannot_be_compiled_does_not_break_the_pool(monkeypatch)
     from generator.bulk.worker import warm_up
     monkeypatch.setattr(pipeline, "renderable_forms", lambda: ["ban-tu-kiem-diem", "khong-co-mau-nay"])
     warm_up()
+
+
+def test_a_committees_own_template_prints_every_member_and_editing_it_reprints(dang_bo, tmp_path):
+    """The profile's mau_in: checked once before anything prints, part of each output's input hash."""
+    from docx import Document
+    from generator.errors import InputError
+    from generator.usertemplate.export import export_template
+    template = export_template("ban-tu-kiem-diem", tmp_path / "mau" / "ban-tu-kiem-diem.docx")
+
+    def mark(text: str) -> None:
+        document = Document(template)
+        document.paragraphs[0].insert_paragraph_before(text)
+        document.save(template)
+    mark("MẪU CỦA TỈNH X")
+    profile = tmp_path / "tinh-x.yaml"
+    profile.write_text("id: tinh-x\nname: Tỉnh X\nregime: qd366-2025\n"
+                       "mau_in:\n  ban-tu-kiem-diem: {docx: mau/ban-tu-kiem-diem.docx}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    first = run_bulk(dang_bo, out, ["docx"], profile=str(profile))
+    member = next(out.rglob("ban-tu-kiem-diem-*.docx"))
+    assert Document(member).paragraphs[0].text == "MẪU CỦA TỈNH X"
+    again = run_bulk(dang_bo, out, ["docx"], profile=str(profile))
+    assert again.written == 0 and again.skipped == first.written
+    mark("SỬA LẦN HAI")
+    members = sum(1 for _ in out.rglob("ban-tu-kiem-diem-*.docx"))
+    edited = run_bulk(dang_bo, out, ["docx"], profile=str(profile))
+    assert edited.written == members  # every member reprinted, nothing else
+    mark("{{ khong_co_truong_nay }}")
+    with pytest.raises(InputError, match="khong_co_truong_nay"):
+        run_bulk(dang_bo, tmp_path / "out-2", ["docx"], profile=str(profile))
+    assert not (tmp_path / "out-2").exists()
