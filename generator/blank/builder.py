@@ -130,7 +130,7 @@ class Blank:
             return self._field(path, "text", size="ky")
         return "" if self.get(path) is None else str(self.shown(path))
 
-    def lines_list(self, path: list, count: int = 2, width: int = 25):
+    def lines_list(self, path: list, count: int = 2, width: int = 18):
         """A list of short lines (Nơi nhận, Kính gửi): the values, leaders, or one multi-line field."""
         if self.fillable:
             return [self._field(path, "prose", placeholder="\n".join([leader(width)] * count), lines=count, size="hep")]
