@@ -2,6 +2,7 @@
 
 Exit status: 0 written; 2 invalid input (bad pre-filled data, a wrong option, a filled
 form with wrong or missing answers: each named by JSON path and title; nothing written);
+3 a folder imported into a workbook with some files skipped (listed);
 1 anything unexpected (one line, from the main command).
 """
 from __future__ import annotations
@@ -34,6 +35,8 @@ def cmd_blank(args, report) -> int:
 def cmd_import(args, report) -> int:
     from ..pipeline import prepare
     from .reading import read_blank
+    if args.workbook is not None or Path(args.file).is_dir():
+        return cmd_import_folder(args, report)
     try:
         if Path(args.file).suffix.lower() not in (".pdf", ".docx"):
             raise InputError([Problem("$", "Tệp", "kiemdiem import đọc bản PDF hoặc DOCX điền được (kiemdiem blank … --fillable)")])
@@ -50,6 +53,47 @@ def cmd_import(args, report) -> int:
         return OK
     print(write_atomic(args.output, text.encode("utf-8")))
     print(f"{args.file}: hợp lệ — {prepared.evaluation.summary()}", file=sys.stderr)
+    return OK
+
+
+def cmd_import_folder(args, report) -> int:
+    """``kiemdiem import FOLDER --workbook dang-bo.xlsx``: exit 0 every file imported, 3 some skipped
+    (each listed with its problems), 2 nothing usable or a wrong option (no workbook written)."""
+    from .folder_import import SUFFIXES, import_folder
+    from .to_workbook import check_target, still_to_fill, write_imported
+    try:
+        if args.workbook is None:
+            raise InputError([Problem("--workbook", "Sổ Excel", "nhập cả thư mục thì cần --workbook TỆP.xlsx (sổ của cả đảng bộ)")])
+        if args.output is not None:
+            raise InputError([Problem("-o", "Tệp JSON", "-o dùng cho một tệp; nhập thư mục vào sổ thì chỉ dùng --workbook")])
+        if not Path(args.file).is_dir():
+            raise InputError([Problem("$", "Thư mục", "--workbook nhận một thư mục các bản PDF/DOCX đã điền")])
+        check_target(args.workbook, args.force)
+        result = import_folder(args.file, args.profile)
+    except InputError as error:
+        report(args.file, error)
+        return INVALID
+    for name, problems in result.skipped:
+        report(str(Path(args.file) / name), InputError(problems))
+    if result.document is None:
+        found = "không có tệp .pdf, .docx nào" if not result.skipped else "không có bản nào nhập được"
+        print(f"{args.file}: {found} ({', '.join(SUFFIXES)}); không ghi sổ.", file=sys.stderr)
+        return INVALID
+    written = write_imported(result.document, args.workbook, args.force)
+    for path in written:
+        print(path)
+    document = result.document
+    print(f"Đã nhập {len(result.imported)} bản tự kiểm điểm vào {len(document['to_chuc'])} chi bộ của "
+          f"{document['dang_bo']}, năm {document['nam']} ({document['regime']}):")
+    for org in document["to_chuc"]:
+        print(f"  {org['ten']} (mã {org['ma']}): {len(org['xep_loai']['dang_vien'])} đảng viên")
+    print("Còn phải điền trong sổ trước khi chạy kiemdiem bulk:")
+    for line in still_to_fill(document, result.dates):
+        print(f"  - {line}")
+    print(f"Kiểm tra sổ: kiemdiem validate {args.workbook}")
+    if result.skipped:
+        print(f"Các tệp bỏ qua ({len(result.skipped)}): " + ", ".join(name for name, _ in result.skipped), file=sys.stderr)
+        return 3
     return OK
 
 
@@ -84,8 +128,11 @@ def add_commands(sub, profile_option, regimes, report) -> None:
     profile_option(p)
     p.set_defaults(run=lambda args: cmd_blank(args, report))
 
-    p = sub.add_parser("import", help="đọc bản PDF hoặc DOCX điền được thành tệp dữ liệu JSON (kiểm tra và xếp loại)")
-    p.add_argument("file", metavar="TỆP", help="bản điền được (.pdf, .docx) đã điền")
+    p = sub.add_parser("import", help="đọc bản PDF hoặc DOCX điền được thành tệp JSON, hoặc cả thư mục vào sổ Excel của đảng bộ")
+    p.add_argument("file", metavar="TỆP", help="bản điền được (.pdf, .docx) đã điền, hoặc thư mục các bản đó (với --workbook)")
     p.add_argument("-o", "--output", type=Path, default=None, metavar="TỆP", help="tệp JSON (mặc định in ra màn hình)")
+    p.add_argument("--workbook", type=Path, default=None, metavar="SỔ.xlsx",
+                   help="nhập mọi bản tự kiểm điểm của thư mục vào một sổ Excel của đảng bộ (đọc bằng kiemdiem bulk)")
+    p.add_argument("--force", action="store_true", help="ghi đè sổ Excel đã có")
     profile_option(p)
     p.set_defaults(run=lambda args: cmd_import(args, report))

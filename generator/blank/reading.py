@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import io
 import json
+import logging
 import re
 import unicodedata
 import zipfile
@@ -93,12 +94,17 @@ def _run_text(content) -> str:
 
 def read_fields(data: bytes) -> tuple[dict, dict[str, str]]:
     """The skeleton and each field's answer as text (empty answers left out)."""
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)  # its English warnings ("EOF marker not found") are not for the user
     try:
         reader = PdfReader(io.BytesIO(data))
         metadata = reader.metadata or {}
         fields = reader.get_fields() or {}
     except (PdfReadError, ValueError, KeyError) as exc:
         raise InputError([Problem("$", "Tệp PDF", f"không đọc được tệp PDF ({exc})")]) from None
+    finally:
+        pypdf_log.setLevel(level)
     skeleton = _skeleton(metadata.get(METADATA_KEY))
     answers = {name: _answer(field) for name, field in fields.items() if "/FT" in field}  # terminal fields only
     return skeleton, answers
