@@ -18,6 +18,7 @@ from .evaluate.commendation import describe_awards
 from .bulk.commands import add_commands as add_bulk_commands
 from .blank.commands import add_commands as add_blank_commands
 from .usertemplate.commands import add_commands as add_template_commands
+from .web.commands import add_commands as add_web_commands
 from .describe import describe, overview
 from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
 from .evaluate.meeting_forms import EVALUATORS as MEETING_FORMS
@@ -275,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_bulk_commands(sub, _formats, FORMATS, _profile_option, known_regimes(), _report)
     add_blank_commands(sub, _profile_option, known_regimes(), _report)
     add_template_commands(sub, renderable_forms(), known_regimes(), _report)
+    add_web_commands(sub)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")
     p.add_argument("form", choices=known_forms(), metavar="MẪU", help=", ".join(known_forms()))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what pip cannot: the libraries WeasyPrint loads, HarfBuzz's subsetter
 # (without it WeasyPrint falls back to fontTools and runs 2x slower), a
-# Times-compatible font with Vietnamese glyphs, and python3-venv.
+# Times-compatible font with Vietnamese glyphs, python3-venv, and Chromium for
+# the web app's browser tests (tests/web drive /usr/bin/chromium through Playwright).
 # Installs only what is missing; needs root or sudo when something is.
 set -euo pipefail
 
@@ -17,6 +18,7 @@ have_lib 'libharfbuzz-subset.so.0' || missing+=(libharfbuzz-subset0)
 command -v fc-list >/dev/null || missing+=(fontconfig)
 have_font || missing+=(fonts-liberation2)
 "$PY" -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -1,0 +1,69 @@
+"""Check a document typed in the page: the CLI's own validation, classification and render.
+
+The page shows exactly what ``kiemdiem validate``, ``classify`` and ``render`` would:
+the same ``Problem``s (JSON path, Vietnamese title, reason), the same level and
+reasons. The only extra rule is the web's: a profile must be a shipped one,
+never a file on the server.
+"""
+from __future__ import annotations
+
+from ..bulk.paths import slug
+from ..cli import commendation_lines
+from ..errors import InputError, Problem
+from ..evaluate import SUBJECTS, CommendationEvaluation, evaluate
+from ..evaluate.regime import known_profiles
+from ..pipeline import prepare, render
+from ..present.context import grade_rows
+from ..usertemplate.template import templates_for
+from ..validate import validate
+
+PROFILE_TITLE = "Hồ sơ quy định địa phương"
+
+
+def problem_dict(problem: Problem) -> dict:
+    return {"path": problem.path, "title": problem.title, "reason": problem.reason, "text": str(problem)}
+
+
+def _shipped_profile_only(document) -> None:
+    profile = document.get("profile") if isinstance(document, dict) else None
+    if isinstance(profile, str) and profile not in known_profiles():
+        raise InputError([Problem("$.profile", PROFILE_TITLE,
+                                  f"không có hồ sơ «{profile}»; có sẵn: {', '.join(known_profiles())}")])
+
+
+def summarise(document: dict, evaluation) -> dict:
+    """The result as the page shows it: level, score, parts, reasons and ``classify``'s lines."""
+    data = evaluation.as_dict()
+    if isinstance(evaluation, CommendationEvaluation):
+        return {**data, "lines": commendation_lines(document, evaluation)}
+    if document["form"] not in SUBJECTS:  # ballot, tally, residence comment
+        return {**data, "lines": evaluation.lines()}
+    rules = evaluation.regime.subject(SUBJECTS[document["form"]].subject)
+    grades = [f"{row['stt']}. {row['ten']}: {row['muc']}" for row in grade_rows(document, rules)]
+    return {**data, "form_code": evaluation.variant.get("form_code"), "lines": grades}
+
+
+def check(document) -> dict:
+    """``{"problems": [...], "result": {...} | None}``: every problem, and the classification when
+    the document is complete enough to compute it (a too-high proposal still shows the level)."""
+    try:
+        _shipped_profile_only(document)
+        valid = validate(document)
+        evaluation = evaluate(valid)
+    except InputError as error:
+        return {"problems": [problem_dict(p) for p in error.problems], "result": None}
+    return {"problems": [problem_dict(p) for p in evaluation.problems], "result": summarise(valid, evaluation)}
+
+
+def render_document(document, fmt: str) -> tuple[str, bytes]:
+    """(file name, bytes) exactly as ``kiemdiem render`` prints it; raises ``InputError``."""
+    _shipped_profile_only(document)
+    prepared = prepare(document)
+    data = render(prepared, [fmt], templates_for(prepared, None, (), (fmt,)))[fmt]
+    return f"{_file_stem(prepared.document)}.{fmt}", data
+
+
+def _file_stem(document: dict) -> str:
+    form = document["form"]
+    name = SUBJECTS[form].name(document) if form in SUBJECTS else document.get("so_ky_hieu") or document.get("chi_bo")
+    return f"{form}-{slug(name)}" if isinstance(name, str) and name.strip() else form

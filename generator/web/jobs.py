@@ -1,0 +1,117 @@
+"""Bulk runs started from the page: one background thread, one folder per job.
+
+``run_bulk`` is the same function ``kiemdiem bulk`` calls; here it runs in a worker
+thread into ``<workdir>/jobs/<id>/``, one job at a time (the machine is a secretary's
+laptop), while the page polls its progress. Job ids are random hex made here, so
+no request can name a folder of its own choosing.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..bulk.progress import Progress
+from ..errors import InputError
+
+JOB_ID = re.compile(r"^[0-9a-f]{32}$")
+WORKBOOK_NAME = "so-dang-bo.xlsx"
+
+
+@dataclass
+class Job:
+    id: str
+    folder: Path
+    formats: tuple
+    state: str = "cho"  # cho (queued), dang_chay, xong, loi
+    organisations: int = 0
+    total: int = 0
+    written: int = 0
+    skipped: int = 0
+    failed: int = 0
+    errors: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # the workbook itself is unusable
+    archive: Path | None = None
+    message: str = ""
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "state": self.state, "organisations": self.organisations, "total": self.total,
+                "written": self.written, "skipped": self.skipped, "failed": self.failed, "errors": self.errors,
+                "problems": self.problems, "message": self.message, "has_archive": self.archive is not None}
+
+
+class _JobProgress(Progress):
+    """``run_bulk``'s progress, kept on the job for the page instead of drawn on a terminal."""
+
+    def __init__(self, job: Job, total: int):
+        super().__init__(total, enabled=False)
+        job.total = total
+        self.job = job
+
+    def update(self, organisations, written, skipped, failed, force=False):
+        self.job.organisations, self.job.written, self.job.skipped, self.job.failed = organisations, written, skipped, failed
+
+
+class Jobs:
+    def __init__(self, workdir: Path):
+        self.root = workdir / "jobs"
+        self.root.mkdir(parents=True, exist_ok=True)
+        self._jobs: dict[str, Job] = {}
+        self._lock = threading.Lock()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kiemdiem-bulk")
+
+    def start(self, workbook: bytes, formats: tuple, attachments=()) -> Job:
+        """``attachments``: (relative path, bytes) of the JSON/YAML files the workbook names,
+        paths already checked by ``uploads.attachment_path``."""
+        job_id = secrets.token_hex(16)
+        folder = self.root / job_id
+        inputs = folder / "vao"
+        inputs.mkdir(parents=True)
+        (inputs / WORKBOOK_NAME).write_bytes(workbook)
+        for relative, data in attachments:
+            target = (inputs / relative).resolve()
+            if not target.is_relative_to(inputs.resolve()):  # checked before; never write elsewhere
+                raise ValueError(f"tệp kèm theo ngoài thư mục làm việc: {relative}")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        job = Job(job_id, folder, formats)
+        with self._lock:
+            self._jobs[job_id] = job
+        self._pool.submit(self._run, job)
+        return job
+
+    def get(self, job_id: str) -> Job | None:
+        if not JOB_ID.match(job_id or ""):
+            return None
+        with self._lock:
+            return self._jobs.get(job_id)
+
+    def _run(self, job: Job) -> None:
+        from ..bulk.runner import run_bulk
+        from ..bulk.source import open_source
+        job.state = "dang_chay"
+        source = job.folder / "vao" / WORKBOOK_NAME
+        try:
+            with open_source(source) as opened:
+                total = len(opened.organisations)
+            outcome = run_bulk(source, job.folder / "ra", job.formats, archive=True,
+                               progress=_JobProgress(job, total))
+        except InputError as error:  # also a shipped profile's template that fails its check
+            job.problems = [str(p) for p in error.problems]
+            job.state = "loi"
+            return
+        except Exception as exc:  # noqa: BLE001 — shown on the page in one line, like the CLI
+            job.message = " ".join(str(exc).split()) or type(exc).__name__
+            job.state = "loi"
+            return
+        job.errors = [{"where": e["where"], "reason": e["reason"]} for e in outcome.errors]
+        job.written, job.skipped, job.failed = outcome.written, outcome.skipped, outcome.failed
+        job.organisations = job.total
+        job.archive = outcome.archive
+        job.state = "xong"
+
+    def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
