@@ -17,6 +17,7 @@ from .evaluate import SUBJECTS, CommendationEvaluation, evaluate
 from .evaluate.commendation import describe_awards
 from .bulk.commands import add_commands as add_bulk_commands
 from .blank.commands import add_commands as add_blank_commands
+from .blank.tally_commands import add_commands as add_tally_commands
 from .usertemplate.commands import add_commands as add_template_commands
 from .web.commands import add_commands as add_web_commands
 from .describe import describe, overview
@@ -275,6 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_bulk_commands(sub, _formats, FORMATS, _profile_option, known_regimes(), _report)
     add_blank_commands(sub, _profile_option, known_regimes(), _report)
+    add_tally_commands(sub, _report)
     add_template_commands(sub, renderable_forms(), known_regimes(), _report)
     add_web_commands(sub)
 

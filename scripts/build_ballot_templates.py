@@ -47,7 +47,7 @@ def item_loop(doc, var: str, style: str = "KD Ý") -> None:
 def ballot_table(doc, columns: int) -> None:
     name = Cm(5.3) if columns > 1 else Cm(10.3)
     heads = ["STT", "Họ và tên"] + [f"{{{{ trinh_bay.cot.muc_{i} }}}}" for i in range(1, columns + 1)]
-    cells = ["{{ r.stt }}", "{{ r.ho_ten }}"] + ["{{ trinh_bay.o }}"] * columns
+    cells = ["{{ r.stt }}", "{{ r.ho_ten }}"] + [f"{{{{ r.o[{i}] }}}}" for i in range(columns)]
     rest = Mm(int((TEXT_WIDTH - Cm(1.2) - name) / columns / Mm(1)))
     table = grid_table(doc, heads, [Cm(1.2), name] + [rest] * columns, "trinh_bay.dong", cells,
                        centred=(0, *range(2, columns + 2)))

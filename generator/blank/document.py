@@ -23,14 +23,15 @@ from ..render import render_docx, render_pdf
 from ..render.zip_parts import ZipParts
 from ..schema_store import load_schema
 from ..validate import DEFAULT_REGIME
-from . import commendation, layouts
+from . import ballot_fields, commendation, layouts
 from .acroform import tidy_acroform
 from .builder import Blank
 from .partial import validate_partial
 
 # The forms a blank exists for (the meeting forms of other modules are not blank-capable).
-BLANK_FORMS = ("ban-tu-kiem-diem", "bao-cao-kiem-diem-tap-the", "bieu-diem-tccsd", "to-trinh-khen-thuong")
-SUBJECT = {"ban-tu-kiem-diem": "ca_nhan", "bao-cao-kiem-diem-tap-the": "to_chuc", "bieu-diem-tccsd": "to_chuc"}
+BLANK_FORMS = ("ban-tu-kiem-diem", "bao-cao-kiem-diem-tap-the", "bieu-diem-tccsd", "to-trinh-khen-thuong",
+               "phieu-bieu-quyet")
+SUBJECT = {"ban-tu-kiem-diem": "ca_nhan", "phieu-bieu-quyet": "ca_nhan", "bao-cao-kiem-diem-tap-the": "to_chuc", "bieu-diem-tccsd": "to_chuc"}
 VARIANT_CODES = ("02A", "02B", "02C")
 DEFAULT_ROLE = "khong_giu_chuc_vu"  # most members hold no leading post (Mẫu 02B)
 METADATA_KEY = "/KiemdiemBanTrong"
@@ -109,6 +110,8 @@ def make_blank(form: str, data: dict | None = None, *, regime: str | None = None
         context = commendation.commendation(blank, _commendation_day(data))
     elif form == "bieu-diem-tccsd":
         context = layouts.organisation(blank, rules, loaded)
+    elif form == ballot_fields.FORM:
+        context = ballot_fields.ballot(blank, loaded)
     else:
         context = layouts.report(blank, rules, loaded)
     return BlankDocument(form, context, skeleton, fillable, blank.fields)

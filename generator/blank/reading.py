@@ -214,6 +214,9 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
     """The document: the skeleton, then every field's answer at its JSON path (a field
     left empty clears what the skeleton had there)."""
     form = skeleton["form"]
+    if form == "phieu-bieu-quyet":  # a voter's ballot is not a document: it is counted with the others
+        raise InputError([Problem("$.form", "Loại văn bản", "đây là phiếu biểu quyết đã điền; đếm cả thư mục phiếu bằng "
+                                  "kiemdiem tally THƯ_MỤC --data CUỘC_HỌP.yaml")])
     schema = load_schema(form)
     document = copy.deepcopy(skeleton)
     problems = []

@@ -18,10 +18,11 @@ def lower_first(label: str) -> str:
 
 def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
     names = sort_names(document.get("dang_vien") or [])
-    rows = [{"stt": str(i), "ho_ten": name} for i, name in enumerate(names, 1)]
-    rows += [{"stt": str(i), "ho_ten": ""} for i in range(len(rows) + 1, ev.rows + 1)]
     top = ev.top_level[1]
     heads = [label for _, label in ev.levels] if ev.round == 1 else ["Đồng ý"]
+    # ``o``: what each level cell of the row prints (a box; a form field in a fillable ballot, generator/blank)
+    rows = [{"stt": str(i), "ho_ten": name, "o": [BOX] * len(heads)} for i, name in enumerate(names, 1)]
+    rows += [{"stt": str(i), "ho_ten": "", "o": [BOX] * len(heads)} for i in range(len(rows) + 1, ev.rows + 1)]
     if ev.round == 1:
         subject = f"Xếp loại chất lượng đảng viên năm {document['nam']}"
         instruction = ("Đồng chí đồng ý xếp loại mức nào thì đánh dấu (X) vào ô tương ứng; "
