@@ -92,6 +92,16 @@ def _child(schema: dict, node: dict, key: Any) -> dict | None:
     return _resolve(schema, extra) if isinstance(extra, dict) else None
 
 
+def node_at(schema: dict, path) -> dict | None:
+    """The schema node at a JSON path (keys and list indices), None where the schema has none."""
+    node = _resolve(schema, schema)
+    for key in path:
+        node = _child(schema, node, key)
+        if node is None:
+            return None
+    return node
+
+
 def title_at(schema: dict, path: list) -> str:
     """The field's title at ``path``, after its parent's ("Thông tin đảng viên › Họ và tên")."""
     node, titles = _resolve(schema, schema), []

@@ -25,7 +25,7 @@ from pypdf.errors import PdfReadError
 
 from ..errors import InputError, Problem
 from ..schema_store import load_schema
-from ..validate import _child, _resolve
+from ..validate import _resolve, node_at
 from .document import BLANK_FORMS, DOCX_MARK, METADATA_KEY
 from .fields import NO, YES
 
@@ -145,15 +145,6 @@ def _typed(schema: dict, node: dict, text: str) -> Any:
     return " ".join(text.split())  # one line: a line break typed in a field is a space
 
 
-def _node(schema: dict, path: list) -> dict | None:
-    node = _resolve(schema, schema)
-    for key in path:
-        node = _child(schema, node, key)
-        if node is None:
-            return None
-    return node
-
-
 def _remove(document: dict, path: list) -> None:
     target = document
     for key in path[:-1]:
@@ -223,7 +214,7 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
     placed = []
     for name, text in answers.items():
         path = parse_name(name)
-        node = _node(schema, path) if path else None
+        node = node_at(schema, path) if path else None
         if node is None:
             problems.append(Problem(f"$.{name}", "", "ô này không có trong mẫu"))
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2 import nodes
 
-from ..validate import _child, _resolve
+from ..validate import _resolve, node_at
 
 
 def references(tree: nodes.Template) -> dict[tuple, int]:
@@ -58,12 +58,7 @@ def loaded_names(tree: nodes.Template) -> dict[str, int]:
 
 
 def in_schema(schema: dict, path: tuple) -> bool:
-    node = _resolve(schema, schema)
-    for key in path:
-        node = _child(schema, node, key)
-        if node is None:
-            return False
-    return True
+    return node_at(schema, path) is not None
 
 
 def in_context(contexts: list[dict], path: tuple) -> bool:
