@@ -12,6 +12,7 @@ import copy
 
 from ..errors import Problem
 from ..present.vietnamese import cap_uy
+from ..validate import load_schema, title_at
 
 MEMBER_FORM, GROUP_FORM = "ban-tu-kiem-diem", "xep-loai-chi-bo"
 SCORING_FORM, REPORT_FORM = "bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the"
@@ -80,12 +81,11 @@ def report_document(document: dict, header: dict, org: dict, upper: str, stats: 
 
 def scoring_problems(report: dict, scoring: dict | None) -> list[Problem]:
     """A report whose part B says otherwise than the organisation's biểu điểm."""
-    titles = {"diem": "Điểm tự chấm", "cap_do": "Mức đánh giá từng tiêu chí",
-              "nhiem_vu": "Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm", "dieu_kien": "Các điều kiện xếp loại",
-              "tu_xep_loai": "Tự xếp loại (đề xuất)", "ngay_thanh_lap": "Ngày thành lập tổ chức đảng"}
     if not scoring:
         return []
-    return [Problem(f"$.{key}", titles[key], "khác biểu điểm tự chấm của tổ chức; bỏ trường này khỏi báo cáo để lấy từ biểu điểm")
+    schema = load_schema(REPORT_FORM)
+    return [Problem(f"$.{key}", title_at(schema, [key]),
+                    "khác biểu điểm tự chấm của tổ chức; bỏ trường này khỏi báo cáo để lấy từ biểu điểm")
             for key in FROM_SCORING if key in report and key in scoring and report[key] != scoring[key]]
 
 
