@@ -101,13 +101,13 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
     formats = tuple(formats)
     with open_source(source_path) as source:
         planner = Planner(source, profile)
-        _check_own_templates(planner, formats)
+        own_templates = _own_templates(planner, formats)
         progress = progress or Progress(len(source.organisations))
         own = executor is None
         executor = executor or (_InProcess() if jobs <= 1 else RecyclingPool(jobs))
         ledger = Ledger(out_dir)
         run = _Run(planner, ledger, executor, formats, profile, progress, max(1, jobs) * 2 + 2,
-                   str(out_dir.resolve()) if own else None)
+                   str(out_dir.resolve()) if own else None, own_templates)
         try:
             run.all(batch_size)
             run.summary_documents(build_summary(planner))
@@ -129,25 +129,27 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
     return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped)
 
 
-def _check_own_templates(planner: Planner, formats) -> None:
-    """A committee's own templates (the profile's ``mau_in``) are checked once, before anything is
-    printed: a template that fails makes the run unusable (exit 2), not every document fail alike."""
+def _own_templates(planner: Planner, formats) -> dict[str, dict]:
+    """A committee's own templates (the profile's ``mau_in``) by form, read and checked once, before
+    anything is printed: a template that fails makes the run unusable (exit 2), not every document
+    fail alike; the workers get them ready with each batch, never reading the profile again."""
     profile = planner.profile or planner.header.get("profile")
     if not profile:
-        return
+        return {}
     from ..pipeline import renderable_forms
     from ..usertemplate.template import chosen_templates
-    for form in renderable_forms():
-        chosen_templates(form, planner.header["regime"], profile, formats=formats)
+    chosen = {form: chosen_templates(form, planner.header["regime"], profile, formats=formats) for form in renderable_forms()}
+    return {form: templates for form, templates in chosen.items() if templates}
 
 
 class _Run:
     def __init__(self, planner: Planner, ledger: Ledger, executor: Executor, formats, profile, progress, in_flight: int,
-                 local_dir: str | None):
+                 local_dir: str | None, own_templates: dict[str, dict]):
         self.planner, self.ledger, self.executor = planner, ledger, executor
         self.local_dir = local_dir  # our own workers share the disk and write the files themselves
         self.formats, self.profile, self.progress = formats, profile, progress
         self.in_flight = in_flight
+        self.own_templates = own_templates
         self.input_hash = InputHasher(profile or planner.header.get("profile"))
         self.pending: dict = {}
         self.written = self.skipped = self.failed = 0
@@ -180,8 +182,9 @@ class _Run:
     def _submit(self, batch: list) -> None:
         while len(self.pending) >= self.in_flight:
             self._collect(wait(self.pending, return_when=FIRST_COMPLETED).done)
-        items = [(job.path, job.document if job.context is None else job.context, job.form if job.context else None,
-                  self.formats, self.profile) for job, _ in batch]
+        items = [(job.path, job.document, None, self.formats, self.profile, self.own_templates.get(job.form))
+                 if job.context is None else (job.path, job.context, job.form, self.formats, self.profile, None)
+                 for job, _ in batch]
         self.pending[self.executor.submit(render_batch, items, self.local_dir)] = batch
         self.harvest()
 
@@ -223,10 +226,10 @@ class _Run:
         grow the parent's memory with the đảng bộ."""
         from ..present.summary import report_contexts
         origin = self.planner.source.origin
-        items = [(f"{self.planner.root}/{name}", context, name, self.formats, self.profile)
+        items = [(f"{self.planner.root}/{name}", context, name, self.formats, self.profile, None)
                  for name, context in report_contexts(summary).items()]
         futures = [self.executor.submit(render_batch, [item], self.local_dir) for item in items]
-        for (path, _, name, _, _), future in zip(items, futures):
+        for (path, _, name, *_), future in zip(items, futures):
             [result] = future.result()
             if "problems" in result:
                 for problem in result["problems"]:

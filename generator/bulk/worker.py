@@ -15,7 +15,6 @@ from ..errors import InputError
 from ..pipeline import prepare
 from ..render import RENDERERS
 from ..render.pdf import render_pdf_counted
-from ..usertemplate.template import templates_for
 from ..write import write_atomic
 
 
@@ -34,22 +33,21 @@ def render_formats(form: str, context: dict, formats, custom: dict | None = None
     return files, pages
 
 
-def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str | None]],
+def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str | None, dict | None]],
                  out_dir: str | None = None) -> list[dict]:
-    """``batch``: (path, data, template, formats, profile) items → one result per item, in order.
-    ``data`` is a form's document, or with a ``template`` name the ready context of a list.
+    """``batch``: (path, data, template, formats, profile, custom) items → one result per item, in order.
+    ``data`` is a form's document, or with a ``template`` name the ready context of a list;
+    ``custom`` the committee's own templates by format (checked once by the runner), or None.
 
     With ``out_dir`` (a local pool sharing the disk) the worker writes each file atomically
     and sends back only its sha256 and size: PDFs never travel through the parent, whose
     memory then stays flat. Without it (a cluster) the bytes come back to be written."""
     results = []
-    for path, data, template, formats, profile in batch:
+    for path, data, template, formats, profile, custom in batch:
         try:
-            custom = None
             if template is None:
                 prepared = prepare(data, profile)
                 template, data = prepared.document["form"], prepared.context
-                custom = templates_for(prepared, profile, formats=formats)
             files, pages = render_formats(template, data, formats, custom)
         except InputError as error:
             results.append({"path": path, "problems": [str(p) for p in error.problems]})

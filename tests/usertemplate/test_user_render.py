@@ -13,7 +13,7 @@ from generator.bulk.worker import render_batch
 from generator.cli import main
 from generator.errors import InputError
 from generator.pipeline import render_file
-from generator.usertemplate.template import TemplateRejected, load_user_template, templates_for
+from generator.usertemplate.template import TemplateRejected, chosen_templates, load_user_template, templates_for
 from user_template_kit import add_docx_paragraph_first, docx_text, edit_html, exported
 
 DOC = EXAMPLES / "bieu-diem-tccsd-2025.json"
@@ -132,7 +132,9 @@ def test_a_missing_profile_template_is_refused_with_exit_2(tmp_path, capsys):
 def test_bulk_workers_print_with_the_profile_templates(tmp_path):
     house_templates(tmp_path / "mau")
     profile = write_profile(tmp_path, "{docx: mau/bieu-diem-tccsd-rieng.docx, html: mau/bieu-diem-tccsd-rieng.html}")
-    [result] = render_batch([("to-chuc/bieu-diem-tccsd", load_document(DOC), None, ("docx", "pdf"), str(profile))])
+    document = load_document(DOC)
+    custom = chosen_templates("bieu-diem-tccsd", document["regime"], str(profile))  # as the bulk runner does, once
+    [result] = render_batch([("to-chuc/bieu-diem-tccsd", document, None, ("docx", "pdf"), str(profile), custom)])
     assert "problems" not in result, result
     assert "Mẫu riêng của Tỉnh ủy Hòa Bình" in docx_text(result["files"]["docx"])
     assert "Mẫu riêng của Tỉnh ủy Hòa Bình" in pdf_words(result["files"]["pdf"])
