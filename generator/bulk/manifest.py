@@ -48,31 +48,22 @@ def _profile_digest(profile: str | None) -> str:
     return profile or ""
 
 
-def _profile_templates_digest(profile: str | None, form: str) -> str:
-    """The committee's own templates for ``form`` (the profile's ``mau_in``): editing one reprints."""
-    from ..errors import InputError
-    from ..usertemplate.template import profile_templates
-    try:
-        files = profile_templates(profile, form)
-    except InputError:
-        return ""  # a wrong profile is reported by each document that uses it
-    return "".join(f"{kind}:{file_sha256(path)}" for kind, path in sorted(files.items()))
-
-
 class InputHasher:
     """The hash of everything an output is made from. Template and profile files are read once
-    per run (not once per process: a long-lived process may run again after they were edited)."""
+    per run (not once per process: a long-lived process may run again after they were edited);
+    ``own_templates`` are the profile's own templates by form (read and checked by the runner)."""
 
-    def __init__(self, profile: str | None):
-        self.profile = profile
-        self._forms: dict[str, str] = {}
+    def __init__(self, profile: str | None, own_templates: dict[str, dict] | None = None):
+        self.profile, self.own_templates = profile, own_templates or {}
+        self._sources: dict[tuple[str, str], str] = {}
 
     def __call__(self, form: str, document: dict, fmt: str) -> str:
-        if form not in self._forms:
-            self._forms[form] = "\0".join([_profile_digest(self.profile), _profile_templates_digest(self.profile, form),
-                                            template_digest(form)])
+        if (form, fmt) not in self._sources:
+            own = self.own_templates.get(form, {}).get(fmt)  # the committee's template of this format, if any
+            self._sources[form, fmt] = "\0".join([_profile_digest(self.profile), sha256(own.data) if own else "",
+                                                   template_digest(form)])
         canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
-        return sha256("\0".join([form, fmt, self._forms[form], canonical]).encode())
+        return sha256("\0".join([form, fmt, self._sources[form, fmt], canonical]).encode())
 
 
 class Ledger:

@@ -150,7 +150,7 @@ class _Run:
         self.formats, self.profile, self.progress = formats, profile, progress
         self.in_flight = in_flight
         self.own_templates = own_templates
-        self.input_hash = InputHasher(profile or planner.header.get("profile"))
+        self.input_hash = InputHasher(profile or planner.header.get("profile"), own_templates)
         self.pending: dict = {}
         self.written = self.skipped = self.failed = 0
 
