@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..present.vietnamese import hoa_chu_dau
+from ..validate import load_schema, title_at
 from .engine import Reason
 from .quota import quota_max
 from .regime import Regime
@@ -21,8 +23,7 @@ FORM = "phieu-bieu-quyet"
 class BallotEvaluation:
     regime: Regime
     round: int
-    levels: list[tuple[str, str]]  # (code, label) of each box of round 1
-    top_level: tuple[str, str]
+    levels: list[tuple[str, str]]  # (code, label) of each box of round 1; the first is round 2's level
     rows: int  # named rows + empty rows
     places: int | None  # round 2: at most this many may be chosen
     reasons: list[Reason] = field(default_factory=list)  # how ``places`` was computed
@@ -35,12 +36,17 @@ class BallotEvaluation:
 
     def lines(self) -> list[str]:
         """What ``kiemdiem classify`` prints."""
-        return [self.summary()[:1].upper() + self.summary()[1:]] + [f"  - {r.text} ({r.rule})" for r in self.reasons]
+        return [hoa_chu_dau(self.summary())] + [f"  - {r.text} ({r.rule})" for r in self.reasons]
 
     def as_dict(self) -> dict:
         return {"regime": self.regime.id, "profile": self.regime.profile, "round": self.round,
                 "levels": [code for code, _ in self.levels], "rows": self.rows, "places": self.places,
                 "reasons": [r.as_dict() for r in self.reasons]}
+
+
+def _problem(key: str, reason: str) -> Problem:
+    """A problem on a top-level field, named by its schema title."""
+    return Problem(f"$.{key}", title_at(load_schema(FORM), [key]), reason)
 
 
 def evaluate_ballot(document: dict, regime: Regime) -> BallotEvaluation:
@@ -49,18 +55,14 @@ def evaluate_ballot(document: dict, regime: Regime) -> BallotEvaluation:
     rows = len(names) + document.get("so_dong_trong", 0)
     problems: list[Problem] = []
     if rows == 0:
-        problems.append(Problem("$.dang_vien", "Họ và tên đảng viên",
-                                "phiếu không có dòng nào: ghi danh sách đảng viên hoặc «Số dòng để trống» (so_dong_trong)"))
+        problems.append(_problem("dang_vien", "phiếu không có dòng nào: ghi danh sách đảng viên hoặc «Số dòng để trống» (so_dong_trong)"))
     round_ = document.get("vong", 1)
     places, reasons = None, []
     if round_ == 1:
-        for key, title in (("so_cho", "Số đảng viên được chọn tối đa (vòng 2)"),
-                           ("co_so_ty_le", "Số đảng viên làm cơ sở tính tỷ lệ (vòng 2)")):
-            if key in document:
-                problems.append(Problem(f"$.{key}", title, "chỉ dùng cho phiếu vòng 2 (vong: 2)"))
+        problems += [_problem(key, "chỉ dùng cho phiếu vòng 2 (vong: 2)") for key in ("so_cho", "co_so_ty_le") if key in document]
     else:
         places, reasons = _places(document, rules, problems)
-    return BallotEvaluation(regime, round_, rules.levels, rules.levels[0], rows, places, reasons, problems)
+    return BallotEvaluation(regime, round_, rules.levels, rows, places, reasons, problems)
 
 
 def _places(document: dict, rules, problems: list[Problem]) -> tuple[int | None, list[Reason]]:
@@ -68,12 +70,10 @@ def _places(document: dict, rules, problems: list[Problem]) -> tuple[int | None,
     if "so_cho" in document:
         return document["so_cho"], []
     spec = rules["quota"]
-    if "co_so_ty_le" not in document or "so_dang_vien_chi_bo" not in document:
-        missing = "co_so_ty_le" if "co_so_ty_le" not in document else "so_dang_vien_chi_bo"
-        title = ("Số đảng viên làm cơ sở tính tỷ lệ (vòng 2)" if missing == "co_so_ty_le"
-                 else "Tổng số đảng viên của chi bộ (vòng 2)")
-        problems.append(Problem(f"$.{missing}", title, "phiếu vòng 2 cần «Số đảng viên được chọn tối đa» (so_cho), "
-                                "hoặc số đảng viên làm cơ sở tính tỷ lệ và tổng số đảng viên của chi bộ để tính theo quy định"))
+    missing = [key for key in ("co_so_ty_le", "so_dang_vien_chi_bo") if key not in document]
+    if missing:
+        problems.append(_problem(missing[0], "phiếu vòng 2 cần «Số đảng viên được chọn tối đa» (so_cho), hoặc số đảng viên "
+                                             "làm cơ sở tính tỷ lệ và tổng số đảng viên của chi bộ để tính theo quy định"))
         return None, []
     allowed, _, text = quota_max(spec, document["co_so_ty_le"], document["so_dang_vien_chi_bo"],
                                  document.get("don_vi_tieu_bieu", False))

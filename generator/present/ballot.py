@@ -18,7 +18,7 @@ def lower_first(label: str) -> str:
 
 def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
     names = sort_names(document.get("dang_vien") or [])
-    top = ev.top_level[1]
+    top = ev.levels[0][1]
     heads = [label for _, label in ev.levels] if ev.round == 1 else ["Đồng ý"]
     # ``o``: what each level cell of the row prints (a box; a form field in a fillable ballot, generator/blank)
     rows = [{"stt": str(i), "ho_ten": name, "o": [BOX] * len(heads)} for i, name in enumerate(names, 1)]
