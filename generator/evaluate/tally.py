@@ -8,9 +8,11 @@ by the same code as a whole chi bộ (group.py): thresholds and the second round
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..errors import Problem, json_path
+from ..present.vietnamese import hoa_chu_dau
 from . import Evaluation
 from .group import MemberResult, _apply_vote, apply_quotas, quota_summary
 from .quota import QuotaResult
@@ -39,7 +41,7 @@ class TallyEvaluation:
     def lines(self) -> list[str]:
         """What ``kiemdiem classify`` prints: each member's result by the vote, then the quota."""
         rules = self.regime.subject("ca_nhan")
-        out = [self.summary()[:1].upper() + self.summary()[1:]]
+        out = [hoa_chu_dau(self.summary())]
         for m in self.members:
             mark = {"cut": " (vượt tỷ lệ)", "tie": " (bằng phiếu: đảng ủy quyết định)"}.get(m.quota or "", "")
             out.append(f"  {m.name}: {rules.label(m.level) if m.level else 'chưa đủ phiếu biểu quyết'}{mark}")
@@ -59,8 +61,11 @@ def _vote_only(member: dict) -> dict:
 
 
 def minimum_votes(rules, code: str, need: dict, voters: int) -> int | None:
-    """The fewest votes that meet ``need`` (None: not even all of them), judged as the tally judges."""
-    return next((v for v in range(voters + 1) if judge(rules, code, v, voters, need).met), None)
+    """The fewest votes that meet ``need`` (None: not even all of them), judged as the tally judges.
+
+    More votes never stop meeting a threshold, so the search halves the range."""
+    least = bisect_left(range(voters + 1), True, key=lambda v: judge(rules, code, v, voters, need).met)
+    return least if least <= voters else None
 
 
 def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
@@ -69,6 +74,9 @@ def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
     voters = document.get("so_co_mat") if spec["denominator"] == "co_mat" else document["so_dang_vien_chinh_thuc"]
     problems: list[Problem] = []
     top, top_label = rules.levels[0]
+    # No ceiling from the rules: the tally records what the vote alone gives.
+    vote_only = Evaluation(regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[],
+                           score=None, max_score=None, level=top, level_label=top_label, reasons=[], problems=[])
     members: list[MemberResult] = []
     for i, entry in enumerate(document["dang_vien"]):
         where = ["dang_vien", i]
@@ -81,9 +89,6 @@ def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
             problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Đảng viên › Phiếu vòng 2",
                                     f"{entry['phieu_vong_2']} phiếu nhiều hơn {document['so_phieu_hop_le']} phiếu hợp lệ"))
             continue
-        # No ceiling from the rules: the tally records what the vote alone gives.
-        vote_only = Evaluation(regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[],
-                               score=None, max_score=None, level=top, level_label=top_label, reasons=[], problems=[])
         member = MemberResult(entry["ho_ten"], vote_only, entry.get("nhom") or WHOLE, dict(entry["phieu"]), entry=i)
         _apply_vote(member, entry, voters, where, problems)
         members.append(member)
