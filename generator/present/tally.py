@@ -21,17 +21,15 @@ _ROLE = {"truong_ban": "TRƯỞNG BAN", "thanh_vien": "THÀNH VIÊN"}
 def _threshold_lines(ev: TallyEvaluation, voters: int) -> list[str]:
     rules = ev.regime.subject("ca_nhan")
     spec = rules["votes"]
-    lines = []
-    for code, label in rules.levels:
-        need, least = spec["levels"][code], ev.minimum[code]
+
+    def line(what: str, need: dict, least: int | None) -> str:
         reach = f"tức từ {so(least)}/{so(voters)} phiếu trở lên" if least is not None else "không thể đạt với số phiếu này"
-        lines.append(f"Mức «{label}»: {threshold_phrase(need)} số đảng viên có quyền biểu quyết, {reach}.")
+        return f"{what}: {threshold_phrase(need)} số đảng viên có quyền biểu quyết, {reach}."
+
+    lines = [line(f"Mức «{label}»", spec["levels"][code], ev.minimum[code]) for code, label in rules.levels]
     second = spec.get("second_round")
     if second:
-        least = ev.minimum["vong_2"]
-        reach = f"tức từ {so(least)}/{so(voters)} phiếu trở lên" if least is not None else "không thể đạt với số phiếu này"
-        lines.append(f"Vòng 2, mức «{rules.label(second['level'])}»: {threshold_phrase(second)} số đảng viên có quyền "
-                     f"biểu quyết, {reach}.")
+        lines.append(line(f"Vòng 2, mức «{rules.label(second['level'])}»", second, ev.minimum["vong_2"]))
     if spec.get("cumulative"):
         lines.append("Khi xét một mức, phiếu cho các mức cao hơn được cộng vào số phiếu của mức đó.")
     return lines
