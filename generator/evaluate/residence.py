@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..validate import load_schema, title_at
 
 FORM = "phieu-nhan-xet-noi-cu-tru"
 
@@ -30,12 +31,13 @@ class ResidenceEvaluation:
 
 
 def evaluate_residence(document: dict, regime=None) -> ResidenceEvaluation:
+    schema = load_schema(FORM)
     member = document.get("dang_vien") or {}
     problems = []
     born, written = member.get("ngay_sinh"), document.get("ngay_lap")
     if born and written and born >= written:
-        problems.append(Problem("$.dang_vien.ngay_sinh", "Đảng viên được nhận xét › Ngày sinh",
+        problems.append(Problem("$.dang_vien.ngay_sinh", title_at(schema, ["dang_vien", "ngay_sinh"]),
                                 f"ngày sinh {born} không trước ngày nhận xét {written}"))
     if "ngay_lap" in document and "dia_danh" not in document:
-        problems.append(Problem("$.dia_danh", "Địa danh", "cần địa danh khi đã ghi ngày nhận xét"))
+        problems.append(Problem("$.dia_danh", title_at(schema, ["dia_danh"]), "cần địa danh khi đã ghi ngày nhận xét"))
     return ResidenceEvaluation(blank="ho_ten" not in member, problems=problems)

@@ -7,7 +7,10 @@ lines, a missing date "…, ngày … tháng … năm …", a missing signer an 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 
+from ..evaluate.residence import FORM
+from ..validate import load_schema, node_at
 from .context import paragraphs
 from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, ngay_ngan
 
@@ -21,7 +24,12 @@ ITEMS = (("nghia_vu_cong_dan", "Gương mẫu thực hiện nghĩa vụ công d�
 FIELDS = (("ho_ten", "Họ và tên đảng viên"), ("ngay_sinh", "Ngày sinh"), ("noi_cu_tru", "Nơi cư trú"),
           ("chuc_vu", "Chức vụ, đơn vị công tác"), ("chi_bo_sinh_hoat", "Chi bộ đang sinh hoạt"),
           ("dang_bo_sinh_hoat", "Đảng bộ đang sinh hoạt"))
-_TITLES = {"chi_uy": "T/M CHI ỦY", "chi_bo": "T/M CHI BỘ", "bi_thu": "BÍ THƯ", "pho_bi_thu": "PHÓ BÍ THƯ"}
+
+
+@cache
+def _titles(*path: str) -> dict[str, str]:
+    """Codes → printed titles of a signer's field, as the form's schema names them."""
+    return {o["const"]: o["title"] for o in node_at(load_schema(FORM), path)["oneOf"]}
 
 
 def _date_line(document: dict) -> str:
@@ -58,11 +66,12 @@ def residence_layout(document: dict, ev) -> dict:
                 for i, (key, label) in enumerate(ITEMS, 1)],
         "xac_nhan": {
             "tieu_de": f"XÁC NHẬN CỦA {in_hoa(cap_uy(upper))}" if upper else "XÁC NHẬN CỦA ĐẢNG ỦY XÃ, PHƯỜNG",
-            "chuc_danh": ["T/M ĐẢNG ỦY", _TITLES[confirm["chuc_vu_nguoi_ky"]] if confirm else "BÍ THƯ"],
+            "chuc_danh": ["T/M ĐẢNG ỦY", _titles("xac_nhan", "chuc_vu_nguoi_ky")[confirm["chuc_vu_nguoi_ky"]] if confirm else "BÍ THƯ"],
             "nguoi_ky": confirm["nguoi_ky"] if confirm else "",
         },
         "ky": {
-            "chuc_danh": [_TITLES[sign["thay_mat"]], _TITLES[sign["chuc_vu_nguoi_ky"]]] if sign else ["T/M CHI ỦY (CHI BỘ)", "BÍ THƯ"],
+            "chuc_danh": ([_titles("ky", "thay_mat")[sign["thay_mat"]], _titles("ky", "chuc_vu_nguoi_ky")[sign["chuc_vu_nguoi_ky"]]]
+                          if sign else ["T/M CHI ỦY (CHI BỘ)", "BÍ THƯ"]),
             "nguoi_ky": sign["nguoi_ky"] if sign else "",
         },
     }
