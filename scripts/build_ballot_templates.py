@@ -129,16 +129,13 @@ def build_tally() -> Path:
 
 
 # ---------------------------------------------------------------- phiếu nhận xét nơi cư trú (Mẫu 3-213)
-def signer_cell(cell, block: str, heading: str | None, note: str) -> None:
-    first = True
-    if heading:
-        first_cell_paragraph(cell, heading, "KD Ký", bold=True)
-        first = False
+def signer_cell(cell, block: str, heading: str, note: str) -> None:
+    # the cell's first paragraph holds the heading, or stays empty: the loop's tag paragraph
+    # must not be the cell's first (docxtpl keeps one paragraph per cell)
+    first_cell_paragraph(cell, heading, "KD Ký", bold=True)
     tag(cell, f"{{%p for dong in {block}.chuc_danh %}}")
     para(cell, "{{ dong }}", "KD Ký", bold=True)
     tag(cell, "{%p endfor %}")
-    if first:  # the loop's tag paragraph must not be the cell's first (docxtpl keeps one paragraph per cell)
-        cell.paragraphs[0].style = "KD Ký"
     para(cell, note, "KD Ký", italic=True)
     for _ in range(3):
         para(cell, "", "KD Ký")
@@ -168,7 +165,7 @@ def build_residence() -> Path:
     widths(table, Mm(82), TEXT_WIDTH - Mm(82))
     row_property(table.rows[0], "cantSplit")
     signer_cell(table.rows[0].cells[0], "trinh_bay.xac_nhan", "{{ trinh_bay.xac_nhan.tieu_de }}", "(Ký tên, đóng dấu)")
-    signer_cell(table.rows[0].cells[1], "trinh_bay.ky", None, "(Ký, ghi rõ họ tên)")
+    signer_cell(table.rows[0].cells[1], "trinh_bay.ky", "", "(Ký, ghi rõ họ tên)")
     return save(doc, "phieu-nhan-xet-noi-cu-tru", "Phiếu nhận xét đảng viên của chi ủy, chi bộ nơi cư trú (Mẫu 3-213)")
 
 
