@@ -18,7 +18,7 @@ from typing import Iterator
 from ..errors import InputError, Problem
 from ..evaluate import evaluate, regime_of
 from ..evaluate.engine import NOT_RATED
-from ..evaluate.group import MemberResult, apply_quotas, classify_members
+from ..evaluate.group import WHOLE_CHI_BO, MemberResult, apply_quotas, classify_members
 from ..present.names import name_key
 from ..present.summary import LIST, list_context
 from ..present.vietnamese import so
@@ -305,7 +305,7 @@ class Planner:
         def who(indexes: list[int]) -> list[str]:
             return [f"{pooled[i].name} ({chi_bo_of[i]})" if several else pooled[i].name for i in indexes]
         for q in quotas:
-            group = [m for m in pooled if (m.group if spec.get("group_by") else "toàn chi bộ") == q.group]
+            group = [m for m in pooled if (m.group if spec.get("group_by") else WHOLE_CHI_BO) == q.group]
             self.result.quotas.append({
                 "scope": name, "group": q.group, "members": len(group), "base_count": q.base_count,
                 "rate": f"{so(q.rate * 100)}%", "limit": q.max,

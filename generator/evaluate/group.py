@@ -20,6 +20,12 @@ from .quota import QuotaResult, apply_quota
 from .votes import judge, vote_level
 
 GROUP_FORM = "xep-loai-chi-bo"
+WHOLE_CHI_BO = "toàn chi bộ"  # the quota group of a chi bộ whose rules do not group by position
+
+
+def vote_base(document: dict, rules) -> int:
+    """How many members a vote's share is counted on: those present, or all official members."""
+    return document.get("so_co_mat") if rules["votes"]["denominator"] == "co_mat" else document["so_dang_vien_chinh_thuc"]
 
 
 @dataclass
@@ -100,7 +106,7 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
     doc = validate(document)
     regime = regime_of(doc, profile)
     rules = regime.subject("ca_nhan")
-    voters = doc.get("so_co_mat") if rules["votes"]["denominator"] == "co_mat" else doc["so_dang_vien_chinh_thuc"]
+    voters = vote_base(doc, rules)
     problems: list[Problem] = []
     members: list[MemberResult] = []
     needs = rules["member_input"]
@@ -116,7 +122,7 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
                 continue
             record = {**entry, "ngay_lap": doc["ngay_hop"]}
             members.append(MemberResult(entry["ho_ten"], evaluate_record(record, rules, regime),
-                                        entry.get("nhom") or "toàn chi bộ", entry.get("phieu") or {}, entry=i))
+                                        entry.get("nhom") or WHOLE_CHI_BO, entry.get("phieu") or {}, entry=i))
             _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
             continue
         where = ["dang_vien", i, "ban_kiem_diem"]
@@ -208,7 +214,7 @@ def apply_quotas(members: list[MemberResult], outstanding: bool = False) -> list
     spec = rules["quota"]
     groups: dict[str, list[int]] = {}
     for i, member in enumerate(members):
-        key = member.group if spec.get("group_by") else "toàn chi bộ"
+        key = member.group if spec.get("group_by") else WHOLE_CHI_BO
         groups.setdefault(key, []).append(i)
     results = []
     for name, indexes in groups.items():

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from ..errors import Problem, json_path
 from ..present.vietnamese import hoa_chu_dau
 from . import Evaluation
-from .group import MemberResult, _apply_vote, apply_quotas, quota_summary
+from .group import WHOLE_CHI_BO, MemberResult, _apply_vote, apply_quotas, quota_summary, vote_base
 from .quota import QuotaResult
 from .regime import Regime
 from .votes import judge
 
 FORM = "bien-ban-kiem-phieu"
-WHOLE = "toàn chi bộ"
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def minimum_votes(rules, code: str, need: dict, voters: int) -> int | None:
 def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
     rules = regime.subject("ca_nhan")
     spec = rules["votes"]
-    voters = document.get("so_co_mat") if spec["denominator"] == "co_mat" else document["so_dang_vien_chinh_thuc"]
+    voters = vote_base(document, rules)
     problems: list[Problem] = []
     top, top_label = rules.levels[0]
     # No ceiling from the rules: the tally records what the vote alone gives.
@@ -89,7 +88,7 @@ def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
             problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Đảng viên › Phiếu vòng 2",
                                     f"{entry['phieu_vong_2']} phiếu nhiều hơn {document['so_phieu_hop_le']} phiếu hợp lệ"))
             continue
-        member = MemberResult(entry["ho_ten"], vote_only, entry.get("nhom") or WHOLE, dict(entry["phieu"]), entry=i)
+        member = MemberResult(entry["ho_ten"], vote_only, entry.get("nhom") or WHOLE_CHI_BO, dict(entry["phieu"]), entry=i)
         _apply_vote(member, entry, voters, where, problems)
         members.append(member)
     quotas = apply_quotas(members, document.get("don_vi_tieu_bieu", False)) if not problems else []
