@@ -201,16 +201,11 @@ def _dotted(path: tuple) -> str:
     return ".".join(f"[{p}]" if isinstance(p, int) else str(p) for p in path).replace(".[", "[")
 
 
-def check_part(part: Part, form: str, contexts: list[dict]) -> list[tuple[int, Finding]]:
-    """Findings of one Jinja text, with the line each was found on (for sorting)."""
-    env = environment(part.kind)
-    try:
-        tree = env.parse(part.text)
-    except TemplateSyntaxError as exc:
-        return [(exc.lineno, Finding(part.where(exc.lineno), f"lỗi cú pháp Jinja (Jinja báo: {exc.message})"))]
+def check_part(part: Part, tree: nodes.Template, form: str, contexts: list[dict]) -> list[tuple[int, Finding]]:
+    """Findings of one parsed Jinja text, with the line each was found on (for sorting)."""
     found: list[tuple[int, Finding]] = []
     schema = load_schema(form)
-    roots = set(schema["properties"]) | set(COMPUTED_ROOTS) | set(env.globals)
+    roots = set(schema["properties"]) | set(COMPUTED_ROOTS) | set(environment(part.kind).globals)
     lines = loaded_names(tree)
     for name in sorted(meta.find_undeclared_variables(tree) - roots):
         line = lines.get(name, 1)
@@ -234,14 +229,15 @@ def check_part(part: Part, form: str, contexts: list[dict]) -> list[tuple[int, F
         if path in optional:
             continue
         if path[0] in COMPUTED_ROOTS:
-            ok, known, what = in_context(contexts, path), _context_paths(contexts), "ket_qua/trinh_bay (những gì kiemdiem tính và trình bày)"
+            ok, what = in_context(contexts, path), "ket_qua/trinh_bay (những gì kiemdiem tính và trình bày)"
         elif path[0] in schema["properties"]:
-            ok, known, what = in_schema(schema, path), _schema_paths(schema), f"schema của mẫu «{form}»"
+            ok, what = in_schema(schema, path), f"schema của mẫu «{form}»"
         else:
             continue
         if ok or any(path[:len(m)] == m for m in missing):
             continue  # only the shortest wrong name: dang_vien.ho_tenn, not also dang_vien.ho_tenn.x
         missing.append(path)
+        known = _context_paths(contexts) if path[0] in COMPUTED_ROOTS else _schema_paths(schema)  # only on a miss
         found.append((line, Finding(part.where(line), f"«{_dotted(path)}» không có trong {what}" + _suggest(_dotted(path), known))))
     if part.kind == "html":
         found += _link_findings(part)
@@ -272,11 +268,20 @@ def check_source(data: bytes, kind: str, form: str, regime: str | None = None, p
         report.findings.append(Finding("", str(exc)))
         return report
     located: list[tuple[int, int, Finding]] = []
+    read: set[tuple] = set()
+    parsed = True
     for order, part in enumerate(parts):
-        located += [(order, line, finding) for line, finding in check_part(part, form, contexts)]
+        try:
+            tree = environment(part.kind).parse(part.text)
+        except TemplateSyntaxError as exc:
+            located.append((order, exc.lineno, Finding(part.where(exc.lineno), f"lỗi cú pháp Jinja (Jinja báo: {exc.message})")))
+            parsed = False
+            continue
+        read |= set(references(tree))
+        located += [(order, line, finding) for line, finding in check_part(part, tree, form, contexts)]
     report.findings = list(dict.fromkeys(f for _, _, f in sorted(located, key=lambda item: item[:2])))
-    if not any("lỗi cú pháp" in f.message for f in report.findings):
-        report.findings += _unprinted_required(parts, form, kind)
+    if parsed:
+        report.findings += _unprinted_required(read, form, kind)
     if not report.findings:
         trials = examples_of(form, regime)
         report.examples = len(trials)
@@ -297,10 +302,9 @@ def _trial_prints(data: bytes, kind: str, form: str, trials) -> list[Finding]:
     return found
 
 
-def _unprinted_required(parts: list[Part], form: str, kind: str) -> list[Finding]:
-    """Required fields the shipped template prints and this one never does."""
+def _unprinted_required(read: set[tuple], form: str, kind: str) -> list[Finding]:
+    """Required fields the shipped template prints and this one (which reads ``read``) never does."""
     schema = load_schema(form)
-    read = set().union(*(_reads(part) for part in parts))
     builtin = set(builtin_reads(form, kind))
     paths = carriers(form)
     out = []
