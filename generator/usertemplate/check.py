@@ -146,10 +146,6 @@ def template_parts(data: bytes, kind: str) -> list[Part]:
     return parts
 
 
-def _allowed_imports(kind: str) -> set[str]:
-    return {SHARED_MACROS} if kind == "html" else set()
-
-
 def _reads(part: Part) -> set[tuple]:
     try:
         return set(references(environment(part.kind).parse(part.text)))
@@ -215,7 +211,7 @@ def check_part(part: Part, tree: nodes.Template, form: str, contexts: list[dict]
         attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
         if isinstance(attr, str) and attr.startswith("_"):
             found.append((node.lineno, Finding(part.where(node.lineno), f"thuộc tính «{attr}» bị cấm: mẫu không được đọc tên bắt đầu bằng «_»")))
-    allowed = _allowed_imports(part.kind)
+    allowed = environment(part.kind).loader.allowed  # what the sandbox's loader serves
     for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
         name = node.template.value if isinstance(node.template, nodes.Const) else None
         if name not in allowed:
