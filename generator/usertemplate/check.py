@@ -114,6 +114,15 @@ def template_kind(path: str | Path) -> str:
     return kind
 
 
+def read_template(path: str | Path) -> tuple[str, bytes]:
+    """A template file's kind and bytes; raises ``UnreadableTemplate`` (wrong extension, unreadable file)."""
+    kind = template_kind(path)
+    try:
+        return kind, Path(path).read_bytes()
+    except OSError as exc:
+        raise UnreadableTemplate(f"không đọc được tệp mẫu: {exc.strerror or exc}") from None
+
+
 def docx_body(document_xml: str) -> str:
     """The body as ``CompiledDocx`` compiles it: one paragraph a line, so a Jinja line is a paragraph."""
     return re.sub(r"<w:p([ >])", r"\n<w:p\1", document_xml)
@@ -315,10 +324,7 @@ def _unprinted_required(read: set[tuple], form: str, kind: str) -> list[Finding]
 def check_template(path: str | Path, form: str, regime: str | None = None) -> Report:
     """Read and check a template file; an unreadable file is a finding, not an exception."""
     try:
-        kind = template_kind(path)
-        data = Path(path).read_bytes()
+        kind, data = read_template(path)
     except UnreadableTemplate as exc:
         return Report(str(path), form, [Finding("", str(exc))])
-    except OSError as exc:
-        return Report(str(path), form, [Finding("", f"không đọc được tệp mẫu: {exc.strerror or exc}")])
     return check_source(data, kind, form, regime, str(path))

@@ -16,7 +16,7 @@ from ..errors import InputError, Problem
 from ..evaluate.regime import ProfileError, profile_path, read_yaml
 from ..pipeline import renderable_forms
 from ..render.pdf import render_pdf_counted
-from .check import UnreadableTemplate, check_source, template_kind
+from .check import Finding, Report, UnreadableTemplate, check_source, read_template, template_kind
 from .rendering import PRINTING_ERRORS, compiled_html, docx_bytes, printing_problem
 
 FORMAT_OF_KIND = {"docx": "docx", "html": "pdf"}  # a Word template prints DOCX, an HTML one the PDF
@@ -32,8 +32,8 @@ class TemplateRejected(InputError):
         super().__init__([Problem(path, TITLE, reason) for reason in reasons])
 
     def lines(self) -> list[str]:
-        head = f"{self.template}: mẫu in không dùng được cho «{self.form}» ({len(self.reasons)} lỗi):"
-        return [head] + [f"  {reason}" for reason in self.reasons]
+        """As ``kiemdiem template check`` prints a failed report."""
+        return Report(self.template, self.form, [Finding("", reason) for reason in self.reasons]).lines()
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,9 @@ class UserTemplate:
 @lru_cache(maxsize=32)
 def _checked(path: str, mtime: float, size: int, form: str, regime: str | None) -> UserTemplate:
     try:
-        kind = template_kind(path)
-        data = Path(path).read_bytes()
+        kind, data = read_template(path)
     except UnreadableTemplate as exc:
         raise TemplateRejected(path, form, [str(exc)]) from None
-    except OSError as exc:
-        raise TemplateRejected(path, form, [f"không đọc được tệp mẫu: {exc.strerror or exc}"]) from None
     report = check_source(data, kind, form, regime, path)
     if not report.ok:
         raise TemplateRejected(path, form, [str(f) for f in report.findings])
