@@ -36,16 +36,22 @@ def _template_bytes(form: str) -> bytes:
     return docx_template_path(form).read_bytes()
 
 
+def paragraph_lines(xml: str) -> str:
+    """Word XML with each paragraph on a line of its own, so a Jinja line number is a paragraph."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", xml)
+
+
 class CompiledDocx:
     """One template, prepared by docxtpl and compiled by Jinja once, rendered many times."""
 
     def __init__(self, template: bytes, env=None):
+        self._source, self._env = template, env or docx_environment()
         self._docxtpl = DocxTemplate(io.BytesIO(template))
         self._docxtpl.init_docx()
         document = self._docxtpl.docx
         body = self._docxtpl.patch_xml(self._docxtpl.get_xml())
         self.supported = _only_body_tags(document, body)
-        self._template = (env or docx_environment()).from_string(re.sub(r"<w:p([ >])", r"\n<w:p\1", body))
+        self._template = self._env.from_string(paragraph_lines(body))
         root = etree.tostring(document.element, encoding="unicode")
         span = re.search(r"<w:body>.*</w:body>", root, re.DOTALL)
         self._head, self._tail = root[:span.start()], root[span.end():]
@@ -59,6 +65,10 @@ class CompiledDocx:
             body = self._docxtpl.resolve_listing(body)
         xml = _DECLARATION + self._head + body + self._tail
         return self._parts.write({_DOCUMENT: xml.encode("utf-8")})
+
+    def render_document(self, context: dict) -> bytes:
+        """The spliced body when that is all docxtpl would do, else docxtpl's own path on the same file."""
+        return self.render(context) if self.supported else _render_with_docxtpl(self._source, context, self._env)
 
 
 def _only_body_tags(document, body: str) -> bool:
@@ -77,15 +87,18 @@ def compiled_docx(form: str) -> CompiledDocx:
     return CompiledDocx(_template_bytes(form))
 
 
-def render_docx_with_docxtpl(form: str, context: dict, template: bytes | None = None, env=None) -> bytes:
-    """docxtpl's own path: a fresh DocxTemplate, render, save (``template``/``env``: a user's Word file, sandboxed)."""
-    template = DocxTemplate(io.BytesIO(template or _template_bytes(form)))
-    template.render(context, jinja_env=env or docx_environment(), autoescape=True)
+def _render_with_docxtpl(template: bytes, context: dict, env) -> bytes:
+    document = DocxTemplate(io.BytesIO(template))
+    document.render(context, jinja_env=env, autoescape=True)
     out = io.BytesIO()
-    template.save(out)
+    document.save(out)
     return out.getvalue()
 
 
+def render_docx_with_docxtpl(form: str, context: dict) -> bytes:
+    """docxtpl's own path: a fresh DocxTemplate, render, save."""
+    return _render_with_docxtpl(_template_bytes(form), context, docx_environment())
+
+
 def render_docx(form: str, context: dict) -> bytes:
-    compiled = compiled_docx(form)
-    return compiled.render(context) if compiled.supported else render_docx_with_docxtpl(form, context)
+    return compiled_docx(form).render_document(context)

@@ -25,7 +25,7 @@ from jinja2 import TemplateSyntaxError, meta, nodes
 from lxml import etree
 
 from ..present.context import COMPUTED_ROOTS
-from ..render.docx import docx_template_path
+from ..render.docx import docx_template_path, paragraph_lines
 from ..render.environment import SHARED_MACROS
 from ..resources import templates_dir
 from ..validate import _resolve, load_schema, title_at
@@ -123,11 +123,6 @@ def read_template(path: str | Path) -> tuple[str, bytes]:
         raise UnreadableTemplate(f"không đọc được tệp mẫu: {exc.strerror or exc}") from None
 
 
-def docx_body(document_xml: str) -> str:
-    """The body as ``CompiledDocx`` compiles it: one paragraph a line, so a Jinja line is a paragraph."""
-    return re.sub(r"<w:p([ >])", r"\n<w:p\1", document_xml)
-
-
 def _paragraph_texts(root) -> tuple[str, ...]:
     return tuple("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in root.iter(f"{_W}p"))
 
@@ -143,12 +138,12 @@ def template_parts(data: bytes, kind: str) -> list[Part]:
         template = DocxTemplate(io.BytesIO(data))
         template.init_docx()
         body = template.docx.element.body
-        parts = [Part("docx", docx_body(template.patch_xml(template.get_xml())), "", _paragraph_texts(body))]
+        parts = [Part("docx", paragraph_lines(template.patch_xml(template.get_xml())), "", _paragraph_texts(body))]
         for rel in template.docx.part.rels.values():
             if rel.reltype in (template.HEADER_URI, template.FOOTER_URI):
                 label = ("đầu trang " if rel.reltype == template.HEADER_URI else "chân trang ") + str(rel.target_part.partname).lstrip("/")
                 xml = rel.target_part.blob
-                parts.append(Part("docx", docx_body(template.patch_xml(xml.decode("utf-8"))), label,
+                parts.append(Part("docx", paragraph_lines(template.patch_xml(xml.decode("utf-8"))), label,
                                   _paragraph_texts(etree.fromstring(xml))))
     except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, etree.XMLSyntaxError) as exc:
         raise UnreadableTemplate(f"không mở được tệp Word (.docx): {exc}") from None
@@ -292,16 +287,16 @@ def check_source(data: bytes, kind: str, form: str, regime: str | None = None, p
         report.examples = len(trials)
         if regime and not trials:
             report.note = f"không có văn bản ví dụ nào của «{form}» theo {regime} để in thử"
-        report.findings += _trial_prints(data, kind, form, trials)
+        report.findings += _trial_prints(data, kind, trials)
     return report
 
 
-def _trial_prints(data: bytes, kind: str, form: str, trials) -> list[Finding]:
+def _trial_prints(data: bytes, kind: str, trials) -> list[Finding]:
     """Print each example with the template, in the sandbox, as render will: what fails is a finding."""
     found = []
     for path, _, context in trials:
         try:
-            html_text(data, context) if kind == "html" else docx_bytes(form, data, context)
+            html_text(data, context) if kind == "html" else docx_bytes(data, context)
         except PRINTING_ERRORS as error:
             found.append(Finding(f"in thử với examples/{path}", printing_problem(error)))
     return found

@@ -11,7 +11,7 @@ from functools import lru_cache
 from jinja2 import TemplateError, TemplateNotFound, UndefinedError
 from jinja2.sandbox import SecurityError
 
-from ..render.docx import CompiledDocx, render_docx_with_docxtpl
+from ..render.docx import CompiledDocx
 from ..render.environment import SHARED_MACROS, user_docx_environment, user_html_environment
 
 # What a template (not kiemdiem) can raise while printing: caught and reported, never a traceback.
@@ -37,11 +37,9 @@ def html_text(data: bytes, context: dict) -> str:
     return compiled_html(data).render(context)
 
 
-def docx_bytes(form: str, data: bytes, context: dict) -> bytes:
-    compiled = compiled_docx(data)
-    if compiled.supported:
-        return compiled.render(context)
-    return render_docx_with_docxtpl(form, context, template=data, env=environment("docx"))
+def docx_bytes(data: bytes, context: dict) -> bytes:
+    """The Word document a user template makes of one context."""
+    return compiled_docx(data).render_document(context)
 
 
 def printing_problem(error: Exception) -> str:

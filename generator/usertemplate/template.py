@@ -48,7 +48,7 @@ class UserTemplate:
         try:
             if self.kind == "html":
                 return render_pdf_counted(self.form, context, template=compiled_html(self.data))
-            return docx_bytes(self.form, self.data, context), None
+            return docx_bytes(self.data, context), None
         except PRINTING_ERRORS as error:
             raise TemplateRejected(self.path, self.form, [printing_problem(error)]) from None
 
