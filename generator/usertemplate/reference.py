@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..load import load_document
 from ..pipeline import prepare
 from ..resources import PACKAGE_DIR
-from ..validate import _resolve, load_schema
+from ..validate import _get, load_schema, node_at
 from .variables import required_leaves
 
 EXAMPLE_SUFFIXES = (".json", ".yaml", ".yml")
@@ -85,24 +85,13 @@ def _changed(value):
     return None
 
 
-def _get(document: dict, path: tuple):
-    for key in path:
-        if not isinstance(document, dict) or key not in document:
-            return None
-        document = document[key]
-    return document
-
-
 @cache
 def carriers(form: str) -> dict[tuple, frozenset]:
     """Each required field → the context paths whose printed value changes with it."""
     schema = load_schema(form)
     found: dict[tuple, set] = {}
     for field in required_leaves(schema):
-        node = schema
-        for key in field:
-            node = _resolve(schema, node).get("properties", {}).get(key, {})
-        node = _resolve(schema, node)
+        node = node_at(schema, field) or {}
         if "oneOf" in node or "enum" in node or "const" in node:
             continue  # a code: printed as its label, never perturbed into another valid code blindly
         for _, document, context in examples_of(form):
