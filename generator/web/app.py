@@ -21,12 +21,11 @@ from werkzeug.exceptions import HTTPException
 from .. import __version__
 from ..errors import InputError, Problem
 from ..load import MAX_BYTES, parse
-from ..pipeline import FORMATS
+from ..pipeline import FORMATS, renderable_forms
 from .checking import check, problem_dict, render_document
 from .forms import UnknownChoice, describe_form, web_forms
 from .jobs import Jobs
-from .uploads import (MAX_ATTACHMENTS, MAX_UPLOAD, UploadRefused, attachment_path, check_workbook,
-                      document_suffix)
+from .uploads import MAX_ATTACHMENTS, MAX_UPLOAD, UploadRefused, attachment_path, check_workbook, read_document
 
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 ERROR_TITLES = {
@@ -158,23 +157,14 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
         upload = request.files.get("tep")
         if upload is None:
             return _problems(InputError([Problem("$", "Tệp dữ liệu", "chưa chọn tệp .json hoặc .yaml")]), 400)
-        raw = upload.read(MAX_BYTES + 1)
         try:
-            if len(raw) > MAX_BYTES:
-                raise InputError([Problem("$", "Tệp dữ liệu", f"tệp quá lớn (tối đa {MAX_BYTES} byte)")])
-            try:
-                text = raw.decode("utf-8-sig")
-            except UnicodeDecodeError:
-                raise InputError([Problem("$", "Tệp dữ liệu", "tệp không phải văn bản UTF-8")]) from None
-            document = parse(text, document_suffix(upload.filename))
-            if not isinstance(document, dict):
-                raise InputError([Problem("$", "Tệp dữ liệu", "tệp không chứa một văn bản (đối tượng JSON/YAML)")])
+            document = read_document(upload, "Tệp dữ liệu")
         except InputError as error:
             return _problems(error, 400)
-        if document.get("form") not in [f["id"] for f in web_forms()]:
+        if document.get("form") not in renderable_forms():
             shown = document.get("form")
             return _problems(InputError([Problem("$.form", "Loại văn bản", f"mẫu «{shown}» không nhập được ở đây; "
-                                                 f"chọn một trong: {', '.join(f['id'] for f in web_forms())}")]), 400)
+                                                 f"chọn một trong: {', '.join(renderable_forms())}")]), 400)
         return jsonify({"document": document})
 
     @app.get("/so-dang-bo")

@@ -13,11 +13,10 @@ from ..blank import BLANK_FORMS, VARIANT_CODES, make_blank, render_blank
 from ..blank.reading import read_blank
 from ..errors import InputError, Problem
 from ..evaluate.regime import known_profiles, known_regimes
-from ..load import MAX_BYTES, parse
 from ..pipeline import prepare
 from ..schema_store import load_schema
 from .checking import problem_dict
-from .uploads import UploadRefused, check_archive, document_suffix
+from .uploads import UploadRefused, check_archive, read_document
 
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 FORMATS = ("pdf", "docx")
@@ -34,16 +33,7 @@ def _prefill() -> dict:
     upload = request.files.get("du_lieu")
     if upload is None or not upload.filename:
         return {}
-    raw = upload.read(MAX_BYTES + 1)
-    if len(raw) > MAX_BYTES:
-        raise InputError([Problem("$", "Tệp dữ liệu điền sẵn", f"tệp quá lớn (tối đa {MAX_BYTES} byte)")])
-    try:
-        data = parse(raw.decode("utf-8-sig"), document_suffix(upload.filename))
-    except UnicodeDecodeError:
-        raise InputError([Problem("$", "Tệp dữ liệu điền sẵn", "tệp không phải văn bản UTF-8")]) from None
-    if not isinstance(data, dict):
-        raise InputError([Problem("$", "Tệp dữ liệu điền sẵn", "tệp không chứa một văn bản (đối tượng JSON/YAML)")])
-    return data
+    return read_document(upload, "Tệp dữ liệu điền sẵn")
 
 
 def _one_of(name: str, allowed, title: str) -> str | None:

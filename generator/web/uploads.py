@@ -13,6 +13,9 @@ import re
 import zipfile
 from pathlib import PurePosixPath
 
+from ..errors import InputError, Problem
+from ..load import MAX_BYTES, parse
+
 MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one request (Flask MAX_CONTENT_LENGTH)
 MAX_XLSX_ENTRIES = 2_000
 MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -78,3 +81,19 @@ def document_suffix(filename: str | None) -> str:
     """The parser to use for a saved document: by the name's ending, JSON by default."""
     name = (filename or "").lower()
     return next((s for s in DOCUMENT_SUFFIXES if name.endswith(s)), ".json")
+
+
+def read_document(upload, title: str) -> dict:
+    """A JSON/YAML file sent from a page (a saved document, a blank's prefill), parsed by its
+    name's ending like ``load_document`` reads a file; ``InputError`` names it by ``title``."""
+    raw = upload.read(MAX_BYTES + 1)
+    if len(raw) > MAX_BYTES:
+        raise InputError([Problem("$", title, f"tệp quá lớn (tối đa {MAX_BYTES} byte)")])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError([Problem("$", title, "tệp không phải văn bản UTF-8")]) from None
+    document = parse(text, document_suffix(upload.filename))
+    if not isinstance(document, dict):
+        raise InputError([Problem("$", title, "tệp không chứa một văn bản (đối tượng JSON/YAML)")])
+    return document
