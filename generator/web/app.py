@@ -27,11 +27,18 @@ from .forms import UnknownChoice, describe_form, web_forms
 from .jobs import Jobs
 from .uploads import MAX_ATTACHMENTS, MAX_UPLOAD, UploadRefused, attachment_path, check_workbook, read_document
 
-MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 ERROR_TITLES = {
     400: "Yêu cầu không hợp lệ", 403: "Yêu cầu bị từ chối", 404: "Không tìm thấy trang",
     405: "Không dùng được cách gửi này", 413: "Tệp quá lớn", 500: "Lỗi không mong đợi",
 }
+
+
+def attachment(data: bytes, name: str) -> Response:
+    """A file to download, its type from its name's ending (``name`` is ASCII, made by the app)."""
+    return Response(data, mimetype=MIME[name.rsplit(".", 1)[1]],
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def default_workdir() -> Path:
@@ -150,7 +157,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
             name, data = render_document(_document(), fmt)
         except InputError as error:
             return _problems(error)
-        return Response(data, mimetype=MIME[fmt], headers={"Content-Disposition": f'attachment; filename="{name}"'})
+        return attachment(data, name)
 
     @app.post("/api/mo-tep")
     def open_saved():
@@ -185,8 +192,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
             data = write_workbook(folder / "so.xlsx", regime=regime).read_bytes()
         finally:
             shutil.rmtree(folder, ignore_errors=True)
-        return Response(data, mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                        headers={"Content-Disposition": f'attachment; filename="so-dang-bo-{regime}.xlsx"'})
+        return attachment(data, f"so-dang-bo-{regime}.xlsx")
 
     @app.post("/so-dang-bo")
     def bulk_start():

@@ -7,7 +7,7 @@ the command line. Only shipped profiles are accepted, as everywhere in the app.
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, render_template, request
 
 from ..blank import BLANK_FORMS, VARIANT_CODES, make_blank, render_blank
 from ..blank.reading import read_blank
@@ -15,10 +15,10 @@ from ..errors import InputError, Problem
 from ..evaluate.regime import known_profiles, known_regimes
 from ..pipeline import prepare
 from ..schema_store import load_schema
+from .app import attachment
 from .checking import problem_dict
 from .uploads import UploadRefused, check_archive, read_document
 
-MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
 FORMATS = ("pdf", "docx")
 bp = Blueprint("blanks", __name__)
 
@@ -62,7 +62,7 @@ def blank_download():
     except InputError as error:
         return render_template("ban_trong.html", problems=[problem_dict(p) for p in error.problems], **_choices()), 400
     name = "-".join(filter(None, ["ban-trong", form, (variant or "").lower(), "dien-duoc" if fillable else None]))
-    return Response(data, mimetype=MIME[fmt], headers={"Content-Disposition": f'attachment; filename="{name}.{fmt}"'})
+    return attachment(data, f"{name}.{fmt}")
 
 
 @bp.get("/nhap-ban-dien")
