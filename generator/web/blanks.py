@@ -14,9 +14,9 @@ from ..blank.reading import read_blank
 from ..errors import InputError, Problem
 from ..evaluate.regime import known_profiles, known_regimes
 from ..pipeline import prepare
-from ..schema_store import load_schema
 from .app import attachment
 from .checking import problem_dict
+from .forms import web_forms
 from .uploads import UploadRefused, check_archive, read_document
 
 FORMATS = ("pdf", "docx")
@@ -24,7 +24,7 @@ bp = Blueprint("blanks", __name__)
 
 
 def _choices() -> dict:
-    return {"forms": [{"id": f, "title": load_schema(f).get("title", f)} for f in BLANK_FORMS], "variants": VARIANT_CODES,
+    return {"forms": web_forms(BLANK_FORMS), "variants": VARIANT_CODES,
             "regimes": known_regimes(), "profiles": known_profiles(), "formats": FORMATS}
 
 

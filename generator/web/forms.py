@@ -9,13 +9,14 @@ with each part's maximum. Nothing here decides validity: that stays in
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 from ..evaluate import SUBJECTS
 from ..evaluate.regime import ProfileError, known_profiles, load_regime, read_yaml
 from ..pipeline import renderable_forms
 from ..resources import profiles_dir
-from ..validate import DEFAULT_REGIME, _resolve, load_schema
+from ..validate import DEFAULT_REGIME, _resolve, load_schema, node_at
 
 # The field that picks a form's variant (Mẫu 02A/02B/02C, the kind of organisation or collective).
 VARIANT_FIELDS = {
@@ -29,9 +30,9 @@ class UnknownChoice(ValueError):
     """A form, regime or profile the app does not offer (never a path on disk)."""
 
 
-def web_forms() -> list[dict]:
-    """The printable forms, with their Vietnamese titles, for the form picker."""
-    return [{"id": form, "title": load_schema(form).get("title", form)} for form in renderable_forms()]
+def web_forms(forms: Sequence[str] = ()) -> list[dict]:
+    """``forms`` (the printable ones by default) with their Vietnamese titles, for a form picker."""
+    return [{"id": form, "title": load_schema(form).get("title", form)} for form in forms or renderable_forms()]
 
 
 def _options(schema: dict, node: dict | None) -> list[dict]:
@@ -62,12 +63,7 @@ def profile_options(regime: str) -> list[dict]:
 
 def _variant_options(form: str, schema: dict) -> list[dict]:
     path = VARIANT_FIELDS.get(form)
-    if not path:
-        return []
-    node = schema
-    for key in path:
-        node = _resolve(schema, node)["properties"][key]
-    return _options(schema, node)
+    return _options(schema, node_at(schema, path)) if path else []
 
 
 def describe_form(form: str, regime: str | None = None, profile: str | None = None) -> dict:
