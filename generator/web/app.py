@@ -123,10 +123,6 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
         except UnicodeDecodeError:
             raise InputError([Problem("$", "Tài liệu", "dữ liệu không phải văn bản UTF-8")]) from None
 
-    def _regimes() -> list:
-        from ..evaluate.regime import known_regimes, load_regime
-        return [{"id": r, "name": load_regime(r).name} for r in reversed(known_regimes())]
-
     def _problems(error: InputError, status: int = 422):
         return jsonify({"problems": [problem_dict(p) for p in error.problems]}), status
 
@@ -174,9 +170,15 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
                                                  f"chọn một trong: {', '.join(renderable_forms())}")]), 400)
         return jsonify({"document": document})
 
+    def _bulk_page(problem: str | None = None) -> str:
+        from ..evaluate.regime import known_regimes, load_regime
+        regimes = [{"id": r, "name": load_regime(r).name} for r in reversed(known_regimes())]
+        return render_template("so_dang_bo.html", formats=FORMATS, max_mb=MAX_UPLOAD // (1024 * 1024), regimes=regimes,
+                               problem=problem)
+
     @app.get("/so-dang-bo")
     def bulk_page():
-        return render_template("so_dang_bo.html", formats=FORMATS, max_mb=MAX_UPLOAD // (1024 * 1024), regimes=_regimes())
+        return _bulk_page()
 
     @app.get("/so-dang-bo/so-trong.xlsx")
     def blank_workbook():
@@ -216,8 +218,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
             except UploadRefused as exc:
                 problem = str(exc)
         if problem:
-            return render_template("so_dang_bo.html", formats=FORMATS, max_mb=MAX_UPLOAD // (1024 * 1024),
-                                   regimes=_regimes(), problem=problem), 400
+            return _bulk_page(problem), 400
         job = jobs.start(data, formats, attachments)
         return redirect(url_for("bulk_job", job_id=job.id), code=303)
 
