@@ -56,7 +56,7 @@
   }
 
   // ---- widgets: each returns {el, get()} ----------------------------------------------------
-  function label(node, title, required, hint) {
+  function label(title, required, hint) {
     return h("label", {className: "nhan"}, title || "", required ? h("span", {className: "bat-buoc", text: " *", title: "bắt buộc"}) : null,
       hint ? h("span", {className: "goi-y", text: ` (${hint})`}) : null);
   }
@@ -65,7 +65,7 @@
     const id = "o" + path.replace(/[^a-zA-Z0-9]+/g, "-");
     control.id = id;
     control.setAttribute("data-path", path);
-    const lab = label(node, title, required, hint);
+    const lab = label(title, required, hint);
     lab.setAttribute("for", id);
     const wrap = h("div", {className: "truong", "data-path": path}, lab, control,
       node.description ? h("small", {className: "mo-ta", text: node.description}) : null, h("div", {className: "loi", "aria-live": "polite"}));
@@ -143,6 +143,12 @@
     return box;
   }
 
+  function gather(children) {  // [key, widget] pairs → the object of their values, undefined when all are empty
+    const out = {};
+    for (const [key, widget] of children) { const got = widget.get(); if (!isEmpty(got)) out[key] = got; }
+    return Object.keys(out).length ? out : undefined;
+  }
+
   function objectWidget(path, node, title, required, value, depth) {
     const box = section(path, node, title, required, value, depth);
     const needed = new Set(node.required || []);
@@ -153,11 +159,7 @@
       if (widget.el) box.append(widget.el);
       children.push([key, widget]);
     }
-    return {el: box, get: () => {
-      const out = {};
-      for (const [key, widget] of children) { const got = widget.get(); if (!isEmpty(got)) out[key] = got; }
-      return Object.keys(out).length ? out : undefined;
-    }};
+    return {el: box, get: () => gather(children)};
   }
 
   function mapWidget(path, node, title, required, value, depth) {
@@ -173,11 +175,7 @@
       box.append(widget.el);
       return [entry.key, widget];
     });
-    return {el: box, get: () => {
-      const out = {};
-      for (const [key, widget] of children) { const got = widget.get(); if (!isEmpty(got)) out[key] = got; }
-      return Object.keys(out).length ? out : undefined;
-    }};
+    return {el: box, get: () => gather(children)};
   }
 
   function repeatWidget(path, node, title, required, value, depth) {
