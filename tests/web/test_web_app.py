@@ -18,7 +18,7 @@ from generator.evaluate import evaluate
 from generator.validate import validate
 from generator.web.app import create_app
 from generator.web.uploads import MAX_UPLOAD
-from web_fixtures import app, client  # noqa: F401 — pytest fixtures
+from web_fixtures import app, client, zip_bytes  # noqa: F401 — pytest fixtures
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE_02B = EXAMPLES / "ban-tu-kiem-diem-02b.json"
@@ -292,14 +292,6 @@ def test_bulk_run_of_an_unusable_workbook_says_why(client):
     job = wait_for(client, "/api/so-dang-bo/" + response.headers["Location"].rsplit("/", 1)[1])
     assert job["state"] == "loi" and job["problems"]
     assert client.get(f"/so-dang-bo/{job['id']}/ket-qua.zip").status_code == 404
-
-
-def zip_bytes(entries: dict[str, bytes]) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries.items():
-            archive.writestr(name, data)
-    return out.getvalue()
 
 
 @pytest.mark.parametrize("content, reason", [

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from generator.blank import make_blank, render_blank
 from web_blank_filling import fill_02b
-from web_fixtures import app, client  # noqa: F401 — pytest fixtures
+from web_fixtures import app, client, zip_bytes  # noqa: F401 — pytest fixtures
 
 def record_in(page: str) -> dict:
     return json.loads(unescape(re.search(r'<script type="application/json" id="ban-ghi">(.*?)</script>', page, re.S).group(1)))
@@ -96,9 +96,6 @@ def test_a_broken_pdf_is_named_by_generator_blank(client):
 
 
 def test_import_refuses_a_docx_bomb(client):
-    out = io.BytesIO()
-    import zipfile
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("word/document.xml", b" " * (30 * 1024 * 1024))
-    response = client.post("/nhap-ban-dien", data={"ban_dien": (io.BytesIO(out.getvalue()), "x.docx")})
+    bomb = zip_bytes({"word/document.xml": b" " * (30 * 1024 * 1024)})
+    response = client.post("/nhap-ban-dien", data={"ban_dien": (io.BytesIO(bomb), "x.docx")})
     assert response.status_code == 400 and "tệp nén độc hại" in unescape(response.get_data(as_text=True))

@@ -1,7 +1,6 @@
 """Uploaded workbooks are measured before openpyxl opens them; attachments stay in their folder."""
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -9,16 +8,9 @@ import pytest
 
 from generator.web import uploads
 from generator.web.uploads import UploadRefused, attachment_path, check_workbook, document_suffix
+from web_fixtures import zip_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-
-
-def archive(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", method) as handle:
-        for name, data in entries.items():
-            handle.writestr(name, data)
-    return out.getvalue()
 
 
 def test_the_example_workbook_passes():
@@ -28,9 +20,9 @@ def test_the_example_workbook_passes():
 @pytest.mark.parametrize("data, words", [
     (b"", "tệp rỗng"),
     (b"PK\x03\x04 broken", "không phải sổ Excel"),
-    (archive({"xl/workbook.xml": b"<w/>", "xl/sheet.xml": b"\0" * (5 * 1024 * 1024)}), "tỷ lệ bất thường"),
-    (archive({"xl/workbook.xml": b"<w/>", **{f"xl/{i}": b"" for i in range(uploads.MAX_XLSX_ENTRIES + 1)}}), "phần bên trong"),
-    (archive({"docProps/app.xml": b"<a/>"}), "thiếu xl/workbook.xml"),
+    (zip_bytes({"xl/workbook.xml": b"<w/>", "xl/sheet.xml": b"\0" * (5 * 1024 * 1024)}), "tỷ lệ bất thường"),
+    (zip_bytes({"xl/workbook.xml": b"<w/>", **{f"xl/{i}": b"" for i in range(uploads.MAX_XLSX_ENTRIES + 1)}}), "phần bên trong"),
+    (zip_bytes({"docProps/app.xml": b"<a/>"}), "thiếu xl/workbook.xml"),
 ])
 def test_implausible_workbooks_are_refused(data, words):
     with pytest.raises(UploadRefused, match=words):
@@ -39,7 +31,7 @@ def test_implausible_workbooks_are_refused(data, words):
 
 def test_the_uncompressed_total_is_capped(monkeypatch):
     monkeypatch.setattr(uploads, "MAX_XLSX_UNCOMPRESSED", 1000)
-    stored = archive({"xl/workbook.xml": b"x" * 1001}, zipfile.ZIP_STORED)  # ratio 1: only the total catches it
+    stored = zip_bytes({"xl/workbook.xml": b"x" * 1001}, zipfile.ZIP_STORED)  # ratio 1: only the total catches it
     with pytest.raises(UploadRefused, match="khi giải nén lớn"):
         check_workbook(stored)
 

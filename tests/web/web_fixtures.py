@@ -9,7 +9,9 @@ installed by scripts/install-system-deps.sh), never downloaded by Playwright.
 """
 from __future__ import annotations
 
+import io
 import threading
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -23,6 +25,15 @@ EXAMPLES = ROOT / "examples"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def zip_bytes(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
+    """A ZIP (an .xlsx, a .docx, a bomb) holding ``entries``, for the upload checks."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as handle:
+        for name, data in entries.items():
+            handle.writestr(name, data)
+    return out.getvalue()
 
 
 @pytest.fixture
