@@ -115,7 +115,7 @@ def child(mode: str, folder: Path, sample: int, jobs: int) -> dict:
         from generator.bulk.runner import run_bulk
         out = Path(tempfile.mkdtemp(prefix="kiemdiem-bench-"))
         try:
-            outcome = run_bulk(folder, out, (mode.split("-")[1],), jobs=jobs, progress=Progress(0, enabled=False))
+            outcome = run_bulk(folder, out, (mode.split("-")[1],), jobs=jobs, progress=Progress(enabled=False))
             docs = outcome.written
         finally:
             shutil.rmtree(out, ignore_errors=True)

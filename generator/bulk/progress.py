@@ -6,12 +6,17 @@ import time
 
 
 class Progress:
-    def __init__(self, total_organisations: int, stream=None, enabled: bool | None = None):
+    def __init__(self, total_organisations: int = 0, stream=None, enabled: bool | None = None):
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.total = total_organisations
         self.start = time.monotonic()
         self.last = 0.0
+
+    def begin(self, total_organisations: int) -> None:
+        """Called by ``run_bulk`` once the source is open and its organisations are counted."""
+        self.total = total_organisations
+        self.start = time.monotonic()
 
     def update(self, organisations: int, written: int, skipped: int, failed: int, force: bool = False) -> None:
         now = time.monotonic()

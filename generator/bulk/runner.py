@@ -102,7 +102,8 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
     with open_source(source_path) as source:
         planner = Planner(source, profile)
         own_templates = _own_templates(planner, formats)
-        progress = progress or Progress(len(source.organisations))
+        progress = progress or Progress()
+        progress.begin(len(source.organisations))
         own = executor is None
         executor = executor or (_InProcess() if jobs <= 1 else RecyclingPool(jobs))
         ledger = Ledger(out_dir)

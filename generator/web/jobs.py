@@ -46,10 +46,13 @@ class Job:
 class _JobProgress(Progress):
     """``run_bulk``'s progress, kept on the job for the page instead of drawn on a terminal."""
 
-    def __init__(self, job: Job, total: int):
-        super().__init__(total, enabled=False)
-        job.total = total
+    def __init__(self, job: Job):
+        super().__init__(enabled=False)
         self.job = job
+
+    def begin(self, total_organisations: int) -> None:
+        super().begin(total_organisations)
+        self.job.total = total_organisations
 
     def update(self, organisations, written, skipped, failed, force=False):
         self.job.organisations, self.job.written, self.job.skipped, self.job.failed = organisations, written, skipped, failed
@@ -91,14 +94,10 @@ class Jobs:
 
     def _run(self, job: Job) -> None:
         from ..bulk.runner import run_bulk
-        from ..bulk.source import open_source
         job.state = "dang_chay"
         source = job.folder / "vao" / WORKBOOK_NAME
         try:
-            with open_source(source) as opened:
-                total = len(opened.organisations)
-            outcome = run_bulk(source, job.folder / "ra", job.formats, archive=True,
-                               progress=_JobProgress(job, total))
+            outcome = run_bulk(source, job.folder / "ra", job.formats, archive=True, progress=_JobProgress(job))
         except InputError as error:  # also a shipped profile's template that fails its check
             job.problems = [str(p) for p in error.problems]
             job.state = "loi"
