@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from ..present.context import _present, paragraphs
 from ..present.vietnamese import so
 from ..schema_store import load_schema
-from ..validate import _child, _resolve, title_at
+from ..validate import _resolve, node_at, title_at
 from .fields import NO, YES, YES_NO, Field, boxes, leader
 
 LINE = 30  # ellipses in a full indented line of body text (155 mm at 14 pt)
@@ -40,10 +40,7 @@ class Blank:
 
     # ------------------------------------------------------------ schema and data
     def node(self, path: list) -> dict:
-        node = _resolve(self.schema, self.schema)
-        for key in path:
-            node = _child(self.schema, node, key) or {}
-        return node
+        return node_at(self.schema, path) or {}
 
     def get(self, path: list) -> Any:
         value = self.data
