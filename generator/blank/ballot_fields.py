@@ -18,7 +18,7 @@ from ..evaluate.regime import Regime
 from ..pipeline import prepare
 from ..validate import title_at
 from .builder import Blank
-from .fields import Field, UNCHECKED
+from .fields import UNCHECKED, Field, field_name
 
 FORM = "phieu-bieu-quyet"
 CHOICE = "chon"  # the field of a row: dang_vien[i].chon
@@ -90,21 +90,12 @@ def _fields(blank: Blank, layout: dict, regime: Regime) -> None:
         who = row["ho_ten"] or f"dòng {row['stt']}"
         title = f"{'Mức xếp loại' if round_1 else 'Đồng ý'}: {who}"
         if not row["ho_ten"]:
-            row["ho_ten"] = _add(blank, Field((*path, NAME), f"Họ và tên (dòng {row['stt']})", "text",
-                                              target=blank.fillable, size="dai", placeholder="…" * 12))
-        name = Field((*path, CHOICE), title, "list").name
+            row["ho_ten"] = Field((*path, NAME), f"Họ và tên (dòng {row['stt']})", "text",
+                                  target=blank.fillable, size="dai", placeholder="…" * 12)
         if word:
             placeholder = "Chọn một mức" if round_1 else UNCHECKED
-            row["o"] = [_add(blank, Field((*path, CHOICE), title, "list", options=levels, target="docx",
-                                          placeholder=placeholder))]
+            row["o"] = [Field((*path, CHOICE), title, "list", options=levels, target="docx", placeholder=placeholder)]
         elif round_1:
-            blank.fields.append(Field((*path, CHOICE), title, "choice", options=levels))
-            row["o"] = [Button(name, title, code, "radio") for code, _ in levels]
+            row["o"] = [Button(field_name([*path, CHOICE]), title, code, "radio") for code, _ in levels]
         else:
-            blank.fields.append(Field((*path, CHOICE), title, "choice", options=AGREE))
-            row["o"] = [Button(name, title, "co", "checkbox")]
-
-
-def _add(blank: Blank, field: Field) -> Field:
-    blank.fields.append(field)
-    return field
+            row["o"] = [Button(field_name([*path, CHOICE]), title, "co", "checkbox")]

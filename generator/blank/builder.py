@@ -36,7 +36,6 @@ class Blank:
     def __init__(self, form: str, data: dict, fillable: str | None = None):
         self.form, self.data, self.fillable = form, data, fillable
         self.schema = load_schema(form)
-        self.fields: list[Field] = []
 
     # ------------------------------------------------------------ schema and data
     def node(self, path: list) -> dict:
@@ -77,10 +76,8 @@ class Blank:
         return str(value)
 
     def _field(self, path: list, kind: str, placeholder: str = "", **kw) -> Field:
-        made = Field(tuple(path), self.title(path), kind, value=self._typed(path), target=self.fillable,
+        return Field(tuple(path), self.title(path), kind, value=self._typed(path), target=self.fillable,
                      placeholder=placeholder or (boxes(kw["options"]) if "options" in kw else leader(8)), **kw)
-        self.fields.append(made)
-        return made
 
     # ------------------------------------------------------------ what a place prints
     def text(self, path: list, width: int = 20, size: str = "dai"):

@@ -10,7 +10,7 @@ import datetime as dt
 import io
 import json
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 from pypdf import PdfWriter
@@ -47,7 +47,6 @@ class BlankDocument:
     context: dict
     skeleton: dict  # form, regime, profile, role and the pre-filled data: what import starts from
     fillable: str | None = None  # the format whose form fields the context holds (pdf, docx), None on paper
-    fields: list = field(default_factory=list)  # the fillable fields, in the order they were laid out
 
     @property
     def title(self) -> str:
@@ -114,7 +113,7 @@ def make_blank(form: str, data: dict | None = None, *, regime: str | None = None
         context = ballot_fields.ballot(blank, loaded)
     else:
         context = layouts.report(blank, rules, loaded)
-    return BlankDocument(form, context, skeleton, fillable, blank.fields)
+    return BlankDocument(form, context, skeleton, fillable)
 
 
 def render_blank(blank: BlankDocument, fmt: str) -> bytes:
