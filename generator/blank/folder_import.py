@@ -88,10 +88,9 @@ def _shown(document: dict, key: str) -> str:
 def _foreign(records: list[Record]) -> tuple[list[Record], list[tuple[str, list[Problem]]]]:
     """Keep the records of the đảng bộ, year and rules most of them state (the first file's on a tie);
     each other record is skipped with the fields that differ."""
-    signature = lambda r: tuple(_stated(r.document, key) for key in AGREE)  # noqa: E731
-    counts = Counter(signature(r) for r in records)
-    chosen = max(counts, key=lambda s: (counts[s], -next(i for i, r in enumerate(records) if signature(r) == s)))
-    reference = next(r for r in records if signature(r) == chosen)
+    signatures = [tuple(_stated(r.document, key) for key in AGREE) for r in records]
+    chosen = Counter(signatures).most_common(1)[0][0]  # on a tie, the one met first
+    reference = records[signatures.index(chosen)]
     kept, skipped = [], []
     for record in records:
         differ = [Problem(f"$.{key}", _title(key), f"«{_shown(record.document, key)}», khác các bản còn lại "
@@ -142,10 +141,9 @@ def _header(records: list[Record]) -> dict:
     """The đảng bộ's header from its records: the agreed rules, year and name; the place most of them
     write; the latest of their dates (the summary documents come after the members' reviews)."""
     first = records[0].document
-    places = Counter(r.document["dia_danh"] for r in records)
     header = {"form": "dang-bo", "regime": first.get("regime", DEFAULT_REGIME), "nam": first["nam"],
               "dang_bo": " ".join(first["dang_bo"].split()),
-              "dia_danh": max(places, key=lambda p: (places[p], -[r.document["dia_danh"] for r in records].index(p))),
+              "dia_danh": Counter(r.document["dia_danh"] for r in records).most_common(1)[0][0],
               "ngay_lap": max(dt.date.fromisoformat(r.document["ngay_lap"]) for r in records).isoformat()}
     if first.get("profile"):
         header["profile"] = first["profile"]

@@ -112,11 +112,11 @@ def tally_folder(folder: str | Path, meeting: dict) -> TallyResult:
     if not ballots:
         found = "không có tệp .pdf, .docx nào" if not rejected else "không có phiếu nào của cuộc kiểm phiếu này"
         raise InputError([Problem("$", "Thư mục", found)] + [p for _, problems in rejected for p in problems])
-    keys = Counter(_vote_key(b.skeleton) for b in ballots)
-    reference = max(keys, key=lambda k: (keys[k], -next(i for i, b in enumerate(ballots) if _vote_key(b.skeleton) == k)))
+    keys = [_vote_key(b.skeleton) for b in ballots]
+    reference = Counter(keys).most_common(1)[0][0]  # the list most ballots carry; on a tie, the one met first
     counted = []
-    for ballot in ballots:
-        if _vote_key(ballot.skeleton) == reference:
+    for ballot, key in zip(ballots, keys):
+        if key == reference:
             counted.append(ballot)
         else:
             rejected.append((ballot.name, [Problem("$.dang_vien", "Họ và tên đảng viên",
@@ -133,7 +133,7 @@ def check_meeting(meeting) -> dict:
 
 def _count(ballots: list[Ballot], meeting: dict, rejected: list) -> TallyResult:
     reference = ballots[0].skeleton
-    ballot_doc = prepare({k: v for k, v in reference.items()})  # validates the ballot and computes round 2's places
+    ballot_doc = prepare(dict(reference))  # validates the ballot and computes round 2's places
     round_1 = reference["vong"] == 1
     levels = [code for code, _ in ballot_doc.evaluation.levels]
     places = ballot_doc.evaluation.places
