@@ -12,19 +12,18 @@ the clerk knows (votes, meeting date, upper committee, the tree of đảng bộ 
 from __future__ import annotations
 
 import datetime as dt
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..bulk.compose import MEMBER_FORM
 from ..bulk.paths import slug
 from ..errors import InputError, Problem
 from ..schema_store import load_schema
+from ..validate import DEFAULT_REGIME
+from ..workbook.columns import header_key
 
-MEMBER_FORM = "ban-tu-kiem-diem"
 SUFFIXES = (".pdf", ".docx")
-DEFAULT_REGIME = "qd366-2025"
 # Typed once on the workbook's «Đảng bộ» sheet or its organisation row: never kept on the member.
 SHARED = ("form", "regime", "profile", "nam", "dang_bo", "chi_bo", "dia_danh", "ngay_lap")
 # One workbook is one đảng bộ, one year, one set of rules: records must agree on these.
@@ -67,16 +66,11 @@ def _title(key: str) -> str:
     return load_schema(MEMBER_FORM)["properties"][key].get("title", key)
 
 
-def _key(text: str) -> str:
-    """How chi bộ names are compared: NFC, spaces collapsed, case ignored."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
-
-
 def _stated(document: dict, key: str):
     if key == "regime":
         return document.get("regime", DEFAULT_REGIME)
     if key == "dang_bo":
-        return _key(document.get("dang_bo", ""))
+        return header_key(document.get("dang_bo", ""))
     return document.get(key)
 
 
@@ -106,7 +100,7 @@ def _member(document: dict) -> dict:
 
 def _person(document: dict) -> tuple:
     person = document.get("dang_vien", {})
-    return _key(person.get("ho_ten", "")), person.get("ngay_sinh")
+    return header_key(person.get("ho_ten", "")), person.get("ngay_sinh")
 
 
 def _organisations(records: list[Record]) -> tuple[list[dict], list[tuple[str, list[Problem]]]]:
@@ -118,16 +112,16 @@ def _organisations(records: list[Record]) -> tuple[list[dict], list[tuple[str, l
     skipped = []
     for record in records:
         name = " ".join(record.document["chi_bo"].split())
-        org = by_name.get(_key(name))
+        key = header_key(name)  # chi bộ names compared as the workbook compares its headers
+        org = by_name.get(key)
         if org is None:
             code, n = slug(name, "chi-bo"), 1
             while code in codes:
                 n += 1
                 code = f"{slug(name, 'chi-bo')}-{n}"
             codes.add(code)
-            org = by_name[_key(name)] = {"ma": code, "ten": name, "loai_to_chuc": "chi_bo_truc_thuoc",
-                                         "xep_loai": {"dang_vien": []}}
-        person = (_key(name),) + _person(record.document)
+            org = by_name[key] = {"ma": code, "ten": name, "loai_to_chuc": "chi_bo_truc_thuoc", "xep_loai": {"dang_vien": []}}
+        person = (key,) + _person(record.document)
         if person in seen:
             skipped.append((record.name, [Problem("$.dang_vien.ho_ten", "Thông tin đảng viên › Họ và tên",
                                                   f"đồng chí {record.document['dang_vien']['ho_ten']} ({name}) đã có ở tệp {seen[person]}")]))

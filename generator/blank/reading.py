@@ -26,7 +26,7 @@ from pypdf.errors import PdfReadError
 from ..errors import InputError, Problem
 from ..schema_store import load_schema
 from ..validate import _resolve, node_at
-from .document import BLANK_FORMS, DOCX_MARK, METADATA_KEY
+from .document import BLANK_FORMS, CORE, DC, DOCX_MARK, METADATA_KEY
 from .fields import NO, YES
 
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
@@ -35,7 +35,6 @@ _ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 _NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 NOT_A_BLANK = "không phải bản trống điền được của kiemdiem (tạo bằng: kiemdiem blank MẪU --fillable)"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-DC = "http://purl.org/dc/elements/1.1/"
 
 
 def parse_name(name: str) -> list:
@@ -58,7 +57,7 @@ def read_docx_fields(data: bytes) -> tuple[dict, dict[str, str]]:
     a control still showing its placeholder is empty, a drop-down list gives its chosen value."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            core = etree.fromstring(archive.read("docProps/core.xml"))
+            core = etree.fromstring(archive.read(CORE))
             body = etree.fromstring(archive.read("word/document.xml"))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
         raise InputError([Problem("$", "Tệp DOCX", f"không đọc được tệp DOCX ({exc})")]) from None

@@ -29,11 +29,11 @@ from ..errors import InputError, Problem
 from ..pipeline import Prepared, prepare
 from ..validate import DEFAULT_REGIME
 from .ballot_fields import CHOICE, FORM as BALLOT, NAME
+from .folder_import import filled_files
 from .partial import validate_partial
 from .reading import read_docx_fields, read_fields
 
 TALLY = "bien-ban-kiem-phieu"
-SUFFIXES = (".pdf", ".docx")
 AGREED = ("co", "on", "Yes")  # a round-2 box ticked: our export value, or a viewer's own "on"
 COUNTED = ("so_phieu_thu_vao", "so_phieu_hop_le")  # from the ballots, never typed
 SAME_VOTE = ("chi_bo", "dang_bo", "nam", "regime", "profile")  # a ballot and the meeting must agree on these
@@ -98,7 +98,7 @@ def tally_folder(folder: str | Path, meeting: dict) -> TallyResult:
     if not folder.is_dir():
         raise InputError([Problem("$", "Thư mục", "không tìm thấy thư mục các phiếu đã điền")])
     ballots, rejected = [], []
-    for path in sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES):
+    for path in filled_files(folder):
         try:
             ballot = read_ballot(path)
         except InputError as error:
