@@ -20,7 +20,7 @@ from ..bulk.compose import MEMBER_FORM
 from ..bulk.paths import slug
 from ..errors import InputError, Problem
 from ..schema_store import load_schema
-from ..validate import DEFAULT_REGIME
+from ..validate import DEFAULT_REGIME, title_at
 from ..workbook.columns import header_key
 
 SUFFIXES = (".pdf", ".docx")
@@ -62,8 +62,8 @@ def read_record(path: Path, profile: str | None = None) -> dict:
     return prepare(document, profile).document
 
 
-def _title(key: str) -> str:
-    return load_schema(MEMBER_FORM)["properties"][key].get("title", key)
+def _title(*path) -> str:
+    return title_at(load_schema(MEMBER_FORM), list(path))
 
 
 def _stated(document: dict, key: str):
@@ -123,7 +123,7 @@ def _organisations(records: list[Record]) -> tuple[list[dict], list[tuple[str, l
             org = by_name[key] = {"ma": code, "ten": name, "loai_to_chuc": "chi_bo_truc_thuoc", "xep_loai": {"dang_vien": []}}
         person = (key,) + _person(record.document)
         if person in seen:
-            skipped.append((record.name, [Problem("$.dang_vien.ho_ten", "Thông tin đảng viên › Họ và tên",
+            skipped.append((record.name, [Problem("$.dang_vien.ho_ten", _title("dang_vien", "ho_ten"),
                                                   f"đồng chí {record.document['dang_vien']['ho_ten']} ({name}) đã có ở tệp {seen[person]}")]))
             continue
         seen[person] = record.name

@@ -27,7 +27,8 @@ from pathlib import Path
 
 from ..errors import InputError, Problem
 from ..pipeline import Prepared, prepare
-from ..validate import DEFAULT_REGIME
+from ..schema_store import load_schema
+from ..validate import DEFAULT_REGIME, title_at
 from .ballot_fields import CHOICE, FORM as BALLOT, NAME
 from .folder_import import filled_files
 from .partial import validate_partial
@@ -83,10 +84,12 @@ def _vote_key(skeleton: dict) -> str:
     return json.dumps(skeleton, ensure_ascii=False, sort_keys=True)
 
 
+def _title(form: str, *path) -> str:
+    return title_at(load_schema(form), list(path))
+
+
 def _mismatch(skeleton: dict, meeting: dict) -> list[Problem]:
-    titles = {"chi_bo": "Chi bộ", "dang_bo": "Đảng bộ cấp trên", "nam": "Năm kiểm điểm", "regime": "Quy định áp dụng",
-              "profile": "Hồ sơ quy định địa phương"}
-    return [Problem(f"$.{key}", titles[key], f"phiếu của «{skeleton.get(key, '')}», không phải «{meeting.get(key, '')}» "
+    return [Problem(f"$.{key}", _title(TALLY, key), f"phiếu của «{skeleton.get(key, '')}», không phải «{meeting.get(key, '')}» "
                     "của cuộc kiểm phiếu") for key in SAME_VOTE if skeleton.get(key) != meeting.get(key)]
 
 
@@ -119,7 +122,7 @@ def tally_folder(folder: str | Path, meeting: dict) -> TallyResult:
         if key == reference:
             counted.append(ballot)
         else:
-            rejected.append((ballot.name, [Problem("$.dang_vien", "Họ và tên đảng viên",
+            rejected.append((ballot.name, [Problem("$.dang_vien", _title(BALLOT, "dang_vien"),
                                                    "phiếu của danh sách hoặc vòng khác với các phiếu còn lại")]))
     return _count(counted, meeting, rejected)
 
@@ -179,7 +182,7 @@ def _count(ballots: list[Ballot], meeting: dict, rejected: list) -> TallyResult:
     if round_1:
         typed = [key for key in COUNTED if key in meeting]
         if typed:
-            raise InputError([Problem(f"$.{key}", {"so_phieu_thu_vao": "Số phiếu thu vào", "so_phieu_hop_le": "Số phiếu hợp lệ"}[key],
+            raise InputError([Problem(f"$.{key}", _title(TALLY, key),
                                       "kiemdiem tally đếm số này từ các phiếu; bỏ trường này khỏi tệp cuộc họp") for key in typed])
         document.update(so_phieu_thu_vao=len(ballots), so_phieu_hop_le=valid)
     document["dang_vien"] = _members(meeting, counts, round_1, levels)
@@ -196,23 +199,23 @@ def _members(meeting: dict, counts: dict[str, Counter], round_1: bool, levels: l
         extra = {entry.get("ho_ten"): entry for entry in given}
         for i, entry in enumerate(given):
             if "phieu" in entry:
-                problems.append(Problem(f"$.dang_vien[{i}].phieu", "Đảng viên › Kết quả biểu quyết",
+                problems.append(Problem(f"$.dang_vien[{i}].phieu", _title(TALLY, "dang_vien", i, "phieu"),
                                         "phiếu vòng 1 được đếm từ các phiếu; bỏ trường này khỏi tệp cuộc họp"))
             elif entry.get("ho_ten") not in counts:
-                problems.append(Problem(f"$.dang_vien[{i}].ho_ten", "Đảng viên › Họ và tên",
+                problems.append(Problem(f"$.dang_vien[{i}].ho_ten", _title(TALLY, "dang_vien", i, "ho_ten"),
                                         f"«{entry.get('ho_ten')}» không có trên phiếu"))
         if problems:
             raise InputError(problems)
         return [{**{k: v for k, v in extra.get(name, {}).items() if k != "ho_ten"}, "ho_ten": name,
                  "phieu": {code: tally[code] for code in levels if tally[code]}} for name, tally in counts.items()]
     if not given:
-        raise InputError([Problem("$.dang_vien", "Đảng viên", "kiểm phiếu vòng 2 cần biên bản kiểm phiếu vòng 1 làm tệp "
+        raise InputError([Problem("$.dang_vien", _title(TALLY, "dang_vien"), "kiểm phiếu vòng 2 cần biên bản kiểm phiếu vòng 1 làm tệp "
                                   "cuộc họp (số phiếu và phiếu từng đảng viên): phiếu vòng 2 chỉ ghi các đồng chí được đề nghị")])
     members = copy.deepcopy(given)
     known = {entry.get("ho_ten") for entry in members}
     for name in counts:
         if name not in known:
-            problems.append(Problem("$.dang_vien", "Đảng viên", f"«{name}» có trên phiếu vòng 2 nhưng không có trong danh sách vòng 1"))
+            problems.append(Problem("$.dang_vien", _title(TALLY, "dang_vien"), f"«{name}» có trên phiếu vòng 2 nhưng không có trong danh sách vòng 1"))
     if problems:
         raise InputError(problems)
     for entry in members:
