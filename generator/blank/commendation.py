@@ -68,8 +68,8 @@ def commendation(b: Blank, day: dt.date) -> dict:
         "ky": signature(b),
         "noi_nhan": b.lines_list(["noi_nhan"]),
         "trinh_bay": {
-            "dang_bo_in_hoa": b.text(["dang_bo"], 12, size="dau") if b.fillable else header_line(b, ["dang_bo"]),
-            "co_quan_in_hoa": b.text(["co_quan_trinh"], 12, size="dau") if b.fillable else header_line(b, ["co_quan_trinh"]),
+            "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
+            "co_quan_in_hoa": header_line(b, ["co_quan_trinh"], field=True),
             "so_ky_hieu": b.join("Số ", b.text(["so_ky_hieu"], 6, size="vua")) if b.fillable else f"Số {number}",
             "dia_danh_ngay": date_line(b),
             "trich_yeu": b.join("về việc đề nghị tặng ", leader(10), " năm ", b.text(["nam"], 3, size="ngan")),

@@ -24,9 +24,11 @@ FAULT_ROWS = 2  # earlier faults (Mẫu 01, mục III) a blank leaves room for
 MEMBER_ROWS = 2  # members named under "trách nhiệm của cá nhân" (Mẫu 01, mục V)
 
 
-def header_line(b: Blank, path: list, upper=in_hoa):
-    """A header line in capitals: the pre-filled name, else a leader (or the field, when it is
-    the only place the name is written)."""
+def header_line(b: Blank, path: list, upper=in_hoa, field: bool = False):
+    """A header line in capitals: the pre-filled name, else a leader; in a fillable blank the
+    field itself when ``field`` (the header is the only place the name is written)."""
+    if field and b.fillable:
+        return b.text(path, 12, size="dau")
     value = b.get(path)
     return leader(12) if value is None else upper(value)
 
@@ -114,7 +116,7 @@ def member(b: Blank, rules: Subject, role: str, variant: dict) -> dict:
                             **signature(b, "nhan_xet_chi_bo")},
         "ket_qua": ket_qua,
         "trinh_bay": {
-            "dang_bo_in_hoa": b.text(["dang_bo"], 12, size="dau") if b.fillable else header_line(b, ["dang_bo"]),
+            "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
             "chi_bo_in_hoa": header_line(b, ["chi_bo"]),
             "dia_danh_ngay": date_line(b),
             "mau": dict(variant),
@@ -163,8 +165,8 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
         "noi_nhan": b.lines_list(["noi_nhan"]),
         "ket_qua": ket_qua,
         "trinh_bay": {
-            "dang_bo_in_hoa": b.text(["dang_bo"], 12, size="dau") if b.fillable else header_line(b, ["dang_bo"]),
-            "to_chuc_in_hoa": b.text(["to_chuc"], 12, size="dau") if b.fillable else header_line(b, ["to_chuc"], lambda v: in_hoa(cap_uy(v))),
+            "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
+            "to_chuc_in_hoa": header_line(b, ["to_chuc"], lambda v: in_hoa(cap_uy(v)), field=True),
             "dia_danh_ngay": date_line(b),
             "tieu_de": rules["title"],
             "quy_dinh": regime.name + (f"; {regime.profile}" if regime.profile else ""),
@@ -205,7 +207,7 @@ def report(b: Blank, rules: Subject, regime) -> dict:
         "ket_qua": ket_qua,
         "trinh_bay": {
             "mau": {"code": "01", "form_code": report_rules["form_code"], "subtitle": ""},
-            "dang_bo_in_hoa": b.text(["dang_bo"], 12, size="dau") if b.fillable else header_line(b, ["dang_bo"]),
+            "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
             "tap_the_in_hoa": header_line(b, ["tap_the"], issuer),
             "dia_danh_ngay": date_line(b),
             "tieu_de": b.join(report_rules["title"], " ", b.text(["tap_the"], 15), " năm ", b.text(["nam"], 3, size="ngan")),
