@@ -130,9 +130,9 @@ def member(b: Blank, rules: Subject, role: str, variant: dict) -> dict:
 
 
 # ---------------------------------------------------------------- biểu điểm TCCSĐ
-def member_counts(b: Blank, root: str, rules: Subject) -> list[dict]:
-    labels = list(rules["member_labels"].items())
-    return [{"muc": label, "so": b.number([root, "so_xep_loai", code]), "ty_le": ""} for code, label in labels]
+def count_rows(b: Blank, root: str, levels) -> list[dict]:
+    """The table of members (or organisations) per level: (code, label) of each level, its count to write."""
+    return [{"muc": label, "so": b.number([root, "so_xep_loai", code]), "ty_le": ""} for code, label in levels]
 
 
 def count_facts(b: Blank, root: str, levels: list) -> list[dict]:
@@ -142,10 +142,6 @@ def count_facts(b: Blank, root: str, levels: list) -> list[dict]:
     if root == "thong_ke_dang_vien":
         rows.append({"ten": b.title([root, "so_khong_xep_loai"]), "o": b.number([root, "so_khong_xep_loai"], leader(6))})
     return rows
-
-
-def organisation_counts(b: Blank, root: str, rules: Subject) -> list[dict]:
-    return [{"muc": label, "so": b.number([root, "so_xep_loai", code]), "ty_le": ""} for code, label in rules.levels]
 
 
 def organisation(b: Blank, rules: Subject, regime) -> dict:
@@ -172,11 +168,11 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
             "quy_dinh": regime.name + (f"; {regime.profile}" if regime.profile else ""),
             **tables,
             "tieu_de_muc_i": "I. TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ" if rules.criteria else "I. ĐIỂM TỰ CHẤM",
-            "dang_vien": member_counts(b, "thong_ke_dang_vien", rules),
+            "dang_vien": count_rows(b, "thong_ke_dang_vien", rules["member_labels"].items()),
             "tong_dang_vien": "",
             "dang_vien_khong_xep_loai": b.number(["thong_ke_dang_vien", "so_khong_xep_loai"], leader(3)),
             "co_to_chuc_truc_thuoc": with_units,
-            "to_chuc_truc_thuoc": organisation_counts(b, "thong_ke_to_chuc", rules) if with_units else [],
+            "to_chuc_truc_thuoc": count_rows(b, "thong_ke_to_chuc", rules.levels) if with_units else [],
             "tong_to_chuc": "",
             "muc": sections,
             "tu_xep_loai": level_choice(b, ["tu_xep_loai"], rules),
