@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..errors import json_path
+
 LEADER = "…"
 UNCHECKED, CHECKED = "☐", "☒"
 YES, NO = "co", "khong"  # the export values of a yes/no choice
@@ -26,11 +28,9 @@ def leader(width: int) -> str:
 
 
 def field_name(path: list) -> str:
-    """The JSON path without its "$.": ``dang_vien.ho_ten``, ``han_che_ky_truoc[0].noi_dung``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
+    """The JSON path without its "$.": ``dang_vien.ho_ten``, ``han_che_ky_truoc[0].noi_dung``
+    (a field's path starts with a key)."""
+    return json_path(path)[2:]
 
 
 def boxes(options, chosen=None) -> str:
