@@ -50,7 +50,6 @@ class Ballot:
 @dataclass
 class TallyResult:
     prepared: Prepared  # the bien-ban-kiem-phieu, validated and judged
-    counted: list[str]  # files counted as ballots of this vote
     invalid: list[tuple[str, str]]  # (file, why) wholly invalid ballots (counted as received)
     partly: list[tuple[str, str]]  # (file, why) ballots invalid for some members only
     rejected: list[tuple[str, list[Problem]]] = field(default_factory=list)  # not ballots of this vote
@@ -186,8 +185,7 @@ def _count(ballots: list[Ballot], meeting: dict, rejected: list) -> TallyResult:
                                       "kiemdiem tally đếm số này từ các phiếu; bỏ trường này khỏi tệp cuộc họp") for key in typed])
         document.update(so_phieu_thu_vao=len(ballots), so_phieu_hop_le=valid)
     document["dang_vien"] = _members(meeting, counts, round_1, levels)
-    return TallyResult(prepare(document), [b.name for b in ballots], invalid, partly, rejected,
-                       reference["vong"], len(ballots), valid)
+    return TallyResult(prepare(document), invalid, partly, rejected, reference["vong"], len(ballots), valid)
 
 
 def _members(meeting: dict, counts: dict[str, Counter], round_1: bool, levels: list[str]) -> list[dict]:
