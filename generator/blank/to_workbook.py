@@ -40,14 +40,6 @@ def _sub_criteria(member: dict) -> dict:
     return {"diem": parts} if parts else {}
 
 
-def _without_sub_criteria(member: dict) -> dict:
-    out = copy.deepcopy(member)
-    for value in (out.get("diem") or {}).values():
-        if isinstance(value, dict):
-            value.pop("tieu_chi", None)
-    return out
-
-
 def _comparable(value):
     """A document as the reader gives it back: one paragraph may come as a string or a list of one."""
     if isinstance(value, dict):
@@ -77,16 +69,18 @@ def write_imported(document: dict, workbook: str | Path, force: bool = False) ->
     workbook = Path(workbook)
     check_target(workbook, force)
     rows, side = [], {}
-    shallow = copy.deepcopy(document)
+    shallow = copy.deepcopy(document)  # the cells' part: the sub-criteria are taken out of it
     for org in shallow["to_chuc"]:
         for i, entry in enumerate(org["xep_loai"]["dang_vien"]):
-            extra = _sub_criteria(entry["ban_kiem_diem"])
+            member = entry["ban_kiem_diem"]
+            extra = _sub_criteria(member)
             name = None
             if extra:
-                person = slug(entry["ban_kiem_diem"].get("dang_vien", {}).get("ho_ten", ""), "dang-vien")
+                person = slug(member.get("dang_vien", {}).get("ho_ten", ""), "dang-vien")
                 name = f"{side_folder(workbook).name}/{org['ma']}/{i + 1:03d}-{person}.json"
                 side[workbook.parent / name] = (json.dumps(extra, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-                entry["ban_kiem_diem"] = _without_sub_criteria(entry["ban_kiem_diem"])
+                for part in extra["diem"]:
+                    del member["diem"][part]["tieu_chi"]
             rows.append(name)
     written: list[Path] = []
     temporary = workbook.with_name(f".{workbook.stem}.{os.getpid()}.tmp.xlsx")
