@@ -17,7 +17,7 @@ from referencing import Registry, Resource
 from ..errors import InputError, Problem
 from ..load import nfc
 from ..schema_store import load_schema
-from ..validate import _problem, _value_problems
+from ..validate import _problem, _unique, _value_problems
 
 
 def _relax(node: Any) -> Any:
@@ -55,5 +55,5 @@ def validate_partial(form: str, data: Any) -> dict:
     errors = sorted(_partial_validator(form).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     problems += [_problem(schema, e) for e in errors]
     if problems:
-        raise InputError(list(dict.fromkeys(problems)))
+        raise InputError(_unique(problems))
     return nfc(document)
