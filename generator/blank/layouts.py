@@ -122,7 +122,7 @@ def member(b: Blank, rules: Subject, role: str, variant: dict) -> dict:
             "mau": dict(variant),
             "la_lanh_dao": leader_role,
             "tu_xep_loai": level_choice(b, ["tu_xep_loai"], rules),
-            "ho_ten_ky": "" if b.get(["dang_vien", "ho_ten"]) is None else b.get(["dang_vien", "ho_ten"]),
+            "ho_ten_ky": b.get(["dang_vien", "ho_ten"]) or "",
             **tables,
             "so_lieu": b.fact_rows(facts),
         },
