@@ -18,7 +18,8 @@ from ..evaluate.regime import Regime
 from ..pipeline import prepare
 from ..validate import title_at
 from .builder import Blank
-from .fields import UNCHECKED, Field, field_name
+from ..present.boxes import UNCHECKED
+from .fields import Field, field_name
 
 FORM = "phieu-bieu-quyet"
 CHOICE = "chon"  # the field of a row: dang_vien[i].chon

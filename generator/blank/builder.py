@@ -11,11 +11,12 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..present.boxes import boxes
 from ..present.context import _present, paragraphs
 from ..present.vietnamese import so
 from ..schema_store import load_schema
 from ..validate import _resolve, node_at, title_at
-from .fields import NO, YES, YES_NO, Field, boxes, leader
+from .fields import NO, YES, YES_NO, Field, leader
 
 LINE = 30  # ellipses in a full indented line of body text (155 mm at 14 pt)
 PROSE_LINES = 4

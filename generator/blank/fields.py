@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 from ..errors import json_path
 
 LEADER = "…"
-UNCHECKED, CHECKED = "☐", "☒"
 YES, NO = "co", "khong"  # the export values of a yes/no choice
 YES_NO = ((YES, "Có"), (NO, "Không"))
 
@@ -31,11 +30,6 @@ def field_name(path: list) -> str:
     """The JSON path without its "$.": ``dang_vien.ho_ten``, ``han_che_ky_truoc[0].noi_dung``
     (a field's path starts with a key)."""
     return json_path(path)[2:]
-
-
-def boxes(options, chosen=None) -> str:
-    """"☐ Hoàn thành xuất sắc nhiệm vụ   ☐ Hoàn thành tốt nhiệm vụ …" with the chosen one ticked."""
-    return "   ".join(f"{CHECKED if code == chosen else UNCHECKED} {label}" for code, label in options)
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,10 @@ on a new page. Empty rows let the meeting add a name by hand (or print a blank b
 from __future__ import annotations
 
 from ..evaluate.ballot import BallotEvaluation
+from .boxes import UNCHECKED
 from .names import sort_names
 from .vietnamese import in_hoa
 
-BOX = "☐"
 
 
 def lower_first(label: str) -> str:
@@ -21,8 +21,8 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
     top = ev.levels[0][1]
     heads = [label for _, label in ev.levels] if ev.round == 1 else ["Đồng ý"]
     # ``o``: what each level cell of the row prints (a box; a form field in a fillable ballot, generator/blank)
-    rows = [{"stt": str(i), "ho_ten": name, "o": [BOX] * len(heads)} for i, name in enumerate(names, 1)]
-    rows += [{"stt": str(i), "ho_ten": "", "o": [BOX] * len(heads)} for i in range(len(rows) + 1, ev.rows + 1)]
+    rows = [{"stt": str(i), "ho_ten": name, "o": [UNCHECKED] * len(heads)} for i, name in enumerate(names, 1)]
+    rows += [{"stt": str(i), "ho_ten": "", "o": [UNCHECKED] * len(heads)} for i in range(len(rows) + 1, ev.rows + 1)]
     if ev.round == 1:
         subject = f"Xếp loại chất lượng đảng viên năm {document['nam']}"
         instruction = ("Đồng chí đồng ý xếp loại mức nào thì đánh dấu (X) vào ô tương ứng; "
@@ -41,7 +41,7 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
         "vong_1": ev.round == 1,
         "muc": heads,
         "cot": {f"muc_{i}": head for i, head in enumerate(heads, 1)},  # the Word table's fixed columns
-        "o": BOX,
+        "o": UNCHECKED,
         "dong": rows,
         "ban": [str(i) for i in range(1, document.get("so_phieu", 1) + 1)],
     }

@@ -17,18 +17,17 @@ from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, T
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markupsafe import Markup
 
+from ..present.boxes import CHECKED, OPTION_GAP, UNCHECKED
 from ..resources import templates_dir
 
 
-BOXES = ("☐", "☒")
-OPTION_GAP = "   "  # between the options of a blank's choice line (generator/blank/fields.boxes)
 
 
 def keep_options_whole(value):
     """A blank's choice line ("☐ T/M CHI ỦY   ☐ T/M ĐẢNG ỦY") may break between its options,
     never inside one: WeasyPrint would otherwise split "T/M" after its slash."""
     if isinstance(value, str) and not isinstance(value, Markup) and OPTION_GAP in value \
-            and any(box in value for box in BOXES):
+            and (UNCHECKED in value or CHECKED in value):
         return Markup(" ").join(Markup('<span class="phuong-an">{}</span>').format(o.strip())
                                 for o in value.split(OPTION_GAP) if o.strip())
     return value

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from markupsafe import escape
 
-from generator.blank.fields import Field, boxes, field_name, leader
+from generator.blank.fields import Field, field_name, leader
+from generator.present.boxes import boxes
 
 
 def test_field_names_are_json_paths_without_the_root():
