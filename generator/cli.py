@@ -171,13 +171,18 @@ def cmd_classify(args) -> int:
     form = SUBJECTS[document["form"]]
     lines = [f"{form.name(document)} — {evaluation.variant['form_code'] or document['form']}"]
     if evaluation.score is not None:
-        parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
-        lines.append(f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})")
+        lines.append(score_line(evaluation))
     rules = evaluation.regime.subject(form.subject)
     lines += [f"{row['stt']}. {row['ten']}: {row['muc']}" for row in grade_rows(document, rules)]
     lines += [f"Xếp loại: {evaluation.level_label} ({evaluation.level})", "Lý do:"]
     lines += [f"  - {reason.text} ({reason.rule})" for reason in evaluation.reasons]
     return _emit(args, {"form": document["form"], **evaluation.as_dict()}, lines, evaluation.problems)
+
+
+def score_line(evaluation) -> str:
+    """"Tổng điểm: 88,5/100 (Nhóm tiêu chí chung 27/30; …)", numbers written the Vietnamese way."""
+    parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
+    return f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})"
 
 
 def commendation_lines(document: dict, ev: CommendationEvaluation) -> list[str]:

@@ -8,7 +8,7 @@ never a file on the server.
 from __future__ import annotations
 
 from ..bulk.paths import slug
-from ..cli import commendation_lines
+from ..cli import commendation_lines, score_line
 from ..errors import InputError, Problem
 from ..evaluate import SUBJECTS, CommendationEvaluation, evaluate
 from ..evaluate.regime import known_profiles
@@ -40,7 +40,8 @@ def summarise(document: dict, evaluation) -> dict:
         return {**data, "lines": evaluation.lines()}
     rules = evaluation.regime.subject(SUBJECTS[document["form"]].subject)
     grades = [f"{row['stt']}. {row['ten']}: {row['muc']}" for row in grade_rows(document, rules)]
-    return {**data, "form_code": evaluation.variant.get("form_code"), "lines": grades}
+    score = score_line(evaluation) if evaluation.score is not None else None
+    return {**data, "form_code": evaluation.variant.get("form_code"), "score_line": score, "lines": grades}
 
 
 def check(document) -> dict:

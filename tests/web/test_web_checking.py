@@ -30,6 +30,12 @@ def test_a_commendation_shows_its_amounts():
     assert check(document)["result"]["lines"] == commendation_lines(valid, evaluate(valid))
 
 
+def test_the_score_is_written_as_the_cli_writes_it():
+    result = check(load_document(EXAMPLES / "bao-cao-kiem-diem-tap-the-2025.yaml"))["result"]
+    assert result["score_line"].startswith("Tổng điểm: 88,5/100 (")  # a decimal comma, not "88.5"
+    assert check(load_document(EXAMPLES / "bieu-diem-tccsd-2023.yaml"))["result"]["score_line"] is None  # graded
+
+
 def test_graded_criteria_are_listed():
     document = load_document(EXAMPLES / "bieu-diem-tccsd-2023.yaml")
     lines = check(document)["result"]["lines"]

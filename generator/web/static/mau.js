@@ -363,9 +363,8 @@
     const parts = [h("h2", {text: "Kết quả tính theo quy định"})];
     if (result.level_label) parts.push(h("p", {className: "muc-xep-loai"}, h("strong", {text: result.level_label}), result.level ? ` (${result.level})` : ""));
     if (result.form_code) parts.push(h("p", {text: result.form_code}));
-    if (result.score !== null && result.score !== undefined) {
-      const detail = (result.parts || []).map((p) => `${p.label} ${p.score}/${p.max}`).join("; ");
-      parts.push(h("p", {className: "tong-diem", text: `Tổng điểm: ${result.score}/${result.max_score}${detail ? ` (${detail})` : ""}`}));
+    if (result.score_line) {  // written by the server as the CLI writes it ("88,5/100")
+      parts.push(h("p", {className: "tong-diem", text: result.score_line}));
     }
     if (result.reasons && result.reasons.length) {
       parts.push(h("h3", {text: "Lý do"}), h("ul", {className: "ly-do"},
