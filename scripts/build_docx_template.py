@@ -396,6 +396,16 @@ def chi_bo_block(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
+def decision_block(doc) -> None:
+    """Where the rules give no level (UNDECIDED): the level the competent committee decided and its basis."""
+    tag(doc, "{%p if ket_qua.quyet_dinh is defined and ket_qua.quyet_dinh.co %}")
+    para(doc, "QUYẾT ĐỊNH XẾP LOẠI CỦA CẤP CÓ THẨM QUYỀN", "KD Tiêu đề nhận xét").paragraph_format.keep_with_next = True
+    runs(doc, [("Mức xếp loại: ", False, False), ("{{ ket_qua.quyet_dinh.level_label }}", True, False), (".", False, False)],
+         "KD Đoạn").paragraph_format.keep_with_next = True
+    para(doc, "Căn cứ: {{ ket_qua.quyet_dinh.can_cu }}")
+    tag(doc, "{%p endif %}")
+
+
 def facts_appendix(doc) -> None:
     """A blank's appendix (kiemdiem blank): the facts the rules need, on a page of its own;
     filled documents have none (``trinh_bay.so_lieu`` is empty)."""
@@ -474,6 +484,7 @@ def build_member() -> Path:
     part_a(doc)
     part_b(doc)
     chi_bo_block(doc)
+    decision_block(doc)
     facts_appendix(doc)
     return save(doc, "ban-tu-kiem-diem", "Bản kiểm điểm, tự đánh giá, xếp loại cá nhân")
 
@@ -502,6 +513,7 @@ def build_organisation() -> Path:
     blank = [("", None, None)] * 3
     signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
                     ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    decision_block(doc)
     facts_appendix(doc)
     return save(doc, "bieu-diem-tccsd", "Biểu điểm tự đánh giá, xếp loại chất lượng tổ chức cơ sở đảng")
 
@@ -554,6 +566,7 @@ def build_report() -> Path:
     blank = [("", None, None)] * 3
     signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
                     ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    decision_block(doc)
     facts_appendix(doc)
     return save(doc, "bao-cao-kiem-diem-tap-the", "Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng tập thể")
 

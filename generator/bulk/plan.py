@@ -18,6 +18,7 @@ from typing import Iterator
 from ..errors import InputError, Problem
 from ..evaluate import evaluate, regime_of
 from ..evaluate.engine import NOT_RATED
+from ..evaluate.regime import UNDECIDED
 from ..evaluate.group import WHOLE_CHI_BO, MemberResult, apply_quotas, classify_members
 from ..present.names import name_key
 from ..present.summary import LIST, list_context
@@ -67,7 +68,7 @@ class RunResult:
     def count(self, row: dict) -> None:
         kind = category(row)
         self.member_counts[kind] += 1
-        if kind in (NOT_RATED, PENDING):
+        if kind in (NOT_RATED, PENDING, UNDECIDED):  # undecided: no result until the competent committee decides
             (self.not_rated if kind == NOT_RATED else self.pending).append(
                 {"ho_ten": row["ho_ten"], "chi_bo": row["chi_bo"], "reason": row["note"]})
 
@@ -288,6 +289,8 @@ class Planner:
             notes = [member.reasons[0].text] if member.reasons else []
         if member.level is None:
             notes = [member.reasons[-1].text] if member.reasons else []
+        if member.level == UNDECIDED:
+            notes = ["Quy định không xác định được mức xếp loại: chờ cấp có thẩm quyền quyết định."]
         return {
             "ho_ten": member.name, "chi_bo": org["ten"], "chi_bo_ma": org["ma"], "nhom": member.group,
             "score": member.evaluation.score, "level": member.level,
@@ -337,6 +340,9 @@ class Planner:
             if problems:
                 self._report(org["ma"], "bieu_diem", problems, f"Biểu điểm «{org['ten']}»")
                 row["level_label"] = "Chưa xếp loại: biểu điểm có lỗi"
+                if evaluation is not None and evaluation.level == UNDECIDED:
+                    row.update(score=evaluation.score, max_score=evaluation.max_score, level=UNDECIDED,
+                               level_label=evaluation.level_label)
             else:
                 row.update(score=evaluation.score, max_score=evaluation.max_score, level=evaluation.level,
                            level_label=evaluation.level_label)

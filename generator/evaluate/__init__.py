@@ -15,13 +15,15 @@ from ..errors import InputError, Problem
 from ..present.vietnamese import hoa_chu_dau, so
 from .commendation import CommendationEvaluation, evaluate_commendation
 from .engine import NOT_RATED, Engine, Reason
+from .regime import UNDECIDED
 from .facts import compute_facts
 from .grades import grade_problems
 from .regime import ProfileError, Regime, load_regime
 from .report import report_problems
 from .scores import Part, score_parts
 
-__all__ = ["CommendationEvaluation", "Evaluation", "Reason", "NOT_RATED", "evaluate", "load_regime"]
+__all__ = ["CommendationEvaluation", "Evaluation", "Reason", "NOT_RATED", "UNDECIDED", "evaluate", "load_regime"]
+DECISION, DECISION_TITLE = "quyet_dinh_xep_loai", "Quyết định xếp loại của cấp có thẩm quyền"
 COMMENDATION_FORM = "to-trinh-khen-thuong"
 
 
@@ -35,7 +37,8 @@ class Evaluation:
     level: str
     level_label: str
     reasons: list[Reason]
-    problems: list[Problem]  # proposals above what the rules allow
+    problems: list[Problem]  # proposals above what the rules allow; a decision the rules leave open and nobody gave
+    decision: dict | None = None  # the competent committee's level and basis, where the rules decide nothing
 
     def summary(self) -> str:
         """One line for ``kiemdiem validate``."""
@@ -54,6 +57,7 @@ class Evaluation:
             "max_score": _number(self.max_score),
             "parts": [{"id": p.id, "label": p.label, "score": _number(p.score), "max": _number(p.max)} for p in self.parts],
             "reasons": [r.as_dict() for r in self.reasons],
+            **({"rule_level": UNDECIDED, "decision": self.decision} if self.decision else {}),
         }
 
 
@@ -119,23 +123,54 @@ def evaluate(document: dict, profile: str | None = None) -> Evaluation | Commend
     outcome = engine.classify(facts)
     variant = variant_of(rules, role)
     scored = bool(rules["score_parts"])  # 2019–2024 grade criteria instead, unless a profile adds points
+    level, reasons, decision, decided = decide(document, outcome.level, outcome.reasons, rules, regime.name)
     return Evaluation(
         regime=regime, variant=variant, parts=parts, score=facts["tong_diem"] if scored else None,
-        max_score=Fraction(rules["max_score"]) if scored else None, level=outcome.level,
-        level_label=rules.label(outcome.level), reasons=outcome.reasons,
-        problems=_proposal_problems(document, engine, outcome, facts, regime.name),
+        max_score=Fraction(rules["max_score"]) if scored else None, level=level,
+        level_label=rules.label(level), reasons=reasons,
+        problems=decided + _proposal_problems(document, engine, outcome, facts, regime.name), decision=decision,
     )
 
 
-def evaluate_record(record: dict, rules, regime: Regime) -> Evaluation:
+def decide(document: dict, level: str, reasons: list[Reason], rules, regime_name: str, where: str = "$"):
+    """The competent committee's decision where the rules give no level (``quyet_dinh_xep_loai``).
+
+    Returns the level to print, the reasons (the decision and its basis last), the decision,
+    and the problems: a decision missing where the rules leave the level open, one given
+    where the rules decide, or a level this regime does not use."""
+    given = document.get(DECISION)
+    path = f"{where}.{DECISION}"
+    if level != UNDECIDED:
+        if given is None:
+            return level, reasons, None, []
+        return level, reasons, None, [Problem(path, DECISION_TITLE, f"theo quy định, mức xếp loại là «{rules.label(level)}»; "
+                                              "chỉ ghi quyết định của cấp có thẩm quyền khi quy định không xác định được mức")]
+    if given is None:
+        return level, reasons, None, [Problem(path, DECISION_TITLE, (
+            "quy định không xác định được mức xếp loại (không mức nào đủ điều kiện và không thuộc trường hợp nào của mức "
+            f"«{rules.levels[-1][1]}»): cần ghi mức do cấp có thẩm quyền quyết định (xep_loai) và căn cứ (can_cu)"))]
+    codes = [code for code, _ in rules.levels]
+    if given["xep_loai"] not in codes:
+        names = "; ".join(f"{code} ({label})" for code, label in rules.levels)
+        return level, reasons, None, [Problem(f"{path}.xep_loai", "Mức xếp loại do cấp có thẩm quyền quyết định",
+                                              f"mức {given['xep_loai']} không dùng trong {regime_name}; các mức là: {names}")]
+    basis = " ".join(given["can_cu"].split())
+    spec = rules.get("undecided") or {}
+    decided = Reason(spec.get("rule", ""), f"Cấp có thẩm quyền quyết định xếp loại «{rules.label(given['xep_loai'])}»; "
+                                           f"căn cứ: {basis.rstrip('.')}.", given["xep_loai"], None)
+    return given["xep_loai"], [*reasons, decided], {"level": given["xep_loai"], "basis": basis}, []
+
+
+def evaluate_record(record: dict, rules, regime: Regime, where: str = "$") -> Evaluation:
     """A member known by a record of facts (before 2018): eligibility, triggers and conditions, no score."""
     engine = Engine(rules, record.get("doi_tuong", ""))
     facts = compute_facts(record, [], "ban_ghi", criteria=rules.criteria)
     outcome = engine.classify(facts)
+    level, reasons, decision, problems = decide(record, outcome.level, outcome.reasons, rules, regime.name, where)
     return Evaluation(
         regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[], score=None,
-        max_score=None, level=outcome.level, level_label=rules.label(outcome.level), reasons=outcome.reasons,
-        problems=[],
+        max_score=None, level=level, level_label=rules.label(level), reasons=reasons,
+        problems=problems, decision=decision,
     )
 
 

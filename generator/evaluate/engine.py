@@ -10,7 +10,7 @@ import operator
 from dataclasses import dataclass, field
 
 from ..present.vietnamese import hoa_chu_dau, phan_tram, so
-from .regime import GRADE_LABELS, Rule, Subject
+from .regime import GRADE_LABELS, UNDECIDED, Rule, Subject
 
 NOT_RATED = "NOT_RATED"
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}
@@ -102,7 +102,8 @@ class Engine:
             else:
                 outcome.triggers.append(rule)
         reached = None
-        for code, label in self.rules.levels:
+        *graded, (lowest_code, lowest_label) = self.rules.levels
+        for code, label in graded:  # the lowest level is reached only on one of its grounds (the triggers)
             rules = self._applicable(self.rules.conditions(code))
             missed = [r for r in rules if not self._met(r, facts)]
             if missed:
@@ -112,25 +113,56 @@ class Engine:
             if not outcome.triggers:
                 outcome.reasons += [self._condition_reason(code, r, facts[r.fact], True) for r in rules]
             break
-        lowest_code, lowest_label = self.rules.levels[-1]
         if outcome.triggers:
+            outcome.level = lowest_code
             outcome.reasons = [self._trigger_reason(r, facts[r.fact]) for r in outcome.triggers]
-            if reached != lowest_code:
+            if reached is not None:
                 outcome.reasons.append(Reason(
                     outcome.triggers[0].rule,
                     f"Theo điểm và các điều kiện, mức cao nhất đạt được là «{self.rules.label(reached)}»; "
                     f"do có trường hợp trên nên xếp loại «{lowest_label}».", lowest_code, None))
             return outcome
-        outcome.level = reached
-        for code, _ in self.rules.levels:
+        for code, _ in graded:
             if code == reached:
                 break
             outcome.reasons += [self._condition_reason(code, r, facts[r.fact], False) for r in outcome.failed[code]]
+        if reached is None:
+            outcome.level = UNDECIDED
+            outcome.reasons += notes + self._no_ground_reasons(facts) + [self._undecided_reason()]
+            return outcome
+        outcome.level = reached
         outcome.reasons += notes + [
             Reason(r.rule, r.text or "", None, None)
             for r in self._applicable(self.rules.rules("notes")) if holds(r, facts[r.fact])
         ]
         return outcome
+
+    def _no_ground_reasons(self, facts: dict) -> list[Reason]:
+        """That none of the lowest level's grounds applies, one line per article cited."""
+        lowest_code, lowest_label = self.rules.levels[-1]
+        by_article: dict[str, list[str]] = {}
+        for rule in self._applicable(self.rules.rules("triggers")):
+            value = facts[rule.fact]
+            if value is None:
+                continue
+            meta = self.facts_meta[rule.fact]
+            if meta["unit"] == "co_khong":
+                said = f"không {meta['label']}" if rule.value else meta["label"]
+            else:
+                said = f"{meta['label']} là {show_value(value, meta['unit'])}, không {requirement(rule, meta['unit'])}"
+            by_article.setdefault(rule.rule, []).append(said)
+        if not by_article:
+            return [Reason(self.rules.get("undecided", {}).get("rule", ""),
+                           f"Mức «{lowest_label}»: không có căn cứ nào để xếp loại mức này.", lowest_code, False)]
+        return [Reason(article, f"Mức «{lowest_label}»: không thuộc trường hợp nào phải xếp loại mức này ("
+                                f"{'; '.join(grounds)}).", lowest_code, False)
+                for article, grounds in by_article.items()]
+
+    def _undecided_reason(self) -> Reason:
+        spec = self.rules.get("undecided") or {}
+        return Reason(spec.get("rule", ""), spec.get("text") or (
+            "Không mức nào đủ điều kiện và không có căn cứ xếp loại mức thấp nhất: quy định không xác định mức "
+            "xếp loại trong trường hợp này; cấp có thẩm quyền xem xét, quyết định."), UNDECIDED, None)
 
     @staticmethod
     def _met(rule: Rule, facts: dict) -> bool:
@@ -173,7 +205,10 @@ class Engine:
         if outcome.level == NOT_RATED:
             return [f"đảng viên thuộc diện không xếp loại ({outcome.reasons[0].text[len('Không xếp loại: '):].rstrip('.')}), "
                     f"không được đề xuất mức «{self.rules.label(proposed)}»"]
-        if self.rules.rank(proposed) >= self.rules.rank(outcome.level):
+        if outcome.level == UNDECIDED:
+            if self.rules.rank(proposed) >= len(self.rules.levels) - 2:
+                return []  # the levels the rules leave open: the competent committee chooses
+        elif self.rules.rank(proposed) >= self.rules.rank(outcome.level):
             return []
         if outcome.triggers:
             return [f"đề xuất {proposed} không phù hợp: {r.text[0].lower() + r.text[1:]}"

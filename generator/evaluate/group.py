@@ -15,6 +15,7 @@ from ..present.vietnamese import so
 from ..validate import load_schema, validate
 from . import Evaluation, evaluate, evaluate_record, regime_of
 from .engine import NOT_RATED, Reason
+from .regime import UNDECIDED
 from .grades import grade_problems
 from .quota import QuotaResult, apply_quota
 from .votes import judge, vote_level
@@ -46,6 +47,7 @@ class MemberResult:
             "score": self.evaluation.as_dict()["score"], "rule_level": self.evaluation.level,
             "vote_level": self.vote_level, "level": self.level,
             "level_label": label(self.level) if self.level else "Chưa đủ phiếu biểu quyết: chi bộ biểu quyết lại",
+            **({"decision": self.evaluation.decision} if self.evaluation.decision else {}),
             "quota": self.quota, "reasons": [r.as_dict() for r in self.reasons],
         }
 
@@ -121,7 +123,9 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
                 problems += missing
                 continue
             record = {**entry, "ngay_lap": doc["ngay_hop"]}
-            members.append(MemberResult(entry["ho_ten"], evaluate_record(record, rules, regime),
+            evaluation = evaluate_record(record, rules, regime, json_path(["dang_vien", i]))
+            problems += evaluation.problems
+            members.append(MemberResult(entry["ho_ten"], evaluation,
                                         entry.get("nhom") or WHOLE_CHI_BO, entry.get("phieu") or {}, entry=i))
             _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
             continue
@@ -154,8 +158,8 @@ def _apply_vote(member: MemberResult, entry: dict, voters: int | None, where: li
     ev = member.evaluation
     rules = ev.regime.subject("ca_nhan")
     member.reasons = list(ev.reasons)
-    if ev.level == NOT_RATED:
-        member.level = NOT_RATED
+    if ev.level in (NOT_RATED, UNDECIDED):  # no vote on a level the rules exclude or leave to the committee
+        member.level = ev.level
         return
     tally = entry.get("phieu")
     if tally is None or voters is None:

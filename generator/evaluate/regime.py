@@ -25,6 +25,8 @@ GRADES = {"kem": 1, "trung_binh": 2, "tot": 3, "xuat_sac": 4}
 GRADE_LABELS = {1: "Kém", 2: "Trung bình", 3: "Tốt", 4: "Xuất sắc"}
 OPERATORS = {">=", ">", "<=", "<", "=="}
 RULE_SECTIONS = ("not_rated", "triggers", "notes")
+UNDECIDED = "UNDECIDED"  # no level's conditions and no ground for the lowest: left to the competent committee
+UNDECIDED_LABEL = "Chờ cấp có thẩm quyền quyết định"
 
 
 class ProfileError(ValueError):
@@ -88,6 +90,8 @@ class Subject:
         return [(lv["code"], lv["label"]) for lv in self.data["levels"]]
 
     def label(self, code: str) -> str:
+        if code == UNDECIDED:
+            return UNDECIDED_LABEL
         return dict(self.levels).get(code, self.data["not_rated_label"])
 
     def rank(self, code: str) -> int:

@@ -108,6 +108,8 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
         "max_score": "" if ev.max_score is None else so(ev.max_score),
         "parts": [{"id": p.id, "label": p.label, "score": so(p.score), "max": so(p.max)} for p in ev.parts],
         "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons],
+        "quyet_dinh": {"co": True, "level_label": rules_label(ev, document, ev.decision["level"]), "can_cu": ev.decision["basis"]}
+        if ev.decision else {"co": False, "level_label": "", "can_cu": ""},  # the committee's decision (UNDECIDED only)
     }
     rules = ev.regime.subject(SUBJECTS[document["form"]].subject)
     proposed = document.get("tu_xep_loai")
@@ -122,6 +124,10 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
         **LAYOUT[document["form"]](document, ev, rules),
     }
     return context
+
+
+def rules_label(ev: Evaluation, document: dict, code: str) -> str:
+    return ev.regime.subject(SUBJECTS[document["form"]].subject).label(code)
 
 
 def _member_layout(document: dict, ev: Evaluation, rules) -> dict:

@@ -36,7 +36,7 @@ from ..resources import schemas_dir
 from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, phan_tram, so
 
 LIST, REPORT, QUOTA = "danh-sach-xep-loai-dang-vien", "bao-cao-tong-hop-xep-loai", "bao-cao-ty-le-xep-loai"
-NOT_RATED, PENDING = "NOT_RATED", "pending"
+NOT_RATED, PENDING, UNDECIDED = "NOT_RATED", "pending", "UNDECIDED"
 TIE_LEVEL = "Chờ đảng ủy quyết định"
 ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
          (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
@@ -143,14 +143,17 @@ def member_counts(summary: dict) -> dict:
         levels = Counter(member_category(m) for m in summary.get("members") or [])
     rated = sum(levels.get(code, 0) for code, _ in summary["member_levels"])
     return {"total": sum(levels.values()), "rated": rated, "not_rated": levels.get(NOT_RATED, 0),
-            "pending": levels.get(PENDING, 0), "levels": levels}
+            "pending": levels.get(PENDING, 0) + levels.get(UNDECIDED, 0), "undecided": levels.get(UNDECIDED, 0),
+            "levels": levels}
 
 
 def _member_totals(summary: dict) -> dict:
     counts = member_counts(summary)
     rows, total = _level_rows(summary["member_levels"], counts["levels"], counts["rated"])
     return {"dang_vien_tong": (f"Tổng số đảng viên: {so(counts['total'])}; được xếp loại: {so(counts['rated'])}; "
-                               f"không xếp loại: {so(counts['not_rated'])}; chưa có kết quả xếp loại: {so(counts['pending'])}."),
+                               f"không xếp loại: {so(counts['not_rated'])}; chưa có kết quả xếp loại: {so(counts['pending'])}"
+                               + (f" (trong đó chờ cấp có thẩm quyền quyết định: {so(counts['undecided'])})" if counts["undecided"] else "")
+                               + "."),
             "dang_vien_muc": rows, "dang_vien_cong": total}
 
 

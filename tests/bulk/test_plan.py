@@ -161,3 +161,36 @@ def test_a_report_whose_scores_contradict_the_bieu_diem_is_refused_at_its_file(t
     file = "tệp «dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml» (trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»)"
     assert all(e["where"].startswith(file) for e in planner.result.errors), planner.result.errors
     assert {(".diem", True), (".tu_xep_loai", True)} <= found
+
+
+def _leave_open(d):
+    """92 points but 1 of 10 tasks not done: no level's conditions hold, no KHTNV ground applies."""
+    d["nhiem_vu"] = {"so_duoc_giao": 10, "so_hoan_thanh": 9, "so_dung_tien_do": 9, "so_vuot_muc": 0}
+    d["tu_xep_loai"] = "HTNV"
+
+
+def test_a_member_the_rules_leave_open_is_reported_listed_as_waiting_and_out_of_the_quota_base(dang_bo):
+    edit(dang_bo / "kp6" / "dv-01.json", _leave_open)  # Nguyễn Văn An, one of the HTXSNV candidates
+    planner, jobs = plan(dang_bo)
+    [error] = planner.result.errors
+    assert error["where"].startswith("kp6/dv-01.json: $.quyet_dinh_xep_loai")
+    assert "cấp có thẩm quyền" in error["reason"]
+    members = [j for j in jobs if j.form == "ban-tu-kiem-diem"]
+    assert len(members) == 23  # the rest still print
+    rows = listed(jobs, "Chi bộ Khu phố 6")
+    assert len(rows) == 12
+    [waiting] = [r for r in rows if r["xep_loai"] == "Chờ cấp có thẩm quyền quyết định"]
+    assert waiting["ho_ten"] == "Nguyễn Văn An"
+    [quota] = planner.result.quotas
+    assert quota["base_count"] == 16 and quota["candidates"] == 5  # not an HTXSNV candidate, not HTTNV in the base
+
+
+def test_a_committee_decision_in_the_member_file_settles_the_level(dang_bo):
+    def decided(d):
+        _leave_open(d)
+        d["quyet_dinh_xep_loai"] = {"xep_loai": "HTNV", "can_cu": "Kết luận số 15-KL/ĐU ngày 22/12/2025 của Ban Thường vụ Đảng ủy"}
+    edit(dang_bo / "kp6" / "dv-01.json", decided)
+    planner, jobs = plan(dang_bo)
+    assert planner.result.errors == []
+    [row] = [r for r in listed(jobs, "Chi bộ Khu phố 6") if r["ho_ten"] == "Nguyễn Văn An"]
+    assert row["xep_loai"] == "Hoàn thành nhiệm vụ"

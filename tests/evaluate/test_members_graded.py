@@ -21,8 +21,10 @@ def rate(base: dict, official: int = 9, profile_off: bool = False, **entry) -> d
     doc["so_dang_vien_chinh_thuc"] = official
     doc["dang_vien"] = [{"ho_ten": "Lò Văn A", "ngay_vao_dang": "2010-01-01", **entry}]
     group = evaluate_group(doc, EXAMPLES)
-    assert group.problems == [], group.problems
-    return group.as_dict()["members"][0]
+    member = group.as_dict()["members"][0]
+    expected = [] if member["rule_level"] != "UNDECIDED" else ["$.dang_vien[0].quyet_dinh_xep_loai"]
+    assert [p.path for p in group.problems] == expected, group.problems  # undecided: the committee's decision is asked for
+    return member
 
 
 G132 = lambda task, other: {"tu_tuong_chinh_tri": other, "pham_chat_dao_duc": other, "ky_luat_tac_phong": other, "ket_qua_nhiem_vu": task}
@@ -34,7 +36,7 @@ G132 = lambda task, other: {"tu_tuong_chinh_tri": other, "pham_chat_dao_duc": ot
     ("xuat_sac", "trung_binh", "HTTNV"),    # the rest must be Tốt or better
     ("tot", "trung_binh", "HTTNV"),
     ("trung_binh", "trung_binh", "HTNV"),
-    ("trung_binh", "kem", "KHTNV"),
+    ("trung_binh", "kem", "UNDECIDED"),  # a "Kém" criterion fails HTNV but is no KHTNV ground of HD 21
 ])
 def test_2019_grades(task, other, expected):
     assert rate(SON_LA, profile_off=True, cap_do=G132(task, other), phieu={"HTXSNV": 9})["rule_level"] == expected
@@ -47,7 +49,7 @@ def test_son_la_profile_adds_score_bands(score, expected):
 
 def test_son_la_profile_requires_the_score():
     result = rate(SON_LA, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, phieu_vong_2=9)
-    assert result["rule_level"] == "KHTNV"
+    assert result["rule_level"] == "UNDECIDED"  # no score: no band is met, and "dưới 50 điểm" cannot hold either
     assert any("thiếu dữ kiện «tổng điểm»" in r["text"] for r in result["reasons"])
     assert rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9})["rule_level"] == "HTXSNV"
 
@@ -143,3 +145,23 @@ def test_an_unknown_grade_is_a_schema_error():
     with pytest.raises(InputError) as err:
         evaluate_group(doc, EXAMPLES)
     assert err.value.problems[0].path == "$.dang_vien[0].cap_do.pham_chat"
+
+
+DECIDED = {"xep_loai": "HTNV", "can_cu": "Kết luận số 05-KL/ĐU ngày 20/12/2021 của Ban Thường vụ Đảng ủy xã"}
+
+
+def test_a_committee_decision_gives_the_level_the_rules_leave_open_and_cites_its_basis():
+    result = rate(SON_LA, profile_off=True, cap_do=G132("trung_binh", "kem"), phieu={"HTNV": 9}, quyet_dinh_xep_loai=DECIDED)
+    assert result["rule_level"] == "HTNV" and result["level"] == "HTNV"
+    assert result["decision"] == {"level": "HTNV", "basis": DECIDED["can_cu"]}
+    assert "Kết luận số 05-KL/ĐU" in result["reasons"][-1]["text"] or any("05-KL/ĐU" in r["text"] for r in result["reasons"])
+
+
+def test_a_committee_decision_where_the_rules_decide_is_refused():
+    doc = copy.deepcopy(SON_LA)
+    doc.pop("profile", None)
+    doc["dang_vien"] = [{"ho_ten": "Lò Văn A", "ngay_vao_dang": "2010-01-01", "cap_do": G132("tot", "tot"),
+                         "phieu": {"HTTNV": 9}, "quyet_dinh_xep_loai": DECIDED}]
+    problems = evaluate_group(doc, EXAMPLES).problems
+    assert [p.path for p in problems] == ["$.dang_vien[0].quyet_dinh_xep_loai"]
+    assert "Hoàn thành tốt nhiệm vụ" in problems[0].reason
