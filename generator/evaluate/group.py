@@ -33,7 +33,10 @@ def list_vote_base(form: str, document: dict, rolls: list, rules, problems: list
     """The base counted from the list's statuses when it gives them (problems if the typed one differs), else the typed one."""
     counted, wrong = counted_base(form, document, rolls, rules)
     problems += wrong
-    return counted if counted is not None else vote_base(document, rules)
+    if counted == 0:  # refused above (the typed base is at least 1); the typed one keeps the shares defined
+        problems.append(Problem("$.dang_vien", title_at(load_schema(form), ["dang_vien"]),
+                                "danh sách không có đảng viên nào có quyền biểu quyết"))
+    return counted or vote_base(document, rules)
 
 
 @dataclass

@@ -130,3 +130,22 @@ def test_render_refuses_a_wrong_base_with_exit_2_and_writes_nothing(tmp_path, ca
     err = capsys.readouterr().err
     assert "$.so_dang_vien_chinh_thuc" in err and "ghi 11 nhưng danh sách đảng viên cho 10" in err
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_a_list_where_nobody_may_vote_is_refused_without_dividing_by_zero():
+    members = roster(0, du_bi=2, dinh_chi=1)
+    ev = evaluate(validate(tally(members, 2)))
+    paths = [p.path for p in ev.problems]
+    assert "$.dang_vien" in paths and "$.so_dang_vien_chinh_thuc" in paths
+
+
+def test_a_profile_counting_on_those_present_takes_the_present_count_from_the_list(tmp_path):
+    profile = tmp_path / "co-mat.yaml"
+    profile.write_text("id: co-mat\nname: Tính trên số có mặt\nregime: qd366-2025\n"
+                       "overrides:\n  subjects:\n    ca_nhan:\n      votes:\n        denominator: co_mat\n", encoding="utf-8")
+    members = roster(10, mien_co_mat=1)
+    members[0]["co_mat"] = False
+    members[1]["phieu"] = {"HTXSNV": 7, "HTTNV": 3}  # 7/10 > 2/3 on the 10 present; 7/11 would not be
+    ev = evaluate(validate(tally(members, 11, present=10)), str(profile))
+    assert ev.problems == [] and ev.voters == 10
+    assert ev.members[1].vote_level == "HTXSNV"
