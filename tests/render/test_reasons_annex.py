@@ -84,3 +84,17 @@ def test_older_regimes_title_a_chi_bo_truc_thuoc_for_a_chi_bo_too(name):
     document.pop("thong_ke_to_chuc", None)
     title = prepare(document).context["trinh_bay"]["tieu_de"]
     assert title.endswith("CHI BỘ") and "CƠ SỞ ĐẢNG" not in title
+
+
+@pytest.mark.parametrize("name", sorted(FORMS))
+def test_in_word_the_annex_starts_a_new_page_after_the_signature_table(name):
+    from docx import Document
+    from test_parity import W
+    body = Document(io.BytesIO(render(prepare(load_document(EXAMPLES / name)), ("docx",))["docx"])).element.body
+    blocks = list(body)
+    title = next(i for i, b in enumerate(blocks) if b.tag == f"{W}p" and "".join(t.text or "" for t in b.iter(f"{W}t")) == ANNEX)
+    assert blocks[title].find(f"{W}pPr/{W}pageBreakBefore") is not None
+    last_table = max(i for i, b in enumerate(blocks) if b.tag == f"{W}tbl")
+    assert last_table < title  # the signature table comes first
+    signature = "".join(t.text or "" for t in blocks[last_table].iter(f"{W}t"))
+    assert "Nơi nhận" in signature
