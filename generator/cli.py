@@ -115,7 +115,7 @@ def cmd_render(args) -> int:
     status = OK
     for source in _inputs(args.files):
         try:
-            written = render_file(source, args.output, args.format, args.profile, args.template)
+            written = render_file(source, args.output, args.format, args.profile, args.template, not args.khong_phu_luc)
         except TemplateRejected as error:
             print("\n".join([f"{source}:"] + error.lines()), file=sys.stderr)
             status = INVALID
@@ -256,6 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=Path, default=Path("out"), help="thư mục kết quả (mặc định out/)")
     p.add_argument("--template", action="append", default=[], metavar="TỆP_MẪU",
                    help="mẫu in riêng: .docx cho DOCX, .html cho PDF (dùng được hai lần; xem kiemdiem template check)")
+    p.add_argument("--khong-phu-luc", action="store_true",
+                   help="biểu điểm, báo cáo kiểm điểm tập thể: không in trang «Phụ lục: căn cứ xếp loại» sau chữ ký "
+                        "(như ghi in_phu_luc: false)")
     _profile_option(p)
     p.set_defaults(run=cmd_render)
 

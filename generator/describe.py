@@ -56,6 +56,10 @@ def describe(regime: Regime) -> list[str]:
         if votes:
             levels = "; ".join(f"{c}: {threshold_phrase(v)}" for c, v in votes["levels"].items())
             lines.append(f"Biểu quyết (trên số đảng viên {'chính thức' if votes['denominator'] == 'chinh_thuc' else 'có mặt'}): {levels}")
+            if votes.get("base_rule"):
+                lines.append("Số đảng viên có quyền biểu quyết: đảng viên chính thức được triệu tập, không tính đảng viên bị đình "
+                             "chỉ sinh hoạt và đảng viên được miễn công tác và sinh hoạt đảng vắng mặt; đảng viên dự bị không "
+                             f"biểu quyết ({votes['base_rule']})")
         quota = rules.get("quota")
         if quota:
             small = quota.get("small_group")

@@ -11,7 +11,7 @@ from pathlib import Path
 from .errors import InputError, Problem
 from .evaluate import Evaluation, evaluate
 from .load import load_document
-from .present.context import build_context
+from .present.context import build_context, without_annex
 from .render import RENDERERS
 from .resources import templates_dir
 from .validate import known_forms, validate
@@ -55,11 +55,14 @@ def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -
 
 
 def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS, profile: str | None = None,
-                templates=()) -> list[Path]:
+                templates=(), annex: bool = True) -> list[Path]:
     """Render one input file into ``out_dir`` as <input name>.<format>; ``templates`` are
-    user template files (.docx, .html) taking precedence over the profile's ``mau_in``."""
+    user template files (.docx, .html) taking precedence over the profile's ``mau_in``;
+    ``annex=False`` leaves out the «Phụ lục: căn cứ xếp loại» page (the official form only)."""
     from .usertemplate.template import templates_for
     source = Path(source)
     prepared = prepare(load_document(source), profile)
+    if not annex:
+        prepared = Prepared(prepared.document, prepared.evaluation, without_annex(prepared.context))
     rendered = render(prepared, formats, templates_for(prepared, profile, templates, formats))
     return write_all({Path(out_dir) / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()})

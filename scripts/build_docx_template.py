@@ -420,6 +420,20 @@ def facts_appendix(doc) -> None:
     tag(doc, "{%p endif %}")
 
 
+def reasons_annex(doc) -> None:
+    """The annex after the signature (biểu điểm, Mẫu 01): how the rules were checked, which the official
+    form does not print; on a page of its own, absent when ``trinh_bay.phu_luc`` is empty."""
+    tag(doc, "{%p if trinh_bay.phu_luc %}")
+    title = para(doc, "PHỤ LỤC: CĂN CỨ XẾP LOẠI", "KD Tên loại")
+    title.paragraph_format.page_break_before = True
+    para(doc, "{{ trinh_bay.phu_luc.kem_theo }}", "KD Giữa", italic=True).paragraph_format.space_after = Pt(10)
+    para(doc, "{{ trinh_bay.phu_luc.muc }}", "KD Mục")
+    tag(doc, "{%p for r in ket_qua.reasons %}")
+    para(doc, "- {{ r.text }} ({{ r.rule }})")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
 def new_document():
     doc = Document()
     body = doc.element.body
@@ -505,15 +519,12 @@ def build_organisation() -> Path:
     para(doc, "{{ trinh_bay.muc.to_chuc }}. KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG TRỰC THUỘC", "KD Mục")
     stats_table(doc, "Mức xếp loại tổ chức đảng", "trinh_bay.to_chuc_truc_thuoc", "trinh_bay.tong_to_chuc")
     tag(doc, "{%p endif %}")
-    para(doc, "{{ trinh_bay.muc.dieu_kien }}. ĐỐI CHIẾU ĐIỂM VÀ ĐIỀU KIỆN XẾP LOẠI", "KD Mục")
-    tag(doc, "{%p for r in ket_qua.reasons %}")
-    para(doc, "- {{ r.text }} ({{ r.rule }})")
-    tag(doc, "{%p endfor %}")
     runs(doc, [("{{ trinh_bay.muc.xep_loai }}. TỰ XẾP LOẠI:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
     blank = [("", None, None)] * 3
     signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
                     ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
     decision_block(doc)
+    reasons_annex(doc)
     facts_appendix(doc)
     return save(doc, "bieu-diem-tccsd", "Biểu điểm tự đánh giá, xếp loại chất lượng tổ chức cơ sở đảng")
 
@@ -559,14 +570,11 @@ def build_report() -> Path:
     para(doc, "{{ trinh_bay.phan_b_dan }}")
     assessment_tables(doc)
     runs(doc, [("II. ĐỀ XUẤT XẾP LOẠI MỨC CHẤT LƯỢNG:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
-    para(doc, "Căn cứ đề xuất:")
-    tag(doc, "{%p for r in ket_qua.reasons %}")
-    para(doc, "- {{ r.text }} ({{ r.rule }})")
-    tag(doc, "{%p endfor %}")
     blank = [("", None, None)] * 3
     signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
                     ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
     decision_block(doc)
+    reasons_annex(doc)
     facts_appendix(doc)
     return save(doc, "bao-cao-kiem-diem-tap-the", "Báo cáo kiểm điểm, tự đánh giá, xếp loại chất lượng tập thể")
 

@@ -54,3 +54,10 @@ def test_collective_report_sections_and_kinds(capsys):
     assert "Mẫu 01-HD KĐ.ĐG 2025; loai_tap_the: chi_bo_truc_thuoc, chi_bo_co_so, dang_bo_co_so, tap_the_lanh_dao_quan_ly" in out
     assert "  xay_dung_dang: Công tác xây dựng, chỉnh đốn Đảng" in out
     assert "có thành viên bị cấp có thẩm quyền kết luận suy thoái" in out and "[chỉ với: tap_the_lanh_dao_quan_ly]" in out
+
+
+@pytest.mark.parametrize("regime", known_regimes())
+def test_every_regime_says_how_the_vote_base_is_counted_and_cites_it(regime, capsys):
+    assert main(["regime", regime]) == 0
+    line = next(ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("Số đảng viên có quyền biểu quyết"))
+    assert "dự bị không biểu quyết" in line and "đình chỉ" in line and "Điều lệ Đảng, Điều 5" in line

@@ -152,7 +152,7 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
     sections = {"dang_vien": next(numbers)}
     if with_units:
         sections["to_chuc"] = next(numbers)
-    sections["dieu_kien"], sections["xep_loai"] = next(numbers), next(numbers)
+    sections["xep_loai"] = next(numbers)
     facts = [["ngay_thanh_lap"], ["nhiem_vu"], ["khac_phuc_ky_truoc"], ["dieu_kien"]]
     return {
         "nam": b.text(["nam"], 3, size="ngan"),
@@ -164,7 +164,7 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
             "to_chuc_in_hoa": header_line(b, ["to_chuc"], lambda v: in_hoa(cap_uy(v)), field=True),
             "dia_danh_ngay": date_line(b),
-            "tieu_de": rules["title"],
+            "tieu_de": (rules.get("titles_by_kind") or {}).get(kind, rules["title"]),
             "quy_dinh": regime.name + (f"; {regime.profile}" if regime.profile else ""),
             **tables,
             "tieu_de_muc_i": "I. TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ" if rules.criteria else "I. ĐIỂM TỰ CHẤM",
@@ -177,6 +177,7 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
             "muc": sections,
             "tu_xep_loai": level_choice(b, ["tu_xep_loai"], rules),
             "so_lieu": b.fact_rows(([] if kind else [["loai_to_chuc"]]) + facts),
+            "phu_luc": None,  # nothing computed: no annex of reasons
         },
     }
 
@@ -225,5 +226,6 @@ def report(b: Blank, rules: Subject, regime) -> dict:
             "so_lieu": (b.fact_rows(([] if kind else [["loai_tap_the"]]) + facts)
                         + count_facts(b, "thong_ke_dang_vien", list(rules["member_labels"].items()))
                         + count_facts(b, "thong_ke_to_chuc", rules.levels)),
+            "phu_luc": None,  # nothing computed: no annex of reasons
         },
     }

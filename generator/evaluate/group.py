@@ -12,21 +12,32 @@ from pathlib import Path
 from ..errors import InputError, Problem, json_path
 from ..load import load_document
 from ..present.vietnamese import so
-from ..validate import load_schema, validate
+from ..validate import load_schema, title_at, validate
 from . import Evaluation, evaluate, evaluate_record, regime_of
 from .engine import NOT_RATED, Reason
 from .regime import UNDECIDED
 from .grades import grade_problems
 from .quota import QuotaResult, apply_quota
+from .vote_base import counted_base, roll
 from .votes import judge, vote_level
 
 GROUP_FORM = "xep-loai-chi-bo"
 WHOLE_CHI_BO = "toàn chi bộ"  # the quota group of a chi bộ whose rules do not group by position
 
 
-def vote_base(document: dict, rules) -> int:
-    """How many members a vote's share is counted on: those present, or all official members."""
+def vote_base(document: dict, rules) -> int | None:
+    """The typed base of a vote: those present, or the official members convened (see vote_base.py)."""
     return document.get("so_co_mat") if rules["votes"]["denominator"] == "co_mat" else document["so_dang_vien_chinh_thuc"]
+
+
+def list_vote_base(form: str, document: dict, rolls: list, rules, problems: list[Problem]) -> int | None:
+    """The base counted from the list's statuses when it gives them (problems if the typed one differs), else the typed one."""
+    counted, wrong = counted_base(form, document, rolls, rules)
+    problems += wrong
+    if counted == 0:  # refused above (the typed base is at least 1); the typed one keeps the shares defined
+        problems.append(Problem("$.dang_vien", title_at(load_schema(form), ["dang_vien"]),
+                                "danh sách không có đảng viên nào có quyền biểu quyết"))
+    return counted or vote_base(document, rules)
 
 
 @dataclass
@@ -108,9 +119,9 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
     doc = validate(document)
     regime = regime_of(doc, profile)
     rules = regime.subject("ca_nhan")
-    voters = vote_base(doc, rules)
     problems: list[Problem] = []
     members: list[MemberResult] = []
+    rolls = [roll(entry) for entry in doc["dang_vien"]]  # the member's own form may say exempt or suspended
     needs = rules["member_input"]
     for i, entry in enumerate(doc["dang_vien"]):
         if needs == "record":
@@ -127,7 +138,6 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
             problems += evaluation.problems
             members.append(MemberResult(entry["ho_ten"], evaluation,
                                         entry.get("nhom") or WHOLE_CHI_BO, entry.get("phieu") or {}, entry=i))
-            _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
             continue
         where = ["dang_vien", i, "ban_kiem_diem"]
         if "ban_kiem_diem" not in entry:
@@ -144,7 +154,10 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
         problems += _prefixed(InputError(evaluation.problems), where, entry["ban_kiem_diem"])
         group = entry.get("nhom") or _role_label(member_doc["dang_vien"]["doi_tuong"])
         members.append(MemberResult(member_doc["dang_vien"]["ho_ten"], evaluation, group, entry.get("phieu") or {}, entry=i))
-        _apply_vote(members[-1], entry, voters, ["dang_vien", i], problems)
+        rolls[i] = roll(entry, member_doc["dang_vien"].get("tinh_trang_sinh_hoat"))
+    voters = list_vote_base(GROUP_FORM, doc, rolls, rules, problems)
+    for member in members:
+        _apply_vote(member, doc["dang_vien"][member.entry], voters, ["dang_vien", member.entry], problems)
     return doc, members, problems
 
 
@@ -165,7 +178,7 @@ def _apply_vote(member: MemberResult, entry: dict, voters: int | None, where: li
     if tally is None or voters is None:
         missing = "phieu" if tally is None else "so_co_mat"
         problems.append(Problem(json_path(where + ["phieu"]) if tally is None else "$.so_co_mat",
-                                "Kết quả biểu quyết" if tally is None else "Số đảng viên chính thức có mặt",
+                                "Kết quả biểu quyết" if tally is None else title_at(load_schema(GROUP_FORM), ["so_co_mat"]),
                                 f"thiếu trường bắt buộc ({missing}) để tính kết quả biểu quyết"))
         return
     if sum(tally.values()) > voters:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from ..errors import Problem, json_path
 from ..present.vietnamese import hoa_chu_dau
 from . import Evaluation
-from .group import WHOLE_CHI_BO, MemberResult, _apply_vote, apply_quotas, quota_summary, vote_base
+from .group import WHOLE_CHI_BO, MemberResult, _apply_vote, apply_quotas, list_vote_base, quota_summary
 from .quota import QuotaResult
 from .regime import Regime
+from .vote_base import EXEMPT, SUSPENDED, roll
 from .votes import judge
 
 FORM = "bien-ban-kiem-phieu"
@@ -70,8 +71,8 @@ def minimum_votes(rules, code: str, need: dict, voters: int) -> int | None:
 def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
     rules = regime.subject("ca_nhan")
     spec = rules["votes"]
-    voters = vote_base(document, rules)
     problems: list[Problem] = []
+    voters = list_vote_base(FORM, document, [roll(e) for e in document["dang_vien"]], rules, problems)
     top, top_label = rules.levels[0]
     # No ceiling from the rules: the tally records what the vote alone gives.
     vote_only = Evaluation(regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[],
@@ -80,6 +81,12 @@ def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
     for i, entry in enumerate(document["dang_vien"]):
         where = ["dang_vien", i]
         cast = sum(entry["phieu"].values())
+        if entry.get("tinh_trang_sinh_hoat") in (EXEMPT, SUSPENDED):  # listed for the base only: not rated, not voted on
+            if cast:
+                problems.append(Problem(json_path(where + ["phieu"]), "Đảng viên › Kết quả biểu quyết",
+                                        "đảng viên được miễn công tác và sinh hoạt đảng hoặc bị đình chỉ sinh hoạt đảng "
+                                        "không được xếp loại: không ghi phiếu"))
+            continue
         if cast > document["so_phieu_hop_le"]:
             problems.append(Problem(json_path(where + ["phieu"]), "Đảng viên › Kết quả biểu quyết",
                                     f"tổng {cast} phiếu nhiều hơn {document['so_phieu_hop_le']} phiếu hợp lệ"))

@@ -123,11 +123,34 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
         "so_lieu": [],  # a blank's appendix of facts for the rules (generator/blank); a filled document has none
         **LAYOUT[document["form"]](document, ev, rules),
     }
+    context["trinh_bay"]["phu_luc"] = annex(document, context) if document["form"] in ANNEXED else None
     return context
 
 
 def rules_label(ev: Evaluation, document: dict, code: str) -> str:
     return ev.regime.subject(SUBJECTS[document["form"]].subject).label(code)
+
+# What the engine found is not part of the official form: it goes to an annex page after the signature.
+ANNEXED = {"bieu-diem-tccsd": ("biểu điểm", "Đối chiếu điểm và điều kiện xếp loại"),
+           "bao-cao-kiem-diem-tap-the": ("báo cáo kiểm điểm tập thể", "Căn cứ đề xuất xếp loại")}
+
+
+def annex(document: dict, context: dict) -> dict | None:
+    """The «Phụ lục: căn cứ xếp loại» page (None: nothing to print, or ``in_phu_luc: false``)."""
+    if not document.get("in_phu_luc", True) or not context["ket_qua"]["reasons"]:
+        return None
+    kind, heading = ANNEXED[document["form"]]
+    who = document.get("to_chuc") or document.get("tap_the")
+    return {"kem_theo": f"(Kèm theo {kind} năm {document['nam']} của {who}; do kiemdiem lập từ các số liệu đã ghi, "
+                        f"không thuộc nội dung mẫu)",
+            "muc": f"{heading}: {context['trinh_bay']['tu_xep_loai']}"}
+
+
+def without_annex(context: dict) -> dict:
+    """The context with the annex left out (kiemdiem render --khong-phu-luc)."""
+    if not context.get("trinh_bay", {}).get("phu_luc"):
+        return context
+    return {**context, "trinh_bay": {**context["trinh_bay"], "phu_luc": None}}
 
 
 def _member_layout(document: dict, ev: Evaluation, rules) -> dict:
@@ -148,7 +171,7 @@ def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     members = document["thong_ke_dang_vien"]
     layout = {
         "to_chuc_in_hoa": in_hoa(cap_uy(document["to_chuc"])),  # a đảng bộ issues as its đảng ủy
-        "tieu_de": rules["title"],
+        "tieu_de": (rules.get("titles_by_kind") or {}).get(document["loai_to_chuc"], rules["title"]),
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "dang_vien": _count_rows(members["so_xep_loai"], list(rules["member_labels"].items())),
         "tong_dang_vien": so(sum(members["so_xep_loai"].values())),
@@ -166,7 +189,6 @@ def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     layout["muc"] = {"dang_vien": next(numbers)}
     if layout["co_to_chuc_truc_thuoc"]:
         layout["muc"]["to_chuc"] = next(numbers)
-    layout["muc"]["dieu_kien"] = next(numbers)
     layout["muc"]["xep_loai"] = next(numbers)
     return layout
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..evaluate.tally import TallyEvaluation
+from ..evaluate.tally import FORM, TallyEvaluation
+from ..validate import load_schema, title_at
 from ..evaluate.votes import threshold_phrase
 from .names import name_key
 from .vietnamese import dia_danh_ngay, in_hoa, ngay_thang_nam, so
@@ -61,9 +62,10 @@ def tally_layout(document: dict, ev: TallyEvaluation) -> dict:
     day = dt.date.fromisoformat(document["ngay_kiem_phieu"])
     place = f", tại {document['dia_diem']}" if "dia_diem" in document else ""
     committee = sorted(document["ban_kiem_phieu"], key=lambda m: m["chuc_danh"] != "truong_ban")
-    counts = [("Số đảng viên chính thức (có quyền biểu quyết)", document["so_dang_vien_chinh_thuc"])]
+    title = lambda key: title_at(load_schema(FORM), [key])  # noqa: E731 (the schema's titles say how the base is counted)
+    counts = [(title("so_dang_vien_chinh_thuc"), document["so_dang_vien_chinh_thuc"])]
     if "so_co_mat" in document:
-        counts.append(("Số đảng viên chính thức có mặt", document["so_co_mat"]))
+        counts.append((title("so_co_mat"), document["so_co_mat"]))
     counts += [("Số phiếu phát ra", document["so_phieu_phat_ra"]), ("Số phiếu thu vào", document["so_phieu_thu_vao"]),
                ("Số phiếu hợp lệ", document["so_phieu_hop_le"]),
                ("Số phiếu không hợp lệ", document["so_phieu_thu_vao"] - document["so_phieu_hop_le"])]

@@ -26,7 +26,7 @@ SEPARATOR = " › "
 # Filled by the bulk run from the đảng bộ and the organisation, or computed by it: never a column.
 FILLED = frozenset({"form", "regime", "profile", "nam", "dang_bo", "chi_bo", "to_chuc", "tap_the", "loai_to_chuc",
                     "loai_tap_the", "dia_danh", "ngay_lap", "thong_ke_dang_vien", "thong_ke_to_chuc"})
-ENTRY_VOTES = ("nhom", "phieu", "phieu_vong_2")
+ENTRY_VOTES = ("nhom", "phieu", "phieu_vong_2", "tu_cach", "co_mat")  # the vote and who may cast it
 
 # Where a column's value goes: the row itself (codes, file), the đảng bộ header, a chi bộ's list
 # (group), a member's entry in that list, or the embedded form (biểu điểm, bản tự kiểm điểm).

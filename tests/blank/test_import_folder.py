@@ -58,7 +58,7 @@ def test_a_folder_becomes_the_workbook_grouped_by_chi_bo_and_the_broken_file_is_
     assert str(workbook) in out.splitlines()
     assert "Đã nhập 3 bản tự kiểm điểm vào 2 chi bộ của Đảng bộ phường Ba Đình, năm 2025 (qd366-2025):" in out
     assert f"  {KP5} (mã chi-bo-khu-pho-5): 2 đảng viên" in out and f"  {VP} (mã chi-bo-van-phong-dang-uy): 1 đảng viên" in out
-    assert "«Ngày họp chi bộ», «Số đảng viên chính thức (có quyền biểu quyết)»" in out and "«Phiếu Hoàn thành tốt nhiệm vụ»" in out
+    assert "«Ngày họp chi bộ», «Số đảng viên chính thức được triệu tập (có quyền biểu quyết)»" in out and "«Phiếu Hoàn thành tốt nhiệm vụ»" in out
 
     with open_workbook(workbook) as source:
         assert {k: source.header[k] for k in ("regime", "nam", "dang_bo", "dia_danh", "ngay_lap")} == {
@@ -96,7 +96,7 @@ def test_validate_lists_only_what_the_clerk_still_fills_and_passes_once_it_is_fi
     lines = capsys.readouterr().err.splitlines()[1:]
     assert len(lines) == 4 and all("thiếu trường bắt buộc" in line for line in lines)
     assert sorted(line.split(": ")[0].split("cột ")[1] for line in lines) == sorted(
-        ["«Ngày họp chi bộ»", "«Số đảng viên chính thức (có quyền biểu quyết)»"] * 2)
+        ["«Ngày họp chi bộ»", "«Số đảng viên chính thức được triệu tập (có quyền biểu quyết)»"] * 2)
 
     book = load_workbook(workbook)  # the clerk types the meeting and the votes
     cols = layout()

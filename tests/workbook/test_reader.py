@@ -407,7 +407,7 @@ def test_locate_turns_json_paths_into_sheet_row_and_column(workbook):
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[0].ban_kiem_diem.kiem_diem.uu_diem.pham_chat[1]") == \
             "trang «Nội dung», dòng 2 (mục «Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc»)"
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[0]") == "trang «Đảng viên», dòng 2"
-        assert locate("cb-kim-ma", "xep_loai", "$.so_co_mat") == "trang «Tổ chức», dòng 3, cột «Số đảng viên chính thức có mặt»"
+        assert locate("cb-kim-ma", "xep_loai", "$.so_co_mat") == "trang «Tổ chức», dòng 3, cột «Số đảng viên chính thức có mặt (có quyền biểu quyết)»"
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien") == "trang «Tổ chức», dòng 3"
         assert locate("db-lieu-giai", "bieu_diem", "$.diem.tieu_chi_chung.diem") == \
             "trang «Tổ chức», dòng 2, cột «Điểm: Nhóm tiêu chí chung»"

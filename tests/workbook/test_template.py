@@ -156,7 +156,7 @@ def test_numbers_and_dates_are_validated(template):
     assert "Họ và tên" not in members  # free text
     organisations = _validations(template["Tổ chức"])
     assert organisations["Tỷ lệ đảng viên dự sinh hoạt bình quân (%)"].formula2 == "100"
-    assert organisations["Số đảng viên chính thức (có quyền biểu quyết)"].formula1 == "1"
+    assert organisations["Số đảng viên chính thức được triệu tập (có quyền biểu quyết)"].formula1 == "1"
 
 
 def test_headers_are_bold_wrapped_and_explained(template):
