@@ -236,6 +236,7 @@ RECORD_FACTS: dict[str, Fact] = {
     "ky_luat_trong_nam": lambda r: r.get("ky_luat_trong_nam", False),
     "vang_mat_dai_ngay": lambda r: r.get("vang_mat_dai_ngay", False),
     "so_thang_nghi_om": lambda r: Fraction(str(r.get("nghi_om_thang", 0))),
+    "nghi_thai_san": lambda r: r.get("nghi_thai_san", False),
     "cong_chuc_dat_htxs": _work_rating(("HTXSNV",), title_counts=True),
     "cong_chuc_dat_httnv": _work_rating(("HTXSNV", "HTTNV"), title_counts=True),
     "cong_chuc_dat_htnv": _work_rating(("HTXSNV", "HTTNV", "HTNV"), title_counts=False),

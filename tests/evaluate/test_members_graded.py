@@ -165,3 +165,26 @@ def test_a_committee_decision_where_the_rules_decide_is_refused():
     problems = evaluate_group(doc, EXAMPLES).problems
     assert [p.path for p in problems] == ["$.dang_vien[0].quyet_dinh_xep_loai"]
     assert "Hoàn thành tốt nhiệm vụ" in problems[0].reason
+
+
+# ------------------------------------------------------------------ HD 21 Mục II tiểu mục 6 (2019–2022)
+@pytest.mark.parametrize("admitted, expected", [("2021-06-11", "NOT_RATED"), ("2021-06-10", "HTXSNV")])
+def test_2019_members_admitted_less_than_6_months_before_are_not_rated(admitted, expected):
+    # the meeting is on 10/12/2021: admitted 11/6/2021 is 5 full months, 10/6/2021 exactly 6
+    result = rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, ngay_vao_dang=admitted)
+    assert result["rule_level"] == expected
+
+
+@pytest.mark.parametrize("months, expected", [(2.9, "HTXSNV"), (3, "HTNV")])
+def test_2019_sick_leave_of_3_months_caps_the_level_below_httnv(months, expected):
+    result = rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, nghi_om_thang=months)
+    assert result["rule_level"] == expected
+    if expected == "HTNV":
+        assert any("từ 03 tháng" not in r["text"] and "dưới 3 tháng" in r["text"] and r["level"] == "HTTNV"
+                   for r in result["reasons"])
+
+
+def test_2019_maternity_leave_is_rated_on_the_time_actually_worked():
+    result = rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, nghi_thai_san=True)
+    assert result["rule_level"] == "HTXSNV"
+    assert any("thời gian làm việc thực tế" in r["text"] and "Hướng dẫn 21-HD/BTCTW" in r["rule"] for r in result["reasons"])

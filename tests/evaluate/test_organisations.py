@@ -248,3 +248,9 @@ def test_graded_sheet_has_no_score_and_prints_its_grades():
     assert prepared.evaluation.score is None and prepared.context["trinh_bay"]["bang_diem"] == []
     assert [r["muc"] for r in prepared.context["trinh_bay"]["bang_cap_do"]] == ["Xuất sắc", "Tốt", "Xuất sắc", "Tốt"]
     assert prepared.context["trinh_bay"]["tieu_de_muc_i"] == "I. TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ"
+
+
+@pytest.mark.parametrize("founded, expected", [("2021-06-11", "NOT_RATED"), ("2021-06-10", "HTXSNV")])
+def test_2019_organisations_founded_less_than_6_months_before_are_not_rated(founded, expected):
+    doc = graded(SON_LA, ngay_thanh_lap=founded, ngay_lap="2021-12-10")
+    assert evaluate(validate(doc)).level == expected
