@@ -35,6 +35,7 @@ def problems(doc: dict) -> list[str]:
     ("2013-06-30", 1050000, "mức lương tối thiểu chung"), ("2013-07-01", 1150000, "mức lương cơ sở"),
     ("2019-06-30", 1390000, "mức lương cơ sở"), ("2019-07-01", 1490000, "mức lương cơ sở"),
     ("2024-06-30", 1800000, "mức lương cơ sở"), ("2024-07-01", 2340000, "mức lương cơ sở"),
+    ("2026-06-30", 2340000, "mức lương cơ sở"), ("2026-07-01", 2530000, "mức lương cơ sở"),
 ])
 def test_the_wage_in_force_on_the_day(day, amount, name):
     wage = wage_on(dt.date.fromisoformat(day))
@@ -68,6 +69,19 @@ def test_example_2025_amounts_in_figures_and_words():
     assert layout["tong_tien_chu"] == "Mười bốn triệu không trăm bốn mươi nghìn đồng"
     assert layout["so_ky_hieu"] == "Số 45-TTr/ĐU"
     assert layout["trich_yeu"] == "về việc đề nghị tặng Giấy khen, Bằng khen năm 2025"
+
+
+@pytest.mark.parametrize("decided, amount, words, decree", [
+    ("2026-06-30", "702.000 đồng", "Bảy trăm linh hai nghìn đồng", "Nghị định số 73/2024/NĐ-CP"),
+    ("2026-07-01", "759.000 đồng", "Bảy trăm năm mươi chín nghìn đồng", "Nghị định số 161/2026/NĐ-CP"),
+])
+def test_a_member_giay_khen_priced_on_the_wage_of_the_decision_date(decided, amount, words, decree):
+    """NĐ 161/2026/NĐ-CP: 2.530.000 đ from 01/7/2026; the day before still 0,3 × 2.340.000 đ."""
+    doc = proposal(2025, 2, ngay_quyet_dinh=decided)
+    doc["de_nghi"][0].update(hinh_thuc="dang_vien_nam", ket_qua=[{"nam": 2025, "xep_loai": "HTXSNV"}])
+    layout = prepare(doc).context["trinh_bay"]
+    assert (layout["tong_tien"], layout["tong_tien_chu"]) == (amount, words)
+    assert decree in layout["luong_co_so"]
 
 
 def test_a_member_giay_khen_in_2025_is_702000_dong():
