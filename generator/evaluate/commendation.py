@@ -91,7 +91,7 @@ def committee_wages(rows, where: str, source: str) -> list[dict]:
     each marked with where it came from so the document cites it."""
     found = wage_row_problems(rows, where)
     if found:
-        raise ProfileError("; ".join(found))
+        raise ProfileError("\n".join(found))
     return [{**row, "from": _as_date(row["from"]), "nguon": source} for row in rows]
 
 
