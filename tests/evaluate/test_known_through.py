@@ -92,3 +92,12 @@ def test_the_web_result_panel_carries_the_warning():
     result = check({**copy.deepcopy(TO_TRINH), "ngay_quyet_dinh": "2026-12-20"})["result"]
     assert "bảng mức lương cơ sở" in result["canh_bao"]
     assert check(copy.deepcopy(TO_TRINH))["result"]["canh_bao"] is None
+
+
+def test_the_readme_lists_every_table_with_its_date():
+    from conftest import ROOT
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Quy tắc đã cập nhật đến ngày / rules known through", 1)[1].split("\n## ", 1)[0]
+    for table in all_tables():
+        row = next(line for line in section.splitlines() if line.startswith(f"| `{table.path}`"))
+        assert row.endswith(f"| {table.known_through.day:02d}/{table.known_through.month:02d}/{table.known_through.year} |"), row
