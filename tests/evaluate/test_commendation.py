@@ -43,12 +43,26 @@ def test_the_wage_in_force_on_the_day(day, amount, name):
 
 
 @pytest.mark.parametrize("day, era", [
-    ("2016-07-24", "hd07-2011"), ("2016-07-25", "qd29-2016"), ("2021-07-29", "qd29-2016"), ("2021-07-30", "qd24-2021"),
+    ("2011-10-31", "hd07-2011"), ("2011-11-01", "qd45-2011"), ("2012-01-04", "qd45-2011"), ("2012-01-05", "qd45-hd01-2012"),
+    ("2015-10-26", "qd45-hd01-2012"), ("2015-10-27", "qd45-hd56-2015"),
+    ("2016-07-24", "qd45-hd56-2015"), ("2016-07-25", "qd29-2016"), ("2021-07-29", "qd29-2016"), ("2021-07-30", "qd24-2021"),
     ("2025-01-19", "qd24-2021"), ("2025-01-20", "qd232-2025"), ("2025-06-30", "qd232-2025"), ("2025-07-01", "qd294-2025"),
     ("2025-12-28", "qd294-2025"), ("2025-12-29", "qd294-2025-cv19780"),
 ])
 def test_the_rules_in_force_on_the_day(day, era):
     assert era_on(dt.date.fromisoformat(day))["id"] == era
+
+
+@pytest.mark.parametrize("day, cited, not_cited", [
+    ("2011-10-31", ["07-HD/BTCTW", "37-HD/VPTW"], ["45-QĐ/TW", "01-HD/TW"]),
+    ("2011-11-01", ["45-QĐ/TW ngày 01/11/2011", "37-HD/VPTW"], ["01-HD/TW"]),
+    ("2012-01-05", ["45-QĐ/TW", "01-HD/TW ngày 05/01/2012", "37-HD/VPTW"], ["56-HD/VPTW"]),
+    ("2015-10-26", ["37-HD/VPTW"], ["56-HD/VPTW"]),
+    ("2015-10-27", ["45-QĐ/TW", "01-HD/TW ngày 05/01/2012", "56-HD/VPTW ngày 27/10/2015"], ["37-HD/VPTW"]),
+])
+def test_2011_to_2016_rest_on_qd45_and_hd01_2012_and_hd56_replaces_hd37(day, cited, not_cited):
+    bases = " | ".join(era_on(dt.date.fromisoformat(day))["bases"])
+    assert all(c in bases for c in cited) and not any(n in bases for n in not_cited)
 
 
 def test_the_legal_bases_printed_follow_the_date():
