@@ -146,6 +146,16 @@ def required_level(award: dict, year: int) -> tuple[str, str]:
     return subject.levels[0]
 
 
+def year_title(award: dict, year: int) -> str:
+    """What a counted year is recognised as: for an organisation's "tiêu biểu" award the era's title
+    where the data gives one (2018–2020: "Trong sạch, vững mạnh"), else the year's top level."""
+    if award["recipient"] != "dang_vien" and award.get("tieu_bieu"):
+        for title in _data().get("organisation_titles") or []:
+            if title["from"] <= year <= title["to"]:
+                return title["label"]
+    return required_level(award, year)[1]
+
+
 @dataclass(frozen=True)
 class Line:
     """One proposal, as the attached list prints it."""
@@ -193,10 +203,10 @@ def _achievement(award: dict, years: list[int]) -> str:
     """"«Trong sạch, vững mạnh» tiêu biểu (2014–2017), «Hoàn thành xuất sắc nhiệm vụ» tiêu biểu (2018)"."""
     suffix = " tiêu biểu" if award.get("tieu_bieu") else ""
     if len(years) == 1:
-        return f"«{required_level(award, years[0])[1]}»{suffix} năm {years[0]}"
+        return f"«{year_title(award, years[0])}»{suffix} năm {years[0]}"
     runs: list[tuple[str, list[int]]] = []
     for year in years:
-        label = required_level(award, year)[1]
+        label = year_title(award, year)
         if runs and runs[-1][0] == label:
             runs[-1][1].append(year)
         else:
@@ -219,7 +229,7 @@ def _year_problems(award: dict, row: dict) -> list[str]:
     if row["xep_loai"] != code:
         found.append(f"năm {year} xếp loại «{subject.label(row['xep_loai'])}», hình thức này cần «{label}» mỗi năm")
     if award.get("tieu_bieu") and not row.get("tieu_bieu"):
-        found.append(f"năm {year} chưa được cấp có thẩm quyền công nhận «{label}» tiêu biểu")
+        found.append(f"năm {year} chưa được cấp có thẩm quyền công nhận «{year_title(award, year)}» tiêu biểu")
     if "min_score" in award:
         if row.get("diem") is None:
             found.append(f"năm {year}: thiếu điểm tự chấm (cần từ {so(award['min_score'])} điểm trở lên mỗi năm)")
