@@ -12,9 +12,10 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, Problem
 from .evaluate import SUBJECTS, CommendationEvaluation, evaluate
-from .evaluate.commendation import describe_awards
+from .evaluate.commendation import describe_awards, profile_wages, read_wage_file, wage_on
+from .evaluate.known_through import date_notice, document_notice, warn
 from .bulk.commands import add_commands as add_bulk_commands
 from .blank.commands import add_commands as add_blank_commands
 from .blank.tally_commands import add_commands as add_tally_commands
@@ -64,6 +65,17 @@ def _report(source: str, error: InputError) -> None:
         print(f"  {problem}", file=sys.stderr)
 
 
+def _wages(args) -> list[dict] | None:
+    """The rows of ``--luong-co-so TỆP`` (None without it); raises ``InputError`` naming the file and row."""
+    name = getattr(args, "luong_co_so", None)
+    if name is None:
+        return None
+    try:
+        return read_wage_file(name)
+    except ProfileError as exc:
+        raise InputError([Problem("--luong-co-so", "Tệp mức lương cơ sở", text) for text in str(exc).split("\n")]) from None
+
+
 def _group(source: str, document: dict, profile: str | None):
     return evaluate_group(document, Path(source).resolve().parent, profile)
 
@@ -85,12 +97,13 @@ def cmd_validate(args) -> int:
                     raise InputError(result.problems)
                 print(f"{source}: hợp lệ — {len(result.members)} đảng viên")
                 continue
-            prepared = prepare(document, args.profile)
+            prepared = prepare(document, args.profile, _wages(args))
         except InputError as error:
             _report(source, error)
             status = INVALID
             continue
         print(f"{source}: hợp lệ — {prepared.evaluation.summary()}")
+        warn(prepared.notice)
     return status
 
 
@@ -113,9 +126,16 @@ def _validate_dang_bo(source: str, profile: str | None) -> int:
 
 def cmd_render(args) -> int:
     status = OK
+    try:
+        wages = _wages(args)
+    except InputError as error:
+        _report("--luong-co-so", error)
+        return INVALID
     for source in _inputs(args.files):
+        notices: list[str] = []
         try:
-            written = render_file(source, args.output, args.format, args.profile, args.template, not args.khong_phu_luc)
+            written = render_file(source, args.output, args.format, args.profile, args.template,
+                                  not args.khong_phu_luc, wages, notices)
         except TemplateRejected as error:
             print("\n".join([f"{source}:"] + error.lines()), file=sys.stderr)
             status = INVALID
@@ -126,6 +146,8 @@ def cmd_render(args) -> int:
             continue
         for path in written:
             print(path)
+        for line in notices:
+            warn(f"{source}: {line}")
     return status
 
 
@@ -141,6 +163,7 @@ def cmd_classify_group(args, document: dict) -> int:
         mark = {"cut": " (vượt tỷ lệ)", "tie": " (bằng phiếu: đảng ủy quyết định)"}.get(member["quota"] or "", "")
         lines.append(f"  {member['ho_ten']}: {member['level_label']}{mark}")
     lines += [f"Tỷ lệ — {quota_summary(quota)}" for quota in result.quotas]
+    warn(document_notice(document))
     return _emit(args, data, lines, result.problems)
 
 
@@ -159,10 +182,11 @@ def cmd_classify(args) -> int:
         if isinstance(loaded, dict) and loaded.get("form") == GROUP_FORM:
             return cmd_classify_group(args, loaded)
         document = validate(loaded)
-        evaluation = evaluate(document, args.profile)
+        evaluation = evaluate(document, args.profile, _wages(args))
     except InputError as error:
         _report(args.file, error)
         return INVALID
+    warn(document_notice(document, evaluation))
     if isinstance(evaluation, CommendationEvaluation):
         return _emit(args, {"form": document["form"], **evaluation.as_dict()}, commendation_lines(document, evaluation),
                      evaluation.problems)
@@ -186,8 +210,9 @@ def score_line(evaluation) -> str:
 
 
 def commendation_lines(document: dict, ev: CommendationEvaluation) -> list[str]:
+    own = f"; dòng của {ev.wage['nguon']}" if ev.wage.get("nguon") else ""
     lines = [f"Tờ trình {document['so_ky_hieu']} — {ev.era['name']}",
-             f"Tiền thưởng theo {ev.wage['name']} {tien(ev.wage['amount'])} ({ev.wage['decree']}), ngày {ngay_ngan(ev.wage_date)}:"]
+             f"Tiền thưởng theo {ev.wage['name']} {tien(ev.wage['amount'])} ({ev.wage['decree']}{own}), ngày {ngay_ngan(ev.wage_date)}:"]
     lines += [f"  {ln.index}. {ln.name}: {ln.award} — {ln.achievement}; {so(ln.multiple)} × {so(ev.wage['amount'])} = {tien(ln.amount)}"
               for ln in ev.lines]
     lines.append(f"Tổng: {tien(ev.total)} ({tien_bang_chu(ev.total)})")
@@ -196,7 +221,15 @@ def commendation_lines(document: dict, ev: CommendationEvaluation) -> list[str]:
 
 
 def cmd_awards(args) -> int:
-    print("\n".join(describe_awards(args.date)))
+    try:
+        wages = _wages(args)
+        if wages is None and args.profile:
+            wages = profile_wages({}, args.profile)
+    except InputError as error:
+        _report(args.luong_co_so or args.profile, error)
+        return INVALID
+    print("\n".join(describe_awards(args.date, wages)))
+    warn(date_notice(args.date, wage_on(args.date, wages)))
     return OK
 
 
@@ -235,6 +268,12 @@ def cmd_schema(args) -> int:
     return OK
 
 
+def _wage_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--luong-co-so", metavar="TỆP", default=None,
+                        help="tệp YAML các dòng mức lương cơ sở {from, amount, name, decree} thêm hoặc sửa bảng có sẵn "
+                             "(dòng cùng ngày from thay dòng có sẵn); thay khóa luong_co_so của hồ sơ quy định")
+
+
 def _profile_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--profile", metavar="HỒ_SƠ", default=None,
                         help="hồ sơ quy định địa phương: mã có sẵn hoặc tệp YAML (thay con số của quy định, không sửa mã)")
@@ -248,6 +287,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("validate", help="kiểm tra tệp dữ liệu (JSON/YAML) theo mẫu và quy định")
     p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .json/.yaml hoặc thư mục chứa chúng")
     _profile_option(p)
+    _wage_option(p)
     p.set_defaults(run=cmd_validate)
 
     p = sub.add_parser("render", help="xuất văn bản DOCX/PDF")
@@ -260,12 +300,14 @@ def build_parser() -> argparse.ArgumentParser:
                    help="biểu điểm, báo cáo kiểm điểm tập thể: không in trang «Phụ lục: căn cứ xếp loại» sau chữ ký "
                         "(như ghi in_phu_luc: false)")
     _profile_option(p)
+    _wage_option(p)
     p.set_defaults(run=cmd_render)
 
     p = sub.add_parser("classify", help="tính điểm, xếp loại và nêu lý do")
     p.add_argument("file", metavar="TỆP")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     _profile_option(p)
+    _wage_option(p)
     p.set_defaults(run=cmd_classify)
 
     p = sub.add_parser("context", help="in dữ liệu đã trình bày mà mẫu DOCX/HTML nhận (cho người sửa mẫu)")
@@ -280,6 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("awards", help="in quy định khen thưởng có hiệu lực vào một ngày: căn cứ, các hình thức, điều kiện, tiền thưởng")
     p.add_argument("date", type=_date, nargs="?", default=dt.date.today(), metavar="NGÀY", help="YYYY-MM-DD (mặc định hôm nay)")
+    _profile_option(p)
+    _wage_option(p)
     p.set_defaults(run=cmd_awards)
 
     add_bulk_commands(sub, _formats, FORMATS, _profile_option, known_regimes(), _report)

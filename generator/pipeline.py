@@ -5,11 +5,12 @@ tests and a Python user all run exactly the same sequence.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError, Problem
 from .evaluate import Evaluation, evaluate
+from .evaluate.known_through import document_notice
 from .load import load_document
 from .present.context import build_context, without_annex
 from .render import RENDERERS
@@ -25,6 +26,7 @@ class Prepared:
     document: dict  # validated, defaults filled in
     evaluation: Evaluation
     context: dict  # what every renderer prints
+    notice: str | None = None  # a table older than the document's date (evaluate/known_through); never printed in it
 
 
 def renderable_forms() -> list[str]:
@@ -32,18 +34,19 @@ def renderable_forms() -> list[str]:
     return [form for form in known_forms() if (templates_dir() / form).is_dir()]
 
 
-def prepare(document, profile: str | None = None) -> Prepared:
+def prepare(document, profile: str | None = None, wages: list[dict] | None = None) -> Prepared:
     """Validate, evaluate and present one document (raises ``InputError``).
 
-    ``profile`` is a shipped profile id or a YAML file of a local committee's numbers."""
+    ``profile`` is a shipped profile id or a YAML file of a local committee's numbers;
+    ``wages`` a committee's wage rows from a ``--luong-co-so`` file."""
     valid = validate(document)
     if valid["form"] not in renderable_forms():
         raise InputError([Problem("$.form", "Loại văn bản", f"mẫu «{valid['form']}» chỉ dùng để kiểm tra và xếp loại "
                                   f"(kiemdiem validate, classify), chưa có bản in; bản in có cho: {', '.join(renderable_forms())}")])
-    evaluation = evaluate(valid, profile)
+    evaluation = evaluate(valid, profile, wages)
     if evaluation.problems:
         raise InputError(evaluation.problems)
-    return Prepared(valid, evaluation, build_context(valid, evaluation))
+    return Prepared(valid, evaluation, build_context(valid, evaluation), document_notice(valid, evaluation))
 
 
 def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -> dict[str, bytes]:
@@ -55,14 +58,18 @@ def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -
 
 
 def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS, profile: str | None = None,
-                templates=(), annex: bool = True) -> list[Path]:
+                templates=(), annex: bool = True, wages: list[dict] | None = None,
+                notices: list[str] | None = None) -> list[Path]:
     """Render one input file into ``out_dir`` as <input name>.<format>; ``templates`` are
     user template files (.docx, .html) taking precedence over the profile's ``mau_in``;
-    ``annex=False`` leaves out the «Phụ lục: căn cứ xếp loại» page (the official form only)."""
+    ``annex=False`` leaves out the «Phụ lục: căn cứ xếp loại» page (the official form only).
+    The document's warning, if any, is appended to ``notices`` for the caller to print."""
     from .usertemplate.template import templates_for
     source = Path(source)
-    prepared = prepare(load_document(source), profile)
+    prepared = prepare(load_document(source), profile, wages)
+    if notices is not None and prepared.notice:
+        notices.append(prepared.notice)
     if not annex:
-        prepared = Prepared(prepared.document, prepared.evaluation, without_annex(prepared.context))
+        prepared = replace(prepared, context=without_annex(prepared.context))
     rendered = render(prepared, formats, templates_for(prepared, profile, templates, formats))
     return write_all({Path(out_dir) / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()})

@@ -129,6 +129,10 @@ def test_awards_command_lists_the_rules_of_a_date(capsys):
     assert main(["awards", "2025-12-30"]) == 0
     out = capsys.readouterr().out
     assert "Công văn số 19780-CV/VPTW" in out and "dang_vien_nam: Giấy khen" in out and "= 702.000 đồng" in out
+    assert main(["awards", "2026-12-20"]) == 0
+    out = capsys.readouterr().out
+    assert "mức lương cơ sở 2.530.000 đồng (Nghị định số 161/2026/NĐ-CP, từ 01/7/2026)" in out
+    assert "dang_vien_nam: Giấy khen" in out and "= 759.000 đồng" in out
     with pytest.raises(SystemExit) as exit_:
         main(["awards", "30/12/2025"])
     assert exit_.value.code == 2

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..evaluate.known_through import warn
 
 INVALID = 2
 
@@ -43,6 +44,7 @@ def cmd_bulk(args, report) -> int:
     print(f"Danh mục: {outcome.manifest}")
     if outcome.archive:
         print(f"Tệp nén: {outcome.archive}")
+    warn(outcome.notice)
     if outcome.errors:
         print(f"Các bản ghi lỗi đã bỏ qua ({len(outcome.errors)}):", file=sys.stderr)
         for error in outcome.errors:

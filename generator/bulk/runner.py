@@ -21,6 +21,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, w
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..evaluate.known_through import document_notice
 from ..pipeline import FORMATS
 from ..write import write_atomic
 from .manifest import InputHasher, Ledger, file_sha256, sha256
@@ -43,6 +44,7 @@ class BulkOutcome:
     errors: list[dict]
     manifest: Path
     archive: Path | None
+    notice: str | None = None  # the regime's table older than the run's date (evaluate/known_through)
 
     @property
     def status(self) -> int:
@@ -127,7 +129,8 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
                                   "counts": {"written": run.written, "skipped": run.skipped, "failed": run.failed},
                                   "errors": planner.result.errors})
         zipped = write_archive(out_dir, planner.root, paths) if archive else None
-    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped)
+    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped,
+                       document_notice(planner.header))
 
 
 def _own_templates(planner: Planner, formats) -> dict[str, dict]:

@@ -95,12 +95,13 @@ SUBJECTS = {
 FORM_CHECKS = {"bao-cao-kiem-diem-tap-the": report_problems}
 
 
-def evaluate(document: dict, profile: str | None = None) -> Evaluation | CommendationEvaluation:
+def evaluate(document: dict, profile: str | None = None, wages: list[dict] | None = None) -> Evaluation | CommendationEvaluation:
     """Classify one member or organisation, or check and price a commendation proposal;
-    ``profile`` (an id or a file) overrides the document's own."""
+    ``profile`` (an id or a file) overrides the document's own; ``wages``: wage rows from a
+    ``--luong-co-so`` file (generator/evaluate/commendation.read_wage_file), for a tờ trình."""
     if document["form"] == COMMENDATION_FORM:
         regime_of(document, profile)  # a profile for another regime is refused the same way
-        return evaluate_commendation(document, profile)
+        return evaluate_commendation(document, profile, wages)
     from .meeting_forms import EVALUATORS  # here, not on top: the tally reuses group.py, which imports this package
     if document["form"] in EVALUATORS:
         return EVALUATORS[document["form"]](document, regime_of(document, profile))

@@ -32,9 +32,88 @@ def _data() -> dict:
     return yaml.safe_load((commendation_dir() / "khen-thuong.yaml").read_text(encoding="utf-8"))
 
 
+WAGE_KEY = "luong_co_so"  # a profile's (or a --luong-co-so file's) own wage rows
+WAGE_FIELDS = {"from": "ngày áp dụng", "amount": "mức lương (đồng)", "name": "tên mức lương", "decree": "văn bản quy định"}
+
+
 @cache
 def _wages() -> list[dict]:
-    return yaml.safe_load((commendation_dir() / "luong-co-so.yaml").read_text(encoding="utf-8"))
+    path = commendation_dir() / "luong-co-so.yaml"
+    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]
+    found = wage_row_problems(rows, path.name)
+    if found:  # the shipped table is checked exactly like a committee's
+        raise ValueError("; ".join(found))
+    return rows
+
+
+def _as_date(value):
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def wage_row_problems(rows, where: str) -> list[str]:
+    """What is wrong with a wage table, each naming the file and the row (empty when it is usable):
+    a list of {from, amount, name, decree}, dates ascending, whole positive amounts, a decree named."""
+    if not isinstance(rows, list) or not rows:
+        return [f"{where}: «{WAGE_KEY}» phải là danh sách các dòng {{from, amount, name, decree}}"]
+    found, last = [], None
+    for i, row in enumerate(rows, 1):
+        at = f"{where}, {WAGE_KEY} dòng {i}"
+        if not isinstance(row, dict):
+            found.append(f"{at}: phải có dạng {{from: YYYY-MM-DD, amount: số đồng, name: …, decree: …}}")
+            continue
+        unknown = sorted(set(row) - set(WAGE_FIELDS) - {"nguon"})
+        if unknown:
+            found.append(f"{at}: khóa không dùng: {', '.join(unknown)} (chỉ có {', '.join(WAGE_FIELDS)})")
+        day = _as_date(row.get("from"))
+        if day is None:
+            found.append(f"{at}: thiếu hoặc sai {WAGE_FIELDS['from']} (from, dạng YYYY-MM-DD)")
+        elif last is not None and day <= last:
+            found.append(f"{at}: ngày áp dụng {ngay_ngan(day)} phải sau dòng trước ({ngay_ngan(last)}); các dòng xếp theo ngày tăng dần")
+        last = day or last
+        amount = row.get("amount")
+        if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+            found.append(f"{at}: {WAGE_FIELDS['amount']} (amount) phải là số nguyên dương, ví dụ 2530000; đang là {amount!r}")
+        for key in ("name", "decree"):
+            if not isinstance(row.get(key), str) or not row[key].strip():
+                found.append(f"{at}: thiếu {WAGE_FIELDS[key]} ({key})")
+    return found
+
+
+def committee_wages(rows, where: str, source: str) -> list[dict]:
+    """A committee's rows, checked like the shipped table (``ProfileError`` listing every problem),
+    each marked with where it came from so the document cites it."""
+    found = wage_row_problems(rows, where)
+    if found:
+        raise ProfileError("\n".join(found))
+    return [{**row, "from": _as_date(row["from"]), "nguon": source} for row in rows]
+
+
+def read_wage_file(path) -> list[dict]:
+    """`--luong-co-so FILE`: a YAML list of rows, or a mapping with the key ``luong_co_so``."""
+    from pathlib import Path
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(f"không đọc được tệp mức lương cơ sở {path}: {exc}") from None
+    except yaml.YAMLError as exc:
+        raise ProfileError(f"tệp mức lương cơ sở {path} không phải YAML hợp lệ: {exc}") from None
+    rows = data.get(WAGE_KEY) if isinstance(data, dict) else data
+    return committee_wages(rows, path.name, f"tệp {path.name}")
+
+
+def wage_table(extra: list[dict] | None = None) -> list[dict]:
+    """The shipped rows with a committee's over them: a row of the same ``from`` replaces the shipped one."""
+    rows = {r["from"]: r for r in _wages()}
+    rows.update({r["from"]: r for r in extra or []})
+    return [rows[day] for day in sorted(rows)]
 
 
 def _latest(rows: list[dict], day: dt.date, key: str = "from") -> dict | None:
@@ -47,8 +126,9 @@ def era_on(day: dt.date) -> dict | None:
     return _latest(_data()["eras"], day)
 
 
-def wage_on(day: dt.date) -> dict | None:
-    return _latest(_wages(), day)
+def wage_on(day: dt.date, extra: list[dict] | None = None) -> dict | None:
+    """The wage row in force on ``day``; ``extra``: a committee's rows (``committee_wages``)."""
+    return _latest(wage_table(extra), day)
 
 
 def catalogue(era: dict) -> dict:
@@ -64,6 +144,16 @@ def required_level(award: dict, year: int) -> tuple[str, str]:
     regime = load_regime(review_regime(year))
     subject = regime.subject("ca_nhan" if award["recipient"] == "dang_vien" else "to_chuc")
     return subject.levels[0]
+
+
+def year_title(award: dict, year: int) -> str:
+    """What a counted year is recognised as: for an organisation's "tiêu biểu" award the era's title
+    where the data gives one (2018–2020: "Trong sạch, vững mạnh"), else the year's top level."""
+    if award["recipient"] != "dang_vien" and award.get("tieu_bieu"):
+        for title in _data().get("organisation_titles") or []:
+            if title["from"] <= year <= title["to"]:
+                return title["label"]
+    return required_level(award, year)[1]
 
 
 @dataclass(frozen=True)
@@ -97,7 +187,8 @@ class CommendationEvaluation:
         return {
             "rules": self.era["id"], "rules_name": self.era["name"],
             "wage": {"amount": self.wage["amount"], "name": self.wage["name"], "decree": self.wage["decree"],
-                     "date": self.wage_date.isoformat()},
+                     "date": self.wage_date.isoformat(), "from": self.wage["from"].isoformat(),
+                     "source": self.wage.get("nguon") or "generator/commendation/luong-co-so.yaml"},
             "lines": [{"name": ln.name, "award_id": ln.award_id, "award": ln.award, "achievement": ln.achievement,
                        "multiple": float(ln.multiple), "amount": ln.amount} for ln in self.lines],
             "total": self.total, "quotas": self.quotas,
@@ -112,10 +203,10 @@ def _achievement(award: dict, years: list[int]) -> str:
     """"«Trong sạch, vững mạnh» tiêu biểu (2014–2017), «Hoàn thành xuất sắc nhiệm vụ» tiêu biểu (2018)"."""
     suffix = " tiêu biểu" if award.get("tieu_bieu") else ""
     if len(years) == 1:
-        return f"«{required_level(award, years[0])[1]}»{suffix} năm {years[0]}"
+        return f"«{year_title(award, years[0])}»{suffix} năm {years[0]}"
     runs: list[tuple[str, list[int]]] = []
     for year in years:
-        label = required_level(award, year)[1]
+        label = year_title(award, year)
         if runs and runs[-1][0] == label:
             runs[-1][1].append(year)
         else:
@@ -138,7 +229,7 @@ def _year_problems(award: dict, row: dict) -> list[str]:
     if row["xep_loai"] != code:
         found.append(f"năm {year} xếp loại «{subject.label(row['xep_loai'])}», hình thức này cần «{label}» mỗi năm")
     if award.get("tieu_bieu") and not row.get("tieu_bieu"):
-        found.append(f"năm {year} chưa được cấp có thẩm quyền công nhận «{label}» tiêu biểu")
+        found.append(f"năm {year} chưa được cấp có thẩm quyền công nhận «{year_title(award, year)}» tiêu biểu")
     if "min_score" in award:
         if row.get("diem") is None:
             found.append(f"năm {year}: thiếu điểm tự chấm (cần từ {so(award['min_score'])} điểm trở lên mỗi năm)")
@@ -198,15 +289,35 @@ def proposal_problems(award_id: str, award: dict, proposal: dict, year: int, day
     return problems
 
 
+def _profile(document: dict, profile: str | None) -> tuple[dict, str]:
+    """The profile's data ({} without one) and where it was named, for messages."""
+    name = profile or document.get("profile")
+    where = "--profile" if profile else "$.profile"
+    if not name:
+        return {}, where
+    try:
+        path = profile_path(name)
+        return read_yaml(path), where
+    except ProfileError as exc:
+        raise InputError([Problem(where, "Hồ sơ quy định địa phương", str(exc))]) from None
+
+
+def profile_wages(document: dict, profile: str | None) -> list[dict]:
+    """The profile's ``luong_co_so`` rows, checked (an ``InputError`` naming the profile and row)."""
+    data, where = _profile(document, profile)
+    if WAGE_KEY not in data:
+        return []
+    path = profile_path(profile or document.get("profile"))
+    found = wage_row_problems(data[WAGE_KEY], f"hồ sơ {path.name}")
+    if found:
+        raise InputError([Problem(where, "Hồ sơ quy định địa phương: mức lương cơ sở", text) for text in found])
+    return committee_wages(data[WAGE_KEY], path.name, f"hồ sơ {data.get('name') or path.stem}")
+
+
 def _quotas(era: dict, document: dict, profile: str | None) -> dict:
     quotas = dict(era.get("quotas") or {})
-    name = profile or document.get("profile")
-    if name:
-        try:
-            data = read_yaml(profile_path(name))
-        except ProfileError as exc:
-            raise InputError([Problem("--profile" if profile else "$.profile", "Hồ sơ quy định địa phương", str(exc))]) from None
-        quotas = deep_merge(quotas, (data.get("khen_thuong") or {}).get("quotas") or {})
+    data, _ = _profile(document, profile)
+    quotas = deep_merge(quotas, (data.get("khen_thuong") or {}).get("quotas") or {})
     return {k: v for k, v in quotas.items() if v is not None}
 
 
@@ -236,8 +347,10 @@ def bonus(multiple: Fraction, wage: int) -> int:
     return int((Decimal(multiple.numerator) * wage / multiple.denominator).quantize(Decimal(1), ROUND_HALF_UP))
 
 
-def evaluate_commendation(document: dict, profile: str | None = None) -> CommendationEvaluation:
-    """Check every proposal and price it; raises ``InputError`` when the date has no rules."""
+def evaluate_commendation(document: dict, profile: str | None = None,
+                          extra_wages: list[dict] | None = None) -> CommendationEvaluation:
+    """Check every proposal and price it; raises ``InputError`` when the date has no rules.
+    ``extra_wages``: a committee's wage rows from a user file, used instead of the profile's."""
     day = dt.date.fromisoformat(document["ngay_lap"])
     era = era_on(day)
     first = _data()["eras"][0]["from"]
@@ -245,7 +358,7 @@ def evaluate_commendation(document: dict, profile: str | None = None) -> Commend
         raise InputError([Problem("$.ngay_lap", "Ngày lập tờ trình",
                                   f"kiemdiem có quy định khen thưởng từ ngày {ngay_ngan(first)}; ngày lập {ngay_ngan(day)} sớm hơn")])
     wage_day = dt.date.fromisoformat(document.get("ngay_quyet_dinh") or document["ngay_lap"])
-    wage = wage_on(wage_day)
+    wage = wage_on(wage_day, extra_wages if extra_wages is not None else profile_wages(document, profile))
     problems: list[Problem] = []
     if wage is None:
         raise InputError([Problem("$.ngay_quyet_dinh", "Ngày quyết định khen thưởng",
@@ -277,15 +390,16 @@ def evaluate_commendation(document: dict, profile: str | None = None) -> Commend
     return CommendationEvaluation(era, wage, wage_day, lines, sum(ln.amount for ln in lines), shown, problems)
 
 
-def describe_awards(day: dt.date) -> list[str]:
+def describe_awards(day: dt.date, extra_wages: list[dict] | None = None) -> list[str]:
     """`kiemdiem awards DATE`: the rules in force, every award id with what it needs and pays."""
     era = era_on(day)
     if era is None:
         return [f"Chưa có quy định khen thưởng trước ngày {ngay_ngan(_data()['eras'][0]['from'])}."]
-    wage = wage_on(day)
+    wage = wage_on(day, extra_wages)
     lines = [f"Quy định khen thưởng ngày {ngay_ngan(day)}: {era['name']}", "Căn cứ:"] + [f"  - {b}" for b in era["bases"]]
     if wage:
-        lines.append(f"Tiền thưởng tính theo {wage['name']} {tien(wage['amount'])} ({wage['decree']}, từ {ngay_ngan(wage['from'])}).")
+        lines.append(f"Tiền thưởng tính theo {wage['name']} {tien(wage['amount'])} ({wage['decree']}, từ {ngay_ngan(wage['from'])})"
+                     + (f"; dòng của {wage['nguon']}." if wage.get("nguon") else "."))
     lines.append("Hình thức (mã trong \"hinh_thuc\"):")
     for award_id, a in catalogue(era).items():
         needs = [f"{a['years']} năm liền" if a["years"] > 1 else "trong năm"]

@@ -11,6 +11,7 @@ from ..bulk.paths import slug
 from ..cli import commendation_lines, score_line
 from ..errors import InputError, Problem
 from ..evaluate import SUBJECTS, CommendationEvaluation, evaluate
+from ..evaluate.known_through import document_notice
 from ..evaluate.regime import known_profiles
 from ..pipeline import prepare, render
 from ..present.context import grade_rows
@@ -32,8 +33,9 @@ def _shipped_profile_only(document) -> None:
 
 
 def summarise(document: dict, evaluation) -> dict:
-    """The result as the page shows it: level, score, parts, reasons and ``classify``'s lines."""
-    data = evaluation.as_dict()
+    """The result as the page shows it: level, score, parts, reasons and ``classify``'s lines;
+    ``canh_bao``: the one warning line ``classify`` prints on stderr when a table is older than the document."""
+    data = {**evaluation.as_dict(), "canh_bao": document_notice(document, evaluation)}
     if isinstance(evaluation, CommendationEvaluation):
         return {**data, "lines": commendation_lines(document, evaluation)}
     if document["form"] not in SUBJECTS:  # ballot, tally, residence comment

@@ -214,3 +214,19 @@ def test_a_committees_own_template_prints_every_member_and_editing_it_reprints(d
     with pytest.raises(InputError, match="khong_co_truong_nay"):
         run_bulk(dang_bo, tmp_path / "out-2", ["docx"], profile=str(profile))
     assert not (tmp_path / "out-2").exists()
+
+
+@pytest.mark.parametrize("ngay_lap, warned", [("2026-11-22", False), ("2026-11-23", True)])
+def test_bulk_warns_once_when_the_run_is_dated_after_its_regime_table(dang_bo, tmp_path, capsys, ngay_lap, warned):
+    """qd366-2025 is known through 22/11/2026 (generator/regimes/qd366-2025.yaml, known_through)."""
+    import yaml
+    source = dang_bo / "dang-bo.yaml"
+    header = yaml.safe_load(source.read_text(encoding="utf-8"))
+    header.update(nam=2026, ngay_lap=ngay_lap)
+    source.write_text(yaml.safe_dump(header, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert main(["bulk", str(source), "-o", str(tmp_path / "out"), "--format", "docx"]) == 0
+    out, err = capsys.readouterr()
+    notices = [line for line in err.splitlines() if line.startswith("Cảnh báo")]
+    assert len(notices) == int(warned) and "Cảnh báo" not in out
+    if warned:
+        assert "qd366-2025 (generator/regimes/qd366-2025.yaml)" in notices[0] and "22/11/2026" in notices[0]

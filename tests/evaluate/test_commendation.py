@@ -35,6 +35,7 @@ def problems(doc: dict) -> list[str]:
     ("2013-06-30", 1050000, "mức lương tối thiểu chung"), ("2013-07-01", 1150000, "mức lương cơ sở"),
     ("2019-06-30", 1390000, "mức lương cơ sở"), ("2019-07-01", 1490000, "mức lương cơ sở"),
     ("2024-06-30", 1800000, "mức lương cơ sở"), ("2024-07-01", 2340000, "mức lương cơ sở"),
+    ("2026-06-30", 2340000, "mức lương cơ sở"), ("2026-07-01", 2530000, "mức lương cơ sở"),
 ])
 def test_the_wage_in_force_on_the_day(day, amount, name):
     wage = wage_on(dt.date.fromisoformat(day))
@@ -42,12 +43,26 @@ def test_the_wage_in_force_on_the_day(day, amount, name):
 
 
 @pytest.mark.parametrize("day, era", [
-    ("2016-07-24", "hd07-2011"), ("2016-07-25", "qd29-2016"), ("2021-07-29", "qd29-2016"), ("2021-07-30", "qd24-2021"),
+    ("2011-10-31", "hd07-2011"), ("2011-11-01", "qd45-2011"), ("2012-01-04", "qd45-2011"), ("2012-01-05", "qd45-hd01-2012"),
+    ("2015-10-26", "qd45-hd01-2012"), ("2015-10-27", "qd45-hd56-2015"),
+    ("2016-07-24", "qd45-hd56-2015"), ("2016-07-25", "qd29-2016"), ("2021-07-29", "qd29-2016"), ("2021-07-30", "qd24-2021"),
     ("2025-01-19", "qd24-2021"), ("2025-01-20", "qd232-2025"), ("2025-06-30", "qd232-2025"), ("2025-07-01", "qd294-2025"),
     ("2025-12-28", "qd294-2025"), ("2025-12-29", "qd294-2025-cv19780"),
 ])
 def test_the_rules_in_force_on_the_day(day, era):
     assert era_on(dt.date.fromisoformat(day))["id"] == era
+
+
+@pytest.mark.parametrize("day, cited, not_cited", [
+    ("2011-10-31", ["07-HD/BTCTW", "37-HD/VPTW"], ["45-QĐ/TW", "01-HD/TW"]),
+    ("2011-11-01", ["45-QĐ/TW ngày 01/11/2011", "37-HD/VPTW"], ["01-HD/TW"]),
+    ("2012-01-05", ["45-QĐ/TW", "01-HD/TW ngày 05/01/2012", "37-HD/VPTW"], ["56-HD/VPTW"]),
+    ("2015-10-26", ["37-HD/VPTW"], ["56-HD/VPTW"]),
+    ("2015-10-27", ["45-QĐ/TW", "01-HD/TW ngày 05/01/2012", "56-HD/VPTW ngày 27/10/2015"], ["37-HD/VPTW"]),
+])
+def test_2011_to_2016_rest_on_qd45_and_hd01_2012_and_hd56_replaces_hd37(day, cited, not_cited):
+    bases = " | ".join(era_on(dt.date.fromisoformat(day))["bases"])
+    assert all(c in bases for c in cited) and not any(n in bases for n in not_cited)
 
 
 def test_the_legal_bases_printed_follow_the_date():
@@ -68,6 +83,19 @@ def test_example_2025_amounts_in_figures_and_words():
     assert layout["tong_tien_chu"] == "Mười bốn triệu không trăm bốn mươi nghìn đồng"
     assert layout["so_ky_hieu"] == "Số 45-TTr/ĐU"
     assert layout["trich_yeu"] == "về việc đề nghị tặng Giấy khen, Bằng khen năm 2025"
+
+
+@pytest.mark.parametrize("decided, amount, words, decree", [
+    ("2026-06-30", "702.000 đồng", "Bảy trăm linh hai nghìn đồng", "Nghị định số 73/2024/NĐ-CP"),
+    ("2026-07-01", "759.000 đồng", "Bảy trăm năm mươi chín nghìn đồng", "Nghị định số 161/2026/NĐ-CP"),
+])
+def test_a_member_giay_khen_priced_on_the_wage_of_the_decision_date(decided, amount, words, decree):
+    """NĐ 161/2026/NĐ-CP: 2.530.000 đ from 01/7/2026; the day before still 0,3 × 2.340.000 đ."""
+    doc = proposal(2025, 2, ngay_quyet_dinh=decided)
+    doc["de_nghi"][0].update(hinh_thuc="dang_vien_nam", ket_qua=[{"nam": 2025, "xep_loai": "HTXSNV"}])
+    layout = prepare(doc).context["trinh_bay"]
+    assert (layout["tong_tien"], layout["tong_tien_chu"]) == (amount, words)
+    assert decree in layout["luong_co_so"]
 
 
 def test_a_member_giay_khen_in_2025_is_702000_dong():
@@ -100,10 +128,39 @@ def test_the_terminology_changes_inside_five_years():
     doc["de_nghi"][0]["ket_qua"] = [{"nam": y, "xep_loai": "TSVM" if y < 2018 else "HTXSNV", "tieu_bieu": True}
                                     for y in range(2014, 2019)]
     line = evaluate(validate(doc)).lines[0]
-    assert line.achievement == ("5 năm liền: «Trong sạch, vững mạnh» tiêu biểu (2014–2017), "
-                                "«Hoàn thành xuất sắc nhiệm vụ» tiêu biểu (2018)")
+    # rated HTXSNV in 2018, recognised "Trong sạch, vững mạnh" tiêu biểu (khen-thuong.yaml, organisation_titles)
+    assert line.achievement == "«Trong sạch, vững mạnh» tiêu biểu 5 năm liền (2014–2018)"
     doc["de_nghi"][0]["ket_qua"][4]["xep_loai"] = "TSVM"  # no longer a level in 2018
     assert any("năm 2018: mức TSVM không dùng trong" in p for p in problems(doc))
+
+
+@pytest.mark.parametrize("year, achievement", [
+    (2017, "«Trong sạch, vững mạnh» tiêu biểu năm 2017"),  # the level itself (hd27-2014)
+    (2018, "«Trong sạch, vững mạnh» tiêu biểu năm 2018"),  # rated HTXSNV, titled TSVM tiêu biểu
+    (2020, "«Trong sạch, vững mạnh» tiêu biểu năm 2020"),
+    (2021, "«Hoàn thành xuất sắc nhiệm vụ» tiêu biểu năm 2021"),  # HD 01-HD/TW (2021)
+])
+def test_an_organisations_year_2018_to_2020_is_trong_sach_vung_manh_tieu_bieu(year, achievement):
+    doc = proposal(2025, 0, nam=year, ngay_lap=f"{year}-12-20")
+    doc["de_nghi"][0]["ket_qua"] = [{"nam": year, "xep_loai": "TSVM" if year < 2018 else "HTXSNV", "tieu_bieu": True}]
+    assert evaluate(validate(doc)).lines[0].achievement == achievement
+
+
+def test_five_years_across_2020_and_2021_name_both_titles_and_a_missing_recognition_names_the_title():
+    doc = proposal(2025, 1, nam=2021, ngay_lap="2021-12-20")
+    doc["de_nghi"][0]["ket_qua"] = [{"nam": y, "xep_loai": "TSVM" if y < 2018 else "HTXSNV", "tieu_bieu": True}
+                                    for y in range(2017, 2022)]
+    assert evaluate(validate(doc)).lines[0].achievement == (
+        "5 năm liền: «Trong sạch, vững mạnh» tiêu biểu (2017–2020), «Hoàn thành xuất sắc nhiệm vụ» tiêu biểu (2021)")
+    doc["de_nghi"][0]["ket_qua"][3]["tieu_bieu"] = False
+    assert any("năm 2020 chưa được cấp có thẩm quyền công nhận «Trong sạch, vững mạnh» tiêu biểu" in p for p in problems(doc))
+
+
+def test_a_members_years_2018_to_2020_keep_the_level():
+    doc = proposal(2025, 2, nam=2020, ngay_lap="2020-12-15")
+    for row, year in zip(doc["de_nghi"][0]["ket_qua"], range(2016, 2021)):
+        row["nam"] = year
+    assert evaluate(validate(doc)).lines[0].achievement == "«Hoàn thành xuất sắc nhiệm vụ» 5 năm liền (2016–2020)"
 
 
 @pytest.mark.parametrize("score, ok", [(94.9, False), (95, True)])

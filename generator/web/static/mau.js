@@ -371,6 +371,7 @@
         ...result.reasons.map((r) => h("li", {text: r.rule ? `${r.text} (${r.rule})` : r.text}))));
     }
     if (result.lines && result.lines.length) parts.push(h("ul", {className: "dong"}, ...result.lines.map((line) => h("li", {text: line}))));
+    if (result.canh_bao) parts.push(h("p", {className: "canh-bao", text: result.canh_bao}));  // a table older than the document: not printed in it
     if (problems.length) parts.push(h("p", {className: "loi-chung", text: "Chưa in được: còn lỗi (xem bên dưới và cạnh từng ô)."}));
     panel.replaceChildren(...parts);
     panel.hidden = false;
