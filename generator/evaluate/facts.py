@@ -174,6 +174,15 @@ def _attendance(doc: dict) -> Fraction | None:
     return None if value is None else Fraction(str(value)) / 100
 
 
+def _disciplined_units(doc: dict) -> Fraction | None:
+    """Sub-organisations disciplined in the year, over those the statistics count (None: not given)."""
+    count = doc.get("dieu_kien", {}).get("so_to_chuc_truc_thuoc_bi_ky_luat")
+    stats = doc.get("thong_ke_to_chuc")
+    if count is None or not stats:
+        return None
+    return _ratio(count, sum(stats["so_xep_loai"].values()))
+
+
 ORG_FACTS: dict[str, Fact] = {
     **TASK_FACTS,
     "ty_le_dv_tot_tro_len": _members(["HTXSNV", "HTTNV"]),
@@ -192,6 +201,8 @@ ORG_FACTS: dict[str, Fact] = {
     "thanh_vien_suy_thoai": _condition("thanh_vien_suy_thoai"),
     "don_vi_khong_dat_chi_tieu": _condition("khong_dat_chi_tieu_co_ban"),
     "so_thang_thanh_lap": _months_since_founding,
+    "tap_the_bi_ky_luat": _condition("tap_the_bi_ky_luat"),
+    "ty_le_tc_bi_ky_luat": _disciplined_units,
 }
 
 # Facts about sub-organisations need the regime's level codes (TSVM … YEU_KEM, or HTXSNV … KHTNV).

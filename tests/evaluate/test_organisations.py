@@ -254,3 +254,34 @@ def test_graded_sheet_has_no_score_and_prints_its_grades():
 def test_2019_organisations_founded_less_than_6_months_before_are_not_rated(founded, expected):
     doc = graded(SON_LA, ngay_thanh_lap=founded, ngay_lap="2021-12-10")
     assert evaluate(validate(doc)).level == expected
+
+
+# ------------------------------------------------------------------ QĐ 124: a collective's KHTNV grounds
+def _with_conditions(**conditions) -> dict:
+    doc = graded("2023.yaml")
+    doc["dieu_kien"] = {**doc["dieu_kien"], **conditions}
+    return doc
+
+
+@pytest.mark.parametrize("disciplined, expected", [(1, "HTXSNV"), (2, "KHTNV")])
+def test_2023_more_than_20_percent_of_sub_units_disciplined_is_a_khtnv_ground(disciplined, expected):
+    # the example's đảng bộ has 5 sub-organisations: 1/5 = 20 % is not "trên 20%", 2/5 is
+    result = evaluate(validate(_with_conditions(so_to_chuc_truc_thuoc_bi_ky_luat=disciplined)))
+    if expected == "KHTNV":
+        assert result.level == "KHTNV" and "40%, trên 20%" in result.reasons[0].text
+    else:
+        assert result.level != "KHTNV"
+
+
+@pytest.mark.parametrize("ground", [{"tap_the_bi_ky_luat": True}, {"thanh_vien_suy_thoai": True}])
+def test_2023_a_disciplined_collective_or_a_degraded_member_is_a_khtnv_ground(ground):
+    result = evaluate(validate(_with_conditions(**ground)))
+    assert result.level == "KHTNV" and "Điều 12, Quy định 124-QĐ/TW" == result.reasons[0].rule
+
+
+@pytest.mark.parametrize("self_detected, expected_khtnv", [(False, True), (True, False)])
+def test_2023_corruption_self_detected_and_remedied_is_no_automatic_khtnv(self_detected, expected_khtnv):
+    result = evaluate(validate(_with_conditions(tham_nhung_ky_luat=True, ky_luat_tu_phat_hien=self_detected)))
+    assert (result.level == "KHTNV") is expected_khtnv
+    if self_detected:
+        assert any("tự phát hiện và đã khắc phục xong hậu quả" in r.text for r in result.reasons)
