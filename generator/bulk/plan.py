@@ -25,6 +25,7 @@ from ..present.summary import LIST, list_context
 from ..present.vietnamese import so
 from ..validate import validate
 from . import compose
+from .org_quota import apply_org_quota
 from .paths import Names, slug
 
 CHI_BO = ("chi_bo_co_so", "chi_bo_truc_thuoc")
@@ -57,6 +58,7 @@ class RunResult:
     header: dict
     organisations: list[dict] = field(default_factory=list)
     quotas: list[dict] = field(default_factory=list)
+    org_quotas: list[dict] = field(default_factory=list)  # the collectives' HTXSNV quota (bulk/org_quota.py)
     errors: list[dict] = field(default_factory=list)
     member_counts: Counter = field(default_factory=Counter)  # level code, NOT_RATED or "pending" → members
     not_rated: list[dict] = field(default_factory=list)
@@ -177,6 +179,13 @@ class Planner:
     def jobs(self) -> Iterator[Job]:
         for scope in self.scopes:
             yield from self._scope(scope)
+        tccsd = [r for r in self.result.organisations if r["loai"] in ("chi_bo_co_so", "dang_bo_co_so")]
+        self._org_quota(tccsd, self.header["dang_bo"], f"Tổ chức cơ sở đảng trực thuộc {self.header['dang_bo']}")
+
+    def _org_quota(self, rows: list[dict], scope: str, group: str) -> None:
+        record = apply_org_quota(rows, self.regime.subject("to_chuc"), scope, group)
+        if record is not None and (record["candidates"] or record["base_count"]):
+            self.result.org_quotas.append(record)
 
     def _scope(self, scope: Scope) -> Iterator[Job]:
         members_rules = self.regime.subject("ca_nhan")
@@ -204,17 +213,20 @@ class Planner:
             loaded.append((org, docs, members, group, broken))
         quotas = apply_quotas(pooled, bool(outstanding) and all(outstanding))
         self._record_quotas(scope, pooled, quotas, chi_bo_of)
-        child_levels: list[str] = []
+        child_rows: list[dict] = []
         member_counts: Counter = Counter()
         rows: list[dict] = []
         for org, docs, members, group, broken in loaded:
             yield from self._member_jobs(org, group, members, broken, rows)
             counts = self._member_stats(members, members_rules)
             member_counts.update({"not_rated": counts["so_khong_xep_loai"], **counts["so_xep_loai"]})
-            level = yield from self._organisation(org, docs, {"thong_ke_dang_vien": counts}, len(members))
-            if level:
-                child_levels.append(level)
+            yield from self._organisation(org, docs, {"thong_ke_dang_vien": counts}, len(members))
+            if org["loai_to_chuc"] == "chi_bo_truc_thuoc":
+                child_rows.append(self.result.organisations[-1])
             self.organisations_done += 1
+        parent = scope.org["ten"] if scope.org is not None else self.header["dang_bo"]
+        self._org_quota(child_rows, parent, f"Chi bộ trực thuộc {parent}")  # before the đảng bộ counts its chi bộ
+        child_levels = [r["level"] for r in child_rows if r["level"] not in (None, NOT_RATED)]
         if scope.org is not None and scope.org["loai_to_chuc"] == "dang_bo_co_so":
             codes = [code for code, _ in members_rules.levels]
             stats = {"thong_ke_dang_vien": {"so_xep_loai": {c: member_counts.get(c, 0) for c in codes},

@@ -275,7 +275,7 @@ def build_summary(planner: Planner) -> dict:
         "org_levels": [list(level) for level in regime.subject("to_chuc").levels],
         "organisations": sorted(result.organisations, key=lambda o: order.get(o["ma"], len(order))),
         "member_counts": dict(result.member_counts), "not_rated": result.not_rated, "pending": result.pending,
-        "quotas": result.quotas, "errors": result.errors,
+        "quotas": result.quotas, "org_quotas": result.org_quotas, "errors": result.errors,
     }
 
 

@@ -37,12 +37,13 @@ class QuotaResult:
         }
 
 
-def quota_max(spec: dict, base_count: int, group_size: int, outstanding: bool = False) -> tuple[int, Fraction, str]:
-    """The most members the quota allows, its rate, and the computation in words."""
+def quota_max(spec: dict, base_count: int, group_size: int, outstanding: bool = False,
+              unit: str = "đồng chí") -> tuple[int, Fraction, str]:
+    """The most members (``unit``: or "tổ chức") the quota allows, its rate, and the computation in words."""
     rate = exact(spec["rate_outstanding"] if outstanding and "rate_outstanding" in spec else spec["rate"])
     raw = rate * base_count
     allowed = _ROUNDING[spec.get("rounding", "floor")](raw)
-    text = f"{phan_tram(rate)} × {base_count} = {so(raw)} → tối đa {allowed} đồng chí"
+    text = f"{phan_tram(rate)} × {base_count} = {so(raw)} → tối đa {allowed} {unit}"
     small = spec.get("small_group")  # seed 000: "chi bộ có dưới 07 đảng viên thì không quá 01 đồng chí"
     if small and group_size < small["members_lt"]:
         allowed = small["max"]
@@ -50,10 +51,10 @@ def quota_max(spec: dict, base_count: int, group_size: int, outstanding: bool = 
     return allowed, rate, text
 
 
-def apply_quota(spec: dict, group: str, candidate_votes: list[int], base_count: int, group_size: int,
-                outstanding: bool = False) -> QuotaResult:
-    """Rank candidates by votes (ties keep input order) and keep at most the quota."""
-    allowed, rate, text = quota_max(spec, base_count, group_size, outstanding)
+def apply_quota(spec: dict, group: str, candidate_votes: list, base_count: int, group_size: int,
+                outstanding: bool = False, unit: str = "đồng chí") -> QuotaResult:
+    """Rank candidates by votes (organisations: by score; ties keep input order) and keep at most the quota."""
+    allowed, rate, text = quota_max(spec, base_count, group_size, outstanding, unit)
     result = QuotaResult(group, base_count, rate, allowed, computation=text, rule=spec["rule"])
     order = sorted(range(len(candidate_votes)), key=lambda i: -candidate_votes[i])
     if len(order) <= allowed:

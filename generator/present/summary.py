@@ -278,9 +278,23 @@ def quota_context(summary: dict) -> dict:
         if q.get("rule"):
             lines.append(f"Căn cứ: {q['rule']}.")
         groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm «{q['group']}»", "dong": lines})
-    rules = list(dict.fromkeys(q["rule"] for q in summary.get("quotas") or [] if q.get("rule")))
+    org_quotas = summary.get("org_quotas") or []
+    for i, q in enumerate(org_quotas, len(groups) + 1):
+        lines = [f"Số tổ chức của nhóm: {so(q['members'])}; số tổ chức xếp loại {base} (cơ sở tính tỷ lệ): "
+                 f"{so(q['base_count'])}.",
+                 f"Tỷ lệ tối đa {q['rate']}: {q['computation']}.",
+                 f"Số tổ chức đạt mức {top} theo điểm và điều kiện: {so(q['candidates'])} (xếp theo điểm từ cao xuống thấp)."]
+        for key, label in (("selected", f"Giữ mức {top}"), ("cut", f"Vượt tỷ lệ, xếp loại {base}"),
+                           ("tie", "Bằng điểm ở vị trí cuối của tỷ lệ, đề nghị cấp có thẩm quyền xem xét, quyết định")):
+            names = q[key]
+            lines.append(f"{label} ({so(len(names))} tổ chức): {', '.join(names)}." if names else f"{label}: không có.")
+        if q.get("rule"):
+            lines.append(f"Căn cứ: {q['rule']}.")
+        groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm «{q['group']}» (tập thể)", "dong": lines})
+    every = (summary.get("quotas") or []) + org_quotas
+    rules = list(dict.fromkeys(q["rule"] for q in every if q.get("rule")))
     return _with(common, nhom=groups, can_cu="; ".join(rules) if rules else summary["regime_name"],
-                 khong_co="" if groups else f"Không có nhóm nào có đảng viên đạt mức {top}.")
+                 khong_co="" if groups else f"Không có nhóm nào có đảng viên hoặc tổ chức đạt mức {top}.")
 
 
 # ---------------------------------------------------------------- all at once
