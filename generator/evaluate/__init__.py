@@ -146,8 +146,8 @@ def decide(document: dict, level: str, reasons: list[Reason], rules, regime_name
             return level, reasons, None, []
         return level, reasons, None, [Problem(path, DECISION_TITLE, f"theo quy định, mức xếp loại là «{rules.label(level)}»; "
                                               "chỉ ghi quyết định của cấp có thẩm quyền khi quy định không xác định được mức")]
-    if given is None:
-        return level, reasons, None, [Problem(path, DECISION_TITLE, (
+    if given is None:  # named at its level, the column a workbook gives it
+        return level, reasons, None, [Problem(f"{path}.xep_loai", "Mức xếp loại do cấp có thẩm quyền quyết định", (
             "quy định không xác định được mức xếp loại (không mức nào đủ điều kiện và không thuộc trường hợp nào của mức "
             f"«{rules.levels[-1][1]}»): cần ghi mức do cấp có thẩm quyền quyết định (xep_loai) và căn cứ (can_cu)"))]
     codes = [code for code, _ in rules.levels]

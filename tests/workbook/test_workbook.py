@@ -227,3 +227,31 @@ def test_a_broken_organisation_tree_points_to_the_organisation_row(tmp_path, cap
     _edit(path, "Tổ chức", 4, "Trực thuộc (mã tổ chức)", "khong-co")
     assert main(["bulk", str(path), "-o", str(tmp_path / "out")]) == 2
     assert "trang «Tổ chức», dòng 4, cột «Trực thuộc (mã tổ chức)»" in capsys.readouterr().err
+
+
+TASKS = "Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › "
+
+
+def _leave_open(path: Path, row: int) -> None:
+    """Row ``row`` of «Đảng viên»: 12 tasks given, 11 done: no level holds and no KHTNV ground applies."""
+    _edit(path, "Đảng viên", row, TASKS + "Số nhiệm vụ, chỉ tiêu hoàn thành", 11)
+    _edit(path, "Đảng viên", row, TASKS + "Số nhiệm vụ hoàn thành đúng tiến độ, bảo đảm chất lượng", 11)
+    _edit(path, "Đảng viên", row, TASKS + "Số nhiệm vụ hoàn thành vượt mức", 0)
+    _edit(path, "Đảng viên", row, "Tự xếp loại (đề xuất)", "Hoàn thành nhiệm vụ")
+
+
+def test_an_undecided_member_is_reported_at_the_decision_column_and_the_decision_columns_settle_it(tmp_path):
+    path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
+    _edit(path, "Đảng viên", 2, TASKS + "Số nhiệm vụ, chỉ tiêu được giao", 12)
+    _leave_open(path, 2)
+    with open_workbook(path) as source:
+        planner = Planner(source)
+        list(planner.jobs())
+    assert [e["where"] for e in planner.result.errors] == [
+        "trang «Đảng viên», dòng 2, cột «Mức xếp loại do cấp có thẩm quyền quyết định»"]
+    _edit(path, "Đảng viên", 2, "Mức xếp loại do cấp có thẩm quyền quyết định", "Hoàn thành nhiệm vụ")
+    _edit(path, "Đảng viên", 2, "Căn cứ quyết định", "Kết luận số 15-KL/ĐU ngày 22/12/2025 của Ban Thường vụ Đảng ủy")
+    with open_workbook(path) as source:
+        planner = Planner(source)
+        list(planner.jobs())
+    assert planner.result.errors == []
