@@ -52,15 +52,18 @@ def _inputs(paths: list[str]) -> list[str]:
     out = []
     for name in paths:
         path = Path(name)
-        if path.is_dir():
-            out += sorted(str(p) for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
-        else:
-            out.append(name)
+        try:
+            listed = sorted(str(p) for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()) \
+                if path.is_dir() else None
+        except OSError:  # a name too long, a folder that cannot be listed: reading it says why
+            listed = None
+        out += [name] if listed is None else listed
     return out
 
 
 def _report(source: str, error: InputError) -> None:
-    print(f"{source}: dữ liệu không hợp lệ ({len(error.problems)} lỗi):", file=sys.stderr)
+    shown = source if len(source) <= 200 else source[:100] + "…" + source[-60:]
+    print(f"{shown}: dữ liệu không hợp lệ ({len(error.problems)} lỗi):", file=sys.stderr)
     for problem in error.problems:
         print(f"  {problem}", file=sys.stderr)
 

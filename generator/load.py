@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 
 from .errors import InputError, Problem
+from .inputfile import LIMITS, read_bytes
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = LIMITS["document"]
 
 
 def nfc(value: Any) -> Any:
@@ -29,13 +30,26 @@ def nfc(value: Any) -> Any:
 
 
 class _PlainYamlLoader(yaml.SafeLoader):
-    """Safe YAML without anchors and aliases: a few aliases can expand to gigabytes."""
+    """Safe YAML without anchors and aliases (a few aliases can expand to gigabytes) and without
+    timestamps: an unquoted ``2025-02-30`` would make PyYAML raise while loading, so every
+    date reaches validation as the text that was typed, and its message names the field."""
 
     def compose_node(self, parent, index):
         if self.check_event(yaml.events.AliasEvent):
             event = self.peek_event()
             raise yaml.MarkedYAMLError(problem="tham chiếu YAML (&, *) không được hỗ trợ", problem_mark=event.start_mark)
         return super().compose_node(parent, index)
+
+
+_PlainYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_PlainYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
+def plain_yaml(text: str):
+    """YAML as plain data: no aliases, no timestamps; raises ``yaml.YAMLError`` or ``RecursionError``."""
+    return yaml.load(text, Loader=_PlainYamlLoader)  # noqa: S506 — a SafeLoader subclass
 
 
 def _reject_constant(name: str):
@@ -50,14 +64,14 @@ def parse(text: str, suffix: str = ".json") -> Any:
     """Parse JSON or YAML text; syntax errors become an ``InputError``."""
     if suffix.lower() in {".yaml", ".yml"}:
         try:
-            data = yaml.load(text, Loader=_PlainYamlLoader)  # noqa: S506 — a SafeLoader subclass
+            data = plain_yaml(text)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" (dòng {mark.line + 1}, cột {mark.column + 1})" if mark else ""
             raise _problem(f"YAML không hợp lệ{where}: {getattr(exc, 'problem', exc)}") from None
         except RecursionError:
             raise _problem("YAML lồng nhau quá sâu.") from None
-        return nfc(_dates_to_text(data))
+        return nfc(data)
     try:
         return nfc(json.loads(text, parse_constant=_reject_constant))
     except ValueError as exc:
@@ -68,34 +82,11 @@ def parse(text: str, suffix: str = ".json") -> Any:
         raise _problem("JSON lồng nhau quá sâu.") from None
 
 
-def _dates_to_text(value: Any) -> Any:
-    """YAML turns 2025-12-05 into a date; the schema wants the ISO text."""
-    import datetime as dt
-
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()[:10]
-    if isinstance(value, dict):
-        return {k: _dates_to_text(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_dates_to_text(v) for v in value]
-    return value
-
 
 def load_document(path: str | Path) -> Any:
     """Read one input file (.json, .yaml, .yml)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise _problem(f"Không có tệp {path}.") from None
-    except IsADirectoryError:
-        raise _problem(f"{path} là thư mục, không phải tệp.") from None
-    except PermissionError:
-        raise _problem(f"Không có quyền đọc tệp {path}.") from None
-    except OSError as exc:
-        raise _problem(f"Không đọc được tệp {path}: {exc.strerror or exc}") from None
-    if len(raw) > MAX_BYTES:
-        raise _problem(f"Tệp quá lớn ({len(raw)} byte; tối đa {MAX_BYTES} byte).")
+    raw = read_bytes(path, "Tệp dữ liệu", "document")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -65,6 +65,15 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
 
 
+def _date_reason(value) -> str:
+    """A date in the right shape that no calendar has (30/02, month 13, year 0) says so."""
+    shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value) if isinstance(value, str) else None
+    if shape:
+        year, month, day = shape.groups()
+        return f"ngày {day}/{month}/{year} không có trên lịch (ghi dạng YYYY-MM-DD, ví dụ 2025-12-05)"
+    return f"{_show(value)} không phải ngày hợp lệ dạng YYYY-MM-DD (ví dụ 2025-12-05)"
+
+
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "…"
@@ -139,7 +148,7 @@ def _problem(schema: dict, error) -> Problem:
     elif v == "const":
         reason = f"phải là {_show(sub['const'])}, không phải {_show(value)}"
     elif v == "format":
-        reason = f"{_show(value)} không phải ngày hợp lệ dạng YYYY-MM-DD (ví dụ 2025-12-05)"
+        reason = _date_reason(value)
     elif v == "pattern" and sub.get("x-loi-pattern"):
         reason = f"{_show(value)} {sub['x-loi-pattern']}"
     elif v == "minLength" or (v == "pattern" and sub["pattern"] == "\\S"):

@@ -68,7 +68,7 @@ def wage_row_problems(rows, where: str) -> list[str]:
         if not isinstance(row, dict):
             found.append(f"{at}: phải có dạng {{from: YYYY-MM-DD, amount: số đồng, name: …, decree: …}}")
             continue
-        unknown = sorted(set(row) - set(WAGE_FIELDS) - {"nguon"})
+        unknown = sorted(str(k) for k in set(row) - set(WAGE_FIELDS) - {"nguon"})
         if unknown:
             found.append(f"{at}: khóa không dùng: {', '.join(unknown)} (chỉ có {', '.join(WAGE_FIELDS)})")
         day = _as_date(row.get("from"))
@@ -78,8 +78,8 @@ def wage_row_problems(rows, where: str) -> list[str]:
             found.append(f"{at}: ngày áp dụng {ngay_ngan(day)} phải sau dòng trước ({ngay_ngan(last)}); các dòng xếp theo ngày tăng dần")
         last = day or last
         amount = row.get("amount")
-        if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
-            found.append(f"{at}: {WAGE_FIELDS['amount']} (amount) phải là số nguyên dương, ví dụ 2530000; đang là {amount!r}")
+        if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= 10**9:
+            found.append(f"{at}: {WAGE_FIELDS['amount']} (amount) phải là số nguyên dương (tối đa 1 tỷ), ví dụ 2530000; đang là {amount!r}")
         for key in ("name", "decree"):
             if not isinstance(row.get(key), str) or not row[key].strip():
                 found.append(f"{at}: thiếu {WAGE_FIELDS[key]} ({key})")
@@ -99,12 +99,7 @@ def read_wage_file(path) -> list[dict]:
     """`--luong-co-so FILE`: a YAML list of rows, or a mapping with the key ``luong_co_so``."""
     from pathlib import Path
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"không đọc được tệp mức lương cơ sở {path}: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"tệp mức lương cơ sở {path} không phải YAML hợp lệ: {exc}") from None
+    data = read_yaml(path, "tệp mức lương cơ sở", mapping=False)
     rows = data.get(WAGE_KEY) if isinstance(data, dict) else data
     return committee_wages(rows, path.name, f"tệp {path.name}")
 

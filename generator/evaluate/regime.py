@@ -141,6 +141,32 @@ def deep_merge(base: Any, change: Any) -> Any:
     return copy.deepcopy(change)
 
 
+def _shape(value: Any) -> str:
+    if isinstance(value, dict):
+        return "đối tượng"
+    if isinstance(value, list):
+        return "danh sách"
+    if isinstance(value, bool):
+        return "có/không"
+    if isinstance(value, (int, float, str)):
+        return "giá trị đơn"  # numbers and texts replace each other ("30%", 0.3)
+    return "trống"
+
+
+def shape_problems(base: Any, change: Any, path: str = "overrides") -> list[str]:
+    """Where a profile's ``overrides`` would put a list where the regulation data has a mapping, or
+    the reverse: such a profile cannot apply and later steps would fail far from the cause. ``null``
+    removes a rule and new keys are free; numbers and texts replace each other."""
+    if change is None or base is None:
+        return []
+    if _shape(base) != _shape(change) and not (_shape(base) == "giá trị đơn" and _shape(change) == "có/không"):
+        return [f"«{path}» phải là {_shape(base)} như trong dữ liệu quy định, không phải {_shape(change)}"]
+    if isinstance(base, dict):
+        return [p for key, value in change.items() if key in base
+                for p in shape_problems(base[key], value, f"{path}.{key}")]
+    return []
+
+
 def check_regime(raw: dict, known_facts: set[str]) -> None:
     """Refuse regime data that would crash or mislead later: unknown facts, units, operators."""
     for name, subject in raw["subjects"].items():
@@ -166,9 +192,11 @@ def check_regime(raw: dict, known_facts: set[str]) -> None:
                 if rule.get("op") not in OPERATORS:
                     raise ValueError(f"{where}: rule {rule_id!r}: unknown operator {rule.get('op')!r}")
                 try:
-                    exact(rule.get("value"))
-                except (ValueError, ZeroDivisionError, TypeError):
+                    number = exact(rule.get("value"))
+                except (ValueError, ZeroDivisionError, TypeError, OverflowError):
                     raise ValueError(f"{where}: rule {rule_id!r}: value {rule.get('value')!r} is not a number") from None
+                if isinstance(number, Fraction) and abs(number) > MAX_VALUE:
+                    raise ValueError(f"{where}: rule {rule_id!r}: value {rule.get('value')!r} is out of range")
         codes = [lv["code"] for lv in subject["levels"]]
         if set(subject["conditions"]) != set(codes):
             raise ValueError(f"{where}: conditions must list every level {codes}")
@@ -182,26 +210,61 @@ def known_profiles() -> list[str]:
     return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
 
 
-def read_yaml(path: Path) -> dict:
+_KINDS = {list: "danh sách", str: "chữ", int: "số", float: "số", bool: "có/không"}
+MAX_DEPTH = 32  # mappings and lists inside a profile; the shipped data nests 7 deep
+MAX_VALUE = 10**6  # no threshold a regulation sets (points, per cent, counts, years) comes near
+
+
+def depth(value: Any, limit: int = MAX_DEPTH) -> int:
+    """How deep ``value`` nests, counted without recursion and stopping past ``limit``."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, level)
+            if level > limit:
+                return level
+            stack.extend((child, level + 1) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest
+
+
+def read_yaml(path: Path, what: str = "hồ sơ quy định", mapping: bool = True) -> Any:
+    """A committee's YAML file (a profile, a wage table): a regular file of at most 1 MB, plain YAML
+    (no aliases, dates as text), a mapping nesting at most ``MAX_DEPTH`` deep; ``ProfileError`` otherwise."""
+    from ..errors import InputError
+    from ..inputfile import read_bytes
+    from ..load import plain_yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"không đọc được hồ sơ quy định {path}: {exc}") from None
+        text = read_bytes(path, what, "profile").decode("utf-8-sig")
+    except InputError as exc:
+        raise ProfileError(f"không đọc được {what} {path}: {exc.problems[0].reason}") from None
+    except UnicodeDecodeError:
+        raise ProfileError(f"{what} {path} không phải văn bản UTF-8") from None
+    try:
+        data = plain_yaml(text)
     except yaml.YAMLError as exc:
-        raise ProfileError(f"hồ sơ quy định {path} không phải YAML hợp lệ: {exc}") from None
-    if not isinstance(data, dict):
-        raise ProfileError(f"hồ sơ quy định {path} phải là một đối tượng YAML")
+        raise ProfileError(f"{what} {path} không phải YAML hợp lệ: {exc}") from None
+    except RecursionError:
+        raise ProfileError(f"{what} {path} lồng nhau quá sâu") from None
+    if mapping and not isinstance(data, dict):
+        raise ProfileError(f"{what} {path} phải là một đối tượng YAML")
+    if depth(data) > MAX_DEPTH:
+        raise ProfileError(f"{what} {path} lồng nhau quá sâu (quá {MAX_DEPTH} cấp)")
     return data
 
 
 def profile_path(profile: str | Path) -> Path:
     """A shipped profile by id, or a file the user points to."""
     shipped = profiles_dir() / f"{profile}.yaml"
-    if isinstance(profile, str) and shipped.is_file():
-        return shipped
-    path = Path(profile)
-    if path.is_file():
-        return path
+    try:
+        if isinstance(profile, str) and "/" not in profile and shipped.is_file():
+            return shipped
+        path = Path(profile)
+        if path.exists():
+            return path  # read_yaml says what is wrong with anything that is not a regular file
+    except (OSError, ValueError):
+        raise ProfileError(f"tên hồ sơ quy định không hợp lệ hoặc quá dài: {str(profile)[:120]}") from None
     raise ProfileError(f"không có hồ sơ quy định {profile!s}; có sẵn: {', '.join(known_profiles()) or 'không'}")
 
 
@@ -216,11 +279,19 @@ def load_regime(regime_id: str, profile: str | None = None) -> Regime:
         data = read_yaml(path)
         if data.get("regime") != regime_id:
             raise ProfileError(f"hồ sơ {path.name} dành cho {data.get('regime')!r}, văn bản dùng {regime_id!r}")
-        raw = deep_merge(raw, {k: v for k, v in data.get("overrides", {}).items() if k != "id"})
+        overrides = data.get("overrides", {})
+        if not isinstance(overrides, dict):
+            raise ProfileError(f"hồ sơ {path.name}: «overrides» phải là một đối tượng (các mục thay đổi), "
+                               f"không phải {_KINDS.get(type(overrides), 'giá trị đơn')}")
+        overrides = {k: v for k, v in overrides.items() if k != "id"}
+        wrong = shape_problems(raw, overrides)
+        if wrong:
+            raise ProfileError(f"hồ sơ {path.name}: " + "; ".join(wrong[:5]))
+        raw = deep_merge(raw, overrides)
         profile_name = data.get("name", path.stem)
         try:
             check_regime(raw, KNOWN_FACTS)
-        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError) as exc:
             raise ProfileError(f"hồ sơ {path.name} làm sai dữ liệu quy định: {exc}") from None
     else:
         check_regime(raw, KNOWN_FACTS)
