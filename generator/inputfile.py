@@ -58,7 +58,7 @@ def read_bytes(path: str | Path, title: str, kind: str = "document") -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise _refused(title, path, "không có tệp này") from None
+        raise _refused(title, path, "không tìm thấy tệp") from None
     except IsADirectoryError:
         raise _refused(title, path, "đây là thư mục, không phải tệp") from None
     except PermissionError:

@@ -41,7 +41,7 @@ def test_unreadable_input_is_an_input_error(tmp_path, name, content, reason):
 
 
 def test_missing_file(tmp_path):
-    with pytest.raises(InputError, match="không có tệp"):
+    with pytest.raises(InputError, match="không tìm thấy tệp"):
         load_document(tmp_path / "khong-co.json")
 
 

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..inputfile import read_bytes
 from ..load import load_document
 from ..write import write_atomic
 from .document import BLANK_FORMS, VARIANT_CODES, make_blank, render_blank
@@ -32,18 +33,22 @@ def cmd_blank(args, report) -> int:
     return OK
 
 
+def _is_dir(name: str) -> bool:
+    try:
+        return Path(name).is_dir()
+    except OSError:  # a name too long: reading it says so
+        return False
+
+
 def cmd_import(args, report) -> int:
     from ..pipeline import prepare
     from .reading import read_blank
-    if args.workbook is not None or Path(args.file).is_dir():
+    if args.workbook is not None or _is_dir(args.file):
         return cmd_import_folder(args, report)
     try:
         if Path(args.file).suffix.lower() not in (".pdf", ".docx"):
             raise InputError([Problem("$", "Tệp", "kiemdiem import đọc bản PDF hoặc DOCX điền được (kiemdiem blank … --fillable)")])
-        prepared = prepare(read_blank(Path(args.file).read_bytes()), args.profile)
-    except FileNotFoundError:
-        report(args.file, InputError([Problem("$", "Tệp", "không tìm thấy tệp")]))
-        return INVALID
+        prepared = prepare(read_blank(read_bytes(args.file, "Tệp", "blank")), args.profile)
     except InputError as error:
         report(args.file, error)
         return INVALID

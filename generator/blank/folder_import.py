@@ -19,6 +19,7 @@ from pathlib import Path
 from ..bulk.compose import MEMBER_FORM
 from ..bulk.paths import slug
 from ..errors import InputError, Problem
+from ..inputfile import read_bytes
 from ..schema_store import load_schema
 from ..validate import DEFAULT_REGIME, title_at
 from ..workbook.columns import header_key
@@ -56,7 +57,7 @@ def read_record(path: Path, profile: str | None = None) -> dict:
     """A filled bản tự kiểm điểm as ``kiemdiem import`` reads it: read, validated, classified."""
     from ..pipeline import prepare
     from .reading import read_blank
-    document = read_blank(path.read_bytes())
+    document = read_blank(read_bytes(path, "Tệp", "blank"))
     if document.get("form") != MEMBER_FORM:
         raise InputError([Problem("$.form", "Loại văn bản", f"là «{document.get('form')}»; sổ Excel chỉ nhận bản tự kiểm điểm")])
     return prepare(document, profile).document

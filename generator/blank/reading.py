@@ -21,9 +21,10 @@ from typing import Any
 from lxml import etree
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from ..errors import InputError, Problem
+from ..evaluate.regime import MAX_DEPTH, depth
+from ..inputfile import UnsafeFile, check_archive
 from ..schema_store import load_schema
 from ..validate import _resolve, node_at
 from .document import BLANK_FORMS, CORE, DC, DOCX_MARK, METADATA_KEY
@@ -42,13 +43,20 @@ def parse_name(name: str) -> list:
     return [int(index) if index else key for key, index in _PART.findall(name)]
 
 
+MAX_ROWS = 10_000  # the highest row index a field name may carry ("dang_vien[9999].ho_ten")
+_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
+
+
 def _skeleton(raw) -> dict:
     try:
         skeleton = json.loads(str(raw)) if raw else None
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         skeleton = None
     if not isinstance(skeleton, dict) or skeleton.get("form") not in BLANK_FORMS:
         raise InputError([Problem("$", "Tệp", NOT_A_BLANK)])
+    if depth(skeleton) > MAX_DEPTH:
+        raise InputError([Problem("$", "Tệp", f"dữ liệu kèm theo bản trống lồng nhau quá sâu (quá {MAX_DEPTH} cấp): "
+                                  "tệp không do kiemdiem tạo hoặc đã bị sửa")])
     return skeleton
 
 
@@ -56,10 +64,13 @@ def read_docx_fields(data: bytes) -> tuple[dict, dict[str, str]]:
     """The skeleton (core properties' description) and each content control's answer as text:
     a control still showing its placeholder is empty, a drop-down list gives its chosen value."""
     try:
+        check_archive(data, "word/document.xml", "tệp DOCX")
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            core = etree.fromstring(archive.read(CORE))
-            body = etree.fromstring(archive.read("word/document.xml"))
-    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError) as exc:
+            core = etree.fromstring(archive.read(CORE), _XML)
+            body = etree.fromstring(archive.read("word/document.xml"), _XML)
+    except UnsafeFile as exc:
+        raise InputError([Problem("$", "Tệp DOCX", str(exc))]) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, etree.XMLSyntaxError) as exc:
         raise InputError([Problem("$", "Tệp DOCX", f"không đọc được tệp DOCX ({exc})")]) from None
     description = core.findtext(f"{{{DC}}}description") or ""
     skeleton = _skeleton(description[len(DOCX_MARK):] if description.startswith(DOCX_MARK) else None)
@@ -100,11 +111,12 @@ def read_fields(data: bytes) -> tuple[dict, dict[str, str]]:
         reader = PdfReader(io.BytesIO(data))
         metadata = reader.metadata or {}
         fields = reader.get_fields() or {}
-    except (PdfReadError, ValueError, KeyError) as exc:
-        raise InputError([Problem("$", "Tệp PDF", f"không đọc được tệp PDF ({exc})")]) from None
+        raw_skeleton = metadata.get(METADATA_KEY)
+    except Exception as exc:  # noqa: BLE001 — pypdf raises anything on a broken file; every case is the user's file
+        raise InputError([Problem("$", "Tệp PDF", f"không đọc được tệp PDF ({type(exc).__name__}: {str(exc)[:160]})")]) from None
     finally:
         pypdf_log.setLevel(level)
-    skeleton = _skeleton(metadata.get(METADATA_KEY))
+    skeleton = _skeleton(raw_skeleton)
     answers = {name: _answer(field) for name, field in fields.items() if "/FT" in field}  # terminal fields only
     return skeleton, answers
 
@@ -212,7 +224,11 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
     problems = []
     placed = []
     for name, text in answers.items():
-        path = parse_name(name)
+        path = parse_name(str(name)[:1000])
+        if any(isinstance(key, int) and key >= MAX_ROWS for key in path):
+            problems.append(Problem(f"$.{str(name)[:120]}", "", f"số thứ tự dòng quá lớn (tối đa {MAX_ROWS}): "
+                                    "ô không do kiemdiem tạo"))
+            continue
         node = node_at(schema, path) if path else None
         if node is None:
             problems.append(Problem(f"$.{name}", "", "ô này không có trong mẫu"))
@@ -223,7 +239,12 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
     if problems:
         raise InputError(problems)
     for path, value in placed:
-        _put(document, path, value)
+        try:
+            _put(document, path, value)
+        except (TypeError, AttributeError, KeyError, IndexError):
+            where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)
+            raise InputError([Problem(f"${where}", "", "dữ liệu kèm theo bản trống không khớp với mẫu ở ô này "
+                                      "(tệp không do kiemdiem tạo hoặc đã bị sửa)")]) from None
     document = _tidy(document)
     _required_empty_objects(schema, schema, document)
     return document

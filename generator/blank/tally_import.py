@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..inputfile import read_bytes
 from ..pipeline import Prepared, prepare
 from ..schema_store import load_schema
 from ..validate import DEFAULT_REGIME, title_at
@@ -64,7 +65,7 @@ class TallyResult:
 
 def read_ballot(path: Path) -> Ballot:
     """A filled ballot's skeleton and answers (raises ``InputError`` for another file)."""
-    data = path.read_bytes()
+    data = read_bytes(path, "Tệp", "blank")
     word = data[:2] == b"PK" or path.suffix.lower() == ".docx"
     skeleton, answers = read_docx_fields(data) if word else read_fields(data)
     if skeleton.get("form") != BALLOT:

@@ -24,6 +24,8 @@ from docxtpl import DocxTemplate
 from jinja2 import TemplateSyntaxError, meta, nodes
 from lxml import etree
 
+from ..errors import InputError
+from ..inputfile import UnsafeFile, check_archive, read_bytes
 from ..present.context import COMPUTED_ROOTS
 from ..render.docx import docx_template_path, paragraph_lines
 from ..render.environment import SHARED_MACROS
@@ -118,9 +120,9 @@ def read_template(path: str | Path) -> tuple[str, bytes]:
     """A template file's kind and bytes; raises ``UnreadableTemplate`` (wrong extension, unreadable file)."""
     kind = template_kind(path)
     try:
-        return kind, Path(path).read_bytes()
-    except OSError as exc:
-        raise UnreadableTemplate(f"không đọc được tệp mẫu: {exc.strerror or exc}") from None
+        return kind, read_bytes(path, "Tệp mẫu", "template")
+    except InputError as exc:
+        raise UnreadableTemplate(f"không đọc được tệp mẫu: {exc.problems[0].reason}") from None
 
 
 def _paragraph_texts(root) -> tuple[str, ...]:
@@ -135,6 +137,10 @@ def template_parts(data: bytes, kind: str) -> list[Part]:
         except UnicodeDecodeError as exc:
             raise UnreadableTemplate(f"tệp HTML phải mã hóa UTF-8 (byte lỗi ở vị trí {exc.start})") from None
     try:
+        check_archive(data, "word/document.xml", "tệp Word (.docx)")
+    except UnsafeFile as exc:
+        raise UnreadableTemplate(f"không mở được tệp Word (.docx): {exc}") from None
+    try:
         template = DocxTemplate(io.BytesIO(data))
         template.init_docx()
         body = template.docx.element.body
@@ -145,7 +151,8 @@ def template_parts(data: bytes, kind: str) -> list[Part]:
                 xml = rel.target_part.blob
                 parts.append(Part("docx", paragraph_lines(template.patch_xml(xml.decode("utf-8"))), label,
                                   _paragraph_texts(etree.fromstring(xml))))
-    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, etree.XMLSyntaxError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, etree.XMLSyntaxError, TypeError,
+            AttributeError, OSError, EOFError) as exc:
         raise UnreadableTemplate(f"không mở được tệp Word (.docx): {exc}") from None
     return parts
 

@@ -1,53 +1,23 @@
 """Uploaded files, checked before anything parses them.
 
-An .xlsx (or a filled .docx) is a ZIP: a few kilobytes can inflate to gigabytes inside openpyxl. The
-central directory is read first (entry count and declared sizes; Python's zipfile
-never returns more than an entry declares), and a workbook that would be too big
-is refused with a Vietnamese reason. An uploaded file's own name is never used
+An .xlsx (or a filled .docx) is a ZIP: a few kilobytes can inflate to gigabytes inside openpyxl;
+``generator.inputfile.check_archive`` refuses it first, as for a file named on the command line. An uploaded file's own name is never used
 on disk.
 """
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from pathlib import PurePosixPath
 
 from ..errors import InputError, Problem
+from ..inputfile import UnsafeFile, check_archive
 from ..load import MAX_BYTES, parse
 
 MAX_UPLOAD = 20 * 1024 * 1024  # bytes of one request (Flask MAX_CONTENT_LENGTH)
-MAX_XLSX_ENTRIES = 2_000
-MAX_XLSX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_XLSX_RATIO = 200  # uncompressed / compressed of one entry; real sheets and documents stay well under 100
 
-
-class UploadRefused(ValueError):
-    """A file the app will not open; the message is for the user, in Vietnamese."""
-
-
-def check_archive(data: bytes, required: str, kind: str) -> None:
-    """Refuse a ZIP-based file (an .xlsx, a .docx) that is not plausible before a parser touches it:
-    too many entries, too big once inflated, an entry inflating at a bomb's ratio, or not ``kind`` at all."""
-    if not data:
-        raise UploadRefused(f"tệp rỗng; hãy chọn {kind}")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise UploadRefused(f"tệp không phải {kind} (không đọc được cấu trúc tệp)") from None
-    if len(entries) > MAX_XLSX_ENTRIES:
-        raise UploadRefused(f"tệp có {len(entries)} phần bên trong, tối đa {MAX_XLSX_ENTRIES}: có thể là tệp nén độc hại")
-    total = sum(e.file_size for e in entries)
-    if total > MAX_XLSX_UNCOMPRESSED:
-        raise UploadRefused(f"tệp khi giải nén lớn {total // (1024 * 1024)} MB, tối đa "
-                            f"{MAX_XLSX_UNCOMPRESSED // (1024 * 1024)} MB: có thể là tệp nén độc hại")
-    for entry in entries:
-        if entry.file_size > 1024 * 1024 and entry.file_size > MAX_XLSX_RATIO * max(entry.compress_size, 1):
-            raise UploadRefused(f"phần «{entry.filename[:80]}» của tệp nén với tỷ lệ bất thường "
-                                f"({entry.file_size // max(entry.compress_size, 1)}:1): có thể là tệp nén độc hại")
-    if required not in {e.filename for e in entries}:
-        raise UploadRefused(f"tệp nén không phải {kind} (thiếu {required})")
+#: A file the app will not open; the message is for the user, in Vietnamese. The same checks
+#: as for a file named on the command line (``generator.inputfile.check_archive``).
+UploadRefused = UnsafeFile
 
 
 def check_workbook(data: bytes) -> None:

@@ -8,6 +8,7 @@ the value, so the row can be reported and left out without stopping the others.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 
@@ -26,7 +27,7 @@ class CellError(ValueError):
 
 def text(value) -> str:
     """A cell as NFC text without surrounding spaces (12.0 → "12", a date → dd/mm/yyyy)."""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         value = int(value)
     if isinstance(value, (dt.datetime, dt.date)):
         value = value.strftime("%d/%m/%Y")
@@ -44,6 +45,8 @@ def paragraphs(value) -> list[str]:
 def _number(value) -> int | float:
     if isinstance(value, bool):
         raise CellError(f"cần một số, không phải «{text(value)}»")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise CellError("ô không chứa một số (NaN hoặc vô hạn): hãy gõ lại số")
     if isinstance(value, (int, float)):
         return value
     raw = text(value).replace(" ", "").replace("\u00a0", "")

@@ -10,6 +10,7 @@ drops its row, reported with sheet, row and column.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -27,13 +28,13 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..bulk.compose import FROM_SCORING
 from ..errors import InputError, Problem
+from ..inputfile import read_archive
 from ..evaluate.regime import ProfileError, known_regimes
 from ..load import load_document
 from .cells import CellError, blank, convert, get_path, paragraphs, text
 from .columns import DOCUMENT, ENTRY, GROUP, REPORT_FILE, ROW, Column, Layout, header_key, layout
 from .template import HEADER_FIELDS, HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
 
-MAX_BYTES = 200 * 1024 * 1024
 MAX_LISTED = 200  # structural problems listed one by one; beyond that, a count
 WORKBOOK = "Sổ Excel"
 MISSING_COLUMN = "thiếu cột bắt buộc"
@@ -69,10 +70,42 @@ def _parse_path(path: str) -> tuple:
 
 
 def _rows(book, name: str):
-    """A sheet's rows as values; the size a file declares is ignored (some writers declare A1 only)."""
-    sheet = book[name]
-    sheet.reset_dimensions()
-    return sheet.iter_rows(values_only=True)
+    """A sheet's rows as values, one at a time; the size a file declares is ignored (some writers
+    declare A1 only). Broken sheet XML (a control character, a shared string that does not exist)
+    and rows past Excel's own limit are an ``InputError`` naming the sheet and the row."""
+    try:
+        sheet = book[name]
+        sheet.reset_dimensions()
+        rows = sheet.iter_rows(values_only=True)
+    except _BROKEN as error:
+        raise _broken_sheet(name, 1, error) from None
+    number = 0
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except _BROKEN as error:
+            raise _broken_sheet(name, number + 1, error) from None
+        number += 1
+        if number > EXCEL_ROWS:
+            raise InputError([Problem(f"{name}!{number}", name, f"trang «{name}» có quá {EXCEL_ROWS} dòng, "
+                                      "giới hạn của Excel: tệp hỏng hoặc không do Excel/LibreOffice tạo")])
+        if len(values) > EXCEL_COLUMNS:
+            raise InputError([Problem(f"{name}!{number}", name, f"{where(name, number)} có quá {EXCEL_COLUMNS} cột")])
+        yield values
+
+
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
+#: What openpyxl raises on a broken part: expat/lxml syntax errors (SyntaxError), a shared string
+#: index out of range (IndexError), a bad number or reference (ValueError, KeyError, TypeError).
+_BROKEN = (zipfile.BadZipFile, InvalidFileException, SyntaxError, IndexError, KeyError, ValueError, TypeError,
+           AttributeError, OverflowError, EOFError, OSError, RecursionError)
+
+
+def _broken_sheet(name: str, row: int, error: BaseException) -> InputError:
+    return InputError([Problem(f"{name}!{row}", name, f"{where(name, row)}: nội dung trang hỏng, không đọc được "
+                               f"({type(error).__name__}: {str(error)[:160]}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice")])
 
 
 def _empty(values) -> bool:
@@ -174,13 +207,10 @@ class WorkbookSource:
         self._report_files: dict[str, str] = {}  # organisation → its báo cáo kiểm điểm tập thể file
         self._report_keys: dict[str, frozenset] = {}  # what that file states itself, for locate
         self._located: dict[str, tuple[array, dict]] = {}  # per built list: rows, and members with a file or «Nội dung»
-        if not path.is_file():
-            raise InputError([Problem("$", WORKBOOK, f"không tìm thấy tệp {path}")])
-        if path.stat().st_size > MAX_BYTES:
-            raise InputError([Problem("$", WORKBOOK, f"tệp lớn hơn {MAX_BYTES // 2**20} MB")])
+        data = read_archive(path, WORKBOOK, "workbook", "xl/workbook.xml", "sổ Excel .xlsx")
         try:
-            book = load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as error:
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        except _BROKEN as error:
             raise InputError([Problem("$", WORKBOOK, f"không đọc được tệp .xlsx ({type(error).__name__}: {error})")]) from None
         try:
             self._read(book)
@@ -474,14 +504,18 @@ class WorkbookSource:
 
     def _file_document(self, name: str, label: str) -> dict:
         """A JSON/YAML document named in a cell; only inside the workbook's folder."""
-        path = (self.base / name).resolve()
+        try:
+            path = (self.base / name).resolve()
+            found = path.exists()
+        except (OSError, ValueError):
+            raise InputError([Problem("$", label, "tên tệp quá dài hoặc có ký tự không dùng được")]) from None
         if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_relative_to(self.base):
             raise InputError([Problem("$", label, "tệp phải nằm trong thư mục của sổ Excel (đường dẫn tương đối, không có «..»)")])
         if path.suffix.lower() not in (".json", ".yaml", ".yml"):
             raise InputError([Problem("$", label, "cần một tệp .json, .yaml hoặc .yml")])
-        if not path.is_file():
+        if not found:
             raise InputError([Problem("$", label, "không tìm thấy tệp")])
-        document = load_document(path)
+        document = load_document(path)  # names a folder, a FIFO or a device for what it is
         if not isinstance(document, dict):
             raise InputError([Problem("$", label, "tệp không chứa một văn bản (đối tượng JSON/YAML)")])
         return document

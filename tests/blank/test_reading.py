@@ -119,7 +119,7 @@ def test_wrong_and_missing_answers_are_named_by_path_and_title():
         prepare(document)
     shown = "\n".join(str(p) for p in caught.value.problems)
     assert "$.nhiem_vu.so_hoan_thanh (Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành): phải là số nguyên" in shown
-    assert "$.ngay_lap (Ngày lập bản kiểm điểm): \"2025-02-31\" không phải ngày hợp lệ" in shown
+    assert "$.ngay_lap (Ngày lập bản kiểm điểm): ngày 31/02/2025 không có trên lịch" in shown
     assert "$.kiem_diem.phuong_huong (A. Nội dung kiểm điểm › VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm): thiếu trường bắt buộc" in shown
 
 

@@ -149,7 +149,7 @@ def test_missing_member_file_is_named():
     doc = group_doc()
     doc["dang_vien"][0]["ban_kiem_diem"] = "khong-co.json"
     problems = run_group(doc).problems
-    assert problems[0].path == "$.dang_vien[0].ban_kiem_diem" and "không có tệp" in problems[0].reason
+    assert problems[0].path == "$.dang_vien[0].ban_kiem_diem" and "không tìm thấy tệp" in problems[0].reason
 
 
 def test_embedded_member_and_its_own_errors_are_prefixed():

@@ -6,7 +6,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from generator.web import uploads
+from generator import inputfile
 from generator.web.uploads import UploadRefused, attachment_path, check_workbook, document_suffix
 from web_fixtures import zip_bytes
 
@@ -21,7 +21,7 @@ def test_the_example_workbook_passes():
     (b"", "tệp rỗng"),
     (b"PK\x03\x04 broken", "không phải sổ Excel"),
     (zip_bytes({"xl/workbook.xml": b"<w/>", "xl/sheet.xml": b"\0" * (5 * 1024 * 1024)}), "tỷ lệ bất thường"),
-    (zip_bytes({"xl/workbook.xml": b"<w/>", **{f"xl/{i}": b"" for i in range(uploads.MAX_XLSX_ENTRIES + 1)}}), "phần bên trong"),
+    (zip_bytes({"xl/workbook.xml": b"<w/>", **{f"xl/{i}": b"" for i in range(inputfile.MAX_ENTRIES + 1)}}), "phần bên trong"),
     (zip_bytes({"docProps/app.xml": b"<a/>"}), "thiếu xl/workbook.xml"),
 ])
 def test_implausible_workbooks_are_refused(data, words):
@@ -30,7 +30,7 @@ def test_implausible_workbooks_are_refused(data, words):
 
 
 def test_the_uncompressed_total_is_capped(monkeypatch):
-    monkeypatch.setattr(uploads, "MAX_XLSX_UNCOMPRESSED", 1000)
+    monkeypatch.setattr(inputfile, "MAX_UNCOMPRESSED", 1000)
     stored = zip_bytes({"xl/workbook.xml": b"x" * 1001}, zipfile.ZIP_STORED)  # ratio 1: only the total catches it
     with pytest.raises(UploadRefused, match="khi giải nén lớn"):
         check_workbook(stored)

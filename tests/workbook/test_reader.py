@@ -382,7 +382,7 @@ def test_each_structural_mistake_is_named(workbook, damage, path, reason):
 def test_not_a_workbook_is_refused(tmp_path):
     path = tmp_path / "dang-bo.xlsx"
     path.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(InputError, match="không đọc được tệp .xlsx"):
+    with pytest.raises(InputError, match="không phải sổ Excel .xlsx"):
         open_workbook(path)
     with pytest.raises(InputError, match="không tìm thấy tệp"):
         open_workbook(tmp_path / "khong-co.xlsx")
