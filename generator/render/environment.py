@@ -11,10 +11,11 @@ attribute starting with "_", no mutating methods, only ``range``, ``namespace`` 
 """
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from jinja2 import BaseLoader, Environment, FileSystemLoader, StrictUndefined, TemplateNotFound, select_autoescape
-from jinja2.sandbox import ImmutableSandboxedEnvironment
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from ..present.boxes import CHECKED, OPTION_GAP, UNCHECKED
@@ -69,9 +70,88 @@ class SharedMacrosLoader(BaseLoader):
         return path.read_text(encoding="utf-8"), str(path), lambda: path.stat().st_mtime == mtime
 
 
+MAX_BUILT = 1_000_000  # characters or items one operation of a user template may build
+MAX_ARGUMENT = 100_000  # a width or a count given to center, indent, truncate, ljust …
+_WIDTH = re.compile(r"\d{6,}|\*")  # a format width of a million or more, or one taken from the arguments
+
+
+def _size(value) -> int | None:
+    return len(value) if isinstance(value, (str, list, tuple)) else None
+
+
+class TooBig(SecurityError):
+    """An operation of a user template that would build a huge value; the message is Vietnamese."""
+
+
+class BoundedSandbox(ImmutableSandboxedEnvironment):
+    """The immutable sandbox, refusing operations that would build a huge value in one step:
+    ``'x' * 10**9``, joining two huge strings, ``9 ** 10**9``, formatting with a width of a
+    billion, a filter given a billion (``center``, ``indent``, ``truncate``, ``batch``)."""
+
+    intercepted_binops = frozenset(["*", "+", "**", "%"])
+
+    def call_binop(self, context, operator, left, right):
+        if operator == "*":
+            for seq, times in ((left, right), (right, left)):
+                if _size(seq) is not None and isinstance(times, int) and _size(seq) * times > MAX_BUILT:
+                    raise TooBig(f"mẫu tạo chuỗi hay danh sách quá dài (hơn {MAX_BUILT} ký tự)")
+        elif operator == "+" and _size(left) is not None and _size(right) is not None:
+            if _size(left) + _size(right) > MAX_BUILT:
+                raise TooBig(f"mẫu tạo chuỗi hay danh sách quá dài (hơn {MAX_BUILT} ký tự)")
+        elif operator == "**" and isinstance(left, int) and isinstance(right, (int, float)):
+            if abs(left) > 1 and right > 64:
+                raise TooBig("mẫu tính lũy thừa quá lớn")
+        elif operator == "%" and isinstance(left, str) and _WIDTH.search(left):
+            raise TooBig("mẫu định dạng chuỗi với độ rộng quá lớn")
+        return super().call_binop(context, operator, left, right)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 — Jinja's own signature
+        if getattr(__obj, "__name__", "") in _WIDTH_METHODS:
+            _check_arguments(args, kwargs)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def getattr(self, obj, attribute):
+        if isinstance(obj, str) and attribute in ("format", "format_map") and _WIDTH.search(obj):
+            raise TooBig("mẫu định dạng chuỗi với độ rộng quá lớn")
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj, argument):
+        if isinstance(obj, str) and argument in ("format", "format_map") and _WIDTH.search(obj):
+            raise TooBig("mẫu định dạng chuỗi với độ rộng quá lớn")
+        return super().getitem(obj, argument)
+
+
+def _check_arguments(args, kwargs) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ARGUMENT:
+            raise TooBig(f"mẫu truyền một số quá lớn ({value}) cho bộ lọc hay hàm")
+
+
+_WIDTH_METHODS = frozenset(["ljust", "rjust", "center", "zfill", "expandtabs"])
+_WIDTH_FILTERS = frozenset(["center", "indent", "truncate", "wordwrap", "batch", "slice"])
+
+
+def _bounded_filter(name: str, function):
+    def bounded(*args, **kwargs):  # the filter's value (after Jinja's context, if it takes one), then its arguments
+        if name in _WIDTH_FILTERS:
+            _check_arguments(args[2:] if hasattr(function, "jinja_pass_arg") else args[1:], kwargs)
+        if function.__name__ == "do_replace" and len(args) >= 4:  # (eval_ctx, text, old, new[, count])
+            text, old, new = (str(a) for a in args[1:4])
+            if (text.count(old) if old else len(text) + 1) * max(len(new) - len(old), 0) + len(text) > MAX_BUILT:
+                raise TooBig(f"mẫu tạo chuỗi quá dài (hơn {MAX_BUILT} ký tự)")
+        if function.__name__ == "do_format" and _WIDTH.search(str(args[0])):
+            raise TooBig("mẫu định dạng chuỗi với độ rộng quá lớn")
+        return function(*args, **kwargs)
+    if hasattr(function, "jinja_pass_arg"):  # Jinja passes the context or environment by this mark
+        bounded.jinja_pass_arg = function.jinja_pass_arg
+    bounded.__name__ = function.__name__
+    return bounded
+
+
 def _sandboxed(loader: BaseLoader, **options) -> ImmutableSandboxedEnvironment:
-    env = ImmutableSandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined, **options)
+    env = BoundedSandbox(loader=loader, autoescape=True, undefined=StrictUndefined, **options)
     env.globals = {name: env.globals[name] for name in USER_GLOBALS}  # no lipsum, cycler, joiner
+    env.filters = {name: _bounded_filter(name, f) for name, f in env.filters.items()}
     return env
 
 

@@ -28,10 +28,11 @@ from ..errors import InputError
 from ..inputfile import UnsafeFile, check_archive, read_bytes
 from ..present.context import COMPUTED_ROOTS
 from ..render.docx import docx_template_path, paragraph_lines
-from ..render.environment import SHARED_MACROS
+from ..render.environment import SHARED_MACROS, TooBig
 from ..resources import templates_dir
 from ..validate import _resolve, load_schema, title_at
 from .reference import carriers, examples_of
+from .bounded import TemplateOverrun
 from .rendering import PRINTING_ERRORS, docx_bytes, environment, html_text, printing_problem
 from .variables import in_context, in_schema, loaded_names, optional_layout, references, required_leaves, shows
 
@@ -306,6 +307,8 @@ def _trial_prints(data: bytes, kind: str, trials) -> list[Finding]:
             html_text(data, context) if kind == "html" else docx_bytes(data, context)
         except PRINTING_ERRORS as error:
             found.append(Finding(f"in thử với examples/{path}", printing_problem(error)))
+            if isinstance(error, (TooBig, TemplateOverrun)):
+                break  # it will overrun with every example: once is enough, and each costs its time limit
     return found
 
 

@@ -17,7 +17,7 @@ from ..evaluate.regime import ProfileError, profile_path, read_yaml
 from ..pipeline import renderable_forms
 from ..render.pdf import render_pdf_counted
 from .check import Finding, Report, UnreadableTemplate, check_source, read_template, template_kind
-from .rendering import PRINTING_ERRORS, compiled_html, docx_bytes, printing_problem
+from .rendering import PRINTING_ERRORS, BoundedHtml, docx_bytes, printing_problem
 
 FORMAT_OF_KIND = {"docx": "docx", "html": "pdf"}  # a Word template prints DOCX, an HTML one the PDF
 PROFILE_KEY = "mau_in"
@@ -47,7 +47,7 @@ class UserTemplate:
         """The document's bytes and, for a PDF, its number of pages."""
         try:
             if self.kind == "html":
-                return render_pdf_counted(self.form, context, template=compiled_html(self.data))
+                return render_pdf_counted(self.form, context, template=BoundedHtml(self.data))
             return docx_bytes(self.data, context), None
         except PRINTING_ERRORS as error:
             raise TemplateRejected(self.path, self.form, [printing_problem(error)]) from None
