@@ -17,10 +17,25 @@ HEADER_NAMES = ("dang-bo.yaml", "dang-bo.yml", "dang-bo.json")
 
 
 def _inside(base: Path, name: str, title: str) -> Path:
-    path = (base / name).resolve()
+    try:
+        path = (base / name).resolve()
+    except (ValueError, OSError):  # a NUL byte, a name too long for the system
+        shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name[:120])
+        raise InputError([Problem("$", title, f"tên tệp «{shown}» không dùng được (ký tự điều khiển hoặc quá dài)")]) from None
     if not path.is_relative_to(base.resolve()):
         raise InputError([Problem("$", title, f"tệp «{name}» phải nằm trong thư mục của đảng bộ")])
     return path
+
+
+KIND_TITLES = {"xep_loai": "Danh sách xếp loại đảng viên", "bieu_diem": "Biểu điểm tự chấm",
+               "bao_cao": "Báo cáo kiểm điểm tập thể"}  # as schemas/dang-bo.schema.json titles them
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):  # reading it names what is wrong
+        return False
 
 
 class FolderSource:
@@ -28,7 +43,7 @@ class FolderSource:
 
     def __init__(self, path: str | Path):
         path = Path(path)
-        if path.is_dir():
+        if _is_dir(path):
             found = [path / n for n in HEADER_NAMES if (path / n).is_file()]
             if not found:
                 raise InputError([Problem("$", "Tệp đảng bộ", f"thư mục {path} không có tệp {' hoặc '.join(HEADER_NAMES)}")])
@@ -38,7 +53,8 @@ class FolderSource:
         document = load_document(path)
         if not isinstance(document, dict) or not isinstance(document.get("to_chuc"), list):
             raise InputError([Problem("$.to_chuc", "Tổ chức đảng", "tệp đảng bộ cần danh sách «to_chuc»")])
-        self._entries = {o.get("ma"): o for o in document["to_chuc"] if isinstance(o, dict)}
+        self._entries = {o.get("ma"): o for o in document["to_chuc"] if isinstance(o, dict) and isinstance(o.get("ma"), str)}
+        self._index = {o["ma"]: i for i, o in enumerate(document["to_chuc"]) if isinstance(o, dict) and isinstance(o.get("ma"), str)}
         self.header = {k: v for k, v in document.items() if k != "to_chuc"}
         self.organisations = [{k: v for k, v in o.items() if k not in DOCUMENT_KINDS} if isinstance(o, dict) else o
                               for o in document["to_chuc"]]
@@ -59,8 +75,11 @@ class FolderSource:
         return out
 
     def _document(self, ma: str, kind: str, value, problems: list) -> dict:
-        if not isinstance(value, str):
+        if isinstance(value, dict):
             return value
+        if not isinstance(value, str):
+            raise InputError([Problem(f"$.to_chuc[{self._index[ma]}].{kind}", KIND_TITLES[kind],
+                                      "phải là tên tệp (.json/.yaml) trong thư mục của đảng bộ, hoặc chính văn bản")])
         path = _inside(self.base, value, "Tệp văn bản")
         self._files[(ma, kind)] = str(path.relative_to(self.base))
         document = load_document(path)
