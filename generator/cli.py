@@ -350,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return OK
+    except InputError as error:  # an output that cannot be written (-o a folder), said where it arose
+        _report("kiemdiem", error)
+        return INVALID
     except Exception as exc:  # noqa: BLE001 — the contract is one line, never a traceback
         message = " ".join(str(exc).split()) or type(exc).__name__
         print(f"kiemdiem: lỗi không mong đợi: {message}", file=sys.stderr)

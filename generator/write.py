@@ -7,9 +7,12 @@ document from colleagues on a shared folder).
 """
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
+
+from .errors import InputError, Problem
 
 
 def _default_mode() -> int:
@@ -18,11 +21,38 @@ def _default_mode() -> int:
     return 0o666 & ~mask
 
 
+def _refused(path: Path, reason: str) -> InputError:
+    text = str(path) if len(str(path)) <= 160 else str(path)[:80] + "…" + str(path)[-60:]
+    return InputError([Problem("-o", "Tệp kết quả", f"«{text}» {reason}")])
+
+
+def check_target(path: str | Path) -> Path:
+    """A file can be written at ``path``: not a folder, its folder can be made, the name is not too
+    long. Raises ``InputError`` (exit 2) naming the path, before anything is written."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise _refused(path, "là một thư mục; hãy ghi tên tệp, ví dụ " + str(path / ("ket-qua" + (path.suffix or ".docx"))))
+        if path.exists() and not path.is_file():
+            raise _refused(path, "không phải tệp thông thường; không ghi đè")
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise _refused(path, "nằm trong một tệp, không phải thư mục") from None
+    except PermissionError:
+        raise _refused(path, "không có quyền ghi vào thư mục này") from None
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            raise _refused(path, "có tên quá dài") from None
+        raise _refused(path, f"không ghi được: {exc.strerror or exc}") from None
+    if len(path.name.encode()) > 200:  # room for the temporary name beside it
+        raise _refused(path, "có tên quá dài")
+    return path
+
+
 def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> Path:
     """``durable=False`` skips the fsync: still never half a file for a reader, but a power
     cut may lose the newest files (a bulk run re-checks every file's hash when resumed)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path = check_target(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -15,7 +15,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from flask import Flask, Request, Response, abort, jsonify, redirect, render_template, request, send_file, url_for
+from flask.globals import request_ctx
 from jinja2 import StrictUndefined
+from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
 from .. import __version__
@@ -55,6 +57,12 @@ def _request_class(workdir: Path) -> type[Request]:
             return tempfile.SpooledTemporaryFile(max_size=500 * 1024, dir=spool)  # noqa: SIM115 — Werkzeug closes it
 
     return WorkdirRequest
+
+
+def _plain_page(title: str, detail: str) -> Response:
+    """An error page that needs no URL building: for a request werkzeug could not route."""
+    return Response(f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>{escape(title)}</title>'
+                    f"<h1>{escape(title)}</h1><p>{escape(detail)}</p></html>", mimetype="text/html")
 
 
 def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None = None) -> Flask:
@@ -101,8 +109,12 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
             detail = "Địa chỉ này không có trong ứng dụng."
         if error.code == 405:
             detail = "Trang này không nhận yêu cầu gửi theo cách đó."
+        if detail and detail.startswith("The browser (or proxy) sent a request"):  # werkzeug's words for a bad Host
+            detail = "Yêu cầu gửi đến không đọc được (tên máy hay dữ liệu gửi kèm không hợp lệ)."
         if request.path.startswith("/api/"):
             return jsonify({"error": f"{title}: {detail}"}), error.code
+        if request_ctx.url_adapter is None:  # a Host header werkzeug cannot route (a label over 63 characters)
+            return _plain_page(title, detail), error.code
         return render_template("loi.html", code=error.code, title=title, detail=detail), error.code
 
     @app.errorhandler(Exception)

@@ -6,6 +6,7 @@ app has no login. Exit status: 0 stopped normally; 2 the port or folder cannot b
 """
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import sys
 from pathlib import Path
@@ -21,6 +22,17 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def _port(text: str) -> int:
+    """0 (any free port) to 65535; anything else is refused by argparse with exit 2."""
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"cổng phải là một số từ 0 đến 65535, không phải «{text[:40]}»") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"cổng phải từ 0 đến 65535, không phải {port}")
+    return port
 
 
 def loopback_hosts(port: int) -> set[str]:
@@ -67,7 +79,7 @@ def cmd_serve(args) -> int:
 def add_commands(sub) -> None:
     p = sub.add_parser("serve", help="mở ứng dụng trên trình duyệt: soạn, kiểm tra, xếp loại, tải DOCX/PDF, in cả đảng bộ")
     p.add_argument("--host", default="127.0.0.1", help="địa chỉ nghe (mặc định 127.0.0.1: chỉ máy này)")
-    p.add_argument("--port", type=int, default=8000, help="cổng (mặc định 8000; 0 = cổng trống bất kỳ)")
+    p.add_argument("--port", type=_port, default=8000, help="cổng (mặc định 8000; 0 = cổng trống bất kỳ)")
     p.add_argument("--workdir", default=None, metavar="THƯ_MỤC",
                    help="thư mục làm việc: mọi tệp ứng dụng ghi đều ở đây (mặc định một thư mục trong thư mục tạm của hệ thống)")
     p.set_defaults(run=cmd_serve)

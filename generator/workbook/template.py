@@ -10,6 +10,7 @@ so ten thousand members cost no more memory than ten.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -290,6 +291,8 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
                    document: dict | None = None) -> Path:
     """Write the workbook for ``regime`` (and ``profile``); filled with ``document`` — a dang-bo
     whose organisations embed their xep_loai and bieu_diem and name their bao_cao file — when given (its regime wins)."""
+    from ..write import check_target, write_atomic  # only when writing: bulk's parent reads workbooks without it
+    check_target(path)  # a folder or an unwritable place is said before the workbook is built
     document = document or {}
     regime = document.get("regime", regime)
     profile = document.get("profile", profile)
@@ -335,7 +338,6 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
         dv.add(f"B2:B{max(ROWS_VALIDATED, written + 1000)}")
         texts.data_validations.append(dv)
     lists.write(book)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
-    return path
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return write_atomic(path, buffer.getvalue())
