@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import InputError, Problem
+from ..write import check_target, write_atomic
 from ..evaluate.regime import ProfileError, known_regimes
 from .columns import DOCUMENT, ENTRY, GROUP, NO, REPORT_FILE, ROW, YES, Column, Layout, layout
 from .cells import get_path
@@ -291,7 +292,6 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
                    document: dict | None = None) -> Path:
     """Write the workbook for ``regime`` (and ``profile``); filled with ``document`` — a dang-bo
     whose organisations embed their xep_loai and bieu_diem and name their bao_cao file — when given (its regime wins)."""
-    from ..write import check_target, write_atomic  # only when writing: bulk's parent reads workbooks without it
     check_target(path)  # a folder or an unwritable place is said before the workbook is built
     document = document or {}
     regime = document.get("regime", regime)
