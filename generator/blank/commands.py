@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..inputfile import read_bytes
 from ..load import load_document
-from ..write import write_atomic
+from ..write import check_target, write_atomic
 from .document import BLANK_FORMS, VARIANT_CODES, make_blank, render_blank
 
 OK, INVALID = 0, 2
@@ -23,6 +23,7 @@ OK, INVALID = 0, 2
 def cmd_blank(args, report) -> int:
     source = args.data or args.form
     try:
+        check_target(args.output)  # a folder given for -o is said before the blank is made
         data = load_document(args.data) if args.data else {}
         blank = make_blank(args.form, data, regime=args.regime, profile=args.profile, variant=args.variant,
                            fillable=args.format if args.fillable else None)
@@ -46,6 +47,8 @@ def cmd_import(args, report) -> int:
     if args.workbook is not None or _is_dir(args.file):
         return cmd_import_folder(args, report)
     try:
+        if args.output is not None:
+            check_target(args.output)
         if Path(args.file).suffix.lower() not in (".pdf", ".docx"):
             raise InputError([Problem("$", "Tệp", "kiemdiem import đọc bản PDF hoặc DOCX điền được (kiemdiem blank … --fillable)")])
         prepared = prepare(read_blank(read_bytes(args.file, "Tệp", "blank")), args.profile)

@@ -48,15 +48,18 @@ _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
 
 
 def _skeleton(raw) -> dict:
+    too_deep = InputError([Problem("$", "Tệp", f"dữ liệu kèm theo bản trống lồng nhau quá sâu (quá {MAX_DEPTH} cấp): "
+                                   "tệp không do kiemdiem tạo hoặc đã bị sửa")])
     try:
         skeleton = json.loads(str(raw)) if raw else None
-    except (json.JSONDecodeError, RecursionError):
+    except json.JSONDecodeError:
         skeleton = None
+    except RecursionError:
+        raise too_deep from None
     if not isinstance(skeleton, dict) or skeleton.get("form") not in BLANK_FORMS:
         raise InputError([Problem("$", "Tệp", NOT_A_BLANK)])
     if depth(skeleton) > MAX_DEPTH:
-        raise InputError([Problem("$", "Tệp", f"dữ liệu kèm theo bản trống lồng nhau quá sâu (quá {MAX_DEPTH} cấp): "
-                                  "tệp không do kiemdiem tạo hoặc đã bị sửa")])
+        raise too_deep
     return skeleton
 
 

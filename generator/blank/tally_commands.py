@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..load import load_document
-from ..write import write_atomic
+from ..write import check_target, write_atomic
 from .tally_import import check_meeting, tally_folder
 
 OK, INVALID, SOME_SKIPPED = 0, 2, 3
@@ -23,6 +23,8 @@ OK, INVALID, SOME_SKIPPED = 0, 2, 3
 
 def cmd_tally(args, report) -> int:
     try:
+        if args.output is not None:
+            check_target(args.output)
         meeting = check_meeting(load_document(args.data))
     except InputError as error:
         report(str(args.data), error)

@@ -46,6 +46,9 @@ def bounded(function, *args):
         return function(*args)
     read_end, write_end = os.pipe()
     limit = _mapped() + MEMORY
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    if hard != resource.RLIM_INFINITY:  # under a limit already (a test's, a server's): stay inside it
+        limit = min(limit, hard)
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -53,7 +56,7 @@ def bounded(function, *args):
         os.close(read_end)
         code = 0
         try:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
             sys.setrecursionlimit(min(sys.getrecursionlimit(), 2000))
             try:
                 outcome = ("ok", function(*args))
