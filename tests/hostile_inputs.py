@@ -212,7 +212,7 @@ def hostile_docx_blanks(blank: bytes) -> dict[str, tuple[bytes, tuple[str, ...]]
                           ("lồng nhau quá sâu",)),
         "field-index-2e9": (_rezip(blank, {"word/document.xml": body.replace(b'w:val="dang_bo"', b'w:val="dang_vien.ho_ten[2000000000]"', 1)}),
                             ("số thứ tự dòng quá lớn",)),
-        "not-a-zip": (b"PK\x03\x04 broken", ("không phải tệp DOCX",)),
+        "not-a-zip": (b"PK\x03\x04 broken", ("không đọc được cấu trúc tệp",)),
     }
 
 
