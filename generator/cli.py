@@ -300,7 +300,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--template", action="append", default=[], metavar="TỆP_MẪU",
                    help="mẫu in riêng: .docx cho DOCX, .html cho PDF (dùng được hai lần; xem kiemdiem template check)")
     p.add_argument("--khong-phu-luc", action="store_true",
-                   help="biểu điểm, báo cáo kiểm điểm tập thể: không in trang «Phụ lục: căn cứ xếp loại» sau chữ ký "
+                   help="biểu điểm, báo cáo kiểm điểm tập thể: không in trang “Phụ lục: căn cứ xếp loại” sau chữ ký "
                         "(như ghi in_phu_luc: false)")
     _profile_option(p)
     _wage_option(p)

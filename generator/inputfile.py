@@ -120,10 +120,10 @@ def check_archive(data: bytes, required: str, kind: str) -> None:
         for entry in entries:
             name = entry.filename[:80]
             if entry.file_size > MAX_PART:
-                raise UnsafeFile(f"phần «{name}» của tệp khi giải nén lớn {entry.file_size // MB} MB, tối đa "
+                raise UnsafeFile(f"phần “{name}” của tệp khi giải nén lớn {entry.file_size // MB} MB, tối đa "
                                  f"{MAX_PART // MB} MB")
             if entry.file_size > MB and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-                raise UnsafeFile(f"phần «{name}» của tệp nén với tỷ lệ bất thường "
+                raise UnsafeFile(f"phần “{name}” của tệp nén với tỷ lệ bất thường "
                                  f"({entry.file_size // max(entry.compress_size, 1)}:1): có thể là tệp nén độc hại")
         if required not in {e.filename for e in entries}:
             raise UnsafeFile(f"tệp nén không phải {kind} (thiếu {required})")
@@ -138,11 +138,11 @@ def _refuse_dtd(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, kind: str) -> 
         with archive.open(entry) as part:
             head = part.read(MAX_PROLOG)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
-        raise UnsafeFile(f"phần «{entry.filename[:80]}» của {kind} hỏng ({type(exc).__name__})") from None
+        raise UnsafeFile(f"phần “{entry.filename[:80]}” của {kind} hỏng ({type(exc).__name__})") from None
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         head = head.decode("utf-16", "replace").encode("utf-8", "replace")
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-        raise UnsafeFile(f"phần «{entry.filename[:80]}» của {kind} khai báo DTD/thực thể XML: "
+        raise UnsafeFile(f"phần “{entry.filename[:80]}” của {kind} khai báo DTD/thực thể XML: "
                          "tệp Office thật không có, không đọc")
 
 

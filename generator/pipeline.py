@@ -41,7 +41,7 @@ def prepare(document, profile: str | None = None, wages: list[dict] | None = Non
     ``wages`` a committee's wage rows from a ``--luong-co-so`` file."""
     valid = validate(document)
     if valid["form"] not in renderable_forms():
-        raise InputError([Problem("$.form", "Loại văn bản", f"mẫu «{valid['form']}» chỉ dùng để kiểm tra và xếp loại "
+        raise InputError([Problem("$.form", "Loại văn bản", f"mẫu “{valid['form']}” chỉ dùng để kiểm tra và xếp loại "
                                   f"(kiemdiem validate, classify), chưa có bản in; bản in có cho: {', '.join(renderable_forms())}")])
     evaluation = evaluate(valid, profile, wages)
     if evaluation.problems:
@@ -62,7 +62,7 @@ def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS, profil
                 notices: list[str] | None = None) -> list[Path]:
     """Render one input file into ``out_dir`` as <input name>.<format>; ``templates`` are
     user template files (.docx, .html) taking precedence over the profile's ``mau_in``;
-    ``annex=False`` leaves out the «Phụ lục: căn cứ xếp loại» page (the official form only).
+    ``annex=False`` leaves out the “Phụ lục: căn cứ xếp loại” page (the official form only).
     The document's warning, if any, is appended to ``notices`` for the caller to print."""
     from .usertemplate.template import templates_for
     source = Path(source)

@@ -217,7 +217,7 @@ def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list
                     verb = "không được sau" if sub.get("format") == "date" else "không được lớn hơn"
                     found.append(Problem(
                         json_path(here), title_at(schema, here),
-                        f"{_show(value[key])} {verb} «{title_at(schema, other_path)}» ({_show(limit)})",
+                        f"{_show(value[key])} {verb} “{title_at(schema, other_path)}” ({_show(limit)})",
                     ))
             found += _limit_problems(schema, sub, value[key], root, path + [key])
     elif isinstance(value, list) and isinstance(node.get("items"), dict):

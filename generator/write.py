@@ -23,7 +23,7 @@ def _default_mode() -> int:
 
 def _refused(path: Path, reason: str) -> InputError:
     text = str(path) if len(str(path)) <= 160 else str(path)[:80] + "…" + str(path)[-60:]
-    return InputError([Problem("-o", "Tệp kết quả", f"«{text}» {reason}")])
+    return InputError([Problem("-o", "Tệp kết quả", f"“{text}” {reason}")])
 
 
 def check_target(path: str | Path) -> Path:

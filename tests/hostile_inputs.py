@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 MEMBER = EXAMPLES / "ban-tu-kiem-diem-02a.yaml"
 WORKBOOK = EXAMPLES / "dang-bo-2025.xlsx"
-MEMBER_SHEET_PART = "xl/worksheets/sheet4.xml"  # «Đảng viên» in the example workbook
+MEMBER_SHEET_PART = "xl/worksheets/sheet4.xml"  # “Đảng viên” in the example workbook
 
 
 def _with_date(text: str, value: str) -> str:
@@ -74,8 +74,8 @@ def build_profiles(folder: Path) -> dict[str, tuple[Path, tuple[str, ...]]]:
     folder.mkdir(parents=True, exist_ok=True)
     cases = {}
     for name, text, words in [
-        ("overrides-list", "regime: qd366-2025\noverrides: [1, 2]\n", ("«overrides» phải là một đối tượng",)),
-        ("overrides-text", "regime: qd366-2025\noverrides: abc\n", ("«overrides» phải là một đối tượng",)),
+        ("overrides-list", "regime: qd366-2025\noverrides: [1, 2]\n", ("“overrides” phải là một đối tượng",)),
+        ("overrides-text", "regime: qd366-2025\noverrides: abc\n", ("“overrides” phải là một đối tượng",)),
         ("deep", "regime: qd366-2025\noverrides: " + "[" * 10_000 + "]" * 10_000 + "\n", ("lồng nhau quá sâu",)),
         ("deep-mapping", "regime: qd366-2025\noverrides:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(40))
          + "  " * 41 + "v: 1\n", ("lồng nhau quá sâu",)),
@@ -84,8 +84,8 @@ def build_profiles(folder: Path) -> dict[str, tuple[Path, tuple[str, ...]]]:
         ("threshold-inf", "regime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      conditions:\n        HTXSNV:\n"
          "          diem: {value: 1e400}\n", ("out of range",)),
         ("quota-list", "regime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      quota: [1]\n",
-         ("«overrides.subjects.ca_nhan.quota» phải là đối tượng",)),
-        ("subjects-number", "regime: qd366-2025\noverrides:\n  subjects: 5\n", ("«overrides.subjects» phải là đối tượng",)),
+         ("“overrides.subjects.ca_nhan.quota” phải là đối tượng",)),
+        ("subjects-number", "regime: qd366-2025\noverrides:\n  subjects: 5\n", ("“overrides.subjects” phải là đối tượng",)),
         ("alias", "regime: qd366-2025\nx: &a [1]\noverrides: {y: *a}\n", ("tham chiếu YAML",)),
         ("not-a-mapping", "- 1\n- 2\n", ("phải là một đối tượng YAML",)),
     ]:
@@ -155,19 +155,19 @@ def hostile_workbooks() -> dict[str, tuple[bytes, tuple[str, ...]]]:
         "entity-expansion": (_rezip(original, {"xl/styles.xml": b'<!DOCTYPE s [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><s/>'}),
                              ("DTD",)),
         "control-character": (_rezip(original, {MEMBER_SHEET_PART: _sheet_change(sheet, first_text, rb"\1&#1;")}),
-                              ("ở phần «xl/worksheets/sheet4.xml», dòng 1",)),
+                              ("ở phần “xl/worksheets/sheet4.xml”, dòng 1",)),
         "shared-string-index": (_rezip(original, {MEMBER_SHEET_PART: _sheet_change(
             sheet, rb"<c r=\"B2\"([^>]*) t=\"inlineStr\"><is><t[^>]*>[^<]*</t></is></c>", rb'<c r="B2" t="s"><v>999999</v></c>')}),
-            ("trang «Đảng viên»", "nội dung trang hỏng")),
+            ("trang “Đảng viên”", "nội dung trang hỏng")),
         "row-2000000000": (_rezip(original, {MEMBER_SHEET_PART: sheet.replace(
             b"</sheetData>", b'<row r="2000000000"><c r="A2000000000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')}),
-            ("trang «Đảng viên»", "1048576")),
+            ("trang “Đảng viên”", "1048576")),
         "bomb-shared-strings": (_rezip(original, {}, {"xl/sharedStrings.xml": b"<sst>" + b" " * (60 * 1024 * 1024) + b"</sst>"}),
                                 ("tỷ lệ bất thường",)),
         "many-parts": (_rezip(original, {}, {f"xl/media/p{i}.bin": b"" for i in range(2_100)}), ("phần bên trong",)),
     }
     cases["nan-cell"] = (_rezip(original, {MEMBER_SHEET_PART: _sheet_change(sheet, first_number, b'<c r="D2" t="n"><v>NaN</v>')}),
-                         ("trang «Đảng viên», dòng 2", "NaN"))
+                         ("trang “Đảng viên”, dòng 2", "NaN"))
     return cases
 
 

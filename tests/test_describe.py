@@ -26,7 +26,7 @@ def test_graded_criteria_ids(capsys):
     main(["regime", "qd124-2023"])
     out = capsys.readouterr().out
     assert "lanh_dao_quan_ly: Kết quả lãnh đạo, quản lý (nếu có)" in out
-    assert "mức đánh giá tiêu chí về kết quả thực hiện chức trách, nhiệm vụ mức «Xuất sắc»" in out
+    assert "mức đánh giá tiêu chí về kết quả thực hiện chức trách, nhiệm vụ mức “Xuất sắc”" in out
 
 
 def test_a_profile_shows_its_numbers(capsys):

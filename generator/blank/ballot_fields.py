@@ -29,9 +29,9 @@ BLANK_ROWS = 15  # a ballot with no names and no so_dong_trong: the blank ballot
 NEEDED = ("nam", "dang_bo", "chi_bo")  # the header, and what the tally checks a ballot against
 DOCX_HEAD = "Mức xếp loại (chọn một mức)"
 # In Word one chooses from a list rather than marking a box: the instruction says so
-WORD_ROUND_1 = ("Đồng chí chọn mức xếp loại của từng đảng viên trong danh sách ở cột «Mức xếp loại»; "
+WORD_ROUND_1 = ("Đồng chí chọn mức xếp loại của từng đảng viên trong danh sách ở cột “Mức xếp loại”; "
                 "mỗi đảng viên chỉ chọn một mức.")
-MARK_ROUND_2, WORD_ROUND_2 = "thì đánh dấu (X) vào ô «Đồng ý» tương ứng", "thì chọn «Đồng ý» trong ô tương ứng"
+MARK_ROUND_2, WORD_ROUND_2 = "thì đánh dấu (X) vào ô “Đồng ý” tương ứng", "thì chọn “Đồng ý” trong ô tương ứng"
 
 
 class Button:

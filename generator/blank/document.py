@@ -63,10 +63,10 @@ def _role(form: str, rules, data: dict, variant: str | None) -> str | None:
     if variant is None:
         return given or DEFAULT_ROLE
     if variant not in roles:
-        raise InputError([Problem("--variant", "Mẫu", f"mẫu «{variant}» không có; chọn một trong: {', '.join(sorted(roles))}")])
+        raise InputError([Problem("--variant", "Mẫu", f"mẫu “{variant}” không có; chọn một trong: {', '.join(sorted(roles))}")])
     if given and given != roles[variant]:
         raise InputError([Problem("$.dang_vien.doi_tuong", "Thông tin đảng viên › Đối tượng",
-                                  f"«{given}» là mẫu khác với --variant {variant} ({roles[variant]})")])
+                                  f"“{given}” là mẫu khác với --variant {variant} ({roles[variant]})")])
     return roles[variant]
 
 
@@ -86,9 +86,9 @@ def make_blank(form: str, data: dict | None = None, *, regime: str | None = None
         raise ValueError(f"fillable: {fillable!r}")
     data = dict(data or {})
     if form not in BLANK_FORMS:
-        raise InputError([Problem("$.form", "Loại văn bản", f"không có bản trống cho «{form}»; chọn một trong: {', '.join(BLANK_FORMS)}")])
+        raise InputError([Problem("$.form", "Loại văn bản", f"không có bản trống cho “{form}”; chọn một trong: {', '.join(BLANK_FORMS)}")])
     if regime and data.get("regime", regime) != regime:
-        raise InputError([Problem("$.regime", "Quy định áp dụng", f"dữ liệu điền sẵn ghi «{data['regime']}», khác --regime {regime}")])
+        raise InputError([Problem("$.regime", "Quy định áp dụng", f"dữ liệu điền sẵn ghi “{data['regime']}”, khác --regime {regime}")])
     data["regime"] = regime or data.get("regime") or DEFAULT_REGIME
     if profile:
         data["profile"] = profile

@@ -25,7 +25,7 @@ from ..validate import DEFAULT_REGIME, title_at
 from ..workbook.columns import header_key
 
 SUFFIXES = (".pdf", ".docx")
-# Typed once on the workbook's «Đảng bộ» sheet or its organisation row: never kept on the member.
+# Typed once on the workbook's “Đảng bộ” sheet or its organisation row: never kept on the member.
 SHARED = ("form", "regime", "profile", "nam", "dang_bo", "chi_bo", "dia_danh", "ngay_lap")
 # One workbook is one đảng bộ, one year, one set of rules: records must agree on these.
 AGREE = ("regime", "profile", "nam", "dang_bo")
@@ -59,7 +59,7 @@ def read_record(path: Path, profile: str | None = None) -> dict:
     from .reading import read_blank
     document = read_blank(read_bytes(path, "Tệp", "blank"))
     if document.get("form") != MEMBER_FORM:
-        raise InputError([Problem("$.form", "Loại văn bản", f"là «{document.get('form')}»; sổ Excel chỉ nhận bản tự kiểm điểm")])
+        raise InputError([Problem("$.form", "Loại văn bản", f"là “{document.get('form')}”; sổ Excel chỉ nhận bản tự kiểm điểm")])
     return prepare(document, profile).document
 
 
@@ -88,8 +88,8 @@ def _foreign(records: list[Record]) -> tuple[list[Record], list[tuple[str, list[
     reference = records[signatures.index(chosen)]
     kept, skipped = [], []
     for record in records:
-        differ = [Problem(f"$.{key}", _title(key), f"«{_shown(record.document, key)}», khác các bản còn lại "
-                          f"(«{_shown(reference.document, key)}», tệp {reference.name}): không gộp vào cùng một sổ")
+        differ = [Problem(f"$.{key}", _title(key), f"“{_shown(record.document, key)}”, khác các bản còn lại "
+                          f"(“{_shown(reference.document, key)}”, tệp {reference.name}): không gộp vào cùng một sổ")
                   for key in AGREE if _stated(record.document, key) != _stated(reference.document, key)]
         (skipped.append((record.name, differ)) if differ else kept.append(record))
     return kept, skipped

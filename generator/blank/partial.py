@@ -48,7 +48,7 @@ def validate_partial(form: str, data: Any) -> dict:
     if not isinstance(data, dict):
         raise InputError([Problem("$", "Tài liệu", "dữ liệu điền sẵn phải là một đối tượng JSON {…}")])
     if data.get("form", form) != form:
-        raise InputError([Problem("$.form", "Loại văn bản", f"dữ liệu điền sẵn là mẫu «{data['form']}», không phải «{form}»")])
+        raise InputError([Problem("$.form", "Loại văn bản", f"dữ liệu điền sẵn là mẫu “{data['form']}”, không phải “{form}”")])
     document = {**data, "form": form}
     schema = load_schema(form)
     problems = _value_problems(document, schema)

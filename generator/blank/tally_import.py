@@ -70,7 +70,7 @@ def read_ballot(path: Path) -> Ballot:
     skeleton, answers = read_docx_fields(data) if word else read_fields(data)
     if skeleton.get("form") != BALLOT:
         raise InputError([Problem("$.form", "Loại văn bản",
-                                  f"tệp là bản điền được của mẫu «{skeleton.get('form')}», không phải phiếu biểu quyết")])
+                                  f"tệp là bản điền được của mẫu “{skeleton.get('form')}”, không phải phiếu biểu quyết")])
     return Ballot(path.name, _normal(skeleton), answers)
 
 
@@ -89,7 +89,7 @@ def _title(form: str, *path) -> str:
 
 
 def _mismatch(skeleton: dict, meeting: dict) -> list[Problem]:
-    return [Problem(f"$.{key}", _title(TALLY, key), f"phiếu của «{skeleton.get(key, '')}», không phải «{meeting.get(key, '')}» "
+    return [Problem(f"$.{key}", _title(TALLY, key), f"phiếu của “{skeleton.get(key, '')}”, không phải “{meeting.get(key, '')}” "
                     "của cuộc kiểm phiếu") for key in SAME_VOTE if skeleton.get(key) != meeting.get(key)]
 
 
@@ -202,7 +202,7 @@ def _members(meeting: dict, counts: dict[str, Counter], round_1: bool, levels: l
                                         "phiếu vòng 1 được đếm từ các phiếu; bỏ trường này khỏi tệp cuộc họp"))
             elif entry.get("ho_ten") not in counts:
                 problems.append(Problem(f"$.dang_vien[{i}].ho_ten", _title(TALLY, "dang_vien", i, "ho_ten"),
-                                        f"«{entry.get('ho_ten')}» không có trên phiếu"))
+                                        f"“{entry.get('ho_ten')}” không có trên phiếu"))
         if problems:
             raise InputError(problems)
         return [{**{k: v for k, v in extra.get(name, {}).items() if k != "ho_ten"}, "ho_ten": name,
@@ -214,7 +214,7 @@ def _members(meeting: dict, counts: dict[str, Counter], round_1: bool, levels: l
     known = {entry.get("ho_ten") for entry in members}
     for name in counts:
         if name not in known:
-            problems.append(Problem("$.dang_vien", _title(TALLY, "dang_vien"), f"«{name}» có trên phiếu vòng 2 nhưng không có trong danh sách vòng 1"))
+            problems.append(Problem("$.dang_vien", _title(TALLY, "dang_vien"), f"“{name}” có trên phiếu vòng 2 nhưng không có trong danh sách vòng 1"))
     if problems:
         raise InputError(problems)
     for entry in members:

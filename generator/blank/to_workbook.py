@@ -3,7 +3,7 @@
 The workbook is ``kiemdiem workbook-template``'s (``write_workbook``), so ``kiemdiem bulk``
 reads it back. A cell holds one value, so a member's sub-criteria (``diem.<part>.tieu_chi``,
 on blanks pre-filled with the superior committee's criteria) go to a small JSON file beside the
-workbook, named in the row's «Tệp bản tự kiểm điểm» column: the reader merges it under the
+workbook, named in the row's “Tệp bản tự kiểm điểm” column: the reader merges it under the
 row's cells. Before the workbook takes its name it is read back and compared member by member,
 so a record the workbook cannot hold is an error here, not a wrong document at print time.
 """
@@ -54,7 +54,7 @@ def _comparable(value):
 def _refuse_overwrite(workbook: Path, force: bool) -> None:
     taken = [p for p in (workbook, side_folder(workbook)) if p.exists()]
     if taken and not force:
-        raise InputError([Problem("--workbook", "Sổ Excel", f"«{taken[0]}» đã có; thêm --force để ghi đè")])
+        raise InputError([Problem("--workbook", "Sổ Excel", f"“{taken[0]}” đã có; thêm --force để ghi đè")])
 
 
 def check_target(workbook: Path, force: bool) -> None:
@@ -101,7 +101,7 @@ def write_imported(document: dict, workbook: str | Path, force: bool = False) ->
 
 
 def _name_files(path: Path, document: dict, rows: list[str | None]) -> None:
-    """Put each sub-criteria file's name in its member's «Tệp bản tự kiểm điểm» cell."""
+    """Put each sub-criteria file's name in its member's “Tệp bản tự kiểm điểm” cell."""
     cols = layout(document["regime"], document.get("profile"))
     column = next(j for j, c in enumerate(cols.members, 1) if c.path == FILE_COLUMN)
     book = load_workbook(path)
@@ -120,7 +120,7 @@ def _verify(path: Path, document: dict) -> None:
             got = [entry.get("ban_kiem_diem") for entry in back.get("dang_vien", [])]
             wanted = [entry["ban_kiem_diem"] for entry in org["xep_loai"]["dang_vien"]]
             if _comparable(got) != _comparable(wanted):
-                raise RuntimeError(f"sổ Excel không giữ được đủ nội dung của «{org['ten']}» khi đọc lại")
+                raise RuntimeError(f"sổ Excel không giữ được đủ nội dung của “{org['ten']}” khi đọc lại")
 
 
 def still_to_fill(document: dict, dates: list[str]) -> list[str]:
@@ -130,15 +130,15 @@ def still_to_fill(document: dict, dates: list[str]) -> list[str]:
     header = {c.path: c.header for c in cols.header}
     votes = [c.header for c in cols.members if c.path[0] == "phieu"]
     day = lambda text: ngay_ngan(dt.date.fromisoformat(text))  # noqa: E731
-    dated = f"«{header[('ngay_lap',)]}» đang ghi {day(document['ngay_lap'])}"
+    dated = f"“{header[('ngay_lap',)]}” đang ghi {day(document['ngay_lap'])}"
     if len(dates) > 1:
         dated += f" (ngày muộn nhất trong các bản, từ {day(dates[0])} đến {day(dates[-1])})"
     return [
-        f"trang «{ORG_SHEET}», mỗi chi bộ: «{org[('ngay_hop',)]}», «{org[('so_dang_vien_chinh_thuc',)]}»; "
+        f"trang “{ORG_SHEET}”, mỗi chi bộ: “{org[('ngay_hop',)]}”, “{org[('so_dang_vien_chinh_thuc',)]}”; "
         "biểu điểm tự chấm của chi bộ (nếu đã chấm)",
-        f"trang «{MEMBER_SHEET}», mỗi đảng viên: kết quả biểu quyết của chi bộ (" + ", ".join(f"«{v}»" for v in votes) + ")",
-        f"trang «{HEADER_SHEET}»: «{header[('cap_tren',)]}», người ký, «{header[('noi_nhan',)]}»; {dated}, "
-        f"«{header[('dia_danh',)]}» đang ghi «{document['dia_danh']}»: sửa nếu cần",
-        f"trang «{ORG_SHEET}»: các chi bộ đang ghi là chi bộ trực thuộc thẳng «{document['dang_bo']}»; nếu có đảng bộ cơ sở, "
-        f"thêm dòng của đảng bộ cơ sở và ghi mã của nó ở «{org[('truc_thuoc',)]}» của các chi bộ",
+        f"trang “{MEMBER_SHEET}”, mỗi đảng viên: kết quả biểu quyết của chi bộ (" + ", ".join(f"“{v}”" for v in votes) + ")",
+        f"trang “{HEADER_SHEET}”: “{header[('cap_tren',)]}”, người ký, “{header[('noi_nhan',)]}”; {dated}, "
+        f"“{header[('dia_danh',)]}” đang ghi “{document['dia_danh']}”: sửa nếu cần",
+        f"trang “{ORG_SHEET}”: các chi bộ đang ghi là chi bộ trực thuộc thẳng “{document['dang_bo']}”; nếu có đảng bộ cơ sở, "
+        f"thêm dòng của đảng bộ cơ sở và ghi mã của nó ở “{org[('truc_thuoc',)]}” của các chi bộ",
     ]

@@ -20,7 +20,7 @@ def cmd_bulk(args, report) -> int:
         return cmd_bulk_blank(args, report)
     from .runner import run_bulk
     if args.executor and not args.executor.startswith("dask://"):
-        print(f"kiemdiem bulk: --executor chỉ nhận dạng dask://máy:cổng, không phải «{args.executor}»", file=sys.stderr)
+        print(f"kiemdiem bulk: --executor chỉ nhận dạng dask://máy:cổng, không phải “{args.executor}”", file=sys.stderr)
         return INVALID
     executor = None
     if args.executor:

@@ -39,7 +39,7 @@ def mismatches(document: dict, header: dict, where: str) -> list[Problem]:
     out = []
     for key, title in (("regime", "Quy định áp dụng"), ("nam", "Năm kiểm điểm"), ("profile", "Hồ sơ quy định địa phương")):
         if key in document and document[key] != header.get(key):
-            out.append(Problem(f"$.{key}", title, f"{where} ghi «{document[key]}», khác đảng bộ («{header.get(key)}»)"))
+            out.append(Problem(f"$.{key}", title, f"{where} ghi “{document[key]}”, khác đảng bộ (“{header.get(key)}”)"))
     return out
 
 

@@ -26,10 +26,10 @@ def apply_org_quota(rows: list[dict], rules, scope: str, group: str) -> dict | N
         row = candidates[k]
         row["level"], row["level_label"] = spec["base_level"], lower
         row["quota"] = "cut"
-        row["note"] = f"Vượt tỷ lệ «{top}» của nhóm «{group}» ({result.computation}): xếp loại «{lower}»."
+        row["note"] = f"Vượt tỷ lệ “{top}” của nhóm “{group}” ({result.computation}): xếp loại “{lower}”."
     for k in result.tie:
         candidates[k]["quota"] = "tie"
-        candidates[k]["note"] = (f"Bằng điểm ở vị trí cuối của tỷ lệ nhóm «{group}» ({result.computation}): "
+        candidates[k]["note"] = (f"Bằng điểm ở vị trí cuối của tỷ lệ nhóm “{group}” ({result.computation}): "
                                  "do cấp có thẩm quyền xem xét, quyết định.")
     for k in result.selected:
         candidates[k]["quota"] = "selected"

@@ -92,7 +92,7 @@ def check_tree(header: dict, organisations: list) -> tuple[dict, list[Scope]]:
     by_ma: dict[str, dict] = {}
     for i, org in enumerate(orgs):
         if org["ma"] in by_ma:
-            problems.append(Problem(f"$.to_chuc[{i}].ma", "Mã tổ chức", f"mã «{org['ma']}» trùng với tổ chức «{by_ma[org['ma']]['ten']}»"))
+            problems.append(Problem(f"$.to_chuc[{i}].ma", "Mã tổ chức", f"mã “{org['ma']}” trùng với tổ chức “{by_ma[org['ma']]['ten']}”"))
         by_ma.setdefault(org["ma"], org)
     for i, org in enumerate(orgs):
         parent = org.get("truc_thuoc")
@@ -102,9 +102,9 @@ def check_tree(header: dict, organisations: list) -> tuple[dict, list[Scope]]:
         if org["loai_to_chuc"] != "chi_bo_truc_thuoc":
             problems.append(Problem(where, "Trực thuộc (mã tổ chức)", "chỉ chi bộ trực thuộc đảng ủy cơ sở mới ghi tổ chức cấp trên"))
         elif parent not in by_ma:
-            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", f"không có tổ chức mã «{parent}»"))
+            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", f"không có tổ chức mã “{parent}”"))
         elif by_ma[parent]["loai_to_chuc"] != "dang_bo_co_so":
-            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", f"«{by_ma[parent]['ten']}» không phải đảng bộ cơ sở"))
+            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", f"“{by_ma[parent]['ten']}” không phải đảng bộ cơ sở"))
     if problems:
         raise InputError(problems)
     scopes: list[Scope] = []
@@ -350,7 +350,7 @@ class Planner:
             except InputError as error:
                 problems += error.problems
             if problems:
-                self._report(org["ma"], "bieu_diem", problems, f"Biểu điểm «{org['ten']}»")
+                self._report(org["ma"], "bieu_diem", problems, f"Biểu điểm “{org['ten']}”")
                 row["level_label"] = "Chưa xếp loại: biểu điểm có lỗi"
                 if evaluation is not None and evaluation.level == UNDECIDED:
                     row.update(score=evaluation.score, max_score=evaluation.max_score, level=UNDECIDED,
@@ -368,7 +368,7 @@ class Planner:
             except InputError as error:
                 problems += error.problems
             if problems:
-                self._report(org["ma"], "bao_cao", problems, f"Báo cáo «{org['ten']}»")
+                self._report(org["ma"], "bao_cao", problems, f"Báo cáo “{org['ten']}”")
             else:
                 yield Job(self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, document,
                           self.source.locate(org["ma"], "bao_cao", "$") or org["ma"])

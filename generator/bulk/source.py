@@ -21,9 +21,9 @@ def _inside(base: Path, name: str, title: str) -> Path:
         path = (base / name).resolve()
     except (ValueError, OSError):  # a NUL byte, a name too long for the system
         shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name[:120])
-        raise InputError([Problem("$", title, f"tên tệp «{shown}» không dùng được (ký tự điều khiển hoặc quá dài)")]) from None
+        raise InputError([Problem("$", title, f"tên tệp “{shown}” không dùng được (ký tự điều khiển hoặc quá dài)")]) from None
     if not path.is_relative_to(base.resolve()):
-        raise InputError([Problem("$", title, f"tệp «{name}» phải nằm trong thư mục của đảng bộ")])
+        raise InputError([Problem("$", title, f"tệp “{name}” phải nằm trong thư mục của đảng bộ")])
     return path
 
 
@@ -52,7 +52,7 @@ class FolderSource:
         self.base = path.resolve().parent
         document = load_document(path)
         if not isinstance(document, dict) or not isinstance(document.get("to_chuc"), list):
-            raise InputError([Problem("$.to_chuc", "Tổ chức đảng", "tệp đảng bộ cần danh sách «to_chuc»")])
+            raise InputError([Problem("$.to_chuc", "Tổ chức đảng", "tệp đảng bộ cần danh sách “to_chuc”")])
         self._entries = {o.get("ma"): o for o in document["to_chuc"] if isinstance(o, dict) and isinstance(o.get("ma"), str)}
         self._index = {o["ma"]: i for i, o in enumerate(document["to_chuc"]) if isinstance(o, dict) and isinstance(o.get("ma"), str)}
         self.header = {k: v for k, v in document.items() if k != "to_chuc"}
@@ -70,7 +70,7 @@ class FolderSource:
             try:
                 out[kind] = self._document(ma, kind, entry[kind], out["problems"])
             except InputError as error:
-                where = self._files.get((ma, kind), f"{Path(self.origin).name}: tổ chức «{ma}», {kind}")
+                where = self._files.get((ma, kind), f"{Path(self.origin).name}: tổ chức “{ma}”, {kind}")
                 out["problems"] += [(where, str(p)) for p in error.problems]
         return out
 
@@ -97,10 +97,10 @@ class FolderSource:
                 try:
                     member = _inside(path.parent, name, "Bản tự kiểm điểm")
                     if not member.is_relative_to(self.base.resolve()):
-                        raise InputError([Problem("$", "Bản tự kiểm điểm", f"tệp «{name}» phải nằm trong thư mục của đảng bộ")])
+                        raise InputError([Problem("$", "Bản tự kiểm điểm", f"tệp “{name}” phải nằm trong thư mục của đảng bộ")])
                     entry = {**entry, "ban_kiem_diem": load_document(member)}
                 except InputError as error:
-                    problems += [(where, f"«{name}»: {p.reason}") for p in error.problems]
+                    problems += [(where, f"“{name}”: {p.reason}") for p in error.problems]
                     continue
                 self._files[(ma, f"member{len(kept)}")] = str(member.relative_to(self.base.resolve()))
             if len(kept) != i:  # an earlier member was left out: remember where this one was
@@ -119,7 +119,7 @@ class FolderSource:
                 return f"{member}: ${rest[len('.ban_kiem_diem'):]}"
             original = self._files.get((ma, f"entry{index}"), index)
             return f"{file}: $.dang_vien[{original}]{rest}"
-        return f"{file}: {path}" if file else f"{Path(self.origin).name}: tổ chức «{ma}», {kind} {path}"
+        return f"{file}: {path}" if file else f"{Path(self.origin).name}: tổ chức “{ma}”, {kind} {path}"
 
     def close(self) -> None:
         pass

@@ -144,12 +144,12 @@ def decide(document: dict, level: str, reasons: list[Reason], rules, regime_name
     if level != UNDECIDED:
         if given is None:
             return level, reasons, None, []
-        return level, reasons, None, [Problem(path, DECISION_TITLE, f"theo quy định, mức xếp loại là «{rules.label(level)}»; "
+        return level, reasons, None, [Problem(path, DECISION_TITLE, f"theo quy định, mức xếp loại là “{rules.label(level)}”; "
                                               "chỉ ghi quyết định của cấp có thẩm quyền khi quy định không xác định được mức")]
     if given is None:  # named at its level, the column a workbook gives it
         return level, reasons, None, [Problem(f"{path}.xep_loai", "Mức xếp loại do cấp có thẩm quyền quyết định", (
             "quy định không xác định được mức xếp loại (không mức nào đủ điều kiện và không thuộc trường hợp nào của mức "
-            f"«{rules.levels[-1][1]}»): cần ghi mức do cấp có thẩm quyền quyết định (xep_loai) và căn cứ (can_cu)"))]
+            f"“{rules.levels[-1][1]}”): cần ghi mức do cấp có thẩm quyền quyết định (xep_loai) và căn cứ (can_cu)"))]
     codes = [code for code, _ in rules.levels]
     if given["xep_loai"] not in codes:
         names = "; ".join(f"{code} ({label})" for code, label in rules.levels)
@@ -157,7 +157,7 @@ def decide(document: dict, level: str, reasons: list[Reason], rules, regime_name
                                               f"mức {given['xep_loai']} không dùng trong {regime_name}; các mức là: {names}")]
     basis = " ".join(given["can_cu"].split())
     spec = rules.get("undecided") or {}
-    decided = Reason(spec.get("rule", ""), f"Cấp có thẩm quyền quyết định xếp loại «{rules.label(given['xep_loai'])}»; "
+    decided = Reason(spec.get("rule", ""), f"Cấp có thẩm quyền quyết định xếp loại “{rules.label(given['xep_loai'])}”; "
                                            f"căn cứ: {basis.rstrip('.')}.", given["xep_loai"], None)
     return given["xep_loai"], [*reasons, decided], {"level": given["xep_loai"], "basis": basis}, []
 

@@ -55,7 +55,7 @@ def evaluate_ballot(document: dict, regime: Regime) -> BallotEvaluation:
     rows = len(names) + document.get("so_dong_trong", 0)
     problems: list[Problem] = []
     if rows == 0:
-        problems.append(_problem("dang_vien", "phiếu không có dòng nào: ghi danh sách đảng viên hoặc «Số dòng để trống» (so_dong_trong)"))
+        problems.append(_problem("dang_vien", "phiếu không có dòng nào: ghi danh sách đảng viên hoặc “Số dòng để trống” (so_dong_trong)"))
     round_ = document.get("vong", 1)
     places, reasons = None, []
     if round_ == 1:
@@ -72,9 +72,9 @@ def _places(document: dict, rules, problems: list[Problem]) -> tuple[int | None,
     spec = rules["quota"]
     missing = [key for key in ("co_so_ty_le", "so_dang_vien_chi_bo") if key not in document]
     if missing:
-        problems.append(_problem(missing[0], "phiếu vòng 2 cần «Số đảng viên được chọn tối đa» (so_cho), hoặc số đảng viên "
+        problems.append(_problem(missing[0], "phiếu vòng 2 cần “Số đảng viên được chọn tối đa” (so_cho), hoặc số đảng viên "
                                              "làm cơ sở tính tỷ lệ và tổng số đảng viên của chi bộ để tính theo quy định"))
         return None, []
     allowed, _, text = quota_max(spec, document["co_so_ty_le"], document["so_dang_vien_chi_bo"],
                                  document.get("don_vi_tieu_bieu", False))
-    return allowed, [Reason(spec["rule"], f"Số chỗ theo tỷ lệ «{rules.label(spec['level'])}»: {text}.", spec["level"], None)]
+    return allowed, [Reason(spec["rule"], f"Số chỗ theo tỷ lệ “{rules.label(spec['level'])}”: {text}.", spec["level"], None)]

@@ -61,7 +61,7 @@ def wage_row_problems(rows, where: str) -> list[str]:
     """What is wrong with a wage table, each naming the file and the row (empty when it is usable):
     a list of {from, amount, name, decree}, dates ascending, whole positive amounts, a decree named."""
     if not isinstance(rows, list) or not rows:
-        return [f"{where}: «{WAGE_KEY}» phải là danh sách các dòng {{from, amount, name, decree}}"]
+        return [f"{where}: “{WAGE_KEY}” phải là danh sách các dòng {{from, amount, name, decree}}"]
     found, last = [], None
     for i, row in enumerate(rows, 1):
         at = f"{where}, {WAGE_KEY} dòng {i}"
@@ -159,7 +159,7 @@ class Line:
     position: str
     award_id: str
     award: str  # "Giấy khen của Ban Thường vụ Đảng ủy phường Ba Đình"
-    achievement: str  # "«Hoàn thành xuất sắc nhiệm vụ» 5 năm liền (2021–2025)"
+    achievement: str  # "“Hoàn thành xuất sắc nhiệm vụ” 5 năm liền (2021–2025)"
     recipient: str
     multiple: Fraction
     amount: int
@@ -195,10 +195,10 @@ def _award_text(award: dict, cap_uy: dict) -> str:
 
 
 def _achievement(award: dict, years: list[int]) -> str:
-    """"«Trong sạch, vững mạnh» tiêu biểu (2014–2017), «Hoàn thành xuất sắc nhiệm vụ» tiêu biểu (2018)"."""
+    """"“Trong sạch, vững mạnh” tiêu biểu (2014–2017), “Hoàn thành xuất sắc nhiệm vụ” tiêu biểu (2018)"."""
     suffix = " tiêu biểu" if award.get("tieu_bieu") else ""
     if len(years) == 1:
-        return f"«{year_title(award, years[0])}»{suffix} năm {years[0]}"
+        return f"“{year_title(award, years[0])}”{suffix} năm {years[0]}"
     runs: list[tuple[str, list[int]]] = []
     for year in years:
         label = year_title(award, year)
@@ -207,8 +207,8 @@ def _achievement(award: dict, years: list[int]) -> str:
         else:
             runs.append((label, [year]))
     if len(runs) == 1:
-        return f"«{runs[0][0]}»{suffix} {len(years)} năm liền ({years[0]}–{years[-1]})"
-    parts = [f"«{label}»{suffix} ({ys[0]}–{ys[-1]})" if len(ys) > 1 else f"«{label}»{suffix} ({ys[0]})" for label, ys in runs]
+        return f"“{runs[0][0]}”{suffix} {len(years)} năm liền ({years[0]}–{years[-1]})"
+    parts = [f"“{label}”{suffix} ({ys[0]}–{ys[-1]})" if len(ys) > 1 else f"“{label}”{suffix} ({ys[0]})" for label, ys in runs]
     return f"{len(years)} năm liền: " + ", ".join(parts)
 
 
@@ -222,9 +222,9 @@ def _year_problems(award: dict, row: dict) -> list[str]:
         names = "; ".join(f"{c} ({lb})" for c, lb in subject.levels)
         return [f"năm {year}: mức {row['xep_loai']} không dùng trong {regime.name}; các mức là: {names}"]
     if row["xep_loai"] != code:
-        found.append(f"năm {year} xếp loại «{subject.label(row['xep_loai'])}», hình thức này cần «{label}» mỗi năm")
+        found.append(f"năm {year} xếp loại “{subject.label(row['xep_loai'])}”, hình thức này cần “{label}” mỗi năm")
     if award.get("tieu_bieu") and not row.get("tieu_bieu"):
-        found.append(f"năm {year} chưa được cấp có thẩm quyền công nhận «{year_title(award, year)}» tiêu biểu")
+        found.append(f"năm {year} chưa được cấp có thẩm quyền công nhận “{year_title(award, year)}” tiêu biểu")
     if "min_score" in award:
         if row.get("diem") is None:
             found.append(f"năm {year}: thiếu điểm tự chấm (cần từ {so(award['min_score'])} điểm trở lên mỗi năm)")
@@ -268,11 +268,11 @@ def proposal_problems(award_id: str, award: dict, proposal: dict, year: int, day
         if titles < award["titles_min"]:
             problems.append(Problem(json_path(where + ["ket_qua"]), title,
                                     f"trong {award['years']} năm ({years[0]}–{years[-1]}) cần ít nhất {award['titles_min']:02d} lần đạt danh hiệu "
-                                    f"«Chiến sĩ thi đua cơ sở» hoặc tương đương trở lên; có {titles:02d}"))
+                                    f"“Chiến sĩ thi đua cơ sở” hoặc tương đương trở lên; có {titles:02d}"))
     before = proposal.get("khen_thuong_truoc", [])
     if award.get("prior_award") and not any(p["hinh_thuc"] == award["prior_award"] for p in before):
         problems.append(Problem(json_path(where + ["khen_thuong_truoc"]), "Các lần đã được khen thưởng trước đây",
-                                f"hình thức này cần đã được tặng «{award['prior_award']}» trước đó"))
+                                f"hình thức này cần đã được tặng “{award['prior_award']}” trước đó"))
     if award.get("wait_years"):
         same = [dt.date.fromisoformat(p["ngay"]) for p in before if p["hinh_thuc"] == award_id]
         if same:
@@ -323,7 +323,7 @@ def quota_problems(quotas: dict, proposals: list[dict], awards: dict, bases: dic
         if not count or award_id not in awards:
             continue
         base = bases.get(quota["base"])
-        label = f"«{award_id}» ({RECIPIENTS[awards[award_id]['recipient']]})"
+        label = f"“{award_id}” ({RECIPIENTS[awards[award_id]['recipient']]})"
         if base is None:
             problems.append(Problem(f"$.co_so_ty_le.{quota['base']}", "Số liệu để tính tỷ lệ khen thưởng",
                                     f"cần để kiểm tra tỷ lệ khen thưởng {label}: không quá {quota['rate']} ({quota['rule']})"))
@@ -369,7 +369,7 @@ def evaluate_commendation(document: dict, profile: str | None = None,
         award = awards.get(proposal["hinh_thuc"])
         if award is None:
             problems.append(Problem(json_path(where + ["hinh_thuc"]), "Hình thức khen thưởng",
-                                    f"hình thức «{proposal['hinh_thuc']}» không có theo {era['name']}; các hình thức: {', '.join(awards)}"))
+                                    f"hình thức “{proposal['hinh_thuc']}” không có theo {era['name']}; các hình thức: {', '.join(awards)}"))
             continue
         if award["authority"] not in cap_uy:
             problems.append(Problem(f"$.cap_uy.{award['authority']}", _data()["authorities"][award["authority"]],
@@ -409,12 +409,12 @@ def describe_awards(day: dt.date, extra_wages: list[dict] | None = None) -> list
         if a.get("titles_min"):
             needs.append(f"ít nhất {a['titles_min']:02d} lần Chiến sĩ thi đua cơ sở")
         if a.get("prior_award"):
-            needs.append(f"đã được tặng «{a['prior_award']}»")
+            needs.append(f"đã được tặng “{a['prior_award']}”")
         if a.get("wait_years"):
             needs.append(f"sau {a['wait_years']:02d} năm kể từ lần khen cùng hình thức")
         amount = f" = {tien(bonus(exact(a['multiple']), wage['amount']))}" if wage else ""
         lines.append(f"  {award_id}: {a['form']} ({_data()['authorities'][a['authority']]}) cho {RECIPIENTS[a['recipient']]} — "
                      f"{'; '.join(needs)}; {so(exact(a['multiple']))} lần {wage['name'] if wage else 'mức lương cơ sở'}{amount}")
     for award_id, q in (era.get("quotas") or {}).items():
-        lines.append(f"Tỷ lệ: «{award_id}» không quá {q['rate']} của {q['base']} ({q['rule']})")
+        lines.append(f"Tỷ lệ: “{award_id}” không quá {q['rate']} của {q['base']} ({q['rule']})")
     return lines

@@ -41,7 +41,7 @@ def holds(rule: Rule, value) -> bool:
 
 def show_value(value, unit: str) -> str:
     if unit == "cap_do":
-        return f"«{GRADE_LABELS[int(value)]}»"
+        return f"“{GRADE_LABELS[int(value)]}”"
     if unit == "diem":
         return f"{so(value)} điểm"
     if unit == "ty_le":
@@ -60,8 +60,8 @@ def requirement(rule: Rule, unit: str, label: str = "") -> str:
         return label if rule.value else f"không {label}"
     if unit == "cap_do":
         grade = GRADE_LABELS[int(rule.value)]
-        return f"mức «{grade}»" if rule.op == "==" or (rule.op == ">=" and rule.value == max(GRADE_LABELS)) else \
-            _PHRASES[rule.op].format(f"mức «{grade}»")
+        return f"mức “{grade}”" if rule.op == "==" or (rule.op == ">=" and rule.value == max(GRADE_LABELS)) else \
+            _PHRASES[rule.op].format(f"mức “{grade}”")
     if unit == "ty_le" and rule.op == ">=" and rule.value == 1:
         return "đủ 100%"
     if unit == "ty_le" and rule.op == "<=" and rule.value == 0:
@@ -119,8 +119,8 @@ class Engine:
             if reached is not None:
                 outcome.reasons.append(Reason(
                     outcome.triggers[0].rule,
-                    f"Theo điểm và các điều kiện, mức cao nhất đạt được là «{self.rules.label(reached)}»; "
-                    f"do có trường hợp trên nên xếp loại «{lowest_label}».", lowest_code, None))
+                    f"Theo điểm và các điều kiện, mức cao nhất đạt được là “{self.rules.label(reached)}”; "
+                    f"do có trường hợp trên nên xếp loại “{lowest_label}”.", lowest_code, None))
             return outcome
         for code, _ in graded:
             if code == reached:
@@ -153,8 +153,8 @@ class Engine:
             by_article.setdefault(rule.rule, []).append(said)
         if not by_article:
             return [Reason(self.rules.get("undecided", {}).get("rule", ""),
-                           f"Mức «{lowest_label}»: không có căn cứ nào để xếp loại mức này.", lowest_code, False)]
-        return [Reason(article, f"Mức «{lowest_label}»: không thuộc trường hợp nào phải xếp loại mức này ("
+                           f"Mức “{lowest_label}”: không có căn cứ nào để xếp loại mức này.", lowest_code, False)]
+        return [Reason(article, f"Mức “{lowest_label}”: không thuộc trường hợp nào phải xếp loại mức này ("
                                 f"{'; '.join(grounds)}).", lowest_code, False)
                 for article, grounds in by_article.items()]
 
@@ -174,9 +174,9 @@ class Engine:
 
     def _condition_reason(self, level: str, rule: Rule, value, met: bool) -> Reason:
         meta = self.facts_meta[rule.fact]
-        head = f"Mức «{self.rules.label(level)}»: "
+        head = f"Mức “{self.rules.label(level)}”: "
         if value is None and rule.required:
-            return Reason(rule.rule, f"{head}thiếu dữ kiện «{meta['label']}».", level, False)
+            return Reason(rule.rule, f"{head}thiếu dữ kiện “{meta['label']}”.", level, False)
         if value is None:
             return Reason(rule.rule, head + meta.get("when_missing", "không áp dụng") + ".", level, True)
         if met and not holds(rule, value):  # excused by its ``unless`` fact
@@ -192,7 +192,7 @@ class Engine:
         unit = self.facts_meta[rule.fact]["unit"]
         what = hoa_chu_dau(label) if not said else f"{hoa_chu_dau(said)}, {requirement(rule, unit)}"
         lowest = self.rules.levels[-1]
-        return Reason(rule.rule, f"{what}: xếp loại «{lowest[1]}».", lowest[0], True)
+        return Reason(rule.rule, f"{what}: xếp loại “{lowest[1]}”.", lowest[0], True)
 
     def _not_rated_reason(self, rule: Rule, value) -> Reason:
         label, said = self._describe(rule, value)
@@ -204,7 +204,7 @@ class Engine:
         """Why ``proposed`` is above what the rules allow (empty when it is not)."""
         if outcome.level == NOT_RATED:
             return [f"đảng viên thuộc diện không xếp loại ({outcome.reasons[0].text[len('Không xếp loại: '):].rstrip('.')}), "
-                    f"không được đề xuất mức «{self.rules.label(proposed)}»"]
+                    f"không được đề xuất mức “{self.rules.label(proposed)}”"]
         if outcome.level == UNDECIDED:
             if self.rules.rank(proposed) >= len(self.rules.levels) - 2:
                 return []  # the levels the rules leave open: the competent committee chooses
@@ -217,7 +217,7 @@ class Engine:
         for rule in outcome.failed.get(proposed, []):
             meta, value = self.facts_meta[rule.fact], facts[rule.fact]
             if value is None:
-                out.append(f"đề xuất {proposed} cần dữ kiện «{meta['label']}»")
+                out.append(f"đề xuất {proposed} cần dữ kiện “{meta['label']}”")
                 continue
             if meta["unit"] == "co_khong":
                 out.append(f"đề xuất {proposed} cần: {requirement(rule, 'co_khong', meta['label'])}")
@@ -226,4 +226,4 @@ class Engine:
             if meta["unit"] != "diem":
                 need = f"{meta['label']} {need}"
             out.append(f"đề xuất {proposed} cần {need}; {meta['label']} là {show_value(value, meta['unit'])}")
-        return out or [f"đề xuất {proposed} cao hơn mức tính được «{self.rules.label(outcome.level)}»"]
+        return out or [f"đề xuất {proposed} cao hơn mức tính được “{self.rules.label(outcome.level)}”"]

@@ -13,7 +13,7 @@ def grade_problems(grades: dict | None, criteria: list[dict], where: list) -> li
     known = {c["id"]: c for c in criteria}
     grades = grades or {}
     found = [Problem(json_path(where + [key]), "Mức đánh giá từng tiêu chí",
-                     f"tiêu chí «{key}» không có trong quy định này; các tiêu chí: {', '.join(known) or 'không có'}")
+                     f"tiêu chí “{key}” không có trong quy định này; các tiêu chí: {', '.join(known) or 'không có'}")
              for key in grades if key not in known]
     found += [Problem(json_path(where + [c["id"]]), c["label"], "thiếu mức đánh giá (xuat_sac, tot, trung_binh, kem)")
               for c in criteria if c["id"] not in grades and not c.get("optional")]

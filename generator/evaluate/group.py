@@ -127,7 +127,7 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
         if needs == "record":
             if "ho_ten" not in entry or "ban_kiem_diem" in entry:
                 problems.append(Problem(json_path(["dang_vien", i]), "Đảng viên",
-                                        f"theo {regime.name}, mỗi đảng viên ghi «Họ và tên» và các dữ kiện, không kèm bản tự kiểm điểm"))
+                                        f"theo {regime.name}, mỗi đảng viên ghi “Họ và tên” và các dữ kiện, không kèm bản tự kiểm điểm"))
                 continue
             missing = grade_problems(entry.get("cap_do"), rules.criteria, ["dang_vien", i, "cap_do"])
             if missing:
@@ -196,7 +196,7 @@ def _apply_vote(member: MemberResult, entry: dict, voters: int | None, where: li
     member.level = max(ev.level, member.vote_level, key=rules.rank)  # the lower of the two
     if rules.rank(member.vote_level) < rules.rank(ev.level):
         member.reasons.append(Reason(ev.reasons[0].rule if ev.reasons else "", f"Biểu quyết cao hơn mức tính theo điểm và điều kiện; "
-                                     f"xếp loại theo mức «{rules.label(ev.level)}».", ev.level, None))
+                                     f"xếp loại theo mức “{rules.label(ev.level)}”.", ev.level, None))
 
 
 def _second_round(member: MemberResult, entry: dict, spec: dict, voters: int, rules, where: list,
@@ -206,7 +206,7 @@ def _second_round(member: MemberResult, entry: dict, spec: dict, voters: int, ru
     label = rules.label(spec["level"])
     if votes is None:
         problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Phiếu vòng 2",
-                                f"thiếu số phiếu vòng 2 cho mức «{label}» (hồ sơ quy định có hai vòng biểu quyết)"))
+                                f"thiếu số phiếu vòng 2 cho mức “{label}” (hồ sơ quy định có hai vòng biểu quyết)"))
         return False
     if votes > voters:
         problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Phiếu vòng 2",
@@ -246,11 +246,11 @@ def apply_quotas(members: list[MemberResult], outstanding: bool = False) -> list
             members[k].quota = "selected"
         for k in result.cut:
             members[k].quota, members[k].level = "cut", spec["base_level"]
-            members[k].reasons.append(Reason(spec["rule"], f"Vượt tỷ lệ «{rules.label(spec['level'])}» của nhóm «{name}» "
-                                             f"({result.computation}): xếp loại «{rules.label(spec['base_level'])}».", spec["base_level"], None))
+            members[k].reasons.append(Reason(spec["rule"], f"Vượt tỷ lệ “{rules.label(spec['level'])}” của nhóm “{name}” "
+                                             f"({result.computation}): xếp loại “{rules.label(spec['base_level'])}”.", spec["base_level"], None))
         for k in result.tie:
             members[k].quota = "tie"
-            members[k].reasons.append(Reason(spec["rule"], f"Bằng số phiếu ở vị trí cuối của tỷ lệ nhóm «{name}» ({result.computation}): "
+            members[k].reasons.append(Reason(spec["rule"], f"Bằng số phiếu ở vị trí cuối của tỷ lệ nhóm “{name}” ({result.computation}): "
                                              f"do đảng ủy xem xét, quyết định.", spec["level"], None))
         results.append(result)
     return results

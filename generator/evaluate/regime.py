@@ -160,7 +160,7 @@ def shape_problems(base: Any, change: Any, path: str = "overrides") -> list[str]
     if change is None or base is None:
         return []
     if _shape(base) != _shape(change) and not (_shape(base) == "giá trị đơn" and _shape(change) == "có/không"):
-        return [f"«{path}» phải là {_shape(base)} như trong dữ liệu quy định, không phải {_shape(change)}"]
+        return [f"“{path}” phải là {_shape(base)} như trong dữ liệu quy định, không phải {_shape(change)}"]
     if isinstance(base, dict):
         return [p for key, value in change.items() if key in base
                 for p in shape_problems(base[key], value, f"{path}.{key}")]
@@ -281,7 +281,7 @@ def load_regime(regime_id: str, profile: str | None = None) -> Regime:
             raise ProfileError(f"hồ sơ {path.name} dành cho {data.get('regime')!r}, văn bản dùng {regime_id!r}")
         overrides = data.get("overrides", {})
         if not isinstance(overrides, dict):
-            raise ProfileError(f"hồ sơ {path.name}: «overrides» phải là một đối tượng (các mục thay đổi), "
+            raise ProfileError(f"hồ sơ {path.name}: “overrides” phải là một đối tượng (các mục thay đổi), "
                                f"không phải {_KINDS.get(type(overrides), 'giá trị đơn')}")
         overrides = {k: v for k, v in overrides.items() if k != "id"}
         wrong = shape_problems(raw, overrides)

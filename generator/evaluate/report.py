@@ -27,8 +27,8 @@ def report_problems(document: dict, rules: Subject, regime_name: str) -> list[Pr
     for key in given:
         if key not in sections:
             problems.append(Problem(f"$.uu_diem.{key}", "I. Ưu điểm, kết quả đạt được",
-                                    f"mục «{key}» không có trong mẫu báo cáo theo {regime_name}; các mục là: {', '.join(sections)}"))
+                                    f"mục “{key}” không có trong mẫu báo cáo theo {regime_name}; các mục là: {', '.join(sections)}"))
     for key, label in sections.items():
         if key not in given:
-            problems.append(Problem(f"$.uu_diem.{key}", "I. Ưu điểm, kết quả đạt được", f"thiếu mục «{label}»"))
+            problems.append(Problem(f"$.uu_diem.{key}", "I. Ưu điểm, kết quả đạt được", f"thiếu mục “{label}”"))
     return problems

@@ -29,12 +29,12 @@ def score_parts(scores: dict, parts: list[dict]) -> list[Part]:
     known = {spec["id"] for spec in parts}
     for extra in sorted(set(scores) - known):
         problems.append(Problem(json_path(["diem", extra]), "Điểm tự chấm",
-                                f"tiêu chí «{extra}» không có trong khung điểm; khung gồm: {', '.join(s['id'] for s in parts)}"))
+                                f"tiêu chí “{extra}” không có trong khung điểm; khung gồm: {', '.join(s['id'] for s in parts)}"))
     result = []
     for spec in parts:
         path = ["diem", spec["id"]]
         if spec["id"] not in scores:
-            problems.append(Problem(json_path(path), spec["label"], f"thiếu điểm của tiêu chí «{spec['label']}» (tối đa {so(exact(spec['max']))} điểm)"))
+            problems.append(Problem(json_path(path), spec["label"], f"thiếu điểm của tiêu chí “{spec['label']}” (tối đa {so(exact(spec['max']))} điểm)"))
             continue
         group = scores[spec["id"]]
         score, maximum = exact(group["diem"]), exact(spec["max"])
@@ -54,7 +54,7 @@ def _rubric(criteria: list[dict], score: Fraction, maximum: Fraction, path: list
     for i, item in enumerate(criteria):
         here = path + [i]
         item_score, item_max = exact(item["diem"]), exact(item["diem_toi_da"])
-        name = f"Tiêu chí «{item['ten']}»"
+        name = f"Tiêu chí “{item['ten']}”"
         if item_score > item_max:
             problems.append(Problem(json_path(here + ["diem"]), name,
                                     f"{so(item_score)} điểm vượt quá điểm tối đa {so(item_max)}"))
@@ -64,9 +64,9 @@ def _rubric(criteria: list[dict], score: Fraction, maximum: Fraction, path: list
     total = sum((exact(c["diem"]) for c in criteria), Fraction(0))
     where = json_path(path)
     if total_max != maximum:
-        problems.append(Problem(where, f"Tiêu chí thành phần của «{parent}»",
+        problems.append(Problem(where, f"Tiêu chí thành phần của “{parent}”",
                                 f"tổng điểm tối đa các tiêu chí là {so(total_max)}, phải bằng {so(maximum)}"))
     if total != score:
-        problems.append(Problem(where, f"Tiêu chí thành phần của «{parent}»",
+        problems.append(Problem(where, f"Tiêu chí thành phần của “{parent}”",
                                 f"tổng điểm các tiêu chí là {so(total)}, khác điểm đã ghi {so(score)}"))
     return problems

@@ -3,7 +3,7 @@
 The members of a chi bộ meeting are its official members convened: a member
 exempted from activity (miễn công tác và sinh hoạt) counts only when present,
 a suspended member (đình chỉ sinh hoạt) never, and a probationary member (dự bị)
-has no vote. When every entry of the list gives «Đảng viên chính thức hay dự bị»
+has no vote. When every entry of the list gives “Đảng viên chính thức hay dự bị”
 (``tu_cach``), the list is the whole chi bộ and the base is counted from it; the
 typed number must then agree, or the document is refused (a wrong base turns a
 pass into a fail at the threshold). The sources are cited in the regime's

@@ -25,7 +25,7 @@ def judge(rules: Subject, code: str, votes: int, voters: int, need: dict, ballot
     threshold = Rule(id=f"phieu_{code}", fact="ty_le_phieu", op=need["op"], value=exact(need["value"]), rule=spec["rule"])
     met = holds(threshold, Fraction(votes, voters))
     verdict = "đạt" if met else "chưa đạt"
-    return Reason(spec["rule"], f"{ballot} mức «{rules.label(code)}»: {votes}/{voters} phiếu, {verdict} yêu cầu "
+    return Reason(spec["rule"], f"{ballot} mức “{rules.label(code)}”: {votes}/{voters} phiếu, {verdict} yêu cầu "
                                 f"{threshold_phrase(need)} số đảng viên có quyền biểu quyết.", code, met)
 
 

@@ -11,7 +11,7 @@ _FORM_ORDER = ("Giấy khen", "Bằng khen", "Cờ")
 
 
 def _groups(ev: CommendationEvaluation) -> list[dict]:
-    """"Giấy khen của … cho 02 đảng viên đạt «…» 5 năm liền (2021–2025)", in the list's order."""
+    """"Giấy khen của … cho 02 đảng viên đạt “…” 5 năm liền (2021–2025)", in the list's order."""
     groups: dict[tuple[str, str, str], list] = {}
     for line in ev.lines:
         groups.setdefault((line.award, line.recipient, line.achievement), []).append(line)

@@ -136,7 +136,7 @@ ANNEXED = {"bieu-diem-tccsd": ("biểu điểm", "Đối chiếu điểm và đi
 
 
 def annex(document: dict, context: dict) -> dict | None:
-    """The «Phụ lục: căn cứ xếp loại» page (None: nothing to print, or ``in_phu_luc: false``)."""
+    """The “Phụ lục: căn cứ xếp loại” page (None: nothing to print, or ``in_phu_luc: false``)."""
     if not document.get("in_phu_luc", True) or not context["ket_qua"]["reasons"]:
         return None
     kind, heading = ANNEXED[document["form"]]

@@ -277,7 +277,7 @@ def quota_context(summary: dict) -> dict:
             lines.append(f"{label} ({_people(len(names))}): {', '.join(names)}." if names else f"{label}: không có.")
         if q.get("rule"):
             lines.append(f"Căn cứ: {q['rule']}.")
-        groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm «{q['group']}»", "dong": lines})
+        groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm “{q['group']}”", "dong": lines})
     org_quotas = summary.get("org_quotas") or []
     for i, q in enumerate(org_quotas, len(groups) + 1):
         lines = [f"Số tổ chức của nhóm: {so(q['members'])}; số tổ chức xếp loại {base} (cơ sở tính tỷ lệ): "
@@ -290,7 +290,7 @@ def quota_context(summary: dict) -> dict:
             lines.append(f"{label} ({so(len(names))} tổ chức): {', '.join(names)}." if names else f"{label}: không có.")
         if q.get("rule"):
             lines.append(f"Căn cứ: {q['rule']}.")
-        groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm «{q['group']}» (tập thể)", "dong": lines})
+        groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm “{q['group']}” (tập thể)", "dong": lines})
     every = (summary.get("quotas") or []) + org_quotas
     rules = list(dict.fromkeys(q["rule"] for q in every if q.get("rule")))
     return _with(common, nhom=groups, can_cu="; ".join(rules) if rules else summary["regime_name"],

@@ -27,10 +27,10 @@ def _threshold_lines(ev: TallyEvaluation, voters: int) -> list[str]:
         reach = f"tức từ {so(least)}/{so(voters)} phiếu trở lên" if least is not None else "không thể đạt với số phiếu này"
         return f"{what}: {threshold_phrase(need)} số đảng viên có quyền biểu quyết, {reach}."
 
-    lines = [line(f"Mức «{label}»", spec["levels"][code], ev.minimum[code]) for code, label in rules.levels]
+    lines = [line(f"Mức “{label}”", spec["levels"][code], ev.minimum[code]) for code, label in rules.levels]
     second = spec.get("second_round")
     if second:
-        lines.append(line(f"Vòng 2, mức «{rules.label(second['level'])}»", second, ev.minimum["vong_2"]))
+        lines.append(line(f"Vòng 2, mức “{rules.label(second['level'])}”", second, ev.minimum["vong_2"]))
     if spec.get("cumulative"):
         lines.append("Khi xét một mức, phiếu cho các mức cao hơn được cộng vào số phiếu của mức đó.")
     return lines
@@ -44,14 +44,14 @@ def _quota_lines(ev: TallyEvaluation) -> list[dict]:
     groups = []
     for q in ev.quotas:
         lines = []
-        for key, text in (("selected", f"Giữ mức «{top}»"), ("cut", f"Vượt tỷ lệ, xếp loại «{base}»"),
+        for key, text in (("selected", f"Giữ mức “{top}”"), ("cut", f"Vượt tỷ lệ, xếp loại “{base}”"),
                           ("tie", "Bằng số phiếu ở vị trí cuối, đề nghị đảng ủy xem xét, quyết định")):
             chosen = [names[i] for i in getattr(q, key)]
             if chosen:
                 lines.append(f"{text}: {', '.join(chosen)}.")
         if not lines:
-            lines.append(f"Không có đảng viên đạt mức «{top}» qua biểu quyết.")
-        groups.append({"tieu_de": f"Nhóm «{q.group}»: {q.computation} (cơ sở: {so(q.base_count)} đồng chí «{base}»; {q.rule}).",
+            lines.append(f"Không có đảng viên đạt mức “{top}” qua biểu quyết.")
+        groups.append({"tieu_de": f"Nhóm “{q.group}”: {q.computation} (cơ sở: {so(q.base_count)} đồng chí “{base}”; {q.rule}).",
                        "dong": lines})
     return groups
 

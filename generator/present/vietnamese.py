@@ -10,6 +10,7 @@ inside a number are read ("một triệu không trăm linh năm nghìn"), "linh"
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -128,3 +129,14 @@ def doc_so(n: int) -> str:
 def tien_bang_chu(amount: Number) -> str:
     """Money in words for a tờ trình: 702000 → "Bảy trăm linh hai nghìn đồng"."""
     return hoa_chu_dau(doc_so(int(_decimal(amount).quantize(Decimal(1), rounding=ROUND_HALF_UP)))) + " đồng"
+
+
+_OPENING = re.compile(r'(^|[\s(\[{“‘/-])"')
+
+
+def ngoac_kep(s: str) -> str:
+    """Straight double quotes as the “…” of Vietnamese Party texts: an opening one at the start or after
+    a space or bracket, a closing one elsewhere (so "Chi bộ "Tiên tiến"" prints Chi bộ “Tiên tiến”)."""
+    if '"' not in s:
+        return s
+    return _OPENING.sub(r"\1“", s).replace('"', "”")

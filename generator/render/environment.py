@@ -19,14 +19,19 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from ..present.boxes import CHECKED, OPTION_GAP, UNCHECKED
+from ..present.vietnamese import ngoac_kep
 from ..resources import templates_dir
 
 
+def printed(value):
+    """Every value a shipped template prints: straight quotes as “…” (the same in DOCX and PDF)."""
+    return ngoac_kep(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def keep_options_whole(value):
     """A blank's choice line ("☐ T/M CHI ỦY   ☐ T/M ĐẢNG ỦY") may break between its options,
     never inside one: WeasyPrint would otherwise split "T/M" after its slash."""
+    value = printed(value)
     if isinstance(value, str) and not isinstance(value, Markup) and OPTION_GAP in value \
             and (UNCHECKED in value or CHECKED in value):
         return Markup(" ").join(Markup('<span class="phuong-an">{}</span>').format(o.strip())
@@ -48,7 +53,7 @@ def html_environment() -> Environment:
 
 @cache
 def docx_environment() -> Environment:
-    return Environment(autoescape=True, undefined=StrictUndefined)
+    return Environment(autoescape=True, undefined=StrictUndefined, finalize=printed)
 
 
 SHARED_MACROS = "_shared/hd36.html"
@@ -158,10 +163,10 @@ def _sandboxed(loader: BaseLoader, **options) -> ImmutableSandboxedEnvironment:
 @cache
 def user_html_environment() -> ImmutableSandboxedEnvironment:
     """For a committee's HTML template: sandboxed, the shipped macros only."""
-    return _sandboxed(SharedMacrosLoader(), trim_blocks=True, lstrip_blocks=True)
+    return _sandboxed(SharedMacrosLoader(), trim_blocks=True, lstrip_blocks=True, finalize=keep_options_whole)
 
 
 @cache
 def user_docx_environment() -> ImmutableSandboxedEnvironment:
     """For a committee's Word template: sandboxed, nothing to import (the macros are HTML)."""
-    return _sandboxed(SharedMacrosLoader(allowed=()))
+    return _sandboxed(SharedMacrosLoader(allowed=()), finalize=printed)

@@ -46,7 +46,7 @@ _URL = re.compile(r"""(?:\b(?:href|src)\s*=\s*["']?|url\(\s*["']?|@import\s+["']
 
 @dataclass(frozen=True)
 class Finding:
-    where: str  # "dòng 12", "đoạn 14 «Họ và tên: …»", or "" for the whole template
+    where: str  # "dòng 12", "đoạn 14 “Họ và tên: …”", or "" for the whole template
     message: str
 
     def __str__(self) -> str:
@@ -73,7 +73,7 @@ class Part:
         number = self._original_number(number, text)
         shown = text if len(text) <= 70 else text[:67] + "…"
         place = f"đoạn {number}" if number else "trước đoạn đầu tiên"
-        return " ".join(filter(None, (self.label, place, f"«{shown}»" if shown else "")))
+        return " ".join(filter(None, (self.label, place, f"“{shown}”" if shown else "")))
 
     def _original_number(self, number: int, text: str) -> int:
         """The paragraph's number in the Word file as the user made it: docxtpl drops the
@@ -100,9 +100,9 @@ class Report:
 
     def lines(self) -> list[str]:
         if self.ok:
-            head = f"{self.path}: mẫu in dùng được cho «{self.form}» (đã đối chiếu schema và in thử {self.examples} văn bản ví dụ)"
+            head = f"{self.path}: mẫu in dùng được cho “{self.form}” (đã đối chiếu schema và in thử {self.examples} văn bản ví dụ)"
             return [head] + ([f"  {self.note}"] if self.note else [])
-        head = f"{self.path}: mẫu in không dùng được cho «{self.form}» ({len(self.findings)} lỗi):"
+        head = f"{self.path}: mẫu in không dùng được cho “{self.form}” ({len(self.findings)} lỗi):"
         return [head] + [f"  {f}" for f in self.findings] + ([f"  {self.note}"] if self.note else [])
 
 
@@ -113,7 +113,7 @@ class UnreadableTemplate(ValueError):
 def template_kind(path: str | Path) -> str:
     kind = KINDS.get(Path(path).suffix.lower())
     if kind is None:
-        raise UnreadableTemplate(f"mẫu in phải là tệp .docx (cho DOCX) hoặc .html (cho PDF), không phải «{Path(path).name}»")
+        raise UnreadableTemplate(f"mẫu in phải là tệp .docx (cho DOCX) hoặc .html (cho PDF), không phải “{Path(path).name}”")
     return kind
 
 
@@ -202,7 +202,7 @@ def _context_paths(contexts: list[dict]) -> list[str]:
 
 def _suggest(name: str, known: list[str]) -> str:
     close = difflib.get_close_matches(name, [k for k in known if not name.startswith(k + ".")], n=1, cutoff=0.75)
-    return f" (có phải «{close[0]}»?)" if close else ""
+    return f" (có phải “{close[0]}”?)" if close else ""
 
 
 def _dotted(path: tuple) -> str:
@@ -217,18 +217,18 @@ def check_part(part: Part, tree: nodes.Template, form: str, contexts: list[dict]
     lines = loaded_names(tree)
     for name in sorted(meta.find_undeclared_variables(tree) - roots):
         line = lines.get(name, 1)
-        found.append((line, Finding(part.where(line), f"biến «{name}» không có trong dữ liệu của mẫu «{form}»"
+        found.append((line, Finding(part.where(line), f"biến “{name}” không có trong dữ liệu của mẫu “{form}”"
                                                       + _suggest(name, sorted(roots)))))
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
         if isinstance(attr, str) and attr.startswith("_"):
-            found.append((node.lineno, Finding(part.where(node.lineno), f"thuộc tính «{attr}» bị cấm: mẫu không được đọc tên bắt đầu bằng «_»")))
+            found.append((node.lineno, Finding(part.where(node.lineno), f"thuộc tính “{attr}” bị cấm: mẫu không được đọc tên bắt đầu bằng “_”")))
     allowed = environment(part.kind).loader.allowed  # what the sandbox's loader serves
     for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
         name = node.template.value if isinstance(node.template, nodes.Const) else None
         if name not in allowed:
-            shown = f"«{name}»" if name is not None else "một tên tính ra lúc in"
-            rule = f"chỉ được nhập «{SHARED_MACROS}»" if allowed else "mẫu Word không được nhập tệp khác"
+            shown = f"“{name}”" if name is not None else "một tên tính ra lúc in"
+            rule = f"chỉ được nhập “{SHARED_MACROS}”" if allowed else "mẫu Word không được nhập tệp khác"
             found.append((node.lineno, Finding(part.where(node.lineno), f"mẫu nhập {shown}: {rule}")))
     read = references(tree)
     optional = optional_layout(tree, COMPUTED_ROOTS)
@@ -239,14 +239,14 @@ def check_part(part: Part, tree: nodes.Template, form: str, contexts: list[dict]
         if path[0] in COMPUTED_ROOTS:
             ok, what = in_context(contexts, path), "ket_qua/trinh_bay (những gì kiemdiem tính và trình bày)"
         elif path[0] in schema["properties"]:
-            ok, what = in_schema(schema, path), f"schema của mẫu «{form}»"
+            ok, what = in_schema(schema, path), f"schema của mẫu “{form}”"
         else:
             continue
         if ok or any(path[:len(m)] == m for m in missing):
             continue  # only the shortest wrong name: dang_vien.ho_tenn, not also dang_vien.ho_tenn.x
         missing.append(path)
         known = _context_paths(contexts) if path[0] in COMPUTED_ROOTS else _schema_paths(schema)  # only on a miss
-        found.append((line, Finding(part.where(line), f"«{_dotted(path)}» không có trong {what}" + _suggest(_dotted(path), known))))
+        found.append((line, Finding(part.where(line), f"“{_dotted(path)}” không có trong {what}" + _suggest(_dotted(path), known))))
     if part.kind == "html":
         found += _link_findings(part)
     return found
@@ -260,8 +260,8 @@ def _link_findings(part: Part) -> list[tuple[int, Finding]]:
             url = match.group(1)
             if url == SHARED_CSS or url.startswith("#") or "{{" in url:
                 continue
-            found.append((number, Finding(part.where(number), f"liên kết «{url}» bị chặn: mẫu không được tải tệp hay địa chỉ mạng; "
-                                                               f"viết CSS trong thẻ <style> (chỉ được liên kết «{SHARED_CSS}»)")))
+            found.append((number, Finding(part.where(number), f"liên kết “{url}” bị chặn: mẫu không được tải tệp hay địa chỉ mạng; "
+                                                               f"viết CSS trong thẻ <style> (chỉ được liên kết “{SHARED_CSS}”)")))
     return found
 
 
@@ -294,7 +294,7 @@ def check_source(data: bytes, kind: str, form: str, regime: str | None = None, p
         trials = examples_of(form, regime)
         report.examples = len(trials)
         if regime and not trials:
-            report.note = f"không có văn bản ví dụ nào của «{form}» theo {regime} để in thử"
+            report.note = f"không có văn bản ví dụ nào của “{form}” theo {regime} để in thử"
         report.findings += _trial_prints(data, kind, trials)
     return report
 

@@ -33,7 +33,7 @@ def export_template(form: str, out: str | Path) -> Path:
     out = Path(out)
     kind = KINDS.get(out.suffix.lower())
     if kind is None:
-        raise InputError([Problem("-o", "Tệp mẫu xuất ra", f"phải có đuôi .docx hoặc .html, không phải «{out.name}»")])
+        raise InputError([Problem("-o", "Tệp mẫu xuất ra", f"phải có đuôi .docx hoặc .html, không phải “{out.name}”")])
     data = docx_template_path(form).read_bytes() if kind == "docx" else exported_html(form).encode("utf-8")
     write_atomic(out, data)
     return out

@@ -70,7 +70,7 @@ def printing_problem(error: Exception) -> str:
     if isinstance(error, SecurityError):
         return f"mẫu đọc thứ bị cấm trong hộp cát (sandbox) khi in: {error}"
     if isinstance(error, TemplateNotFound):
-        return f"mẫu nhập «{error.name}»: chỉ được nhập «{SHARED_MACROS}»"
+        return f"mẫu nhập “{error.name}”: chỉ được nhập “{SHARED_MACROS}”"
     if isinstance(error, UndefinedError):
         return f"mẫu dùng một tên mà dữ liệu của văn bản không có (Jinja báo: {error})"
     return f"lỗi khi in bằng mẫu ({type(error).__name__}: {error})"

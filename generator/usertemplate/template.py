@@ -97,7 +97,7 @@ def profile_templates(profile: str | None, form: str, where: str = "--profile") 
         raise wrong(" phải là một bảng: mẫu văn bản → {docx: tệp, html: tệp}")
     unknown = sorted(set(map(str, section)) - set(renderable_forms()))
     if unknown:
-        raise wrong(f": không có mẫu văn bản «{unknown[0]}»; có: {', '.join(renderable_forms())}")
+        raise wrong(f": không có mẫu văn bản “{unknown[0]}”; có: {', '.join(renderable_forms())}")
     chosen = section.get(form) or {}
     if not isinstance(chosen, dict):
         raise wrong(f".{form} phải là một bảng {{docx: tệp, html: tệp}}")

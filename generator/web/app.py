@@ -85,7 +85,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
     def _same_origin_only():
         host = request.host.lower()
         if allowed_hosts is not None and host not in allowed_hosts:
-            abort(400, description=f"tên máy «{host[:80]}» không phải của ứng dụng này")
+            abort(400, description=f"tên máy “{host[:80]}” không phải của ứng dụng này")
         if request.method in ("POST", "PUT", "PATCH", "DELETE"):
             origin = request.headers.get("Origin") or request.headers.get("Referer")
             if origin and (origin == "null" or urlsplit(origin).netloc.lower() != host):
@@ -160,7 +160,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
     @app.post("/api/in/<fmt>")
     def render_one(fmt: str):
         if fmt not in FORMATS:
-            abort(404, description=f"không có định dạng «{fmt[:20]}»; chọn {', '.join(FORMATS)}")
+            abort(404, description=f"không có định dạng “{fmt[:20]}”; chọn {', '.join(FORMATS)}")
         try:
             name, data = render_document(_document(), fmt)
         except InputError as error:
@@ -178,7 +178,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
             return _problems(error, 400)
         if document.get("form") not in renderable_forms():
             shown = document.get("form")
-            return _problems(InputError([Problem("$.form", "Loại văn bản", f"mẫu «{shown}» không nhập được ở đây; "
+            return _problems(InputError([Problem("$.form", "Loại văn bản", f"mẫu “{shown}” không nhập được ở đây; "
                                                  f"chọn một trong: {', '.join(renderable_forms())}")]), 400)
         return jsonify({"document": document})
 
@@ -199,7 +199,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
         from ..workbook import write_workbook
         regime = request.args.get("regime") or "qd366-2025"
         if regime not in known_regimes():
-            abort(404, description=f"không có quy định «{regime[:60]}»; có: {', '.join(known_regimes())}")
+            abort(404, description=f"không có quy định “{regime[:60]}”; có: {', '.join(known_regimes())}")
         (workdir / "so-trong").mkdir(exist_ok=True)
         folder = Path(tempfile.mkdtemp(dir=workdir / "so-trong"))  # one per request: two clicks never share a file
         try:
@@ -244,7 +244,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
                 continue
             data = upload.read(MAX_BYTES + 1)
             if len(data) > MAX_BYTES:
-                raise UploadRefused(f"tệp kèm theo «{relative}» lớn quá {MAX_BYTES // (1024 * 1024)} MB")
+                raise UploadRefused(f"tệp kèm theo “{relative}” lớn quá {MAX_BYTES // (1024 * 1024)} MB")
             kept.append((relative, data))
             if len(kept) > MAX_ATTACHMENTS:
                 raise UploadRefused(f"quá {MAX_ATTACHMENTS} tệp kèm theo")

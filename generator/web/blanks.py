@@ -39,7 +39,7 @@ def _prefill() -> dict:
 def _one_of(name: str, allowed, title: str) -> str | None:
     value = request.form.get(name) or None
     if value is not None and value not in allowed:
-        raise InputError([Problem(f"--{name}", title, f"«{value[:60]}» không có; chọn một trong: {', '.join(allowed)}")])
+        raise InputError([Problem(f"--{name}", title, f"“{value[:60]}” không có; chọn một trong: {', '.join(allowed)}")])
     return value
 
 
@@ -81,7 +81,7 @@ def import_filled():
         if data[:2] == b"PK":
             check_archive(data, "word/document.xml", "bản DOCX điền được")
         elif data[:5] != b"%PDF-":
-            raise UploadRefused("cần bản PDF hoặc DOCX điền được (tạo ở trang «Bản trống», có ô điền)")
+            raise UploadRefused("cần bản PDF hoặc DOCX điền được (tạo ở trang “Bản trống”, có ô điền)")
     except UploadRefused as exc:
         return render_template("nhap_ban_dien.html", refused=str(exc)), 400
     try:

@@ -29,7 +29,7 @@ def _shipped_profile_only(document) -> None:
     profile = document.get("profile") if isinstance(document, dict) else None
     if isinstance(profile, str) and profile not in known_profiles():
         raise InputError([Problem("$.profile", PROFILE_TITLE,
-                                  f"không có hồ sơ «{profile}»; có sẵn: {', '.join(known_profiles())}")])
+                                  f"không có hồ sơ “{profile}”; có sẵn: {', '.join(known_profiles())}")])
 
 
 def summarise(document: dict, evaluation) -> dict:

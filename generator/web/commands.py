@@ -29,7 +29,7 @@ def _port(text: str) -> int:
     try:
         port = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"cổng phải là một số từ 0 đến 65535, không phải «{text[:40]}»") from None
+        raise argparse.ArgumentTypeError(f"cổng phải là một số từ 0 đến 65535, không phải “{text[:40]}”") from None
     if not 0 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"cổng phải từ 0 đến 65535, không phải {port}")
     return port

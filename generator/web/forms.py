@@ -69,15 +69,15 @@ def _variant_options(form: str, schema: dict) -> list[dict]:
 def describe_form(form: str, regime: str | None = None, profile: str | None = None) -> dict:
     """The schema and the regime's lists for the page; ``UnknownChoice`` for anything not offered."""
     if form not in renderable_forms():
-        raise UnknownChoice(f"không có mẫu «{form}»")
+        raise UnknownChoice(f"không có mẫu “{form}”")
     regimes = regime_options(form)
     offered = [r["const"] for r in regimes]
     regime = regime or (DEFAULT_REGIME if DEFAULT_REGIME in offered else offered[-1])
     if regime not in offered:
-        raise UnknownChoice(f"mẫu «{form}» không dùng quy định «{regime}»")
+        raise UnknownChoice(f"mẫu “{form}” không dùng quy định “{regime}”")
     profiles = profile_options(regime)
     if profile and profile not in [p["const"] for p in profiles]:
-        raise UnknownChoice(f"không có hồ sơ «{profile}» cho quy định «{regime}»")
+        raise UnknownChoice(f"không có hồ sơ “{profile}” cho quy định “{regime}”")
     try:
         rules = load_regime(regime, profile or None)
     except ProfileError as exc:

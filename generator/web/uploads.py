@@ -40,9 +40,9 @@ def attachment_path(filename: str | None) -> PurePosixPath | None:
     name = filename or ""
     parts = name.split("/")
     if not name or name.startswith("/") or _BAD_NAME.search(name) or any(p in ("", ".", "..") for p in parts):
-        raise UploadRefused(f"tên tệp kèm theo «{name[:120]}» không hợp lệ (chỉ nhận tệp trong thư mục đã chọn)")
+        raise UploadRefused(f"tên tệp kèm theo “{name[:120]}” không hợp lệ (chỉ nhận tệp trong thư mục đã chọn)")
     if len(parts) > 8 or any(len(p) > 120 for p in parts):
-        raise UploadRefused(f"tên tệp kèm theo «{name[:120]}» quá dài hoặc quá sâu")
+        raise UploadRefused(f"tên tệp kèm theo “{name[:120]}” quá dài hoặc quá sâu")
     path = PurePosixPath(*parts)
     return path if path.suffix.lower() in DOCUMENT_SUFFIXES else None
 

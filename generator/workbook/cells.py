@@ -44,7 +44,7 @@ def paragraphs(value) -> list[str]:
 
 def _number(value) -> int | float:
     if isinstance(value, bool):
-        raise CellError(f"cần một số, không phải «{text(value)}»")
+        raise CellError(f"cần một số, không phải “{text(value)}”")
     if isinstance(value, float) and not math.isfinite(value):
         raise CellError("ô không chứa một số (NaN hoặc vô hạn): hãy gõ lại số")
     if isinstance(value, (int, float)):
@@ -53,7 +53,7 @@ def _number(value) -> int | float:
     if re.fullmatch(r"[-+]?\d+,\d+", raw):  # decimal comma
         raw = raw.replace(",", ".")
     if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", raw):
-        raise CellError(f"cần một số, không phải «{text(value)}»")
+        raise CellError(f"cần một số, không phải “{text(value)}”")
     return float(raw)
 
 
@@ -70,7 +70,7 @@ def _date(value) -> str:
             return dt.datetime.strptime(shown, pattern).date().isoformat()
         except ValueError:
             continue
-    raise CellError(f"ngày không hợp lệ «{shown}» (ghi dạng dd/mm/yyyy)")
+    raise CellError(f"ngày không hợp lệ “{shown}” (ghi dạng dd/mm/yyyy)")
 
 
 def convert(column: Column, value):
@@ -81,7 +81,7 @@ def convert(column: Column, value):
     if kind == "integer":
         number = _number(value)
         if float(number) != int(number):
-            raise CellError(f"cần một số nguyên, không phải «{text(value)}»")
+            raise CellError(f"cần một số nguyên, không phải “{text(value)}”")
         return int(number)
     if kind == "number":
         number = _number(value)
@@ -94,7 +94,7 @@ def convert(column: Column, value):
             return True
         if shown in FALSE:
             return False
-        raise CellError(f"chọn «{YES}» hoặc «{NO}», không phải «{text(value)}»")
+        raise CellError(f"chọn “{YES}” hoặc “{NO}”, không phải “{text(value)}”")
     if kind == "date":
         return _date(value)
     if kind == "enum":
@@ -102,7 +102,7 @@ def convert(column: Column, value):
         for code, title in column.choices:
             if wanted in (code.casefold(), header_key(title)):
                 return code
-        raise CellError(f"«{text(value)}» không có trong danh sách chọn ({'; '.join(t for _, t in column.choices)})")
+        raise CellError(f"“{text(value)}” không có trong danh sách chọn ({'; '.join(t for _, t in column.choices)})")
     if kind == "lines":
         return paragraphs(value)
     if kind == "paragraphs":

@@ -51,9 +51,14 @@ class Column:
         return [YES, NO] if self.kind == "boolean" else [title for _, title in self.choices]
 
 
+_QUOTES = str.maketrans({"«": "“", "»": "”", '"': "“"})
+
+
 def header_key(text: str) -> str:
-    """How headers are compared: NFC, spaces collapsed, case ignored."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold()
+    """How headers are compared: NFC, spaces collapsed, case ignored, any quotation marks alike
+    (workbooks made before 2026-12 wrote «…» where headers now say “…”)."""
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip().casefold().translate(_QUOTES)
+    return text.replace("“", '"').replace("”", '"')
 
 
 def _resolve(node: dict, defs: dict) -> dict:
@@ -152,7 +157,7 @@ class Layout:
         return self.regime.subject("ca_nhan")["member_input"]
 
     def text_column(self, name: str) -> Column | None:
-        """A text column of «Đảng viên» by its header or its JSON path (for the «Nội dung» sheet)."""
+        """A text column of “Đảng viên” by its header or its JSON path (for the “Nội dung” sheet)."""
         wanted = header_key(name).removeprefix("$.")
         for column in self.members:
             if column.kind == "paragraphs" and wanted in (header_key(column.header), ".".join(column.path).casefold()):
@@ -161,7 +166,7 @@ class Layout:
 
 
 def header_columns() -> list[Column]:
-    """The «Đảng bộ» sheet: one row per field of the dang-bo document."""
+    """The “Đảng bộ” sheet: one row per field of the dang-bo document."""
     return unique_headers(_leaves("dang-bo", HEADER, frozenset({"form", "to_chuc"}), {}))
 
 
@@ -193,9 +198,9 @@ def member_columns(regime: Regime) -> list[Column]:
     entry = [c for c in _leaves("xep-loai-chi-bo", ENTRY, frozenset(), {}, {"type": "object", "properties": {
         k: item["properties"][k] for k in ENTRY_VOTES}}) if c.path[0] != "phieu" or c.path[1] in levels]
     fixed = [Column("Mã đảng viên", ("ma_dang_vien",), "text", ROW, title="Mã đảng viên",
-                    description="Tùy chọn, không trùng: mã để các dòng của trang «Nội dung» chỉ đến đảng viên này."),
+                    description="Tùy chọn, không trùng: mã để các dòng của trang “Nội dung” chỉ đến đảng viên này."),
              Column("Mã chi bộ", ("ma_chi_bo",), "text", ROW, required=True, title="Mã chi bộ",
-                    description="«Mã tổ chức» của chi bộ ở trang «Tổ chức».")]
+                    description="“Mã tổ chức” của chi bộ ở trang “Tổ chức”.")]
     if rules["member_input"] == "ban_kiem_diem":
         member = _leaves("ban-tu-kiem-diem", DOCUMENT, FILLED, _rubric(rules, DOCUMENT, "xep-loai-chi-bo"))
         file = Column("Tệp bản tự kiểm điểm", ("tep",), "text", ROW, title="Tệp bản tự kiểm điểm",

@@ -2,7 +2,7 @@
 
 The workbook is streamed once (openpyxl read-only): each member row is converted
 straight away and parked, as JSON, in a temporary SQLite file under its chi bộ's
-code, and so is each paragraph of «Nội dung»; ``documents(ma)`` builds one chi
+code, and so is each paragraph of “Nội dung”; ``documents(ma)`` builds one chi
 bộ's documents from there. A workbook of tens of thousands of members therefore
 never sits in memory. A workbook whose structure is wrong (sheets, headers,
 codes) is refused whole, every problem listed; a cell that cannot be read only
@@ -41,14 +41,14 @@ MISSING_COLUMN = "thiếu cột bắt buộc"
 
 
 def where(sheet: str, row: int, columns: str | None = None) -> str:
-    """"trang «Đảng viên», dòng 12, cột «Họ và tên»" (or without the column)."""
-    return f"trang «{sheet}», dòng {row}" + (f", {columns}" if columns else "")
+    """"trang “Đảng viên”, dòng 12, cột “Họ và tên”" (or without the column)."""
+    return f"trang “{sheet}”, dòng {row}" + (f", {columns}" if columns else "")
 
 
 def _column_words(headers: list[str]) -> str | None:
     if not headers:
         return None
-    return (f"cột «{headers[0]}»" if len(headers) == 1 else "các cột " + ", ".join(f"«{h}»" for h in headers))
+    return (f"cột “{headers[0]}”" if len(headers) == 1 else "các cột " + ", ".join(f"“{h}”" for h in headers))
 
 
 def _put(data: dict, path: tuple, value) -> None:
@@ -89,7 +89,7 @@ def _rows(book, name: str):
             raise _broken_sheet(name, number + 1, error) from None
         number += 1
         if number > EXCEL_ROWS:
-            raise InputError([Problem(f"{name}!{number}", name, f"trang «{name}» có quá {EXCEL_ROWS} dòng, "
+            raise InputError([Problem(f"{name}!{number}", name, f"trang “{name}” có quá {EXCEL_ROWS} dòng, "
                                       "giới hạn của Excel: tệp hỏng hoặc không do Excel/LibreOffice tạo")])
         if len(values) > EXCEL_COLUMNS:
             raise InputError([Problem(f"{name}!{number}", name, f"{where(name, number)} có quá {EXCEL_COLUMNS} cột")])
@@ -104,7 +104,7 @@ _BROKEN = (zipfile.BadZipFile, InvalidFileException, SyntaxError, IndexError, Ke
 
 
 def _broken_part(data: bytes) -> str:
-    """Which XML part of the archive is not well-formed, as words (" ở phần «xl/comments/comment3.xml»,
+    """Which XML part of the archive is not well-formed, as words (" ở phần “xl/comments/comment3.xml”,
     dòng 1, cột 3650"), or "" when each part parses (the archive passed ``check_archive`` already)."""
     from lxml import etree
 
@@ -116,7 +116,7 @@ def _broken_part(data: bytes) -> str:
                     etree.fromstring(archive.read(entry), parser)
                 except etree.XMLSyntaxError as error:
                     line, column = error.position
-                    return f" ở phần «{entry.filename[:80]}», dòng {line}, cột {column}"
+                    return f" ở phần “{entry.filename[:80]}”, dòng {line}, cột {column}"
     return ""
 
 
@@ -166,7 +166,7 @@ class _Sheet:
             try:
                 converted = convert(column, value)
             except CellError as error:
-                errors.append((column.target, where(self.sheet, row, f"cột «{column.header}»"), str(error),
+                errors.append((column.target, where(self.sheet, row, f"cột “{column.header}”"), str(error),
                                f"{self.sheet}!{get_column_letter(j + 1)}{row}", column.header))
                 continue
             if converted is not None:
@@ -189,7 +189,7 @@ class _Member:
     row: int
     file: str | None = None
     cells: frozenset = frozenset()  # paths given by cells, when a file fills the rest
-    texts: dict | None = None  # path → first «Nội dung» row
+    texts: dict | None = None  # path → first “Nội dung” row
 
 
 def _structured(data: dict) -> dict:
@@ -223,7 +223,7 @@ class WorkbookSource:
         self._org_errors: dict[str, list] = {}
         self._report_files: dict[str, str] = {}  # organisation → its báo cáo kiểm điểm tập thể file
         self._report_keys: dict[str, frozenset] = {}  # what that file states itself, for locate
-        self._located: dict[str, tuple[array, dict]] = {}  # per built list: rows, and members with a file or «Nội dung»
+        self._located: dict[str, tuple[array, dict]] = {}  # per built list: rows, and members with a file or “Nội dung”
         data = read_archive(path, WORKBOOK, "workbook", "xl/workbook.xml", "sổ Excel .xlsx")
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -242,7 +242,7 @@ class WorkbookSource:
     def _read(self, book) -> None:
         """Check the structure first (sheets, fields, headers), then read every row, listing all problems."""
         missing = [name for name in (HEADER_SHEET, ORG_SHEET, MEMBER_SHEET) if name not in book.sheetnames]
-        problems = [Problem("$", WORKBOOK, f"thiếu trang «{name}»") for name in missing]
+        problems = [Problem("$", WORKBOOK, f"thiếu trang “{name}”") for name in missing]
         regime_row = None
         self.header = {"form": "dang-bo"}
         if HEADER_SHEET in book.sheetnames:
@@ -259,7 +259,7 @@ class WorkbookSource:
         content_head = next(contents, None)
         if content_head is not None and [header_key(text(v)) for v in content_head[:3] if not blank(v)] != \
                 [header_key(h) for h in TEXT_HEADERS]:
-            problems.append(Problem(f"{TEXT_SHEET}!A1", TEXT_SHEET, f"dòng đầu phải là «{'», «'.join(TEXT_HEADERS)}»"))
+            problems.append(Problem(f"{TEXT_SHEET}!A1", TEXT_SHEET, f"dòng đầu phải là “{'”, “'.join(TEXT_HEADERS)}”"))
             contents = iter(())
         if any(p.reason == MISSING_COLUMN for p in problems):
             raise InputError(problems)  # rows cannot be told apart without their codes
@@ -274,7 +274,7 @@ class WorkbookSource:
         self._db.commit()
 
     def _header(self, rows, problems: list[Problem]) -> tuple[dict, int | None]:
-        """The «Đảng bộ» sheet: field title in column A, value in column B."""
+        """The “Đảng bộ” sheet: field title in column A, value in column B."""
         columns = {header_key(c.header): c for c in layout().header}
         header: dict = {}
         seen: dict[str, int] = {}
@@ -311,7 +311,7 @@ class WorkbookSource:
             return None  # the columns depend on the regime: no point reading them against another one
         regime = self.header.setdefault("regime", "qd366-2025")
         if regime not in known_regimes():
-            problems.append(Problem(ref, "Quy định áp dụng", f"không biết quy định «{regime}»"))
+            problems.append(Problem(ref, "Quy định áp dụng", f"không biết quy định “{regime}”"))
             return None
         try:
             return layout(regime, self.header.get("profile"))
@@ -339,7 +339,7 @@ class WorkbookSource:
             seen = self._org_rows.get(org["ma"]) or self._broken_orgs.get(org["ma"])
             if seen:
                 problems.append(Problem(self._cell(ORG_SHEET, sheet, None, number, "ma"), "Mã tổ chức",
-                                        f"mã «{org['ma']}» đã dùng ở dòng {seen}"))
+                                        f"mã “{org['ma']}” đã dùng ở dòng {seen}"))
             elif fixed or lacking:
                 self._broken_orgs[org["ma"]] = number
             else:
@@ -382,13 +382,13 @@ class WorkbookSource:
             if code is not None:
                 if code in codes:
                     problems.append(Problem(self._cell(MEMBER_SHEET, self._members, None, number, "ma_dang_vien"), "Mã đảng viên",
-                                            f"mã «{code}» đã dùng ở dòng {codes[code]}"))
+                                            f"mã “{code}” đã dùng ở dòng {codes[code]}"))
                     continue
-                codes[code] = number  # even if the row is refused below: its «Nội dung» rows are not "unknown" too
+                codes[code] = number  # even if the row is refused below: its “Nội dung” rows are not "unknown" too
             if org in self._broken_orgs:
                 continue
             if org not in self._org_rows:
-                reason = f"«{org}» không có ở trang «{ORG_SHEET}»" if org else "thiếu mã chi bộ"
+                reason = f"“{org}” không có ở trang “{ORG_SHEET}”" if org else "thiếu mã chi bộ"
                 problems.append(Problem(self._cell(MEMBER_SHEET, self._members, code_column, number), "Mã chi bộ", reason))
                 continue
             record = _structured(data)
@@ -402,7 +402,7 @@ class WorkbookSource:
         return set(codes)
 
     def _spill_contents(self, rows, codes: set[str], problems: list[Problem]) -> None:
-        """Each paragraph of «Nội dung» under its member's code and the field it belongs to."""
+        """Each paragraph of “Nội dung” under its member's code and the field it belongs to."""
         batch, items = [], {}
         for number, values in enumerate(rows, 2):
             if _empty(values):
@@ -412,19 +412,19 @@ class WorkbookSource:
             if body is None:
                 continue
             if code is None or item is None:
-                missing = "«Mã đảng viên»" if code is None else "«Mục»"
+                missing = "“Mã đảng viên”" if code is None else "“Mục”"
                 problems.append(Problem(f"{TEXT_SHEET}!{'A' if code is None else 'B'}{number}", TEXT_HEADERS[0 if code is None else 1],
                                         f"dòng có nội dung nhưng thiếu {missing}"))
                 continue
             if code not in codes:
-                problems.append(Problem(f"{TEXT_SHEET}!A{number}", TEXT_HEADERS[0], f"mã «{code}» không có ở trang «{MEMBER_SHEET}»"))
+                problems.append(Problem(f"{TEXT_SHEET}!A{number}", TEXT_HEADERS[0], f"mã “{code}” không có ở trang “{MEMBER_SHEET}”"))
                 continue
             if item not in items:
                 items[item] = self.layout.text_column(item)
             column = items[item]
             if column is None:
                 problems.append(Problem(f"{TEXT_SHEET}!B{number}", TEXT_HEADERS[1],
-                                        f"«{item}» không phải một cột văn bản của trang «{MEMBER_SHEET}»"))
+                                        f"“{item}” không phải một cột văn bản của trang “{MEMBER_SHEET}”"))
                 continue
             batch.append((code, number, ".".join(column.path), column.header, "\n".join(paragraphs(values[2]))))
             if len(batch) >= 100:
@@ -437,7 +437,7 @@ class WorkbookSource:
         """The organisation's xep_loai (members embedded) and bieu_diem; rows that could not be read
         are left out and listed in ``problems`` as (where, reason)."""
         if ma not in self._org_data:
-            raise KeyError(f"không có tổ chức mã «{ma}»")
+            raise KeyError(f"không có tổ chức mã “{ma}”")
         data, errors = self._org_data[ma], self._org_errors[ma]
         row = self._org_rows[ma]
         out: dict = {"xep_loai": None, "bieu_diem": None, "bao_cao": None, "problems": []}
@@ -453,8 +453,8 @@ class WorkbookSource:
                 out["bao_cao"] = self._file_document(name, REPORT_FILE.header)
                 self._report_keys[ma] = frozenset(out["bao_cao"])
             except InputError as error:
-                place = where(ORG_SHEET, row, f"cột «{REPORT_FILE.header}»")
-                out["problems"] += [(place, f"«{name}»: {p.reason}") for p in error.problems]
+                place = where(ORG_SHEET, row, f"cột “{REPORT_FILE.header}”")
+                out["problems"] += [(place, f"“{name}”: {p.reason}") for p in error.problems]
         entries, rows, details = [], array("l"), {}
         for number, code, encoded, failed in self._db.execute(
                 "select row, code, data, errors from member where org = ? order by row", (ma,)):
@@ -506,8 +506,8 @@ class WorkbookSource:
             try:
                 base = self._file_document(record["file"], "Tệp bản tự kiểm điểm")
             except InputError as error:
-                place = where(MEMBER_SHEET, number, "cột «Tệp bản tự kiểm điểm»")
-                return None, member, [(place, f"«{record['file']}»: {p.reason}") for p in error.problems]
+                place = where(MEMBER_SHEET, number, "cột “Tệp bản tự kiểm điểm”")
+                return None, member, [(place, f"“{record['file']}”: {p.reason}") for p in error.problems]
         if code is not None:
             member.texts = {}
             for path, header, row, body in self._db.execute(
@@ -528,7 +528,7 @@ class WorkbookSource:
         except (OSError, ValueError):
             raise InputError([Problem("$", label, "tên tệp quá dài hoặc có ký tự không dùng được")]) from None
         if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_relative_to(self.base):
-            raise InputError([Problem("$", label, "tệp phải nằm trong thư mục của sổ Excel (đường dẫn tương đối, không có «..»)")])
+            raise InputError([Problem("$", label, "tệp phải nằm trong thư mục của sổ Excel (đường dẫn tương đối, không có “..”)")])
         if path.suffix.lower() not in (".json", ".yaml", ".yml"):
             raise InputError([Problem("$", label, "cần một tệp .json, .yaml hoặc .yml")])
         if not found:
@@ -548,8 +548,8 @@ class WorkbookSource:
             stated = self._report_keys.get(ma, frozenset())
             if parts and parts[0] in FROM_SCORING and parts[0] not in stated:  # taken from the row's biểu điểm
                 return where(ORG_SHEET, row, self._orgs.columns_for(DOCUMENT, parts))
-            place = where(ORG_SHEET, row, f"cột «{REPORT_FILE.header}»")
-            return f"tệp «{self._report_files.get(ma)}» ({place}): {path}" if ma in self._report_files else place
+            place = where(ORG_SHEET, row, f"cột “{REPORT_FILE.header}”")
+            return f"tệp “{self._report_files.get(ma)}” ({place}): {path}" if ma in self._report_files else place
         if kind == "to_chuc":  # the organisation's own row: code, name, kind, parent
             return where(ORG_SHEET, row, self._orgs.columns_for(ROW, parts))
         if kind == "bieu_diem":
@@ -569,11 +569,11 @@ class WorkbookSource:
         inner = rest[1:]
         for keys, (content_row, header) in (member.texts or {}).items():
             if inner[:len(keys)] == keys:
-                return f"trang «{TEXT_SHEET}», dòng {content_row} (mục «{header}»)"
+                return f"trang “{TEXT_SHEET}”, dòng {content_row} (mục “{header}”)"
         columns = self._members.columns_for(DOCUMENT, inner)
         if member.file and not any(inner[:len(k.split("."))] == tuple(k.split(".")) for k in member.cells):
             shown = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in inner)
-            return f"tệp «{member.file}» ({where(MEMBER_SHEET, member.row, 'cột «Tệp bản tự kiểm điểm»')}): {shown}"
+            return f"tệp “{member.file}” ({where(MEMBER_SHEET, member.row, 'cột “Tệp bản tự kiểm điểm”')}): {shown}"
         return where(MEMBER_SHEET, member.row, columns)
 
     def close(self) -> None:

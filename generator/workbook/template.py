@@ -47,27 +47,27 @@ HELP = [
     "kiemdiem xếp loại từng đảng viên và từng tổ chức, áp tỷ lệ, in mọi văn bản; lỗi nào cũng chỉ rõ trang, dòng, cột.",
     "Sổ trống mới: kiemdiem workbook-template -o <tệp .xlsx> [--regime <mã quy định>]; các cột tùy theo quy định.",
     "",
-    "Trang «Đảng bộ»: mỗi dòng một trường (tên đảng bộ, cấp ủy cấp trên, quy định, năm, địa danh, ngày lập, người ký, nơi nhận"
+    "Trang “Đảng bộ”: mỗi dòng một trường (tên đảng bộ, cấp ủy cấp trên, quy định, năm, địa danh, ngày lập, người ký, nơi nhận"
     " của các văn bản tổng hợp). Các văn bản của tổ chức và đảng viên lấy quy định, năm, địa danh, ngày lập từ đây.",
-    "Trang «Tổ chức»: mỗi dòng một tổ chức đảng (đảng bộ cơ sở, chi bộ cơ sở, chi bộ trực thuộc).",
-    "  «Mã tổ chức»: mã ngắn, không dấu, không trùng (ví dụ cb-kim-dong). Chi bộ trực thuộc ghi ở «Trực thuộc (mã tổ chức)»"
+    "Trang “Tổ chức”: mỗi dòng một tổ chức đảng (đảng bộ cơ sở, chi bộ cơ sở, chi bộ trực thuộc).",
+    "  “Mã tổ chức”: mã ngắn, không dấu, không trùng (ví dụ cb-kim-dong). Chi bộ trực thuộc ghi ở “Trực thuộc (mã tổ chức)”"
     " mã của đảng bộ cơ sở của mình.",
     "  Ngày họp chi bộ và số đảng viên chính thức dùng để tính kết quả biểu quyết của chi bộ.",
     "  Các cột điểm (hoặc mức đánh giá), điều kiện, nhiệm vụ, người ký là biểu điểm tự chấm của tổ chức;"
     " tổ chức chưa chấm điểm thì để trống cả nhóm cột này.",
-    "  «Tệp báo cáo kiểm điểm tập thể» (nếu có): tệp JSON/YAML của báo cáo Mẫu 01 (ưu điểm, hạn chế, phương hướng…) nằm trong"
+    "  “Tệp báo cáo kiểm điểm tập thể” (nếu có): tệp JSON/YAML của báo cáo Mẫu 01 (ưu điểm, hạn chế, phương hướng…) nằm trong"
     " thư mục của sổ; phần điểm và đề xuất xếp loại của báo cáo lấy từ biểu điểm trên dòng này.",
     "  Số đảng viên, số tổ chức theo từng mức KHÔNG nhập: kiemdiem tính từ kết quả xếp loại của đảng viên và tổ chức trực thuộc.",
-    "Trang «Đảng viên»: mỗi dòng một đảng viên. «Mã chi bộ» là «Mã tổ chức» của chi bộ ở trang «Tổ chức».",
-    "  Các cột «Phiếu …» là kết quả biểu quyết của chi bộ cho từng mức; các cột còn lại là nội dung kiểm điểm của đảng viên.",
-    "  «Tệp bản tự kiểm điểm» (nếu có): tệp JSON/YAML nằm trong thư mục của sổ; các ô có ghi trên dòng được dùng thay nội dung tệp.",
-    "Trang «Nội dung»: nội dung dài, mỗi dòng một đoạn văn: «Mã đảng viên» (như ở trang «Đảng viên»), «Mục» (tên một cột văn bản"
-    " của trang «Đảng viên», hoặc đường dẫn như kiem_diem.han_che.nguyen_nhan), «Nội dung». Nhiều dòng cùng mục nối thành nhiều đoạn,"
+    "Trang “Đảng viên”: mỗi dòng một đảng viên. “Mã chi bộ” là “Mã tổ chức” của chi bộ ở trang “Tổ chức”.",
+    "  Các cột “Phiếu …” là kết quả biểu quyết của chi bộ cho từng mức; các cột còn lại là nội dung kiểm điểm của đảng viên.",
+    "  “Tệp bản tự kiểm điểm” (nếu có): tệp JSON/YAML nằm trong thư mục của sổ; các ô có ghi trên dòng được dùng thay nội dung tệp.",
+    "Trang “Nội dung”: nội dung dài, mỗi dòng một đoạn văn: “Mã đảng viên” (như ở trang “Đảng viên”), “Mục” (tên một cột văn bản"
+    " của trang “Đảng viên”, hoặc đường dẫn như kiem_diem.han_che.nguyen_nhan), “Nội dung”. Nhiều dòng cùng mục nối thành nhiều đoạn,"
     " tiếp sau đoạn đã ghi ở ô (nếu có).",
     "",
-    "Ô có danh sách chọn: bấm mũi tên để chọn. Ô Có/Không: chọn «Có» hoặc «Không»; để trống là chưa ghi (theo mặc định của mẫu).",
+    "Ô có danh sách chọn: bấm mũi tên để chọn. Ô Có/Không: chọn “Có” hoặc “Không”; để trống là chưa ghi (theo mặc định của mẫu).",
     "Ngày: kiểu ngày của Excel, hoặc gõ dd/mm/yyyy hay yyyy-mm-dd. Số thập phân: dấu phẩy hoặc dấu chấm đều được.",
-    "Trong ô văn bản, xuống dòng (Alt+Enter) để tách đoạn; đoạn bắt đầu bằng «- » là một ý gạch đầu dòng.",
+    "Trong ô văn bản, xuống dòng (Alt+Enter) để tách đoạn; đoạn bắt đầu bằng “- ” là một ý gạch đầu dòng.",
     "Dòng trống được bỏ qua. Ô sai kiểu (chữ trong ô điểm, giá trị ngoài danh sách, ngày sai) chỉ loại dòng đó, các dòng khác vẫn được xử lý.",
     "",
     "Danh sách các cột:",
@@ -273,7 +273,7 @@ def _organisation_values(org: dict, columns: list[Column]) -> list:
 
 
 def _member_values(org: dict, index: int, entry: dict, columns: list[Column]) -> tuple[list, list[tuple]]:
-    """A member's row, and its multi-paragraph texts as «Nội dung» rows (one paragraph each)."""
+    """A member's row, and its multi-paragraph texts as “Nội dung” rows (one paragraph each)."""
     member = entry.get("ban_kiem_diem")
     code = entry.get("ma_dang_vien") or f"{org['ma']}-{index + 1:03d}"
     row = {"ma_dang_vien": code, "ma_chi_bo": org["ma"], "tep": member if isinstance(member, str) else None}
@@ -297,7 +297,7 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
     regime = document.get("regime", regime)
     profile = document.get("profile", profile)
     if regime not in known_regimes():
-        raise InputError([Problem("--regime", "Quy định áp dụng", f"không biết quy định «{regime}»; có: {', '.join(known_regimes())}")])
+        raise InputError([Problem("--regime", "Quy định áp dụng", f"không biết quy định “{regime}”; có: {', '.join(known_regimes())}")])
     try:
         cols = layout(regime, profile)
     except ProfileError as error:
@@ -330,11 +330,11 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
                 written += 1
     members.close()
     sections = [c.header for c in members.columns if c.kind == "paragraphs"]
-    if sections:  # «Mục» picks a text column of «Đảng viên»; a JSON path typed instead is accepted too
+    if sections:  # “Mục” picks a text column of “Đảng viên”; a JSON path typed instead is accepted too
         item = Column(TEXT_HEADERS[1], ("muc",), "enum", title=TEXT_HEADERS[1])
         dv = DataValidation(type="list", formula1=f"={lists.range_for(item, sections)}", allow_blank=True,
                             showErrorMessage=True, errorStyle="warning", errorTitle=TEXT_HEADERS[1],
-                            error="Mục nên là tên một cột văn bản của trang «Đảng viên» (hoặc đường dẫn JSON).")
+                            error="Mục nên là tên một cột văn bản của trang “Đảng viên” (hoặc đường dẫn JSON).")
         dv.add(f"B2:B{max(ROWS_VALIDATED, written + 1000)}")
         texts.data_validations.append(dv)
     lists.write(book)

@@ -116,7 +116,7 @@ def test_round_2_has_one_check_box_per_candidate():
     docx = fillable(data, "docx")
     _, answers = read_docx_fields(docx)
     assert set(answers) == set(fields)
-    assert "thì chọn «Đồng ý» trong ô tương ứng; chọn không quá 1 đồng chí." in docx_text(docx)
+    assert "thì chọn “Đồng ý” trong ô tương ứng; chọn không quá 1 đồng chí." in docx_text(docx)
 
 
 def test_forty_members_run_over_pages_with_every_group():

@@ -127,7 +127,7 @@ def test_a_blank_tờ_trình_cites_the_rules_of_its_date_and_asks_what_they_need
     text = docx_text(render_blank(make_blank("to-trinh-khen-thuong", {"ngay_lap": day}), "docx"))
     assert f"Căn cứ {bases}" in text and "Số ………-TTr/………" in text and "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM ………" in text
     assert "Đề nghị 3, kết quả năm thứ 1: Năm ………: ☐ Trong sạch, vững mạnh" in text
-    assert (facts is not None) == ("Đạt danh hiệu «Chiến sĩ thi đua cơ sở»".lower() in text.lower())
+    assert (facts is not None) == ("Đạt danh hiệu “Chiến sĩ thi đua cơ sở”".lower() in text.lower())
     rows = [[c.text for c in row.cells] for t in Document(io.BytesIO(render_blank(make_blank("to-trinh-khen-thuong", {
         "ngay_lap": day}), "docx"))).tables for row in t.rows]
     assert ["1", "", "", "", "", ""] in rows  # a row of the list to write in

@@ -58,7 +58,7 @@ def test_a_folder_becomes_the_workbook_grouped_by_chi_bo_and_the_broken_file_is_
     assert str(workbook) in out.splitlines()
     assert "Đã nhập 3 bản tự kiểm điểm vào 2 chi bộ của Đảng bộ phường Ba Đình, năm 2025 (qd366-2025):" in out
     assert f"  {KP5} (mã chi-bo-khu-pho-5): 2 đảng viên" in out and f"  {VP} (mã chi-bo-van-phong-dang-uy): 1 đảng viên" in out
-    assert "«Ngày họp chi bộ», «Số đảng viên chính thức được triệu tập (có quyền biểu quyết)»" in out and "«Phiếu Hoàn thành tốt nhiệm vụ»" in out
+    assert "“Ngày họp chi bộ”, “Số đảng viên chính thức được triệu tập (có quyền biểu quyết)”" in out and "“Phiếu Hoàn thành tốt nhiệm vụ”" in out
 
     with open_workbook(workbook) as source:
         assert {k: source.header[k] for k in ("regime", "nam", "dang_bo", "dia_danh", "ngay_lap")} == {
@@ -96,7 +96,7 @@ def test_validate_lists_only_what_the_clerk_still_fills_and_passes_once_it_is_fi
     lines = capsys.readouterr().err.splitlines()[1:]
     assert len(lines) == 4 and all("thiếu trường bắt buộc" in line for line in lines)
     assert sorted(line.split(": ")[0].split("cột ")[1] for line in lines) == sorted(
-        ["«Ngày họp chi bộ»", "«Số đảng viên chính thức được triệu tập (có quyền biểu quyết)»"] * 2)
+        ["“Ngày họp chi bộ”", "“Số đảng viên chính thức được triệu tập (có quyền biểu quyết)”"] * 2)
 
     book = load_workbook(workbook)  # the clerk types the meeting and the votes
     cols = layout()
@@ -136,8 +136,8 @@ def test_records_of_another_year_or_profile_are_reported_not_mixed_in(tmp_path, 
     workbook = tmp_path / "dang-bo.xlsx"
     assert main(["import", str(root), "--workbook", str(workbook)]) == 3
     out, err = capsys.readouterr()
-    assert "$.nam (Năm kiểm điểm): «2026», khác các bản còn lại («2025», tệp a.pdf): không gộp vào cùng một sổ" in err
-    assert "$.profile (Hồ sơ quy định địa phương): «don-vi-tieu-bieu-2025», khác các bản còn lại («không ghi», tệp a.pdf)" in err
+    assert "$.nam (Năm kiểm điểm): “2026”, khác các bản còn lại (“2025”, tệp a.pdf): không gộp vào cùng một sổ" in err
+    assert "$.profile (Hồ sơ quy định địa phương): “don-vi-tieu-bieu-2025”, khác các bản còn lại (“không ghi”, tệp a.pdf)" in err
     assert "đồng chí Nguyễn Văn An (Chi bộ Khu phố 5) đã có ở tệp a.pdf" in err
     assert "$.nhiem_vu.so_hoan_thanh (Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành): " \
            "phải là số nguyên, không phải \"mười hai\"" in err
@@ -179,4 +179,4 @@ def test_every_file_imported_exits_0_and_other_forms_are_refused_by_name(tmp_pat
     scoring = render_blank(make_blank("bieu-diem-tccsd", {}, fillable="pdf"), "pdf")
     (root / "bieu-diem.pdf").write_bytes(scoring)
     assert main(["import", str(root), "--workbook", str(workbook), "--force"]) == 3
-    assert "$.form (Loại văn bản): là «bieu-diem-tccsd»; sổ Excel chỉ nhận bản tự kiểm điểm" in capsys.readouterr().err
+    assert "$.form (Loại văn bản): là “bieu-diem-tccsd”; sổ Excel chỉ nhận bản tự kiểm điểm" in capsys.readouterr().err

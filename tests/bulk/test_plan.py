@@ -95,7 +95,7 @@ def _header(folder):
 
 @pytest.mark.parametrize("change, reason", [
     (lambda orgs: orgs.append(dict(orgs[1])), "trùng"),
-    (lambda orgs: orgs[1].update(truc_thuoc="khong-co"), "không có tổ chức mã «khong-co»"),
+    (lambda orgs: orgs[1].update(truc_thuoc="khong-co"), "không có tổ chức mã “khong-co”"),
     (lambda orgs: orgs[2].update(truc_thuoc="kp5"), "không phải đảng bộ cơ sở"),
     (lambda orgs: orgs[0].update(truc_thuoc="kp5"), "chỉ chi bộ trực thuộc"),
 ])
@@ -158,7 +158,7 @@ def test_a_report_whose_scores_contradict_the_bieu_diem_is_refused_at_its_file(t
     assert not [j for j in jobs if j.form == "bao-cao-kiem-diem-tap-the"]
     assert [j for j in jobs if j.path == "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/bieu-diem-tccsd"]  # the sheet still prints
     found = {(e["where"].split(": $")[-1], "khác biểu điểm tự chấm" in e["reason"]) for e in planner.result.errors}
-    file = "tệp «dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml» (trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»)"
+    file = "tệp “dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml” (trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”)"
     assert all(e["where"].startswith(file) for e in planner.result.errors), planner.result.errors
     assert {(".diem", True), (".tu_xep_loai", True)} <= found
 

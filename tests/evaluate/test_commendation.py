@@ -112,7 +112,7 @@ def test_five_years_running_names_the_year_that_fails_and_the_year_missing():
     rows[1]["xep_loai"] = "HTTNV"
     del rows[3]
     found = problems(doc)
-    assert any(p.startswith("$.de_nghi[0].ket_qua[1]") and "năm 2022 xếp loại «Hoàn thành tốt nhiệm vụ»" in p for p in found), found
+    assert any(p.startswith("$.de_nghi[0].ket_qua[1]") and "năm 2022 xếp loại “Hoàn thành tốt nhiệm vụ”" in p for p in found), found
     assert any(p.startswith("$.de_nghi[0].ket_qua ") and "thiếu kết quả năm 2024 (cần 5 năm liền 2021–2025)" in p for p in found), found
 
 
@@ -120,7 +120,7 @@ def test_an_organisation_needs_tieu_bieu_every_year():
     doc = proposal(2025, 1)
     doc["de_nghi"][0]["ket_qua"][2]["tieu_bieu"] = False
     found = problems(doc)
-    assert any("năm 2023 chưa được cấp có thẩm quyền công nhận «Hoàn thành xuất sắc nhiệm vụ» tiêu biểu" in p for p in found), found
+    assert any("năm 2023 chưa được cấp có thẩm quyền công nhận “Hoàn thành xuất sắc nhiệm vụ” tiêu biểu" in p for p in found), found
 
 
 def test_the_terminology_changes_inside_five_years():
@@ -129,16 +129,16 @@ def test_the_terminology_changes_inside_five_years():
                                     for y in range(2014, 2019)]
     line = evaluate(validate(doc)).lines[0]
     # rated HTXSNV in 2018, recognised "Trong sạch, vững mạnh" tiêu biểu (khen-thuong.yaml, organisation_titles)
-    assert line.achievement == "«Trong sạch, vững mạnh» tiêu biểu 5 năm liền (2014–2018)"
+    assert line.achievement == "“Trong sạch, vững mạnh” tiêu biểu 5 năm liền (2014–2018)"
     doc["de_nghi"][0]["ket_qua"][4]["xep_loai"] = "TSVM"  # no longer a level in 2018
     assert any("năm 2018: mức TSVM không dùng trong" in p for p in problems(doc))
 
 
 @pytest.mark.parametrize("year, achievement", [
-    (2017, "«Trong sạch, vững mạnh» tiêu biểu năm 2017"),  # the level itself (hd27-2014)
-    (2018, "«Trong sạch, vững mạnh» tiêu biểu năm 2018"),  # rated HTXSNV, titled TSVM tiêu biểu
-    (2020, "«Trong sạch, vững mạnh» tiêu biểu năm 2020"),
-    (2021, "«Hoàn thành xuất sắc nhiệm vụ» tiêu biểu năm 2021"),  # HD 01-HD/TW (2021)
+    (2017, "“Trong sạch, vững mạnh” tiêu biểu năm 2017"),  # the level itself (hd27-2014)
+    (2018, "“Trong sạch, vững mạnh” tiêu biểu năm 2018"),  # rated HTXSNV, titled TSVM tiêu biểu
+    (2020, "“Trong sạch, vững mạnh” tiêu biểu năm 2020"),
+    (2021, "“Hoàn thành xuất sắc nhiệm vụ” tiêu biểu năm 2021"),  # HD 01-HD/TW (2021)
 ])
 def test_an_organisations_year_2018_to_2020_is_trong_sach_vung_manh_tieu_bieu(year, achievement):
     doc = proposal(2025, 0, nam=year, ngay_lap=f"{year}-12-20")
@@ -151,16 +151,16 @@ def test_five_years_across_2020_and_2021_name_both_titles_and_a_missing_recognit
     doc["de_nghi"][0]["ket_qua"] = [{"nam": y, "xep_loai": "TSVM" if y < 2018 else "HTXSNV", "tieu_bieu": True}
                                     for y in range(2017, 2022)]
     assert evaluate(validate(doc)).lines[0].achievement == (
-        "5 năm liền: «Trong sạch, vững mạnh» tiêu biểu (2017–2020), «Hoàn thành xuất sắc nhiệm vụ» tiêu biểu (2021)")
+        "5 năm liền: “Trong sạch, vững mạnh” tiêu biểu (2017–2020), “Hoàn thành xuất sắc nhiệm vụ” tiêu biểu (2021)")
     doc["de_nghi"][0]["ket_qua"][3]["tieu_bieu"] = False
-    assert any("năm 2020 chưa được cấp có thẩm quyền công nhận «Trong sạch, vững mạnh» tiêu biểu" in p for p in problems(doc))
+    assert any("năm 2020 chưa được cấp có thẩm quyền công nhận “Trong sạch, vững mạnh” tiêu biểu" in p for p in problems(doc))
 
 
 def test_a_members_years_2018_to_2020_keep_the_level():
     doc = proposal(2025, 2, nam=2020, ngay_lap="2020-12-15")
     for row, year in zip(doc["de_nghi"][0]["ket_qua"], range(2016, 2021)):
         row["nam"] = year
-    assert evaluate(validate(doc)).lines[0].achievement == "«Hoàn thành xuất sắc nhiệm vụ» 5 năm liền (2016–2020)"
+    assert evaluate(validate(doc)).lines[0].achievement == "“Hoàn thành xuất sắc nhiệm vụ” 5 năm liền (2016–2020)"
 
 
 @pytest.mark.parametrize("score, ok", [(94.9, False), (95, True)])
@@ -204,8 +204,8 @@ def test_2011_five_years_need_two_emulation_titles_and_an_earlier_award():
     doc["de_nghi"][0]["ket_qua"][1]["chien_si_thi_dua"] = False
     del doc["de_nghi"][0]["khen_thuong_truoc"]
     found = problems(doc)
-    assert any("cần ít nhất 02 lần đạt danh hiệu «Chiến sĩ thi đua cơ sở»" in p and "có 01" in p for p in found), found
-    assert any(p.startswith("$.de_nghi[0].khen_thuong_truoc") and "«dang_vien_3_nam»" in p for p in found), found
+    assert any("cần ít nhất 02 lần đạt danh hiệu “Chiến sĩ thi đua cơ sở”" in p and "có 01" in p for p in found), found
+    assert any(p.startswith("$.de_nghi[0].khen_thuong_truoc") and "“dang_vien_3_nam”" in p for p in found), found
 
 
 @pytest.mark.parametrize("base, ok", [(13, False), (14, True)])  # 15 % × 13 = 1,95 → 1; × 14 = 2,1 → 2

@@ -50,7 +50,7 @@ def test_son_la_profile_adds_score_bands(score, expected):
 def test_son_la_profile_requires_the_score():
     result = rate(SON_LA, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, phieu_vong_2=9)
     assert result["rule_level"] == "UNDECIDED"  # no score: no band is met, and "dưới 50 điểm" cannot hold either
-    assert any("thiếu dữ kiện «tổng điểm»" in r["text"] for r in result["reasons"])
+    assert any("thiếu dữ kiện “tổng điểm”" in r["text"] for r in result["reasons"])
     assert rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9})["rule_level"] == "HTXSNV"
 
 
@@ -134,7 +134,7 @@ def test_grades_must_cover_the_regime_criteria():
     doc = copy.deepcopy(Y2023)
     doc["dang_vien"][0]["cap_do"] = {"pham_chat": "tot", "tu_tuong_chinh_tri": "tot"}
     problems = {p.path: p.reason for p in evaluate_group(doc, EXAMPLES).problems}
-    assert "tiêu chí «tu_tuong_chinh_tri» không có" in problems["$.dang_vien[0].cap_do.tu_tuong_chinh_tri"]
+    assert "tiêu chí “tu_tuong_chinh_tri” không có" in problems["$.dang_vien[0].cap_do.tu_tuong_chinh_tri"]
     assert "thiếu mức đánh giá" in problems["$.dang_vien[0].cap_do.thuc_hien_nhiem_vu"]
     assert "$.dang_vien[0].cap_do.lanh_dao_quan_ly" not in problems  # only for members holding a post
 

@@ -56,7 +56,7 @@ def test_criterion_above_its_maximum_is_named():
     rubric = doc["diem"]["tieu_chi_chung"]["tieu_chi"]
     rubric[1]["diem"], rubric[2]["diem"] = 11, 6
     found = problems_of(doc)
-    assert any(f.startswith("$.diem.tieu_chi_chung.tieu_chi[1].diem (Tiêu chí «Năng lực") and "vượt quá điểm tối đa 10" in f
+    assert any(f.startswith("$.diem.tieu_chi_chung.tieu_chi[1].diem (Tiêu chí “Năng lực") and "vượt quá điểm tối đa 10" in f
                for f in found)
 
 

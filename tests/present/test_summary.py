@@ -16,7 +16,7 @@ DANG_BO = "Đảng bộ phường Ba Đình"
 KIM_DONG, LE_LOI = "Chi bộ Trường Tiểu học Kim Đồng", "Chi bộ Khu dân cư số 3"
 GROUP = "Đảng viên không giữ chức vụ lãnh đạo, quản lý"
 LEADERS = "Đảng viên giữ chức vụ lãnh đạo, quản lý"
-CUT_NOTE = "Vượt tỷ lệ «Hoàn thành xuất sắc nhiệm vụ» của nhóm (20% × 5 = 1 → tối đa 1 đồng chí): xếp loại «Hoàn thành tốt nhiệm vụ»."
+CUT_NOTE = "Vượt tỷ lệ “Hoàn thành xuất sắc nhiệm vụ” của nhóm (20% × 5 = 1 → tối đa 1 đồng chí): xếp loại “Hoàn thành tốt nhiệm vụ”."
 TIE_NOTE = "Bằng số phiếu ở vị trí cuối của tỷ lệ nhóm: do đảng ủy xem xét, quyết định."
 YOUNG = "Đảng viên kết nạp chưa đủ 6 tháng tính đến thời điểm đánh giá."
 SHORT = "Không mức nào đạt quá nửa số đảng viên chính thức biểu quyết: chi bộ biểu quyết lại."
@@ -65,7 +65,7 @@ def sample(**changes) -> dict:
         "quotas": [{"scope": DANG_BO, "group": GROUP, "members": 6, "base_count": 5, "rate": "20%", "limit": 1,
                     "candidates": 3, "selected": ["Nguyễn Thị Ngọc Ánh"], "cut": ["Trần Văn Bình"], "tie": ["Nguyễn Văn An"],
                     "computation": "20% × 5 = 1 → tối đa 1 đồng chí", "rule": "Điều 11, Quy định 366-QĐ/TW"}],
-        "errors": [{"where": "trang «Đảng viên», dòng 17, cột «Họ và tên»", "reason": "Thiếu họ và tên."}],
+        "errors": [{"where": "trang “Đảng viên”, dòng 17, cột “Họ và tên”", "reason": "Thiếu họ và tên."}],
     }
     summary.update(changes)
     return summary
@@ -218,7 +218,7 @@ def test_empty_lists_and_divisions_by_zero():
 def test_quota_report_names_who_is_kept_cut_and_left_to_the_dang_uy():
     layout = quota_context(sample())["trinh_bay"]
     [group] = layout["nhom"]
-    assert group["tieu_de"] == f"1. {DANG_BO}, nhóm «{GROUP}»"
+    assert group["tieu_de"] == f"1. {DANG_BO}, nhóm “{GROUP}”"
     assert group["dong"] == [
         "Số đảng viên của nhóm: 6; số đảng viên xếp loại Hoàn thành tốt nhiệm vụ (cơ sở tính tỷ lệ): 5.",
         "Tỷ lệ tối đa 20%: 20% × 5 = 1 → tối đa 1 đồng chí.",

@@ -98,9 +98,9 @@ def test_round_two_lists_the_candidates_and_the_places():
 def test_the_tally_prints_counts_thresholds_the_cut_and_the_committee():
     text, docx, pdf = both(load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json"))
     for piece in ("BIÊN BẢN KIỂM PHIẾU", "Số phiếu hợp lệ: 18.", "Số phiếu không hợp lệ: 0.",
-                  "Mức «Hoàn thành xuất sắc nhiệm vụ»: trên 2/3 số đảng viên có quyền biểu quyết, tức từ 13/18 phiếu trở lên.",
-                  "Biểu quyết mức «Hoàn thành xuất sắc nhiệm vụ»: 13/18 phiếu, đạt yêu cầu trên 2/3",
-                  "20% × 8 = 1,6 → tối đa 1 đồng chí", "Vượt tỷ lệ, xếp loại «Hoàn thành tốt nhiệm vụ»: Trần Thị Bình, Lê Hoàng Cường.",
+                  "Mức “Hoàn thành xuất sắc nhiệm vụ”: trên 2/3 số đảng viên có quyền biểu quyết, tức từ 13/18 phiếu trở lên.",
+                  "Biểu quyết mức “Hoàn thành xuất sắc nhiệm vụ”: 13/18 phiếu, đạt yêu cầu trên 2/3",
+                  "20% × 8 = 1,6 → tối đa 1 đồng chí", "Vượt tỷ lệ, xếp loại “Hoàn thành tốt nhiệm vụ”: Trần Thị Bình, Lê Hoàng Cường.",
                   "TRƯỞNG BAN", "THÀNH VIÊN", "Dương Thị Ngọc", "Hà Nội, ngày 15 tháng 12 năm 2025"):
         assert piece in text, piece
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text

@@ -103,12 +103,14 @@ def test_signature_rows_never_split(document):
 
 
 def test_hostile_characters_come_out_verbatim():
+    """<, & and ' print as typed; straight double quotes print as the “…” of Party texts."""
     doc = example("02b")
     name = "Nguyễn \"Tí\" <Test> & 'Tèo'"
     doc["dang_vien"]["ho_ten"] = name
     if "nhan_xet_chi_bo" in doc:
         doc["nhan_xet_chi_bo"]["nguoi_ky"] = name
     text = all_text(rendered(doc))
+    name = "Nguyễn “Tí” <Test> & 'Tèo'"
     assert f"Họ và tên: {name}" in text
 
 

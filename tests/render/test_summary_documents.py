@@ -75,7 +75,7 @@ def test_the_quota_report_names_each_group(rendered):
     text = rendered[QUOTA][0]
     assert "BÁOCÁOViệcthựchiệntỷlệđảngviênHoànthànhxuấtsắcnhiệmvụnăm2025" in text
     assert "CăncứĐiều11,Quyđịnh366-QĐ/TW,ĐảngủyphườngBaĐình" in text
-    for piece in ("1.ĐảngbộphườngBaĐình,nhóm«Đảngviênkhônggiữchứcvụlãnhđạo,quảnlý»", "-Tỷlệtốiđa20%:20%×5=1→tốiđa1đồngchí.",
+    for piece in ("1.ĐảngbộphườngBaĐình,nhóm“Đảngviênkhônggiữchứcvụlãnhđạo,quảnlý”", "-Tỷlệtốiđa20%:20%×5=1→tốiđa1đồngchí.",
                   "Vượttỷlệ,xếploạiHoànthànhtốtnhiệmvụ(1đồngchí):TrầnVănBình(ChibộTrườngTiểuhọcKimĐồng).",
                   "đềnghịđảngủyxemxét,quyếtđịnh(1đồngchí):NguyễnVănAn(ChibộKhudâncưsố3)."):
         assert piece in text

@@ -35,15 +35,15 @@ def test_unknown_variable_named_with_its_html_line_and_a_suggestion(tmp_path):
     line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "Họ và tên:" in text)
     edit_html(path, "Họ và tên: {{ dang_vien.ho_ten }}", "Họ và tên: {{ dang_vien.ho_tenn }} {{ que_quan }}")
     found = messages(check_template(path, FORM))
-    assert f"dòng {line}: «dang_vien.ho_tenn» không có trong schema của mẫu «ban-tu-kiem-diem» (có phải «dang_vien.ho_ten»?)" in found
-    assert any(f.startswith(f"dòng {line}: biến «que_quan» không có trong dữ liệu") for f in found)
+    assert f"dòng {line}: “dang_vien.ho_tenn” không có trong schema của mẫu “ban-tu-kiem-diem” (có phải “dang_vien.ho_ten”?)" in found
+    assert any(f.startswith(f"dòng {line}: biến “que_quan” không có trong dữ liệu") for f in found)
 
 
 def test_unknown_computed_name_in_a_word_template_names_the_paragraph_and_its_text(tmp_path):
     path = exported(tmp_path, FORM, ".docx")
     number = edit_docx(path, "{{ trinh_bay.mau.form_code }}", "{{ trinh_bay.mau.ma_mau }}")
     found = messages(check_template(path, FORM))
-    assert found == [f"đoạn {number} «{{{{ trinh_bay.mau.ma_mau }}}}»: «trinh_bay.mau.ma_mau» không có trong "
+    assert found == [f"đoạn {number} “{{{{ trinh_bay.mau.ma_mau }}}}”: “trinh_bay.mau.ma_mau” không có trong "
                      "ket_qua/trinh_bay (những gì kiemdiem tính và trình bày)"]  # no suggestion: nothing close
 
 
@@ -77,7 +77,7 @@ def test_syntax_error_in_a_word_template_names_the_paragraph(tmp_path):
     path = exported(tmp_path, FORM, ".docx")
     number = edit_docx(path, "Chi bộ: {{ chi_bo }}", "Chi bộ: {{ chi_bo }} {% endfor %}")
     found = messages(check_template(path, FORM))
-    assert len(found) == 1 and found[0].startswith(f"đoạn {number} «Chi bộ: {{{{ chi_bo }}}} {{% endfor %}}»: lỗi cú pháp Jinja")
+    assert len(found) == 1 and found[0].startswith(f"đoạn {number} “Chi bộ: {{{{ chi_bo }}}} {{% endfor %}}”: lỗi cú pháp Jinja")
 
 
 def test_word_preprocessing_is_applied_before_checking(tmp_path):
@@ -97,9 +97,9 @@ def test_links_imports_and_private_attributes_are_refused(tmp_path):
     path = exported(tmp_path, FORM, ".html")
     edit_html(path, "<body>", "<body>\n<img src=\"https://example.org/logo.png\">{% include 'khac.html' %}{{ chi_bo.__len__ }}")
     found = messages(check_template(path, FORM))
-    assert any("liên kết «https://example.org/logo.png» bị chặn" in f for f in found)
-    assert any("mẫu nhập «khac.html»: chỉ được nhập «_shared/hd36.html»" in f for f in found)
-    assert any("thuộc tính «__len__» bị cấm" in f for f in found)
+    assert any("liên kết “https://example.org/logo.png” bị chặn" in f for f in found)
+    assert any("mẫu nhập “khac.html”: chỉ được nhập “_shared/hd36.html”" in f for f in found)
+    assert any("thuộc tính “__len__” bị cấm" in f for f in found)
 
 
 def test_trial_print_catches_what_only_some_documents_lack(tmp_path):
@@ -122,5 +122,5 @@ def test_unreadable_templates_are_findings(tmp_path):
     (tmp_path / "mau.txt").write_text("{{ nam }}")
     assert messages(check_template(tmp_path / "mau.docx", FORM))[0].startswith("không mở được tệp Word (.docx)")
     assert messages(check_template(tmp_path / "mau.txt", FORM)) == [
-        "mẫu in phải là tệp .docx (cho DOCX) hoặc .html (cho PDF), không phải «mau.txt»"]
+        "mẫu in phải là tệp .docx (cho DOCX) hoặc .html (cho PDF), không phải “mau.txt”"]
     assert messages(check_template(tmp_path / "khong-co.html", FORM))[0].startswith("không đọc được tệp mẫu")

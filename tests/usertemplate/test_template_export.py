@@ -50,7 +50,7 @@ def test_the_exported_html_carries_its_css(tmp_path):
 def test_export_to_another_kind_of_file_exits_2(tmp_path, capsys):
     assert main(["template", "export", "ban-tu-kiem-diem", "-o", str(tmp_path / "mau.odt")]) == 2
     err = capsys.readouterr().err
-    assert "phải có đuôi .docx hoặc .html, không phải «mau.odt»" in err and not (tmp_path / "mau.odt").exists()
+    assert "phải có đuôi .docx hoặc .html, không phải “mau.odt”" in err and not (tmp_path / "mau.odt").exists()
 
 
 def test_check_exit_statuses(tmp_path, capsys):
@@ -58,10 +58,10 @@ def test_check_exit_statuses(tmp_path, capsys):
     main(["template", "export", "to-trinh-khen-thuong", "-o", str(path)])
     capsys.readouterr()
     assert main(["template", "check", str(path), "--form", "to-trinh-khen-thuong"]) == 0
-    assert "mẫu in dùng được cho «to-trinh-khen-thuong»" in capsys.readouterr().out
+    assert "mẫu in dùng được cho “to-trinh-khen-thuong”" in capsys.readouterr().out
     assert main(["template", "check", str(path), "--form", "ban-tu-kiem-diem"]) == 2
     err = capsys.readouterr().err
-    assert "mẫu in không dùng được cho «ban-tu-kiem-diem»" in err and "Traceback" not in err
+    assert "mẫu in không dùng được cho “ban-tu-kiem-diem”" in err and "Traceback" not in err
     with pytest.raises(SystemExit) as usage:
         main(["template", "check", str(path)])  # --form is required
     assert usage.value.code == 2

@@ -58,8 +58,8 @@ def test_render_refuses_a_template_that_fails_the_check_and_writes_nothing(tmp_p
     status = main(["render", str(DOC), "--template", str(html), "-o", str(tmp_path / "out")])
     err = capsys.readouterr().err
     assert status == 2 and not (tmp_path / "out").exists()
-    assert f"{html}: mẫu in không dùng được cho «bieu-diem-tccsd»" in err
-    assert "biến «nam_hoc» không có trong dữ liệu" in err and "Traceback" not in err
+    assert f"{html}: mẫu in không dùng được cho “bieu-diem-tccsd”" in err
+    assert "biến “nam_hoc” không có trong dữ liệu" in err and "Traceback" not in err
 
 
 def test_a_template_for_another_form_is_refused(tmp_path):
@@ -117,7 +117,7 @@ def test_a_misspelt_form_under_mau_in_is_refused(tmp_path):
     profile = tmp_path / "ho-so.yaml"
     profile.write_text("regime: qd366-2025\nmau_in:\n  bieu-diem-tccs: {docx: mau.docx}\n", encoding="utf-8")
     prepared = prepare(load_document(DOC), str(profile))
-    with pytest.raises(InputError, match="mau_in: không có mẫu văn bản «bieu-diem-tccs»; có: ban-tu-kiem-diem"):
+    with pytest.raises(InputError, match="mau_in: không có mẫu văn bản “bieu-diem-tccs”; có: ban-tu-kiem-diem"):
         templates_for(prepared, str(profile))
 
 

@@ -155,7 +155,7 @@ def test_check_only_takes_shipped_profiles(client):
     document["profile"] = "makefile"  # a file name in the server's folder, never read
     answer = post_json(client, "/api/kiem-tra", document).get_json()
     assert answer["problems"][0]["path"] == "$.profile"
-    assert "không có hồ sơ «makefile»" in answer["problems"][0]["reason"]
+    assert "không có hồ sơ “makefile”" in answer["problems"][0]["reason"]
 
 
 def test_check_refuses_what_is_not_json(client):
@@ -215,7 +215,7 @@ def test_open_a_yaml_file(client):
 @pytest.mark.parametrize("content, name, reason", [
     (b"{\n  \"form\": ", "x.json", "JSON không hợp lệ (dòng 2"),
     (b"[1, 2]", "x.json", "tệp không chứa một văn bản"),
-    (b'{"form": "dang-bo"}', "x.json", "mẫu «dang-bo» không nhập được ở đây"),
+    (b'{"form": "dang-bo"}', "x.json", "mẫu “dang-bo” không nhập được ở đây"),
     (b"\xff\xfe", "x.json", "không phải văn bản UTF-8"),
 ])
 def test_open_refuses_what_it_cannot_use(client, content, name, reason):

@@ -46,9 +46,9 @@ def test_a_paper_docx_blank_prefilled_with_a_name(client):
 
 
 @pytest.mark.parametrize("form, words", [
-    ({"mau": "khong-co"}, "«khong-co» không có"),
+    ({"mau": "khong-co"}, "“khong-co” không có"),
     ({"mau": "ban-tu-kiem-diem", "profile": "../../etc/passwd"}, "không có; chọn một trong: don-vi-tieu-bieu-2025"),
-    ({"mau": "bieu-diem-tccsd", "dinh_dang": "html"}, "«html» không có"),
+    ({"mau": "bieu-diem-tccsd", "dinh_dang": "html"}, "“html” không có"),
     ({"mau": "bieu-diem-tccsd", "bien_the": "02A", "du_lieu": (io.BytesIO(b"[1]"), "x.json")}, "không chứa một văn bản"),
 ])
 def test_a_blank_that_cannot_be_made_says_why(client, form, words):

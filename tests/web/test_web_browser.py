@@ -124,7 +124,7 @@ def test_an_invalid_form_shows_the_cli_message_next_to_the_field(page, live_serv
     open_file(page, EXAMPLES / "ban-tu-kiem-diem-02b.json")
     control(page, "$.nhiem_vu.so_vuot_muc").fill("13")  # more exceeded than completed (12)
     field = page.locator('.truong[data-path="$.nhiem_vu.so_vuot_muc"] .loi')
-    message = "13 không được lớn hơn «Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành» (12)"
+    message = "13 không được lớn hơn “Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành” (12)"
     field.get_by_text(message).wait_for()  # live, while typing: the same words as kiemdiem validate
 
     control(page, "$.dang_vien.ho_ten").fill("")
@@ -209,7 +209,7 @@ def test_a_workbook_becomes_a_zip_and_its_errors_are_listed(page, live_server, t
     # the report of Chi bộ Khu phố 5 is a file beside the workbook, not sent: listed with its sheet, row, column
     errors = page.locator("#ban-ghi-loi tbody tr")
     assert errors.count() == 1
-    assert errors.nth(0).locator("td").nth(0).inner_text() == "trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»"
+    assert errors.nth(0).locator("td").nth(0).inner_text() == "trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”"
     assert "không tìm thấy tệp" in errors.nth(0).locator("td").nth(1).inner_text()
 
     with page.expect_download() as got:
@@ -227,7 +227,7 @@ def test_a_workbook_becomes_a_zip_and_its_errors_are_listed(page, live_server, t
     assert sum(name.endswith(".docx") and "/ban-tu-kiem-diem-" in name for name in names) == 21
     assert not any(name.endswith(".pdf") for name in names)
     errors_csv = zipfile.ZipFile(archive).read(f"{root}/danh-sach-loi.csv").decode("utf-8-sig")
-    assert "trang «Tổ chức», dòng 3" in errors_csv
+    assert "trang “Tổ chức”, dòng 3" in errors_csv
 
 
 

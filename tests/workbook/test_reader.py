@@ -211,7 +211,7 @@ def test_content_rows_append_paragraphs_by_header_or_json_path(workbook):
         assert member["kiem_diem"]["han_che"]["nguyen_nhan"] == ["Đoạn ghi ở ô.", "Đoạn thứ hai.", "Đoạn thứ ba.", "Đoạn thứ tư."]
         last = content.max_row
         assert source.locate("cb-kim-ma", "xep_loai", "$.dang_vien[0].ban_kiem_diem.kiem_diem.han_che.nguyen_nhan") == \
-            f"trang «Nội dung», dòng {last - 2} (mục «Nguyên nhân của hạn chế, khuyết điểm»)"
+            f"trang “Nội dung”, dòng {last - 2} (mục “Nguyên nhân của hạn chế, khuyết điểm”)"
 
 
 def test_empty_rows_are_skipped_and_rows_keep_their_numbers(workbook):
@@ -224,7 +224,7 @@ def test_empty_rows_are_skipped_and_rows_keep_their_numbers(workbook):
         docs = source.documents("cb-kim-ma")
         assert docs["problems"] == [] and len(docs["xep_loai"]["dang_vien"]) == 6
         assert source.locate("cb-kim-ma", "xep_loai", "$.dang_vien[1].ban_kiem_diem.dang_vien.ho_ten") == \
-            "trang «Đảng viên», dòng 5, cột «Họ và tên»"
+            "trang “Đảng viên”, dòng 5, cột “Họ và tên”"
 
 
 # -- a broken row ------------------------------------------------------------------------------------
@@ -241,11 +241,11 @@ def test_a_broken_row_is_reported_with_sheet_row_and_column_and_the_rest_is_kept
         docs = source.documents("cb-kim-ma")
         other = source.documents("cb-co-quan")
     assert docs["problems"] == [
-        ("trang «Đảng viên», dòng 3, cột «Điểm: Nhóm tiêu chí chung»", "cần một số, không phải «hai mươi tám»"),
-        ("trang «Đảng viên», dòng 4, cột «Đối tượng»", "«Cán bộ hưu trí» không có trong danh sách chọn (Cá nhân giữ chức vụ lãnh đạo, "
+        ("trang “Đảng viên”, dòng 3, cột “Điểm: Nhóm tiêu chí chung”", "cần một số, không phải “hai mươi tám”"),
+        ("trang “Đảng viên”, dòng 4, cột “Đối tượng”", "“Cán bộ hưu trí” không có trong danh sách chọn (Cá nhân giữ chức vụ lãnh đạo, "
          "quản lý; Cá nhân không giữ chức vụ lãnh đạo, quản lý; Đảng viên không làm việc trong hệ thống chính trị)"),
-        ("trang «Đảng viên», dòng 5, cột «Phiếu Hoàn thành nhiệm vụ»", "cần một số, không phải «bảy»"),
-        ("trang «Đảng viên», dòng 5, cột «Ngày vào Đảng»", "ngày không hợp lệ «31/02/2001» (ghi dạng dd/mm/yyyy)"),
+        ("trang “Đảng viên”, dòng 5, cột “Phiếu Hoàn thành nhiệm vụ”", "cần một số, không phải “bảy”"),
+        ("trang “Đảng viên”, dòng 5, cột “Ngày vào Đảng”", "ngày không hợp lệ “31/02/2001” (ghi dạng dd/mm/yyyy)"),
     ]
     kept = document["to_chuc"][1]["xep_loai"]["dang_vien"]
     assert docs["xep_loai"]["dang_vien"] == [kept[0], kept[4], kept[5]]
@@ -258,8 +258,8 @@ def test_a_broken_chi_bo_cell_holds_back_its_list_but_not_the_others(workbook):
     with open_workbook(workbook) as source:
         kim_ma, co_quan, top = (source.documents(ma) for ma in ("cb-kim-ma", "cb-co-quan", "db-lieu-giai"))
     assert kim_ma["xep_loai"] is None and kim_ma["bieu_diem"] is not None
-    assert kim_ma["problems"] == [("trang «Tổ chức», dòng 3, cột «Ngày họp chi bộ»", "ngày không hợp lệ «hôm qua» (ghi dạng dd/mm/yyyy)")]
-    assert top["bieu_diem"] is None and top["problems"][0][0] == "trang «Tổ chức», dòng 2, cột «Điểm: Nhóm tiêu chí chung»"
+    assert kim_ma["problems"] == [("trang “Tổ chức”, dòng 3, cột “Ngày họp chi bộ”", "ngày không hợp lệ “hôm qua” (ghi dạng dd/mm/yyyy)")]
+    assert top["bieu_diem"] is None and top["problems"][0][0] == "trang “Tổ chức”, dòng 2, cột “Điểm: Nhóm tiêu chí chung”"
     assert co_quan["problems"] == [] and len(co_quan["xep_loai"]["dang_vien"]) == 7
     assert co_quan["bieu_diem"] == {"diem": {"tieu_chi_chung": {"diem": 29}}}
 
@@ -269,7 +269,7 @@ def test_an_organisation_without_scores_has_no_bieu_diem_and_stray_cells_are_rep
     with open_workbook(workbook) as source:
         docs = source.documents("cb-co-quan")
     assert docs["bieu_diem"] is None
-    assert docs["problems"] == [("trang «Tổ chức», dòng 4, cột «Họ và tên người ký»",
+    assert docs["problems"] == [("trang “Tổ chức”, dòng 4, cột “Họ và tên người ký”",
                                  "có nội dung biểu điểm nhưng chưa có điểm (hoặc mức đánh giá) tự chấm; "
                                  "tổ chức chưa chấm điểm thì để trống cả nhóm cột biểu điểm")]
 
@@ -288,9 +288,9 @@ def test_a_member_file_is_read_from_inside_the_folder_and_cells_win(tmp_path, do
         assert member["dang_vien"]["ho_ten"] == "Bùi Đức Thắng" and member["kiem_diem"] == full["kiem_diem"]
         assert member["diem"]["tieu_chi_chung"] == {"diem": 26, "tieu_chi": full["diem"]["tieu_chi_chung"]["tieu_chi"]}
         assert source.locate("cb-co-quan", "xep_loai", "$.dang_vien[0].ban_kiem_diem.diem.tieu_chi_chung.tieu_chi[0].diem") == \
-            "tệp «ho-so/thang.json» (trang «Đảng viên», dòng 8, cột «Tệp bản tự kiểm điểm»): $.diem.tieu_chi_chung.tieu_chi[0].diem"
+            "tệp “ho-so/thang.json” (trang “Đảng viên”, dòng 8, cột “Tệp bản tự kiểm điểm”): $.diem.tieu_chi_chung.tieu_chi[0].diem"
         assert source.locate("cb-co-quan", "xep_loai", "$.dang_vien[0].ban_kiem_diem.dang_vien.ho_ten") == \
-            "trang «Đảng viên», dòng 8, cột «Họ và tên»"
+            "trang “Đảng viên”, dòng 8, cột “Họ và tên”"
     outside = tmp_path.parent / f"{tmp_path.name}-ngoai.json"
     outside.write_text(json.dumps(full, ensure_ascii=False), encoding="utf-8")
     for name, reason in ((str(outside), "phải nằm trong thư mục của sổ Excel"),
@@ -301,7 +301,7 @@ def test_a_member_file_is_read_from_inside_the_folder_and_cells_win(tmp_path, do
         with open_workbook(path) as source:
             docs = source.documents("cb-co-quan")
         assert len(docs["xep_loai"]["dang_vien"]) == 6
-        assert docs["problems"][0][0] == "trang «Đảng viên», dòng 8, cột «Tệp bản tự kiểm điểm»"
+        assert docs["problems"][0][0] == "trang “Đảng viên”, dòng 8, cột “Tệp bản tự kiểm điểm”"
         assert reason in docs["problems"][0][1], docs["problems"]
 
 
@@ -315,10 +315,10 @@ def test_a_collective_report_comes_from_the_file_named_on_the_organisation_row(t
         assert source.documents("cb-kim-ma")["bao_cao"] == report
         assert source.documents("cb-co-quan")["bao_cao"] is None
         assert source.locate("cb-kim-ma", "bao_cao", "$.uu_diem.nguyen_tac") == \
-            "tệp «bao-cao/kim-ma.yaml» (trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»): $.uu_diem.nguyen_tac"
+            "tệp “bao-cao/kim-ma.yaml” (trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”): $.uu_diem.nguyen_tac"
         # stated by the file: the file; taken from the biểu điểm on the row: the row's column
-        assert source.locate("cb-kim-ma", "bao_cao", "$.diem.tieu_chi_chung.diem").startswith("tệp «bao-cao/kim-ma.yaml»")
-        assert source.locate("cb-kim-ma", "bao_cao", "$.tu_xep_loai") == "trang «Tổ chức», dòng 3, cột «Tự xếp loại (đề xuất)»"
+        assert source.locate("cb-kim-ma", "bao_cao", "$.diem.tieu_chi_chung.diem").startswith("tệp “bao-cao/kim-ma.yaml”")
+        assert source.locate("cb-kim-ma", "bao_cao", "$.tu_xep_loai") == "trang “Tổ chức”, dòng 3, cột “Tự xếp loại (đề xuất)”"
     for name, reason in (("../ngoai.yaml", "phải nằm trong thư mục của sổ Excel"), ("bao-cao/khong-co.yaml", "không tìm thấy tệp"),
                          ("bao-cao/kim-ma.docx", "cần một tệp .json, .yaml hoặc .yml")):
         _edit(path, [("Tổ chức", 3, "Tệp báo cáo kiểm điểm tập thể", name)])
@@ -326,7 +326,7 @@ def test_a_collective_report_comes_from_the_file_named_on_the_organisation_row(t
             docs = source.documents("cb-kim-ma")
         assert docs["bao_cao"] is None and docs["xep_loai"] is not None  # the list and the members go on
         [(where_, why)] = docs["problems"]
-        assert where_ == "trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»" and reason in why
+        assert where_ == "trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”" and reason in why
 
 
 # -- an unusable workbook -------------------------------------------------------------------------------
@@ -347,19 +347,19 @@ def test_an_unusable_workbook_is_refused_with_every_problem_listed(workbook):
     from openpyxl.utils import get_column_letter as letter
     content = book["Nội dung"].max_row
     assert found >= {
-        ("Đảng bộ!B4", "Năm kiểm điểm", "cần một số, không phải «năm nay»"),
+        ("Đảng bộ!B4", "Năm kiểm điểm", "cần một số, không phải “năm nay”"),
         (f"Đảng viên!{letter(last - 1)}1", "Cột lạ", "cột không thuộc mẫu của quy định này (xem lệnh kiemdiem workbook-template)"),
         (f"Đảng viên!{letter(last)}1", "Họ và tên", f"cột bị lặp lại (đã có ở ô Đảng viên!{letter(next(c.column for c in members[1] if c.value == 'Họ và tên'))}1)"),
-        ("Tổ chức!A4", "Mã tổ chức", "mã «cb-kim-ma» đã dùng ở dòng 3"),
-        ("Đảng viên!B2", "Mã chi bộ", "«cb-khong-co» không có ở trang «Tổ chức»"),
-        (f"Nội dung!A{content - 1}", "Mã đảng viên", "mã «cb-khong-co-001» không có ở trang «Đảng viên»"),
-        (f"Nội dung!B{content}", "Mục", "«Mục không có» không phải một cột văn bản của trang «Đảng viên»"),
+        ("Tổ chức!A4", "Mã tổ chức", "mã “cb-kim-ma” đã dùng ở dòng 3"),
+        ("Đảng viên!B2", "Mã chi bộ", "“cb-khong-co” không có ở trang “Tổ chức”"),
+        (f"Nội dung!A{content - 1}", "Mã đảng viên", "mã “cb-khong-co-001” không có ở trang “Đảng viên”"),
+        (f"Nội dung!B{content}", "Mục", "“Mục không có” không phải một cột văn bản của trang “Đảng viên”"),
     }, found
 
 
 @pytest.mark.parametrize("damage, path, reason", [
-    (lambda book: book.remove(book["Đảng viên"]), "$", "thiếu trang «Đảng viên»"),
-    (lambda book: [book.remove(book[s]) for s in ("Tổ chức", "Đảng bộ")], "$", "thiếu trang «Đảng bộ»"),
+    (lambda book: book.remove(book["Đảng viên"]), "$", "thiếu trang “Đảng viên”"),
+    (lambda book: [book.remove(book[s]) for s in ("Tổ chức", "Đảng bộ")], "$", "thiếu trang “Đảng bộ”"),
     (lambda book: book["Đảng viên"].delete_cols(2), "Đảng viên!1", "thiếu cột bắt buộc"),
     (lambda book: book["Tổ chức"].cell(row=1, column=3, value="Loại tổ chức"), "Tổ chức!C1", "cột không thuộc mẫu"),
     (lambda book: book["Tổ chức"].cell(row=3, column=3, value="Chi bộ khu phố"), "Tổ chức!C3", "không có trong danh sách chọn"),
@@ -367,7 +367,7 @@ def test_an_unusable_workbook_is_refused_with_every_problem_listed(workbook):
     (lambda book: book["Đảng bộ"].cell(row=2, column=2, value="Quy định 999"), "Đảng bộ!B2", "không có trong danh sách chọn"),
     (lambda book: book["Đảng bộ"].cell(row=3, column=2, value="ha-giang-2030"), "Đảng bộ", "không có hồ sơ quy định"),
     (lambda book: book["Đảng bộ"].cell(row=20, column=1, value="Trường lạ"), "Đảng bộ!A20", "trường không thuộc mẫu đảng bộ"),
-    (lambda book: book["Đảng viên"].cell(row=3, column=1, value="cb-kim-ma-001"), "Đảng viên!A3", "mã «cb-kim-ma-001» đã dùng ở dòng 2"),
+    (lambda book: book["Đảng viên"].cell(row=3, column=1, value="cb-kim-ma-001"), "Đảng viên!A3", "mã “cb-kim-ma-001” đã dùng ở dòng 2"),
     (lambda book: setattr(book["Đảng viên"]["B3"], "value", None), "Đảng viên!B3", "thiếu mã chi bộ"),
     (lambda book: book["Nội dung"].cell(row=1, column=2, value="Tiêu đề"), "Nội dung!A1", "dòng đầu phải là"),
 ])
@@ -396,28 +396,28 @@ def test_locate_turns_json_paths_into_sheet_row_and_column(workbook):
         source.documents("cb-kim-ma")
         locate = source.locate
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[1].ban_kiem_diem.dang_vien.ho_ten") == \
-            "trang «Đảng viên», dòng 4, cột «Họ và tên»"
+            "trang “Đảng viên”, dòng 4, cột “Họ và tên”"
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[3].phieu") == \
-            "trang «Đảng viên», dòng 6, các cột «Phiếu Hoàn thành xuất sắc nhiệm vụ», «Phiếu Hoàn thành tốt nhiệm vụ», " \
-            "«Phiếu Hoàn thành nhiệm vụ», «Phiếu Không hoàn thành nhiệm vụ»"
+            "trang “Đảng viên”, dòng 6, các cột “Phiếu Hoàn thành xuất sắc nhiệm vụ”, “Phiếu Hoàn thành tốt nhiệm vụ”, " \
+            "“Phiếu Hoàn thành nhiệm vụ”, “Phiếu Không hoàn thành nhiệm vụ”"
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[0].phieu.HTXSNV") == \
-            "trang «Đảng viên», dòng 2, cột «Phiếu Hoàn thành xuất sắc nhiệm vụ»"
+            "trang “Đảng viên”, dòng 2, cột “Phiếu Hoàn thành xuất sắc nhiệm vụ”"
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[0].ban_kiem_diem.diem.tieu_chi_chung.diem") == \
-            "trang «Đảng viên», dòng 2, cột «Điểm: Nhóm tiêu chí chung»"
+            "trang “Đảng viên”, dòng 2, cột “Điểm: Nhóm tiêu chí chung”"
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[0].ban_kiem_diem.kiem_diem.uu_diem.pham_chat[1]") == \
-            "trang «Nội dung», dòng 2 (mục «Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc»)"
-        assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[0]") == "trang «Đảng viên», dòng 2"
-        assert locate("cb-kim-ma", "xep_loai", "$.so_co_mat") == "trang «Tổ chức», dòng 3, cột «Số đảng viên chính thức có mặt (có quyền biểu quyết)»"
-        assert locate("cb-kim-ma", "xep_loai", "$.dang_vien") == "trang «Tổ chức», dòng 3"
+            "trang “Nội dung”, dòng 2 (mục “Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc”)"
+        assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[0]") == "trang “Đảng viên”, dòng 2"
+        assert locate("cb-kim-ma", "xep_loai", "$.so_co_mat") == "trang “Tổ chức”, dòng 3, cột “Số đảng viên chính thức có mặt (có quyền biểu quyết)”"
+        assert locate("cb-kim-ma", "xep_loai", "$.dang_vien") == "trang “Tổ chức”, dòng 3"
         assert locate("db-lieu-giai", "bieu_diem", "$.diem.tieu_chi_chung.diem") == \
-            "trang «Tổ chức», dòng 2, cột «Điểm: Nhóm tiêu chí chung»"
-        assert locate("db-lieu-giai", "bieu_diem", "$.thong_ke_dang_vien") == "trang «Tổ chức», dòng 2"
+            "trang “Tổ chức”, dòng 2, cột “Điểm: Nhóm tiêu chí chung”"
+        assert locate("db-lieu-giai", "bieu_diem", "$.thong_ke_dang_vien") == "trang “Tổ chức”, dòng 2"
         assert locate("cb-co-quan", "xep_loai", "$.dang_vien[6].ban_kiem_diem.nhan_xet_chi_bo.nguoi_ky") == \
-            "trang «Đảng viên», dòng 14, cột «Họ và tên người ký»"  # documents() not called first: built on demand
+            "trang “Đảng viên”, dòng 14, cột “Họ và tên người ký”"  # documents() not called first: built on demand
         assert locate("cb-kim-ma", "xep_loai", "$.dang_vien[5]") is None  # only five left
         assert locate("khong-co", "xep_loai", "$") is None
         assert locate("cb-kim-ma", "bao_cao", "$.uu_diem") == \
-            "trang «Tổ chức», dòng 3, cột «Tệp báo cáo kiểm điểm tập thể»"  # no file named yet: where to name one
+            "trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”"  # no file named yet: where to name one
 
 
 def test_close_removes_the_temporary_database(workbook):

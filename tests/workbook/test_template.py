@@ -173,7 +173,7 @@ def test_the_help_sheet_explains_every_sheet_and_the_command(template):
     lines = [row[0] for row in template["Hướng dẫn"].iter_rows(values_only=True) if row[0]]
     text = "\n".join(str(line) for line in lines)
     assert "kiemdiem bulk" in lines[0]
-    for name in ("«Đảng bộ»", "«Tổ chức»", "«Đảng viên»", "«Nội dung»", "«Mã chi bộ»", "kiemdiem workbook-template"):
+    for name in ("“Đảng bộ”", "“Tổ chức”", "“Đảng viên”", "“Nội dung”", "“Mã chi bộ”", "kiemdiem workbook-template"):
         assert name in text, name
     catalogue = [row for row in template["Hướng dẫn"].iter_rows(values_only=True) if row[0] == "Đảng viên"]
     assert ("Đảng viên", "Điểm: Nhóm tiêu chí chung", "số từ 0 đến 30") == catalogue[next(
@@ -283,7 +283,7 @@ def test_every_text_of_the_workbook_is_nfc(template):
 
 def test_an_unknown_regime_or_profile_is_an_input_error(tmp_path):
     from generator.errors import InputError
-    with pytest.raises(InputError, match="không biết quy định «qd999-2030»"):
+    with pytest.raises(InputError, match="không biết quy định “qd999-2030”"):
         write_workbook(tmp_path / "x.xlsx", regime="qd999-2030")
     with pytest.raises(InputError, match="không có hồ sơ quy định khong-co"):
         write_workbook(tmp_path / "x.xlsx", profile="khong-co")

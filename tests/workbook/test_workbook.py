@@ -121,8 +121,8 @@ def test_a_broken_row_is_reported_with_sheet_row_and_column_and_the_rest_is_kept
         docs = source.documents("kp5")
     assert len(docs["xep_loai"]["dang_vien"]) == 3
     where = [w for w, _ in docs["problems"]]
-    assert where == ["trang «Đảng viên», dòng 3, cột «Điểm: Nhóm tiêu chí chung»", "trang «Đảng viên», dòng 4, cột «Đối tượng»",
-                     "trang «Đảng viên», dòng 5, cột «Ngày vào Đảng»"]
+    assert where == ["trang “Đảng viên”, dòng 3, cột “Điểm: Nhóm tiêu chí chung”", "trang “Đảng viên”, dòng 4, cột “Đối tượng”",
+                     "trang “Đảng viên”, dòng 5, cột “Ngày vào Đảng”"]
     assert "cần một số" in docs["problems"][0][1] and "không có trong danh sách chọn" in docs["problems"][1][1]
 
 
@@ -134,17 +134,17 @@ def test_rule_problems_point_back_to_the_cell(tmp_path):
         planner = Planner(source)
         list(planner.jobs())
     where = [e["where"] for e in planner.result.errors]
-    assert "trang «Đảng viên», dòng 2, cột «Điểm: Nhóm tiêu chí chung»" in where
-    assert any(w.startswith("trang «Đảng viên», dòng 3, các cột «Phiếu Hoàn thành xuất sắc nhiệm vụ», «Phiếu Hoàn thành tốt")
+    assert "trang “Đảng viên”, dòng 2, cột “Điểm: Nhóm tiêu chí chung”" in where
+    assert any(w.startswith("trang “Đảng viên”, dòng 3, các cột “Phiếu Hoàn thành xuất sắc nhiệm vụ”, “Phiếu Hoàn thành tốt")
                for w in where)
 
 
 @pytest.mark.parametrize("damage, expected", [
-    (lambda book: book.remove(book["Đảng viên"]), "thiếu trang «Đảng viên»"),
+    (lambda book: book.remove(book["Đảng viên"]), "thiếu trang “Đảng viên”"),
     (lambda book: book["Đảng viên"].cell(row=1, column=70, value="Cột lạ"), "cột không thuộc mẫu"),
-    (lambda book: book["Đảng viên"].cell(row=2, column=2, value="khong-co"), "«khong-co» không có ở trang «Tổ chức»"),
-    (lambda book: book["Tổ chức"].cell(row=3, column=1, value="kp6"), "mã «kp6» đã dùng"),
-    (lambda book: book["Đảng bộ"].cell(row=4, column=2, value="năm nay"), "cần một số, không phải «năm nay»"),
+    (lambda book: book["Đảng viên"].cell(row=2, column=2, value="khong-co"), "“khong-co” không có ở trang “Tổ chức”"),
+    (lambda book: book["Tổ chức"].cell(row=3, column=1, value="kp6"), "mã “kp6” đã dùng"),
+    (lambda book: book["Đảng bộ"].cell(row=4, column=2, value="năm nay"), "cần một số, không phải “năm nay”"),
 ])
 def test_an_unusable_workbook_is_refused_whole(tmp_path, damage, expected):
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
@@ -178,7 +178,7 @@ def test_a_member_file_column_is_merged_under_the_cells_and_kept_inside_the_fold
     _edit(path, "Đảng viên", 8, "Tệp bản tự kiểm điểm", "../../etc/passwd.json")
     with open_workbook(path) as source:
         docs = source.documents("kp6")
-    assert docs["problems"][0][0] == "trang «Đảng viên», dòng 8, cột «Tệp bản tự kiểm điểm»"
+    assert docs["problems"][0][0] == "trang “Đảng viên”, dòng 8, cột “Tệp bản tự kiểm điểm”"
 
 
 def test_dates_typed_as_text_and_decimal_commas_are_read(tmp_path):
@@ -216,7 +216,7 @@ def test_cli_bulk_on_a_workbook_with_a_broken_row(tmp_path, capsys):
     _edit(path, "Đảng viên", 4, "Đối tượng", "Cán bộ hưu trí")
     assert main(["bulk", str(path), "-o", str(tmp_path / "out"), "--format", "docx"]) == 3
     err = capsys.readouterr().err
-    assert "trang «Đảng viên», dòng 4, cột «Đối tượng»: «Cán bộ hưu trí» không có trong danh sách chọn" in err
+    assert "trang “Đảng viên”, dòng 4, cột “Đối tượng”: “Cán bộ hưu trí” không có trong danh sách chọn" in err
     written = sorted(p.name for p in (tmp_path / "out").rglob("ban-tu-kiem-diem-*.docx"))
     assert len(written) == 20 and "ban-tu-kiem-diem-le-hoang-cuong.docx" not in written  # row 4 is Lê Hoàng Cường
 
@@ -226,14 +226,14 @@ def test_a_broken_organisation_tree_points_to_the_organisation_row(tmp_path, cap
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
     _edit(path, "Tổ chức", 4, "Trực thuộc (mã tổ chức)", "khong-co")
     assert main(["bulk", str(path), "-o", str(tmp_path / "out")]) == 2
-    assert "trang «Tổ chức», dòng 4, cột «Trực thuộc (mã tổ chức)»" in capsys.readouterr().err
+    assert "trang “Tổ chức”, dòng 4, cột “Trực thuộc (mã tổ chức)”" in capsys.readouterr().err
 
 
 TASKS = "Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › "
 
 
 def _leave_open(path: Path, row: int) -> None:
-    """Row ``row`` of «Đảng viên»: 12 tasks given, 11 done: no level holds and no KHTNV ground applies."""
+    """Row ``row`` of “Đảng viên”: 12 tasks given, 11 done: no level holds and no KHTNV ground applies."""
     _edit(path, "Đảng viên", row, TASKS + "Số nhiệm vụ, chỉ tiêu hoàn thành", 11)
     _edit(path, "Đảng viên", row, TASKS + "Số nhiệm vụ hoàn thành đúng tiến độ, bảo đảm chất lượng", 11)
     _edit(path, "Đảng viên", row, TASKS + "Số nhiệm vụ hoàn thành vượt mức", 0)
@@ -248,7 +248,7 @@ def test_an_undecided_member_is_reported_at_the_decision_column_and_the_decision
         planner = Planner(source)
         list(planner.jobs())
     assert [e["where"] for e in planner.result.errors] == [
-        "trang «Đảng viên», dòng 2, cột «Mức xếp loại do cấp có thẩm quyền quyết định»"]
+        "trang “Đảng viên”, dòng 2, cột “Mức xếp loại do cấp có thẩm quyền quyết định”"]
     _edit(path, "Đảng viên", 2, "Mức xếp loại do cấp có thẩm quyền quyết định", "Hoàn thành nhiệm vụ")
     _edit(path, "Đảng viên", 2, "Căn cứ quyết định", "Kết luận số 15-KL/ĐU ngày 22/12/2025 của Ban Thường vụ Đảng ủy")
     with open_workbook(path) as source:

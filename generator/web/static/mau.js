@@ -109,7 +109,7 @@
   }
 
   function paragraphsWidget(path, node, title, required, value) {
-    const area = h("textarea", {rows: 4, placeholder: "Mỗi dòng một đoạn; dòng bắt đầu bằng «- » hoặc «+ » là một ý gạch đầu dòng."});
+    const area = h("textarea", {rows: 4, placeholder: "Mỗi dòng một đoạn; dòng bắt đầu bằng “- ” hoặc “+ ” là một ý gạch đầu dòng."});
     if (value !== undefined) area.value = Array.isArray(value) ? value.join("\n") : String(value);
     return {el: leaf(path, node, title, required, area), get: () => {
       const lines = area.value.split("\n").map((line) => line.trimEnd()).filter((line) => line.trim() !== "");
@@ -436,7 +436,7 @@
     state.form = desc.form;
     state.documents = state.documents || {};
     state.documents[desc.form] = collect();
-    try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { status("Trình duyệt không cho lưu tạm; hãy «Lưu tệp JSON»."); }
+    try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { status("Trình duyệt không cho lưu tạm; hãy “Lưu tệp JSON”."); }
   }
 
   function changed(event) {
@@ -455,11 +455,11 @@
     const response = await fetch("/api/mo-tep", {method: "POST", body});
     const answer = await response.json();
     if (!response.ok) {
-      status(`Không mở được «${file.name}»: ` + (answer.problems ? answer.problems.map((p) => p.text).join("; ") : answer.error));
+      status(`Không mở được “${file.name}”: ` + (answer.problems ? answer.problems.map((p) => p.text).join("; ") : answer.error));
       return;
     }
     await open(answer.document.form, answer.document);
-    status(`Đã mở «${file.name}».`);
+    status(`Đã mở “${file.name}”.`);
   }
 
   // ---- wiring ------------------------------------------------------------------------------------
