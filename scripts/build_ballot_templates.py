@@ -56,7 +56,11 @@ def ballot_table(doc, columns: int) -> None:
 
 
 def build_ballot() -> Path:
+    """Copies of a secret ballot must be identical: no running page number (STT and the repeated
+    column headings keep a long list in order), where the other papers number pages from 2."""
     doc = new_document()
+    doc.sections[0].header.is_linked_to_previous = True
+    doc.sections[0].different_first_page_header_footer = False
     tag(doc, "{%p for ban in trinh_bay.ban %}")
     tag(doc, "{%p if not loop.first %}")
     para(doc, "", "KD Đầu").paragraph_format.page_break_before = True
@@ -129,7 +133,7 @@ def build_tally() -> Path:
 
 
 # ---------------------------------------------------------------- phiếu nhận xét nơi cư trú (Mẫu 3-213)
-def signer_cell(cell, block: str, heading: str, note: str) -> None:
+def signer_titles(cell, block: str, heading: str, note: str) -> None:
     # the cell's first paragraph holds the heading, or stays empty: the loop's tag paragraph
     # must not be the cell's first (docxtpl keeps one paragraph per cell)
     first_cell_paragraph(cell, heading, "KD Ký", bold=True)
@@ -137,7 +141,11 @@ def signer_cell(cell, block: str, heading: str, note: str) -> None:
     para(cell, "{{ dong }}", "KD Ký", bold=True)
     tag(cell, "{%p endfor %}")
     para(cell, note, "KD Ký", italic=True)
-    for _ in range(3):
+
+
+def signer_name(cell, block: str) -> None:
+    first_cell_paragraph(cell, "", "KD Ký")
+    for _ in range(2):
         para(cell, "", "KD Ký")
     para(cell, f"{{{{ {block}.nguoi_ky }}}}", "KD Ký", bold=True)
 
@@ -160,12 +168,17 @@ def build_residence() -> Path:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     para(doc, "", "KD Nơi nhận")
-    table = doc.add_table(rows=1, cols=2)
+    # Two rows, as the PDF: the titles (of different lengths) above, the signing space and both names
+    # below on one line.
+    table = doc.add_table(rows=2, cols=2)
     no_borders(table)
     widths(table, Mm(82), TEXT_WIDTH - Mm(82))
-    row_property(table.rows[0], "cantSplit")
-    signer_cell(table.rows[0].cells[0], "trinh_bay.xac_nhan", "{{ trinh_bay.xac_nhan.tieu_de }}", "(Ký tên, đóng dấu)")
-    signer_cell(table.rows[0].cells[1], "trinh_bay.ky", "", "(Ký, ghi rõ họ tên)")
+    for row in table.rows:
+        row_property(row, "cantSplit")
+    signer_titles(table.rows[0].cells[0], "trinh_bay.xac_nhan", "{{ trinh_bay.xac_nhan.tieu_de }}", "(Ký tên, đóng dấu)")
+    signer_titles(table.rows[0].cells[1], "trinh_bay.ky", "", "(Ký, ghi rõ họ tên)")
+    signer_name(table.rows[1].cells[0], "trinh_bay.xac_nhan")
+    signer_name(table.rows[1].cells[1], "trinh_bay.ky")
     return save(doc, "phieu-nhan-xet-noi-cu-tru", "Phiếu nhận xét đảng viên của chi ủy, chi bộ nơi cư trú (Mẫu 3-213)")
 
 

@@ -2,7 +2,8 @@
 # Install what pip cannot: the libraries WeasyPrint loads, HarfBuzz's subsetter
 # (without it WeasyPrint falls back to fontTools and runs 2x slower), a
 # Times-compatible font with Vietnamese glyphs, python3-venv, and Chromium for
-# the web app's browser tests (tests/web drive /usr/bin/chromium through Playwright).
+# the web app's browser tests (tests/web drive /usr/bin/chromium through Playwright), and
+# LibreOffice Writer and poppler, with which tests/layout looks at the DOCX as a user's office suite lays it out.
 # Installs only what is missing; needs root or sudo when something is.
 set -euo pipefail
 
@@ -19,6 +20,8 @@ command -v fc-list >/dev/null || missing+=(fontconfig)
 have_font || missing+=(fonts-liberation2)
 "$PY" -c 'import ensurepip, venv' 2>/dev/null || missing+=(python3-venv)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v soffice >/dev/null || command -v libreoffice >/dev/null || missing+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -2,6 +2,8 @@
 
 A ballot is secret, so copies are identical and never numbered; each copy starts
 on a new page. Empty rows let the meeting add a name by hand (or print a blank ballot).
+Rows are as tall as a hand needs (8 mm) while the list fits one sheet front and back,
+and shrink to 5.5 mm before a copy takes a second sheet.
 """
 from __future__ import annotations
 
@@ -10,6 +12,18 @@ from .boxes import UNCHECKED
 from .names import sort_names
 from .vietnamese import in_hoa
 
+
+
+# One A4 sheet front and back, in mm of rows: two pages of 257 mm of text, less the first page's header,
+# title and instruction and each page's column headings (measured on the shipped template).
+SHEET_ROWS_MM = 2 * 257 - 95 - 2 * 14
+ROW_MM = (5.5, 8.0)
+
+
+def row_height(rows: int) -> str:
+    """The height of a ballot row that keeps ``rows`` rows on one sheet, within a hand's writing room."""
+    low, high = ROW_MM
+    return f"{max(low, min(high, SHEET_ROWS_MM / max(rows, 1))):.1f}mm"
 
 
 def lower_first(label: str) -> str:
@@ -29,7 +43,7 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
                        "mỗi đảng viên chỉ đánh dấu một ô.")
     else:
         subject = f"Chọn đảng viên {lower_first(top)} năm {document['nam']} (vòng 2)"
-        instruction = (f"Đồng chí đồng ý đảng viên nào đạt mức «{top}» thì đánh dấu (X) vào ô «Đồng ý» tương ứng; "
+        instruction = (f"Đồng chí đồng ý đảng viên nào đạt mức “{top}” thì đánh dấu (X) vào ô “Đồng ý” tương ứng; "
                        f"chọn không quá {ev.places} đồng chí.")
     return {
         "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
@@ -44,6 +58,7 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
         "o": UNCHECKED,
         "dong": rows,
         "ban": [str(i) for i in range(1, document.get("so_phieu", 1) + 1)],
+        "cao_dong": row_height(len(rows)),
     }
 
 

@@ -18,6 +18,8 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..resources import templates_dir
+from .docx_keep import keep_signatures
+from .docx_properties import CORE, core_xml, document_day, document_title
 from .environment import docx_environment
 from .zip_parts import ZipParts
 
@@ -56,19 +58,21 @@ class CompiledDocx:
         span = re.search(r"<w:body>.*</w:body>", root, re.DOTALL)
         self._head, self._tail = root[:span.start()], root[span.end():]
         self._parts = ZipParts(template)
+        self.subject = document.core_properties.title or ""  # what kind of paper (the template's title)
 
-    def render(self, context: dict) -> bytes:
+    def render(self, context: dict, parts: dict[str, bytes] | None = None) -> bytes:
+        """``parts``: other archive members to replace (the core properties of render_docx)."""
         body = re.sub(r"\n<w:p([ >])", r"<w:p\1", self._template.render(context))
         for tag, plain in _UNESCAPE:
             body = body.replace(tag, plain)
         if any(char in body for char in _LISTING_CHARS):  # tabs and line breaks in values, as docxtpl does
             body = self._docxtpl.resolve_listing(body)
         xml = _DECLARATION + self._head + body + self._tail
-        return self._parts.write({_DOCUMENT: xml.encode("utf-8")})
+        return self._parts.write({**(parts or {}), _DOCUMENT: keep_signatures(xml.encode("utf-8"))})
 
-    def render_document(self, context: dict) -> bytes:
+    def render_document(self, context: dict, parts: dict[str, bytes] | None = None) -> bytes:
         """The spliced body when that is all docxtpl would do, else docxtpl's own path on the same file."""
-        return self.render(context) if self.supported else _render_with_docxtpl(self._source, context, self._env)
+        return self.render(context, parts) if self.supported else _render_with_docxtpl(self._source, context, self._env)
 
 
 def _only_body_tags(document, body: str) -> bool:
@@ -101,4 +105,6 @@ def render_docx_with_docxtpl(form: str, context: dict) -> bytes:
 
 
 def render_docx(form: str, context: dict) -> bytes:
-    return compiled_docx(form).render_document(context)
+    compiled = compiled_docx(form)
+    core = core_xml(document_title(form, context), compiled.subject, document_day(context))
+    return compiled.render_document(context, {CORE: core})

@@ -6,6 +6,7 @@ template files, so a document can never make WeasyPrint reach the network.
 """
 from __future__ import annotations
 
+import io
 import logging
 import mimetypes
 import shutil
@@ -14,14 +15,17 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-from weasyprint import HTML
+from weasyprint import CSS, HTML
 from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..resources import templates_dir
 from .environment import html_environment
+from .unbroken import keep_symbols_whole
 
 LOGGER = logging.getLogger("kiemdiem.render.pdf")
+ONE_SHEET = 2  # pages: a paper printed front and back
+_NO_PAGE_NUMBER = "@page { @top-center { content: none !important; } }"  # a user stylesheet: !important wins
 SERIF_FAMILIES = ("Times New Roman", "Liberation Serif", "Tinos")
 
 
@@ -70,14 +74,37 @@ def render_pdf(form: str, context: dict, fillable: bool = False) -> bytes:
 
 def render_pdf_counted(form: str, context: dict, template=None, fillable: bool = False) -> tuple[bytes, int]:
     """The PDF and its number of pages (a bulk run's manifest lists them).
-    ``template``: a compiled user template instead of the form's own (same assets rule)."""
+    ``template``: a compiled user template instead of the form's own (same assets rule).
+    A context with ``ban_sao`` (a secret ballot's copies) is laid out once and its pages repeated, so
+    every copy is identical: unnumbered when it fits one sheet, numbered from 1 in each copy when longer."""
     family = check_serif_font()
-    html = (template or html_environment().get_template(f"{form}/{form}.html")).render(context)
+    html = keep_symbols_whole((template or html_environment().get_template(f"{form}/{form}.html")).render(context))
     LOGGER.info("Bố cục PDF %s bằng phông %s", form, family)
     document = HTML(
         string=html,
         base_url=(templates_dir() / form).as_uri() + "/",
         url_fetcher=TemplateAssetFetcher(),
     )
-    laid_out = document.render(font_config=_font_config(), pdf_forms=fillable or None)
-    return laid_out.write_pdf(), len(laid_out.pages)
+    options = {"font_config": _font_config(), "pdf_forms": fillable or None}
+    laid_out = document.render(**options)
+    copies = context.get("ban_sao")
+    if not copies:
+        return laid_out.write_pdf(), len(laid_out.pages)
+    if len(laid_out.pages) <= ONE_SHEET:
+        laid_out = document.render(stylesheets=[CSS(string=_NO_PAGE_NUMBER)], **options)
+    return repeat_pages(laid_out.write_pdf(), copies), len(laid_out.pages) * copies
+
+
+def repeat_pages(pdf: bytes, times: int) -> bytes:
+    """The document's pages ``times`` over, each copy the same objects (identical on paper)."""
+    if times == 1:
+        return pdf
+    from pypdf import PdfReader, PdfWriter
+    reader, writer = PdfReader(io.BytesIO(pdf)), PdfWriter()
+    for _ in range(times):
+        for page in reader.pages:
+            writer.add_page(page)
+    writer.add_metadata({k: v for k, v in (reader.metadata or {}).items() if isinstance(v, str)})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

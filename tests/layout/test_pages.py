@@ -1,0 +1,234 @@
+"""Sign-ready pages (issue 14), read as a secretary reads them before signing: every example, every blank
+(paper and fillable), the example đảng bộ's whole bulk run, and long generated inputs, in PDF and in the
+DOCX as LibreOffice lays it out. ``layout.pages.faults`` names what would be reprinted."""
+from __future__ import annotations
+
+import io
+import json
+
+import pymupdf
+import pytest
+from docx import Document
+
+from conftest import EXAMPLES
+from generator import load_document, prepare, render
+from generator.blank import make_blank, render_blank
+from generator.render import pdf as pdf_module
+from generator.render.docx_keep import keep_signatures
+from generator.render.unbroken import keep_symbols_whole
+from generator.resources import templates_dir
+from layout.pages import docx_to_pdf, faults, page_numbers, read_lines, soffice
+
+DOCUMENTS = sorted(p for p in [*EXAMPLES.glob("*.json"), *EXAMPLES.glob("*.yaml"),
+                               *(EXAMPLES / "phieu-bieu-quyet").glob("*.yaml"),
+                               *(EXAMPLES / "phieu-nhan-xet-noi-cu-tru").glob("*.yaml")])
+BLANKS = [("ban-tu-kiem-diem", None, v) for v in ("02A", "02B", "02C")] + [
+    (form, regime, None) for form in ("bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the")
+    for regime in ("hd07-2011", "hd27-2014", "qd132-2019", "qd124-2023", "qd366-2025")] + [
+    ("to-trinh-khen-thuong", None, None)]
+BALLOT_DATA = {"nam": 2025, "dang_bo": "Đảng bộ phường Hoàn Kiếm", "chi_bo": "Chi bộ Tổ dân phố 3"}
+needs_libreoffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice không có trên máy này (scripts/install-system-deps.sh cài nó)")
+
+
+def _rendered(path):
+    return render(prepare(load_document(path)), ["docx", "pdf"])
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    return {p.name: _rendered(p) for p in DOCUMENTS}
+
+
+@pytest.mark.parametrize("name", [p.name for p in DOCUMENTS])
+def test_example_pdf_is_sign_ready(rendered, name):
+    assert faults(rendered[name]["pdf"], name) == []
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("name", [p.name for p in DOCUMENTS])
+def test_example_docx_is_sign_ready_in_libreoffice(rendered, name):
+    # Word has no "no wrap" for a run, and a non-breaking hyphen defeats search: symbols are checked in PDF only.
+    found = [f for f in faults(docx_to_pdf(rendered[name]["docx"]), name) if "ngắt dòng" not in f]
+    assert found == []
+
+
+@pytest.mark.parametrize("form, regime, variant", BLANKS + [("phieu-bieu-quyet", None, None)])
+@pytest.mark.parametrize("fillable", [None, "pdf"])
+def test_blank_pdf_is_sign_ready(form, regime, variant, fillable):
+    data = BALLOT_DATA if form == "phieu-bieu-quyet" else None
+    blank = make_blank(form, data, regime=regime, variant=variant, fillable=fillable)
+    assert faults(render_blank(blank, "pdf"), f"{form} {regime} {variant} {fillable}") == []
+
+
+@pytest.fixture(scope="module")
+def dang_bo(tmp_path_factory):
+    """The example đảng bộ printed as `make demo` prints it."""
+    from generator.cli import main
+    out = tmp_path_factory.mktemp("dang-bo")
+    assert main(["bulk", str(EXAMPLES / "dang-bo-2025.xlsx"), "--format", "docx,pdf", "-o", str(out)]) == 0
+    return out
+
+
+def test_every_pdf_of_the_example_dang_bo_is_sign_ready(dang_bo):
+    pdfs = sorted(dang_bo.rglob("*.pdf"))
+    assert len(pdfs) >= 25
+    assert [f for p in pdfs for f in faults(p.read_bytes(), p.name)] == []
+
+
+@needs_libreoffice
+def test_the_dang_bo_reports_docx_are_sign_ready(dang_bo):
+    reports = [p for p in dang_bo.rglob("*.docx") if p.name.startswith(("bao-cao", "danh-sach"))]
+    assert len(reports) >= 4
+    found = [f for p in reports for f in faults(docx_to_pdf(p.read_bytes()), p.name) if "ngắt dòng" not in f]
+    assert found == []
+
+
+# ------------------------------------------------------------------ long generated inputs
+def _ballot(members: int, copies: int) -> dict:
+    document = load_document(EXAMPLES / "phieu-bieu-quyet-2025.json")
+    names = list(document["dang_vien"])
+    document["dang_vien"] = [names[i % len(names)] + ("" if i < len(names) else f" {chr(65 + i // len(names))}")
+                             for i in range(members)]
+    document["so_phieu"] = copies
+    return document
+
+
+@pytest.mark.parametrize("members, copies, pages_a_copy", [(6, 3, 1), (45, 3, 2), (60, 2, 2), (90, 2, 3)])
+def test_ballot_copies_are_identical_and_fit_one_sheet(members, copies, pages_a_copy):
+    pdf = render(prepare(_ballot(members, copies)), ["pdf"])["pdf"]
+    numbers = page_numbers(pdf)
+    assert len(numbers) == copies * pages_a_copy
+    one = numbers[:pages_a_copy]
+    assert numbers == one * copies  # the same page numbers (none on one sheet) in every copy
+    assert one == ([""] * pages_a_copy if pages_a_copy <= 2 else ["", *map(str, range(2, pages_a_copy + 1))])
+    texts = [[ln.text for ln in page] for page in read_lines(pdf)]
+    assert texts == texts[:pages_a_copy] * copies
+    assert faults(pdf) == []
+
+
+@needs_libreoffice
+def test_ballot_docx_copies_carry_no_page_number():
+    pdf = docx_to_pdf(render(prepare(_ballot(45, 2)), ["docx"])["docx"])
+    assert page_numbers(pdf) == ["", "", "", ""]
+
+
+def test_a_three_page_section_keeps_its_headings_and_signature():
+    document = load_document(EXAMPLES / "ban-tu-kiem-diem-02b.json")
+    long = " ".join(["Tham gia đầy đủ các buổi sinh hoạt chi bộ, thực hiện nghiêm Quy định 366-QĐ/TW và "
+                     "Hướng dẫn 27-HD/BTCTW; hoàn thành chỉ tiêu năm 2025 đúng hạn."] * 12)
+    document["kiem_diem"]["uu_diem"]["thuc_hien_nhiem_vu"] = "\n\n".join([long] * 4)
+    pdf = render(prepare(document), ["pdf"])["pdf"]
+    assert len(read_lines(pdf)) >= 4
+    assert faults(pdf) == []
+
+
+LONG_ISSUERS = ("Đảng bộ Khối Doanh nghiệp Thành phố Hồ Chí Minh",
+                "Đảng ủy Trường Đại học Kỹ thuật Công nghiệp Thái Nguyên")
+
+
+@pytest.mark.parametrize("issuer", LONG_ISSUERS)
+def test_long_issuer_and_place_keep_the_date_line_whole(issuer):
+    document = load_document(EXAMPLES / "bao-cao-kiem-diem-tap-the-2025.yaml")
+    document["dang_bo"], document["tap_the"] = issuer, "Chi bộ Văn phòng Đảng ủy Công ty Cổ phần Cơ khí Hà Nội"
+    document["dia_danh"] = "Thành phố Hồ Chí Minh"
+    pdf = render(prepare(document), ["pdf"])["pdf"]
+    first = [ln.text for ln in read_lines(pdf)[0]]
+    assert any(t.startswith("Thành phố Hồ Chí Minh, ngày") and t.endswith("năm 2025") for t in first), first
+    assert faults(pdf) == []
+
+
+# ------------------------------------------------------------------ the pieces, and the checker itself
+def test_symbols_stay_whole_in_text_only():
+    html = keep_symbols_whole('<title>năm 2025</title><p title="366-QĐ/TW">Quy định 366-QĐ/TW, quý I/2026</p>'
+                              '<textarea>năm 2025</textarea>')
+    assert html.startswith("<title>năm 2025</title><p title=\"366-QĐ/TW\">")
+    assert '<span style="white-space: nowrap">366-QĐ/TW</span>' in html
+    assert '<span style="white-space: nowrap">quý I/2026</span>' in html
+    assert html.endswith("<textarea>năm 2025</textarea>")
+
+
+def test_symbols_are_searchable_in_the_pdf(rendered):
+    with pymupdf.open(stream=rendered["bieu-diem-tccsd-2025.json"]["pdf"], filetype="pdf") as document:
+        assert sum(len(page.search_for("366-QĐ/TW")) for page in document) >= 1
+
+
+def test_signature_keeps_with_the_paragraph_before_it_in_word(rendered):
+    body = Document(io.BytesIO(rendered["phieu-nhan-xet-noi-cu-tru.yaml"]["docx"])).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    table = [t for t in body if t.tag == f"{w}tbl"][-1]
+    before = table.getprevious()
+    while not "".join(before.itertext()).strip():
+        assert before.find(f"{w}pPr/{w}keepNext") is not None
+        before = before.getprevious()
+    assert before.find(f"{w}pPr/{w}keepNext") is not None, "".join(before.itertext())
+
+
+def test_keep_signatures_orders_keep_next_after_the_style():
+    xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+           '<w:p><w:pPr><w:pStyle w:val="KDĐoạn"/><w:jc w:val="both"/></w:pPr><w:r><w:t>Thân bài</w:t></w:r></w:p>'
+           '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="KDKý"/></w:pPr></w:p></w:tc></w:tr></w:tbl>'
+           '</w:body></w:document>').encode()
+    out = keep_signatures(xml).decode()
+    assert '<w:pStyle w:val="KDĐoạn"/><w:keepNext/><w:jc w:val="both"/>' in out
+
+
+def test_docx_core_properties_name_the_document(rendered):
+    core = Document(io.BytesIO(rendered["ban-tu-kiem-diem-02b.json"]["docx"])).core_properties
+    assert core.title == "Bản kiểm điểm năm 2025 — Nguyễn Thị Ngọc Ánh"
+    assert core.subject == "Bản kiểm điểm, tự đánh giá, xếp loại cá nhân"
+    assert core.language == "vi-VN" and core.comments == ""
+    assert core.created.date().isoformat() == "2025-12-05"  # the day it is dated: same input, same bytes
+
+
+def test_straight_quotes_print_as_vietnamese_quotes():
+    document = load_document(EXAMPLES / "ban-tu-kiem-diem-02b.json")
+    document["kiem_diem"]["uu_diem"]["cam_ket"] = 'Đạt danh hiệu "Chiến sĩ thi đua" cơ sở.'
+    out = render(prepare(document), ["docx", "pdf"])
+    from render.test_parity import docx_text, pdf_text
+    for text in (docx_text(out["docx"]), " ".join(pdf_text(out["pdf"]).split())):
+        assert "danh hiệu “Chiến sĩ thi đua” cơ sở" in text and '"' not in text
+
+
+@pytest.fixture
+def old_css(monkeypatch):
+    """The shared stylesheet as it was before issue 14: no keep rules, no whole date line."""
+    css = (templates_dir() / "_shared" / "hd36.css").read_text(encoding="utf-8")
+    old = css[:css.index("/* Sign-ready pages")].replace(" break-before: avoid;", "").replace(" white-space: nowrap;", "")
+    fetch = pdf_module.TemplateAssetFetcher.fetch
+
+    def fetch_old(self, url, headers=None):
+        response = fetch(self, url, headers)
+        if url.endswith("/_shared/hd36.css"):
+            return type(response)(url, old.encode("utf-8"), {"Content-Type": "text/css"})
+        return response
+    monkeypatch.setattr(pdf_module.TemplateAssetFetcher, "fetch", fetch_old)
+    monkeypatch.setattr(pdf_module, "keep_symbols_whole", lambda html: html)
+
+
+def test_the_checker_finds_each_fault_the_old_layout_had(old_css):
+    """Without the keep rules and whole symbols, the faults issue 14 listed come back and are named."""
+    found = []
+    for name in ("bao-cao-kiem-diem-tap-the-2023.yaml", "bieu-diem-tccsd-2025.json", "phieu-nhan-xet-noi-cu-tru.yaml"):
+        found += faults(_rendered(EXAMPLES / name)["pdf"], name)
+    blank = make_blank("ban-tu-kiem-diem", variant="02B")
+    found += faults(render_blank(blank, "pdf"), "02B")
+    text = "\n".join(found)
+    assert "bao-cao-kiem-diem-tap-the-2023.yaml p.1: đề mục ở cuối trang «2. Nguyên nhân»" in text
+    assert "02B p.2: đề mục ở cuối trang «I. TỰ CHẤM ĐIỂM»" in text
+    assert "366-QĐ/ / TW" in text or "366- / QĐ/TW" in text
+
+
+def test_the_checker_reads_a_stranded_heading_and_a_lonely_signature():
+    html = ("<style>@page{size:A4;margin:20mm}p{margin:0;font-size:14pt;line-height:1.2}</style>"
+            + "<p>Đoạn văn.</p>" * 10 + "<p><b>3. Đề mục cuối trang</b></p><p style='break-before:page'>Nội dung.</p>"
+            + "<p style='break-before:page'>Nơi nhận:</p><p>T/M CHI ỦY</p>")
+    from weasyprint import HTML
+    found = faults(HTML(string=html).write_pdf())
+    assert any("đề mục ở cuối trang «3. Đề mục cuối trang»" in f for f in found), found
+    assert any("trang bắt đầu bằng khối chữ ký «Nơi nhận:»" in f for f in found), found
+
+
+def test_json_example_ballot_is_one_sheet(rendered):
+    with pymupdf.open(stream=rendered["phieu-bieu-quyet-2025.json"]["pdf"], filetype="pdf") as document:
+        assert len(document) <= 2
+    assert len(json.loads((EXAMPLES / "phieu-bieu-quyet-2025.json").read_text(encoding="utf-8"))["dang_vien"]) == 45
