@@ -199,7 +199,8 @@ def page_number_header(section) -> None:
 
 
 # ---------------------------------------------------------------- the document
-def header_block(doc, issuer="{{ trinh_bay.chi_bo_in_hoa }}", number=None) -> None:
+def header_block(doc, issuer="{{ trinh_bay.chi_bo_in_hoa }}", number=None, optional_number=None) -> None:
+    """``number``: the "Số …" line under the star; ``optional_number``: the same, printed only when given."""
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
     widths(table, Mm(74), TEXT_WIDTH - Mm(74))
@@ -209,6 +210,10 @@ def header_block(doc, issuer="{{ trinh_bay.chi_bo_in_hoa }}", number=None) -> No
     para(left, "*", "KD Đầu")
     if number:
         para(left, number, "KD Đầu")
+    if optional_number:
+        tag(left, f"{{%p if {optional_number} %}}")
+        para(left, f"{{{{ {optional_number} }}}}", "KD Đầu")
+        tag(left, "{%p endif %}")
     first_cell_paragraph(right, "", "KD Đầu")
     run = right.paragraphs[0].add_run("ĐẢNG CỘNG SẢN VIỆT NAM")
     run.bold, run.underline, run.font.size = True, True, Pt(15)
@@ -559,7 +564,7 @@ def build_report() -> Path:
     tag(doc, "{%p if trinh_bay.mau.form_code %}")
     para(doc, "{{ trinh_bay.mau.form_code }}", "KD Mã mẫu")
     tag(doc, "{%p endif %}")
-    header_block(doc, issuer="{{ trinh_bay.tap_the_in_hoa }}")
+    header_block(doc, issuer="{{ trinh_bay.tap_the_in_hoa }}", optional_number="trinh_bay.so_ky_hieu")
     para(doc, "BÁO CÁO", "KD Tên loại")
     para(doc, "{{ trinh_bay.tieu_de }}", "KD Giữa", bold=True)
     regime = para(doc, "(Theo {{ trinh_bay.quy_dinh }})", "KD Giữa", italic=True)
@@ -666,7 +671,7 @@ def grid_table(doc, heads, sizes, loop, cells, centred=()):
 
 
 def summary_heading(doc, title, subject) -> None:
-    header_block(doc, issuer="{{ trinh_bay.co_quan_in_hoa }}")
+    header_block(doc, issuer="{{ trinh_bay.co_quan_in_hoa }}", optional_number="trinh_bay.so_ky_hieu")
     para(doc, title, "KD Tên loại")
     para(doc, subject, "KD Giữa", bold=True).paragraph_format.space_after = Pt(10)
 

@@ -103,6 +103,7 @@ def dang_bo() -> dict:
     return {
         "form": "dang-bo", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình",
         "cap_tren": "Đảng bộ Thành phố Hà Nội", "dia_danh": "Hà Nội", "ngay_lap": "2025-12-20",
+        "so_ky_hieu": {"bao_cao_tong_hop": "215-BC/ĐU", "bao_cao_ty_le": "216-BC/ĐU"},
         "ky": {"thay_mat": "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": "Nguyễn Văn Hùng"},
         "noi_nhan": ["Ban Tổ chức Thành ủy Hà Nội (để báo cáo)", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"],
         "to_chuc": [

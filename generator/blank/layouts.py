@@ -206,6 +206,8 @@ def report(b: Blank, rules: Subject, regime) -> dict:
             "mau": {"code": "01", "form_code": report_rules["form_code"], "subtitle": ""},
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
             "tap_the_in_hoa": header_line(b, ["tap_the"], issuer),
+            "so_ky_hieu": (b.join("Số ", b.text(["so_ky_hieu"], 6, size="vua")) if b.fillable
+                           else f"Số {b.get(['so_ky_hieu']) or leader(3) + '-BC/' + leader(3)}"),
             "dia_danh_ngay": date_line(b),
             "tieu_de": b.join(report_rules["title"], " ", b.text(["tap_the"], 15), " năm ", b.text(["nam"], 3, size="ngan")),
             "quy_dinh": regime.name + (f"; {regime.profile}" if regime.profile else ""),

@@ -271,6 +271,7 @@ def build_summary(planner: Planner) -> dict:
         "dang_bo": header["dang_bo"], "cap_tren": header.get("cap_tren"), "regime": regime.id,
         "regime_name": regime.name, "nam": header["nam"], "dia_danh": header["dia_danh"],
         "ngay_lap": header["ngay_lap"], "ky": header.get("ky"), "noi_nhan": header.get("noi_nhan"),
+        "so_ky_hieu": header.get("so_ky_hieu") or {},
         "member_levels": [list(level) for level in regime.subject("ca_nhan").levels],
         "org_levels": [list(level) for level in regime.subject("to_chuc").levels],
         "organisations": sorted(result.organisations, key=lambda o: order.get(o["ma"], len(order))),

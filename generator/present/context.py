@@ -201,6 +201,7 @@ def _report_layout(document: dict, ev: Evaluation, rules) -> dict:
     fixed = sum(f["tinh_trang"] == "da_khac_phuc" for f in faults)
     return {
         "tap_the_in_hoa": in_hoa(cap_uy(document["tap_the"]) if document["loai_tap_the"] == "dang_bo_co_so" else document["tap_the"]),
+        "so_ky_hieu": f"Số {document['so_ky_hieu']}" if document.get("so_ky_hieu") else "",
         "tieu_de": f"{report['title']} {document['tap_the']} năm {document['nam']}",
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "uu_diem": [{"stt": str(i), "ten": s["label"], "doan": paragraphs(document["uu_diem"][s["id"]])}

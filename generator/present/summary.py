@@ -114,6 +114,12 @@ def _common(summary: dict) -> dict:
     }
 
 
+def _number(summary: dict, document: str) -> str:
+    """The "Số 12-BC/ĐU" line under the star of one of the đảng ủy's documents, or "" (dang-bo ``so_ky_hieu``)."""
+    number = (summary.get("so_ky_hieu") or {}).get(document)
+    return f"Số {number}" if number else ""
+
+
 def _with(common: dict, **layout) -> dict:
     return {**common, "trinh_bay": {**common["trinh_bay"], **layout}}
 
@@ -188,7 +194,8 @@ def list_context(summary: dict) -> dict:
                      "xep_loai": TIE_LEVEL if m.get("quota") == "tie" else m["level_label"], "ghi_chu": _note(m, top)})
     if len(groups) == 1 and groups[0]["ten"] == summary["dang_bo"]:
         groups[0]["ten"] = ""
-    return _with(common, chi_bo=groups, dong=[r for g in groups for r in g["dong"]], **_member_totals(summary))
+    return _with(common, chi_bo=groups, dong=[r for g in groups for r in g["dong"]], **_member_totals(summary),
+                 so_ky_hieu=_number(summary, "danh_sach"))
 
 
 # ---------------------------------------------------------------- the report
@@ -220,7 +227,7 @@ def report_context(summary: dict) -> dict:
         return [f"{p['ho_ten']} ({p['chi_bo']}): {p['reason']}" if p.get("reason") else f"{p['ho_ten']} ({p['chi_bo']})"
                 for p in people or []]
     return _with(
-        common,
+        common, so_ky_hieu=_number(summary, "bao_cao_tong_hop"),
         to_chuc_tong=(f"Tổng số tổ chức đảng: {so(len(orgs))}; được xếp loại: {so(orgs_rated)}; "
                       f"chưa xếp loại: {so(len(orgs) - orgs_rated)}."),
         to_chuc_muc=org_rows, to_chuc_cong=org_total,
@@ -294,6 +301,7 @@ def quota_context(summary: dict) -> dict:
     every = (summary.get("quotas") or []) + org_quotas
     rules = list(dict.fromkeys(q["rule"] for q in every if q.get("rule")))
     return _with(common, nhom=groups, can_cu="; ".join(rules) if rules else summary["regime_name"],
+                 so_ky_hieu=_number(summary, "bao_cao_ty_le"),
                  khong_co="" if groups else f"Không có nhóm nào có đảng viên hoặc tổ chức đạt mức {top}.")
 
 
