@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..evaluate.commendation import RECIPIENTS, _data, catalogue, era_on, wage_on
+from ..present.header_lines import header_name
 from ..present.vietnamese import ngay_ngan, tien
 from .builder import Blank, options_of
 from .fields import leader
@@ -69,7 +70,7 @@ def commendation(b: Blank, day: dt.date) -> dict:
         "noi_nhan": b.lines_list(["noi_nhan"]),
         "trinh_bay": {
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
-            "co_quan_in_hoa": header_line(b, ["co_quan_trinh"], field=True),
+            "co_quan_in_hoa": header_line(b, ["co_quan_trinh"], lambda v: header_name(v, bold=True), field=True),
             "so_ky_hieu": b.join("Số ", b.text(["so_ky_hieu"], 6, size="vua")) if b.fillable else f"Số {number}",
             "dia_danh_ngay": date_line(b),
             "trich_yeu": b.join("về việc đề nghị tặng ", leader(10), " năm ", b.text(["nam"], 3, size="ngan")),

@@ -18,6 +18,7 @@ from pypdf import PdfWriter
 from ..errors import InputError, Problem
 from ..evaluate.commendation import era_on
 from ..evaluate.regime import ProfileError, load_regime
+from ..present.header_lines import fit_beside_date
 from ..present.vietnamese import ngay_ngan
 from ..render import render_docx, render_pdf
 from ..render.zip_parts import ZipParts
@@ -113,6 +114,7 @@ def make_blank(form: str, data: dict | None = None, *, regime: str | None = None
         context = ballot_fields.ballot(blank, loaded)
     else:
         context = layouts.report(blank, rules, loaded)
+    fit_beside_date(context["trinh_bay"])
     return BlankDocument(form, context, skeleton, fillable)
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..evaluate.regime import Subject
-from ..present.vietnamese import cap_uy, dia_danh_ngay, in_hoa, so
+from ..present.header_lines import header_name
+from ..present.vietnamese import cap_uy, dia_danh_ngay, so
 from .builder import Blank
 from .fields import leader
 
@@ -24,7 +25,7 @@ FAULT_ROWS = 2  # earlier faults (Mẫu 01, mục III) a blank leaves room for
 MEMBER_ROWS = 2  # members named under "trách nhiệm của cá nhân" (Mẫu 01, mục V)
 
 
-def header_line(b: Blank, path: list, upper=in_hoa, field: bool = False):
+def header_line(b: Blank, path: list, upper=header_name, field: bool = False):
     """A header line in capitals: the pre-filled name, else a leader; in a fillable blank the
     field itself when ``field`` (the header is the only place the name is written)."""
     if field and b.fillable:
@@ -117,7 +118,7 @@ def member(b: Blank, rules: Subject, role: str, variant: dict) -> dict:
         "ket_qua": ket_qua,
         "trinh_bay": {
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
-            "chi_bo_in_hoa": header_line(b, ["chi_bo"]),
+            "chi_bo_in_hoa": header_line(b, ["chi_bo"], lambda v: header_name(v, bold=True)),
             "dia_danh_ngay": date_line(b),
             "mau": dict(variant),
             "la_lanh_dao": leader_role,
@@ -162,7 +163,7 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
         "ket_qua": ket_qua,
         "trinh_bay": {
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
-            "to_chuc_in_hoa": header_line(b, ["to_chuc"], lambda v: in_hoa(cap_uy(v)), field=True),
+            "to_chuc_in_hoa": header_line(b, ["to_chuc"], lambda v: header_name(cap_uy(v), bold=True), field=True),
             "dia_danh_ngay": date_line(b),
             "tieu_de": (rules.get("titles_by_kind") or {}).get(kind, rules["title"]),
             "quy_dinh": regime.name + (f"; {regime.profile}" if regime.profile else ""),
@@ -190,7 +191,7 @@ def report(b: Blank, rules: Subject, regime) -> dict:
     faults = max(FAULT_ROWS, len(b.get(["han_che_ky_truoc"]) or []))
     members = max(MEMBER_ROWS, len(b.get(["trach_nhiem", "ca_nhan"]) or []))
     kind = b.get(["loai_tap_the"])
-    issuer = (lambda v: in_hoa(cap_uy(v))) if kind == "dang_bo_co_so" else in_hoa
+    issuer = (lambda v: header_name(cap_uy(v), bold=True)) if kind == "dang_bo_co_so" else (lambda v: header_name(v, bold=True))
     facts = [["ngay_thanh_lap"], ["nhiem_vu"], ["dieu_kien"]]
     return {
         "nam": b.text(["nam"], 3, size="ngan"),

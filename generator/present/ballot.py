@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..evaluate.ballot import BallotEvaluation
 from .boxes import UNCHECKED
+from .header_lines import header_name
 from .names import sort_names
-from .vietnamese import in_hoa
 
 
 
@@ -46,8 +46,8 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
         instruction = (f"Đồng chí đồng ý đảng viên nào đạt mức “{top}” thì đánh dấu (X) vào ô “Đồng ý” tương ứng; "
                        f"chọn không quá {ev.places} đồng chí.")
     return {
-        "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
-        "chi_bo_in_hoa": in_hoa(document["chi_bo"]),
+        "dang_bo_in_hoa": header_name(document["dang_bo"]),
+        "chi_bo_in_hoa": header_name(document["chi_bo"], bold=True),
         "dia_danh_ngay": "",
         "tieu_de": "PHIẾU BIỂU QUYẾT",
         "trich_yeu": subject,

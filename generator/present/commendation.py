@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..evaluate.commendation import RECIPIENTS, CommendationEvaluation
-from .vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, so, tien, tien_bang_chu
+from .vietnamese import dia_danh_ngay, ngay_ngan, so, tien, tien_bang_chu
+from .header_lines import header_name
 
 _FORM_ORDER = ("Giấy khen", "Bằng khen", "Cờ")
 
@@ -28,8 +29,8 @@ def commendation_layout(document: dict, ev: CommendationEvaluation) -> dict:
     bases = ev.era["bases"] + document.get("can_cu_them", [])
     wage = ev.wage
     return {
-        "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
-        "co_quan_in_hoa": in_hoa(document["co_quan_trinh"]),
+        "dang_bo_in_hoa": header_name(document["dang_bo"]),
+        "co_quan_in_hoa": header_name(document["co_quan_trinh"], bold=True),
         "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], day),
         "so_ky_hieu": f"Số {document['so_ky_hieu']}",
         "trich_yeu": f"về việc đề nghị tặng {', '.join(f for f in _FORM_ORDER if f in forms)} năm {document['nam']}",

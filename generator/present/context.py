@@ -15,7 +15,8 @@ from typing import Any
 from ..evaluate import NOT_RATED, SUBJECTS, CommendationEvaluation, Evaluation
 from .commendation import commendation_layout, commendation_result
 from ..validate import _resolve, load_schema
-from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, ngay_ngan, phan_tram, so
+from .vietnamese import cap_uy, dia_danh_ngay, ngay_ngan, phan_tram, so
+from .header_lines import balanced_title, fit_beside_date, header_name
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
 _BULLET = re.compile(r"^\s*[-+•–*]\s+")
@@ -89,12 +90,14 @@ def _present(schema: dict, node: dict, value: Any) -> Any:
 def build_context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
     from .meeting_forms import LAYOUTS, meeting_context  # here, not on top: those modules use this one
     if document["form"] in LAYOUTS:
-        return meeting_context(document, evaluation)
+        context = meeting_context(document, evaluation)
+        fit_beside_date(context["trinh_bay"])
+        return context
     schema = load_schema(document["form"])
     context = _present(schema, schema, document)
     if isinstance(evaluation, CommendationEvaluation):
         context["ket_qua"] = commendation_result(evaluation)
-        context["trinh_bay"] = {**commendation_layout(document, evaluation), "so_lieu": []}  # no blank appendix
+        context["trinh_bay"] = fit_beside_date({**commendation_layout(document, evaluation), "so_lieu": []})  # no blank appendix
         return context
     ev = evaluation
     level_text = ev.level_label
@@ -114,7 +117,7 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
     rules = ev.regime.subject(SUBJECTS[document["form"]].subject)
     proposed = document.get("tu_xep_loai")
     context["trinh_bay"] = {
-        "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
+        "dang_bo_in_hoa": header_name(document["dang_bo"]),
         "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], dt.date.fromisoformat(document["ngay_lap"])),
         "mau": dict(ev.variant),
         "tu_xep_loai": rules.label(proposed) if proposed else level_text,
@@ -123,6 +126,7 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
         "so_lieu": [],  # a blank's appendix of facts for the rules (generator/blank); a filled document has none
         **LAYOUT[document["form"]](document, ev, rules),
     }
+    fit_beside_date(context["trinh_bay"])
     context["trinh_bay"]["phu_luc"] = annex(document, context) if document["form"] in ANNEXED else None
     return context
 
@@ -155,7 +159,7 @@ def without_annex(context: dict) -> dict:
 
 def _member_layout(document: dict, ev: Evaluation, rules) -> dict:
     return {
-        "chi_bo_in_hoa": in_hoa(document["chi_bo"]),
+        "chi_bo_in_hoa": header_name(document["chi_bo"], bold=True),
         "la_lanh_dao": document["dang_vien"]["doi_tuong"] == "lanh_dao_quan_ly",
         "ho_ten_ky": document["dang_vien"]["ho_ten"],  # the name under the signature (a blank leaves it empty)
     }
@@ -170,7 +174,7 @@ def _count_rows(counts: dict, labels: list[tuple[str, str]]) -> list[dict]:
 def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     members = document["thong_ke_dang_vien"]
     layout = {
-        "to_chuc_in_hoa": in_hoa(cap_uy(document["to_chuc"])),  # a đảng bộ issues as its đảng ủy
+        "to_chuc_in_hoa": header_name(cap_uy(document["to_chuc"]), bold=True),  # a đảng bộ issues as its đảng ủy
         "tieu_de": (rules.get("titles_by_kind") or {}).get(document["loai_to_chuc"], rules["title"]),
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "dang_vien": _count_rows(members["so_xep_loai"], list(rules["member_labels"].items())),
@@ -200,9 +204,9 @@ def _report_layout(document: dict, ev: Evaluation, rules) -> dict:
     status = {"da_khac_phuc": "Đã khắc phục", "dang_khac_phuc": "Đang khắc phục", "chua_khac_phuc": "Chưa khắc phục"}
     fixed = sum(f["tinh_trang"] == "da_khac_phuc" for f in faults)
     return {
-        "tap_the_in_hoa": in_hoa(cap_uy(document["tap_the"]) if document["loai_tap_the"] == "dang_bo_co_so" else document["tap_the"]),
+        "tap_the_in_hoa": header_name(cap_uy(document["tap_the"]) if document["loai_tap_the"] == "dang_bo_co_so" else document["tap_the"], bold=True),
         "so_ky_hieu": f"Số {document['so_ky_hieu']}" if document.get("so_ky_hieu") else "",
-        "tieu_de": f"{report['title']} {document['tap_the']} năm {document['nam']}",
+        "tieu_de": balanced_title(f"{report['title']} {document['tap_the']} năm {document['nam']}"),
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "uu_diem": [{"stt": str(i), "ten": s["label"], "doan": paragraphs(document["uu_diem"][s["id"]])}
                     for i, s in enumerate(report["strengths"], 1)],

@@ -13,6 +13,7 @@ from ..evaluate.residence import FORM
 from ..validate import load_schema, node_at
 from .context import paragraphs
 from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, ngay_ngan
+from .header_lines import header_name
 
 DOTS = "…" * 12
 LINE = "…" * 30
@@ -52,8 +53,8 @@ def residence_layout(document: dict, ev) -> dict:
     upper = document.get("dang_bo_noi_cu_tru")
     return {
         "ma_mau": "Mẫu 3-213",
-        "dang_bo_in_hoa": in_hoa(upper) if upper else DOTS,
-        "chi_bo_in_hoa": in_hoa(document["chi_bo_noi_cu_tru"]) if "chi_bo_noi_cu_tru" in document else DOTS,
+        "dang_bo_in_hoa": header_name(upper) if upper else DOTS,
+        "chi_bo_in_hoa": header_name(document["chi_bo_noi_cu_tru"], bold=True) if "chi_bo_noi_cu_tru" in document else DOTS,
         "dia_danh_ngay": _date_line(document),
         "tieu_de": "PHIẾU NHẬN XÉT",
         "trich_yeu": ("đảng viên đang công tác giữ mối liên hệ với chi ủy, chi bộ và nhân dân nơi cư trú "

@@ -34,6 +34,7 @@ from functools import cache
 
 from ..resources import schemas_dir
 from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, phan_tram, so
+from .header_lines import fit_beside_date, header_name
 
 LIST, REPORT, QUOTA = "danh-sach-xep-loai-dang-vien", "bao-cao-tong-hop-xep-loai", "bao-cao-ty-le-xep-loai"
 NOT_RATED, PENDING, UNDECIDED = "NOT_RATED", "pending", "UNDECIDED"
@@ -98,11 +99,11 @@ def _common(summary: dict) -> dict:
                                "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": ""}
     filing = "Lưu Văn phòng Đảng ủy" if _is_dang_bo(dang_bo) else f"Lưu {dang_bo}"
     levels = summary["member_levels"]
-    return {
+    common = {
         "dang_bo": dang_bo, "nam": summary["nam"], "regime_name": summary["regime_name"],
         "trinh_bay": {
-            "dang_bo_in_hoa": in_hoa(upper) if upper else "",
-            "co_quan": cap_uy(dang_bo), "co_quan_in_hoa": in_hoa(cap_uy(dang_bo)),
+            "dang_bo_in_hoa": header_name(upper) if upper else "",
+            "co_quan": cap_uy(dang_bo), "co_quan_in_hoa": header_name(cap_uy(dang_bo), bold=True),
             "dia_danh_ngay": dia_danh_ngay(summary["dia_danh"], _date(summary["ngay_lap"])),
             "muc_cao": levels[0][1] if levels else "", "muc_cao_in_hoa": in_hoa(levels[0][1]) if levels else "",
             "muc_co_so": levels[1][1] if len(levels) > 1 else "",
@@ -112,6 +113,8 @@ def _common(summary: dict) -> dict:
                "nguoi_ky": ky.get("nguoi_ky") or ""},
         "noi_nhan": summary.get("noi_nhan") or [*([f"{upper} (để báo cáo)"] if upper else []), filing],
     }
+    fit_beside_date(common["trinh_bay"])
+    return common
 
 
 def _number(summary: dict, document: str) -> str:

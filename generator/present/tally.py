@@ -14,6 +14,7 @@ from ..validate import load_schema, title_at
 from ..evaluate.votes import threshold_phrase
 from .names import name_key
 from .vietnamese import dia_danh_ngay, in_hoa, ngay_thang_nam, so
+from .header_lines import header_name
 
 _QUOTA_NOTE = {"cut": "vượt tỷ lệ", "tie": "bằng phiếu ở vị trí cuối: đảng ủy quyết định"}
 _ROLE = {"truong_ban": "TRƯỞNG BAN", "thanh_vien": "THÀNH VIÊN"}
@@ -82,8 +83,8 @@ def tally_layout(document: dict, ev: TallyEvaluation) -> dict:
     if len(signers) % 2:
         signers.append({"chuc_danh": "", "ho_ten": ""})
     return {
-        "dang_bo_in_hoa": in_hoa(document["dang_bo"]),
-        "chi_bo_in_hoa": in_hoa(document["chi_bo"]),
+        "dang_bo_in_hoa": header_name(document["dang_bo"]),
+        "chi_bo_in_hoa": header_name(document["chi_bo"], bold=True),
         "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], day),
         "trich_yeu": f"Biểu quyết xếp loại chất lượng đảng viên năm {document['nam']}",
         "mo_dau": f"Hôm nay, {ngay_thang_nam(day)}{place}, Ban kiểm phiếu của {document['chi_bo']} gồm các đồng chí:",

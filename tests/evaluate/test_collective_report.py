@@ -139,7 +139,7 @@ def test_a_2016_report_has_hd27_headings_points_and_levels():
     prepared = prepare(doc)
     layout = prepared.context["trinh_bay"]
     assert layout["uu_diem"][3]["ten"] == "Công tác kiểm tra, giám sát, khen thưởng và kỷ luật đảng"
-    assert layout["tieu_de"] == ("Kiểm điểm tập thể và tự đánh giá chất lượng tổ chức đảng "
+    assert layout["tieu_de"] == ("Kiểm điểm tập thể và tự đánh giá chất lượng tổ chức đảng\n"  # balanced lines
                                  "Chi bộ Công ty Cổ phần Cơ khí Sài Gòn năm 2016")
     assert layout["mau"]["form_code"] == "" and layout["phan_b"] == "B. TỰ CHẤM ĐIỂM, XẾP LOẠI"
     assert prepared.evaluation.level == "HTTNV" and [r["stt"] for r in layout["bang_diem"]][:3] == ["1", "1.1", "1.2"]

@@ -134,6 +134,8 @@ def test_long_issuer_and_place_keep_the_date_line_whole(issuer):
     pdf = render(prepare(document), ["pdf"])["pdf"]
     first = [ln.text for ln in read_lines(pdf)[0]]
     assert any(t.startswith("Thành phố Hồ Chí Minh, ngày") and t.endswith("năm 2025") for t in first), first
+    header = first[1:first.index("*")]  # the left column's lines, as laid out (the date line among them)
+    assert not [t for t in header if t.endswith((" HỒ CHÍ", " DOANH", " CỔ", " CƠ", " ĐẢNG", " KỸ", " ĐẠI"))], header
     assert faults(pdf) == []
 
 

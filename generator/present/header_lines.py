@@ -1,0 +1,178 @@
+"""Where a long issuer name breaks in the header: between units of meaning, never inside a word.
+
+A header cell is 74 mm wide; left to the layout engine, "ĐẢNG BỘ KHỐI DOANH NGHIỆP THÀNH PHỐ HỒ CHÍ
+MINH" wraps as "… DOANH / NGHIỆP THÀNH PHỐ HỒ CHÍ / MINH". Real headers break before an organisational
+word ("ĐẢNG ỦY TRƯỜNG ĐẠI HỌC / KỸ THUẬT CÔNG NGHIỆP") and keep lines of similar length. So the lines are
+chosen here, once for DOCX and PDF: the name is cut into units (an organisational word, a known compound,
+else a syllable), lines are measured with the font the documents embed, and the split with the least
+raggedness wins, breaks before an organisational word being free and breaks between two syllables of
+one name costly. A line break the user typed in the name is kept as given.
+"""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import unicodedata
+from functools import cache
+
+# Points: the header cell (74 mm) less a little, so the layout engine never wraps a line chosen here.
+CELL_WIDTH = 74 / 25.4 * 72 * 0.96
+TEXT_WIDTH = 165 / 25.4 * 72  # A4 less HD 36's 30 + 15 mm margins
+RIGHT_CELL = TEXT_WIDTH * 0.55  # the column of "ĐẢNG CỘNG SẢN VIỆT NAM" and the date line
+# The header's names, and whether the line is bold (the issuer) or not (the upper committee).
+HEADER_KEYS = {"dang_bo_in_hoa": False, "chi_bo_in_hoa": True, "co_quan_in_hoa": True, "tap_the_in_hoa": True,
+               "to_chuc_in_hoa": True}
+SIZE = 14.0
+# Words that open a unit of a Party organisation's name: a break before them is where real headers break.
+ORGANISATIONAL = tuple(w.split() for w in (
+    "ĐẢNG BỘ", "CHI BỘ", "ĐẢNG ỦY", "ĐẢNG UỶ", "CHI ỦY", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "VĂN PHÒNG", "BAN",
+    "KHỐI", "TRƯỜNG", "CÔNG TY", "TỔNG CÔNG TY", "TẬP ĐOÀN", "NGÂN HÀNG", "CHI NHÁNH", "BỆNH VIỆN", "VIỆN",
+    "TRUNG TÂM", "SỞ", "CỤC", "CHI CỤC", "VỤ", "BỘ", "ỦY BAN", "UBND", "HĐND", "HỘI ĐỒNG", "CƠ QUAN", "ĐOÀN",
+    "HỘI", "TỈNH", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "QUẬN", "HUYỆN", "PHƯỜNG", "XÃ", "KHU PHỐ", "TỔ DÂN PHỐ",
+    "THÔN", "ẤP", "BẢN", "KHU", "XÍ NGHIỆP", "NHÀ MÁY", "HỢP TÁC XÃ", "CẢNG", "BƯU ĐIỆN", "ĐIỆN LỰC", "CÔNG AN",
+    "BỘ CHỈ HUY", "BỘ ĐỘI", "ĐỒN", "KHOA", "PHÒNG"))
+# Compounds of organisation names that a line never splits (besides the organisational words).
+COMPOUNDS = tuple(w.split() for w in (
+    "ĐẠI HỌC", "CAO ĐẲNG", "TRUNG HỌC", "TIỂU HỌC", "MẦM NON", "KỸ THUẬT", "CÔNG NGHIỆP", "CÔNG NGHỆ",
+    "DOANH NGHIỆP", "CỔ PHẦN", "TRÁCH NHIỆM HỮU HẠN", "MỘT THÀNH VIÊN", "CƠ KHÍ", "XÂY DỰNG", "VIỄN THÔNG",
+    "NÔNG NGHIỆP", "PHÁT TRIỂN", "NÔNG THÔN", "GIÁO DỤC", "ĐÀO TẠO", "Y TẾ", "VĂN HÓA", "THỂ THAO", "DU LỊCH",
+    "TÀI CHÍNH", "THƯƠNG MẠI", "DỊCH VỤ", "VẬN TẢI", "HÀNG KHÔNG", "HÀNG HẢI", "DẦU KHÍ", "KHOÁNG SẢN",
+    "TÀI NGUYÊN", "MÔI TRƯỜNG", "KẾ HOẠCH", "ĐẦU TƯ", "NỘI VỤ", "TƯ PHÁP", "QUÂN SỰ", "BIÊN PHÒNG", "HẢI QUAN",
+    "KHO BẠC", "BẢO HIỂM", "XÃ HỘI", "LAO ĐỘNG", "THƯƠNG BINH", "NHÂN DÂN", "HÀNH CHÍNH", "SỰ NGHIỆP",
+    "KINH TẾ", "CHÍNH TRỊ", "QUỐC GIA", "TRUNG ƯƠNG", "HỒ CHÍ MINH", "THÔNG TIN", "TRUYỀN THÔNG", "KHOA HỌC",
+    "NGHIÊN CỨU", "SẢN XUẤT", "KINH DOANH", "XUẤT NHẬP KHẨU", "ĐIỆN TỬ", "HÓA CHẤT", "THỰC PHẨM", "DƯỢC PHẨM",
+    "ĐA KHOA", "CHUYÊN KHOA", "CẤP NƯỚC", "THOÁT NƯỚC", "ĐÔ THỊ", "CÂY XANH", "CHIẾU SÁNG", "HẠ TẦNG",
+    "BẤT ĐỘNG SẢN", "CHỨNG KHOÁN", "ĐƯỜNG SẮT", "ĐƯỜNG BỘ", "CAO SU", "XỔ SỐ", "KIẾN THIẾT",
+    "TỔ CHỨC CƠ SỞ ĐẢNG", "TRUNG HỌC CƠ SỞ", "TRUNG HỌC PHỔ THÔNG", "CƠ SỞ", "TỔ CHỨC", "LỰC LƯỢNG", "VŨ TRANG", "CÁN BỘ", "CÔNG CHỨC"))
+# Words that never end a line: they belong to what follows ("CÁC / CƠ QUAN" never).
+FORWARD = {"CÁC", "NHỮNG", "VÀ"}
+WEAK_BREAK = 0.35  # the cost of a break between two syllables that are not known to belong together
+LINE = 0.25  # each extra line
+
+
+@cache
+def _font(bold: bool, italic: bool = False):
+    """The glyph advances of the serif face the documents embed (Liberation Serif for Times), or None."""
+    try:
+        from fontTools.ttLib import TTFont
+    except ImportError:
+        return None
+    if shutil.which("fc-match") is None:
+        return None
+    pattern = "Times New Roman" + (":bold" if bold else "") + (":italic" if italic else "")
+    found = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, check=False).stdout
+    try:
+        font = TTFont(found, lazy=True)
+    except Exception:  # noqa: BLE001 - no usable font file: fall back on an estimate
+        return None
+    return font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+
+
+def width(text: str, bold: bool = False, size: float = SIZE, italic: bool = False) -> float:
+    """The width of ``text`` in points."""
+    font = _font(bold, italic)
+    if font is None:  # about the average capital of Times
+        return len(text) * size * (0.72 if bold else 0.68)
+    cmap, metrics, units = font
+    space = cmap.get(32)
+    return sum(metrics[cmap.get(ord(c), space)][0] for c in text) * size / units
+
+
+def _units(original: list[str]) -> list[tuple[list[str], bool]]:
+    """The name cut into unbreakable units, each with whether a break before it is a good one
+    (words are compared in capitals, so a title in ordinary case is cut the same way)."""
+    units, i = [], 0
+    words = [w.upper() for w in original]
+    while i < len(words):
+        for phrase, good in ((p, True) for p in sorted(ORGANISATIONAL, key=len, reverse=True)):
+            if words[i:i + len(phrase)] == phrase:
+                units.append((phrase, good))
+                i += len(phrase)
+                break
+        else:
+            for phrase in sorted(COMPOUNDS, key=len, reverse=True):
+                if words[i:i + len(phrase)] == phrase:
+                    units.append((phrase, False))
+                    i += len(phrase)
+                    break
+            else:
+                units.append(([words[i]], False))
+                i += 1
+    at, kept = 0, []
+    for unit, good in units:  # back to the words as written
+        kept.append((original[at:at + len(unit)], good))
+        at += len(unit)
+    units = kept
+    # A dash stays with the unit before it, a unit after a dash is a good place to break, and
+    # "CÁC", "VÀ" join the unit after them (a break before them is a good one).
+    merged: list[tuple[list[str], bool]] = []
+    for unit, good in units:
+        if merged and len(merged[-1][0]) == 1 and merged[-1][0][0].upper() in FORWARD:
+            merged[-1] = (merged[-1][0] + unit, True)
+        elif merged and unit[0] in ("–", "-", "—"):
+            merged[-1] = (merged[-1][0] + unit, merged[-1][1])
+        elif merged and merged[-1][0][-1] in ("–", "-", "—"):
+            merged.append((unit, True))
+        else:
+            merged.append((unit, good))
+    return merged
+
+
+def fit_beside_date(trinh_bay: dict) -> dict:
+    """Narrower header lines when the date line ("Thành phố Hồ Chí Minh, ngày … năm 2025") needs more
+    than its column: the date never wraps, so the names give way (a break typed in a name is then
+    replaced by the ones chosen here)."""
+    date = trinh_bay.get("dia_danh_ngay")
+    if type(date) is not str or not date:  # a blank's field (Markup) or no date
+        return trinh_bay
+    needed = width(date, italic=True) + 6
+    if needed <= RIGHT_CELL:
+        return trinh_bay
+    limit = max(TEXT_WIDTH - needed - 10, TEXT_WIDTH * 0.3)
+    for key, bold in HEADER_KEYS.items():
+        value = trinh_bay.get(key)
+        if type(value) is str and value:
+            trinh_bay[key] = break_lines(" ".join(value.split()), bold, limit)
+    return trinh_bay
+
+
+def header_name(name: str, bold: bool = False) -> str:
+    """A header line of the issuer (bold) or of the upper committee: capitals, broken as real headers are."""
+    from .vietnamese import in_hoa
+    return break_lines(in_hoa(name), bold)
+
+
+def balanced_title(text: str, size: float = SIZE, limit: float = TEXT_WIDTH * 0.9) -> str:
+    """A bold centred title over the text width, broken into lines of similar length between units of
+    meaning ("… Chi bộ Văn phòng / Đảng ủy Công ty …", never "Đảng / ủy")."""
+    return break_lines(text, True, limit, size)
+
+
+def break_lines(text: str, bold: bool = False, limit: float = CELL_WIDTH, size: float = SIZE) -> str:
+    """``text`` with "\\n" where its lines should break (unchanged when it fits on one line)."""
+    text = unicodedata.normalize("NFC", text)
+    if "\n" in text:  # the user's own breaks
+        return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+    text = " ".join(text.split())
+    if width(text, bold, size) <= limit:
+        return text
+    units = _units(text.split(" "))
+    n = len(units)
+    # best[i]: (cost, breaks) of laying out units[i:]
+    best: list[tuple[float, list[int]]] = [(0.0, [])] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        options = []
+        for j in range(i + 1, n + 1):
+            line = " ".join(w for unit, _ in units[i:j] for w in unit)
+            used = width(line, bold, size)
+            if used > limit and j > i + 1:
+                break
+            slack = max(limit - used, 0) / limit
+            words = sum(len(unit) for unit, _ in units[i:j])
+            cost = slack ** 2 + (0 if j == n else LINE) + (0.6 if words == 1 and n > 1 else 0)
+            if j < n:
+                cost += 0 if units[j][1] else WEAK_BREAK
+            options.append((cost + best[j][0], [j] + best[j][1] if j < n else []))
+        best[i] = min(options, key=lambda o: o[0])
+    cuts = [0] + best[0][1] + [n]
+    return "\n".join(" ".join(w for unit, _ in units[a:b] for w in unit) for a, b in zip(cuts, cuts[1:]))
