@@ -602,6 +602,9 @@ def list_table(doc) -> None:
     tag(cells[1], "{%p if r.chuc_vu %}")
     para(cells[1], "{{ r.chuc_vu }}", "KD Bảng nhỏ", italic=True)
     tag(cells[1], "{%p endif %}")
+    tag(cells[1], "{%p if r.trong is defined and r.trong %}")  # a paper blank's empty row: two lines tall
+    para(cells[1], "", "KD Bảng nhỏ")
+    tag(cells[1], "{%p endif %}")
     for j, text in ((2, "{{ r.hinh_thuc }}"), (3, "{{ r.thanh_tich }}"), (4, "{{ r.he_so }}"), (5, "{{ r.so_tien }}")):
         p = first_cell_paragraph(cells[j], text, "KD Bảng nhỏ")
         p.alignment = {4: WD_ALIGN_PARAGRAPH.CENTER, 5: WD_ALIGN_PARAGRAPH.RIGHT}.get(j, WD_ALIGN_PARAGRAPH.LEFT)

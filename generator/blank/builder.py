@@ -140,8 +140,10 @@ class Blank:
 
     # ------------------------------------------------------------ the appendix of facts the rules need
     def fact_rows(self, roots: list[list]) -> list[dict]:
-        """One row per scalar field under each root: "title: ……" (or boxes), for the rules' data."""
-        rows = []
+        """One row per scalar field under each root: "title: ……" (or boxes), for the rules' data, as plain
+        questions: the fields of one group under its title ("Kết quả thực hiện nhiệm vụ …:" then
+        "- Số nhiệm vụ, chỉ tiêu được giao: ……"), not as breadcrumbs."""
+        rows, group = [], [None]
 
         def walk(path: list) -> None:
             node = self.node(path)
@@ -158,7 +160,15 @@ class Blank:
                 place = self.number(path, empty=leader(6))
             else:
                 place = self.text(path, 10, size="vua")
-            rows.append({"ten": self.title(path), "o": place})
+            parent = path[:-1]
+            if len(path) > 1 and self.node(parent).get("title"):
+                if group[0] != parent:
+                    group[0] = parent
+                    rows.append({"ten": self.node(parent)["title"], "o": ""})
+                rows.append({"ten": f"- {self.node(path).get('title') or self.title(path)}", "o": place})
+            else:
+                group[0] = None
+                rows.append({"ten": self.title(path), "o": place})
 
         for root in roots:
             walk(root)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..evaluate.commendation import RECIPIENTS, _data, catalogue, era_on, wage_on
+from ..evaluate.commendation import RECIPIENTS, _data, catalogue, era_on, review_regime, wage_on
+from ..evaluate.regime import load_regime
 from ..present.header_lines import header_name
 from ..present.vietnamese import ngay_ngan, tien
 from .builder import Blank, options_of
@@ -14,6 +15,7 @@ from .layouts import date_line, header_line, signature
 
 AUTHORITIES = _data()["authorities"]
 PROPOSAL_ROWS = 3  # proposals a blank leaves room for (more when pre-filled)
+PAPER_LIST_ROWS = 10  # rows of the printed list a hand fills in, each two lines tall
 YEAR_FACTS = ("diem", "so_dang_vien", "so_dang_vien_tot_tro_len", "so_dang_vien_khtnv", "chien_si_thi_dua")
 
 
@@ -35,6 +37,17 @@ def year_facts_needed(awards: dict) -> tuple:
     return tuple(k for k in YEAR_FACTS if any(wanted[k] in a for a in awards.values()))
 
 
+def levels_of_years(options: tuple, last: int, years: int) -> tuple:
+    """The levels a proposal's years can show: those of the regimes that rated ``last - years + 1`` …
+    ``last`` (a 2026 tờ trình's years were rated after 2018, so no “Trong sạch, vững mạnh”)."""
+    codes = set()
+    for year in range(last - years + 1, last + 1):
+        rules = load_regime(review_regime(year))
+        for subject in ("ca_nhan", "to_chuc"):
+            codes |= {code for code, _ in rules.subject(subject).levels}
+    return tuple(o for o in options if o[0] in codes) or options
+
+
 def commendation(b: Blank, day: dt.date) -> dict:
     era = era_on(day)
     awards = catalogue(era)
@@ -42,7 +55,8 @@ def commendation(b: Blank, day: dt.date) -> dict:
     given = b.get(["de_nghi"]) or []
     rows = max(PROPOSAL_ROWS, len(given))
     years = max(a["years"] for a in awards.values())
-    levels = options_of(b.schema, b.node(["de_nghi", 0, "ket_qua", 0, "xep_loai"]))
+    levels = levels_of_years(options_of(b.schema, b.node(["de_nghi", 0, "ket_qua", 0, "xep_loai"])),
+                             b.get(["nam"]) or day.year, years)
     extra = year_facts_needed(awards)
     place = b.get(["co_quan_trinh"]) or leader(12)
     number = b.get(["so_ky_hieu"]) or f"{leader(3)}-TTr/{leader(3)}"
@@ -66,7 +80,7 @@ def commendation(b: Blank, day: dt.date) -> dict:
         "co_quan_trinh": place,
         "so_ky_hieu": number,
         "kinh_gui": b.lines_list(["kinh_gui"], 1, 20),
-        "ky": signature(b),
+        "ky": signature(b, authority="T/M ĐẢNG ỦY (T/M CHI BỘ)"),
         "noi_nhan": b.lines_list(["noi_nhan"]),
         "trinh_bay": {
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
@@ -91,7 +105,10 @@ def commendation(b: Blank, day: dt.date) -> dict:
                            "chuc_vu": b.text(["de_nghi", i, "chuc_vu"], 0, size="o") if b.fillable else (b.get(["de_nghi", i, "chuc_vu"]) or ""),
                            "hinh_thuc": b.dropdown(["de_nghi", i, "hinh_thuc"], options),
                            "thanh_tich": b.prose(["de_nghi", i, "thanh_tich"], 2)[0]["text"] if b.fillable else (b.get(["de_nghi", i, "thanh_tich"]) or ""),
-                           "he_so": "", "so_tien": ""} for i in range(rows)],
+                           "he_so": "", "so_tien": "",
+                           # an empty row of a paper list: two lines tall, room for a name and a title by hand
+                           "trong": not b.fillable and not b.get(["de_nghi", i])}
+                          for i in range(rows if b.fillable else max(rows, PAPER_LIST_ROWS))],
             "so_lieu": b.fact_rows([["cap_uy"], ["ngay_quyet_dinh"], ["co_so_ty_le"]]) + year_rows,
         },
     }

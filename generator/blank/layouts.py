@@ -37,7 +37,8 @@ def header_line(b: Blank, path: list, upper=header_name, field: bool = False):
 def date_line(b: Blank):
     """"Hà Nội, ngày 05 tháng 01 năm 2026", or "……, ngày …… tháng …… năm ……"."""
     if b.fillable:
-        return b.join(b.text(["dia_danh"], size="vua"), ", ngày ", b.text(["ngay_lap"]))
+        # Short placeholders: Word shows them until a value is typed, and the line must not wrap in its cell.
+        return b.join(b.text(["dia_danh"], 6, size="vua"), ", ngày ", b.text(["ngay_lap"], 7))
     place, day = b.get(["dia_danh"]), b.get(["ngay_lap"])
     if day:
         return dia_danh_ngay(place or leader(4), dt.date.fromisoformat(day))
@@ -77,9 +78,23 @@ def assessment(b: Blank, rules: Subject) -> tuple[dict, dict]:
     return ket_qua, {"bang_diem": score_rows(b, rules), "bang_cap_do": grade_rows(b, rules)}
 
 
-def signature(b: Blank, root: str = "ky") -> dict:
-    return {"thay_mat": b.choice([root, "thay_mat"]), "chuc_vu_nguoi_ky": b.choice([root, "chuc_vu_nguoi_ky"]),
-            "nguoi_ky": b.signer([root, "nguoi_ky"])}
+# The signing authority as the official forms print it on paper, by the kind of organisation that signs
+# (regulations.md §2.1–2.4: "T/M CHI ỦY (CHI BỘ)" under a chi bộ's comment and report, "T/M ĐẢNG ỦY" for a
+# đảng bộ; a tờ trình "T/M ĐẢNG ỦY (T/M CHI BỘ)"): the signer strikes what does not apply, as on the printed form.
+PAPER_AUTHORITY = {"dang_bo_co_so": "T/M ĐẢNG ỦY", None: "T/M CHI ỦY (CHI BỘ)"}
+PAPER_SIGNER = "BÍ THƯ"
+
+
+def signature(b: Blank, root: str = "ky", kind: str | None = None, authority: str | None = None) -> dict:
+    """The signer's block; a fillable blank asks (radio groups), a paper one prints the form's own lines
+    unless the data gives them."""
+    if b.fillable:
+        thay_mat, chuc_vu = b.choice([root, "thay_mat"]), b.choice([root, "chuc_vu_nguoi_ky"])
+    else:
+        thay_mat = (b.choice([root, "thay_mat"]) if b.get([root, "thay_mat"]) is not None
+                    else authority or PAPER_AUTHORITY.get(kind, PAPER_AUTHORITY[None]))
+        chuc_vu = b.choice([root, "chuc_vu_nguoi_ky"]) if b.get([root, "chuc_vu_nguoi_ky"]) is not None else PAPER_SIGNER
+    return {"thay_mat": thay_mat, "chuc_vu_nguoi_ky": chuc_vu, "nguoi_ky": b.signer([root, "nguoi_ky"])}
 
 
 def level_choice(b: Blank, path: list, rules: Subject):
@@ -158,7 +173,7 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
     return {
         "nam": b.text(["nam"], 3, size="ngan"),
         "to_chuc": b.get(["to_chuc"]) or "",
-        "ky": signature(b),
+        "ky": signature(b, kind=kind),
         "noi_nhan": b.lines_list(["noi_nhan"]),
         "ket_qua": ket_qua,
         "trinh_bay": {
@@ -200,7 +215,7 @@ def report(b: Blank, rules: Subject, regime) -> dict:
         "giai_trinh": b.prose(["giai_trinh"], 3),
         "trach_nhiem": {"tap_the": b.prose(["trach_nhiem", "tap_the"])},
         "phuong_huong": b.prose(["phuong_huong"]),
-        "ky": signature(b),
+        "ky": signature(b, kind=kind),
         "noi_nhan": b.lines_list(["noi_nhan"]),
         "ket_qua": ket_qua,
         "trinh_bay": {

@@ -28,14 +28,19 @@ def printed(value):
     return ngoac_kep(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
+SHORT_CHOICE = 30  # characters: "☐ Có   ☐ Không" stays on the line of its question
+
+
 def keep_options_whole(value):
-    """A blank's choice line ("☐ T/M CHI ỦY   ☐ T/M ĐẢNG ỦY") may break between its options,
-    never inside one: WeasyPrint would otherwise split "T/M" after its slash."""
+    """A blank's choice line ("☐ Hoàn thành xuất sắc nhiệm vụ   ☐ Hoàn thành tốt nhiệm vụ …") may break
+    between its options, never inside one, and starts a line of its own."""
     value = printed(value)
     if isinstance(value, str) and not isinstance(value, Markup) and OPTION_GAP in value \
             and (UNCHECKED in value or CHECKED in value):
-        return Markup(" ").join(Markup('<span class="phuong-an">{}</span>').format(o.strip())
-                                for o in value.split(OPTION_GAP) if o.strip())
+        # On a line of their own, left-aligned: in a justified paragraph the options would spread apart.
+        options = Markup(" ").join(Markup('<span class="phuong-an">{}</span>').format(o.strip())
+                                   for o in value.split(OPTION_GAP) if o.strip())
+        return options if len(value) <= SHORT_CHOICE else Markup('<span class="nhom-chon">{}</span>').format(options)
     return value
 
 

@@ -126,11 +126,14 @@ def test_a_regime_graded_per_criterion_prints_each_criterion_with_its_grades():
 def test_a_blank_tờ_trình_cites_the_rules_of_its_date_and_asks_what_they_need(day, bases, facts):
     text = docx_text(render_blank(make_blank("to-trinh-khen-thuong", {"ngay_lap": day}), "docx"))
     assert f"Căn cứ {bases}" in text and "Số ………-TTr/………" in text and "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM ………" in text
-    assert "Đề nghị 3, kết quả năm thứ 1: Năm ………: ☐ Trong sạch, vững mạnh" in text
+    # The levels the proposal's years were rated with: a 2025 tờ trình's years all come after the 2018 names.
+    first = "Trong sạch, vững mạnh" if day < "2018" else "Hoàn thành xuất sắc nhiệm vụ"
+    assert f"Đề nghị 3, kết quả năm thứ 1: Năm ………: ☐ {first}" in text
+    assert ("☐ Trong sạch, vững mạnh" in text) == (day < "2018")
     assert (facts is not None) == ("Đạt danh hiệu “Chiến sĩ thi đua cơ sở”".lower() in text.lower())
     rows = [[c.text for c in row.cells] for t in Document(io.BytesIO(render_blank(make_blank("to-trinh-khen-thuong", {
         "ngay_lap": day}), "docx"))).tables for row in t.rows]
-    assert ["1", "", "", "", "", ""] in rows  # a row of the list to write in
+    assert ["1", "\n", "", "", "", ""] in rows and ["10", "\n", "", "", "", ""] in rows  # rows to write in, two lines tall
 
 
 def test_options_that_do_not_fit_the_form_are_refused():
