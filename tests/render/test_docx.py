@@ -54,7 +54,11 @@ def test_party_header(document):
     assert left.paragraphs[1].runs[0].bold and not left.paragraphs[0].runs[0].bold
     title, date = right.paragraphs
     assert title.text == "ĐẢNG CỘNG SẢN VIỆT NAM"
-    assert title.runs[0].bold and title.runs[0].font.size.pt == 15 and title.runs[0].underline
+    assert title.runs[0].bold and title.runs[0].font.size.pt == 15 and not title.runs[0].underline
+    # The rule is a border of the title's length, not an underline cutting the dots under Ộ and Ệ.
+    border = title._p.pPr.find(f"{W}pBdr/{W}bottom")
+    assert border is not None and border.get(f"{W}val") == "single"
+    assert title.paragraph_format.left_indent == title.paragraph_format.right_indent > 0
     assert date.text == "Đông Hưng, ngày 10 tháng 12 năm 2025"
     assert date.runs[0].italic
 
