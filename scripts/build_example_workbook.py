@@ -10,6 +10,9 @@ báo cáo kiểm điểm tập thể (examples/dang-bo-2025/), whose part B come
 kiểm điểm (validate, evaluate) and each chi bộ's list (evaluate_group) before writing, then reads the
 workbook back and runs the bulk planner on it, so the example always classifies cleanly.
 
+Each member's part A (what they did, fell short in and will do) is their own, in scripts/example_member_texts.py,
+in line with their score, self-rating and role.
+
     .venv/bin/python scripts/build_example_workbook.py
 """
 from __future__ import annotations
@@ -29,6 +32,7 @@ from generator.evaluate import evaluate  # noqa: E402
 from generator.evaluate.group import evaluate_group  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from generator.workbook import open_workbook, write_workbook  # noqa: E402
+from example_member_texts import TEXTS  # noqa: E402  (scripts/, beside this file)
 
 EXAMPLES = ROOT / "examples"
 OUT = EXAMPLES / "dang-bo-2025.xlsx"
@@ -42,12 +46,16 @@ def member(name: str, **changes) -> dict:
         doc.pop(key, None)
     for part in doc.get("diem", {}).values():
         part.pop("tieu_chi", None)  # sub-criteria lists need a file column; the example keeps to cells
-    for path, value in changes.items():
-        target = doc
-        *parents, last = path.split(".")
-        for key in parents:
-            target = target.setdefault(key, {})
-        target[last] = value
+    for changed in (changes, TEXTS.get(changes.get("dang_vien.ho_ten", doc["dang_vien"]["ho_ten"]), {})):
+        for path, value in changed.items():
+            target = doc
+            *parents, last = path.split(".")
+            for key in parents:
+                target = target.setdefault(key, {})
+            if value is None:
+                target.pop(last, None)
+            else:
+                target[last] = copy.deepcopy(value)
     return doc
 
 
