@@ -11,7 +11,7 @@ kiểm điểm (validate, evaluate) and each chi bộ's list (evaluate_group) be
 workbook back and runs the bulk planner on it, so the example always classifies cleanly.
 
 Each member's part A (what they did, fell short in and will do) is their own, in scripts/example_member_texts.py,
-in line with their score, self-rating and role.
+in line with their score, self-rating and role; the script refuses a paragraph that two members share.
 
     .venv/bin/python scripts/build_example_workbook.py
 """
@@ -148,8 +148,28 @@ def check_each(document: dict) -> None:
             failures += [f"{org['ma']}: {p}" for p in evaluate_group(full, EXAMPLES).problems]
         except InputError as error:
             failures += [f"{org['ma']}: {p}" for p in error.problems]
+    failures += shared_paragraphs(document)
     if failures:
         raise SystemExit("ví dụ có lỗi:\n  " + "\n  ".join(failures))
+
+
+def shared_paragraphs(document: dict) -> list[str]:
+    """Paragraphs of part A (kiem_diem) that two members print alike: each member writes their own."""
+    where: dict[str, list[str]] = {}
+    for org in document["to_chuc"]:
+        for entry in org.get("xep_loai", {}).get("dang_vien", []):
+            name = entry["ban_kiem_diem"]["dang_vien"]["ho_ten"]
+            for text in _texts(entry["ban_kiem_diem"]["kiem_diem"]):
+                for line in filter(None, (line.strip() for line in text.splitlines())):
+                    where.setdefault(line, []).append(name)
+    return [f"{', '.join(names)}: cùng một đoạn “{line[:60]}…”" for line, names in where.items() if len(set(names)) > 1]
+
+
+def _texts(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    values = node.values() if isinstance(node, dict) else node
+    return [text for value in values for text in _texts(value)]
 
 
 def main() -> None:
