@@ -10,6 +10,9 @@ báo cáo kiểm điểm tập thể (examples/dang-bo-2025/), whose part B come
 kiểm điểm (validate, evaluate) and each chi bộ's list (evaluate_group) before writing, then reads the
 workbook back and runs the bulk planner on it, so the example always classifies cleanly.
 
+Each member's part A (what they did, fell short in and will do) is their own, in scripts/example_member_texts.py,
+in line with their score, self-rating and role; the script refuses a paragraph that two members share.
+
     .venv/bin/python scripts/build_example_workbook.py
 """
 from __future__ import annotations
@@ -29,6 +32,7 @@ from generator.evaluate import evaluate  # noqa: E402
 from generator.evaluate.group import evaluate_group  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from generator.workbook import open_workbook, write_workbook  # noqa: E402
+from example_member_texts import TEXTS  # noqa: E402  (scripts/, beside this file)
 
 EXAMPLES = ROOT / "examples"
 OUT = EXAMPLES / "dang-bo-2025.xlsx"
@@ -42,12 +46,16 @@ def member(name: str, **changes) -> dict:
         doc.pop(key, None)
     for part in doc.get("diem", {}).values():
         part.pop("tieu_chi", None)  # sub-criteria lists need a file column; the example keeps to cells
-    for path, value in changes.items():
-        target = doc
-        *parents, last = path.split(".")
-        for key in parents:
-            target = target.setdefault(key, {})
-        target[last] = value
+    for changed in (changes, TEXTS.get(changes.get("dang_vien.ho_ten", doc["dang_vien"]["ho_ten"]), {})):
+        for path, value in changed.items():
+            target = doc
+            *parents, last = path.split(".")
+            for key in parents:
+                target = target.setdefault(key, {})
+            if value is None:
+                target.pop(last, None)
+            else:
+                target[last] = copy.deepcopy(value)
     return doc
 
 
@@ -140,8 +148,28 @@ def check_each(document: dict) -> None:
             failures += [f"{org['ma']}: {p}" for p in evaluate_group(full, EXAMPLES).problems]
         except InputError as error:
             failures += [f"{org['ma']}: {p}" for p in error.problems]
+    failures += shared_paragraphs(document)
     if failures:
         raise SystemExit("ví dụ có lỗi:\n  " + "\n  ".join(failures))
+
+
+def shared_paragraphs(document: dict) -> list[str]:
+    """Paragraphs of part A (kiem_diem) that two members print alike: each member writes their own."""
+    where: dict[str, list[str]] = {}
+    for org in document["to_chuc"]:
+        for entry in org.get("xep_loai", {}).get("dang_vien", []):
+            name = entry["ban_kiem_diem"]["dang_vien"]["ho_ten"]
+            for text in _texts(entry["ban_kiem_diem"]["kiem_diem"]):
+                for line in filter(None, (line.strip() for line in text.splitlines())):
+                    where.setdefault(line, []).append(name)
+    return [f"{', '.join(names)}: cùng một đoạn “{line[:60]}…”" for line, names in where.items() if len(set(names)) > 1]
+
+
+def _texts(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    values = node.values() if isinstance(node, dict) else node
+    return [text for value in values for text in _texts(value)]
 
 
 def main() -> None:
