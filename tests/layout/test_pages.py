@@ -234,3 +234,22 @@ def test_json_example_ballot_is_one_sheet(rendered):
     with pymupdf.open(stream=rendered["phieu-bieu-quyet-2025.json"]["pdf"], filetype="pdf") as document:
         assert len(document) <= 2
     assert len(json.loads((EXAMPLES / "phieu-bieu-quyet-2025.json").read_text(encoding="utf-8"))["dang_vien"]) == 45
+
+
+def test_the_example_members_write_their_own_part_a(dang_bo):
+    """`make demo` shows what a real đảng bộ gets: no two members print the same paragraph of part A, and
+    the member who rates himself KHTNV says what he did not complete (issue 14 §13)."""
+    seen: dict[str, set[str]] = {}
+    for path in sorted(dang_bo.rglob("ban-tu-kiem-diem-*.docx")):
+        paragraphs = Document(io.BytesIO(path.read_bytes())).paragraphs
+        texts = [p.text.strip() for p in paragraphs]
+        start, end = texts.index("A. NỘI DUNG KIỂM ĐIỂM"), texts.index("B. TỰ ĐÁNH GIÁ, XẾP LOẠI")
+        part_a = [t for p, t in zip(paragraphs[start:end], texts[start:end]) if not p.style.name.startswith(
+            ("KD Phần", "KD Mục", "KD Tiểu mục"))]  # the form's own headings are the same for everyone
+        for paragraph in part_a:
+            if len(paragraph) >= 40:
+                seen.setdefault(paragraph, set()).add(path.name)
+        if path.name == "ban-tu-kiem-diem-cao-van-son.docx":
+            assert "mới hoàn thành 7/12 nhiệm vụ" in " ".join(part_a)
+    assert len({name for names in seen.values() for name in names}) >= 20
+    assert [paragraph for paragraph, names in seen.items() if len(names) > 1] == []
