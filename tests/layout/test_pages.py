@@ -253,3 +253,10 @@ def test_the_example_members_write_their_own_part_a(dang_bo):
             assert "mới hoàn thành 7/12 nhiệm vụ" in " ".join(part_a)
     assert len({name for names in seen.values() for name in names}) >= 20
     assert [paragraph for paragraph, names in seen.items() if len(names) > 1] == []
+
+
+def test_the_example_dang_bo_numbers_its_reports(dang_bo):
+    """The Đảng bộ sheet's numbers reach the đảng ủy's two reports, under the star (issue 14 §3)."""
+    for name, number in (("bao-cao-tong-hop-xep-loai.pdf", "Số 215-BC/ĐU"), ("bao-cao-ty-le-xep-loai.pdf", "Số 216-BC/ĐU")):
+        first = [ln.text for ln in read_lines(next(dang_bo.rglob(name)).read_bytes())[0]]
+        assert number in first[:first.index("BÁO CÁO")], first[:8]

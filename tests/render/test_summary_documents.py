@@ -121,3 +121,15 @@ def test_word_templates_are_compiled_fast_path_and_a4(name):
     assert compiled_docx(name).supported  # no tags outside the body: the spliced render applies
     section = Document(Path(__file__).resolve().parents[2] / "templates" / name / f"{name}.docx").sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+def test_each_document_prints_its_own_number_under_the_star():
+    """Issue 14 §3: the đảng ủy's documents carry "số và ký hiệu" when the đảng bộ gives one."""
+    numbers = {"bao_cao_tong_hop": "215-BC/ĐU", "bao_cao_ty_le": "216-BC/ĐU", "danh_sach": "217-DS/ĐU"}
+    contexts = summary_contexts(sample(so_ky_hieu=numbers))
+    for name, key in ((REPORT, "bao_cao_tong_hop"), (QUOTA, "bao_cao_ty_le"), (LIST, "danh_sach")):
+        docx_side, pdf_side = both(name, contexts[name])
+        for side in (docx_side, pdf_side):
+            assert f"Số{numbers[key]}" in side[:200], (name, side[:200])  # the header, under the star (spaces normalised away)
+    without = summary_contexts(sample())
+    assert "*Số" not in both(REPORT, without[REPORT])[1][:200]
