@@ -1,4 +1,4 @@
-"""Word's keep-with-next for a signature block, set once the body is rendered.
+"""Word's keep-with-next for a signature block and for tables, set once the body is rendered.
 
 A signature table (its paragraphs in the "KD Ký" style) must share its page with the last paragraph of
 the body: in Word that is "keep with next" on the paragraphs just before the table (the last body
@@ -56,13 +56,28 @@ def _keep_before(table) -> None:
         previous = previous.getprevious()
 
 
+SMALL_TABLE_ROWS = 9  # as the PDF (render/unbroken.py): a table this small moves to the next page whole
+
+
+def _keep_rows(rows) -> None:
+    for row in rows:
+        for paragraph in row.iter(_P):
+            _keep_next(paragraph)
+
+
 def keep_signatures(document_xml: bytes) -> bytes:
-    """``word/document.xml`` with every signature table kept with the body before it."""
+    """``word/document.xml`` with every signature table kept with the body before it, small tables
+    kept whole, and a long table's heading kept with its first two rows."""
     root = etree.fromstring(document_xml)
     body = root.find(f"{{{W}}}body")
-    for table in [t for t in body if t.tag == _TBL and _is_signature(t)]:
-        _keep_before(table)
-        for row in table.findall(_TR)[:-1]:
-            for paragraph in row.iter(_P):
-                _keep_next(paragraph)
+    for table in [t for t in body if t.tag == _TBL]:
+        rows = table.findall(_TR)
+        if _is_signature(table):
+            _keep_before(table)
+            _keep_rows(rows[:-1])
+        elif len(rows) <= SMALL_TABLE_ROWS:
+            _keep_rows(rows[:-1])
+        else:
+            heading = sum(1 for row in rows if row.find(f"{{{W}}}trPr/{{{W}}}tblHeader") is not None)
+            _keep_rows(rows[:heading + 1])
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

@@ -21,7 +21,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from ..resources import templates_dir
 from .environment import html_environment
-from .unbroken import keep_symbols_whole
+from .unbroken import keep_symbols_whole, keep_tables_whole
 
 LOGGER = logging.getLogger("kiemdiem.render.pdf")
 ONE_SHEET = 2  # pages: a paper printed front and back
@@ -78,7 +78,8 @@ def render_pdf_counted(form: str, context: dict, template=None, fillable: bool =
     A context with ``ban_sao`` (a secret ballot's copies) is laid out once and its pages repeated, so
     every copy is identical: unnumbered when it fits one sheet, numbered from 1 in each copy when longer."""
     family = check_serif_font()
-    html = keep_symbols_whole((template or html_environment().get_template(f"{form}/{form}.html")).render(context))
+    html = (template or html_environment().get_template(f"{form}/{form}.html")).render(context)
+    html = keep_tables_whole(keep_symbols_whole(html))
     LOGGER.info("Bố cục PDF %s bằng phông %s", form, family)
     document = HTML(
         string=html,

@@ -33,3 +33,38 @@ def keep_symbols_whole(html: str) -> str:
         elif raw == 0 and part.strip():
             parts[i] = _wrap(part)
     return "".join(parts)
+
+
+# A table of up to this many rows (its heading row included) moves to the next page whole rather than split.
+SMALL_TABLE_ROWS = 9
+_TABLE = re.compile(r"<table\b[^>]*>.*?</table>", re.DOTALL)
+_ROW = re.compile(r"<tr\b")
+
+
+def _with_style(tag: str, rule: str) -> str:
+    """``tag`` (an opening tag) with ``rule`` added to its style attribute."""
+    found = re.search(r'\sstyle="([^"]*)"', tag)
+    if found:
+        return tag[:found.start(1)] + f"{found.group(1).rstrip('; ')}; {rule}" + tag[found.end(1):]
+    return tag[:-1].rstrip("/") + f' style="{rule}">'
+
+
+def keep_tables_whole(html: str) -> str:
+    """Small tables kept on one page; a long one never leaves its heading with a single row at a page foot
+    (its second body row may not start a page)."""
+    def table(match: re.Match) -> str:
+        text = match.group(0)
+        if "<table" in text[1:]:  # a nested table: left as it is
+            return text
+        rows = [m.start() for m in _ROW.finditer(text)]
+        if len(rows) <= SMALL_TABLE_ROWS:
+            end = text.index(">") + 1
+            return _with_style(text[:end], "break-inside: avoid") + text[end:]
+        body = text.find("<tbody")
+        body_rows = [r for r in rows if r > body] if body >= 0 else rows[1:]
+        if len(body_rows) < 2:
+            return text
+        at = body_rows[1]
+        end = text.index(">", at) + 1
+        return text[:at] + _with_style(text[at:end], "break-before: avoid") + text[end:]
+    return _TABLE.sub(table, html)

@@ -260,3 +260,27 @@ def test_the_example_dang_bo_numbers_its_reports(dang_bo):
     for name, number in (("bao-cao-tong-hop-xep-loai.pdf", "Số 215-BC/ĐU"), ("bao-cao-ty-le-xep-loai.pdf", "Số 216-BC/ĐU")):
         first = [ln.text for ln in read_lines(next(dang_bo.rglob(name)).read_bytes())[0]]
         assert number in first[:first.index("BÁO CÁO")], first[:8]
+
+
+@pytest.mark.parametrize("rows, whole", [(5, True), (20, False)])
+def test_a_small_table_moves_whole_and_a_long_one_keeps_two_rows_under_its_heading(rows, whole):
+    """Issue 14 §7, laid out for real: the table starts near the foot of page 1."""
+    from weasyprint import HTML
+
+    from generator.render.unbroken import keep_tables_whole
+    body = "".join(f"<tr><td>Dòng {i}</td></tr>" for i in range(rows))
+    for lead in range(36, 42):
+        html = ("<style>@page{size:A4;margin:20mm}p,td,th{margin:0;font-size:14pt}</style>"
+                + "<p>Đoạn.</p>" * lead + f"<table><thead><tr><th>Tiêu đề bảng</th></tr></thead><tbody>{body}</tbody></table>")
+        pages = [[ln.text for ln in page] for page in read_lines(HTML(string=keep_tables_whole(html)).write_pdf())]
+        first = pages[0]
+        if "Tiêu đề bảng" in first:
+            after = first[first.index("Tiêu đề bảng") + 1:]
+            assert len(after) == rows if whole else len(after) >= 2, (lead, first[-4:])
+
+
+def test_small_tables_stay_whole_in_word_too():
+    xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>'
+           + '<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>' * 5 + '</w:tbl></w:body></w:document>').encode()
+    out = keep_signatures(xml).decode()
+    assert out.count("<w:keepNext/>") == 4  # every row but the last keeps with the next
