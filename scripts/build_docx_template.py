@@ -720,30 +720,36 @@ def level_table(doc, loop, total, title) -> None:
 def build_member_list() -> Path:
     doc = new_document()
     summary_heading(doc, "DANH SÁCH", "xếp loại chất lượng đảng viên năm {{ nam }}")
-    sizes = (Cm(1.2), Cm(4.0), Cm(3.6), Cm(1.4), Cm(3.3))
+    sizes = (Cm(1.3), Cm(4.4), Cm(1.4), Cm(4.5))
     tag(doc, "{%p if trinh_bay.chi_bo %}")
-    table = doc.add_table(rows=9, cols=6)
+    table = doc.add_table(rows=13, cols=5)
     table.style = doc.styles["Table Grid"]
     widths(table, *sizes, TEXT_WIDTH - sum(sizes, Cm(0)))
     rows = table.rows
-    for cell, text in zip(rows[0].cells, ("STT", "Họ và tên", "Nhóm", "Điểm", "Xếp loại", "Ghi chú")):
+    for cell, text in zip(rows[0].cells, ("STT", "Họ và tên", "Điểm", "Xếp loại", "Ghi chú")):
         first_cell_paragraph(cell, text, "KD Bảng nhỏ", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
     row_property(rows[0], "tblHeader")
     for i, text in ((1, "{%tr for g in trinh_bay.chi_bo %}"), (2, "{%tr if g.ten %}"), (4, "{%tr endif %}"),
-                    (5, "{%tr for r in g.dong %}"), (7, "{%tr endfor %}"), (8, "{%tr endfor %}")):
+                    (5, "{%tr for r in g.hang %}"), (6, "{%tr if r.dau_nhom %}"), (8, "{%tr else %}"),
+                    (10, "{%tr endif %}"), (11, "{%tr endfor %}"), (12, "{%tr endfor %}")):
         first_cell_paragraph(rows[i].cells[0], text, "KD Bảng nhỏ")
     heading = rows[3]
     number = first_cell_paragraph(heading.cells[0], "{{ g.so_la_ma }}", "KD Bảng nhỏ", bold=True)
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    name = first_cell_paragraph(heading.cells[1].merge(heading.cells[5]), "{{ g.ten }}", "KD Bảng nhỏ", bold=True)
+    name = first_cell_paragraph(heading.cells[1].merge(heading.cells[4]), "{{ g.ten }}", "KD Bảng nhỏ", bold=True)
     number.paragraph_format.keep_with_next = name.paragraph_format.keep_with_next = True  # never last on a page
     row_property(heading, "cantSplit")
-    cells = ("{{ r.stt }}", "{{ r.ho_ten }}", "{{ r.nhom }}", "{{ r.diem }}", "{{ r.xep_loai }}", "{{ r.ghi_chu }}")
-    for j, (cell, text) in enumerate(zip(rows[6].cells, cells)):
+    group = rows[7]  # a member group, named once above its members
+    first_cell_paragraph(group.cells[0], "", "KD Bảng nhỏ").paragraph_format.keep_with_next = True
+    first_cell_paragraph(group.cells[1].merge(group.cells[4]), "{{ r.nhom }}", "KD Bảng nhỏ",
+                         italic=True).paragraph_format.keep_with_next = True
+    row_property(group, "cantSplit")
+    cells = ("{{ r.stt }}", "{{ r.ho_ten }}", "{{ r.diem }}", "{{ r.xep_loai }}", "{{ r.ghi_chu }}")
+    for j, (cell, text) in enumerate(zip(rows[9].cells, cells)):
         p = first_cell_paragraph(cell, text, "KD Bảng nhỏ")
-        if j in (0, 3):
+        if j in (0, 2):
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    row_property(rows[6], "cantSplit")
+    row_property(rows[9], "cantSplit")
     tag(doc, "{%p endif %}")
     total = para(doc, "{{ trinh_bay.dang_vien_tong }}")
     total.paragraph_format.space_before, total.paragraph_format.keep_with_next = Pt(10), True

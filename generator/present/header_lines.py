@@ -15,8 +15,9 @@ import subprocess
 import unicodedata
 from functools import cache
 
-# Points: the header cell (74 mm) less a little, so the layout engine never wraps a line chosen here.
-CELL_WIDTH = 74 / 25.4 * 72 * 0.96
+# Points: the header cell is 74 mm; Word keeps 1.9 mm of cell margin on each side, so a line chosen here
+# must fit 70 mm to be unwrapped in the DOCX as in the PDF.
+CELL_WIDTH = 70 / 25.4 * 72
 TEXT_WIDTH = 165 / 25.4 * 72  # A4 less HD 36's 30 + 15 mm margins
 RIGHT_CELL = TEXT_WIDTH * 0.55  # the column of "ĐẢNG CỘNG SẢN VIỆT NAM" and the date line
 # The header's names, and whether the line is bold (the issuer) or not (the upper committee).

@@ -12,7 +12,7 @@
     per quota scope and group: the base, the computation, who is kept, cut or left to the đảng ủy.
 
 Every figure is computed here from the rows, never typed; shares are of those rated, and a
-share with nothing to divide prints "—". Nothing is sorted: rows keep the summary's order.
+share with nothing to divide prints "—". Rows keep the summary's order, except that the list puts the members of one group together within a chi bộ.
 Level names come from ``member_levels`` (first: the level the quota limits, second: its base),
 the committee from ``dang_bo`` ("Đảng bộ X" → "Đảng ủy X"), the signer's titles from the
 shared schema (``schemas/shared/chung.defs.json`` ``$defs.ky``). Text is NFC.
@@ -175,13 +175,26 @@ def _note(member: dict, top: str) -> str:
     return member.get("note") or ""
 
 
+def _grouped_rows(rows: list[dict]) -> list[dict]:
+    """The rows as printed: each run of one member group under a heading row naming it once
+    (``{dau_nhom: True, nhom}``), then its members (``dau_nhom: False``)."""
+    out, current = [], None
+    for row in rows:
+        if row["nhom"] != current:
+            current = row["nhom"]
+            if current:
+                out.append({"dau_nhom": True, "nhom": current})
+        out.append({**row, "dau_nhom": False})
+    return out
+
+
 def list_context(summary: dict) -> dict:
     """Danh sách xếp loại chất lượng đảng viên. Needs ``members`` (``organisations`` etc. are optional).
 
     ``trinh_bay.chi_bo``: one group per run of members of the same chi bộ, in the given order,
-    ``{so_la_ma, ten, dong}`` — ``ten`` is "" when the list holds only the đảng bộ's own chi bộ
+    ``{so_la_ma, ten, dong, hang}`` — ``ten`` is "" when the list holds only the đảng bộ's own chi bộ
     (no heading row); each row ``{stt, ho_ten, chi_bo, nhom, diem, xep_loai, ghi_chu}``, numbered
-    within its chi bộ. ``trinh_bay.dong``: the same rows in one list. ``trinh_bay.dang_vien_tong``
+    within its chi bộ; ``hang``: the rows as printed, each member group named once in a heading row. ``trinh_bay.dong``: the same rows in one list. ``trinh_bay.dang_vien_tong``
     (sentence), ``dang_vien_muc`` (``{muc, so_luong, ty_le}`` per level), ``dang_vien_cong``
     (``{so_luong, ty_le}``)."""
     summary = _nfc(summary)
@@ -197,6 +210,14 @@ def list_context(summary: dict) -> dict:
                      "xep_loai": TIE_LEVEL if m.get("quota") == "tie" else m["level_label"], "ghi_chu": _note(m, top)})
     if len(groups) == 1 and groups[0]["ten"] == summary["dang_bo"]:
         groups[0]["ten"] = ""
+    for g in groups:  # within a chi bộ, members of one group together (in the order the groups first appear)
+        first = {}
+        for row in g["dong"]:
+            first.setdefault(row["nhom"], len(first))
+        g["dong"] = sorted(g["dong"], key=lambda row: first[row["nhom"]])
+        for i, row in enumerate(g["dong"], 1):
+            row["stt"] = str(i)
+        g["hang"] = _grouped_rows(g["dong"])
     return _with(common, chi_bo=groups, dong=[r for g in groups for r in g["dong"]], **_member_totals(summary),
                  so_ky_hieu=_number(summary, "danh_sach"))
 

@@ -84,7 +84,7 @@ def test_one_context_per_document_by_template_name():
 def test_the_header_and_signature_come_from_the_summary():
     for context in summary_contexts(sample()).values():
         layout = context["trinh_bay"]
-        assert layout["dang_bo_in_hoa"] == "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI"
+        assert layout["dang_bo_in_hoa"] == "ĐẢNG BỘ\nTHÀNH PHỐ HÀ NỘI"  # wider than Word's 70 mm of the cell
         assert layout["co_quan_in_hoa"] == "ĐẢNG ỦY PHƯỜNG BA ĐÌNH" and layout["co_quan"] == "Đảng ủy phường Ba Đình"
         assert layout["dia_danh_ngay"] == "Hà Nội, ngày 05 tháng 12 năm 2025"
         assert context["ky"] == {"thay_mat": "T/M ĐẢNG ỦY", "chuc_vu_nguoi_ky": "PHÓ BÍ THƯ", "nguoi_ky": "Hoàng Văn Sơn"}
@@ -135,15 +135,18 @@ def test_the_list_groups_members_by_chi_bo_in_the_given_order():
     groups = layout["chi_bo"]
     assert [(g["so_la_ma"], g["ten"], len(g["dong"])) for g in groups] == [("I", KIM_DONG, 4), ("II", LE_LOI, 4)]
     first, second = groups
-    assert [r["ho_ten"] for r in second["dong"]] == ["Nguyễn Văn An", "Lê Thị Hà", "Đỗ Văn Hải", "Nguyễn Văn An"]
+    # Within a chi bộ the members of one group come together, groups in the order they first appear.
+    assert [r["ho_ten"] for r in second["dong"]] == ["Nguyễn Văn An", "Đỗ Văn Hải", "Nguyễn Văn An", "Lê Thị Hà"]
     assert [r["stt"] for r in second["dong"]] == ["1", "2", "3", "4"]
+    assert [r["nhom"] if r["dau_nhom"] else r["ho_ten"] for r in second["hang"]] == [
+        GROUP, "Nguyễn Văn An", "Đỗ Văn Hải", "Nguyễn Văn An", LEADERS, "Lê Thị Hà"]
     assert first["dong"][0]["diem"] == "87,5" and first["dong"][3]["diem"] == ""
-    assert first["dong"][0]["nhom"] == GROUP and second["dong"][1]["nhom"] == LEADERS
+    assert first["dong"][0]["nhom"] == GROUP and second["dong"][3]["nhom"] == LEADERS
     assert first["dong"][1]["xep_loai"] == "Hoàn thành tốt nhiệm vụ"
     assert first["dong"][1]["ghi_chu"] == "Vượt tỷ lệ Hoàn thành xuất sắc nhiệm vụ của nhóm"
     assert first["dong"][3]["xep_loai"] == "Không xếp loại" and first["dong"][3]["ghi_chu"] == YOUNG
     assert second["dong"][0]["xep_loai"] == "Chờ đảng ủy quyết định"
-    assert second["dong"][2]["xep_loai"] == LABELS[None] and second["dong"][2]["ghi_chu"] == SHORT
+    assert second["dong"][1]["xep_loai"] == LABELS[None] and second["dong"][1]["ghi_chu"] == SHORT
     assert layout["dong"] == first["dong"] + second["dong"]  # one flat list as well
 
 
