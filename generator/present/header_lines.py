@@ -6,7 +6,7 @@ word ("ĐẢNG ỦY TRƯỜNG ĐẠI HỌC / KỸ THUẬT CÔNG NGHIỆP") and k
 chosen here, once for DOCX and PDF: the name is cut into units (an organisational word, a known compound,
 else a syllable), lines are measured with the font the documents embed, and the split with the least
 raggedness wins, breaks before an organisational word being free and breaks between two syllables of
-one name costly. A line break the user typed in the name is kept as given.
+one name costly.
 """
 from __future__ import annotations
 
@@ -121,8 +121,7 @@ def _units(original: list[str]) -> list[tuple[list[str], bool]]:
 
 def fit_beside_date(trinh_bay: dict) -> dict:
     """Narrower header lines when the date line ("Thành phố Hồ Chí Minh, ngày … năm 2025") needs more
-    than its column: the date never wraps, so the names give way (a break typed in a name is then
-    replaced by the ones chosen here)."""
+    than its column: the date never wraps, so the names give way."""
     date = trinh_bay.get("dia_danh_ngay")
     if type(date) is not str or not date:  # a blank's field (Markup) or no date
         return trinh_bay
@@ -151,10 +150,7 @@ def balanced_title(text: str, size: float = SIZE, limit: float = TEXT_WIDTH * 0.
 
 def break_lines(text: str, bold: bool = False, limit: float = CELL_WIDTH, size: float = SIZE) -> str:
     """``text`` with "\\n" where its lines should break (unchanged when it fits on one line)."""
-    text = unicodedata.normalize("NFC", text)
-    if "\n" in text:  # the user's own breaks
-        return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
-    text = " ".join(text.split())
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     if width(text, bold, size) <= limit:
         return text
     units = _units(text.split(" "))

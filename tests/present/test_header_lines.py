@@ -31,8 +31,8 @@ def test_never_inside_a_compound_and_every_line_fits(name, bold):
     assert not any(line in ("MINH", "ỦY", "KHÍ", "PHẦN") for line in lines)
 
 
-def test_a_break_the_user_typed_is_kept():
-    assert break_lines("ĐẢNG BỘ KHỐI DOANH NGHIỆP\nTHÀNH PHỐ HỒ CHÍ MINH") == "ĐẢNG BỘ KHỐI DOANH NGHIỆP\nTHÀNH PHỐ HỒ CHÍ MINH"
+def test_line_breaks_typed_in_a_name_do_not_decide():
+    assert break_lines("ĐẢNG BỘ\nPHƯỜNG BA ĐÌNH") == "ĐẢNG BỘ PHƯỜNG BA ĐÌNH"
 
 
 def test_a_long_date_line_narrows_the_names_not_itself():
