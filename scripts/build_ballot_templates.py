@@ -119,7 +119,7 @@ def build_tally() -> Path:
     tag(doc, "{%p for c in trinh_bay.chi_tiet %}")
     para(doc, "{{ c.ho_ten }}", "KD Thông tin", bold=True).paragraph_format.keep_with_next = True
     tag(doc, "{%p for d in c.ly_do %}")
-    para(doc, "- {{ d }}", "KD Bảng").paragraph_format.left_indent = Cm(1)
+    para(doc, "- {{ d }}", "KD Ý")  # the body's own bullet style, as sections I–III
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     para(doc, "{{ trinh_bay.tieu_de_ty_le }}", "KD Mục")
