@@ -143,9 +143,10 @@ class Blank:
         """One row per scalar field under each root: "title: ……" (or boxes), for the rules' data, as plain
         questions: the fields of one group under its title ("Kết quả thực hiện nhiệm vụ …:" then
         "- Số nhiệm vụ, chỉ tiêu được giao: ……"), not as breadcrumbs."""
-        rows, group = [], [None]
+        rows, group = [], None
 
         def walk(path: list) -> None:
+            nonlocal group
             node = self.node(path)
             kinds = node.get("type")
             if kinds == "object" or "properties" in node:
@@ -162,12 +163,12 @@ class Blank:
                 place = self.text(path, 10, size="vua")
             parent = path[:-1]
             if len(path) > 1 and self.node(parent).get("title"):
-                if group[0] != parent:
-                    group[0] = parent
+                if group != parent:
+                    group = parent
                     rows.append({"ten": self.node(parent)["title"], "o": ""})
                 rows.append({"ten": f"- {self.node(path).get('title') or self.title(path)}", "o": place})
             else:
-                group[0] = None
+                group = None
                 rows.append({"ten": self.title(path), "o": place})
 
         for root in roots:

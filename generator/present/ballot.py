@@ -58,6 +58,7 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
         "o": UNCHECKED,
         "dong": rows,
         "ban": [str(i) for i in range(1, document.get("so_phieu", 1) + 1)],
+        "ban_sao": document.get("so_phieu", 1),  # identical copies: the PDF lays out one and repeats its pages
         "cao_dong": row_height(len(rows)),
     }
 

@@ -88,16 +88,21 @@ def _present(schema: dict, node: dict, value: Any) -> Any:
 
 
 def build_context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
+    """The one context both renderers print; its header lines fitted beside its date line."""
+    context = _context(document, evaluation)
+    fit_beside_date(context["trinh_bay"])
+    return context
+
+
+def _context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
     from .meeting_forms import LAYOUTS, meeting_context  # here, not on top: those modules use this one
     if document["form"] in LAYOUTS:
-        context = meeting_context(document, evaluation)
-        fit_beside_date(context["trinh_bay"])
-        return context
+        return meeting_context(document, evaluation)
     schema = load_schema(document["form"])
     context = _present(schema, schema, document)
     if isinstance(evaluation, CommendationEvaluation):
         context["ket_qua"] = commendation_result(evaluation)
-        context["trinh_bay"] = fit_beside_date({**commendation_layout(document, evaluation), "so_lieu": []})  # no blank appendix
+        context["trinh_bay"] = {**commendation_layout(document, evaluation), "so_lieu": []}  # no blank appendix
         return context
     ev = evaluation
     level_text = ev.level_label
@@ -126,7 +131,6 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
         "so_lieu": [],  # a blank's appendix of facts for the rules (generator/blank); a filled document has none
         **LAYOUT[document["form"]](document, ev, rules),
     }
-    fit_beside_date(context["trinh_bay"])
     context["trinh_bay"]["phu_luc"] = annex(document, context) if document["form"] in ANNEXED else None
     return context
 

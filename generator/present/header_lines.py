@@ -13,7 +13,9 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
+
+from .vietnamese import in_hoa
 
 # Points: the header cell is 74 mm; Word keeps 1.9 mm of cell margin on each side, so a line chosen here
 # must fit 70 mm to be unwrapped in the DOCX as in the PDF.
@@ -47,6 +49,9 @@ COMPOUNDS = tuple(w.split() for w in (
     "TỔ CHỨC CƠ SỞ ĐẢNG", "TRUNG HỌC CƠ SỞ", "TRUNG HỌC PHỔ THÔNG", "CƠ SỞ", "TỔ CHỨC", "LỰC LƯỢNG", "VŨ TRANG", "CÁN BỘ", "CÔNG CHỨC"))
 # Words that never end a line: they belong to what follows ("CÁC / CƠ QUAN" never).
 FORWARD = {"CÁC", "NHỮNG", "VÀ"}
+# Longest first, so "TỔNG CÔNG TY" wins over "CÔNG TY": (words, a good place to break before them).
+_PHRASES = (tuple((p, True) for p in sorted(ORGANISATIONAL, key=len, reverse=True))
+            + tuple((p, False) for p in sorted(COMPOUNDS, key=len, reverse=True)))
 WEAK_BREAK = 0.35  # the cost of a break between two syllables that are not known to belong together
 LINE = 0.25  # each extra line
 
@@ -85,25 +90,9 @@ def _units(original: list[str]) -> list[tuple[list[str], bool]]:
     units, i = [], 0
     words = [w.upper() for w in original]
     while i < len(words):
-        for phrase, good in ((p, True) for p in sorted(ORGANISATIONAL, key=len, reverse=True)):
-            if words[i:i + len(phrase)] == phrase:
-                units.append((phrase, good))
-                i += len(phrase)
-                break
-        else:
-            for phrase in sorted(COMPOUNDS, key=len, reverse=True):
-                if words[i:i + len(phrase)] == phrase:
-                    units.append((phrase, False))
-                    i += len(phrase)
-                    break
-            else:
-                units.append(([words[i]], False))
-                i += 1
-    at, kept = 0, []
-    for unit, good in units:  # back to the words as written
-        kept.append((original[at:at + len(unit)], good))
-        at += len(unit)
-    units = kept
+        phrase, good = next(((p, g) for p, g in _PHRASES if words[i:i + len(p)] == p), ([words[i]], False))
+        units.append((original[i:i + len(phrase)], good))  # the words as written
+        i += len(phrase)
     # A dash stays with the unit before it, a unit after a dash is a good place to break, and
     # "CÁC", "VÀ" join the unit after them (a break before them is a good one).
     merged: list[tuple[list[str], bool]] = []
@@ -138,7 +127,6 @@ def fit_beside_date(trinh_bay: dict) -> dict:
 
 def header_name(name: str, bold: bool = False) -> str:
     """A header line of the issuer (bold) or of the upper committee: capitals, broken as real headers are."""
-    from .vietnamese import in_hoa
     return break_lines(in_hoa(name), bold)
 
 
@@ -148,6 +136,7 @@ def balanced_title(text: str, size: float = SIZE, limit: float = TEXT_WIDTH * 0.
     return break_lines(text, True, limit, size)
 
 
+@lru_cache(maxsize=4096)  # a đảng bộ's few names are printed on every member's paper
 def break_lines(text: str, bold: bool = False, limit: float = CELL_WIDTH, size: float = SIZE) -> str:
     """``text`` with "\\n" where its lines should break (unchanged when it fits on one line)."""
     text = " ".join(unicodedata.normalize("NFC", text).split())

@@ -22,6 +22,4 @@ def meeting_context(document: dict, evaluation) -> dict:
     context = _present(schema, schema, document)
     context["ket_qua"] = ballot_result(evaluation) if document["form"] == BALLOT else evaluation.as_dict()
     context["trinh_bay"] = LAYOUTS[document["form"]](document, evaluation)
-    if document["form"] == BALLOT:  # identical copies: the PDF lays out one and repeats its pages
-        context["ban_sao"] = len(context["trinh_bay"]["ban"])
     return context

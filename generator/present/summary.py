@@ -204,19 +204,16 @@ def list_context(summary: dict) -> dict:
     for m in summary["members"]:
         if not groups or groups[-1]["ten"] != m["chi_bo"]:
             groups.append({"so_la_ma": la_ma(len(groups) + 1), "ten": m["chi_bo"], "dong": []})
-        rows = groups[-1]["dong"]
-        rows.append({"stt": str(len(rows) + 1), "ho_ten": m["ho_ten"], "chi_bo": m["chi_bo"], "nhom": m.get("nhom") or "",
-                     "diem": _score(m.get("score")),
-                     "xep_loai": TIE_LEVEL if m.get("quota") == "tie" else m["level_label"], "ghi_chu": _note(m, top)})
+        groups[-1]["dong"].append({
+            "ho_ten": m["ho_ten"], "chi_bo": m["chi_bo"], "nhom": m.get("nhom") or "", "diem": _score(m.get("score")),
+            "xep_loai": TIE_LEVEL if m.get("quota") == "tie" else m["level_label"], "ghi_chu": _note(m, top)})
     if len(groups) == 1 and groups[0]["ten"] == summary["dang_bo"]:
         groups[0]["ten"] = ""
     for g in groups:  # within a chi bộ, members of one group together (in the order the groups first appear)
         first = {}
         for row in g["dong"]:
             first.setdefault(row["nhom"], len(first))
-        g["dong"] = sorted(g["dong"], key=lambda row: first[row["nhom"]])
-        for i, row in enumerate(g["dong"], 1):
-            row["stt"] = str(i)
+        g["dong"] = [{"stt": str(i), **row} for i, row in enumerate(sorted(g["dong"], key=lambda r: first[r["nhom"]]), 1)]
         g["hang"] = _grouped_rows(g["dong"])
     return _with(common, chi_bo=groups, dong=[r for g in groups for r in g["dong"]], **_member_totals(summary),
                  so_ky_hieu=_number(summary, "danh_sach"))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from lxml import etree
 
+from .unbroken import SMALL_TABLE_ROWS  # the PDF's rule: a table this small moves to the next page whole
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _PPR, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "pPr", "sdt"))
 SIGNATURE_STYLE = "KDKý"
@@ -54,9 +56,6 @@ def _keep_before(table) -> None:
         if _text(previous):
             return
         previous = previous.getprevious()
-
-
-SMALL_TABLE_ROWS = 9  # as the PDF (render/unbroken.py): a table this small moves to the next page whole
 
 
 def _keep_rows(rows) -> None:

@@ -75,7 +75,7 @@ def render_pdf(form: str, context: dict, fillable: bool = False) -> bytes:
 def render_pdf_counted(form: str, context: dict, template=None, fillable: bool = False) -> tuple[bytes, int]:
     """The PDF and its number of pages (a bulk run's manifest lists them).
     ``template``: a compiled user template instead of the form's own (same assets rule).
-    A context with ``ban_sao`` (a secret ballot's copies) is laid out once and its pages repeated, so
+    A layout with ``trinh_bay.ban_sao`` (a secret ballot's copies) is laid out once and its pages repeated, so
     every copy is identical: unnumbered when it fits one sheet, numbered from 1 in each copy when longer."""
     family = check_serif_font()
     html = (template or html_environment().get_template(f"{form}/{form}.html")).render(context)
@@ -87,12 +87,14 @@ def render_pdf_counted(form: str, context: dict, template=None, fillable: bool =
         url_fetcher=TemplateAssetFetcher(),
     )
     options = {"font_config": _font_config(), "pdf_forms": fillable or None}
-    laid_out = document.render(**options)
-    copies = context.get("ban_sao")
+    copies = (context.get("trinh_bay") or {}).get("ban_sao")
     if not copies:
+        laid_out = document.render(**options)
         return laid_out.write_pdf(), len(laid_out.pages)
-    if len(laid_out.pages) <= ONE_SHEET:
-        laid_out = document.render(stylesheets=[CSS(string=_NO_PAGE_NUMBER)], **options)
+    # A ballot mostly fits one sheet: laid out unnumbered, and again with numbers only when it is longer.
+    laid_out = document.render(stylesheets=[CSS(string=_NO_PAGE_NUMBER)], **options)
+    if len(laid_out.pages) > ONE_SHEET:
+        laid_out = document.render(**options)
     return repeat_pages(laid_out.write_pdf(), copies), len(laid_out.pages) * copies
 
 
