@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..evaluate.regime import Subject
-from ..present.header_lines import header_name
+from ..present.header_lines import TITLE_SIZE, balanced_title, header_name
 from ..present.vietnamese import cap_uy, dia_danh_ngay, so
 from .builder import Blank
 from .fields import leader
@@ -180,7 +180,7 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
             "to_chuc_in_hoa": header_line(b, ["to_chuc"], lambda v: header_name(cap_uy(v), bold=True), field=True),
             "dia_danh_ngay": date_line(b),
-            "tieu_de": (rules.get("titles_by_kind") or {}).get(kind, rules["title"]),
+            "tieu_de": balanced_title((rules.get("titles_by_kind") or {}).get(kind, rules["title"]), TITLE_SIZE),
             "quy_dinh": regime.name + (f"; {regime.profile}" if regime.profile else ""),
             **tables,
             "tieu_de_muc_i": "I. TỰ ĐÁNH GIÁ CÁC TIÊU CHÍ" if rules.criteria else "I. ĐIỂM TỰ CHẤM",

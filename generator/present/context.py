@@ -15,8 +15,8 @@ from typing import Any
 from ..evaluate import NOT_RATED, SUBJECTS, CommendationEvaluation, Evaluation
 from .commendation import commendation_layout, commendation_result
 from ..validate import _resolve, load_schema
-from .vietnamese import cap_uy, dia_danh_ngay, ngay_ngan, phan_tram, so
-from .header_lines import balanced_title, fit_beside_date, header_name
+from .vietnamese import cap_uy, dia_danh_ngay, mot_dong, ngay_ngan, phan_tram, so
+from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, header_name
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
 _BULLET = re.compile(r"^\s*[-+•–*]\s+")
@@ -75,6 +75,8 @@ def _present(schema: dict, node: dict, value: Any) -> Any:
         return value
     if node.get("x-kieu") == "nam":
         return str(value)
+    if node.get("x-kieu") == "ten" and isinstance(value, str):
+        return mot_dong(value)
     if isinstance(value, (int, float)):
         return so(value)
     if isinstance(value, dict):
@@ -179,7 +181,7 @@ def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     members = document["thong_ke_dang_vien"]
     layout = {
         "to_chuc_in_hoa": header_name(cap_uy(document["to_chuc"]), bold=True),  # a đảng bộ issues as its đảng ủy
-        "tieu_de": (rules.get("titles_by_kind") or {}).get(document["loai_to_chuc"], rules["title"]),
+        "tieu_de": balanced_title((rules.get("titles_by_kind") or {}).get(document["loai_to_chuc"], rules["title"]), TITLE_SIZE),
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "dang_vien": _count_rows(members["so_xep_loai"], list(rules["member_labels"].items())),
         "tong_dang_vien": so(sum(members["so_xep_loai"].values())),

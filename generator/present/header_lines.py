@@ -20,12 +20,14 @@ from .vietnamese import in_hoa
 # Points: the header cell is 74 mm; Word keeps 1.9 mm of cell margin on each side, so a line chosen here
 # must fit 70 mm to be unwrapped in the DOCX as in the PDF.
 CELL_WIDTH = 70 / 25.4 * 72
+CELL_MARGINS = 2 * 1.9 / 25.4 * 72  # Word's left and right cell margins together
 TEXT_WIDTH = 165 / 25.4 * 72  # A4 less HD 36's 30 + 15 mm margins
-RIGHT_CELL = TEXT_WIDTH * 0.55  # the column of "ĐẢNG CỘNG SẢN VIỆT NAM" and the date line
+NAMES_SHARE = 0.3  # however long the date line, the names keep this share of the header's width
 # The header's names, and whether the line is bold (the issuer) or not (the upper committee).
 HEADER_KEYS = {"dang_bo_in_hoa": False, "chi_bo_in_hoa": True, "co_quan_in_hoa": True, "tap_the_in_hoa": True,
                "to_chuc_in_hoa": True}
 SIZE = 14.0
+TITLE_SIZE = 16.0  # the name of the kind of paper ("BẢNG TỰ ĐÁNH GIÁ, XẾP LOẠI …"), hd36.css .ten-loai
 # Words that open a unit of a Party organisation's name: a break before them is where real headers break.
 ORGANISATIONAL = tuple(w.split() for w in (
     "ĐẢNG BỘ", "CHI BỘ", "ĐẢNG ỦY", "ĐẢNG UỶ", "CHI ỦY", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "VĂN PHÒNG", "BAN",
@@ -41,17 +43,20 @@ COMPOUNDS = tuple(w.split() for w in (
     "NÔNG NGHIỆP", "PHÁT TRIỂN", "NÔNG THÔN", "GIÁO DỤC", "ĐÀO TẠO", "Y TẾ", "VĂN HÓA", "THỂ THAO", "DU LỊCH",
     "TÀI CHÍNH", "THƯƠNG MẠI", "DỊCH VỤ", "VẬN TẢI", "HÀNG KHÔNG", "HÀNG HẢI", "DẦU KHÍ", "KHOÁNG SẢN",
     "TÀI NGUYÊN", "MÔI TRƯỜNG", "KẾ HOẠCH", "ĐẦU TƯ", "NỘI VỤ", "TƯ PHÁP", "QUÂN SỰ", "BIÊN PHÒNG", "HẢI QUAN",
-    "KHO BẠC", "BẢO HIỂM", "XÃ HỘI", "LAO ĐỘNG", "THƯƠNG BINH", "NHÂN DÂN", "HÀNH CHÍNH", "SỰ NGHIỆP",
+    "KHO BẠC", "BẢO HIỂM", "THƯƠNG BINH VÀ XÃ HỘI", "XÃ HỘI", "LAO ĐỘNG", "THƯƠNG BINH", "NHÂN DÂN", "HÀNH CHÍNH", "SỰ NGHIỆP",
     "KINH TẾ", "CHÍNH TRỊ", "QUỐC GIA", "TRUNG ƯƠNG", "HỒ CHÍ MINH", "THÔNG TIN", "TRUYỀN THÔNG", "KHOA HỌC",
     "NGHIÊN CỨU", "SẢN XUẤT", "KINH DOANH", "XUẤT NHẬP KHẨU", "ĐIỆN TỬ", "HÓA CHẤT", "THỰC PHẨM", "DƯỢC PHẨM",
     "ĐA KHOA", "CHUYÊN KHOA", "CẤP NƯỚC", "THOÁT NƯỚC", "ĐÔ THỊ", "CÂY XANH", "CHIẾU SÁNG", "HẠ TẦNG",
     "BẤT ĐỘNG SẢN", "CHỨNG KHOÁN", "ĐƯỜNG SẮT", "ĐƯỜNG BỘ", "CAO SU", "XỔ SỐ", "KIẾN THIẾT",
-    "TỔ CHỨC CƠ SỞ ĐẢNG", "TRUNG HỌC CƠ SỞ", "TRUNG HỌC PHỔ THÔNG", "CƠ SỞ", "TỔ CHỨC", "LỰC LƯỢNG", "VŨ TRANG", "CÁN BỘ", "CÔNG CHỨC"))
+    "TỔ CHỨC CƠ SỞ ĐẢNG", "TRUNG HỌC CƠ SỞ", "TRUNG HỌC PHỔ THÔNG", "CƠ SỞ", "TỔ CHỨC", "LỰC LƯỢNG", "VŨ TRANG", "CÁN BỘ", "CÔNG CHỨC",
+    "ĐIỀU TRỊ", "CAI NGHIỆN", "MA TÚY", "MA TUÝ", "BẢO TRỢ", "PHỤC HỒI CHỨC NĂNG", "CHỨC NĂNG", "CHẤT LƯỢNG",
+    "ĐÁNH GIÁ", "XẾP LOẠI", "KIỂM ĐIỂM", "TẬP THỂ", "CÁ NHÂN", "KHEN THƯỞNG", "ĐẢNG VIÊN"))
 # Words that never end a line: they belong to what follows ("CÁC / CƠ QUAN" never).
 FORWARD = {"CÁC", "NHỮNG", "VÀ"}
-# Longest first, so "TỔNG CÔNG TY" wins over "CÔNG TY": (words, a good place to break before them).
-_PHRASES = (tuple((p, True) for p in sorted(ORGANISATIONAL, key=len, reverse=True))
-            + tuple((p, False) for p in sorted(COMPOUNDS, key=len, reverse=True)))
+# Longest first, so "TỔNG CÔNG TY" wins over "CÔNG TY" and the compound "XÃ HỘI" over the commune "XÃ";
+# (words, a good place to break before them), an organisational word first among phrases of one length.
+_PHRASES = tuple(sorted([*((p, True) for p in ORGANISATIONAL), *((p, False) for p in COMPOUNDS)],
+                        key=lambda phrase: (-len(phrase[0]), not phrase[1])))
 WEAK_BREAK = 0.35  # the cost of a break between two syllables that are not known to belong together
 LINE = 0.25  # each extra line
 
@@ -110,24 +115,38 @@ def _units(original: list[str]) -> list[tuple[list[str], bool]]:
 
 def fit_beside_date(trinh_bay: dict) -> dict:
     """Narrower header lines when the date line ("Thành phố Hồ Chí Minh, ngày … năm 2025") needs more
-    than its column: the date never wraps, so the names give way."""
+    than its column: the date never wraps, so the names give way. ``cot_ngay`` keeps the date column's
+    least width (points) for Word, whose columns do not give way by themselves (render/docx_header.py)."""
     date = trinh_bay.get("dia_danh_ngay")
     if type(date) is not str or not date:  # a blank's field (Markup) or no date
         return trinh_bay
-    needed = width(date, italic=True) + 6
-    if needed <= RIGHT_CELL:
+    needed = width(date, italic=True) + 2  # a little room for rounding in Word and LibreOffice
+    trinh_bay["cot_ngay"] = round(needed + CELL_MARGINS, 1)
+    inner = TEXT_WIDTH - needed - 2 * CELL_MARGINS  # what the names' column keeps inside Word's margins
+    if inner >= CELL_WIDTH:
         return trinh_bay
-    limit = max(TEXT_WIDTH - needed - 10, TEXT_WIDTH * 0.3)
+    limit = max(inner, TEXT_WIDTH * NAMES_SHARE - 2 * CELL_MARGINS) - 1
     for key, bold in HEADER_KEYS.items():
         value = trinh_bay.get(key)
-        if type(value) is str and value:
-            trinh_bay[key] = break_lines(" ".join(value.split()), bold, limit)
+        if isinstance(value, str) and value and not hasattr(value, "__html__"):  # not a blank's field
+            typed = getattr(value, "typed", None) or (" ".join(value.split()),)
+            trinh_bay[key] = "\n".join(break_lines(line, bold, limit) for line in typed)
     return trinh_bay
 
 
+class HeaderLines(str):
+    """Header lines that remember the lines their writer typed, so that a narrower fit keeps those breaks."""
+    typed: tuple[str, ...]
+
+
 def header_name(name: str, bold: bool = False) -> str:
-    """A header line of the issuer (bold) or of the upper committee: capitals, broken as real headers are."""
-    return break_lines(in_hoa(name), bold)
+    """A header line of the issuer (bold) or of the upper committee: capitals, broken as real headers are.
+    A line break typed in the name (Alt+Enter in Excel, a new line in YAML) is kept, and only a typed line
+    too long for the cell is broken further."""
+    typed = tuple(in_hoa(" ".join(line.split())) for line in name.splitlines() if line.strip())
+    lines = HeaderLines("\n".join(break_lines(line, bold) for line in typed))
+    lines.typed = typed
+    return lines
 
 
 def balanced_title(text: str, size: float = SIZE, limit: float = TEXT_WIDTH * 0.9) -> str:

@@ -33,7 +33,7 @@ from fractions import Fraction
 from functools import cache
 
 from ..resources import schemas_dir
-from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, phan_tram, so
+from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, mot_dong, phan_tram, so
 from .header_lines import fit_beside_date, header_name
 
 LIST, REPORT, QUOTA = "danh-sach-xep-loai-dang-vien", "bao-cao-tong-hop-xep-loai", "bao-cao-ty-le-xep-loai"
@@ -93,7 +93,8 @@ def _is_dang_bo(name: str) -> bool:
 
 
 def _common(summary: dict) -> dict:
-    dang_bo, upper = summary["dang_bo"], summary.get("cap_tren")
+    typed, typed_upper = summary["dang_bo"], summary.get("cap_tren")  # with the header's typed breaks
+    dang_bo, upper = mot_dong(typed), typed_upper and mot_dong(typed_upper)
     titles = _signer_titles()
     ky = summary.get("ky") or {"thay_mat": "dang_uy" if _is_dang_bo(dang_bo) else "chi_uy",
                                "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": ""}
@@ -102,8 +103,8 @@ def _common(summary: dict) -> dict:
     common = {
         "dang_bo": dang_bo, "nam": summary["nam"], "regime_name": summary["regime_name"],
         "trinh_bay": {
-            "dang_bo_in_hoa": header_name(upper) if upper else "",
-            "co_quan": cap_uy(dang_bo), "co_quan_in_hoa": header_name(cap_uy(dang_bo), bold=True),
+            "dang_bo_in_hoa": header_name(typed_upper) if upper else "",
+            "co_quan": cap_uy(dang_bo), "co_quan_in_hoa": header_name(cap_uy(typed), bold=True),
             "dia_danh_ngay": dia_danh_ngay(summary["dia_danh"], _date(summary["ngay_lap"])),
             "muc_cao": levels[0][1] if levels else "", "muc_cao_in_hoa": in_hoa(levels[0][1]) if levels else "",
             "muc_co_so": levels[1][1] if len(levels) > 1 else "",
@@ -202,12 +203,13 @@ def list_context(summary: dict) -> dict:
     top = common["trinh_bay"]["muc_cao"]
     groups: list[dict] = []
     for m in summary["members"]:
-        if not groups or groups[-1]["ten"] != m["chi_bo"]:
-            groups.append({"so_la_ma": la_ma(len(groups) + 1), "ten": m["chi_bo"], "dong": []})
+        chi_bo = mot_dong(m["chi_bo"])
+        if not groups or groups[-1]["ten"] != chi_bo:
+            groups.append({"so_la_ma": la_ma(len(groups) + 1), "ten": chi_bo, "dong": []})
         groups[-1]["dong"].append({
-            "ho_ten": m["ho_ten"], "chi_bo": m["chi_bo"], "nhom": m.get("nhom") or "", "diem": _score(m.get("score")),
+            "ho_ten": m["ho_ten"], "chi_bo": chi_bo, "nhom": m.get("nhom") or "", "diem": _score(m.get("score")),
             "xep_loai": TIE_LEVEL if m.get("quota") == "tie" else m["level_label"], "ghi_chu": _note(m, top)})
-    if len(groups) == 1 and groups[0]["ten"] == summary["dang_bo"]:
+    if len(groups) == 1 and groups[0]["ten"] == common["dang_bo"]:
         groups[0]["ten"] = ""
     for g in groups:  # within a chi bộ, members of one group together (in the order the groups first appear)
         first = {}
@@ -281,7 +283,7 @@ def _named(summary: dict, quota: dict, status: str) -> list[str]:
         match = next((m for m in pool if m["ho_ten"] == name), None)
         if match is not None:
             pool.remove(match)
-        names.append(f"{name} ({match['chi_bo']})" if match and match["chi_bo"] != quota["scope"] else name)
+        names.append(f"{name} ({mot_dong(match['chi_bo'])})" if match and match["chi_bo"] != quota["scope"] else name)
     return names
 
 

@@ -33,7 +33,7 @@ def ngay_thang_nam(d: dt.date) -> str:
 
 def dia_danh_ngay(dia_danh: str, d: dt.date) -> str:
     """The place-and-date line: "Hà Nội, ngày 05 tháng 01 năm 2026"."""
-    return f"{dia_danh}, {ngay_thang_nam(d)}"
+    return f"{mot_dong(dia_danh)}, {ngay_thang_nam(d)}"
 
 
 def ngay_ngan(d: dt.date) -> str:
@@ -62,6 +62,11 @@ def so(x: Number, decimals_max: int = 2) -> str:
 def phan_tram(x: Number) -> str:
     """A ratio as a percentage, Party style without a space: 3/10 → "30%"."""
     return f"{so(_decimal(x) * 100)}%"
+
+
+def mot_dong(name: str) -> str:
+    """A name as it runs in a sentence: the line breaks its writer typed for the header are spaces here."""
+    return " ".join(name.split())
 
 
 def in_hoa(s: str) -> str:

@@ -18,6 +18,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from ..resources import templates_dir
+from .docx_header import widen_date_column
 from .docx_keep import keep_signatures
 from .docx_properties import CORE, core_xml, document_day, document_title
 from .environment import docx_environment
@@ -67,6 +68,7 @@ class CompiledDocx:
             body = body.replace(tag, plain)
         if any(char in body for char in _LISTING_CHARS):  # tabs and line breaks in values, as docxtpl does
             body = self._docxtpl.resolve_listing(body)
+        body = widen_date_column(body, (context.get("trinh_bay") or {}).get("cot_ngay"))
         xml = _DECLARATION + self._head + body + self._tail
         return self._parts.write({**(parts or {}), _DOCUMENT: keep_signatures(xml.encode("utf-8"))})
 

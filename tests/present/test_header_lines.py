@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.present.header_lines import CELL_WIDTH, balanced_title, break_lines, fit_beside_date, width
+from generator.present.header_lines import (CELL_MARGINS, CELL_WIDTH, TEXT_WIDTH, balanced_title, break_lines, fit_beside_date,
+                                           header_name, width)
 
 
 @pytest.mark.parametrize("name, bold, lines", [
@@ -31,17 +32,39 @@ def test_never_inside_a_compound_and_every_line_fits(name, bold):
     assert not any(line in ("MINH", "ỦY", "KHÍ", "PHẦN") for line in lines)
 
 
-def test_line_breaks_typed_in_a_name_do_not_decide():
+def test_break_lines_measures_a_name_as_one_line():
     assert break_lines("ĐẢNG BỘ\nPHƯỜNG BA ĐÌNH") == "ĐẢNG BỘ PHƯỜNG BA ĐÌNH"
+
+
+def test_a_line_break_typed_in_a_name_is_kept_in_the_header():
+    assert header_name("Đảng bộ\n  phường Ba Đình ") == "ĐẢNG BỘ\nPHƯỜNG BA ĐÌNH"
+    assert header_name("Đảng bộ Khối Doanh nghiệp Thành phố Hồ Chí Minh\r\nquận 1") == \
+        "ĐẢNG BỘ\nKHỐI DOANH NGHIỆP\nTHÀNH PHỐ HỒ CHÍ MINH\nQUẬN 1"  # a typed line too long is broken further
+
+
+def test_a_narrower_fit_keeps_the_typed_breaks():
+    layout = {"dia_danh_ngay": "Thành phố Hồ Chí Minh, ngày 10 tháng 12 năm 2025",
+              "chi_bo_in_hoa": header_name("Chi bộ Văn phòng\nSở Tài nguyên và Môi trường", bold=True)}
+    fit_beside_date(layout)
+    assert layout["chi_bo_in_hoa"].split("\n")[0] == "CHI BỘ VĂN PHÒNG"
+    assert " ".join(layout["chi_bo_in_hoa"].split("\n")[1:]) == "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG"
 
 
 def test_a_long_date_line_narrows_the_names_not_itself():
     layout = {"dia_danh_ngay": "Thành phố Hồ Chí Minh, ngày 10 tháng 12 năm 2025",
               "dang_bo_in_hoa": "ĐẢNG BỘ KHỐI DOANH NGHIỆP", "chi_bo_in_hoa": "CHI BỘ PHƯỜNG 5"}
     fit_beside_date(layout)
-    limit = 165 / 25.4 * 72 - width(layout["dia_danh_ngay"], italic=True)
-    assert all(width(line) <= limit for line in layout["dang_bo_in_hoa"].split("\n"))
-    assert layout["dang_bo_in_hoa"] == "ĐẢNG BỘ\nKHỐI DOANH NGHIỆP"
+    date_column = layout["cot_ngay"]  # the date's column in Word, its margins included
+    assert date_column >= width(layout["dia_danh_ngay"], italic=True) + CELL_MARGINS
+    inside = TEXT_WIDTH - date_column - CELL_MARGINS  # what the names' column keeps inside Word's margins
+    assert all(width(line) <= inside for line in layout["dang_bo_in_hoa"].split("\n"))
+    assert layout["dang_bo_in_hoa"] == "ĐẢNG BỘ KHỐI\nDOANH NGHIỆP"  # "KHỐI DOANH NGHIỆP" is 1 pt too wide here
+
+
+def test_a_short_date_line_leaves_the_names_alone():
+    layout = {"dia_danh_ngay": "Hà Nội, ngày 10 tháng 12 năm 2025", "dang_bo_in_hoa": "ĐẢNG BỘ KHỐI DOANH NGHIỆP"}
+    fit_beside_date(layout)
+    assert layout["dang_bo_in_hoa"] == "ĐẢNG BỘ KHỐI DOANH NGHIỆP"
 
 
 def test_titles_are_balanced_in_ordinary_case():
