@@ -56,9 +56,20 @@ def html_environment() -> Environment:
     )
 
 
+def options_in_word(value):
+    """The DOCX's choice line: each option's words joined by no-break spaces, so Word breaks between options
+    only, and a long line of options starting on a line of its own (docx_keep left-aligns the paragraph)."""
+    value = printed(value)
+    if isinstance(value, str) and not isinstance(value, Markup) and OPTION_GAP in value \
+            and (UNCHECKED in value or CHECKED in value):
+        options = OPTION_GAP.join("\u00a0".join(o.split()) for o in value.split(OPTION_GAP) if o.strip())
+        return options if len(value) <= SHORT_CHOICE else "\n" + options
+    return value
+
+
 @cache
 def docx_environment() -> Environment:
-    return Environment(autoescape=True, undefined=StrictUndefined, finalize=printed)
+    return Environment(autoescape=True, undefined=StrictUndefined, finalize=options_in_word)
 
 
 SHARED_MACROS = "_shared/hd36.html"
