@@ -319,7 +319,8 @@ def grade_table(doc) -> None:
     """TT | criterion | grade (2019–2024 sheets)."""
     table = doc.add_table(rows=4, cols=3)
     table.style = doc.styles["Table Grid"]
-    widths(table, Cm(1.3), TEXT_WIDTH - Cm(1.3 + 3.6), Cm(3.6))
+    widths(table, Cm(1.3), TEXT_WIDTH - Cm(1.3 + 2.9 * 2), Cm(2.9 * 2))  # the score table's grid
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
     rows = table.rows
     for cell, text in zip(rows[0].cells, ("TT", "Tiêu chí", "Mức tự đánh giá")):
         first_cell_paragraph(cell, text, "KD Bảng", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -334,12 +335,14 @@ def grade_table(doc) -> None:
 
 def assessment_tables(doc) -> None:
     """The grades (2019–2024) or the scores, whichever the regime uses."""
-    tag(doc, "{%p if trinh_bay.bang_cap_do %}")
-    grade_table(doc)
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p if trinh_bay.bang_diem %}")
-    score_table(doc)
-    tag(doc, "{%p endif %}")
+    for variable, heading, table in (("bang_cap_do", "1. Mức tự đánh giá từng tiêu chí", grade_table),
+                                     ("bang_diem", "2. Điểm tự chấm", score_table)):
+        tag(doc, f"{{%p if trinh_bay.{variable} %}}")
+        tag(doc, "{%p if trinh_bay.bang_cap_do and trinh_bay.bang_diem %}")  # a profile's two sheets (Sơn La 2021)
+        para(doc, heading, "KD Tiểu mục")
+        tag(doc, "{%p endif %}")
+        table(doc)
+        tag(doc, "{%p endif %}")
 
 
 def score_table(doc) -> None:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pymupdf
 
+from generator.present.header_lines import COMPOUNDS, ORGANISATIONAL
+
 # The first line of a signature block: "Nơi nhận:", "T/M CHI ỦY", "TM. BAN THƯỜNG VỤ", "KT. BÍ THƯ",
 # the member's own "NGƯỜI TỰ KIỂM ĐIỂM", the residence comment's "XÁC NHẬN CỦA …", a tally's signers.
 SIGNATURE_START = re.compile(r"^(Nơi nhận|T/M |TM\. |KT\. |NGƯỜI TỰ KIỂM ĐIỂM|XÁC NHẬN CỦA|TỔ TRƯỞNG|THƯ KÝ|CHỦ TỌA|"
@@ -28,6 +30,9 @@ HEADING = re.compile(r"^([IVXLC]+\.|\d+(\.\d+)*\.|[a-zđ]\))\s+\S")
 BROKEN_SYMBOL = re.compile(r"\w[-/]$")
 YEAR_AHEAD = re.compile(r"\b(năm|quý [IV]+/)$")
 PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+# A header's or a title's line in capitals never ends inside one of these ("CƠ / SỞ", "XÃ / HỘI").
+# ("THƯƠNG BINH / VÀ XÃ HỘI" is a fair break: a phrase joined by "VÀ" is only a preference of header_lines.)
+PHRASES = sorted((p for p in (*COMPOUNDS, *ORGANISATIONAL) if len(p) > 1 and "VÀ" not in p), key=len, reverse=True)
 FIELD = "[ô điền]"
 
 
@@ -37,6 +42,7 @@ class Line:
     text: str
     bold: bool
     top: float  # points from the top of the page
+    centre: float = 0.0  # of the line, across the page: a header column's or a title's lines share theirs
 
 
 def read_lines(pdf: bytes) -> list[list[Line]]:
@@ -52,7 +58,8 @@ def read_lines(pdf: bytes) -> list[list[Line]]:
                         continue
                     text = unicodedata.normalize("NFC", "".join(s["text"] for s in line["spans"]).strip())
                     bold = all(s["flags"] & 16 or "Bold" in s["font"] for s in spans)
-                    lines.append(Line(number, text, bold, round(line["bbox"][1], 1)))
+                    x0, top, x1, _ = line["bbox"]
+                    lines.append(Line(number, text, bold, round(top, 1), round((x0 + x1) / 2, 1)))
             # A fillable blank's fields print no text but take the place a hand writes in.
             lines += [Line(number, FIELD, False, round(w.rect.y0, 1)) for w in page.widgets()]
             lines.sort(key=lambda ln: ln.top)
@@ -87,6 +94,28 @@ def faults(pdf: bytes, name: str = "") -> list[str]:
             if (BROKEN_SYMBOL.search(line.text) and following.text[:1].isalnum()
                     or YEAR_AHEAD.search(line.text) and following.text[:4].isdigit()):
                 found.append(f"{where}p.{number}: ký hiệu hoặc ngày bị ngắt dòng «{line.text[-20:]} / {following.text[:12]}»")
+    return found + _broken_phrases(pages, where)
+
+
+def _capitals(text: str) -> bool:
+    return any(c.isalpha() for c in text) and text == text.upper()
+
+
+def _broken_phrases(pages: list[list[Line]], where: str) -> list[str]:
+    """Centred lines in capitals (header names, titles) that split a compound between them."""
+    found = []
+    for lines in pages:
+        capitals = [ln for ln in lines if _capitals(ln.text)]
+        for line in capitals:
+            below = next((b for b in capitals if 0 < b.top - line.top < 30 and abs(b.centre - line.centre) < 4), None)
+            if below is None:
+                continue
+            end, start = line.text.split(), below.text.split()
+            broken = next(((phrase, k) for phrase in PHRASES for k in range(1, len(phrase))
+                           if end[-k:] == list(phrase[:k]) and start[:len(phrase) - k] == list(phrase[k:])), None)
+            if broken:
+                phrase, k = broken
+                found.append(f"{where}p.{line.page}: cụm từ bị ngắt dòng «{' '.join(phrase[:k])} / {' '.join(phrase[k:])}»")
     return found
 
 

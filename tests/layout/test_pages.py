@@ -60,6 +60,21 @@ def test_blank_pdf_is_sign_ready(form, regime, variant, fillable):
     assert faults(render_blank(blank, "pdf"), f"{form} {regime} {variant} {fillable}") == []
 
 
+def _options(pdf: bytes) -> set[str]:
+    """What follows each box on a line: an option broken across lines shows as a piece of it."""
+    return {" ".join(piece.split()) for page in read_lines(pdf) for ln in page if "☐" in ln.text
+            for piece in ln.text.split("☐")[1:]}
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("form, variant", [("ban-tu-kiem-diem", "02A"), ("bieu-diem-tccsd", None),
+                                           ("to-trinh-khen-thuong", None)])
+def test_word_blank_keeps_each_choice_whole(form, variant):
+    blank = make_blank(form, None, variant=variant)
+    in_word = _options(docx_to_pdf(render_blank(blank, "docx")))
+    assert "Hoàn thành tốt nhiệm vụ" in in_word and in_word <= _options(render_blank(blank, "pdf")), in_word
+
+
 @pytest.fixture(scope="module")
 def dang_bo(tmp_path_factory):
     """The example đảng bộ printed as `make demo` prints it."""
@@ -137,6 +152,30 @@ def test_long_issuer_and_place_keep_the_date_line_whole(issuer):
     header = first[1:first.index("*")]  # the left column's lines, as laid out (the date line among them)
     assert not [t for t in header if t.endswith((" HỒ CHÍ", " DOANH", " CỔ", " CƠ", " ĐẢNG", " KỸ", " ĐẠI"))], header
     assert faults(pdf) == []
+
+
+@needs_libreoffice
+@pytest.mark.parametrize("place", ["Thị xã Phú Mỹ", "Thành phố Hồ Chí Minh", "Thành phố Buôn Ma Thuột"])
+def test_the_date_line_never_wraps_in_word(place):
+    """Word's columns keep their widths: the date's column is widened, the names fitted to what is left."""
+    document = load_document(EXAMPLES / "ban-tu-kiem-diem-02a.yaml")
+    document["dia_danh"], document["dang_bo"] = place, LONG_ISSUERS[0]
+    prepared = prepare(document)
+    first = [ln.text for ln in read_lines(docx_to_pdf(render(prepared, ["docx"])["docx"]))[0]]
+    assert any(t.startswith(f"{place}, ngày") and t.endswith("năm 2025") for t in first), first
+    for line in prepared.context["trinh_bay"]["dang_bo_in_hoa"].split("\n"):
+        assert line in first, (line, first)  # no name line wrapped by Word either
+
+
+def test_a_line_break_typed_in_a_name_breaks_the_header_only():
+    document = load_document(EXAMPLES / "ban-tu-kiem-diem-02a.yaml")
+    document["chi_bo"] = "Chi bộ Văn phòng\nSở Nội vụ"
+    files = render(prepare(document), ["docx", "pdf"])
+    first = [ln.text for ln in read_lines(files["pdf"])[0]]
+    assert "CHI BỘ VĂN PHÒNG" in first and "SỞ NỘI VỤ" in first, first
+    assert "Chi bộ: Chi bộ Văn phòng Sở Nội vụ" in first
+    body = [p.text for p in Document(io.BytesIO(files["docx"])).paragraphs]
+    assert "Chi bộ: Chi bộ Văn phòng Sở Nội vụ" in body
 
 
 # ------------------------------------------------------------------ the pieces, and the checker itself
@@ -228,6 +267,33 @@ def test_the_checker_reads_a_stranded_heading_and_a_lonely_signature():
     found = faults(HTML(string=html).write_pdf())
     assert any("đề mục ở cuối trang «3. Đề mục cuối trang»" in f for f in found), found
     assert any("trang bắt đầu bằng khối chữ ký «Nơi nhận:»" in f for f in found), found
+
+
+def test_the_checker_reads_a_compound_broken_in_a_title():
+    html = ("<style>@page{size:A4;margin:20mm}p{margin:0;font-size:16pt;text-align:center;font-weight:bold}</style>"
+            "<p>XẾP LOẠI TỔ CHỨC CƠ<br>SỞ ĐẢNG</p>"
+            "<p style='margin-top:2em'>SỞ LAO ĐỘNG – THƯƠNG BINH<br>VÀ XÃ HỘI</p><p style='margin-top:2em'>ĐẢNG BỘ THƯƠNG BINH VÀ XÃ<br>HỘI</p>"
+            "<p style='text-align:justify;font-weight:normal'>Sinh hoạt chi bộ cơ<br>sở đảng đều đặn.</p>")
+    from weasyprint import HTML
+    found = faults(HTML(string=html).write_pdf())
+    # "THƯƠNG BINH / VÀ XÃ HỘI" keeps "XÃ HỘI" whole; a justified body line may break anywhere
+    assert len(found) == 2 and "«TỔ CHỨC CƠ / SỞ ĐẢNG»" in found[0] and "«XÃ / HỘI»" in found[1], found
+
+
+@pytest.mark.parametrize("name", ["bieu-diem-tccsd-2021-son-la.json"])
+def test_two_assessment_tables_share_one_grid_under_their_own_headings(rendered, name):
+    with pymupdf.open(stream=rendered[name]["pdf"], filetype="pdf") as document:
+        page = document[0]
+        text = page.get_text()
+        rules = [d["rect"] for d in page.get_drawings() if d["rect"].width < 2 and d["rect"].height > 10]
+    assert "1. Mức tự đánh giá từng tiêu chí" in text and "2. Điểm tự chấm" in text
+    grades = {round(r.x0) for r in rules if r.y0 < text_top(rendered[name]["pdf"], "2. Điểm tự chấm")}
+    scores = {round(r.x0) for r in rules if r.y0 > text_top(rendered[name]["pdf"], "2. Điểm tự chấm")}
+    assert grades <= scores | {x + 1 for x in scores} | {x - 1 for x in scores}, (grades, scores)
+
+
+def text_top(pdf: bytes, text: str) -> float:
+    return next(ln.top for ln in read_lines(pdf)[0] if ln.text == text)
 
 
 def test_json_example_ballot_is_one_sheet(rendered):
