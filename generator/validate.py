@@ -18,6 +18,7 @@ from referencing import Registry, Resource
 
 from .errors import InputError, Problem, json_path
 from .load import nfc
+from .present.vietnamese import so
 from .schema_store import known_forms, load_schema
 
 DEFAULT_REGIME = "qd366-2025"
@@ -77,6 +78,11 @@ def _date_reason(value) -> str:
 def _show(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _number(value: Any) -> str:
+    """A bound or a value in a message the Vietnamese way ("27,5", "1.000.000"), never "27.5" or "1e+06"."""
+    return so(value, decimals_max=6) if isinstance(value, (int, float)) and not isinstance(value, bool) else _show(value)
 
 
 def _resolve(schema: dict, node: dict) -> dict:
@@ -160,15 +166,15 @@ def _problem(schema: dict, error) -> Problem:
     elif v == "maxItems":
         reason = f"có {len(value)} mục, tối đa {sub['maxItems']} mục"
     elif v == "minimum":
-        reason = f"{_show(value)} nhỏ hơn mức tối thiểu {sub['minimum']}"
+        reason = f"{_number(value)} nhỏ hơn mức tối thiểu {_number(sub['minimum'])}"
     elif v == "maximum":
-        reason = f"{_show(value)} vượt quá mức tối đa {sub['maximum']}"
+        reason = f"{_number(value)} vượt quá mức tối đa {_number(sub['maximum'])}"
     elif v == "propertyNames":
         reason = f"tên trường {_show(value)} không hợp lệ (chữ thường không dấu, số và dấu gạch dưới)"
     elif v in ("minProperties", "maxProperties"):
         reason = f"cần từ {sub.get('minProperties', 0)} đến {sub.get('maxProperties', '…')} mục"
     elif v == "exclusiveMinimum":
-        reason = f"phải lớn hơn {sub['exclusiveMinimum']}"
+        reason = f"phải lớn hơn {_number(sub['exclusiveMinimum'])}"
     else:
         reason = f"không hợp lệ ({v})"
     return Problem(where, title, reason)

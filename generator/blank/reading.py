@@ -26,6 +26,7 @@ from ..errors import InputError, Problem
 from ..evaluate.regime import MAX_DEPTH, depth
 from ..inputfile import UnsafeFile, check_archive
 from ..schema_store import load_schema
+from ..typed import TypedError, parse_number
 from ..validate import _resolve, node_at
 from .document import BLANK_FORMS, CORE, DC, DOCX_MARK, METADATA_KEY
 from .fields import NO, YES
@@ -33,7 +34,6 @@ from .fields import NO, YES
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 _DAY = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 _ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
-_NUMBER = re.compile(r"^[+-]?\d+([.,]\d+)?$")
 NOT_A_BLANK = "không phải bản trống điền được của kiemdiem (tạo bằng: kiemdiem blank MẪU --fillable)"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -146,11 +146,10 @@ def _typed(schema: dict, node: dict, text: str) -> Any:
     if kinds == "boolean":
         return {YES: True, NO: False}.get(text, text)
     if kinds in ("integer", "number"):
-        compact = text.replace(" ", "").replace("\u00a0", "")
-        if _NUMBER.match(compact):
-            number = float(compact.replace(",", "."))
-            return int(number) if number.is_integer() else number
-        return text
+        try:
+            return parse_number(text)  # "27,5" and "27.5"; never "1.000" guessed as 1 or a thousand
+        except TypedError:
+            return text
     if node.get("format") == "date":
         day = _DAY.match(text)
         if day:

@@ -12,11 +12,14 @@ from ..cli import commendation_lines, score_line
 from ..errors import InputError, Problem
 from ..evaluate import SUBJECTS, CommendationEvaluation, evaluate
 from ..evaluate.known_through import document_notice
-from ..evaluate.regime import known_profiles
+from ..evaluate.regime import ProfileError, known_profiles, load_regime
 from ..pipeline import prepare, render
 from ..present.context import grade_rows
+from ..present.vietnamese import so
 from ..usertemplate.template import templates_for
-from ..validate import validate
+from ..validate import DEFAULT_REGIME, validate
+from .forms import score_limits
+from .typed_fields import read_typed
 
 PROFILE_TITLE = "Hồ sơ quy định địa phương"
 
@@ -46,22 +49,61 @@ def summarise(document: dict, evaluation) -> dict:
     return {**data, "form_code": evaluation.variant.get("form_code"), "score_line": score, "lines": grades}
 
 
+def _read(document):
+    """The document with its typed numbers and dates read (typed_fields), or ``InputError`` listing the
+    texts that are neither together with every other problem validation finds."""
+    document, typed = read_typed(document)
+    if not typed:
+        return document
+    unread = {p.path for p in typed}
+    try:
+        validate(document)
+        others = []
+    except InputError as error:
+        others = [p for p in error.problems if p.path not in unread]
+    raise InputError(typed + others)
+
+
+def _own_maximum(document, problems: list[Problem]) -> list[Problem]:
+    """A score over the schema's bound (100) named against its own part's maximum (30), as its label shows it."""
+    try:
+        limits = score_limits(document["form"], load_regime(document.get("regime") or DEFAULT_REGIME,
+                                                             document.get("profile")))
+    except (KeyError, TypeError, ValueError, ProfileError):
+        return problems
+    out = []
+    for problem in problems:
+        limit, value = limits.get(problem.path), _value_at(document, problem.path)
+        if limit is not None and "vượt quá mức tối đa" in problem.reason and isinstance(value, (int, float)):
+            problem = Problem(problem.path, problem.title, f"{so(value)} vượt quá mức tối đa {so(limit)}")
+        out.append(problem)
+    return out
+
+
+def _value_at(document, path: str):
+    value = document
+    for key in path.removeprefix("$.").split("."):
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
 def check(document) -> dict:
     """``{"problems": [...], "result": {...} | None}``: every problem, and the classification when
     the document is complete enough to compute it (a too-high proposal still shows the level)."""
     try:
         _shipped_profile_only(document)
+        document = _read(document)
         valid = validate(document)
         evaluation = evaluate(valid)
     except InputError as error:
-        return {"problems": [problem_dict(p) for p in error.problems], "result": None}
+        return {"problems": [problem_dict(p) for p in _own_maximum(document, error.problems)], "result": None}
     return {"problems": [problem_dict(p) for p in evaluation.problems], "result": summarise(valid, evaluation)}
 
 
 def render_document(document, fmt: str) -> tuple[str, bytes]:
     """(file name, bytes) exactly as ``kiemdiem render`` prints it; raises ``InputError``."""
     _shipped_profile_only(document)
-    prepared = prepare(document)
+    prepared = prepare(_read(document))
     data = render(prepared, [fmt], templates_for(prepared, None, (), (fmt,)))[fmt]
     return f"{_file_stem(prepared.document)}.{fmt}", data
 

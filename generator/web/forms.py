@@ -66,6 +66,14 @@ def _variant_options(form: str, schema: dict) -> list[dict]:
     return _options(schema, node_at(schema, path)) if path else []
 
 
+def score_limits(form: str, rules) -> dict:
+    """The most each score part of the regime allows, by JSON path ("$.diem.tieu_chi_chung.diem": 30)."""
+    if form not in SUBJECTS:
+        return {}
+    parts = rules.subject(SUBJECTS[form].subject).get("score_parts") or []
+    return {f"$.diem.{p['id']}.diem": p["max"] for p in parts}
+
+
 def describe_form(form: str, regime: str | None = None, profile: str | None = None) -> dict:
     """The schema and the regime's lists for the page; ``UnknownChoice`` for anything not offered."""
     if form not in renderable_forms():
@@ -88,7 +96,7 @@ def describe_form(form: str, regime: str | None = None, profile: str | None = No
         subject = rules.subject(SUBJECTS[form].subject)
         parts = subject.get("score_parts") or []
         maps["$.diem"] = [{"key": p["id"], "title": p["label"], "max": p["max"]} for p in parts]
-        limits.update({f"$.diem.{p['id']}.diem": p["max"] for p in parts})
+        limits.update(score_limits(form, rules))
         maps["$.cap_do"] = [{"key": c["id"], "title": c["label"], "optional": bool(c.get("optional"))}
                             for c in subject.criteria]
         report = subject.get("report")

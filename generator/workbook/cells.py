@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 import unicodedata
 
 from openpyxl.utils.datetime import from_excel
 
+from ..typed import TypedError, parse_date, parse_number
 from .columns import NO, YES, Column, header_key
 
 TRUE = {"có", "co", "x", "true", "đúng", "1"}
 FALSE = {"không", "khong", "false", "sai", "0"}
-DATE_PATTERNS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y")
 
 
 class CellError(ValueError):
@@ -49,12 +48,10 @@ def _number(value) -> int | float:
         raise CellError("ô không chứa một số (NaN hoặc vô hạn): hãy gõ lại số")
     if isinstance(value, (int, float)):
         return value
-    raw = text(value).replace(" ", "").replace("\u00a0", "")
-    if re.fullmatch(r"[-+]?\d+,\d+", raw):  # decimal comma
-        raw = raw.replace(",", ".")
-    if not re.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)", raw):
-        raise CellError(f"cần một số, không phải “{text(value)}”")
-    return float(raw)
+    try:
+        return parse_number(text(value))  # a number typed as text: "27,5", "27.5"; never "1.000" guessed
+    except TypedError as error:
+        raise CellError(str(error)) from None
 
 
 def _date(value) -> str:
@@ -64,13 +61,10 @@ def _date(value) -> str:
         return value.isoformat()
     if isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466:
         return from_excel(value).date().isoformat()  # a date serial in a cell not formatted as a date
-    shown = text(value)
-    for pattern in DATE_PATTERNS:
-        try:
-            return dt.datetime.strptime(shown, pattern).date().isoformat()
-        except ValueError:
-            continue
-    raise CellError(f"ngày không hợp lệ “{shown}” (ghi dạng dd/mm/yyyy)")
+    try:
+        return parse_date(text(value))
+    except TypedError as error:
+        raise CellError(str(error)) from None
 
 
 def convert(column: Column, value):

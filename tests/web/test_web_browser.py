@@ -16,8 +16,10 @@ from pypdf import PdfReader
 
 from generator import load_document, prepare
 from generator.evaluate import evaluate
+from generator.typed import TypedError, parse_date, parse_number
 from generator.validate import validate
-from web_fixtures import browser, live_server, page  # noqa: F401 — pytest fixtures
+from test_typed import DATES, NUMBERS
+from web_fixtures import browser, live_server, page, page_in_locale  # noqa: F401 — pytest fixtures
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -251,8 +253,7 @@ def test_the_rubric_follows_the_chosen_regime(page, live_server):
     page.wait_for_selector('#van-ban [data-path="$.dang_vien.ho_ten"]')
     page.select_option("#chon-mau", "bieu-diem-tccsd")
     page.locator("#chon-quy-dinh").select_option("hd07-2011")
-    score = control(page, "$.diem.nhiem_vu_chinh_tri.diem")
-    expect(score).to_have_attribute("max", "30")
+    expect(page.locator('.truong[data-path="$.diem.nhiem_vu_chinh_tri.diem"] label')).to_contain_text("(0–30)")
     part = page.locator('.nhom[data-path="$.diem.nhiem_vu_chinh_tri"] > summary')
     expect(part).to_contain_text("(tối đa 30 điểm)")
     assert page.locator('#van-ban [data-path^="$.diem."]:is(input)[data-path$=".diem"]').count() == 7  # seven tasks
@@ -260,7 +261,7 @@ def test_the_rubric_follows_the_chosen_regime(page, live_server):
 
     page.locator("#chon-quy-dinh").select_option("qd132-2019")
     page.locator("#chon-ho-so").select_option("son-la-2021")
-    expect(control(page, "$.diem.tong_hop.diem")).to_have_attribute("max", "100")  # Sơn La's 100-point sheet
+    expect(page.locator('.truong[data-path="$.diem.tong_hop.diem"] label')).to_contain_text("(0–100)")  # Sơn La's sheet
     grade = control(page, "$.cap_do.nhiem_vu_chinh_tri")
     assert grade.locator("option").all_inner_texts() == ["— chọn —", "Xuất sắc", "Tốt", "Trung bình", "Kém"]
     control(page, "$.to_chuc").fill("Chi bộ Trường Tiểu học Kim Đồng")
@@ -268,3 +269,109 @@ def test_the_rubric_follows_the_chosen_regime(page, live_server):
     expect(page.locator("#chon-quy-dinh")).to_have_value("qd132-2019")
     expect(page.locator("#chon-ho-so")).to_have_value("son-la-2021")
     expect(control(page, "$.to_chuc")).to_have_value("Chi bộ Trường Tiểu học Kim Đồng")
+
+
+# ------------------------------------------------------------------ dates and numbers as typed (issue 15 §1)
+# In an English and in a Vietnamese Chromium: day first whatever the browser's language, a decimal comma
+# kept, each field's own range in its message, and the page's reading (static/so_ngay.js) the server's
+# (generator/typed.py).
+def reading(page, path: str):
+    return page.locator(f'.truong[data-path="{path}"] .doc-lai')
+
+
+def problem(page, path: str):
+    return page.locator(f'.truong[data-path="{path}"] .loi')
+
+
+def start(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector('#van-ban [data-path="$.dang_vien.ho_ten"]')
+    page.locator("#chon-doi-tuong").select_option('"khong_giu_chuc_vu"')
+
+
+def _python(parse, text):
+    try:
+        return {"value": parse(text)}
+    except TypedError as error:
+        return {"error": str(error)}
+
+
+def test_the_page_reads_numbers_and_dates_as_the_server_does(page_in_locale, live_server):
+    page = page_in_locale
+    start(page, live_server["url"])
+    texts = [t for t, _ in NUMBERS]
+    dates = [t for t, _ in DATES]
+    got = page.evaluate("([n, d]) => [n.map((t) => kiemdiemTyped.number(t)), d.map((t) => kiemdiemTyped.date(t))]",
+                        [texts, dates])
+    assert got[0] == [_python(parse_number, t) for t in texts]
+    assert got[1] == [_python(parse_date, t) for t in dates]
+
+
+def test_a_date_typed_day_first_prints_as_typed(page_in_locale, live_server, tmp_path):
+    page = page_in_locale
+    start(page, live_server["url"])
+    field = control(page, "$.ngay_lap")
+    assert field.get_attribute("type") == "text" and field.get_attribute("placeholder") == "dd/mm/yyyy"
+    field.fill("05/12/2025")
+    expect(reading(page, "$.ngay_lap")).to_have_text("ngày 05 tháng 12 năm 2025")
+    field.fill("12/25/2025")  # month first: refused, never read as 12 May
+    expect(reading(page, "$.ngay_lap")).to_have_text("ngày không hợp lệ “12/25/2025” (ghi dạng dd/mm/yyyy)")
+    field.fill("5-12-2025")
+    field.blur()
+    expect(field).to_have_value("05/12/2025")
+    assert "YYYY-MM-DD" not in page.locator("#van-ban").inner_text()
+
+    with page.expect_download() as got:
+        page.click("#luu-tep")
+    saved = json.loads(open(got.value.path(), encoding="utf-8").read())
+    assert saved["ngay_lap"] == "2025-12-05"  # the file holds the date as kiemdiem render reads it
+
+
+def test_a_decimal_comma_is_kept_and_each_field_names_its_own_range(page_in_locale, live_server):
+    page = page_in_locale
+    start(page, live_server["url"])
+    score = control(page, "$.diem.tieu_chi_chung.diem")
+    score.fill("27,5")
+    expect(reading(page, "$.diem.tieu_chi_chung.diem")).to_have_text("")
+    score.blur()
+    expect(score).to_have_value("27,5")
+    score.fill("27.5")
+    score.blur()
+    expect(score).to_have_value("27,5")  # shown the Vietnamese way
+    label = page.locator('.truong[data-path="$.diem.tieu_chi_chung.diem"] label').inner_text()
+    assert "(0–30)" in label
+    score.fill("275")  # a dropped comma: refused against the field's own 30, not the schema's 100
+    expect(reading(page, "$.diem.tieu_chi_chung.diem")).to_have_text("275 vượt quá mức tối đa 30")
+    expect(page.locator('.truong[data-path="$.diem.tieu_chi_chung.diem"]')).to_have_class(re.compile("co-loi"))
+    score.fill("27.500")
+    expect(reading(page, "$.diem.tieu_chi_chung.diem")).to_contain_text("“27.500” là 27,5 hay 27500?")
+    expect(page.locator('.truong[data-path="$.diem.tieu_chi_chung.diem"]')).to_have_class(re.compile("co-loi"))
+    assert problem(page, "$.diem.tieu_chi_chung.diem").inner_text() == ""  # the server's same words, not said twice
+    tasks = control(page, "$.nhiem_vu.so_duoc_giao")
+    tasks.fill("6,5")  # a count: whole numbers only, said at once
+    expect(reading(page, "$.nhiem_vu.so_duoc_giao")).to_have_text("cần một số nguyên, không phải “6,5”")
+    expect(page.locator('.truong[data-path="$.nhiem_vu.so_duoc_giao"]')).to_have_class(re.compile("co-loi"))
+
+
+def test_a_member_typed_with_decimal_commas_and_day_first_dates_prints_them(page_in_locale, live_server, tmp_path):
+    page = page_in_locale
+    page.goto(live_server["url"])
+    page.wait_for_selector('#van-ban [data-path="$.dang_vien.ho_ten"]')
+    for selector, value in CHOSEN.items():
+        page.locator(selector).select_option(value)
+    typed = {**TYPED, "$.ngay_lap": "04/12/2025", "$.dang_vien.ngay_sinh": "15/3/1990", "$.dang_vien.ngay_vao_dang": "02-09-2015",
+             "$.diem.tieu_chi_chung.diem": "27,5", "$.diem.ket_qua_nhiem_vu.diem": "64.5"}
+    for path, value in typed.items():
+        control(page, path).fill(value)
+    page.click("#kiem-tra")
+    expect(page.locator("#trang-thai")).to_have_text("Hợp lệ: có thể tải văn bản.")
+    assert "Tổng điểm: 92/100" in page.locator("#ket-qua").inner_text()
+    with page.expect_download() as got:
+        page.click("#luu-tep")
+    saved = json.loads(open(got.value.path(), encoding="utf-8").read())
+    assert saved["dang_vien"]["ngay_vao_dang"] == "2015-09-02" and saved["diem"]["tieu_chi_chung"]["diem"] == 27.5
+    with page.expect_download() as got:
+        page.click('button[data-dinh-dang="pdf"]')
+    text = unicodedata.normalize("NFC", "\n".join(p.extract_text() for p in PdfReader(got.value.path()).pages))
+    assert "ngày 04 tháng 12 năm 2025" in text and "Ngày sinh: 15/3/1990" in text
+    assert re.search(r"27,5\s", text) and re.search(r"64,5\s", text)

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from generator import load_document, prepare, render
 from generator.cli import commendation_lines
+from generator.errors import InputError
 from generator.evaluate import evaluate
 from generator.validate import validate
 from generator.web.checking import check, render_document
@@ -63,3 +64,34 @@ def test_render_prints_what_the_pipeline_prints():
     expected = render(prepare(document), ["pdf"])["pdf"]
     text = lambda data: [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]  # noqa: E731
     assert text(pdf) == text(expected) and "ĐẢNG CỘNG SẢN VIỆT NAM" in text(pdf)[0]
+
+
+def test_text_typed_in_number_and_date_fields_is_read_as_the_workbook_reads_it():
+    document = load_document(EXAMPLES / "ban-tu-kiem-diem-02b.json")
+    typed = {**document, "ngay_lap": "08/12/2025", "dang_vien": {**document["dang_vien"], "ngay_sinh": "7/3/1985"}}
+    typed["nhiem_vu"] = {k: str(v) for k, v in document["nhiem_vu"].items()}
+    answer = check(typed)
+    assert answer["problems"] == [] and answer["result"] == check(document)["result"]
+    name, pdf = render_document(typed, "pdf")
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "ngày 08 tháng 12 năm 2025" in text and "Ngày sinh: 07/3/1985" in text
+
+
+@pytest.mark.parametrize("path, value, message", [
+    (("ngay_lap",), "05/12/25", "$.ngay_lap (Ngày lập bản kiểm điểm): ngày “05/12/25” cần năm đủ 4 chữ số (ghi dạng dd/mm/yyyy)"),
+    (("diem", "tieu_chi_chung", "diem"), "27.500", "$.diem.tieu_chi_chung.diem (Nhóm tiêu chí chung › Điểm tự chấm): "
+     "“27.500” là 27,5 hay 27500? Hãy ghi rõ 27,5 hoặc 27500 (số thập phân dùng dấu phẩy, không dùng dấu chấm hàng nghìn)"),
+    (("diem", "tieu_chi_chung", "diem"), 275, "$.diem.tieu_chi_chung.diem (Nhóm tiêu chí chung › Điểm tự chấm): "
+     "275 vượt quá mức tối đa 30"),  # the part's own maximum, as its label shows it, not the schema's 100
+    (("nhiem_vu", "so_duoc_giao"), "10,5", "cần một số nguyên, không phải “10,5”"),
+])
+def test_what_cannot_be_read_is_named_with_its_field(path, value, message):
+    document = load_document(EXAMPLES / "ban-tu-kiem-diem-02b.json")
+    target = document
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    texts = [p["text"] for p in check(document)["problems"]]
+    assert any(t.endswith(message) for t in texts), texts
+    with pytest.raises(InputError):
+        render_document(document, "pdf")

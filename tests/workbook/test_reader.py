@@ -252,6 +252,21 @@ def test_a_broken_row_is_reported_with_sheet_row_and_column_and_the_rest_is_kept
     assert other["problems"] == [] and other["xep_loai"]["dang_vien"][1]["ban_kiem_diem"]["dang_vien"]["don_vi_cong_tac"] == "42"
 
 
+def test_a_number_that_could_be_read_two_ways_is_asked_about_not_guessed(workbook):
+    _edit(workbook, [("Đảng viên", 3, "Điểm: Nhóm tiêu chí chung", "27.500"),  # 27,5 or 27500?
+                     ("Đảng viên", 4, "Phiếu Hoàn thành nhiệm vụ", "1.000"),  # one vote or a thousand?
+                     ("Đảng viên", 5, "Ngày vào Đảng", "05/03/98")])  # 1998 or 2098?
+    with open_workbook(workbook) as source:
+        problems = source.documents("cb-kim-ma")["problems"]
+    assert problems == [
+        ("trang “Đảng viên”, dòng 3, cột “Điểm: Nhóm tiêu chí chung”", "“27.500” là 27,5 hay 27500? Hãy ghi rõ 27,5 hoặc "
+         "27500 (số thập phân dùng dấu phẩy, không dùng dấu chấm hàng nghìn)"),
+        ("trang “Đảng viên”, dòng 4, cột “Phiếu Hoàn thành nhiệm vụ”", "“1.000” là 1 hay 1000? Hãy ghi rõ 1 hoặc 1000 "
+         "(số thập phân dùng dấu phẩy, không dùng dấu chấm hàng nghìn)"),
+        ("trang “Đảng viên”, dòng 5, cột “Ngày vào Đảng”", "ngày “05/03/98” cần năm đủ 4 chữ số (ghi dạng dd/mm/yyyy)"),
+    ]
+
+
 def test_a_broken_chi_bo_cell_holds_back_its_list_but_not_the_others(workbook):
     _edit(workbook, [("Tổ chức", 3, "Ngày họp chi bộ", "hôm qua"), ("Tổ chức", 4, "Điểm: Nhóm tiêu chí chung", 29),
                      ("Tổ chức", 2, "Điểm: Nhóm tiêu chí chung", "ba mươi")])

@@ -61,13 +61,15 @@
       hint ? h("span", {className: "goi-y", text: ` (${hint})`}) : null);
   }
 
-  function leaf(path, node, title, required, control, hint) {
+  // ``reading``: a line under the control that says how the page read what was typed ("ngày 05 tháng 12 năm 2025").
+  function leaf(path, node, title, required, control, hint, reading) {
     const id = "o" + path.replace(/[^a-zA-Z0-9]+/g, "-");
     control.id = id;
     control.setAttribute("data-path", path);
     const lab = label(title, required, hint);
     lab.setAttribute("for", id);
-    const wrap = h("div", {className: "truong", "data-path": path}, lab, control,
+    if (reading) { reading.id = `${id}-doc`; control.setAttribute("aria-describedby", reading.id); }
+    const wrap = h("div", {className: "truong", "data-path": path}, lab, control, reading,
       node.description ? h("small", {className: "mo-ta", text: node.description}) : null, h("div", {className: "loi", "aria-live": "polite"}));
     return wrap;
   }
@@ -85,24 +87,62 @@
     return {el: leaf(path, node, title, required, select), get: () => (select.value === "" ? undefined : JSON.parse(select.value))};
   }
 
-  function numberWidget(path, node, title, required, value) {
-    const max = desc.limits[path] !== undefined ? desc.limits[path] : node.maximum;
-    const min = node.minimum !== undefined ? node.minimum : node.exclusiveMinimum;
-    const input = h("input", {type: "number", step: (node.type === "integer" ? "1" : "any"), inputMode: "decimal"});
-    if (min !== undefined) input.min = min;
-    if (max !== undefined) input.max = max;
-    if (value !== undefined) input.value = value;
-    const hint = min !== undefined && max !== undefined ? `${min}–${max}` : (max !== undefined ? `tối đa ${max}` : null);
-    return {el: leaf(path, node, title, required, input, hint), get: () => {
-      const text = input.value.trim();
-      if (text === "") return undefined;
-      const number = Number(text);
-      return Number.isFinite(number) ? number : text;
+  // Numbers and dates are plain text fields read by so_ngay.js (the server's generator/typed.py rules):
+  // a browser's own number and date inputs follow its language and turn "27,5" into 275, 05/12 into 12 May.
+  const typed = window.kiemdiemTyped;
+
+  function typedWidget(path, node, title, required, input, hint, readText, tidy) {
+    const reading = h("small", {className: "doc-lai", "aria-live": "polite"});
+    const read = () => (input.value.trim() === "" ? {} : readText(input.value));
+    const show = () => {
+      const found = read();
+      reading.textContent = found.error || found.words || "";
+      reading.classList.toggle("sai", Boolean(found.error));
+    };
+    input.addEventListener("input", show);
+    input.addEventListener("blur", () => { const found = read(); if (found.value !== undefined && !found.error) input.value = tidy(found.value); show(); });
+    show();
+    return {el: leaf(path, node, title, required, input, hint, reading), get: () => {
+      const found = read();
+      if (found.value !== undefined) return found.value;  // read: the number, or the ISO date, as a file holds it
+      return input.value.trim() === "" ? undefined : input.value.trim();  // unread: the server names the problem
     }};
   }
 
+  function numberWidget(path, node, title, required, value) {
+    const max = desc.limits[path] !== undefined ? desc.limits[path] : node.maximum;
+    const low = node.minimum !== undefined ? node.minimum : node.exclusiveMinimum;
+    const integer = node.type === "integer";
+    const input = h("input", {type: "text", className: "o-so", inputMode: integer ? "numeric" : "decimal", autocomplete: "off", spellcheck: false});
+    if (value !== undefined) input.value = typeof value === "number" ? typed.shown(value) : String(value);
+    const range = low !== undefined && max !== undefined ? `${typed.shown(low)}–${typed.shown(max)}` : (max !== undefined ? `tối đa ${typed.shown(max)}` : null);
+    const readNumber = (text) => {
+      const found = typed.number(text);
+      if (found.error) return found;
+      const v = found.value;
+      if (integer && !Number.isInteger(v)) return {error: `cần một số nguyên, không phải “${text.trim()}”`};
+      // The server's words (validate.py, checking._own_maximum), so the two never disagree on one field.
+      if (node.minimum !== undefined && v < node.minimum) return {value: v, error: `${typed.so(v)} nhỏ hơn mức tối thiểu ${typed.so(node.minimum)}`};
+      if (node.exclusiveMinimum !== undefined && v <= node.exclusiveMinimum) return {value: v, error: `phải lớn hơn ${typed.so(node.exclusiveMinimum)}`};
+      if (max !== undefined && v > max) return {value: v, error: `${typed.so(v)} vượt quá mức tối đa ${typed.so(max)}`};
+      return found;
+    };
+    return typedWidget(path, node, title, required, input, range, readNumber, typed.shown);
+  }
+
+  function dateWidget(path, node, title, required, value) {
+    const input = h("input", {type: "text", className: "o-ngay", inputMode: "numeric", autocomplete: "off", spellcheck: false, placeholder: typed.HINT});
+    if (value !== undefined) input.value = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? typed.dayFirst(value) : String(value);
+    const readDate = (text) => {
+      const found = typed.date(text);
+      return found.error ? found : {...found, words: typed.words(found.value)};
+    };
+    return typedWidget(path, node, title, required, input, typed.HINT, readDate, typed.dayFirst);
+  }
+
   function textWidget(path, node, title, required, value, multiline) {
-    const input = multiline ? h("textarea", {rows: 3}) : h("input", {type: node.format === "date" ? "date" : "text"});
+    if (node.format === "date" && !multiline) return dateWidget(path, node, title, required, value);
+    const input = multiline ? h("textarea", {rows: 3}) : h("input", {type: "text"});
     if (node.maxLength && !multiline) input.maxLength = node.maxLength;
     if (value !== undefined) input.value = String(value);
     return {el: leaf(path, node, title, required, input), get: () => (input.value.trim() === "" ? undefined : input.value.trim())};
@@ -333,6 +373,8 @@
       if (target.tagName === "DETAILS") target.open = true;
       const box = target.querySelector(":scope > .loi");
       const exact = (target.dataset.path || "") === problem.path;
+      const reading = target.querySelector(":scope > .doc-lai");
+      if (exact && reading && reading.textContent === problem.reason) continue;  // said already, as it was typed
       box.append(h("p", {className: "loi-truong", text: exact ? problem.reason : problem.text}));
     }
     const panel = $("#danh-sach-loi");
