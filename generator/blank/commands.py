@@ -51,10 +51,13 @@ def cmd_import(args, report) -> int:
             check_target(args.output)
         if Path(args.file).suffix.lower() not in (".pdf", ".docx"):
             raise InputError([Problem("$", "Tệp", "kiemdiem import đọc bản PDF hoặc DOCX điền được (kiemdiem blank … --fillable)")])
-        prepared = prepare(read_blank(read_bytes(args.file, "Tệp", "blank")), args.profile)
+        notices: list[str] = []
+        prepared = prepare(read_blank(read_bytes(args.file, "Tệp", "blank"), notices), args.profile)
     except InputError as error:
         report(args.file, error)
         return INVALID
+    for notice in notices:
+        print(f"{args.file}: lưu ý: {notice}", file=sys.stderr)
     text = json.dumps(prepared.document, ensure_ascii=False, indent=2) + "\n"
     if args.output is None:
         sys.stdout.write(text)

@@ -29,12 +29,16 @@ from ..schema_store import load_schema
 from ..typed import TypedError, parse_number
 from ..validate import _resolve, node_at
 from .document import BLANK_FORMS, CORE, DC, DOCX_MARK, METADATA_KEY
+from .docx_resaved import RESAVED, Control, control_of, names_by_order, split_joined_lines
 from .fields import NO, YES
 
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 _DAY = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 _ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 NOT_A_BLANK = "không phải bản trống điền được của kiemdiem (tạo bằng: kiemdiem blank MẪU --fillable)"
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"  # on the first page of every Party paper kiemdiem makes
+NO_FIELDS = ("tệp {kind} không còn ô điền (đã được in ra, làm phẳng hoặc xuất lại bằng chương trình khác): "
+             "hãy gửi lại tệp kiemdiem đã tạo, điền trực tiếp vào các ô")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -63,9 +67,11 @@ def _skeleton(raw) -> dict:
     return skeleton
 
 
-def read_docx_fields(data: bytes) -> tuple[dict, dict[str, str]]:
+def read_docx_fields(data: bytes, notices: list[str] | None = None) -> tuple[dict, dict[str, str]]:
     """The skeleton (core properties' description) and each content control's answer as text:
-    a control still showing its placeholder is empty, a drop-down list gives its chosen value."""
+    a control still showing its placeholder is empty, a drop-down list gives its chosen value. A blank
+    LibreOffice saved again (no field names left) is read by the order of its controls (docx_resaved),
+    with a notice appended to ``notices``."""
     try:
         check_archive(data, "word/document.xml", "tệp DOCX")
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -77,20 +83,50 @@ def read_docx_fields(data: bytes) -> tuple[dict, dict[str, str]]:
         raise InputError([Problem("$", "Tệp DOCX", f"không đọc được tệp DOCX ({exc})")]) from None
     description = core.findtext(f"{{{DC}}}description") or ""
     skeleton = _skeleton(description[len(DOCX_MARK):] if description.startswith(DOCX_MARK) else None)
+    controls = [(c, c.find(f"{W}sdtPr")) for c in body.iter(f"{W}sdt")]
+    controls = [(c, props) for c, props in controls if props is not None]
+    if not controls:
+        raise InputError([Problem("$", "Tệp DOCX", NO_FIELDS.format(kind="DOCX"))])
+    saved = [control_of(props) for _, props in controls]
+    names = [c.tag for c in saved]
+    placeholders: list[str | None] = [None] * len(saved)
+    resaved = None in names
+    if resaved:  # re-saved by LibreOffice: the same blank, made again, names the controls by their order
+        blank = _blank_controls(skeleton)
+        names = names_by_order(saved, [c for c, _ in blank])
+        placeholders = [text for _, text in blank]
+        if notices is not None:
+            notices.append(RESAVED)
     answers = {}
-    for control in body.iter(f"{W}sdt"):
-        props = control.find(f"{W}sdtPr")
-        tag = props.find(f"{W}tag") if props is not None else None
-        if tag is None:
-            continue
+    for (control, props), name, found, placeholder in zip(controls, names, saved, placeholders):
         content = control.find(f"{W}sdtContent")
         text = "" if props.find(f"{W}showingPlcHdr") is not None or content is None else _run_text(content)
+        if placeholder is not None and "".join(text.split()) == "".join(placeholder.split()):  # lines joined too
+            text = ""  # LibreOffice drops the "showing placeholder" mark of a text control left empty
+        elif resaved and found.multiline:
+            text = split_joined_lines(text)
         choices = props.find(f"{W}dropDownList")
         if choices is not None and text:
             by_label = {item.get(f"{W}displayText"): item.get(f"{W}value") for item in choices.iter(f"{W}listItem")}
             text = by_label.get(text, text)
-        answers[tag.get(f"{W}val")] = unicodedata.normalize("NFC", text).strip()
+        answers[name] = unicodedata.normalize("NFC", text).strip()
     return skeleton, answers
+
+
+def _blank_controls(skeleton: dict) -> list[tuple[Control, str | None]]:
+    """The controls of the fillable DOCX blank that ``skeleton`` records, made again, with the text each
+    shows while empty."""
+    from .document import make_blank, render_blank
+    data = {k: v for k, v in skeleton.items() if k != "form"}
+    docx = render_blank(make_blank(skeleton["form"], data, fillable="docx"), "docx")
+    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
+        body = etree.fromstring(archive.read("word/document.xml"), _XML)
+    out = []
+    for control in body.iter(f"{W}sdt"):
+        props, content = control.find(f"{W}sdtPr"), control.find(f"{W}sdtContent")
+        empty = props.find(f"{W}showingPlcHdr") is not None and content is not None
+        out.append((control_of(props), _run_text(content) if empty else None))  # a pre-filled control has no placeholder
+    return out
 
 
 def _run_text(content) -> str:
@@ -115,10 +151,13 @@ def read_fields(data: bytes) -> tuple[dict, dict[str, str]]:
         metadata = reader.metadata or {}
         fields = reader.get_fields() or {}
         raw_skeleton = metadata.get(METADATA_KEY)
+        party_paper = not fields and len(reader.pages) > 0 and PARTY in (reader.pages[0].extract_text() or "")
     except Exception as exc:  # noqa: BLE001 — pypdf raises anything on a broken file; every case is the user's file
         raise InputError([Problem("$", "Tệp PDF", f"không đọc được tệp PDF ({type(exc).__name__}: {str(exc)[:160]})")]) from None
     finally:
         pypdf_log.setLevel(level)
+    if not fields and (raw_skeleton or party_paper):  # our blank, flattened, printed to PDF or re-exported
+        raise InputError([Problem("$", "Tệp PDF", NO_FIELDS.format(kind="PDF"))])
     skeleton = _skeleton(raw_skeleton)
     answers = {name: _answer(field) for name, field in fields.items() if "/FT" in field}  # terminal fields only
     return skeleton, answers
@@ -252,7 +291,8 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
     return document
 
 
-def read_blank(data: bytes) -> dict:
-    """The document typed into a fillable blank, PDF or DOCX (not yet validated)."""
-    skeleton, answers = read_docx_fields(data) if data[:2] == b"PK" else read_fields(data)
+def read_blank(data: bytes, notices: list[str] | None = None) -> dict:
+    """The document typed into a fillable blank, PDF or DOCX (not yet validated); what the reader had to
+    work around (a DOCX LibreOffice saved again) is appended to ``notices``."""
+    skeleton, answers = read_docx_fields(data, notices) if data[:2] == b"PK" else read_fields(data)
     return assemble(skeleton, answers)

@@ -84,8 +84,9 @@ def import_filled():
             raise UploadRefused("cần bản PDF hoặc DOCX điền được (tạo ở trang “Bản trống”, có ô điền)")
     except UploadRefused as exc:
         return render_template("nhap_ban_dien.html", refused=str(exc)), 400
+    notices: list[str] = []
     try:
-        document = read_blank(data)
+        document = read_blank(data, notices)
     except InputError as error:
         return render_template("nhap_ban_dien.html", problems=[problem_dict(p) for p in error.problems],
                                name=upload.filename), 422
@@ -96,4 +97,4 @@ def import_filled():
         problems = [problem_dict(p) for p in error.problems]
     status = 200 if summary else 422
     return render_template("nhap_ban_dien.html", document=document, problems=problems, summary=summary,
-                           name=upload.filename), status
+                           notices=notices, name=upload.filename), status

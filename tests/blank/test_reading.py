@@ -144,9 +144,10 @@ def test_a_pdf_that_is_not_a_fillable_blank_is_refused():
     printed = render_blank(make_blank("ban-tu-kiem-diem", {}), "pdf")
     with pytest.raises(InputError) as caught:
         read_blank(printed)
-    assert "không phải bản trống điền được" in caught.value.problems[0].reason
-    with pytest.raises(InputError):
+    assert "tệp PDF không còn ô điền" in caught.value.problems[0].reason  # a paper blank, or a filled one printed
+    with pytest.raises(InputError) as caught:
         read_blank(b"%PDF-1.7 not really")
+    assert "không đọc được tệp PDF" in caught.value.problems[0].reason
 
 
 def test_a_field_the_form_does_not_have_is_refused():

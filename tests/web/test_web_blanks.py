@@ -99,3 +99,18 @@ def test_import_refuses_a_docx_bomb(client):
     bomb = zip_bytes({"word/document.xml": b" " * (30 * 1024 * 1024)})
     response = client.post("/nhap-ban-dien", data={"ban_dien": (io.BytesIO(bomb), "x.docx")})
     assert response.status_code == 400 and "tệp nén độc hại" in unescape(response.get_data(as_text=True))
+
+
+def test_a_docx_libreoffice_saved_again_is_read_and_the_page_says_so(client):
+    """LibreOffice 7.4 drops the controls' names (w:tag): the page reads them by their order and says so."""
+    import zipfile
+    blank = render_blank(make_blank("ban-tu-kiem-diem", {"dang_vien": {"ho_ten": "Lê Văn Tám"}}, variant="02B",
+                                    fillable="docx"), "docx")
+    with zipfile.ZipFile(io.BytesIO(blank)) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    parts["word/document.xml"] = re.sub(rb"<w:tag [^>]*/>", b"", parts["word/document.xml"])
+    resaved = zip_bytes(parts)
+    response = client.post("/nhap-ban-dien", data={"ban_dien": (io.BytesIO(resaved), "lai.docx")})
+    page = unescape(response.get_data(as_text=True))
+    assert "Lưu ý: tệp DOCX đã được lưu lại bằng một chương trình khác (LibreOffice)" in page
+    assert record_in(page)["dang_vien"]["ho_ten"] == "Lê Văn Tám"
