@@ -137,6 +137,7 @@ class Planner:
         self.root = slug(self.header["dang_bo"], "dang-bo")
         self.names = Names()
         self.organisations_done = 0
+        self.on_list = None  # called with (tổ chức cơ sở or None, path, rows) as each scope's list is settled
 
     def _tree_problem(self, problem: Problem) -> Problem:
         """A problem of the organisation tree, at the organisation's row when the source knows it."""
@@ -260,7 +261,10 @@ class Planner:
             "member_levels": [list(level) for level in self.regime.subject("ca_nhan").levels], "members": rows,
         }
         folder = self.root if org is None else self._folder(org)
-        return Job(self._file(folder, LIST), LIST, None, name, list_context(summary))
+        path = self._file(folder, LIST)
+        if self.on_list is not None:  # the spreadsheet of the same rows (bulk/spreadsheets.MemberLists)
+            self.on_list(None if org is None else org["ten"], path, rows)
+        return Job(path, LIST, None, name, list_context(summary))
 
     def _member_stats(self, members: list[MemberResult], rules) -> dict:
         """A chi bộ's members per final level; those still pending are in no level yet."""
@@ -309,6 +313,7 @@ class Planner:
             "level_label": (rules["not_rated_label"] if member.level == NOT_RATED else rules.label(member.level))
             if member.level else "Chưa đủ phiếu biểu quyết: chi bộ biểu quyết lại",
             "quota": member.quota, "note": " ".join(notes),
+            "phieu": member.tally.get(member.vote_level) if member.vote_level else None,  # votes for the level voted
         }
 
     def _record_quotas(self, scope: Scope, pooled: list[MemberResult], quotas, chi_bo_of: list[str]) -> None:

@@ -10,6 +10,7 @@ prints the đảng bộ's lists and reports and writes the manifest (and a ZIP).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import logging
 import multiprocessing
@@ -25,9 +26,11 @@ from ..evaluate.known_through import document_notice
 from ..pipeline import FORMATS
 from ..write import write_atomic
 from .manifest import InputHasher, Ledger, file_sha256, sha256
-from .plan import Job, Planner
+from .plan import LIST, Job, Planner
 from .progress import Progress
 from .source import open_source
+from .spreadsheets import ERROR_COLUMNS, MemberLists, error_book, error_row, report_books
+from .spreadsheets import to_bytes as book_bytes
 from .worker import render_batch, warm_up
 
 LOGGER = logging.getLogger("kiemdiem.bulk")
@@ -95,6 +98,14 @@ class _InProcess(Executor):
         return future
 
 
+WHOLE_LIST = "danh-sach-xep-loai-dang-vien-ca-dang-bo.xlsx"  # every member of the đảng bộ, one sheet
+
+
+def _day(header: dict) -> dt.datetime:
+    """The đảng bộ's report date: the creation date its spreadsheets carry (the same every run)."""
+    return dt.datetime.fromisoformat(str(header["ngay_lap"])[:10])
+
+
 def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Executor | None = None,
              archive: bool = False, profile: str | None = None, batch_size: int = BATCH_SIZE,
              progress: Progress | None = None) -> BulkOutcome:
@@ -111,12 +122,18 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         ledger = Ledger(out_dir)
         run = _Run(planner, ledger, executor, formats, profile, progress, max(1, jobs) * 2 + 2,
                    str(out_dir.resolve()) if own else None, own_templates)
+        lists = MemberLists(out_dir, f"{planner.root}/{WHOLE_LIST}", _day(planner.header))
+        planner.on_list = lists.add
         try:
             run.all(batch_size)
-            run.summary_documents(build_summary(planner))
+            summary = build_summary(planner)
+            run.summary_documents(summary)
+            lists.finish()
+            run.spreadsheets(lists, summary)
         except BaseException:
             run.harvest()  # keep every finished batch: the next run resumes after them
             ledger.abandon()
+            lists.abandon()
             raise
         finally:
             if own:
@@ -247,19 +264,33 @@ class _Run:
                 self.ledger.keep({"path": f"{path}.{fmt}", "form": name, "record": origin, "input_sha256": None,
                                   "sha256": digest, "bytes": size, "pages": result["pages"]})
 
+    def spreadsheets(self, lists: MemberLists, summary: dict) -> None:
+        """The danh sách of each scope and of the whole đảng bộ, and the reports' tables, as XLSX."""
+        origin = self.planner.source.origin
+        for relative, digest, size in lists.written:
+            self.ledger.keep({"path": relative, "form": LIST, "record": origin, "input_sha256": None,
+                              "sha256": digest, "bytes": size, "pages": None})
+        for name, book in report_books(summary).items():
+            self._keep_file(name, book_bytes(book, _day(summary)), name.removesuffix(".xlsx"))
+
+    def _keep_file(self, name: str, data: bytes, form: str) -> None:
+        relative = f"{self.planner.root}/{name}"
+        write_atomic(self.ledger.out_dir / relative, data)
+        self.ledger.keep({"path": relative, "form": form, "record": self.planner.source.origin,
+                          "input_sha256": None, "sha256": sha256(data), "bytes": len(data), "pages": None})
+
     def error_list(self) -> None:
-        """Every record that was skipped, with where to fix it: a text file and a CSV for Excel."""
+        """Every record that was skipped, with where to fix it: a text file, and a CSV and an XLSX for Excel
+        with the place in columns (sheet, row, column, who, field, message)."""
         errors = self.planner.result.errors
         text = "".join(f"{e['where']}: {e['reason']}\n" for e in errors) or "Không có lỗi.\n"
         table = io.StringIO()
         writer = csv.writer(table)
-        writer.writerow(["Vị trí", "Lỗi"])
-        writer.writerows([e["where"], e["reason"]] for e in errors)
-        for name, data in (("danh-sach-loi.txt", text.encode()), ("danh-sach-loi.csv", ("\ufeff" + table.getvalue()).encode())):
-            relative = f"{self.planner.root}/{name}"
-            write_atomic(self.ledger.out_dir / relative, data)
-            self.ledger.keep({"path": relative, "form": "danh-sach-loi", "record": self.planner.source.origin,
-                              "input_sha256": None, "sha256": sha256(data), "bytes": len(data), "pages": None})
+        writer.writerow([title for title, _ in ERROR_COLUMNS])
+        writer.writerows(error_row(e) for e in errors)
+        for name, data in (("danh-sach-loi.txt", text.encode()), ("danh-sach-loi.csv", ("\ufeff" + table.getvalue()).encode()),
+                           ("danh-sach-loi.xlsx", book_bytes(error_book(errors), _day(self.planner.header)))):
+            self._keep_file(name, data, "danh-sach-loi")
 
 
 def build_summary(planner: Planner) -> dict:

@@ -17,6 +17,9 @@ from generator.bulk.runner import run_bulk
 from generator.cli import main
 
 ROOT_DIR = "dang-bo-phuong-ba-dinh"
+# The spreadsheets beside the documents: the đảng bộ cơ sở's danh sách and the whole đảng bộ's, the two
+# reports' tables, the error list.
+XLSX = 5
 SUMMARIES = ("danh-sach-xep-loai-dang-vien", "bao-cao-tong-hop-xep-loai", "bao-cao-ty-le-xep-loai")
 
 
@@ -78,7 +81,7 @@ def test_a_rerun_prints_only_what_changed(dang_bo, tmp_path):
     outcome = run_bulk(dang_bo, out, ("docx",))
     assert (outcome.written, outcome.skipped) == (2, 24)  # the edited member, the tampered file
     assert manifest(out)["counts"] == {"written": 2, "skipped": 24, "failed": 0}
-    assert len(manifest(out)["outputs"]) == 26 + 2 + 2
+    assert len(manifest(out)["outputs"]) == 26 + 2 + 2 + XLSX
 
 
 class StopAfter(Executor):
@@ -104,7 +107,7 @@ def test_an_interrupted_run_resumes_where_it_stopped(dang_bo, tmp_path):
     assert len(list(out.rglob("*.docx"))) == 8  # two batches of four were written before the stop
     outcome = run_bulk(dang_bo, out, ("docx",))
     assert (outcome.written, outcome.skipped) == (18, 8)
-    assert not (out / JOURNAL).exists() and len(manifest(out)["outputs"]) == 26 + 2 + 2
+    assert not (out / JOURNAL).exists() and len(manifest(out)["outputs"]) == 26 + 2 + 2 + XLSX
 
 
 def test_the_archive_holds_the_tree_and_the_manifest(dang_bo, tmp_path):
@@ -115,7 +118,7 @@ def test_the_archive_holds_the_tree_and_the_manifest(dang_bo, tmp_path):
         assert "manifest.json" in names
         assert archive.read(f"{ROOT_DIR}/chi-bo-khu-pho-5/bieu-diem-tccsd.docx") == \
             (out / ROOT_DIR / "chi-bo-khu-pho-5" / "bieu-diem-tccsd.docx").read_bytes()
-    assert outcome.archive == out / f"{ROOT_DIR}.zip" and len(names) == 26 + 2 + 2 + 1
+    assert outcome.archive == out / f"{ROOT_DIR}.zip" and len(names) == 26 + 2 + 2 + XLSX + 1
 
 
 def test_cli_exit_status_3_lists_the_bad_record_and_prints_the_rest(dang_bo, tmp_path, capsys):
