@@ -3,7 +3,8 @@
 # (without it WeasyPrint falls back to fontTools and runs 2x slower), a
 # Times-compatible font with Vietnamese glyphs, python3-venv, and Chromium for
 # the web app's browser tests (tests/web drive /usr/bin/chromium through Playwright), and
-# LibreOffice Writer and poppler, with which tests/layout looks at the DOCX as a user's office suite lays it out.
+# LibreOffice Writer and poppler, with which tests/layout looks at the DOCX as a user's office suite lays it out,
+# and LibreOffice Calc, which re-saves the workbook in tests/workbook.
 # Installs only what is missing; needs root or sudo when something is.
 set -euo pipefail
 
@@ -22,6 +23,8 @@ have_font || missing+=(fonts-liberation2)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v soffice >/dev/null || command -v libreoffice >/dev/null || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
+# LibreOffice Calc: the workbook tests save the đảng bộ workbook again as a clerk's LibreOffice does.
+[ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -206,10 +206,22 @@ def member_columns(regime: Regime) -> list[Column]:
         file = Column("Tệp bản tự kiểm điểm", ("tep",), "text", ROW, title="Tệp bản tự kiểm điểm",
                       description="Tùy chọn: tệp JSON/YAML của bản tự kiểm điểm (đường dẫn tương đối, trong thư mục của sổ); "
                                   "các ô của dòng ghi đè lên nội dung tệp.")
-        return unique_headers(fixed + entry + member + [file])
+        return unique_headers(_name_after_codes(fixed + entry + member + [file]))
     record = _leaves("xep-loai-chi-bo", ENTRY, frozenset({"ban_kiem_diem", *ENTRY_VOTES}),
                      _rubric(rules, ENTRY, "xep-loai-chi-bo"), item)
-    return unique_headers(fixed + entry + record)
+    return unique_headers(_name_after_codes(fixed + entry + record))
+
+
+NAME_COLUMN = 3  # "Họ và tên" comes after the two codes, so the sheet can freeze them with the header
+
+
+def _name_after_codes(columns: list[Column]) -> list[Column]:
+    """The member's name moved next to the codes: the three columns a clerk keeps in sight while scrolling."""
+    name = next((c for c in columns if c.path[-1:] == ("ho_ten",) and c.path[-2:-1] in ((), ("dang_vien",))), None)
+    if name is None:
+        return columns
+    rest = [c for c in columns if c is not name]
+    return rest[:NAME_COLUMN - 1] + [name] + rest[NAME_COLUMN - 1:]
 
 
 @lru_cache(maxsize=16)

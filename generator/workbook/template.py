@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -24,14 +25,15 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import InputError, Problem
 from ..write import check_target, write_atomic
 from ..evaluate.regime import ProfileError, known_regimes
-from .columns import DOCUMENT, ENTRY, GROUP, NO, REPORT_FILE, ROW, YES, Column, Layout, layout
+from ..present.vietnamese import so
+from .columns import DOCUMENT, ENTRY, GROUP, NAME_COLUMN, NO, REPORT_FILE, ROW, YES, Column, Layout, layout
 from .cells import get_path
 
 HELP_SHEET, HEADER_SHEET, ORG_SHEET, MEMBER_SHEET, TEXT_SHEET, LIST_SHEET = (
     "Hướng dẫn", "Đảng bộ", "Tổ chức", "Đảng viên", "Nội dung", "Danh mục")
 HEADER_FIELDS = ("Trường", "Giá trị")
 TEXT_HEADERS = ("Mã đảng viên", "Mục", "Nội dung")
-ROWS_VALIDATED = 5000  # drop-downs and ranges reach this far below the data, for rows still to be typed
+ROWS_VALIDATED = 20_000  # drop-downs and ranges reach this far below the data: a large đảng bộ's members
 BOLD, TITLE_FONT = Font(name="Calibri", bold=True), Font(name="Calibri", bold=True, size=13)
 CODES = {("ma",), ("truc_thuoc",), ("ma_dang_vien",), ("ma_chi_bo",)}
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
@@ -121,18 +123,27 @@ class _Lists:
         sheet.sheet_state = "hidden"
 
 
+def _plain(value) -> str:
+    """A bound as a formula holds it: "30", "27.5", never "1e+09"."""
+    return format(Decimal(str(value)), "f")
+
+
 def _validation(column: Column, lists: _Lists) -> DataValidation | None:
     title = column.header[:32]
     if column.kind in ("enum", "boolean"):
         dv = DataValidation(type="list", formula1=f"={lists.range_for(column)}", allow_blank=True)
         dv.error, dv.errorTitle = "Chọn một giá trị trong danh sách.", title
     elif column.kind in ("integer", "number"):
-        low = column.minimum if column.minimum is not None else -1e9
-        high = column.maximum if column.maximum is not None else 1e9
+        low = column.minimum if column.minimum is not None else -10 ** 9
+        high = column.maximum if column.maximum is not None else 10 ** 9
         dv = DataValidation(type="whole" if column.kind == "integer" else "decimal", operator="between",
-                            formula1=f"{low:g}", formula2=f"{high:g}", allow_blank=True)
+                            formula1=_plain(low), formula2=_plain(high), allow_blank=True)
         whole = "số nguyên" if column.kind == "integer" else "số"
-        dv.error, dv.errorTitle = f"Nhập {whole} từ {low:g} đến {high:g}.", title
+        bounds = (f"từ {so(low)} đến {so(high)}" if column.minimum is not None and column.maximum is not None
+                  else f"từ {so(low)} trở lên" if column.minimum is not None
+                  else f"không lớn hơn {so(high)}" if column.maximum is not None else "")
+        hint = " (số thập phân dùng dấu phẩy: 27,5)" if column.kind == "number" else ""
+        dv.error, dv.errorTitle = f"Nhập {whole} {bounds}".rstrip() + hint + ".", title
     elif column.kind == "date":
         dv = DataValidation(type="date", operator="greaterThan", formula1="DATE(1900,1,1)", allow_blank=True)
         dv.error, dv.errorTitle, dv.errorStyle = "Nhập một ngày, dạng dd/mm/yyyy.", title, "warning"
@@ -155,11 +166,11 @@ def _width(column: Column) -> float:
 class _Table:
     """A streamed sheet: header row with notes, then data rows, then its validations."""
 
-    def __init__(self, book, title: str, columns: list[Column], lists: _Lists):
+    def __init__(self, book, title: str, columns: list[Column], lists: _Lists, frozen_columns: int = 0):
         self.sheet, self.columns, self.lists, self.rows = book.create_sheet(title), columns, lists, 0
         for j, column in enumerate(columns, 1):
             self.sheet.column_dimensions[get_column_letter(j)].width = _width(column)
-        self.sheet.freeze_panes = "A2"
+        self.sheet.freeze_panes = f"{get_column_letter(frozen_columns + 1)}2"  # the header, and the name columns
         self.sheet.row_dimensions[1].height = 75
         self.sheet.page_setup.orientation = "landscape"
         self.sheet.print_title_rows = "1:1"
@@ -313,7 +324,7 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
     for org in organisations:
         orgs.append(_organisation_values(org, orgs.columns))
     orgs.close()
-    members = _Table(book, MEMBER_SHEET, list(cols.members), lists)
+    members = _Table(book, MEMBER_SHEET, list(cols.members), lists, frozen_columns=NAME_COLUMN)
     texts = book.create_sheet(TEXT_SHEET)
     for letter, width in zip("ABC", (18, 44, 110)):
         texts.column_dimensions[letter].width = width

@@ -190,7 +190,7 @@ def test_cells_typed_by_hand_are_read(workbook):
 
 
 def test_headers_match_whatever_the_case_and_spacing(workbook):
-    _edit(workbook, [("Đảng viên", 1, 3, "  nhóm   TÍNH tỷ lệ ")])
+    _edit(workbook, [("Đảng viên", 1, 4, "  nhóm   TÍNH tỷ lệ ")])
     with open_workbook(workbook) as source:
         assert source.documents("cb-kim-ma")["xep_loai"]["dang_vien"][1]["nhom"] == "Cán bộ hưu trí"
 

@@ -69,8 +69,9 @@ def test_the_template_has_its_sheets_in_order_with_the_lists_hidden(template):
     assert template.sheetnames == SHEETS
     assert template["Danh mục"].sheet_state == "hidden"
     assert [template[s].sheet_state for s in SHEETS[:-1]] == ["visible"] * 5
-    for name in ("Đảng bộ", "Tổ chức", "Đảng viên", "Nội dung"):
+    for name in ("Đảng bộ", "Tổ chức", "Nội dung"):
         assert template[name].freeze_panes == "A2", name
+    assert template["Đảng viên"].freeze_panes == "D2"  # the header, and the codes and the name
     assert headers(template["Nội dung"]) == ["Mã đảng viên", "Mục", "Nội dung"]
     assert [c.value for c in template["Đảng bộ"][1]] == ["Trường", "Giá trị"]
 
@@ -82,7 +83,8 @@ def test_member_headers_are_the_schema_titles(template):
         assert title in shown or any(h.endswith(f" › {title}") for h in shown), (path, title)
     entry = load_schema("xep-loai-chi-bo")["properties"]["dang_vien"]["items"]["properties"]
     votes = [entry["phieu"]["properties"][code]["title"] for code in ("HTXSNV", "HTTNV", "HTNV", "KHTNV")]
-    assert shown[:8] == ["Mã đảng viên", "Mã chi bộ", entry["nhom"]["title"], *votes, entry["phieu_vong_2"]["title"]]
+    assert shown[:9] == ["Mã đảng viên", "Mã chi bộ", "Họ và tên", entry["nhom"]["title"], *votes,
+                         entry["phieu_vong_2"]["title"]]
     assert shown[-1] == "Tệp bản tự kiểm điểm"
     assert "Điểm: Nhóm tiêu chí chung" in shown and "Điểm: Nhóm tiêu chí về kết quả thực hiện nhiệm vụ" in shown
     for field in ("Quy định áp dụng", "Năm kiểm điểm", "Chi bộ", "Ngày lập", "Địa danh"):  # filled by the bulk run
@@ -157,6 +159,24 @@ def test_numbers_and_dates_are_validated(template):
     organisations = _validations(template["Tổ chức"])
     assert organisations["Tỷ lệ đảng viên dự sinh hoạt bình quân (%)"].formula2 == "100"
     assert organisations["Số đảng viên chính thức được triệu tập (có quyền biểu quyết)"].formula1 == "1"
+
+
+def test_the_members_sheet_keeps_the_codes_and_the_name_in_sight(template):
+    members = template["Đảng viên"]
+    assert headers(members)[:3] == ["Mã đảng viên", "Mã chi bộ", "Họ và tên"] and members.freeze_panes == "D2"
+    assert template["Tổ chức"].freeze_panes == "A2"
+
+
+def test_range_messages_print_numbers_the_vietnamese_way_and_reach_a_large_dang_bo(template):
+    members = _validations(template["Đảng viên"])
+    common = members["Điểm: Nhóm tiêu chí chung"]
+    assert common.error == "Nhập số từ 0 đến 30 (số thập phân dùng dấu phẩy: 27,5)."
+    texts = [dv.error for sheet in ("Tổ chức", "Đảng viên") for dv in _validations(template[sheet]).values() if dv.error]
+    assert not [t for t in texts if re.search(r"\de[+-]?\d", t)], texts  # never "1e+09"
+    assert any("1.000.000" in t for t in texts) or all("e+" not in t for t in texts)
+    assert str(common.sqref).endswith("20000")  # rows still to be typed: a large đảng bộ's 20,000 members
+    date = members["Ngày vào Đảng"]
+    assert "dd/mm/yyyy" in date.error and "YYYY-MM-DD" not in (date.prompt or "")
 
 
 def test_headers_are_bold_wrapped_and_explained(template):

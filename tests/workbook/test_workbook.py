@@ -44,7 +44,7 @@ def test_the_empty_template_has_every_sheet_header_and_drop_down(tmp_path):
     for field in ("ho_ten", "ngay_vao_dang", "doi_tuong"):
         assert schema[field]["title"] in titles
     assert "Điểm: Nhóm tiêu chí chung" in titles and "Mã chi bộ" in titles
-    assert members.freeze_panes == "A2" and book["Tổ chức"].freeze_panes == "A2"
+    assert members.freeze_panes == "D2" and book["Tổ chức"].freeze_panes == "A2"
     column = {c.value: c.column_letter for c in members[1]}
     lists = [dv for dv in members.data_validations.dataValidation if dv.type == "list"]
     assert any(f"{column['Đối tượng']}2" in str(dv.sqref) for dv in lists)
@@ -255,3 +255,30 @@ def test_an_undecided_member_is_reported_at_the_decision_column_and_the_decision
         planner = Planner(source)
         list(planner.jobs())
     assert planner.result.errors == []
+
+
+CALC = Path("/usr/lib/libreoffice/program/libsclo.so")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None or not CALC.exists(),
+                    reason="LibreOffice Calc không có trên máy này (scripts/install-system-deps.sh cài nó)")
+def test_the_example_workbook_saved_again_by_libreoffice_reads_the_same_and_keeps_its_drop_downs(tmp_path):
+    """A clerk opens the workbook in LibreOffice and saves it: every document reads the same, and the drop-downs
+    and ranges still cover the rows below the members (LibreOffice keeps them 1,000 rows past the last one)."""
+    import subprocess
+    source = ROOT / "examples" / "dang-bo-2025.xlsx"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lai"), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    saved = tmp_path / "lai" / "dang-bo-2025.xlsx"
+    shutil.copytree(ROOT / "examples" / "dang-bo-2025", tmp_path / "lai" / "dang-bo-2025")  # the files its cells name
+    with open_workbook(source) as before, open_workbook(saved) as after:
+        codes = [o["ma"] for o in before.organisations]
+        assert codes == [o["ma"] for o in after.organisations]
+        for code in codes:
+            assert after.documents(code) == before.documents(code), code
+    members = load_workbook(saved)["Đảng viên"]
+    original = load_workbook(source)["Đảng viên"]
+    assert len(members.data_validations.dataValidation) == len(original.data_validations.dataValidation)
+    last = max(r.max_row for dv in members.data_validations.dataValidation for r in dv.sqref.ranges)
+    assert last >= original.max_row + 1000
