@@ -16,8 +16,9 @@ class Problem:
     reason: str  # Vietnamese explanation
 
     def __str__(self) -> str:
-        label = f" ({self.title})" if self.title else ""
-        return f"{self.path}{label}: {self.reason}"
+        """For people the field's title first, its JSON path as the detail: "Thông tin đảng viên › Họ và tên
+        ($.dang_vien.ho_ten): thiếu trường bắt buộc"; the path alone where a field has no title."""
+        return f"{self.title} ({self.path}): {self.reason}" if self.title else f"{self.path}: {self.reason}"
 
 
 class InputError(Exception):

@@ -146,7 +146,7 @@ def hostile_workbooks() -> dict[str, tuple[bytes, tuple[str, ...]]]:
     with zipfile.ZipFile(io.BytesIO(original)) as book:
         sheet = book.read(MEMBER_SHEET_PART)
     first_text = rb"(<is><t[^>]*>)"
-    first_number = rb'<c r="D2" t="n"><v>[^<]*</v>'
+    first_number = rb'<c r="E2" t="n"><v>[^<]*</v>'
     cases = {
         "not-a-zip": (b"PK\x03\x04 not really a zip", ("không phải sổ Excel .xlsx",)),
         "xxe": (_rezip(original, {MEMBER_SHEET_PART: b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
@@ -166,7 +166,7 @@ def hostile_workbooks() -> dict[str, tuple[bytes, tuple[str, ...]]]:
                                 ("tỷ lệ bất thường",)),
         "many-parts": (_rezip(original, {}, {f"xl/media/p{i}.bin": b"" for i in range(2_100)}), ("phần bên trong",)),
     }
-    cases["nan-cell"] = (_rezip(original, {MEMBER_SHEET_PART: _sheet_change(sheet, first_number, b'<c r="D2" t="n"><v>NaN</v>')}),
+    cases["nan-cell"] = (_rezip(original, {MEMBER_SHEET_PART: _sheet_change(sheet, first_number, b'<c r="E2" t="n"><v>NaN</v>')}),
                          ("trang “Đảng viên”, dòng 2", "NaN"))
     return cases
 

@@ -31,8 +31,8 @@ def test_validate_lists_every_problem_and_exits_2(tmp_path, capsys):
     assert main(["validate", str(write(tmp_path, doc))]) == 2
     err = capsys.readouterr().err
     assert "(2 lỗi)" in err
-    assert "$.chi_bo (Chi bộ): thiếu trường bắt buộc" in err
-    assert "$.nam (Năm kiểm điểm): phải là số nguyên" in err
+    assert "Chi bộ ($.chi_bo): thiếu trường bắt buộc" in err
+    assert "Năm kiểm điểm ($.nam): phải là số nguyên" in err
 
 
 def test_render_writes_both_formats(tmp_path, capsys):

@@ -38,7 +38,7 @@ ERROR_COLUMNS = (("Trang", 16), ("Dòng", 7), ("Cột", 34), ("Đảng viên, t�
                  ("Vị trí", 50))
 _PLACE = re.compile(r"^trang “(?P<sheet>[^”]+)”, dòng (?P<row>\d+)(?:, cột “(?P<column>[^”]+)”)?(?P<rest>.*)$")
 _RECORD_PATH = re.compile(r": (\$[^\s:]*)$")
-_FIELD = re.compile(r"^(?P<path>\$[^\s(]*) \((?P<title>[^)]*)\): (?P<message>.*)$", re.DOTALL)
+_FIELD = re.compile(r"^(?P<title>[^\n]+?) \((?P<path>\$[^\s()]*)\): (?P<message>.*)$", re.DOTALL)  # errors.Problem
 
 
 def _header(sheet, columns, freeze: str) -> None:

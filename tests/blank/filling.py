@@ -65,16 +65,31 @@ def fill(pdf: bytes, texts: dict[str, str], choices: dict[str, str] | None = Non
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def fill_docx(docx: bytes, texts: dict[str, str], choices: dict[str, str] | None = None) -> bytes:
-    """Type into a DOCX blank's content controls as Word does: the placeholder goes, the text
-    (lines as w:br) comes; a drop-down list shows the chosen item's text."""
+def rewrite_docx(docx: bytes, change) -> bytes:
+    """The DOCX with its document.xml changed in place by ``change(body)``, the other parts as they were."""
     import zipfile
 
     from lxml import etree
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     body = etree.fromstring(parts["word/document.xml"])
-    answers = {**texts, **(choices or {})}
+    change(body)
+    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def fill_docx(docx: bytes, texts: dict[str, str], choices: dict[str, str] | None = None) -> bytes:
+    """Type into a DOCX blank's content controls as Word does: the placeholder goes, the text
+    (lines as w:br) comes; a drop-down list shows the chosen item's text."""
+    return rewrite_docx(docx, lambda body: _type_into(body, {**texts, **(choices or {})}))
+
+
+def _type_into(body, answers: dict[str, str]) -> None:
+    from lxml import etree
     for control in body.iter(f"{W}sdt"):
         props = control.find(f"{W}sdtPr")
         name = props.find(f"{W}tag").get(f"{W}val")
@@ -95,9 +110,3 @@ def fill_docx(docx: bytes, texts: dict[str, str], choices: dict[str, str] | None
             if i:
                 etree.SubElement(run, f"{W}br")
             etree.SubElement(run, f"{W}t").text = line
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return out.getvalue()

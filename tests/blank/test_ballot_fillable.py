@@ -229,16 +229,16 @@ def test_bad_meeting_data_and_an_empty_folder_exit_2_writing_nothing(tmp_path, c
         return status, capsys.readouterr().err
 
     status, err = tally({**MEETING, "so_phieu_phat_ra": "bảy"})
-    assert status == 2 and "$.so_phieu_phat_ra (Số phiếu phát ra)" in err and "cuoc-hop.json" in err
+    assert status == 2 and "Số phiếu phát ra ($.so_phieu_phat_ra)" in err and "cuoc-hop.json" in err
     status, err = tally(MEETING)
     assert status == 2 and "không có tệp .pdf, .docx nào" in err
     seven_ballots(tmp_path / "phieu")
     status, err = tally({**MEETING, "so_phieu_hop_le": 6})
-    assert status == 2 and "$.so_phieu_hop_le (Số phiếu hợp lệ): kiemdiem tally đếm số này từ các phiếu" in err
+    assert status == 2 and "Số phiếu hợp lệ ($.so_phieu_hop_le): kiemdiem tally đếm số này từ các phiếu" in err
     status, err = tally({**MEETING, "so_phieu_phat_ra": 6})
     assert status == 2 and "$.so_phieu_thu_vao" in err  # 7 received, 6 issued
     status, err = tally({k: v for k, v in MEETING.items() if k != "dia_danh"})
-    assert status == 2 and "$.dia_danh (Địa danh)" in err
+    assert status == 2 and "Địa danh ($.dia_danh)" in err
     assert not out.exists() and "Traceback" not in err
 
 

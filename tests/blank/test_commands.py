@@ -34,8 +34,8 @@ def test_bad_pre_filled_data_exits_2_naming_the_field_and_writes_nothing(tmp_pat
     out = tmp_path / "x.pdf"
     assert main(["blank", "ban-tu-kiem-diem", "--data", str(data), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "$.nam (Năm kiểm điểm): phải là số nguyên, không phải \"2025\"" in err
-    assert "$.dang_vien.ngay_sinh (Thông tin đảng viên › Ngày sinh)" in err
+    assert "Năm kiểm điểm ($.nam): phải là số nguyên, không phải \"2025\"" in err
+    assert "Thông tin đảng viên › Ngày sinh ($.dang_vien.ngay_sinh)" in err
     assert "Traceback" not in err and not out.exists()
 
 
@@ -77,7 +77,7 @@ def test_import_writes_the_record_and_a_wrong_one_exits_2(tmp_path, capsys):
     too_high.write_bytes(fill(blank.read_bytes(), {**ANSWERS_02B, "chi_bo": "Chi bộ 2"}, {"tu_xep_loai": "HTXSNV"}))
     assert main(["import", str(too_high), "-o", str(tmp_path / "sai.json")]) == 2
     err = capsys.readouterr().err
-    assert "$.tu_xep_loai (Tự xếp loại (đề xuất))" in err and not (tmp_path / "sai.json").exists()
+    assert "Tự xếp loại (đề xuất) ($.tu_xep_loai)" in err and not (tmp_path / "sai.json").exists()
     assert main(["import", str(tmp_path / "khong-co.pdf")]) == 2
     assert "không tìm thấy tệp" in capsys.readouterr().err
 

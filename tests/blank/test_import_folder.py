@@ -53,7 +53,7 @@ def test_a_folder_becomes_the_workbook_grouped_by_chi_bo_and_the_broken_file_is_
     workbook = tmp_path / "dang-bo.xlsx"
     assert main(["import", str(folder), "--workbook", str(workbook)]) == 3
     out, err = capsys.readouterr()
-    assert f"{folder / '04-hong.pdf'}: dữ liệu không hợp lệ (1 lỗi):" in err and "$ (Tệp PDF): không đọc được tệp PDF" in err
+    assert f"{folder / '04-hong.pdf'}: dữ liệu không hợp lệ (1 lỗi):" in err and "Tệp PDF ($): không đọc được tệp PDF" in err
     assert "Các tệp bỏ qua (1): 04-hong.pdf" in err and "Traceback" not in err and "EOF marker" not in err
     assert str(workbook) in out.splitlines()
     assert "Đã nhập 3 bản tự kiểm điểm vào 2 chi bộ của Đảng bộ phường Ba Đình, năm 2025 (qd366-2025):" in out
@@ -136,10 +136,10 @@ def test_records_of_another_year_or_profile_are_reported_not_mixed_in(tmp_path, 
     workbook = tmp_path / "dang-bo.xlsx"
     assert main(["import", str(root), "--workbook", str(workbook)]) == 3
     out, err = capsys.readouterr()
-    assert "$.nam (Năm kiểm điểm): “2026”, khác các bản còn lại (“2025”, tệp a.pdf): không gộp vào cùng một sổ" in err
-    assert "$.profile (Hồ sơ quy định địa phương): “don-vi-tieu-bieu-2025”, khác các bản còn lại (“không ghi”, tệp a.pdf)" in err
+    assert "Năm kiểm điểm ($.nam): “2026”, khác các bản còn lại (“2025”, tệp a.pdf): không gộp vào cùng một sổ" in err
+    assert "Hồ sơ quy định địa phương ($.profile): “don-vi-tieu-bieu-2025”, khác các bản còn lại (“không ghi”, tệp a.pdf)" in err
     assert "đồng chí Nguyễn Văn An (Chi bộ Khu phố 5) đã có ở tệp a.pdf" in err
-    assert "$.nhiem_vu.so_hoan_thanh (Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành): " \
+    assert "Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành ($.nhiem_vu.so_hoan_thanh): " \
            "phải là số nguyên, không phải \"mười hai\"" in err
     assert "Các tệp bỏ qua (4): c.pdf, d.pdf, e.pdf, f.pdf" in err and "Đã nhập 2 bản tự kiểm điểm vào 1 chi bộ" in out
     with open_workbook(workbook) as source:
@@ -161,7 +161,7 @@ def test_nothing_usable_writes_no_workbook_and_options_are_checked(tmp_path, cap
     assert main(["import", str(empty), "--workbook", str(workbook)]) == 2
     assert "không có tệp .pdf, .docx nào" in capsys.readouterr().err and not workbook.exists()
     assert main(["import", str(root)]) == 2
-    assert "--workbook (Sổ Excel): nhập cả thư mục thì cần --workbook TỆP.xlsx" in capsys.readouterr().err
+    assert "Sổ Excel (--workbook): nhập cả thư mục thì cần --workbook TỆP.xlsx" in capsys.readouterr().err
     assert main(["import", str(root), "--workbook", str(tmp_path / "so.csv")]) == 2
     assert "cần một tên tệp .xlsx" in capsys.readouterr().err
     assert not list(tmp_path.glob("*.xlsx")) and not list(tmp_path.glob(".*tmp*"))
@@ -179,4 +179,4 @@ def test_every_file_imported_exits_0_and_other_forms_are_refused_by_name(tmp_pat
     scoring = render_blank(make_blank("bieu-diem-tccsd", {}, fillable="pdf"), "pdf")
     (root / "bieu-diem.pdf").write_bytes(scoring)
     assert main(["import", str(root), "--workbook", str(workbook), "--force"]) == 3
-    assert "$.form (Loại văn bản): là “bieu-diem-tccsd”; sổ Excel chỉ nhận bản tự kiểm điểm" in capsys.readouterr().err
+    assert "Loại văn bản ($.form): là “bieu-diem-tccsd”; sổ Excel chỉ nhận bản tự kiểm điểm" in capsys.readouterr().err

@@ -118,9 +118,9 @@ def test_wrong_and_missing_answers_are_named_by_path_and_title():
     with pytest.raises(InputError) as caught:
         prepare(document)
     shown = "\n".join(str(p) for p in caught.value.problems)
-    assert "$.nhiem_vu.so_hoan_thanh (Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành): phải là số nguyên" in shown
-    assert "$.ngay_lap (Ngày lập bản kiểm điểm): ngày 31/02/2025 không có trên lịch" in shown
-    assert "$.kiem_diem.phuong_huong (A. Nội dung kiểm điểm › VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm): thiếu trường bắt buộc" in shown
+    assert "Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành ($.nhiem_vu.so_hoan_thanh): phải là số nguyên" in shown
+    assert "Ngày lập bản kiểm điểm ($.ngay_lap): ngày 31/02/2025 không có trên lịch" in shown
+    assert "A. Nội dung kiểm điểm › VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm ($.kiem_diem.phuong_huong): thiếu trường bắt buộc" in shown
 
 
 def test_a_report_comes_back_with_its_rows_and_nothing_from_empty_rows():

@@ -6,14 +6,12 @@ from __future__ import annotations
 import io
 import shutil
 import subprocess
-import zipfile
 
 import pytest
-from lxml import etree
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
-from filling import ANSWERS_02B, fill, fill_docx
+from filling import ANSWERS_02B, fill, fill_docx, rewrite_docx
 from generator.blank import make_blank, render_blank
 from generator.blank.docx_resaved import split_joined_lines
 from generator.blank.reading import read_blank
@@ -30,19 +28,6 @@ def filled() -> bytes:
     return fill_docx(blank, {**ANSWERS_02B, "chi_bo": "Chi bộ 2"}, CHOICES)
 
 
-def _rewrite(docx: bytes, change) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(docx)) as archive:
-        parts = {name: archive.read(name) for name in archive.namelist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    change(body)
-    parts["word/document.xml"] = etree.tostring(body, xml_declaration=True, encoding="UTF-8", standalone=True)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in parts.items():
-            archive.writestr(name, data)
-    return out.getvalue()
-
-
 def as_libreoffice_74_leaves_it(docx: bytes) -> bytes:
     """What LibreOffice 7.4 keeps of a filled blank: no tags, no drop-down titles, no placeholder mark on a
     text control, the lines inside a control joined."""
@@ -54,7 +39,7 @@ def as_libreoffice_74_leaves_it(docx: bytes) -> bytes:
                     props.remove(element)
             for br in list(control.iter(f"{W}br")):
                 br.getparent().remove(br)
-    return _rewrite(docx, change)
+    return rewrite_docx(docx, change)
 
 
 def test_a_blank_saved_again_without_its_field_names_reads_the_same(filled):
@@ -80,7 +65,7 @@ def test_controls_that_no_longer_match_the_blank_are_refused_not_guessed(filled)
         first = next(body.iter(f"{W}sdt"))
         first.getparent().remove(first)
     with pytest.raises(InputError) as error:
-        read_blank(_rewrite(as_libreoffice_74_leaves_it(filled), drop_one))
+        read_blank(rewrite_docx(as_libreoffice_74_leaves_it(filled), drop_one))
     assert "không còn khớp với bản trống (39 ô, bản trống có 40)" in str(error.value)
 
 
@@ -93,7 +78,7 @@ def test_a_docx_whose_controls_were_removed_says_so(filled):
                 parent.insert(at, child)
             parent.remove(control)
     with pytest.raises(InputError) as error:
-        read_blank(_rewrite(filled, unwrap))
+        read_blank(rewrite_docx(filled, unwrap))
     assert "tệp DOCX không còn ô điền" in str(error.value) and "hãy gửi lại tệp kiemdiem đã tạo" in str(error.value)
 
 

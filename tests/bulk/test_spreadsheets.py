@@ -74,7 +74,7 @@ def test_the_error_list_puts_each_part_of_the_place_in_its_own_column(run):
 
 def test_a_workbooks_error_is_split_into_sheet_row_and_column():
     from generator.bulk.spreadsheets import error_row
-    assert error_row({"where": "trang “Đảng viên”, dòng 3", "reason": "$.dang_vien.ho_ten (Thông tin đảng viên › Họ và tên): "
+    assert error_row({"where": "trang “Đảng viên”, dòng 3", "reason": "Thông tin đảng viên › Họ và tên ($.dang_vien.ho_ten): "
                       "thiếu trường bắt buộc"})[:6] == ["Đảng viên", 3, "", "", "Thông tin đảng viên › Họ và tên",
                                                        "thiếu trường bắt buộc"]
     assert error_row({"where": "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”", "reason": "ngày không hợp lệ “31/02/2001”"}) == [

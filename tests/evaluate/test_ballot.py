@@ -46,7 +46,7 @@ def test_round_two_without_places_is_an_error_naming_the_field():
 
 def test_round_one_refuses_round_two_fields():
     ev = evaluate(validate(ballot(so_cho=2)))
-    assert [str(p) for p in ev.problems] == ["$.so_cho (Số đảng viên được chọn tối đa (vòng 2)): chỉ dùng cho phiếu vòng 2 (vong: 2)"]
+    assert [str(p) for p in ev.problems] == ["Số đảng viên được chọn tối đa (vòng 2) ($.so_cho): chỉ dùng cho phiếu vòng 2 (vong: 2)"]
 
 
 def test_a_ballot_without_any_row_is_refused():

@@ -18,7 +18,7 @@ def test_a_comment_dated_before_the_birth_is_refused():
 
 def test_a_date_needs_its_place():
     doc = {"form": "phieu-nhan-xet-noi-cu-tru", "ngay_lap": "2025-11-28"}
-    assert [str(p) for p in evaluate(validate(doc)).problems] == ["$.dia_danh (Địa danh): cần địa danh khi đã ghi ngày nhận xét"]
+    assert [str(p) for p in evaluate(validate(doc)).problems] == ["Địa danh ($.dia_danh): cần địa danh khi đã ghi ngày nhận xét"]
 
 
 def test_a_validated_sheet_validates_again():

@@ -125,7 +125,7 @@ def test_votes_above_the_valid_ballots_are_refused():
     doc["so_phieu_hop_le"] = 17
     ev = evaluate(validate(doc))
     assert [str(p) for p in ev.problems] == [
-        "$.dang_vien[0].phieu (Đảng viên › Kết quả biểu quyết): tổng 18 phiếu nhiều hơn 17 phiếu hợp lệ"]
+        "Đảng viên › Kết quả biểu quyết ($.dang_vien[0].phieu): tổng 18 phiếu nhiều hơn 17 phiếu hợp lệ"]
 
 
 def test_counts_cannot_grow_along_the_count():

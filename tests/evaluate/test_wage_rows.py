@@ -106,7 +106,7 @@ def test_a_user_wage_file_on_the_command_line(tmp_path, capsys):
     for command in (["classify", str(source)], ["render", str(source), "-o", str(tmp_path / "o")], ["awards", "2027-01-02"]):
         assert main(command + ["--luong-co-so", str(wages)]) == 2
         err = capsys.readouterr().err
-        assert "--luong-co-so (Tệp mức lương cơ sở): luong.yaml, luong_co_so dòng 1" in err and "Traceback" not in err
+        assert "Tệp mức lương cơ sở (--luong-co-so): luong.yaml, luong_co_so dòng 1" in err and "Traceback" not in err
     assert not (tmp_path / "o").exists()
 
 

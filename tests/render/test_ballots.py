@@ -126,14 +126,14 @@ def test_the_residence_comment_prefilled():
 
 
 @pytest.mark.parametrize("document, expected", [
-    (ballot(dang_vien=SIX, so_phieu=0), "$.so_phieu (Số phiếu in):"),
-    (ballot(vong=2, dang_vien=SIX), "$.co_so_ty_le (Số đảng viên làm cơ sở tính tỷ lệ (vòng 2)):"),
+    (ballot(dang_vien=SIX, so_phieu=0), "Số phiếu in ($.so_phieu):"),
+    (ballot(vong=2, dang_vien=SIX), "Số đảng viên làm cơ sở tính tỷ lệ (vòng 2) ($.co_so_ty_le):"),
     ({**load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json"), "so_phieu_hop_le": 19},
-     "$.so_phieu_hop_le (Số phiếu hợp lệ):"),
+     "Số phiếu hợp lệ ($.so_phieu_hop_le):"),
     ({**load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json"), "ban_kiem_phieu": [{"ho_ten": "A", "chuc_danh": "chu_tich"}]},
-     "$.ban_kiem_phieu[0].chuc_danh (Ban kiểm phiếu › Chức danh trong Ban kiểm phiếu):"),
+     "Ban kiểm phiếu › Chức danh trong Ban kiểm phiếu ($.ban_kiem_phieu[0].chuc_danh):"),
     ({"form": "phieu-nhan-xet-noi-cu-tru", "dang_vien": {"ngay_sinh": "1985-13-01"}},
-     "$.dang_vien.ngay_sinh (Đảng viên được nhận xét › Ngày sinh):"),
+     "Đảng viên được nhận xét › Ngày sinh ($.dang_vien.ngay_sinh):"),
 ])
 def test_bad_input_exits_2_naming_the_field(tmp_path, capsys, document, expected):
     source = tmp_path / "sai.json"

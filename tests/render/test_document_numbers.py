@@ -24,7 +24,7 @@ def test_a_wrong_number_is_named(wrong):
     document["so_ky_hieu"] = wrong
     with pytest.raises(InputError) as error:
         prepare(document)
-    assert "$.so_ky_hieu (Số, ký hiệu báo cáo)" in str(error.value) and "12-BC/ĐU" in str(error.value)
+    assert "Số, ký hiệu báo cáo ($.so_ky_hieu)" in str(error.value) and "12-BC/ĐU" in str(error.value)
 
 
 def test_the_dang_bo_sheet_asks_for_each_documents_number():

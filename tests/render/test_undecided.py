@@ -29,7 +29,7 @@ def test_render_without_the_decision_exits_2_naming_the_field_and_writes_nothing
     out = tmp_path / "out"
     assert main(["render", str(undecided(tmp_path)), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "$.quyet_dinh_xep_loai.xep_loai (Mức xếp loại do cấp có thẩm quyền quyết định)" in err
+    assert "Mức xếp loại do cấp có thẩm quyền quyết định ($.quyet_dinh_xep_loai.xep_loai)" in err
     assert "không xác định được mức xếp loại" in err
     assert not out.exists() or not any(out.iterdir())
 

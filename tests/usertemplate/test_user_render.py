@@ -110,7 +110,7 @@ def test_a_wrong_mau_in_entry_names_the_key(tmp_path, entry, reason):
     prepared = prepare(load_document(DOC), str(profile))
     with pytest.raises(InputError) as caught:
         templates_for(prepared, str(profile))
-    assert str(caught.value) == f"--profile (Hồ sơ quy định địa phương): tinh-hoa-binh.yaml: {reason}"
+    assert str(caught.value) == f"Hồ sơ quy định địa phương (--profile): tinh-hoa-binh.yaml: {reason}"
 
 
 def test_a_misspelt_form_under_mau_in_is_refused(tmp_path):

@@ -74,7 +74,7 @@ def test_an_unfilled_blank_lists_what_is_missing_and_can_still_be_opened(client)
     response = client.post("/nhap-ban-dien", data={"ban_dien": (io.BytesIO(blank), "trong.pdf")})
     assert response.status_code == 422
     page = unescape(response.get_data(as_text=True))
-    assert "$.dang_vien.ho_ten (Thông tin đảng viên › Họ và tên): thiếu trường bắt buộc" in page
+    assert "Thông tin đảng viên › Họ và tên ($.dang_vien.ho_ten): thiếu trường bắt buộc" in page
     assert record_in(response.get_data(as_text=True))["form"] == "ban-tu-kiem-diem"
     assert "Mở ở trang soạn để sửa" in page
 
@@ -92,7 +92,7 @@ def test_import_refuses_what_is_not_a_filled_blank(client, content, words):
 def test_a_broken_pdf_is_named_by_generator_blank(client):
     response = client.post("/nhap-ban-dien", data={"ban_dien": (io.BytesIO(b"%PDF-1.7\nrubbish"), "x.pdf")})
     assert response.status_code == 422
-    assert "$ (Tệp PDF): không đọc được tệp PDF" in unescape(response.get_data(as_text=True))
+    assert "Tệp PDF ($): không đọc được tệp PDF" in unescape(response.get_data(as_text=True))
 
 
 def test_import_refuses_a_docx_bomb(client):

@@ -133,7 +133,7 @@ def test_an_invalid_form_shows_the_cli_message_next_to_the_field(page, live_serv
     press_check(page)
     assert page.locator('.truong[data-path="$.dang_vien.ho_ten"] .loi').inner_text() == "thiếu trường bắt buộc"
     summary = page.locator("#danh-sach-loi").inner_text()
-    assert "$.dang_vien.ho_ten (Thông tin đảng viên › Họ và tên): thiếu trường bắt buộc" in summary
+    assert "Thông tin đảng viên › Họ và tên ($.dang_vien.ho_ten): thiếu trường bắt buộc" in summary
 
     page.click('button[data-dinh-dang="pdf"]')  # refused: nothing downloaded, the reasons shown
     expect(page.locator("#trang-thai")).to_have_text(re.compile("^Chưa in được"))
@@ -375,3 +375,16 @@ def test_a_member_typed_with_decimal_commas_and_day_first_dates_prints_them(page
     text = unicodedata.normalize("NFC", "\n".join(p.extract_text() for p in PdfReader(got.value.path()).pages))
     assert "ngày 04 tháng 12 năm 2025" in text and "Ngày sinh: 15/3/1990" in text
     assert re.search(r"27,5\s", text) and re.search(r"64,5\s", text)
+
+
+def test_the_open_file_button_is_reached_with_the_keyboard(page, live_server):
+    page.goto(live_server["url"])
+    page.wait_for_selector('#van-ban [data-path="$.dang_vien.ho_ten"]')
+    button = page.locator("#mo-tep-nut")
+    page.locator("#luu-tep").focus()
+    page.keyboard.press("Tab")  # the next stop after "Lưu tệp JSON" (a label for a hidden input was none)
+    assert button.evaluate("b => b === document.activeElement")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(str(EXAMPLES / "ban-tu-kiem-diem-02b.json"))
+    expect(page.locator("#trang-thai")).to_have_text(re.compile("^Đã mở"))

@@ -78,10 +78,10 @@ def test_text_typed_in_number_and_date_fields_is_read_as_the_workbook_reads_it()
 
 
 @pytest.mark.parametrize("path, value, message", [
-    (("ngay_lap",), "05/12/25", "$.ngay_lap (Ngày lập bản kiểm điểm): ngày “05/12/25” cần năm đủ 4 chữ số (ghi dạng dd/mm/yyyy)"),
-    (("diem", "tieu_chi_chung", "diem"), "27.500", "$.diem.tieu_chi_chung.diem (Nhóm tiêu chí chung › Điểm tự chấm): "
+    (("ngay_lap",), "05/12/25", "Ngày lập bản kiểm điểm ($.ngay_lap): ngày “05/12/25” cần năm đủ 4 chữ số (ghi dạng dd/mm/yyyy)"),
+    (("diem", "tieu_chi_chung", "diem"), "27.500", "Nhóm tiêu chí chung › Điểm tự chấm ($.diem.tieu_chi_chung.diem): "
      "“27.500” là 27,5 hay 27500? Hãy ghi rõ 27,5 hoặc 27500 (số thập phân dùng dấu phẩy, không dùng dấu chấm hàng nghìn)"),
-    (("diem", "tieu_chi_chung", "diem"), 275, "$.diem.tieu_chi_chung.diem (Nhóm tiêu chí chung › Điểm tự chấm): "
+    (("diem", "tieu_chi_chung", "diem"), 275, "Nhóm tiêu chí chung › Điểm tự chấm ($.diem.tieu_chi_chung.diem): "
      "275 vượt quá mức tối đa 30"),  # the part's own maximum, as its label shows it, not the schema's 100
     (("nhiem_vu", "so_duoc_giao"), "10,5", "cần một số nguyên, không phải “10,5”"),
 ])

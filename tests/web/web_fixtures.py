@@ -70,9 +70,9 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser, live_server):
-    context = browser.new_context(viewport={"width": 1000, "height": 900}, accept_downloads=True, locale="vi-VN")
+def _page_in(browser, locale: str):
+    """A fresh browser context's page in ``locale``; JavaScript errors on it fail the test."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, accept_downloads=True, locale=locale)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -80,16 +80,14 @@ def page(browser, live_server):
     yield page
     context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture
+def page(browser, live_server):
+    yield from _page_in(browser, "vi-VN")
 
 
 @pytest.fixture(params=["en-US", "vi-VN"])
 def page_in_locale(request, browser, live_server):
     """A page in an English and in a Vietnamese browser: dates and numbers must be read the same in both."""
-    context = browser.new_context(viewport={"width": 1000, "height": 900}, accept_downloads=True, locale=request.param)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_default_timeout(30_000)
-    yield page
-    context.close()
-    assert not errors, f"JavaScript errors on the page: {errors}"
+    yield from _page_in(browser, request.param)

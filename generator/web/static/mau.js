@@ -525,6 +525,7 @@
     save(new Blob([JSON.stringify(collect(), null, 2) + "\n"], {type: "application/json"}), `${desc.form}.json`);
     status("Đã lưu tệp JSON.");
   });
+  $("#mo-tep-nut").addEventListener("click", () => $("#mo-tep").click());  // a button: reached with Tab, opened with Enter
   $("#mo-tep").addEventListener("change", (event) => { if (event.target.files[0]) openFile(event.target.files[0]); event.target.value = ""; });
   $("#lam-lai").addEventListener("click", () => {
     if (!window.confirm("Xóa hết nội dung đang soạn của mẫu này?")) return;
