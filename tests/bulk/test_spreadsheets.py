@@ -63,19 +63,19 @@ def test_the_error_list_puts_each_part_of_the_place_in_its_own_column(run):
     root, outcome = run
     assert len(outcome.errors) == 1
     header, error = rows(root / "danh-sach-loi.xlsx")
-    assert header == ("Trang", "Dòng", "Cột", "Đảng viên, tổ chức", "Trường", "Lỗi", "Vị trí")
-    assert error[4] == "$.diem.tieu_chi_chung.diem"  # a file's record: the field by its JSON path
-    assert error[5] == "Nhóm tiêu chí chung: 31 điểm vượt quá điểm tối đa 30 của nhóm tiêu chí chung"
-    assert error[6].startswith("kp6/dv-03.json")
+    assert header == ("Trang", "Dòng", "Cột", "Trường", "Lỗi", "Vị trí")
+    assert error[3] == "$.diem.tieu_chi_chung.diem"  # a file's record: the field by its JSON path
+    assert error[4] == "Nhóm tiêu chí chung: 31 điểm vượt quá điểm tối đa 30 của nhóm tiêu chí chung"
+    assert error[5].startswith("kp6/dv-03.json")
     data = (root / "danh-sach-loi.csv").read_bytes()
     assert data.startswith("\ufeff".encode())  # a Vietnamese Excel opens it as UTF-8
-    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1][4:6] == list(error[4:6])
+    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1][3:5] == list(error[3:5])
 
 
 def test_a_workbooks_error_is_split_into_sheet_row_and_column():
     from generator.bulk.spreadsheets import error_row
     assert error_row({"where": "trang “Đảng viên”, dòng 3", "reason": "Thông tin đảng viên › Họ và tên ($.dang_vien.ho_ten): "
-                      "thiếu trường bắt buộc"})[:6] == ["Đảng viên", 3, "", "", "Thông tin đảng viên › Họ và tên",
+                      "thiếu trường bắt buộc"})[:5] == ["Đảng viên", 3, "", "Thông tin đảng viên › Họ và tên",
                                                        "thiếu trường bắt buộc"]
     assert error_row({"where": "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”", "reason": "ngày không hợp lệ “31/02/2001”"}) == [
-        "Đảng viên", 7, "Ngày vào Đảng", "", "", "ngày không hợp lệ “31/02/2001”", "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”"]
+        "Đảng viên", 7, "Ngày vào Đảng", "", "ngày không hợp lệ “31/02/2001”", "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”"]
