@@ -388,3 +388,11 @@ def test_the_open_file_button_is_reached_with_the_keyboard(page, live_server):
         page.keyboard.press("Enter")
     chooser.value.set_files(str(EXAMPLES / "ban-tu-kiem-diem-02b.json"))
     expect(page.locator("#trang-thai")).to_have_text(re.compile("^Đã mở"))
+
+
+@pytest.mark.parametrize("route", ["/", "/ban-trong", "/nhap-ban-dien", "/so-dang-bo"])
+def test_no_page_scrolls_sideways_on_a_phone(page, live_server, route):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(live_server["url"] + route)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
