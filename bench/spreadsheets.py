@@ -23,7 +23,10 @@ ROW = {"ho_ten": "Nguyễn Văn An", "chi_bo": "Chi bộ Khu phố 5", "nhom": "
 
 
 def xlsx(out: Path, members: int) -> None:
-    lists = MemberLists(out, "ca-dang-bo.xlsx", dt.datetime(2025, 12, 20))
+    def keep(relative: str, data: bytes) -> None:
+        (out / relative).parent.mkdir(parents=True, exist_ok=True)
+        (out / relative).write_bytes(data)
+    lists = MemberLists("ca-dang-bo.xlsx", dt.datetime(2025, 12, 20), keep)
     for scope in range(members // 100):
         lists.add("Đảng bộ phường Ba Đình", f"to-chuc-{scope}/danh-sach", [ROW] * 100)
     lists.finish()

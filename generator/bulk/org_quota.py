@@ -35,7 +35,7 @@ def apply_org_quota(rows: list[dict], rules, scope: str, group: str) -> dict | N
         candidates[k]["quota"] = "selected"
     return {
         "subject": "to_chuc", "scope": scope, "group": group, "members": len(rows), "base_count": base,
-        "rate": f"{so(result.rate * 100)}%", "limit": result.max, "candidates": len(candidates),
+        "rate": f"{so(result.rate * 100)}%", "ty_le_toi_da": float(result.rate), "limit": result.max, "candidates": len(candidates),
         "selected": [candidates[k]["ten"] for k in result.selected], "cut": [candidates[k]["ten"] for k in result.cut],
         "tie": [candidates[k]["ten"] for k in result.tie], "computation": result.computation, "rule": result.rule,
     }

@@ -328,7 +328,7 @@ class Planner:
             group = [m for m in pooled if (m.group if spec.get("group_by") else WHOLE_CHI_BO) == q.group]
             self.result.quotas.append({
                 "scope": name, "group": q.group, "members": len(group), "base_count": q.base_count,
-                "rate": f"{so(q.rate * 100)}%", "limit": q.max,
+                "rate": f"{so(q.rate * 100)}%", "ty_le_toi_da": float(q.rate), "limit": q.max,
                 "candidates": len(q.selected) + len(q.cut) + len(q.tie),
                 "selected": who(q.selected), "cut": who(q.cut), "tie": who(q.tie),
                 "computation": q.computation, "rule": q.rule,

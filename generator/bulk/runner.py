@@ -122,14 +122,15 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         ledger = Ledger(out_dir)
         run = _Run(planner, ledger, executor, formats, profile, progress, max(1, jobs) * 2 + 2,
                    str(out_dir.resolve()) if own else None, own_templates)
-        lists = MemberLists(out_dir, f"{planner.root}/{WHOLE_LIST}", _day(planner.header))
+        lists = MemberLists(f"{planner.root}/{WHOLE_LIST}", _day(planner.header),
+                            lambda relative, data: run.keep_file(relative, data, LIST))
         planner.on_list = lists.add
         try:
             run.all(batch_size)
             summary = build_summary(planner)
             run.summary_documents(summary)
             lists.finish()
-            run.spreadsheets(lists, summary)
+            run.report_spreadsheets(summary)
         except BaseException:
             run.harvest()  # keep every finished batch: the next run resumes after them
             ledger.abandon()
@@ -264,24 +265,20 @@ class _Run:
                 self.ledger.keep({"path": f"{path}.{fmt}", "form": name, "record": origin, "input_sha256": None,
                                   "sha256": digest, "bytes": size, "pages": result["pages"]})
 
-    def spreadsheets(self, lists: MemberLists, summary: dict) -> None:
-        """The danh sách of each scope and of the whole đảng bộ, and the reports' tables, as XLSX."""
-        origin = self.planner.source.origin
-        for relative, digest, size in lists.written:
-            self.ledger.keep({"path": relative, "form": LIST, "record": origin, "input_sha256": None,
-                              "sha256": digest, "bytes": size, "pages": None})
+    def report_spreadsheets(self, summary: dict) -> None:
+        """The reports' tables as XLSX, beside the reports."""
         for name, book in report_books(summary).items():
-            self._keep_file(name, book_bytes(book, _day(summary)), name.removesuffix(".xlsx"))
+            self.keep_file(f"{self.planner.root}/{name}", book_bytes(book, _day(summary)), name.removesuffix(".xlsx"))
 
-    def _keep_file(self, name: str, data: bytes, form: str) -> None:
-        relative = f"{self.planner.root}/{name}"
+    def keep_file(self, relative: str, data: bytes, form: str) -> None:
+        """A file the run makes itself (not a worker's document): written atomically and listed."""
         write_atomic(self.ledger.out_dir / relative, data)
         self.ledger.keep({"path": relative, "form": form, "record": self.planner.source.origin,
                           "input_sha256": None, "sha256": sha256(data), "bytes": len(data), "pages": None})
 
     def error_list(self) -> None:
         """Every record that was skipped, with where to fix it: a text file, and a CSV and an XLSX for Excel
-        with the place in columns (sheet, row, column, who, field, message)."""
+        with the place in columns (sheet, row, column, field, message, place)."""
         errors = self.planner.result.errors
         text = "".join(f"{e['where']}: {e['reason']}\n" for e in errors) or "Không có lỗi.\n"
         table = io.StringIO()
@@ -290,7 +287,7 @@ class _Run:
         writer.writerows(error_row(e) for e in errors)
         for name, data in (("danh-sach-loi.txt", text.encode()), ("danh-sach-loi.csv", ("\ufeff" + table.getvalue()).encode()),
                            ("danh-sach-loi.xlsx", book_bytes(error_book(errors), _day(self.planner.header)))):
-            self._keep_file(name, data, "danh-sach-loi")
+            self.keep_file(f"{self.planner.root}/{name}", data, "danh-sach-loi")
 
 
 def build_summary(planner: Planner) -> dict:

@@ -9,23 +9,22 @@ shares as fractions formatted as percentages, so a Vietnamese Excel or LibreOffi
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
-import os
 import re
 import shutil
-import tempfile
 import zipfile
+from collections import Counter
+from collections.abc import Callable
 from fractions import Fraction
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..evaluate.engine import NOT_RATED
-from ..typed import TypedError, parse_number
+from ..present.summary import member_counts
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -53,7 +52,6 @@ def _header(sheet, columns, freeze: str) -> None:
 
 
 def _header_row(sheet, columns) -> list:
-    from openpyxl.cell import WriteOnlyCell
     cells = []
     for title, _ in columns:
         cell = WriteOnlyCell(sheet, value=title)
@@ -94,10 +92,13 @@ _MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
 _CREATED = re.compile(rb"<dcterms:created[^>]*>([^<]*)</dcterms:created>")
 
 
-def _restamped(source, target) -> None:
-    """``source`` copied part by part into ``target`` with one fixed time for every part, and the
+def to_bytes(book: Workbook, when: dt.datetime) -> bytes:
+    """The workbook's bytes, the same for the same tables: every part stamped with one fixed time, and the
     modification date (openpyxl writes the clock's) the same as the creation date."""
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
+    _stable(book, when)
+    made, out = io.BytesIO(), io.BytesIO()
+    book.save(made)
+    with zipfile.ZipFile(made) as old, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             stamped = zipfile.ZipInfo(info.filename, date_time=STAMP)
             stamped.compress_type, stamped.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
@@ -106,48 +107,22 @@ def _restamped(source, target) -> None:
                 created = _CREATED.search(core)
                 new.writestr(stamped, _MODIFIED.sub(lambda m: m[1] + created[1] + m[2], core) if created else core)
                 continue
-            with old.open(info) as part, new.open(stamped, "w") as copy:
+            with old.open(info) as part, new.open(stamped, "w") as copy:  # a whole đảng bộ's sheet: streamed
                 shutil.copyfileobj(part, copy, 1 << 20)
-
-
-def save_atomic(book: Workbook, target: Path, when: dt.datetime) -> tuple[str, int]:
-    """Save through temporary files beside ``target``, the same bytes for the same rows; (sha256, size)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _stable(book, when)
-    made, stamped = (Path(tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)[1])
-                     for _ in range(2))
-    try:
-        book.save(made)
-        _restamped(made, stamped)
-        os.chmod(stamped, 0o644)
-        data = stamped.read_bytes()
-        os.replace(stamped, target)
-    finally:
-        made.unlink(missing_ok=True)
-        stamped.unlink(missing_ok=True)
-    return hashlib.sha256(data).hexdigest(), len(data)
-
-
-def to_bytes(book: Workbook, when: dt.datetime) -> bytes:
-    """The workbook's bytes, the same for the same tables."""
-    _stable(book, when)
-    made, out = io.BytesIO(), io.BytesIO()
-    book.save(made)
-    _restamped(made, out)
     return out.getvalue()
 
 
 class MemberLists:
-    """The danh sách of every scope as it is settled, and the whole đảng bộ's, one row at a time."""
+    """The danh sách of every scope as it is settled, and the whole đảng bộ's, one row at a time; each
+    workbook handed to ``keep(relative path, bytes)`` (the run writes it and lists it in the manifest)."""
 
-    def __init__(self, out_dir: Path, whole: str, when: dt.datetime):
-        self.out_dir, self.whole, self.when = out_dir, whole, when
+    def __init__(self, whole: str, when: dt.datetime, keep: Callable[[str, bytes], None]):
+        self.whole, self.when, self.keep = whole, when, keep
         self.book = Workbook(write_only=True)
         self.sheet = self.book.create_sheet("Danh sách đảng viên")
         _header(self.sheet, MEMBER_COLUMNS, "D2")
         self.sheet.append(_header_row(self.sheet, MEMBER_COLUMNS))
         self.rows = 0
-        self.written: list[tuple[str, str, int]] = []  # (relative path, sha256, bytes)
 
     def add(self, scope: str | None, path: str, rows: list[dict]) -> None:
         """One scope's rows: its own workbook at ``path``.xlsx, and the same rows in the whole đảng bộ's."""
@@ -161,12 +136,11 @@ class MemberLists:
             sheet.append(self._wrapped(sheet, values))
             self.sheet.append(self._wrapped(self.sheet, values))
         self.rows += len(rows)
-        self.written.append((f"{path}.xlsx", *save_atomic(book, self.out_dir / f"{path}.xlsx", self.when)))
+        self.keep(f"{path}.xlsx", to_bytes(book, self.when))
 
     @staticmethod
     def _wrapped(sheet, values: list) -> list:
         """The row with its note wrapped in its column (a long reason would run across the page)."""
-        from openpyxl.cell import WriteOnlyCell
         note = WriteOnlyCell(sheet, value=values[-1])
         note.alignment = WRAP
         return [*values[:-1], note]
@@ -182,7 +156,7 @@ class MemberLists:
 
     def finish(self) -> None:
         _filter(self.sheet, MEMBER_COLUMNS, self.rows)
-        self.written.append((self.whole, *save_atomic(self.book, self.out_dir / self.whole, self.when)))
+        self.keep(self.whole, to_bytes(self.book, self.when))
 
 
 def _table(book: Workbook, title: str, columns, rows: list[list], freeze: str = "B2", formats: dict | None = None) -> None:
@@ -200,14 +174,6 @@ def _table(book: Workbook, title: str, columns, rows: list[list], freeze: str = 
     _filter(sheet, columns, len(rows))
 
 
-def _rate(text: str) -> float | None:
-    """A quota's rate as the summary writes it ("20%", "33,33%") as the fraction a percent cell holds."""
-    try:
-        return parse_number(text.removesuffix("%")) / 100
-    except TypedError:
-        return None
-
-
 def _share(part: int, whole: int) -> float | None:
     return float(Fraction(part, whole)) if whole else None
 
@@ -221,11 +187,8 @@ def _level_table(levels: list, counts: dict, label: str) -> list[list]:
 def report_books(summary: dict) -> dict[str, Workbook]:
     """The tables of the báo cáo tổng hợp and the báo cáo việc thực hiện tỷ lệ, by file name."""
     orgs = summary.get("organisations") or []
-    org_counts: dict = {}
-    for o in orgs:
-        org_counts[o["level"]] = org_counts.get(o["level"], 0) + 1
-    members = dict(summary.get("member_counts") or {})
-    members[NOT_RATED] = members.get(NOT_RATED, 0) + members.pop("not_rated", 0)
+    org_counts = Counter(o["level"] for o in orgs)
+    members = member_counts(summary)["levels"]  # as the báo cáo tổng hợp counts them
 
     report = Workbook()
     report.remove(report.active)
@@ -238,7 +201,7 @@ def report_books(summary: dict) -> dict[str, Workbook]:
     _table(report, "Tỷ lệ", (("STT", 6), ("Phạm vi", 40), ("Nhóm", 34), ("Cơ sở tính tỷ lệ", 12), ("Đạt mức cao nhất", 12),
                              ("Tỷ lệ đạt", 10), ("Tỷ lệ tối đa", 14), ("Tối đa (người)", 12), ("Bằng phiếu", 10)),
            [[i, q["scope"], q["group"], q["base_count"], len(q["selected"]), _share(len(q["selected"]), q["base_count"]),
-             _rate(q["rate"]), q["limit"], len(q["tie"])] for i, q in enumerate(quotas, 1)], "D2", {6: PERCENT, 7: PERCENT})
+             q["ty_le_toi_da"], q["limit"], len(q["tie"])] for i, q in enumerate(quotas, 1)], "D2", {6: PERCENT, 7: PERCENT})
 
     detail = Workbook()
     detail.remove(detail.active)
@@ -247,7 +210,7 @@ def report_books(summary: dict) -> dict[str, Workbook]:
                ("Bằng phiếu", 40), ("Căn cứ", 50))
 
     def rows(groups):
-        return [[i, q["scope"], q["group"], q["members"], q["base_count"], _rate(q["rate"]), q["computation"], q["candidates"],
+        return [[i, q["scope"], q["group"], q["members"], q["base_count"], q["ty_le_toi_da"], q["computation"], q["candidates"],
                  "; ".join(q["selected"]), "; ".join(q["cut"]), "; ".join(q["tie"]), q.get("rule") or ""]
                 for i, q in enumerate(groups, 1)]
     _table(detail, "Đảng viên", columns, rows(quotas), "D2", {6: PERCENT})
