@@ -140,6 +140,29 @@ def test_an_invalid_form_shows_the_cli_message_next_to_the_field(page, live_serv
     assert "thiếu trường bắt buộc" in page.locator('.truong[data-path="$.dang_vien.ho_ten"] .loi').inner_text()
 
 
+LEADERSHIP_ONLY = ['.truong[data-path="$.dang_vien.chuc_vu_dang"]', '.truong[data-path="$.dang_vien.chuc_vu_chinh_quyen"]',
+                   '.truong[data-path="$.dang_vien.chuc_vu_doan_the"]',
+                   '.truong[data-path="$.kiem_diem.uu_diem.lanh_dao_quan_ly"]', '.nhom[data-path="$.lanh_dao"]']
+
+
+def test_02b_and_02c_hide_the_leadership_sections_but_never_a_typed_value(page, live_server):
+    page.goto(live_server["url"])
+    page.wait_for_selector('#van-ban [data-path="$.dang_vien.ho_ten"]')
+    shown = lambda: [page.locator(s).is_visible() for s in LEADERSHIP_ONLY]  # noqa: E731
+    assert all(shown())  # no variant chosen yet: everything offered
+    for variant in ('"khong_giu_chuc_vu"', '"ngoai_he_thong_chinh_tri"'):
+        page.locator("#chon-doi-tuong").select_option(variant)
+        assert not any(shown()), variant
+    page.locator("#chon-doi-tuong").select_option('"lanh_dao_quan_ly"')
+    assert all(shown())
+    control(page, "$.dang_vien.chuc_vu_doan_the").fill("Ủy viên Ban Chấp hành Công đoàn")
+    page.locator("#chon-doi-tuong").select_option('"khong_giu_chuc_vu"')
+    assert shown() == [False, False, True, False, False]  # what was typed stays in sight and in the document
+    saved = page.wait_for_function("""() => ((JSON.parse(localStorage.getItem('kiemdiem.web.v1')).documents
+                                          ['ban-tu-kiem-diem'] || {}).dang_vien || {}).chuc_vu_doan_the""")
+    assert saved.json_value() == "Ủy viên Ban Chấp hành Công đoàn"
+
+
 def test_an_empty_form_lists_every_missing_field_when_checked(page, live_server):
     page.goto(live_server["url"])
     page.wait_for_selector('#van-ban [data-path="$.dang_vien.ho_ten"]')

@@ -50,3 +50,26 @@ def test_variants_come_from_the_schema():
     assert described["variant_path"] == ["loai_to_chuc"]
     assert {o["const"] for o in described["variant_options"]} == {"dang_bo_co_so", "chi_bo_co_so", "chi_bo_truc_thuoc"}
     assert describe_form("to-trinh-khen-thuong")["variant_path"] is None
+
+
+def _only_for(node, path="$"):
+    """(path, values) of every ``x-chi-cho`` in a schema tree."""
+    if isinstance(node, dict):
+        if "x-chi-cho" in node:
+            yield path, node["x-chi-cho"]
+        for key, child in node.items():
+            yield from _only_for(child, f"{path}.{key}")
+    elif isinstance(node, list):
+        for child in node:
+            yield from _only_for(child, path)
+
+
+@pytest.mark.parametrize("form", renderable_forms())
+def test_a_section_given_only_to_some_variants_names_real_variants(form):
+    described = describe_form(form)
+    offered = {o["const"] for o in described["variant_options"]}
+    found = list(_only_for(described["schema"]))
+    for path, values in found:
+        assert values and set(values) <= offered, (path, values, offered)
+    if form == "ban-tu-kiem-diem":  # the five places only Mẫu 02A prints (blank/layouts.POSITIONS and member())
+        assert len(found) == 5 and all(values == ["lanh_dao_quan_ly"] for _, values in found)

@@ -10,6 +10,7 @@
   let desc = null;       // the server's description of the chosen form: schema, regimes, rubric
   let root = null;       // the root widget
   let variantPath = null;
+  let onlyFor = [];      // sections a schema gives only some variants (x-chi-cho): {el, widget, only}
   let touched = new Set();
   let showAll = false;
   let checkTimer = null, saveTimer = null, checkSeq = 0;
@@ -252,6 +253,18 @@
   }
 
   function build(rawNode, path, value, required, depth) {
+    const widget = widgetFor(rawNode, path, value, required, depth);
+    const only = rawNode["x-chi-cho"] || resolve(rawNode)["x-chi-cho"];
+    if (only && widget.el) onlyFor.push({el: widget.el, widget, only});
+    return widget;
+  }
+
+  function showApplicable() {  // 02B/02C have no leadership sections: hidden while empty, never a typed value
+    const chosen = variantPath && pick.variant.value ? JSON.parse(pick.variant.value) : null;
+    for (const {el, widget, only} of onlyFor) el.hidden = chosen !== null && !only.includes(chosen) && isEmpty(widget.get());
+  }
+
+  function widgetFor(rawNode, path, value, required, depth) {
     const node = resolve(rawNode);
     const title = rawNode.title || node.title;
     if (CONTROLLED.has(path) || path === variantPath) return {el: null, get: () => undefined};
@@ -285,8 +298,10 @@
   }
 
   function draw(documentData) {
+    onlyFor = [];
     root = build(desc.schema, "$", documentData || {}, true, 0);
     form.replaceChildren(root.el);
+    showApplicable();
     touched = new Set();
     showAll = false;
     clearProblems();
@@ -518,7 +533,7 @@
       open(desc.form, data);
     });
   }
-  pick.variant.addEventListener("change", (event) => { showFormCode(); changed(event); });
+  pick.variant.addEventListener("change", (event) => { showFormCode(); showApplicable(); changed(event); });
   $("#kiem-tra").addEventListener("click", async () => { showAll = true; status("Đang kiểm tra…"); await check(); });
   document.querySelectorAll(".tai-ve").forEach((button) => button.addEventListener("click", () => download(button.dataset.dinhDang)));
   $("#luu-tep").addEventListener("click", () => {
