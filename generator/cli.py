@@ -26,11 +26,11 @@ from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
 from .evaluate.meeting_forms import EVALUATORS as MEETING_FORMS
 from .evaluate.regime import ProfileError, known_regimes, load_regime
 from .load import load_document
-from .pipeline import FORMATS, prepare, render_file, renderable_forms
+from .pipeline import FORMATS, prepare, render_file, renderable_forms, validated
 from .present.context import grade_rows
 from .present.vietnamese import ngay_ngan, so, tien, tien_bang_chu
 from .usertemplate.template import TemplateRejected
-from .validate import known_forms, load_schema, validate
+from .validate import known_forms, load_schema
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
 
@@ -184,7 +184,7 @@ def cmd_classify(args) -> int:
         loaded = load_document(args.file)
         if isinstance(loaded, dict) and loaded.get("form") == GROUP_FORM:
             return cmd_classify_group(args, loaded)
-        document = validate(loaded)
+        document = validated(loaded, args.profile)
         evaluation = evaluate(document, args.profile, _wages(args))
     except InputError as error:
         _report(args.file, error)

@@ -29,6 +29,12 @@ class InputError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
+def overlapping(path: str, others) -> bool:
+    """Whether ``path`` is one of ``others``, lies inside one, or holds one ("$.diem" and "$.diem.x[0]")."""
+    return any(path == o or path.startswith((o + ".", o + "[")) or o.startswith((path + ".", path + "["))
+               for o in others)
+
+
 def json_path(parts) -> str:
     """Render a path of keys and indexes as ``$.a.b[2]``."""
     out = "$"

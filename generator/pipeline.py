@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import InputError, Problem
-from .evaluate import Evaluation, evaluate
+from .evaluate import Evaluation, evaluate, rule_problems
 from .evaluate.known_through import document_notice
 from .load import load_document
 from .present.context import build_context, without_annex
@@ -34,12 +34,22 @@ def renderable_forms() -> list[str]:
     return [form for form in known_forms() if (templates_dir() / form).is_dir()]
 
 
+def validated(document, profile: str | None = None) -> dict:
+    """``validate``, and where the schema refuses the document, the regime's own checks in the same
+    ``InputError`` (evaluate.rule_problems), so a secretary fixes everything in one round."""
+    try:
+        return validate(document)
+    except InputError as error:
+        refused = {p.path for p in error.problems}
+        raise InputError(error.problems + rule_problems(document, refused, profile)) from None
+
+
 def prepare(document, profile: str | None = None, wages: list[dict] | None = None) -> Prepared:
     """Validate, evaluate and present one document (raises ``InputError``).
 
     ``profile`` is a shipped profile id or a YAML file of a local committee's numbers;
     ``wages`` a committee's wage rows from a ``--luong-co-so`` file."""
-    valid = validate(document)
+    valid = validated(document, profile)
     if valid["form"] not in renderable_forms():
         raise InputError([Problem("$.form", "Loại văn bản", f"mẫu “{valid['form']}” chỉ dùng để kiểm tra và xếp loại "
                                   f"(kiemdiem validate, classify), chưa có bản in; bản in có cho: {', '.join(renderable_forms())}")])

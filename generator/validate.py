@@ -16,7 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from .errors import InputError, Problem, json_path
+from .errors import InputError, Problem, json_path, overlapping
 from .load import nfc
 from .present.vietnamese import so
 from .schema_store import known_forms, load_schema
@@ -53,8 +53,8 @@ def validate(document: Any) -> dict:
     except RecursionError:
         raise InputError([Problem("$", "Tài liệu", "dữ liệu lồng nhau quá sâu")]) from None
     problems += [_problem(schema, e) for e in sorted(errors, key=lambda e: list(map(str, e.absolute_path)))]
-    if not problems:
-        problems += _limit_problems(schema, schema, document, document, [])
+    # the limits in the same round, between values that both passed the schema
+    problems += _limit_problems(schema, schema, document, document, [], {p.path for p in problems})
     if problems:
         raise InputError(_unique(problems))
     result = nfc(document)  # a new NFC copy, also for documents that did not come through load
@@ -205,8 +205,9 @@ def _value_problems(value: Any, schema: dict) -> list[Problem]:
     return sorted(found, key=lambda p: p.path)
 
 
-def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list) -> list[Problem]:
-    """Check ``x-khong-lon-hon`` along the document (only after the schema passed)."""
+def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list, faulty: set[str]) -> list[Problem]:
+    """Check ``x-khong-lon-hon`` along the document between values that are not ``faulty`` (the JSON
+    paths the schema refused, and what lies inside or around them)."""
     node = _resolve(schema, node)
     found: list[Problem] = []
     if isinstance(value, dict):
@@ -217,18 +218,18 @@ def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list
             other = sub.get("x-khong-lon-hon")
             if other:
                 other_path = other[2:].split(".") if other.startswith("$.") else path + [other]
-                limit = _get(root, other_path)
-                if limit is not None and value[key] > limit:
-                    here = path + [key]
+                limit, here = _get(root, other_path), path + [key]
+                if (limit is not None and not overlapping(json_path(here), faulty)
+                        and not overlapping(json_path(other_path), faulty) and value[key] > limit):
                     verb = "không được sau" if sub.get("format") == "date" else "không được lớn hơn"
                     found.append(Problem(
                         json_path(here), title_at(schema, here),
                         f"{_show(value[key])} {verb} “{title_at(schema, other_path)}” ({_show(limit)})",
                     ))
-            found += _limit_problems(schema, sub, value[key], root, path + [key])
+            found += _limit_problems(schema, sub, value[key], root, path + [key], faulty)
     elif isinstance(value, list) and isinstance(node.get("items"), dict):
         for i, item in enumerate(value):
-            found += _limit_problems(schema, node["items"], item, root, path + [i])
+            found += _limit_problems(schema, node["items"], item, root, path + [i], faulty)
     return found
 
 

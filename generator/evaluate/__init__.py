@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, NamedTuple
 from fractions import Fraction
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, overlapping
 from ..present.vietnamese import hoa_chu_dau, so
 from .commendation import CommendationEvaluation, evaluate_commendation
 from .engine import NOT_RATED, Engine, Reason
@@ -22,7 +22,7 @@ from .regime import ProfileError, Regime, load_regime
 from .report import report_problems
 from .scores import Part, score_parts
 
-__all__ = ["CommendationEvaluation", "Evaluation", "Reason", "NOT_RATED", "UNDECIDED", "evaluate", "load_regime"]
+__all__ = ["CommendationEvaluation", "Evaluation", "Reason", "NOT_RATED", "UNDECIDED", "evaluate", "load_regime", "rule_problems"]
 DECISION, DECISION_TITLE = "quyet_dinh_xep_loai", "Quyết định xếp loại của cấp có thẩm quyền"
 COMMENDATION_FORM = "to-trinh-khen-thuong"
 
@@ -110,13 +110,7 @@ def evaluate(document: dict, profile: str | None = None, wages: list[dict] | Non
     rules = regime.subject(subject)
     role = role_of(document)
     criteria = rules.criteria
-    missing = grade_problems(document.get("cap_do"), criteria, ["cap_do"]) if criteria else []
-    if document["form"] in FORM_CHECKS:
-        missing += FORM_CHECKS[document["form"]](document, rules, regime.name)
-    try:
-        parts = score_parts(document.get("diem", {}), rules["score_parts"])
-    except InputError as error:
-        missing += error.problems
+    parts, missing = _checked_parts(document, rules, regime.name)
     if missing:
         raise InputError(missing)
     facts = compute_facts(document, parts, subject, [code for code, _ in rules.levels], criteria)
@@ -131,6 +125,34 @@ def evaluate(document: dict, profile: str | None = None, wages: list[dict] | Non
         level_label=rules.label(level), reasons=reasons,
         problems=decided + _proposal_problems(document, engine, outcome, facts, regime.name), decision=decision,
     )
+
+
+def _checked_parts(document: dict, rules, regime_name: str) -> tuple[list[Part], list[Problem]]:
+    """The score parts, and what the document lacks beyond its schema by the regime's data: a grade
+    for every criterion, the report's own checks, every score part within its maximum."""
+    missing = grade_problems(document.get("cap_do"), rules.criteria, ["cap_do"]) if rules.criteria else []
+    if document["form"] in FORM_CHECKS:
+        missing += FORM_CHECKS[document["form"]](document, rules, regime_name)
+    try:
+        return score_parts(document.get("diem", {}), rules["score_parts"]), missing
+    except InputError as error:
+        return [], missing + error.problems
+
+
+def rule_problems(document, refused: set[str], profile: str | None = None) -> list[Problem]:
+    """The regime's checks on a document its schema refused at the JSON paths ``refused``, so that one
+    round names everything missing (the schema's fields and the regime's criteria and scores together),
+    leaving out what lies at, inside or around a refused path. Nothing when the form, regime or profile
+    was refused (a regime is read from disk by its name) or a part has the wrong shape."""
+    if (not isinstance(document, dict) or not isinstance(document.get("form"), str) or document["form"] not in SUBJECTS
+            or overlapping("$.form", refused) or overlapping("$.regime", refused) or overlapping("$.profile", refused)):
+        return []
+    try:
+        regime = regime_of(document, profile)
+        found = _checked_parts(document, regime.subject(SUBJECTS[document["form"]].subject), regime.name)[1]
+    except (InputError, LookupError, TypeError, ValueError, AttributeError):
+        return []
+    return [p for p in found if not overlapping(p.path, refused)]
 
 
 def decide(document: dict, level: str, reasons: list[Reason], rules, regime_name: str, where: str = "$"):

@@ -13,11 +13,11 @@ from ..errors import InputError, Problem
 from ..evaluate import SUBJECTS, CommendationEvaluation, evaluate
 from ..evaluate.known_through import document_notice
 from ..evaluate.regime import ProfileError, known_profiles, load_regime
-from ..pipeline import prepare, render
+from ..pipeline import prepare, render, validated
 from ..present.context import grade_rows
 from ..present.vietnamese import so
 from ..usertemplate.template import templates_for
-from ..validate import DEFAULT_REGIME, validate
+from ..validate import DEFAULT_REGIME
 from .forms import score_limits
 from .typed_fields import read_typed
 
@@ -57,7 +57,7 @@ def _read(document):
         return document
     unread = {p.path for p in typed}
     try:
-        validate(document)
+        validated(document)
         others = []
     except InputError as error:
         others = [p for p in error.problems if p.path not in unread]
@@ -93,7 +93,7 @@ def check(document) -> dict:
     try:
         _shipped_profile_only(document)
         document = _read(document)
-        valid = validate(document)
+        valid = validated(document)
         evaluation = evaluate(valid)
     except InputError as error:
         return {"problems": [problem_dict(p) for p in _own_maximum(document, error.problems)], "result": None}

@@ -95,3 +95,15 @@ def test_what_cannot_be_read_is_named_with_its_field(path, value, message):
     assert any(t.endswith(message) for t in texts), texts
     with pytest.raises(InputError):
         render_document(document, "pdf")
+
+
+def test_the_page_names_the_schemas_and_the_regimes_problems_in_one_round():
+    document = load_document(EXAMPLES / "bieu-diem-tccsd-2023.yaml")
+    del document["to_chuc"]
+    del document["cap_do"]["chinh_tri_tu_tuong"]
+    answer = check(document)
+    assert [p["text"] for p in answer["problems"]] == [
+        "Tổ chức đảng ($.to_chuc): thiếu trường bắt buộc",
+        "Về xây dựng Đảng về chính trị, tư tưởng, đạo đức ($.cap_do.chinh_tri_tu_tuong): "
+        "thiếu mức đánh giá (xuat_sac, tot, trung_binh, kem)"]
+    assert answer["result"] is None
