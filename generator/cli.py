@@ -117,6 +117,8 @@ def _validate_dang_bo(source: str, profile: str | None) -> int:
     with open_source(source) as opened:
         planner = Planner(opened, profile)
         documents = sum(1 for _ in planner.jobs())
+    for line in opened.notices:
+        warn(f"{source}: {line}")
     result = planner.result
     if result.errors:
         print(f"{source}: {len(result.errors)} bản ghi lỗi:", file=sys.stderr)

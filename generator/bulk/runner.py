@@ -47,7 +47,8 @@ class BulkOutcome:
     errors: list[dict]
     manifest: Path
     archive: Path | None
-    notice: str | None = None  # the regime's table older than the run's date (evaluate/known_through)
+    notice: str | None = None  # the regime's table older than the run's date (evaluate/known_through), and the
+    # source's warnings (a date cell shown month first), one per line
 
     @property
     def status(self) -> int:
@@ -147,8 +148,8 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
                                   "counts": {"written": run.written, "skipped": run.skipped, "failed": run.failed},
                                   "errors": planner.result.errors})
         zipped = write_archive(out_dir, planner.root, paths) if archive else None
-    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped,
-                       document_notice(planner.header))
+    notice = "\n".join(filter(None, [document_notice(planner.header), *source.notices])) or None
+    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped, notice)
 
 
 def _own_templates(planner: Planner, formats) -> dict[str, dict]:

@@ -59,6 +59,7 @@ class FolderSource:
         self.organisations = [{k: v for k, v in o.items() if k not in DOCUMENT_KINDS} if isinstance(o, dict) else o
                               for o in document["to_chuc"]]
         self._files: dict[tuple[str, str], str] = {}  # (ma, kind or kind[i]) → file, for locate
+        self.notices: list[str] = []  # a workbook's warnings (workbook/date_formats); none for files
 
     def documents(self, ma: str) -> dict:
         entry = self._entries[ma]

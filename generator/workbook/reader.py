@@ -33,6 +33,7 @@ from ..evaluate.regime import ProfileError, known_regimes
 from ..load import load_document
 from .cells import CellError, blank, convert, get_path, paragraphs, text
 from .columns import DOCUMENT, ENTRY, GROUP, REPORT_FILE, ROW, Column, Layout, header_key, layout
+from .date_formats import custom_month_first, month_first_cells, notices as date_notices
 from .template import HEADER_FIELDS, HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
 
 MAX_LISTED = 200  # structural problems listed one by one; beyond that, a count
@@ -224,6 +225,7 @@ class WorkbookSource:
         self._report_files: dict[str, str] = {}  # organisation → its báo cáo kiểm điểm tập thể file
         self._report_keys: dict[str, frozenset] = {}  # what that file states itself, for locate
         self._located: dict[str, tuple[array, dict]] = {}  # per built list: rows, and members with a file or “Nội dung”
+        self.notices: list[str] = []  # what was read but may not be what was meant (date_formats)
         data = read_archive(path, WORKBOOK, "workbook", "xl/workbook.xml", "sổ Excel .xlsx")
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -269,9 +271,24 @@ class WorkbookSource:
         self._spill_contents(contents, codes, problems)
         if problems:
             raise InputError(_capped(problems))
+        self.notices = self._month_first_dates(book)
         self._db.execute("create index member_org on member (org, row)")
         self._db.execute("create index content_code on content (code, row)")
         self._db.commit()
+
+    def _month_first_dates(self, book) -> list[str]:
+        """Warnings for date cells shown month first (date_formats); a second look only where the
+        workbook declares such a format."""
+        if not custom_month_first(book):
+            return []
+        found = []
+        for name, sheet in ((ORG_SHEET, self._orgs), (MEMBER_SHEET, self._members)):
+            dates = {j for j, column in enumerate(sheet.positions) if column is not None and column.kind == "date"}
+            try:
+                found += month_first_cells(book[name], name, dates)
+            except _BROKEN:  # already read once without fault; a second look never stops the run
+                continue
+        return date_notices(found)
 
     def _header(self, rows, problems: list[Problem]) -> tuple[dict, int | None]:
         """The “Đảng bộ” sheet: field title in column A, value in column B."""
