@@ -7,6 +7,7 @@ Vietnamese title and the reason; a step collects ``Problem``s and raises one
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,14 @@ class Problem:
         """For people the field's title first, its JSON path as the detail: "Thông tin đảng viên › Họ và tên
         ($.dang_vien.ho_ten): thiếu trường bắt buộc"; the path alone where a field has no title."""
         return f"{self.title} ({self.path}): {self.reason}" if self.title else f"{self.path}: {self.reason}"
+
+
+class SourceProblem(NamedTuple):
+    """A record of a đảng bộ source that cannot be used: where (sheet, row and column, or file and
+    JSON path), why, and whose record it is (the member's or organisation's name, when known)."""
+    where: str
+    reason: str
+    who: str = ""
 
 
 class InputError(Exception):

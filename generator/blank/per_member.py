@@ -43,7 +43,7 @@ def member_blanks(source: str | Path, out_dir: str | Path, formats: list[str], f
 def _organisation(planner: Planner, source, org: dict, out_dir: Path, formats: list[str], fillable: bool,
                   profile: str | None, run: BlankRun) -> None:
     docs = source.documents(org["ma"])
-    run.errors += [f"{where}: {reason}" for where, reason in docs["problems"]]
+    run.errors += [f"{p.where}: {p.reason}" for p in docs["problems"]]
     group = docs.get("xep_loai")
     if group is None:
         return

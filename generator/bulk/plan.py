@@ -44,6 +44,22 @@ class Job:
     context: dict | None = None
 
 
+_MEMBER_INDEX = re.compile(r"^\$\.dang_vien\[(\d+)\]")
+
+
+def _member_at(group: dict | None, path: str) -> str:
+    """The name of the member a chi bộ list's JSON path points into ("" when it points at none)."""
+    found = _MEMBER_INDEX.match(path)
+    members = group.get("dang_vien") if isinstance(group, dict) else None
+    if not found or not isinstance(members, list) or int(found[1]) >= len(members):
+        return ""
+    entry = members[int(found[1])]
+    document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
+    name = (document.get("dang_vien") or {}).get("ho_ten") if isinstance(document, dict) else None
+    name = name or (entry.get("ho_ten") if isinstance(entry, dict) else None)
+    return name if isinstance(name, str) else ""
+
+
 @dataclass
 class Scope:
     """A tổ chức cơ sở đảng: the unit that applies the quota (its chi bộ, or itself)."""
@@ -64,8 +80,9 @@ class RunResult:
     not_rated: list[dict] = field(default_factory=list)
     pending: list[dict] = field(default_factory=list)
 
-    def error(self, where: str, reason: str) -> None:
-        self.errors.append({"where": where, "reason": reason})
+    def error(self, where: str, reason: str, who: str = "") -> None:
+        """``who``: the member's or organisation's name, for the error list's own column."""
+        self.errors.append({"where": where, "reason": reason, **({"who": who} if who else {})})
 
     def count(self, row: dict) -> None:
         kind = category(row)
@@ -171,10 +188,18 @@ class Planner:
     def _file(self, folder: str, name: str) -> str:
         return f"{folder}/{self.names.unique(folder, name)}"
 
-    def _report(self, ma: str, kind: str, problems: list[Problem], prefix: str = "") -> None:
+    def _report(self, ma: str, kind: str, problems: list[Problem], prefix: str = "", group: dict | None = None) -> None:
+        """Each problem at its place in the source, with whose it is: the member at ``$.dang_vien[i]``
+        of ``group``, else the organisation."""
+        org = next((o["ten"] for o in self.source.organisations if o.get("ma") == ma), "")
         for p in problems:
             where = self.source.locate(ma, kind, p.path) or f"{ma}: {p.path}"
-            self.result.error(where, f"{prefix + ' › ' if prefix else ''}{p.title + ': ' if p.title else ''}{p.reason}")
+            self.result.error(where, f"{prefix + ' › ' if prefix else ''}{p.title + ': ' if p.title else ''}{p.reason}",
+                              _member_at(group, p.path) or org)
+
+    def _source_problems(self, docs: dict, org: dict) -> None:
+        for problem in docs["problems"]:
+            self.result.error(problem.where, problem.reason, problem.who or org["ten"])
 
     # -- the run --------------------------------------------------------------------------
     def jobs(self) -> Iterator[Job]:
@@ -196,8 +221,7 @@ class Planner:
         outstanding = []
         for org in scope.chi_bo:
             docs = self.source.documents(org["ma"])
-            for where, reason in docs["problems"]:
-                self.result.error(where, reason)
+            self._source_problems(docs, org)
             group, members, broken = docs.get("xep_loai"), [], None
             if group is not None:
                 group = compose.group_document(group, self.header, org, self._upper(org))
@@ -207,7 +231,7 @@ class Planner:
                               if any(p.path.startswith(f"$.dang_vien[{i}].ban_kiem_diem") for p in problems)}
                 except InputError as error:
                     problems = error.problems
-                self._report(org["ma"], "xep_loai", problems)
+                self._report(org["ma"], "xep_loai", problems, group=group)
                 outstanding.append(bool(group.get("don_vi_tieu_bieu")))
             pooled += members
             chi_bo_of.extend([org["ten"]] * len(members))
@@ -234,8 +258,7 @@ class Planner:
                                             "so_khong_xep_loai": member_counts.get("not_rated", 0)},
                      "thong_ke_to_chuc": {"so_xep_loai": {c: child_levels.count(c) for c, _ in self.regime.subject("to_chuc").levels}}}
             docs = self.source.documents(scope.org["ma"])
-            for where, reason in docs["problems"]:
-                self.result.error(where, reason)
+            self._source_problems(docs, scope.org)
             yield from self._organisation(scope.org, docs, stats, sum(member_counts.values()))
             self.organisations_done += 1
         if rows:

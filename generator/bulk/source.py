@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, SourceProblem
 from ..load import load_document
 
 DOCUMENT_KINDS = ("xep_loai", "bieu_diem", "bao_cao")
@@ -72,7 +72,7 @@ class FolderSource:
                 out[kind] = self._document(ma, kind, entry[kind], out["problems"])
             except InputError as error:
                 where = self._files.get((ma, kind), f"{Path(self.origin).name}: tổ chức “{ma}”, {kind}")
-                out["problems"] += [(where, str(p)) for p in error.problems]
+                out["problems"] += [SourceProblem(where, str(p)) for p in error.problems]
         return out
 
     def _document(self, ma: str, kind: str, value, problems: list) -> dict:
@@ -101,7 +101,8 @@ class FolderSource:
                         raise InputError([Problem("$", "Bản tự kiểm điểm", f"tệp “{name}” phải nằm trong thư mục của đảng bộ")])
                     entry = {**entry, "ban_kiem_diem": load_document(member)}
                 except InputError as error:
-                    problems += [(where, f"“{name}”: {p.reason}") for p in error.problems]
+                    who = entry.get("ho_ten") if isinstance(entry.get("ho_ten"), str) else ""
+                    problems += [SourceProblem(where, f"“{name}”: {p.reason}", who) for p in error.problems]
                     continue
                 self._files[(ma, f"member{len(kept)}")] = str(member.relative_to(self.base.resolve()))
             if len(kept) != i:  # an earlier member was left out: remember where this one was

@@ -33,7 +33,8 @@ MEMBER_COLUMNS = (("Tổ chức cơ sở", 34), ("Chi bộ", 34), ("Họ và tê
                   ("Mức xếp loại", 30), ("Số phiếu", 9), ("Tỷ lệ", 30), ("Ghi chú", 60))
 QUOTA_OUTCOME = {"selected": "Trong tỷ lệ, giữ mức", "cut": "Vượt tỷ lệ, hạ một mức",
                  "tie": "Bằng phiếu ở vị trí cuối: đảng ủy quyết định"}
-ERROR_COLUMNS = (("Trang", 16), ("Dòng", 7), ("Cột", 34), ("Trường", 40), ("Lỗi", 70), ("Vị trí", 50))
+ERROR_COLUMNS = (("Trang", 16), ("Dòng", 7), ("Cột", 34), ("Đảng viên / tổ chức", 28), ("Trường", 40), ("Lỗi", 70),
+                 ("Vị trí", 50))
 _PLACE = re.compile(r"^trang “(?P<sheet>[^”]+)”, dòng (?P<row>\d+)(?:, cột “(?P<column>[^”]+)”)?(?P<rest>.*)$")
 _RECORD_PATH = re.compile(r": (\$[^\s:]*)$")
 _FIELD = re.compile(r"^(?P<title>[^\n]+?) \((?P<path>\$[^\s()]*)\): (?P<message>.*)$", re.DOTALL)  # errors.Problem
@@ -219,9 +220,9 @@ def report_books(summary: dict) -> dict[str, Workbook]:
 
 
 def error_row(error: dict) -> list:
-    """An error of the run with its place in columns: sheet, row, column, field, message, and the place as
-    written (a file's path, or what the columns could not hold)."""
-    where, reason = error["where"], error["reason"]
+    """An error of the run with its place in columns: sheet, row, column, whose record (member or
+    organisation), field, message, and the place as written (a file's path, or what the columns could not hold)."""
+    where, reason, who = error["where"], error["reason"], error.get("who", "")
     place = _PLACE.match(where)
     field = _FIELD.match(reason)
     title, message = (field["title"], field["message"]) if field else ("", reason)
@@ -229,15 +230,16 @@ def error_row(error: dict) -> list:
         path = _RECORD_PATH.search(where)
         title = path[1] if path else ""
     if place:
-        return [place["sheet"], int(place["row"]), place["column"] or "", title, message, where]
-    return ["", None, "", title, message, where]
+        return [place["sheet"], int(place["row"]), place["column"] or "", who, title, message, where]
+    return ["", None, "", who, title, message, where]
 
 
 def error_book(errors: list[dict]) -> Workbook:
     book = Workbook()
     book.remove(book.active)
-    _table(book, "Danh sách lỗi", ERROR_COLUMNS, [error_row(e) for e in errors], "D2")
-    for (cell,) in book["Danh sách lỗi"].iter_rows(min_row=2, min_col=5, max_col=5):
+    _table(book, "Danh sách lỗi", ERROR_COLUMNS, [error_row(e) for e in errors], "E2")  # the place and whose stay in sight
+    message = [title for title, _ in ERROR_COLUMNS].index("Lỗi") + 1
+    for (cell,) in book["Danh sách lỗi"].iter_rows(min_row=2, min_col=message, max_col=message):
         cell.alignment = WRAP
     return book
 

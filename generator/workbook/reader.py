@@ -27,7 +27,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from ..bulk.compose import FROM_SCORING
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, SourceProblem
 from ..inputfile import read_archive
 from ..evaluate.regime import ProfileError, known_regimes
 from ..load import load_document
@@ -460,7 +460,7 @@ class WorkbookSource:
         out: dict = {"xep_loai": None, "bieu_diem": None, "bao_cao": None, "problems": []}
         broken: dict[str, list] = {GROUP: [], DOCUMENT: []}
         for target, place, reason, _, _ in errors:
-            broken[target].append((place, reason))
+            broken[target].append(SourceProblem(place, reason))
         out["problems"] += broken[GROUP] + broken[DOCUMENT]
         if not broken[DOCUMENT]:
             out["bieu_diem"] = self._scoring(data.get(DOCUMENT, {}), row, out["problems"])
@@ -471,16 +471,18 @@ class WorkbookSource:
                 self._report_keys[ma] = frozenset(out["bao_cao"])
             except InputError as error:
                 place = where(ORG_SHEET, row, f"cột “{REPORT_FILE.header}”")
-                out["problems"] += [(place, f"“{name}”: {p.reason}") for p in error.problems]
+                out["problems"] += [SourceProblem(place, f"“{name}”: {p.reason}") for p in error.problems]
         entries, rows, details = [], array("l"), {}
         for number, code, encoded, failed in self._db.execute(
                 "select row, code, data, errors from member where org = ? order by row", (ma,)):
+            record = json.loads(encoded)
             problems = [(place, reason) for _, place, reason, _, _ in json.loads(failed)]
             entry = None
             if not problems:
-                entry, member, problems = self._entry(json.loads(encoded), code, number)
+                entry, member, problems = self._entry(record, code, number)
             if problems:
-                out["problems"] += problems
+                who = self._member_name(record)
+                out["problems"] += [SourceProblem(place, reason, who) for place, reason in problems]
                 continue
             entries.append(entry)
             if member.file or member.texts:
@@ -496,15 +498,21 @@ class WorkbookSource:
             out["xep_loai"] = {**group, "dang_vien": entries}
         return out
 
+    def _member_name(self, record: dict) -> str:
+        """The name on a member's row, as typed ("" when the cell is empty), for the error list."""
+        column = next((c for c in self._members.present if c.path[-1:] == ("ho_ten",)), None)
+        name = record.get(column.target, {}).get(".".join(column.path)) if column else None
+        return name if isinstance(name, str) else ""
+
     def _scoring(self, fields: dict, row: int, problems: list) -> dict | None:
         """The biểu điểm, when the row has scores or grades; other biểu điểm cells alone are a mistake."""
         if not fields:
             return None
         if not any(path[0] in ("diem", "cap_do") for path in fields):
             filled = [c.header for c in self._orgs.present if c.target == DOCUMENT and c.path in fields]
-            problems.append((where(ORG_SHEET, row, _column_words(filled[:3])),
-                             "có nội dung biểu điểm nhưng chưa có điểm (hoặc mức đánh giá) tự chấm; "
-                             "tổ chức chưa chấm điểm thì để trống cả nhóm cột biểu điểm"))
+            problems.append(SourceProblem(where(ORG_SHEET, row, _column_words(filled[:3])),
+                                          "có nội dung biểu điểm nhưng chưa có điểm (hoặc mức đánh giá) tự chấm; "
+                                          "tổ chức chưa chấm điểm thì để trống cả nhóm cột biểu điểm"))
             return None
         document: dict = {}
         for path, value in fields.items():

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -14,12 +15,20 @@ from generator.bulk.runner import WHOLE_LIST, run_bulk
 ROOT_DIR = "dang-bo-phuong-ba-dinh"
 
 
+SOURCES: dict = {}
+
+
+def outcome_folder(root: Path) -> Path:
+    return SOURCES[root]
+
+
 @pytest.fixture(scope="module")
 def run(tmp_path_factory):
     folder = build(tmp_path_factory.mktemp("dang-bo"))
     edit(folder / "kp6" / "dv-03.json", lambda d: d["diem"]["tieu_chi_chung"].update(diem=31))  # one bad record
     out = tmp_path_factory.mktemp("out")
     outcome = run_bulk(folder, out, ("docx",))
+    SOURCES[out / ROOT_DIR] = folder
     return out / ROOT_DIR, outcome
 
 
@@ -63,19 +72,24 @@ def test_the_error_list_puts_each_part_of_the_place_in_its_own_column(run):
     root, outcome = run
     assert len(outcome.errors) == 1
     header, error = rows(root / "danh-sach-loi.xlsx")
-    assert header == ("Trang", "Dòng", "Cột", "Trường", "Lỗi", "Vị trí")
-    assert error[3] == "$.diem.tieu_chi_chung.diem"  # a file's record: the field by its JSON path
-    assert error[4] == "Nhóm tiêu chí chung: 31 điểm vượt quá điểm tối đa 30 của nhóm tiêu chí chung"
-    assert error[5].startswith("kp6/dv-03.json")
+    assert header == ("Trang", "Dòng", "Cột", "Đảng viên / tổ chức", "Trường", "Lỗi", "Vị trí")
+    member = json.loads((outcome_folder(root) / "kp6" / "dv-03.json").read_text(encoding="utf-8"))
+    assert error[3] == member["dang_vien"]["ho_ten"]  # whose record, in its own column
+    assert error[4] == "$.diem.tieu_chi_chung.diem"  # a file's record: the field by its JSON path
+    assert error[5] == "Nhóm tiêu chí chung: 31 điểm vượt quá điểm tối đa 30 của nhóm tiêu chí chung"
+    assert error[6].startswith("kp6/dv-03.json")
+    assert load_workbook(root / "danh-sach-loi.xlsx").active.freeze_panes == "E2"
     data = (root / "danh-sach-loi.csv").read_bytes()
     assert data.startswith("\ufeff".encode())  # a Vietnamese Excel opens it as UTF-8
-    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1][3:5] == list(error[3:5])
+    assert list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))[1][3:6] == list(error[3:6])
 
 
 def test_a_workbooks_error_is_split_into_sheet_row_and_column():
     from generator.bulk.spreadsheets import error_row
     assert error_row({"where": "trang “Đảng viên”, dòng 3", "reason": "Thông tin đảng viên › Họ và tên ($.dang_vien.ho_ten): "
-                      "thiếu trường bắt buộc"})[:5] == ["Đảng viên", 3, "", "Thông tin đảng viên › Họ và tên",
+                      "thiếu trường bắt buộc"})[:6] == ["Đảng viên", 3, "", "", "Thông tin đảng viên › Họ và tên",
                                                        "thiếu trường bắt buộc"]
-    assert error_row({"where": "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”", "reason": "ngày không hợp lệ “31/02/2001”"}) == [
-        "Đảng viên", 7, "Ngày vào Đảng", "", "ngày không hợp lệ “31/02/2001”", "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”"]
+    assert error_row({"where": "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”", "reason": "ngày không hợp lệ “31/02/2001”",
+                      "who": "Lê Thị Mai"}) == [
+        "Đảng viên", 7, "Ngày vào Đảng", "Lê Thị Mai", "", "ngày không hợp lệ “31/02/2001”",
+        "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”"]

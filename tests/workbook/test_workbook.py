@@ -120,7 +120,7 @@ def test_a_broken_row_is_reported_with_sheet_row_and_column_and_the_rest_is_kept
     with open_workbook(path) as source:
         docs = source.documents("kp5")
     assert len(docs["xep_loai"]["dang_vien"]) == 3
-    where = [w for w, _ in docs["problems"]]
+    where = [p.where for p in docs["problems"]]
     assert where == ["trang “Đảng viên”, dòng 3, cột “Điểm: Nhóm tiêu chí chung”", "trang “Đảng viên”, dòng 4, cột “Đối tượng”",
                      "trang “Đảng viên”, dòng 5, cột “Ngày vào Đảng”"]
     assert "cần một số" in docs["problems"][0][1] and "không có trong danh sách chọn" in docs["problems"][1][1]
@@ -219,6 +219,19 @@ def test_cli_bulk_on_a_workbook_with_a_broken_row(tmp_path, capsys):
     assert "trang “Đảng viên”, dòng 4, cột “Đối tượng”: “Cán bộ hưu trí” không có trong danh sách chọn" in err
     written = sorted(p.name for p in (tmp_path / "out").rglob("ban-tu-kiem-diem-*.docx"))
     assert len(written) == 20 and "ban-tu-kiem-diem-le-hoang-cuong.docx" not in written  # row 4 is Lê Hoàng Cường
+
+
+def test_the_error_list_names_whose_row_each_error_is(tmp_path):
+    from generator.bulk.runner import run_bulk
+    path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
+    _edit(path, "Đảng viên", 4, "Đối tượng", "Cán bộ hưu trí")
+    _edit(path, "Tổ chức", 3, "Ngày họp chi bộ", "hôm qua")
+    organisation = load_workbook(path)["Tổ chức"].cell(row=3, column=2).value
+    outcome = run_bulk(path, tmp_path / "out", ("docx",))
+    book = next((tmp_path / "out").rglob("danh-sach-loi.xlsx"))
+    header, *rows = load_workbook(book).active.iter_rows(values_only=True)
+    who = {(r[0], r[1]): r[header.index("Đảng viên / tổ chức")] for r in rows}
+    assert who == {("Đảng viên", 4): "Lê Hoàng Cường", ("Tổ chức", 3): organisation}, outcome.errors
 
 
 def test_a_broken_organisation_tree_points_to_the_organisation_row(tmp_path, capsys):
