@@ -45,7 +45,8 @@ def _rounds() -> list[dict]:
 
 
 def _head(form: str) -> list[dict]:
-    return [_field(form, "regime", "select", options=_regimes(), default=DEFAULT_REGIME),
+    regime_hint = "Khung điểm và tên các mức xếp loại khác nhau giữa các thời kỳ; mặc định Quy định 366-QĐ/TW (2025)."
+    return [_field(form, "regime", "select", options=_regimes(), default=DEFAULT_REGIME, hint=regime_hint),
             _field(form, "profile", "select", groups=_profiles(), empty="— không dùng —"),
             _field(form, "nam", "number"), _field(form, "dang_bo"), _field(form, "chi_bo")]
 

@@ -196,3 +196,24 @@ def test_a_tampered_tally_is_refused_with_its_problems(client):
     response = client.post("/phieu-bieu-quyet/bien-ban.json", data={"bien_ban": json.dumps({"form": "ban-tu-kiem-diem"})})
     assert response.status_code == 422 and "cần một biên bản kiểm phiếu" in text(response)
     assert client.post("/phieu-bieu-quyet/bien-ban.exe", data={"bien_ban": "{}"}).status_code == 404
+
+
+def test_round_2_is_counted_onto_the_round_1_tally_sent_as_the_meeting_file(client):
+    response = client.post("/phieu-bieu-quyet/lam-phieu", data={**HEAD, "vong": "2", "so_cho": "1", "kieu": "dien_duoc",
+                                                                "dang_vien": "\n".join(NAMES[:2])})
+    assert response.status_code == 200
+    pdf, tick = response.data, filling().tick
+    first = count(client, [(io.BytesIO(filled(ballot_pdf(client), *levels)), f"v1-{n}.pdf")
+                           for n, levels in enumerate([("HTXSNV", "HTXSNV", "HTTNV")] * 3 + [("HTXSNV", "HTTNV", "HTTNV")])])
+    round_1 = tally_in(first.get_data(as_text=True))
+    files = [(io.BytesIO(tick(pdf, names)), f"v2-{n}.pdf") for n, names in
+             enumerate([["dang_vien[0].chon"], ["dang_vien[0].chon"], ["dang_vien[1].chon"], ["dang_vien[0].chon", "dang_vien[1].chon"]])]
+    second = client.post("/phieu-bieu-quyet/dem-phieu", content_type="multipart/form-data", data={
+        "cuoc_hop": (io.BytesIO(json.dumps(round_1).encode()), "vong-1.json"), "phieu": files})
+    page = text(second)
+    assert second.status_code == 200 and "Vòng 2: 4 phiếu thu vào, 3 phiếu hợp lệ" in page
+    assert "Phiếu không hợp lệ: v2-3.pdf: chọn 2 đồng chí, nhiều hơn 1 chỗ" in page
+    tally = tally_in(second.get_data(as_text=True))
+    assert {m["ho_ten"]: m.get("phieu_vong_2") for m in tally["dang_vien"]} == {
+        "Trần Văn Hải": 2, "Nguyễn Thị Mai": 1, "Lê Quốc Bảo": None}
+    assert tally["so_phieu_thu_vao"] == 4 and tally["dang_vien"][0]["phieu"] == round_1["dang_vien"][0]["phieu"]
