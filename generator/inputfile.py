@@ -102,7 +102,8 @@ def _size(n: int) -> str:
 def check_archive(data: bytes, required: str, kind: str) -> None:
     """Refuse a ZIP-based file (``kind``: "sổ Excel .xlsx", "tệp DOCX") that is not plausible before a
     parser touches it: not a ZIP, too many entries, too big once inflated, a part inflating at a bomb's
-    ratio, an XML part with a DTD (entities), or no ``required`` part. Raises ``UnsafeFile``."""
+    ratio, an XML part with a DTD (entities), or no ``required`` part (``None``: a plain ZIP of files,
+    such as the filled ballots sent from the web page). Raises ``UnsafeFile``."""
     if not data:
         raise UnsafeFile(f"tệp rỗng; hãy chọn {kind}")
     try:
@@ -125,7 +126,7 @@ def check_archive(data: bytes, required: str, kind: str) -> None:
             if entry.file_size > MB and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
                 raise UnsafeFile(f"phần “{name}” của tệp nén với tỷ lệ bất thường "
                                  f"({entry.file_size // max(entry.compress_size, 1)}:1): có thể là tệp nén độc hại")
-        if required not in {e.filename for e in entries}:
+        if required is not None and required not in {e.filename for e in entries}:
             raise UnsafeFile(f"tệp nén không phải {kind} (thiếu {required})")
         for entry in entries:
             if entry.filename.lower().endswith((".xml", ".rels", ".vml")):

@@ -48,6 +48,14 @@ class Ballot:
     answers: dict[str, str]
 
 
+class NoBallots(InputError):
+    """No file of the folder is a ballot of this vote; ``rejected`` says why for each file (the web page lists them)."""
+
+    def __init__(self, problems: list[Problem], rejected: list[tuple[str, list[Problem]]]):
+        super().__init__(problems)
+        self.rejected = rejected
+
+
 @dataclass
 class TallyResult:
     prepared: Prepared  # the bien-ban-kiem-phieu, validated and judged
@@ -114,7 +122,7 @@ def tally_folder(folder: str | Path, meeting: dict) -> TallyResult:
             ballots.append(ballot)
     if not ballots:
         found = "không có tệp .pdf, .docx nào" if not rejected else "không có phiếu nào của cuộc kiểm phiếu này"
-        raise InputError([Problem("$", "Thư mục", found)] + [p for _, problems in rejected for p in problems])
+        raise NoBallots([Problem("$", "Thư mục", found)] + [p for _, problems in rejected for p in problems], rejected)
     keys = [_vote_key(b.skeleton) for b in ballots]
     reference = Counter(keys).most_common(1)[0][0]  # the list most ballots carry; on a tie, the one met first
     counted = []

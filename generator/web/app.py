@@ -77,6 +77,8 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
     app.request_class = _request_class(workdir)
     from .blanks import bp as blanks  # here: generator.blank loads the renderers, like the rest of the app
     app.register_blueprint(blanks)
+    from .ballots import bp as ballots  # the "Phiếu biểu quyết" page: make ballots, count filled ones
+    app.register_blueprint(ballots)
     jobs = Jobs(workdir)
     app.extensions["kiemdiem_jobs"] = jobs
     app.config["KIEMDIEM_WORKDIR"] = workdir

@@ -49,15 +49,16 @@ def summarise(document: dict, evaluation) -> dict:
     return {**data, "form_code": evaluation.variant.get("form_code"), "score_line": score, "lines": grades}
 
 
-def _read(document):
+def read_typed_document(document, check=validated):
     """The document with its typed numbers and dates read (typed_fields), or ``InputError`` listing the
-    texts that are neither together with every other problem validation finds."""
+    texts that are neither together with every other problem ``check`` (whole-document validation, or a
+    meeting file's partial one) finds."""
     document, typed = read_typed(document)
     if not typed:
         return document
     unread = {p.path for p in typed}
     try:
-        validated(document)
+        check(document)
         others = []
     except InputError as error:
         others = [p for p in error.problems if p.path not in unread]
@@ -92,7 +93,7 @@ def check(document) -> dict:
     the document is complete enough to compute it (a too-high proposal still shows the level)."""
     try:
         _shipped_profile_only(document)
-        document = _read(document)
+        document = read_typed_document(document)
         valid = validated(document)
         evaluation = evaluate(valid)
     except InputError as error:
@@ -103,7 +104,7 @@ def check(document) -> dict:
 def render_document(document, fmt: str) -> tuple[str, bytes]:
     """(file name, bytes) exactly as ``kiemdiem render`` prints it; raises ``InputError``."""
     _shipped_profile_only(document)
-    prepared = prepare(_read(document))
+    prepared = prepare(read_typed_document(document))
     data = render(prepared, [fmt], templates_for(prepared, None, (), (fmt,)))[fmt]
     return f"{_file_stem(prepared.document)}.{fmt}", data
 

@@ -37,14 +37,20 @@ def attachment_path(filename: str | None) -> PurePosixPath | None:
     workbook's cells name it. Only JSON/YAML files are kept (``None`` for the rest of the
     folder); an absolute name, "..", a drive or a backslash is an attempt to write
     elsewhere and refuses the whole upload."""
+    path = relative_name(filename, "tệp kèm theo")
+    return path if path.suffix.lower() in DOCUMENT_SUFFIXES else None
+
+
+def relative_name(filename: str | None, what: str) -> PurePosixPath:
+    """A name sent by the browser (or inside an uploaded ZIP) as a relative path, or ``UploadRefused``
+    for one that reaches out of its folder (absolute, "..", a drive, a backslash, control characters)."""
     name = filename or ""
     parts = name.split("/")
     if not name or name.startswith("/") or _BAD_NAME.search(name) or any(p in ("", ".", "..") for p in parts):
-        raise UploadRefused(f"tên tệp kèm theo “{name[:120]}” không hợp lệ (chỉ nhận tệp trong thư mục đã chọn)")
+        raise UploadRefused(f"tên {what} “{name[:120]}” không hợp lệ (chỉ nhận tệp trong thư mục đã chọn)")
     if len(parts) > 8 or any(len(p) > 120 for p in parts):
-        raise UploadRefused(f"tên tệp kèm theo “{name[:120]}” quá dài hoặc quá sâu")
-    path = PurePosixPath(*parts)
-    return path if path.suffix.lower() in DOCUMENT_SUFFIXES else None
+        raise UploadRefused(f"tên {what} “{name[:120]}” quá dài hoặc quá sâu")
+    return PurePosixPath(*parts)
 
 
 def document_suffix(filename: str | None) -> str:

@@ -62,6 +62,18 @@ def fill(pdf: bytes, texts: dict[str, str], choices: dict[str, str] | None = Non
     return out.getvalue()
 
 
+def tick(pdf: bytes, names: list[str]) -> bytes:
+    """Tick check boxes as a viewer saves them (value and appearance "/on", WeasyPrint's on-state)."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    fields = terminal_fields(writer)
+    for name in names:
+        fields[name][NameObject("/V")] = NameObject("/on")
+        fields[name][NameObject("/AS")] = NameObject("/on")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 

@@ -7,10 +7,9 @@ import io
 import json
 
 import pytest
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import NameObject
+from pypdf import PdfReader
 
-from filling import fill, fill_docx, terminal_fields
+from filling import fill, fill_docx, tick
 from generator import load_document, prepare, render
 from generator.blank import make_blank, render_blank
 from generator.blank.reading import read_docx_fields
@@ -45,18 +44,6 @@ def ballot(**changes) -> dict:
 
 def fillable(data: dict, fmt: str = "pdf") -> bytes:
     return render_blank(make_blank("phieu-bieu-quyet", data, fillable=fmt), fmt)
-
-
-def tick(pdf: bytes, names: list[str]) -> bytes:
-    """Tick check boxes as a viewer saves them (value and appearance "/on", WeasyPrint's on-state)."""
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
-    fields = terminal_fields(writer)
-    for name in names:
-        fields[name][NameObject("/V")] = NameObject("/on")
-        fields[name][NameObject("/AS")] = NameObject("/on")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def choices(votes: list) -> dict:

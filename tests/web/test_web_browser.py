@@ -415,7 +415,7 @@ def test_the_open_file_button_is_reached_with_the_keyboard(page, live_server):
     open_file(page, EXAMPLES / "ban-tu-kiem-diem-02b.json")  # what the chooser gives the input is read as before
 
 
-@pytest.mark.parametrize("route", ["/", "/ban-trong", "/nhap-ban-dien", "/so-dang-bo"])
+@pytest.mark.parametrize("route", ["/", "/ban-trong", "/nhap-ban-dien", "/so-dang-bo", "/phieu-bieu-quyet"])
 def test_no_page_scrolls_sideways_on_a_phone(page, live_server, route):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(live_server["url"] + route)

@@ -61,13 +61,23 @@ def live_server(tmp_path_factory):
     app.extensions["kiemdiem_jobs"].shutdown()
 
 
+_SHARED: dict = {"users": 0}  # one Playwright for the session, however many modules import the fixture
+
+
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    """Chromium, shared: each test module importing this fixture gets its own session fixture, and a
+    second ``sync_playwright()`` inside the first one's event loop is refused."""
+    if not _SHARED["users"]:
+        from playwright.sync_api import sync_playwright
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["chromium"] = _SHARED["playwright"].chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    _SHARED["users"] += 1
+    yield _SHARED["chromium"]
+    _SHARED["users"] -= 1
+    if not _SHARED["users"]:
+        _SHARED.pop("chromium").close()
+        _SHARED.pop("playwright").stop()
 
 
 def _page_in(browser, locale: str):
