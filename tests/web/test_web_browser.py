@@ -421,3 +421,39 @@ def test_no_page_scrolls_sideways_on_a_phone(page, live_server, route):
     page.goto(live_server["url"] + route)
     page.wait_for_load_state("networkidle")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+
+
+KEYBOARD_AUDIT = """() => {
+  const shown = (el) => !!(el.offsetWidth || el.offsetHeight || el.getClientRects().length)
+    && getComputedStyle(el).visibility !== 'hidden';
+  const controls = [...document.querySelectorAll('input, select, textarea, button, a[href], summary')]
+    .filter((el) => shown(el) && !el.disabled && el.type !== 'hidden');
+  const named = (el) => {
+    if (el.getAttribute('aria-label') || el.getAttribute('aria-labelledby')) return true;
+    if (['BUTTON', 'A', 'SUMMARY'].includes(el.tagName)) return el.textContent.trim() !== '';
+    return el.labels && [...el.labels].some((l) => l.textContent.trim() !== '');
+  };
+  controls.forEach((el, i) => { el.dataset.stop = String(i); });  // each control's own name for the Tab walk below
+  const describe = (el) => `${el.tagName.toLowerCase()}#${el.id || ''}[${el.name || el.dataset.path || el.textContent.trim().slice(0, 30)}]`;
+  return {unnamed: controls.filter((el) => !named(el)).map(describe),
+          unreachable: controls.filter((el) => el.tabIndex < 0).map(describe), count: controls.length,
+          stops: new Set(controls.map((el) => el.type === 'radio' ? 'radio:' + el.name : el)).size};  // a radio group: one stop
+}"""
+
+
+@pytest.mark.parametrize("route", ["/", "/ban-trong", "/nhap-ban-dien", "/so-dang-bo", "/phieu-bieu-quyet"])
+def test_every_control_has_a_label_and_a_place_in_the_tab_order(page, live_server, route):
+    page.goto(live_server["url"] + route)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")  # every section's fields
+    found = page.evaluate(KEYBOARD_AUDIT)
+    assert found["count"] > 3 and found["unnamed"] == [] and found["unreachable"] == [], found
+    reached, first = set(), None  # Tab walks every control the page shows (one focusable stop each)
+    for _ in range(min(found["stops"], 20) + 5):
+        page.keyboard.press("Tab")
+        current = page.evaluate("() => document.activeElement.dataset.stop || null")
+        if current is not None and current == first:
+            break
+        first = first or current
+        reached.add(current)
+    assert len(reached - {None}) >= min(found["stops"], 20)
