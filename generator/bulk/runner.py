@@ -10,6 +10,7 @@ prints the đảng bộ's lists and reports and writes the manifest (and a ZIP).
 from __future__ import annotations
 
 import csv
+import json
 import datetime as dt
 import io
 import logging
@@ -19,7 +20,7 @@ import shutil
 import tempfile
 import zipfile
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..evaluate.known_through import document_notice
@@ -27,6 +28,7 @@ from ..pipeline import FORMATS
 from ..write import write_atomic
 from .manifest import InputHasher, Ledger, file_sha256, sha256
 from .plan import LIST, Job, Planner
+from .print_file import FORM as PRINT_FORM, Planned, input_digest, merge_into, partial_reason
 from .progress import Progress
 from .source import open_source
 from .spreadsheets import ERROR_COLUMNS, MemberLists, error_book, error_row, report_books
@@ -48,6 +50,7 @@ class BulkOutcome:
     manifest: Path
     archive: Path | None
     notice: str | None = None  # the regime's table older than the run's date (evaluate/known_through)
+    print_files: list[dict] = field(default_factory=list)  # each chi bộ's in-ca-chi-bo.pdf (bulk/print_file)
 
     @property
     def status(self) -> int:
@@ -83,6 +86,13 @@ class RecyclingPool(Executor):
         if self._pool is not None:
             self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
             self._pool = None
+
+
+def _done(value):
+    from concurrent.futures import Future
+    future = Future()
+    future.set_result(value)
+    return future
 
 
 class _InProcess(Executor):
@@ -125,8 +135,11 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         lists = MemberLists(f"{planner.root}/{WHOLE_LIST}", _day(planner.header),
                             lambda relative, data: run.keep_file(relative, data, LIST))
         planner.on_list = lists.add
+        if "pdf" in formats:
+            planner.on_members = lambda *plan: run.planned.append(Planned(*plan))
         try:
             run.all(batch_size)
+            run.print_files()
             summary = build_summary(planner)
             run.summary_documents(summary)
             lists.finish()
@@ -148,7 +161,7 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
                                   "errors": planner.result.errors})
         zipped = write_archive(out_dir, planner.root, paths) if archive else None
     return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped,
-                       document_notice(planner.header))
+                       document_notice(planner.header), run.printed)
 
 
 def _own_templates(planner: Planner, formats) -> dict[str, dict]:
@@ -175,6 +188,9 @@ class _Run:
         self.input_hash = InputHasher(profile or planner.header.get("profile"), own_templates)
         self.pending: dict = {}
         self.written = self.skipped = self.failed = 0
+        self.planned: list[Planned] = []  # each chi bộ's print file, made once its members are printed
+        self.failed_members: set[str] = set()
+        self.printed: list[dict] = []
 
     def all(self, batch_size: int) -> None:
         batch: list = []
@@ -227,6 +243,7 @@ class _Run:
     def _write(self, job: Job, hashes: dict, result: dict) -> None:
         if "problems" in result:
             self.failed += 1
+            self.failed_members.add(job.path)
             for problem in result["problems"]:
                 self.planner.result.error(job.record, problem)
             return
@@ -241,6 +258,43 @@ class _Run:
             self.ledger.record({"path": f"{job.path}.{fmt}", "form": job.form, "record": job.record,
                                 "input_sha256": hashes[fmt], "sha256": digest, "bytes": size, "pages": result["pages"]})
             self.written += 1
+
+    def print_files(self) -> None:
+        """Each chi bộ's members in one PDF to print in one go, from the PDFs now on disk (merged by the
+        workers when they share the disk, side by side); a member left out is reported with the chi bộ."""
+        for planned, entry, merging, left_out in [self._print_file(planned) for planned in self.planned]:
+            if merging is not None:
+                made = merging.result()
+                entry.update(sha256=made["sha256"], bytes=made["bytes"], pages=made["pages"])
+                left_out += made["unreadable"]
+            if entry is not None:
+                self.ledger.keep(entry)
+                self.printed.append({"chi_bo": planned.chi_bo, "path": planned.path, "pages": entry["pages"],
+                                     "members": len(planned.members) + len(planned.missing) - len(left_out)})
+            if left_out:
+                self.planner.result.error(planned.path, partial_reason(planned, left_out))
+
+    def _print_file(self, planned: Planned):
+        """(planned, its manifest entry, the merge under way, names left out); the file is kept as it is
+        when nothing it is made from changed."""
+        members, left_out = [], list(planned.missing)
+        for name, path in planned.members:
+            entry = None if path in self.failed_members else self.ledger.current(f"{path}.pdf")
+            if entry is None:
+                left_out.append(name)
+            else:
+                members.append((name, f"{path}.pdf", entry["sha256"]))
+        if not members:
+            return planned, None, None, left_out
+        digest = input_digest(planned, [(name, sha) for name, _, sha in members])
+        kept = self.ledger.unchanged(planned.path, digest)
+        if kept:
+            return planned, json.loads(kept), None, left_out
+        entry = {"path": planned.path, "form": PRINT_FORM, "record": planned.record, "input_sha256": digest}
+        args = (self.local_dir or str(self.ledger.out_dir), planned.path, planned.title,
+                [(name, path) for name, path, _ in members])
+        merging = self.executor.submit(merge_into, *args) if self.local_dir else _done(merge_into(*args))
+        return planned, entry, merging, left_out
 
     def summary_documents(self, summary: dict) -> None:
         """The đảng bộ's summary and quota report: always printed afresh (they are few), side by side
