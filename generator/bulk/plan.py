@@ -141,6 +141,10 @@ class Planner:
         self.on_list = None  # called with (tổ chức cơ sở or None, path, rows) as each scope's list is settled
         self.on_members = None  # called with (chi bộ, print file's path, record, [(name, path)], [names left out])
 
+    def expected_documents(self) -> int:
+        """About how many documents the run prints: the source's, a list per scope and the đảng bộ's two reports."""
+        return self.source.document_count() + len(self.scopes) + 2
+
     def _tree_problem(self, problem: Problem) -> Problem:
         """A problem of the organisation tree, at the organisation's row when the source knows it."""
         match = re.match(r"\$\.to_chuc\[(\d+)\](.*)", problem.path)

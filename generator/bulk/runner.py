@@ -126,7 +126,7 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         planner = Planner(source, profile)
         own_templates = _own_templates(planner, formats)
         progress = progress or Progress()
-        progress.begin(len(source.organisations))
+        progress.begin(planner.expected_documents(), len(source.organisations))
         own = executor is None
         executor = executor or (_InProcess() if jobs <= 1 else RecyclingPool(jobs))
         ledger = Ledger(out_dir)
@@ -153,7 +153,7 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
             if own:
                 executor.shutdown(wait=True, cancel_futures=True)
         run.error_list()
-        progress.done()
+        progress.done(run.documents)
         paths = ledger.paths()
         manifest = ledger.finish({"source": {"path": str(source_path), "sha256": file_sha256(Path(source_path))
                                              if Path(source_path).is_file() else None},
@@ -188,6 +188,7 @@ class _Run:
         self.input_hash = InputHasher(profile or planner.header.get("profile"), own_templates)
         self.pending: dict = {}
         self.written = self.skipped = self.failed = 0
+        self.documents = 0  # done: printed, failed or kept unchanged, whatever the formats (the progress bar)
         self.planned: list[Planned] = []  # each chi bộ's print file, made once its members are printed
         self.failed_members: set[str] = set()
         self.printed: list[dict] = []
@@ -202,6 +203,7 @@ class _Run:
                 for entry in kept:
                     self.ledger.keep(entry)
                 self.skipped += len(kept)
+                self.documents += 1
                 continue
             batch.append((job, hashes))
             if len(batch) >= batch_size:
@@ -215,7 +217,7 @@ class _Run:
         self._tick(force=True)
 
     def _tick(self, force: bool = False) -> None:
-        self.progress.update(self.planner.organisations_done, self.written, self.skipped, self.failed, force)
+        self.progress.update(self.documents, self.written, self.skipped, self.failed, force, self.planner.organisations_done)
 
     def _submit(self, batch: list) -> None:
         while len(self.pending) >= self.in_flight:
@@ -241,6 +243,7 @@ class _Run:
         self._tick()
 
     def _write(self, job: Job, hashes: dict, result: dict) -> None:
+        self.documents += 1
         if "problems" in result:
             self.failed += 1
             self.failed_members.add(job.path)
@@ -307,6 +310,8 @@ class _Run:
         futures = [self.executor.submit(render_batch, [item], self.local_dir) for item in items]
         for (path, _, name, *_), future in zip(items, futures):
             [result] = future.result()
+            self.documents += 1
+            self._tick(force=True)
             if "problems" in result:
                 for problem in result["problems"]:
                     self.planner.result.error(origin, problem)

@@ -60,6 +60,22 @@ class FolderSource:
                               for o in document["to_chuc"]]
         self._files: dict[tuple[str, str], str] = {}  # (ma, kind or kind[i]) → file, for locate
 
+    def document_count(self) -> int:
+        """About how many documents the run will print (members, biểu điểm, reports), for the progress
+        bar: each list file is read for its length only; one that cannot be read counts nothing here."""
+        count = 0
+        for entry in self._entries.values():
+            count += ("bieu_diem" in entry) + ("bao_cao" in entry)
+            group = entry.get("xep_loai")
+            if isinstance(group, str):
+                try:
+                    group = load_document(_inside(self.base, group, "Tệp văn bản"))
+                except InputError:
+                    continue
+            members = group.get("dang_vien") if isinstance(group, dict) else None
+            count += len(members) if isinstance(members, list) else 0
+        return count
+
     def documents(self, ma: str) -> dict:
         entry = self._entries[ma]
         out: dict = {"problems": []}
