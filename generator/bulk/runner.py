@@ -88,13 +88,6 @@ class RecyclingPool(Executor):
             self._pool = None
 
 
-def _done(value):
-    from concurrent.futures import Future
-    future = Future()
-    future.set_result(value)
-    return future
-
-
 class _InProcess(Executor):
     """``--jobs 1``: the same batches, run here, one after the other."""
 
@@ -296,7 +289,7 @@ class _Run:
         entry = {"path": planned.path, "form": PRINT_FORM, "record": planned.record, "input_sha256": digest}
         args = (self.local_dir or str(self.ledger.out_dir), planned.path, planned.title,
                 [(name, path) for name, path, _ in members])
-        merging = self.executor.submit(merge_into, *args) if self.local_dir else _done(merge_into(*args))
+        merging = (self.executor if self.local_dir else _InProcess()).submit(merge_into, *args)  # a cluster: here, by the disk
         return planned, entry, merging, left_out
 
     def summary_documents(self, summary: dict) -> None:
