@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from sample_dang_bo import build, edit
 from generator.bulk.paths import slug
-from generator.bulk.print_file import merge
+from generator.bulk.pdf_merge import merge
 from generator.bulk.runner import run_bulk
 from generator.bulk.worker import render_batch
 
