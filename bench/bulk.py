@@ -9,7 +9,8 @@ runs, each in a fresh process so that memory figures do not mix:
 
 - naive DOCX: per document, docxtpl loads the template, renders, saves;
 - naive PDF: per document, a fresh WeasyPrint HTML and FontConfiguration;
-- bulk DOCX / bulk PDF: ``run_bulk`` with ``--jobs`` worker processes.
+- bulk DOCX / bulk PDF: ``run_bulk`` with ``--jobs`` worker processes (for PDF, also the seconds
+  its print files per chi bộ take: bulk/print_file.py).
 
 The naive loops run on the first ``--sample`` members (their rate does not depend on
 the size); the bulk runs print every document of the đảng bộ, its biểu điểm, lists
@@ -92,6 +93,7 @@ def member_documents(folder: Path, limit: int):
 def child(mode: str, folder: Path, sample: int, jobs: int) -> dict:
     from generator import prepare
     start = time.perf_counter()
+    printing = [0.0]
     if mode == "naive-docx":
         from generator.render.docx import render_docx_with_docxtpl
         docs = 0
@@ -111,16 +113,24 @@ def child(mode: str, folder: Path, sample: int, jobs: int) -> dict:
                  url_fetcher=TemplateAssetFetcher()).write_pdf(font_config=FontConfiguration())
             docs += 1
     else:
+        from generator.bulk import runner
         from generator.bulk.progress import Progress
-        from generator.bulk.runner import run_bulk
+        merge = runner._Run.print_files
+
+        def timed(run):  # the print file per chi bộ: how much of the run it takes
+            began = time.perf_counter()
+            merge(run)
+            printing[0] += time.perf_counter() - began
+        runner._Run.print_files = timed
         out = Path(tempfile.mkdtemp(prefix="kiemdiem-bench-"))
         try:
-            outcome = run_bulk(folder, out, (mode.split("-")[1],), jobs=jobs, progress=Progress(enabled=False))
+            outcome = runner.run_bulk(folder, out, (mode.split("-")[1],), jobs=jobs, progress=Progress(enabled=False))
             docs = outcome.written
         finally:
             shutil.rmtree(out, ignore_errors=True)
     seconds = time.perf_counter() - start
-    return {"docs": docs, "seconds": seconds, "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"docs": docs, "seconds": seconds, "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "print_files_s": printing[0]}
 
 
 def tree_rss_mb(root: int) -> float:
@@ -191,6 +201,9 @@ def main() -> None:
                     ratio = rate / (naive["docs"] / naive["seconds"])
                     print(f"{members:>8} {mode:<11} {r['docs']:>6} {r['seconds']:>8.1f} {rate:>8.1f} {ratio:>7.2f}× "
                           f"{r['parent_rss_mb']:>10.0f} {r['tree_rss_mb']:>8.0f}", flush=True)
+                if bulk["print_files_s"]:
+                    print(f"{'':>8} of which the print files per chi bộ (in-ca-chi-bo.pdf): {bulk['print_files_s']:.1f} s "
+                          f"({100 * bulk['print_files_s'] / bulk['seconds']:.1f} %)", flush=True)
     sizes = sorted(args.members)
     if len(sizes) > 1:
         for fmt in args.formats.split(","):

@@ -7,6 +7,7 @@ document from colleagues on a shared folder).
 """
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import tempfile
@@ -52,11 +53,20 @@ def check_target(path: str | Path) -> Path:
 def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> Path:
     """``durable=False`` skips the fsync: still never half a file for a reader, but a power
     cut may lose the newest files (a bulk run re-checks every file's hash when resumed)."""
+    with open_atomic(path, durable) as handle:
+        handle.write(data)
+    return Path(path)
+
+
+@contextlib.contextmanager
+def open_atomic(path: str | Path, durable: bool = True):
+    """A binary handle whose file appears at ``path`` whole when the block ends (and not at all
+    if it raises): for a file written piece by piece, too big to hold in memory."""
     path = check_target(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             if durable:
                 os.fsync(handle.fileno())
@@ -65,7 +75,6 @@ def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> Path:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return path
 
 
 def write_all(outputs: dict[Path, bytes]) -> list[Path]:

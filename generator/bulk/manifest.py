@@ -101,6 +101,11 @@ class Ledger:
         path = json.loads(text)["path"] if isinstance(entry, str) else entry["path"]
         self._db.execute("insert or replace into current values (?, ?)", (path, text))
 
+    def current(self, path: str) -> dict | None:
+        """This run's entry for ``path`` (printed now or kept), if any."""
+        row = self._db.execute("select entry from current where path = ?", (path,)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def record(self, entry: dict) -> None:
         """An output now on disk: keep it and journal it at once."""
         text = json.dumps(entry, ensure_ascii=False)

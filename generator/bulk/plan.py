@@ -27,6 +27,7 @@ from ..validate import validate
 from . import compose
 from .org_quota import apply_org_quota
 from .paths import Names, slug
+from .print_file import PRINT_FILE
 
 CHI_BO = ("chi_bo_co_so", "chi_bo_truc_thuoc")
 
@@ -155,6 +156,11 @@ class Planner:
         self.names = Names()
         self.organisations_done = 0
         self.on_list = None  # called with (tổ chức cơ sở or None, path, rows) as each scope's list is settled
+        self.on_members = None  # called with (chi bộ, print file's path, record, [(name, path)], [names left out])
+
+    def expected_documents(self) -> int:
+        """About how many documents the run prints: the source's, a list per scope and the đảng bộ's two reports."""
+        return self.source.document_count() + len(self.scopes) + 2
 
     def _tree_problem(self, problem: Problem) -> Problem:
         """A problem of the organisation tree, at the organisation's row when the source knows it."""
@@ -302,16 +308,27 @@ class Planner:
         rules = self.regime.subject("ca_nhan")
         folder = self._folder(org)
         by_entry = {m.entry: m for m in members}
+        printed, missing = [], []
         for i, entry in enumerate((group or {}).get("dang_vien") or []):
             member = by_entry.get(i)
             if member is not None:
                 rows.append(self._member_row(org, member, rules))
             document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
             printable = self._renderable(document) if broken is None else member is not None and i not in broken
-            if isinstance(document, dict) and printable:
-                name = (document.get("dang_vien") or {}).get("ho_ten") or f"dang-vien-{i + 1}"
-                record = self.source.locate(org["ma"], "xep_loai", f"$.dang_vien[{i}]") or f"{org['ma']}: $.dang_vien[{i}]"
-                yield Job(self._file(folder, "ban-tu-kiem-diem-" + slug(name)), compose.MEMBER_FORM, document, record)
+            if not isinstance(document, dict):
+                continue
+            name = (document.get("dang_vien") or {}).get("ho_ten") or f"dang-vien-{i + 1}"
+            if not printable:
+                missing.append(str(name))
+                continue
+            record = self.source.locate(org["ma"], "xep_loai", f"$.dang_vien[{i}]") or f"{org['ma']}: $.dang_vien[{i}]"
+            path = self._file(folder, "ban-tu-kiem-diem-" + slug(name))
+            printed.append((str(name), path))
+            yield Job(path, compose.MEMBER_FORM, document, record)
+        if self.on_members is not None and (printed or missing):
+            printed.sort(key=lambda item: name_key(item[0]))  # stable: the danh sách's order (bulk/print_file)
+            record = self.source.locate(org["ma"], "xep_loai", "$") or org["ma"]
+            self.on_members(org["ten"], self._file(folder, PRINT_FILE) + ".pdf", record, printed, missing)
 
     def _renderable(self, document) -> bool:
         """When the chi bộ's list is unusable, a member's own valid document is still printed."""

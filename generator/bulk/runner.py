@@ -10,6 +10,7 @@ prints the đảng bộ's lists and reports and writes the manifest (and a ZIP).
 from __future__ import annotations
 
 import csv
+import json
 import datetime as dt
 import io
 import logging
@@ -19,7 +20,7 @@ import shutil
 import tempfile
 import zipfile
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..evaluate.known_through import document_notice
@@ -27,6 +28,7 @@ from ..pipeline import FORMATS
 from ..write import write_atomic
 from .manifest import InputHasher, Ledger, file_sha256, sha256
 from .plan import LIST, Job, Planner
+from .print_file import FORM as PRINT_FORM, Planned, input_digest, merge_into, partial_reason
 from .progress import Progress
 from .source import open_source
 from .spreadsheets import ERROR_COLUMNS, MemberLists, error_book, error_row, report_books
@@ -49,6 +51,7 @@ class BulkOutcome:
     archive: Path | None
     notice: str | None = None  # the regime's table older than the run's date (evaluate/known_through), and the
     # source's warnings (a date cell shown month first), one per line
+    print_files: list[dict] = field(default_factory=list)  # each chi bộ's in-ca-chi-bo.pdf (bulk/print_file)
 
     @property
     def status(self) -> int:
@@ -117,7 +120,7 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         planner = Planner(source, profile)
         own_templates = _own_templates(planner, formats)
         progress = progress or Progress()
-        progress.begin(len(source.organisations))
+        progress.begin(planner.expected_documents(), len(source.organisations))
         own = executor is None
         executor = executor or (_InProcess() if jobs <= 1 else RecyclingPool(jobs))
         ledger = Ledger(out_dir)
@@ -126,8 +129,11 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         lists = MemberLists(f"{planner.root}/{WHOLE_LIST}", _day(planner.header),
                             lambda relative, data: run.keep_file(relative, data, LIST))
         planner.on_list = lists.add
+        if "pdf" in formats:
+            planner.on_members = lambda *plan: run.planned.append(Planned(*plan))
         try:
             run.all(batch_size)
+            run.print_files()
             summary = build_summary(planner)
             run.summary_documents(summary)
             lists.finish()
@@ -141,7 +147,7 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
             if own:
                 executor.shutdown(wait=True, cancel_futures=True)
         run.error_list()
-        progress.done()
+        progress.done(run.documents)
         paths = ledger.paths()
         manifest = ledger.finish({"source": {"path": str(source_path), "sha256": file_sha256(Path(source_path))
                                              if Path(source_path).is_file() else None},
@@ -149,7 +155,7 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
                                   "errors": planner.result.errors})
         zipped = write_archive(out_dir, planner.root, paths) if archive else None
     notice = "\n".join(filter(None, [document_notice(planner.header), *source.notices])) or None
-    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped, notice)
+    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped, notice, run.printed)
 
 
 def _own_templates(planner: Planner, formats) -> dict[str, dict]:
@@ -176,6 +182,10 @@ class _Run:
         self.input_hash = InputHasher(profile or planner.header.get("profile"), own_templates)
         self.pending: dict = {}
         self.written = self.skipped = self.failed = 0
+        self.documents = 0  # done: printed, failed or kept unchanged, whatever the formats (the progress bar)
+        self.planned: list[Planned] = []  # each chi bộ's print file, made once its members are printed
+        self.failed_members: set[str] = set()
+        self.printed: list[dict] = []
 
     def all(self, batch_size: int) -> None:
         batch: list = []
@@ -187,6 +197,7 @@ class _Run:
                 for entry in kept:
                     self.ledger.keep(entry)
                 self.skipped += len(kept)
+                self.documents += 1
                 continue
             batch.append((job, hashes))
             if len(batch) >= batch_size:
@@ -200,7 +211,7 @@ class _Run:
         self._tick(force=True)
 
     def _tick(self, force: bool = False) -> None:
-        self.progress.update(self.planner.organisations_done, self.written, self.skipped, self.failed, force)
+        self.progress.update(self.documents, self.written, self.skipped, self.failed, force, self.planner.organisations_done)
 
     def _submit(self, batch: list) -> None:
         while len(self.pending) >= self.in_flight:
@@ -226,8 +237,10 @@ class _Run:
         self._tick()
 
     def _write(self, job: Job, hashes: dict, result: dict) -> None:
+        self.documents += 1
         if "problems" in result:
             self.failed += 1
+            self.failed_members.add(job.path)
             for problem in result["problems"]:
                 self.planner.result.error(job.record, problem)
             return
@@ -243,6 +256,43 @@ class _Run:
                                 "input_sha256": hashes[fmt], "sha256": digest, "bytes": size, "pages": result["pages"]})
             self.written += 1
 
+    def print_files(self) -> None:
+        """Each chi bộ's members in one PDF to print in one go, from the PDFs now on disk (merged by the
+        workers when they share the disk, side by side); a member left out is reported with the chi bộ."""
+        for planned, entry, merging, left_out in [self._print_file(planned) for planned in self.planned]:
+            if merging is not None:
+                made = merging.result()
+                entry.update(sha256=made["sha256"], bytes=made["bytes"], pages=made["pages"])
+                left_out += made["unreadable"]
+            if entry is not None:
+                self.ledger.keep(entry)
+                self.printed.append({"chi_bo": planned.chi_bo, "path": planned.path, "pages": entry["pages"],
+                                     "members": len(planned.members) + len(planned.missing) - len(left_out)})
+            if left_out:
+                self.planner.result.error(planned.path, partial_reason(planned, left_out))
+
+    def _print_file(self, planned: Planned):
+        """(planned, its manifest entry, the merge under way, names left out); the file is kept as it is
+        when nothing it is made from changed."""
+        members, left_out = [], list(planned.missing)
+        for name, path in planned.members:
+            entry = None if path in self.failed_members else self.ledger.current(f"{path}.pdf")
+            if entry is None:
+                left_out.append(name)
+            else:
+                members.append((name, f"{path}.pdf", entry["sha256"]))
+        if not members:
+            return planned, None, None, left_out
+        digest = input_digest(planned, [(name, sha) for name, _, sha in members])
+        kept = self.ledger.unchanged(planned.path, digest)
+        if kept:
+            return planned, json.loads(kept), None, left_out
+        entry = {"path": planned.path, "form": PRINT_FORM, "record": planned.record, "input_sha256": digest}
+        args = (self.local_dir or str(self.ledger.out_dir), planned.path, planned.title,
+                [(name, path) for name, path, _ in members])
+        merging = (self.executor if self.local_dir else _InProcess()).submit(merge_into, *args)  # a cluster: here, by the disk
+        return planned, entry, merging, left_out
+
     def summary_documents(self, summary: dict) -> None:
         """The đảng bộ's summary and quota report: always printed afresh (they are few), side by side
         by the workers — a table of every organisation laid out by WeasyPrint would otherwise
@@ -254,6 +304,8 @@ class _Run:
         futures = [self.executor.submit(render_batch, [item], self.local_dir) for item in items]
         for (path, _, name, *_), future in zip(items, futures):
             [result] = future.result()
+            self.documents += 1
+            self._tick(force=True)
             if "problems" in result:
                 for problem in result["problems"]:
                     self.planner.result.error(origin, problem)

@@ -61,6 +61,22 @@ class FolderSource:
         self._files: dict[tuple[str, str], str] = {}  # (ma, kind or kind[i]) → file, for locate
         self.notices: list[str] = []  # a workbook's warnings (workbook/date_formats); none for files
 
+    def document_count(self) -> int:
+        """About how many documents the run will print (members, biểu điểm, reports), for the progress
+        bar: each list file is read for its length only; one that cannot be read counts nothing here."""
+        count = 0
+        for entry in self._entries.values():
+            count += ("bieu_diem" in entry) + ("bao_cao" in entry)
+            group = entry.get("xep_loai")
+            if isinstance(group, str):
+                try:
+                    group = load_document(_inside(self.base, group, "Tệp văn bản"))
+                except InputError:
+                    continue
+            members = group.get("dang_vien") if isinstance(group, dict) else None
+            count += len(members) if isinstance(members, list) else 0
+        return count
+
     def documents(self, ma: str) -> dict:
         entry = self._entries[ma]
         out: dict = {"problems": []}

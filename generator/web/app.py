@@ -79,6 +79,8 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
     app.register_blueprint(blanks)
     from .ballots import bp as ballots  # the "Phiếu biểu quyết" page: make ballots, count filled ones
     app.register_blueprint(ballots)
+    from .prints import bp as prints  # each chi bộ's print file of a bulk job
+    app.register_blueprint(prints)
     jobs = Jobs(workdir)
     app.extensions["kiemdiem_jobs"] = jobs
     app.config["KIEMDIEM_WORKDIR"] = workdir
@@ -96,10 +98,10 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
     @app.after_request
     def _headers(response: Response):
         response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["X-Frame-Options"] = "DENY"
+        response.headers.setdefault("X-Frame-Options", "DENY")  # a route may allow its own pages (web/prints.py)
         response.headers["Referrer-Policy"] = "same-origin"
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'")
+        response.headers.setdefault("Content-Security-Policy", (
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"))
         return response
 
     @app.errorhandler(HTTPException)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,7 +29,11 @@ class Job:
     formats: tuple
     state: str = "cho"  # cho (queued), dang_chay, xong, loi
     organisations: int = 0
-    total: int = 0
+    total: int = 0  # organisations
+    documents: int = 0  # done: the progress bar counts documents (bulk/progress.py)
+    documents_total: int = 0
+    time_left: str | None = None  # "còn khoảng 2 phút", once it can be told
+    print_files: list = field(default_factory=list)  # each chi bộ's in-ca-chi-bo.pdf: chi_bo, path, pages, members
     written: int = 0
     skipped: int = 0
     failed: int = 0
@@ -39,23 +44,31 @@ class Job:
 
     def as_dict(self) -> dict:
         return {"id": self.id, "state": self.state, "organisations": self.organisations, "total": self.total,
+                "documents": self.documents, "documents_total": self.documents_total, "time_left": self.time_left,
                 "written": self.written, "skipped": self.skipped, "failed": self.failed, "errors": self.errors,
-                "problems": self.problems, "message": self.message, "has_archive": self.archive is not None}
+                "problems": self.problems, "message": self.message, "has_archive": self.archive is not None,
+                "print_files": [{"chi_bo": f["chi_bo"], "pages": f["pages"], "members": f["members"]} for f in self.print_files]}
 
 
 class _JobProgress(Progress):
     """``run_bulk``'s progress, kept on the job for the page instead of drawn on a terminal."""
 
-    def __init__(self, job: Job):
-        super().__init__(enabled=False)
+    def __init__(self, job: Job, clock=time.monotonic):
+        super().__init__(enabled=False, clock=clock)
         self.job = job
 
-    def begin(self, total_organisations: int) -> None:
-        super().begin(total_organisations)
-        self.job.total = total_organisations
+    def begin(self, total_documents: int, organisations: int = 0) -> None:
+        super().begin(total_documents, organisations)
+        self.job.documents_total, self.job.total = total_documents, organisations
 
-    def update(self, organisations, written, skipped, failed, force=False):
-        self.job.organisations, self.job.written, self.job.skipped, self.job.failed = organisations, written, skipped, failed
+    def update(self, documents, written, skipped, failed, force=False, organisations=0):
+        job = self.job
+        job.documents, job.written, job.skipped, job.failed = documents, written, skipped, failed
+        job.organisations, job.time_left = organisations, self.time_left(documents)
+
+    def done(self, documents=None):
+        super().done(documents)
+        self.job.documents_total, self.job.time_left = self.total, None
 
 
 class Jobs:
@@ -110,6 +123,7 @@ class Jobs:
         job.written, job.skipped, job.failed = outcome.written, outcome.skipped, outcome.failed
         job.organisations = job.total
         job.archive = outcome.archive
+        job.print_files = outcome.print_files
         job.state = "xong"
 
     def shutdown(self) -> None:

@@ -450,6 +450,13 @@ class WorkbookSource:
         self._db.executemany("insert into content values (?, ?, ?, ?, ?)", batch)
 
     # -- one organisation at a time ------------------------------------------------------------
+    def document_count(self) -> int:
+        """About how many documents the run will print from the rows (members, biểu điểm, reports): the
+        progress bar's length, counted from the database without building a document."""
+        members = self._db.execute("select count(*) from member").fetchone()[0]
+        scored = sum(1 for data in self._org_data.values() if data.get(DOCUMENT))
+        return members + scored + len(self._report_files)
+
     def documents(self, ma: str) -> dict:
         """The organisation's xep_loai (members embedded) and bieu_diem; rows that could not be read
         are left out and listed in ``problems`` as (where, reason)."""

@@ -153,7 +153,7 @@ def test_progress_line_on_a_terminal():
     stream = io.StringIO()
     progress = Progress(4, stream=stream, enabled=True)
     progress.update(2, 30, 5, 1, force=True)
-    assert "tổ chức 2/4" in stream.getvalue() and "30 tệp" in stream.getvalue() and stream.getvalue().startswith("\r[")
+    assert "văn bản 2/4" in stream.getvalue() and "30 tệp" in stream.getvalue() and stream.getvalue().startswith("\r[")
 
 
 def test_a_dask_cluster_gives_the_same_files(dang_bo, tmp_path):

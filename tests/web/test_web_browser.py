@@ -3,6 +3,7 @@ from an empty page to a sign-ready DOCX/PDF, errors next to their fields, work k
 reloads, and a clerk's path from a workbook to a ZIP."""
 from __future__ import annotations
 
+import io
 import json
 import re
 import unicodedata
@@ -457,3 +458,48 @@ def test_every_control_has_a_label_and_a_place_in_the_tab_order(page, live_serve
         first = first or current
         reached.add(current)
     assert len(reached - {None}) >= min(found["stops"], 20)
+
+
+# ------------------------------------------------------------------ the print file per chi bộ, progress in documents (issue 15 §3)
+RECORD_PROGRESS = """document.addEventListener("DOMContentLoaded", () => {
+  const text = document.getElementById("tien-do");
+  if (!text) return;
+  window.seen = [];
+  new MutationObserver(() => window.seen.push(text.textContent)).observe(text, {childList: true, characterData: true, subtree: true});
+});"""
+
+
+def test_a_workbook_in_pdf_counts_documents_and_previews_each_chi_bos_print_file(page_in_locale, live_server, tmp_path):
+    page = page_in_locale
+    page.add_init_script(RECORD_PROGRESS)  # every text the progress line shows, not only the last
+    page.goto(live_server["url"] + "/so-dang-bo")
+    page.set_input_files("input[name=so]", str(EXAMPLES / "dang-bo-2025.xlsx"))
+    page.uncheck("input[value=docx]")
+    page.click("#in-ca-dang-bo")
+    page.wait_for_selector("#luot-in[data-xong]", state="attached", timeout=180_000)
+    final = page.locator("#tien-do").inner_text()
+    done = re.match(r"^Đã in xong\. Văn bản (\d+)/(\d+) · (\d+) tệp đã in", final)
+    assert done and done[1] == done[2] and int(done[1]) == int(done[3]) + 2 > 20, final  # + the đảng bộ's two reports
+    running = [t for t in page.evaluate("window.seen") if t.startswith("Đang kiểm tra và in…")]
+    assert any(re.match(r"^Đang kiểm tra và in… Văn bản \d+/\d+ · \d+ tệp đã in", t) for t in running), running
+    assert not any("Tổ chức" in t for t in running)  # the bar counts documents, not organisations
+
+    items = page.locator("#ds-tep-in li")
+    expect(items).to_have_count(3)
+    expect(items.nth(0)).to_contain_text("Chi bộ Khu phố 5 — 6 bản tự kiểm điểm, 18 trang")
+    items.nth(0).get_by_role("button", name="Xem trước").click()
+    frame = page.locator("#xem-truoc")
+    expect(frame).to_be_visible()
+    expect(page.locator("#dang-xem")).to_have_text("Đang xem: Chi bộ Khu phố 5")
+    assert frame.get_attribute("src").endswith("/in-ca-chi-bo/0.pdf") and frame.bounding_box()["height"] > 300
+    shown = page.request.get(live_server["url"] + frame.get_attribute("src"))
+    assert shown.headers["content-type"] == "application/pdf" and shown.headers["content-disposition"].startswith("inline")
+    assert len(PdfReader(io.BytesIO(shown.body())).pages) == 18
+
+    with page.expect_download() as got:
+        items.nth(1).get_by_role("link", name="Tải PDF").click()
+    assert got.value.suggested_filename == "in-ca-chi-bo-khu-pho-6.pdf"
+    saved = tmp_path / "kp6.pdf"
+    got.value.save_as(saved)
+    reader = PdfReader(saved)
+    assert [item.title for item in reader.outline][:2] == ["Đặng Thu Hà", "Bùi Quang Khải"]  # the danh sách's order

@@ -1,5 +1,6 @@
 "use strict";
-// The bulk run's page: polls the job's status until it is done, then links the ZIP and lists the errors.
+// The bulk run's page: polls the job's status (documents done, time left) until it is done, then links the ZIP,
+// each chi bộ's print file with its preview, and lists the errors.
 (() => {
   const box = document.getElementById("luot-in");
   const text = document.getElementById("tien-do");
@@ -12,11 +13,47 @@
     row.appendChild(td);
   }
 
+  // Each chi bộ's print file: a preview inside the page (an iframe of the PDF, served inline) and a download.
+  function printFiles(files) {
+    const section = document.getElementById("tep-in");
+    const list = document.getElementById("ds-tep-in");
+    const frame = document.getElementById("xem-truoc");
+    const heading = document.getElementById("dang-xem");
+    list.replaceChildren();
+    files.forEach((file, number) => {
+      const url = section.dataset.tep.replace(/0\.pdf$/, `${number}.pdf`);
+      const item = document.createElement("li");
+      const name = document.createElement("strong");
+      name.textContent = file.chi_bo;
+      item.append(name, ` — ${file.members} bản tự kiểm điểm, ${file.pages} trang `);
+      const preview = document.createElement("button");
+      preview.type = "button";
+      preview.className = "xem";
+      preview.textContent = "Xem trước";
+      preview.addEventListener("click", () => {
+        frame.src = url;
+        frame.hidden = heading.hidden = false;
+        heading.textContent = `Đang xem: ${file.chi_bo}`;
+        frame.scrollIntoView({block: "nearest"});
+      });
+      const download = document.createElement("a");
+      download.className = "nut tai";
+      download.href = `${url}?tai-ve`;
+      download.textContent = "Tải PDF";
+      item.append(preview, " ", download);
+      list.appendChild(item);
+    });
+    section.hidden = files.length === 0;
+  }
+
   function show(job) {
-    bar.max = Math.max(job.total, 1);
-    bar.value = job.state === "xong" ? bar.max : job.organisations;
-    text.textContent = `${STATES[job.state] || job.state} Tổ chức ${job.organisations}/${job.total} · ` +
-      `${job.written} tệp đã in · ${job.skipped} tệp không đổi · ${job.errors.length || job.failed} lỗi`;
+    bar.max = Math.max(job.documents_total, job.documents, 1);
+    bar.value = job.state === "xong" ? bar.max : job.documents;
+    const counted = job.documents_total > 0;  // 0 while the workbook is still being read
+    text.textContent = `${STATES[job.state] || job.state}` + (counted ?
+      ` Văn bản ${job.documents}/${Math.max(job.documents_total, job.documents)} · ${job.written} tệp đã in · ` +
+      `${job.skipped} tệp không đổi · ${job.errors.length || job.failed} lỗi` : "") +
+      (job.time_left ? ` · ${job.time_left}` : "");
     if (job.state === "loi") {
       const err = document.getElementById("loi-so");
       err.hidden = false;
@@ -25,6 +62,7 @@
     }
     if (job.state === "xong") {
       document.getElementById("tai-ket-qua").hidden = !job.has_archive;
+      printFiles(job.print_files);
       const body = document.querySelector("#ban-ghi-loi tbody");
       body.replaceChildren();
       for (const error of job.errors) {
