@@ -310,3 +310,23 @@ def test_pre_filled_values_are_drawn_and_survive_every_filler(tmp_path):
     for filled in outputs:
         assert_shown(filled, shown, tmp_path)
         assert read_blank(filled)["dang_vien"]["ho_ten"] == HANG
+
+
+@needs("pdftoppm")
+def test_the_page_prints_the_same_with_its_serif_cut_back(monkeypatch, tmp_path):
+    """page_font.py keeps only the glyphs the page's text shows: every page looks as it did with the whole serif."""
+    import generator.blank.appearance as appearance
+    blank = make_blank("ban-tu-kiem-diem", PRE_FILLED, variant="02A", fillable="pdf")
+    cut = render_blank(blank, "pdf")
+    monkeypatch.setattr(appearance, "shrink_font", lambda writer, font: None)
+    whole = render_blank(make_blank("ban-tu-kiem-diem", PRE_FILLED, variant="02A", fillable="pdf"), "pdf")
+    assert len(cut) < len(whole) - 150_000
+    pages = []
+    for name, pdf in (("cut", cut), ("whole", whole)):
+        (tmp_path / f"{name}.pdf").write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", "50", "-gray", "-png", tmp_path / f"{name}.pdf", tmp_path / name], check=True)
+        pages.append(sorted(tmp_path.glob(f"{name}-*.png")))
+    assert len(pages[0]) == len(pages[1]) > 2
+    for mine, theirs in zip(*pages):
+        with Image.open(mine) as a, Image.open(theirs) as b:
+            assert a.tobytes() == b.tobytes(), mine.name
