@@ -50,6 +50,9 @@ def needs(*tools: str):
                                                     "(scripts/install-system-deps.sh cài)")
 
 
+pytestmark = needs("pdftotext", "pdftoppm")  # poppler: what the page shows
+
+
 @pytest.fixture(scope="module")
 def blank() -> bytes:
     return render_blank(make_blank("ban-tu-kiem-diem", {}, variant="02A", fillable="pdf"), "pdf")
@@ -312,7 +315,6 @@ def test_pre_filled_values_are_drawn_and_survive_every_filler(tmp_path):
         assert read_blank(filled)["dang_vien"]["ho_ten"] == HANG
 
 
-@needs("pdftoppm")
 def test_the_page_prints_the_same_with_its_serif_cut_back(monkeypatch, tmp_path):
     """page_font.py keeps only the glyphs the page's text shows: every page looks as it did with the whole serif."""
     import generator.blank.appearance as appearance
