@@ -4,7 +4,8 @@
 # Times-compatible font with Vietnamese glyphs, python3-venv, and Chromium for
 # the web app's browser tests (tests/web drive /usr/bin/chromium through Playwright), and
 # LibreOffice Writer and poppler, with which tests/layout looks at the DOCX as a user's office suite lays it out,
-# and LibreOffice Calc, which re-saves the workbook in tests/workbook.
+# and LibreOffice Calc, which re-saves the workbook in tests/workbook, and pdftk and qpdf, with which
+# tests/blank/test_fillers fills the fillable PDF as a clerk's tools do.
 # Installs only what is missing; needs root or sudo when something is.
 set -euo pipefail
 
@@ -25,6 +26,9 @@ command -v soffice >/dev/null || command -v libreoffice >/dev/null || missing+=(
 command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 # LibreOffice Calc: the workbook tests save the đảng bộ workbook again as a clerk's LibreOffice does.
 [ -e /usr/lib/libreoffice/program/libsclo.so ] || missing+=(libreoffice-calc-nogui)
+# pdftk (fill_form with an XFDF) and qpdf (--generate-appearances): fillers the fillable-PDF tests try.
+command -v pdftk >/dev/null || missing+=(pdftk-java)
+command -v qpdf >/dev/null || missing+=(qpdf)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -26,6 +26,7 @@ from ..schema_store import load_schema
 from ..validate import DEFAULT_REGIME
 from . import ballot_fields, commendation, layouts
 from .acroform import tidy_acroform
+from .appearance import give_appearances
 from .builder import Blank
 from .partial import validate_partial
 
@@ -133,6 +134,7 @@ def render_blank(blank: BlankDocument, fmt: str) -> bytes:
     if fillable:
         metadata[METADATA_KEY] = json.dumps(blank.skeleton, ensure_ascii=False, sort_keys=True)
         tidy_acroform(writer)
+        give_appearances(writer)
     writer.add_metadata(metadata)
     out = io.BytesIO()
     writer.write(out)
