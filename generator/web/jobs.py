@@ -38,6 +38,7 @@ class Job:
     skipped: int = 0
     failed: int = 0
     errors: list = field(default_factory=list)
+    notices: list = field(default_factory=list)  # what was read but may not be what was meant (a month-first date cell)
     problems: list = field(default_factory=list)  # the workbook itself is unusable
     archive: Path | None = None
     message: str = ""
@@ -46,7 +47,7 @@ class Job:
         return {"id": self.id, "state": self.state, "organisations": self.organisations, "total": self.total,
                 "documents": self.documents, "documents_total": self.documents_total, "time_left": self.time_left,
                 "written": self.written, "skipped": self.skipped, "failed": self.failed, "errors": self.errors,
-                "problems": self.problems, "message": self.message, "has_archive": self.archive is not None,
+                "notices": self.notices, "problems": self.problems, "message": self.message, "has_archive": self.archive is not None,
                 "print_files": [{"chi_bo": f["chi_bo"], "pages": f["pages"], "members": f["members"]} for f in self.print_files]}
 
 
@@ -119,7 +120,8 @@ class Jobs:
             job.message = " ".join(str(exc).split()) or type(exc).__name__
             job.state = "loi"
             return
-        job.errors = [{"where": e["where"], "reason": e["reason"]} for e in outcome.errors]
+        job.errors = [{"where": e["where"], "reason": e["reason"], "who": e.get("who", "")} for e in outcome.errors]
+        job.notices = outcome.notice.splitlines() if outcome.notice else []
         job.written, job.skipped, job.failed = outcome.written, outcome.skipped, outcome.failed
         job.organisations = job.total
         job.archive = outcome.archive

@@ -273,6 +273,33 @@ def test_bulk_run_with_the_workbooks_folder_gives_a_zip_without_errors(app, clie
     assert not any(p.name == "ghi-chu.txt" for p in written)
 
 
+def test_a_bulk_job_names_whose_errors_warns_of_month_first_dates_and_zips_the_spreadsheets(client, tmp_path):
+    import datetime as dt
+    from openpyxl import load_workbook
+    book = load_workbook(EXAMPLES / "dang-bo-2025.xlsx")
+    members = book["Đảng viên"]
+    column = {c.value: c.column for c in members[1]}
+    members.cell(row=4, column=column["Đối tượng"], value="Cán bộ hưu trí")  # row 4 is Lê Hoàng Cường
+    date = members.cell(row=3, column=column["Ngày vào Đảng"])
+    date.value, date.number_format = dt.datetime(2010, 5, 12), "mm/dd/yyyy"
+    data = io.BytesIO()
+    book.save(data)
+    report = (EXAMPLES / "dang-bo-2025" / "bao-cao-chi-bo-khu-pho-5.yaml").read_bytes()
+    response = client.post("/so-dang-bo", data={"so": (io.BytesIO(data.getvalue()), "so.xlsx"), "dinh_dang": ["docx"],
+                                                 "kem_theo": [(io.BytesIO(report), "dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml")]})
+    job_id = response.headers["Location"].rsplit("/", 1)[1]
+    job = wait_for(client, f"/api/so-dang-bo/{job_id}")
+    assert job["state"] == "xong"
+    assert [e["who"] for e in job["errors"]] == ["Lê Hoàng Cường"]
+    assert len(job["notices"]) == 1 and f"ô Đảng viên!{date.column_letter}3" in job["notices"][0]
+    page = client.get(f"/so-dang-bo/{job_id}").get_data(as_text=True)
+    assert 'id="luu-y"' in page and "Đảng viên / tổ chức" in page
+    names = zipfile.ZipFile(io.BytesIO(client.get(f"/so-dang-bo/{job_id}/ket-qua.zip").data)).namelist()
+    for sheet in ("danh-sach-loi.xlsx", "bao-cao-tong-hop-xep-loai.xlsx", "bao-cao-ty-le-xep-loai.xlsx",
+                  "danh-sach-xep-loai-dang-vien-ca-dang-bo.xlsx"):
+        assert any(n.endswith("/" + sheet) for n in names), sheet
+
+
 def test_large_uploads_are_spooled_inside_the_working_directory(app, client, monkeypatch):
     import tempfile
     spooled = []

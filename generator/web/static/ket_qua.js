@@ -63,11 +63,15 @@
     if (job.state === "xong") {
       document.getElementById("tai-ket-qua").hidden = !job.has_archive;
       printFiles(job.print_files);
+      const notices = document.getElementById("luu-y");  // read, but maybe not what was meant: say so, never guess
+      notices.replaceChildren(...job.notices.map((line) => { const p = document.createElement("p"); p.textContent = line; return p; }));
+      notices.hidden = job.notices.length === 0;
       const body = document.querySelector("#ban-ghi-loi tbody");
       body.replaceChildren();
       for (const error of job.errors) {
         const row = document.createElement("tr");
         cell(row, error.where);
+        cell(row, error.who || "");
         cell(row, error.reason);
         body.appendChild(row);
       }
