@@ -236,7 +236,8 @@ def test_a_workbook_becomes_a_zip_and_its_errors_are_listed(page, live_server, t
     errors = page.locator("#ban-ghi-loi tbody tr")
     assert errors.count() == 1
     assert errors.nth(0).locator("td").nth(0).inner_text() == "trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”"
-    assert "không tìm thấy tệp" in errors.nth(0).locator("td").nth(1).inner_text()
+    assert errors.nth(0).locator("td").nth(1).inner_text() == "Chi bộ Khu phố 5"  # whose record
+    assert "không tìm thấy tệp" in errors.nth(0).locator("td").nth(2).inner_text()
 
     with page.expect_download() as got:
         page.click("#lien-ket-zip")
@@ -254,7 +255,6 @@ def test_a_workbook_becomes_a_zip_and_its_errors_are_listed(page, live_server, t
     assert not any(name.endswith(".pdf") for name in names)
     errors_csv = zipfile.ZipFile(archive).read(f"{root}/danh-sach-loi.csv").decode("utf-8-sig")
     assert "trang “Tổ chức”, dòng 3" in errors_csv
-
 
 
 def test_a_filled_blank_opens_in_the_form_page(page, live_server, tmp_path):
