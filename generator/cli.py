@@ -29,7 +29,6 @@ from .load import load_document
 from .pipeline import FORMATS, prepare, render_file, renderable_forms, validated
 from .present.context import grade_rows
 from .present.vietnamese import ngay_ngan, so, tien, tien_bang_chu
-from .usertemplate.template import TemplateRejected
 from .validate import known_forms, load_schema
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
@@ -130,6 +129,7 @@ def _validate_dang_bo(source: str, profile: str | None) -> int:
 
 
 def cmd_render(args) -> int:
+    from .usertemplate.template import TemplateRejected  # here: it loads the renderers
     status = OK
     try:
         wages = _wages(args)

@@ -13,12 +13,10 @@ from .evaluate import Evaluation, evaluate, rule_problems
 from .evaluate.known_through import document_notice
 from .load import load_document
 from .present.context import build_context, without_annex
-from .render import RENDERERS
+from .render import FORMATS, renderer
 from .resources import templates_dir
 from .validate import known_forms, validate
 from .write import write_all
-
-FORMATS = tuple(RENDERERS)
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,7 @@ def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -
     """Render each format in memory; nothing touches the disk here.
     ``templates``: a committee's own templates by format (generator/usertemplate), sandboxed."""
     form, templates = prepared.document["form"], templates or {}
-    return {fmt: templates[fmt].render(prepared.context) if fmt in templates else RENDERERS[fmt](form, prepared.context)
+    return {fmt: templates[fmt].render(prepared.context) if fmt in templates else renderer(fmt)(form, prepared.context)
             for fmt in formats}
 
 

@@ -11,6 +11,14 @@ from pathlib import Path
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def shipped_yaml(path: Path):
+    """A YAML file kiemdiem ships (regimes, tables), read with libyaml where PyYAML has it: the
+    pure-Python reader takes most of ``kiemdiem validate``'s time on them. Never for a user's file
+    (``load.plain_yaml`` reads those, with its own limits)."""
+    import yaml
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
+
+
 def _first_existing(name: str) -> Path:
     for candidate in (PACKAGE_DIR / "_data" / name, PACKAGE_DIR.parent / name):
         if candidate.is_dir():

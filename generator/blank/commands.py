@@ -15,12 +15,13 @@ from ..errors import InputError, Problem
 from ..inputfile import read_bytes
 from ..load import load_document
 from ..write import check_target, write_atomic
-from .document import BLANK_FORMS, VARIANT_CODES, make_blank, render_blank
+from .choices import BLANK_FORMS, VARIANT_CODES
 
 OK, INVALID = 0, 2
 
 
 def cmd_blank(args, report) -> int:
+    from .document import make_blank, render_blank
     source = args.data or args.form
     try:
         check_target(args.output)  # a folder given for -o is said before the blank is made

@@ -28,13 +28,10 @@ from . import ballot_fields, commendation, layouts
 from .acroform import tidy_acroform
 from .appearance import give_appearances
 from .builder import Blank
+from .choices import BLANK_FORMS, VARIANT_CODES
 from .partial import validate_partial
 
-# The forms a blank exists for (the meeting forms of other modules are not blank-capable).
-BLANK_FORMS = ("ban-tu-kiem-diem", "bao-cao-kiem-diem-tap-the", "bieu-diem-tccsd", "to-trinh-khen-thuong",
-               "phieu-bieu-quyet")
 SUBJECT = {"ban-tu-kiem-diem": "ca_nhan", "phieu-bieu-quyet": "ca_nhan", "bao-cao-kiem-diem-tap-the": "to_chuc", "bieu-diem-tccsd": "to_chuc"}
-VARIANT_CODES = ("02A", "02B", "02C")
 DEFAULT_ROLE = "khong_giu_chuc_vu"  # most members hold no leading post (Mẫu 02B)
 METADATA_KEY = "/KiemdiemBanTrong"
 DOCX_MARK = "kiemdiem-ban-trong:"  # the core properties' description starts with it, then the skeleton's JSON

@@ -16,12 +16,12 @@ from pathlib import Path
 from ..errors import InputError
 from ..load import load_document
 from ..write import check_target, write_atomic
-from .tally_import import check_meeting, tally_folder
 
 OK, INVALID, SOME_SKIPPED = 0, 2, 3
 
 
 def cmd_tally(args, report) -> int:
+    from .tally_import import check_meeting, tally_folder  # here: it reads workbooks and PDFs
     try:
         if args.output is not None:
             check_target(args.output)

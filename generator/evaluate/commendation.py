@@ -13,11 +13,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cache
 
-import yaml
 
 from ..errors import InputError, Problem, json_path
 from ..present.vietnamese import ngay_ngan, phan_tram, so, tien
-from ..resources import commendation_dir
+from ..resources import commendation_dir, shipped_yaml
 from .facts import add_months
 from .regime import ProfileError, deep_merge, exact, load_regime, profile_path, read_yaml
 
@@ -29,7 +28,7 @@ _OP_WORDS = {">": "trên", ">=": "từ"}
 
 @cache
 def _data() -> dict:
-    return yaml.safe_load((commendation_dir() / "khen-thuong.yaml").read_text(encoding="utf-8"))
+    return shipped_yaml(commendation_dir() / "khen-thuong.yaml")
 
 
 WAGE_KEY = "luong_co_so"  # a profile's (or a --luong-co-so file's) own wage rows
@@ -39,7 +38,7 @@ WAGE_FIELDS = {"from": "ngày áp dụng", "amount": "mức lương (đồng)", 
 @cache
 def _wages() -> list[dict]:
     path = commendation_dir() / "luong-co-so.yaml"
-    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["rows"]
+    rows = shipped_yaml(path)["rows"]
     found = wage_row_problems(rows, path.name)
     if found:  # the shipped table is checked exactly like a committee's
         raise ValueError("; ".join(found))

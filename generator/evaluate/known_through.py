@@ -11,10 +11,9 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
-import yaml
 
 from ..present.vietnamese import ngay_ngan
-from ..resources import commendation_dir, regimes_dir
+from ..resources import commendation_dir, regimes_dir, shipped_yaml
 
 COMMENDATION_FORM = "to-trinh-khen-thuong"
 DEFAULT_REGIME = "qd366-2025"
@@ -33,7 +32,7 @@ class Table:
 
 @cache
 def _yaml(path) -> dict:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return shipped_yaml(path)
 
 
 def _table(path, title: str, how: str) -> Table:

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from ..resources import profiles_dir, regimes_dir
+from ..resources import profiles_dir, regimes_dir, shipped_yaml
 
 UNITS = {"diem", "ty_le", "thang", "co_khong", "cap_do"}
 # The four grades of a single criterion (2019–2024), in order; rules compare them like numbers.
@@ -272,7 +272,7 @@ def profile_path(profile: str | Path) -> Path:
 def load_regime(regime_id: str, profile: str | None = None) -> Regime:
     from .facts import KNOWN_FACTS
 
-    raw = yaml.safe_load((regimes_dir() / f"{regime_id}.yaml").read_text(encoding="utf-8"))
+    raw = shipped_yaml(regimes_dir() / f"{regime_id}.yaml")
     profile_name = None
     if profile is not None:
         path = profile_path(profile)

@@ -15,7 +15,6 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..evaluate.regime import ProfileError, profile_path, read_yaml
 from ..pipeline import renderable_forms
-from ..render.pdf import render_pdf_counted
 from .check import Finding, Report, UnreadableTemplate, check_source, read_template, template_kind
 from .rendering import PRINTING_ERRORS, BoundedHtml, docx_bytes, printing_problem
 
@@ -47,6 +46,7 @@ class UserTemplate:
         """The document's bytes and, for a PDF, its number of pages."""
         try:
             if self.kind == "html":
+                from ..render.pdf import render_pdf_counted  # WeasyPrint only when a PDF is printed
                 return render_pdf_counted(self.form, context, template=BoundedHtml(self.data))
             return docx_bytes(self.data, context), None
         except PRINTING_ERRORS as error:
