@@ -11,7 +11,8 @@ The Python API is the pipeline the CLI runs::
 from .errors import InputError, Problem
 from .evaluate import Evaluation, evaluate
 from .load import load_document, parse
-from .pipeline import FORMATS, Prepared, prepare, render, render_file
+from .files import render_file
+from .pipeline import FORMATS, Prepared, prepare, render
 from .validate import validate
 
 __version__ = "0.1.0"

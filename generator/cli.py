@@ -26,9 +26,10 @@ from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
 from .evaluate.meeting_forms import EVALUATORS as MEETING_FORMS
 from .evaluate.regime import ProfileError, known_regimes, load_regime
 from .load import load_document
-from .pipeline import FORMATS, prepare, render_file, renderable_forms, validated
+from .files import render_file
+from .pipeline import FORMATS, prepare, renderable_forms, validated
 from .present.context import grade_rows
-from .present.vietnamese import ngay_ngan, so, tien, tien_bang_chu
+from .present.result_lines import commendation_lines, score_line
 from .validate import known_forms, load_schema
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
@@ -206,23 +207,6 @@ def cmd_classify(args) -> int:
     lines += [f"Xếp loại: {evaluation.level_label} ({evaluation.level})", "Lý do:"]
     lines += [f"  - {reason.text} ({reason.rule})" for reason in evaluation.reasons]
     return _emit(args, {"form": document["form"], **evaluation.as_dict()}, lines, evaluation.problems)
-
-
-def score_line(evaluation) -> str:
-    """"Tổng điểm: 88,5/100 (Nhóm tiêu chí chung 27/30; …)", numbers written the Vietnamese way."""
-    parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in evaluation.parts)
-    return f"Tổng điểm: {so(evaluation.score)}/{so(evaluation.max_score)} ({parts})"
-
-
-def commendation_lines(document: dict, ev: CommendationEvaluation) -> list[str]:
-    own = f"; dòng của {ev.wage['nguon']}" if ev.wage.get("nguon") else ""
-    lines = [f"Tờ trình {document['so_ky_hieu']} — {ev.era['name']}",
-             f"Tiền thưởng theo {ev.wage['name']} {tien(ev.wage['amount'])} ({ev.wage['decree']}{own}), ngày {ngay_ngan(ev.wage_date)}:"]
-    lines += [f"  {ln.index}. {ln.name}: {ln.award} — {ln.achievement}; {so(ln.multiple)} × {so(ev.wage['amount'])} = {tien(ln.amount)}"
-              for ln in ev.lines]
-    lines.append(f"Tổng: {tien(ev.total)} ({tien_bang_chu(ev.total)})")
-    lines += [f"Tỷ lệ {q}" for q in ev.quotas]
-    return lines
 
 
 def cmd_awards(args) -> int:

@@ -1,22 +1,20 @@
-"""The pipeline in one place: load → validate → evaluate → present → render → write.
+"""The pipeline in one place: validate → evaluate → present → render, in memory.
 
-Each step lives in its own module; this file only chains them, so the CLI, the
-tests and a Python user all run exactly the same sequence.
+Each step lives in its own module; this file only chains them, so the CLI, the web app,
+the bulk run, the tests and a Python user all run exactly the same sequence. Reading an
+input file and writing the outputs (with a committee's own templates) is ``files.py``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass
 
 from .errors import InputError, Problem
 from .evaluate import Evaluation, evaluate, rule_problems
 from .evaluate.known_through import document_notice
-from .load import load_document
-from .present.context import build_context, without_annex
+from .present.context import build_context
 from .render import FORMATS, renderer
 from .resources import templates_dir
 from .validate import known_forms, validate
-from .write import write_all
 
 
 @dataclass(frozen=True)
@@ -63,21 +61,3 @@ def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -
     form, templates = prepared.document["form"], templates or {}
     return {fmt: templates[fmt].render(prepared.context) if fmt in templates else renderer(fmt)(form, prepared.context)
             for fmt in formats}
-
-
-def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS, profile: str | None = None,
-                templates=(), annex: bool = True, wages: list[dict] | None = None,
-                notices: list[str] | None = None) -> list[Path]:
-    """Render one input file into ``out_dir`` as <input name>.<format>; ``templates`` are
-    user template files (.docx, .html) taking precedence over the profile's ``mau_in``;
-    ``annex=False`` leaves out the “Phụ lục: căn cứ xếp loại” page (the official form only).
-    The document's warning, if any, is appended to ``notices`` for the caller to print."""
-    from .usertemplate.template import templates_for
-    source = Path(source)
-    prepared = prepare(load_document(source), profile, wages)
-    if notices is not None and prepared.notice:
-        notices.append(prepared.notice)
-    if not annex:
-        prepared = replace(prepared, context=without_annex(prepared.context))
-    rendered = render(prepared, formats, templates_for(prepared, profile, templates, formats))
-    return write_all({Path(out_dir) / f"{source.stem}.{fmt}": data for fmt, data in rendered.items()})

@@ -93,11 +93,11 @@ def test_unknown_format_is_a_usage_error(capsys):
 
 
 def test_unexpected_failure_is_one_line_exit_1(tmp_path, monkeypatch, capsys):
-    import generator.pipeline as pipeline
+    import generator.files as files
 
     def boom(*args, **kwargs):
         raise OSError("đĩa đầy")
-    monkeypatch.setattr(pipeline, "write_all", boom)
+    monkeypatch.setattr(files, "write_all", boom)
     assert main(["render", str(EXAMPLES / "ban-tu-kiem-diem-02c.json"), "--format", "docx", "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert err.strip() == "kiemdiem: lỗi không mong đợi: đĩa đầy"

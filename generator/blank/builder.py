@@ -12,7 +12,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..present.boxes import boxes
-from ..present.context import _present, paragraphs
+from ..present.fields import _present, paragraphs
 from ..present.vietnamese import so
 from ..schema_store import load_schema
 from ..validate import _resolve, node_at, title_at

@@ -1,229 +1,30 @@
 """Step 3 — evaluate: scores, level and reasons under the document's regime.
 
-``evaluate(document)`` takes a validated document and returns an ``Evaluation``.
-A score above its maximum or a rubric that does not add up raises ``InputError``;
-a proposed level above what the rules allow is kept in ``problems`` so that
-``classify`` can still show the computed level while the pipeline refuses to render.
+``evaluate(document)`` takes a validated document and returns its result: an ``Evaluation``
+for a member or an organisation (subjects.py), a ``CommendationEvaluation`` for a tờ trình
+(commendation.py), the meeting's papers' own results (meeting_forms.py). Each module below
+imports the others it builds on, never this package.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, NamedTuple
-from fractions import Fraction
-
-from ..errors import InputError, Problem, overlapping
-from ..present.vietnamese import hoa_chu_dau, so
 from .commendation import CommendationEvaluation, evaluate_commendation
-from .engine import NOT_RATED, Engine, Reason
-from .regime import UNDECIDED
-from .facts import compute_facts
-from .grades import grade_problems
-from .regime import ProfileError, Regime, load_regime
-from .report import report_problems
-from .scores import Part, score_parts
+from .engine import NOT_RATED, Reason
+from .meeting_forms import EVALUATORS
+from .regime import UNDECIDED, load_regime
+from .subjects import SUBJECTS, Evaluation, evaluate_record, evaluate_subject, regime_of, rule_problems
 
-__all__ = ["CommendationEvaluation", "Evaluation", "Reason", "NOT_RATED", "UNDECIDED", "evaluate", "load_regime", "rule_problems"]
-DECISION, DECISION_TITLE = "quyet_dinh_xep_loai", "Quyết định xếp loại của cấp có thẩm quyền"
+__all__ = ["CommendationEvaluation", "Evaluation", "NOT_RATED", "Reason", "SUBJECTS", "UNDECIDED", "evaluate",
+           "evaluate_record", "load_regime", "regime_of", "rule_problems"]
 COMMENDATION_FORM = "to-trinh-khen-thuong"
 
 
-@dataclass(frozen=True)
-class Evaluation:
-    regime: Regime
-    variant: dict  # code "02B", form_code, subtitle
-    parts: list[Part]
-    score: Fraction | None  # None for a member record (2011–2017 members have no scoring sheet)
-    max_score: Fraction | None
-    level: str
-    level_label: str
-    reasons: list[Reason]
-    problems: list[Problem]  # proposals above what the rules allow; a decision the rules leave open and nobody gave
-    decision: dict | None = None  # the competent committee's level and basis, where the rules decide nothing
-
-    def summary(self) -> str:
-        """One line for ``kiemdiem validate``."""
-        scored = f"tổng điểm {so(self.score)}/{so(self.max_score)}" if self.score is not None else "đánh giá theo mức từng tiêu chí"
-        return f"{self.variant['form_code']}, {self.level_label} ({self.level}), {scored}"
-
-    def as_dict(self) -> dict:
-        """The JSON shape printed by ``kiemdiem classify --json``."""
-        return {
-            "regime": self.regime.id,
-            "profile": self.regime.profile,
-            "variant": self.variant["code"],
-            "level": self.level,
-            "level_label": self.level_label,
-            "score": _number(self.score),
-            "max_score": _number(self.max_score),
-            "parts": [{"id": p.id, "label": p.label, "score": _number(p.score), "max": _number(p.max)} for p in self.parts],
-            "reasons": [r.as_dict() for r in self.reasons],
-            **({"rule_level": UNDECIDED, "decision": self.decision} if self.decision else {}),
-        }
-
-
-def _number(value: Fraction | None) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value.denominator == 1 else float(value)
-
-
-def _variant(rules, role: str) -> dict:
-    """The form's code and subtitle: by role where the regime has variants (02A/02B/02C)."""
-    if rules.get("variants"):
-        return rules["variants"][role]
-    return {"code": None, "form_code": rules["title"], "subtitle": ""}
-
-
-def _report_variant(rules, role: str) -> dict:
-    return {"code": "01", "form_code": rules["report"]["form_code"], "subtitle": ""}
-
-
-class FormSubject(NamedTuple):
-    """Which subject of the regime a form rates, where its role and its name are written."""
-    subject: str
-    role: Callable[[dict], str]
-    name: Callable[[dict], str]
-    variant: Callable = _variant
-
-
-SUBJECTS = {
-    "ban-tu-kiem-diem": FormSubject("ca_nhan", lambda d: d["dang_vien"]["doi_tuong"], lambda d: d["dang_vien"]["ho_ten"]),
-    "bieu-diem-tccsd": FormSubject("to_chuc", lambda d: d["loai_to_chuc"], lambda d: d["to_chuc"]),
-    "bao-cao-kiem-diem-tap-the": FormSubject("to_chuc", lambda d: d["loai_tap_the"], lambda d: d["tap_the"], _report_variant),
-}
-# Checks a form needs beyond its schema, against the regime's data.
-FORM_CHECKS = {"bao-cao-kiem-diem-tap-the": report_problems}
-
-
-def evaluate(document: dict, profile: str | None = None, wages: list[dict] | None = None) -> Evaluation | CommendationEvaluation:
-    """Classify one member or organisation, or check and price a commendation proposal;
-    ``profile`` (an id or a file) overrides the document's own; ``wages``: wage rows from a
+def evaluate(document: dict, profile: str | None = None, wages: list[dict] | None = None):
+    """Classify one member or organisation, judge a meeting's paper, or check and price a commendation
+    proposal; ``profile`` (an id or a file) overrides the document's own; ``wages``: wage rows from a
     ``--luong-co-so`` file (generator/evaluate/commendation.read_wage_file), for a tờ trình."""
     if document["form"] == COMMENDATION_FORM:
         regime_of(document, profile)  # a profile for another regime is refused the same way
         return evaluate_commendation(document, profile, wages)
-    from .meeting_forms import EVALUATORS  # here, not on top: the tally reuses group.py, which imports this package
     if document["form"] in EVALUATORS:
         return EVALUATORS[document["form"]](document, regime_of(document, profile))
-    regime = regime_of(document, profile)
-    subject, role_of, _, variant_of = SUBJECTS[document["form"]]
-    rules = regime.subject(subject)
-    role = role_of(document)
-    criteria = rules.criteria
-    parts, missing = _checked_parts(document, rules, regime.name)
-    if missing:
-        raise InputError(missing)
-    facts = compute_facts(document, parts, subject, [code for code, _ in rules.levels], criteria)
-    engine = Engine(rules, role)
-    outcome = engine.classify(facts)
-    variant = variant_of(rules, role)
-    scored = bool(rules["score_parts"])  # 2019–2024 grade criteria instead, unless a profile adds points
-    level, reasons, decision, decided = decide(document, outcome.level, outcome.reasons, rules, regime.name)
-    return Evaluation(
-        regime=regime, variant=variant, parts=parts, score=facts["tong_diem"] if scored else None,
-        max_score=Fraction(rules["max_score"]) if scored else None, level=level,
-        level_label=rules.label(level), reasons=reasons,
-        problems=decided + _proposal_problems(document, engine, outcome, facts, regime.name), decision=decision,
-    )
-
-
-def _checked_parts(document: dict, rules, regime_name: str) -> tuple[list[Part], list[Problem]]:
-    """The score parts, and what the document lacks beyond its schema by the regime's data: a grade
-    for every criterion, the report's own checks, every score part within its maximum."""
-    missing = grade_problems(document.get("cap_do"), rules.criteria, ["cap_do"]) if rules.criteria else []
-    if document["form"] in FORM_CHECKS:
-        missing += FORM_CHECKS[document["form"]](document, rules, regime_name)
-    try:
-        return score_parts(document.get("diem", {}), rules["score_parts"]), missing
-    except InputError as error:
-        return [], missing + error.problems
-
-
-def rule_problems(document, refused: set[str], profile: str | None = None) -> list[Problem]:
-    """The regime's checks on a document its schema refused at the JSON paths ``refused``, so that one
-    round names everything missing (the schema's fields and the regime's criteria and scores together),
-    leaving out what lies at, inside or around a refused path. Nothing when the form, regime or profile
-    was refused (a regime is read from disk by its name) or a part has the wrong shape."""
-    if (not isinstance(document, dict) or not isinstance(document.get("form"), str) or document["form"] not in SUBJECTS
-            or overlapping("$.form", refused) or overlapping("$.regime", refused) or overlapping("$.profile", refused)):
-        return []
-    try:
-        regime = regime_of(document, profile)
-        found = _checked_parts(document, regime.subject(SUBJECTS[document["form"]].subject), regime.name)[1]
-    except (InputError, LookupError, TypeError, ValueError, AttributeError):
-        return []
-    return [p for p in found if not overlapping(p.path, refused)]
-
-
-def decide(document: dict, level: str, reasons: list[Reason], rules, regime_name: str, where: str = "$"):
-    """The competent committee's decision where the rules give no level (``quyet_dinh_xep_loai``).
-
-    Returns the level to print, the reasons (the decision and its basis last), the decision,
-    and the problems: a decision missing where the rules leave the level open, one given
-    where the rules decide, or a level this regime does not use."""
-    given = document.get(DECISION)
-    path = f"{where}.{DECISION}"
-    if level != UNDECIDED:
-        if given is None:
-            return level, reasons, None, []
-        return level, reasons, None, [Problem(path, DECISION_TITLE, f"theo quy định, mức xếp loại là “{rules.label(level)}”; "
-                                              "chỉ ghi quyết định của cấp có thẩm quyền khi quy định không xác định được mức")]
-    if given is None:  # named at its level, the column a workbook gives it
-        return level, reasons, None, [Problem(f"{path}.xep_loai", "Mức xếp loại do cấp có thẩm quyền quyết định", (
-            "quy định không xác định được mức xếp loại (không mức nào đủ điều kiện và không thuộc trường hợp nào của mức "
-            f"“{rules.levels[-1][1]}”): cần ghi mức do cấp có thẩm quyền quyết định (xep_loai) và căn cứ (can_cu)"))]
-    codes = [code for code, _ in rules.levels]
-    if given["xep_loai"] not in codes:
-        names = "; ".join(f"{code} ({label})" for code, label in rules.levels)
-        return level, reasons, None, [Problem(f"{path}.xep_loai", "Mức xếp loại do cấp có thẩm quyền quyết định",
-                                              f"mức {given['xep_loai']} không dùng trong {regime_name}; các mức là: {names}")]
-    basis = " ".join(given["can_cu"].split())
-    spec = rules.get("undecided") or {}
-    decided = Reason(spec.get("rule", ""), f"Cấp có thẩm quyền quyết định xếp loại “{rules.label(given['xep_loai'])}”; "
-                                           f"căn cứ: {basis.rstrip('.')}.", given["xep_loai"], None)
-    return given["xep_loai"], [*reasons, decided], {"level": given["xep_loai"], "basis": basis}, []
-
-
-def evaluate_record(record: dict, rules, regime: Regime, where: str = "$") -> Evaluation:
-    """A member known by a record of facts (before 2018): eligibility, triggers and conditions, no score."""
-    engine = Engine(rules, record.get("doi_tuong", ""))
-    facts = compute_facts(record, [], "ban_ghi", criteria=rules.criteria)
-    outcome = engine.classify(facts)
-    level, reasons, decision, problems = decide(record, outcome.level, outcome.reasons, rules, regime.name, where)
-    return Evaluation(
-        regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[], score=None,
-        max_score=None, level=level, level_label=rules.label(level), reasons=reasons,
-        problems=problems, decision=decision,
-    )
-
-
-def regime_of(document: dict, profile: str | None = None) -> Regime:
-    """The document's regime with its profile (``profile`` wins over the document's own);
-    a profile that cannot apply is an ``InputError`` naming where it came from."""
-    try:
-        return load_regime(document.get("regime", "qd366-2025"), profile or document.get("profile"))
-    except ProfileError as exc:
-        where = "--profile" if profile else "$.profile"
-        raise InputError([Problem(where, "Hồ sơ quy định địa phương", str(exc))]) from None
-
-
-def _proposal_problems(document: dict, engine: Engine, outcome, facts: dict, regime_name: str) -> list[Problem]:
-    problems: list[Problem] = []
-    proposed = document.get("tu_xep_loai")
-    if proposed is None and outcome.level != NOT_RATED:
-        return [Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", "thiếu trường bắt buộc")]
-    codes = [code for code, _ in engine.rules.levels]
-    for where, value in (("$.tu_xep_loai", proposed), ("$.nhan_xet_chi_bo.xep_loai", (document.get("nhan_xet_chi_bo") or {}).get("xep_loai"))):
-        if value is not None and value not in codes:
-            names = "; ".join(f"{code} ({label})" for code, label in engine.rules.levels)
-            problems.append(Problem(where, "Mức xếp loại", f"mức {value} không dùng trong {regime_name}; các mức là: {names}"))
-    if problems:
-        return problems
-    if proposed is not None:
-        problems += [Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", hoa_chu_dau(t))
-                     for t in engine.proposal_problems(proposed, outcome, facts)]
-    chi_bo = (document.get("nhan_xet_chi_bo") or {}).get("xep_loai")
-    if chi_bo is not None:
-        problems += [Problem("$.nhan_xet_chi_bo.xep_loai", "Chi bộ đề xuất xếp loại", hoa_chu_dau(t))
-                     for t in engine.proposal_problems(chi_bo, outcome, facts)]
-    return problems
+    return evaluate_subject(document, profile)

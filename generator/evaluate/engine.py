@@ -10,7 +10,8 @@ import operator
 from dataclasses import dataclass, field
 
 from ..present.vietnamese import hoa_chu_dau, phan_tram, so
-from .regime import GRADE_LABELS, UNDECIDED, Rule, Subject
+from .grades import GRADE_LABELS
+from .regime import UNDECIDED, Rule, Subject
 
 NOT_RATED = "NOT_RATED"
 _OPS = {">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq}

@@ -13,6 +13,8 @@ import datetime as dt
 from fractions import Fraction
 from typing import Callable
 
+from .grades import GRADES
+
 Fact = Callable[[dict], object]
 
 
@@ -259,8 +261,6 @@ KNOWN_FACTS = set(MEMBER_FACTS) | set(ORG_FACTS) | set(ORG_LEVEL_FACTS) | set(RE
 
 def grade_facts(grades: dict | None, criteria: list[dict]) -> dict[str, Fraction | None]:
     """The lowest grade per criterion group (``cap_do_<group>``) and over all (``cap_do_tat_ca``)."""
-    from .regime import GRADES
-
     if not criteria:
         return {}
     values: dict[str, list[int]] = {}

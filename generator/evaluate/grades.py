@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from ..errors import Problem, json_path
 
+GRADES = {"kem": 1, "trung_binh": 2, "tot": 3, "xuat_sac": 4}  # the order the rules compare grades in
+GRADE_LABELS = {1: "Kém", 2: "Trung bình", 3: "Tốt", 4: "Xuất sắc"}
+GRADE_NAMES = {code: GRADE_LABELS[value] for code, value in GRADES.items()}  # "tot" → "Tốt"
+
 
 def grade_problems(grades: dict | None, criteria: list[dict], where: list) -> list[Problem]:
     known = {c["id"]: c for c in criteria}

@@ -13,7 +13,7 @@ from ..errors import InputError, Problem, json_path
 from ..load import load_document
 from ..present.vietnamese import so
 from ..validate import load_schema, title_at, validate
-from . import Evaluation, evaluate, evaluate_record, regime_of
+from .subjects import Evaluation, evaluate_record, evaluate_subject, regime_of
 from .engine import NOT_RATED, Reason
 from .regime import UNDECIDED
 from .grades import grade_problems
@@ -81,6 +81,9 @@ class GroupEvaluation:
         }
 
 
+MEMBER_FORM = "ban-tu-kiem-diem"
+
+
 def _member_document(entry, base_dir: Path) -> dict:
     """The member's document, embedded or from a file inside the list's folder (paths relative to it)."""
     source = entry["ban_kiem_diem"]
@@ -145,9 +148,12 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
             continue
         try:
             member_doc = validate(_member_document(entry, base_dir))
+            if member_doc["form"] != MEMBER_FORM:
+                raise InputError([Problem("$.form", "Loại văn bản", f"cần một bản tự kiểm điểm ({MEMBER_FORM}), "
+                                          f"không phải “{member_doc['form']}”")])
             if member_doc["regime"] != doc["regime"]:
                 raise InputError([Problem("$.regime", "Quy định áp dụng", f"khác quy định của danh sách ({doc['regime']})")])
-            evaluation = evaluate(member_doc, profile or doc.get("profile"))
+            evaluation = evaluate_subject(member_doc, profile or doc.get("profile"))
         except InputError as error:
             problems += _prefixed(error, where, entry["ban_kiem_diem"])
             continue

@@ -18,11 +18,10 @@ from typing import Any
 import yaml
 
 from ..resources import profiles_dir, regimes_dir, shipped_yaml
+from .grades import GRADES
 
 UNITS = {"diem", "ty_le", "thang", "co_khong", "cap_do"}
 # The four grades of a single criterion (2019–2024), in order; rules compare them like numbers.
-GRADES = {"kem": 1, "trung_binh": 2, "tot": 3, "xuat_sac": 4}
-GRADE_LABELS = {1: "Kém", 2: "Trung bình", 3: "Tốt", 4: "Xuất sắc"}
 OPERATORS = {">=", ">", "<=", "<", "=="}
 RULE_SECTIONS = ("not_rated", "triggers", "notes")
 UNDECIDED = "UNDECIDED"  # no level's conditions and no ground for the lowest: left to the competent committee

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..errors import Problem, json_path
 from ..present.vietnamese import hoa_chu_dau
-from . import Evaluation
+from .subjects import Evaluation
 from .group import WHOLE_CHI_BO, MemberResult, _apply_vote, apply_quotas, list_vote_base, quota_summary
 from .quota import QuotaResult
 from .regime import Regime

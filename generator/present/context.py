@@ -8,34 +8,18 @@ the rules computed goes under ``ket_qua``; layout-only strings under ``trinh_bay
 from __future__ import annotations
 
 import datetime as dt
-import re
 from fractions import Fraction
-from typing import Any
 
 from ..evaluate import NOT_RATED, SUBJECTS, CommendationEvaluation, Evaluation
+from ..evaluate.grades import GRADE_NAMES
 from .commendation import commendation_layout, commendation_result
-from ..validate import _resolve, load_schema
-from .vietnamese import cap_uy, dia_danh_ngay, mot_dong, ngay_ngan, phan_tram, so
+from ..validate import load_schema
+from .vietnamese import cap_uy, dia_danh_ngay, phan_tram, so
+from .fields import _present, paragraphs
 from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, header_name
+from .meeting_forms import LAYOUTS, meeting_context
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
-_BULLET = re.compile(r"^\s*[-+•–*]\s+")
-
-
-def paragraphs(value: str | list[str]) -> list[dict]:
-    """Split free text into paragraphs; "- …", "+ …" and "• …" lines are list items."""
-    lines = value.splitlines() if isinstance(value, str) else [ln for item in value for ln in item.splitlines()]
-    out = []
-    for line in lines:
-        text = " ".join(line.split())
-        if not text:
-            continue
-        bullet = _BULLET.match(line)
-        if bullet:
-            mark = "+" if line.strip().startswith("+") else "-"
-            text = f"{mark} {' '.join(line[bullet.end():].split())}"
-        out.append({"y": bool(bullet), "text": text})
-    return out
 
 
 def score_rows(document: dict, evaluation: Evaluation) -> list[dict]:
@@ -58,35 +42,8 @@ def score_rows(document: dict, evaluation: Evaluation) -> list[dict]:
 def grade_rows(document: dict, rules) -> list[dict]:
     """The graded criteria (2019–2024), in the regime's order, with the grade's name."""
     grades = document.get("cap_do") or {}
-    names = {"xuat_sac": "Xuất sắc", "tot": "Tốt", "trung_binh": "Trung bình", "kem": "Kém"}
     criteria = [c for c in rules.criteria if c["id"] in grades]
-    return [{"stt": str(i), "ten": c["label"], "muc": names[grades[c["id"]]]} for i, c in enumerate(criteria, 1)]
-
-
-def _present(schema: dict, node: dict, value: Any) -> Any:
-    node = _resolve(schema, node)
-    if "oneOf" in node and all("const" in o for o in node["oneOf"]):
-        return {o["const"]: o["title"] for o in node["oneOf"]}.get(value, value)
-    if node.get("format") == "date" and isinstance(value, str):
-        return ngay_ngan(dt.date.fromisoformat(value))
-    if node.get("type") == ["string", "array"]:
-        return paragraphs(value)
-    if isinstance(value, bool):
-        return value
-    if node.get("x-kieu") == "nam":
-        return str(value)
-    if node.get("x-kieu") == "ten" and isinstance(value, str):
-        return mot_dong(value)
-    if isinstance(value, (int, float)):
-        return so(value)
-    if isinstance(value, dict):
-        props = node.get("properties", {})
-        extra = node.get("additionalProperties") if isinstance(node.get("additionalProperties"), dict) else {}
-        return {k: _present(schema, props.get(k, extra), v) for k, v in value.items()}
-    if isinstance(value, list):
-        items = node.get("items", {})
-        return [_present(schema, items, v) for v in value]
-    return value
+    return [{"stt": str(i), "ten": c["label"], "muc": GRADE_NAMES[grades[c["id"]]]} for i, c in enumerate(criteria, 1)]
 
 
 def build_context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
@@ -97,7 +54,6 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
 
 
 def _context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
-    from .meeting_forms import LAYOUTS, meeting_context  # here, not on top: those modules use this one
     if document["form"] in LAYOUTS:
         return meeting_context(document, evaluation)
     schema = load_schema(document["form"])

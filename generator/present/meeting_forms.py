@@ -10,7 +10,7 @@ from ..evaluate.residence import FORM as RESIDENCE
 from ..evaluate.tally import FORM as TALLY
 from ..validate import load_schema
 from .ballot import ballot_layout, ballot_result
-from .context import _present
+from .fields import _present
 from .residence import residence_layout
 from .tally import tally_layout
 

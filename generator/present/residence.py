@@ -11,7 +11,7 @@ from functools import cache
 
 from ..evaluate.residence import FORM
 from ..validate import load_schema, node_at
-from .context import paragraphs
+from .fields import paragraphs
 from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, ngay_ngan
 from .header_lines import header_name
 

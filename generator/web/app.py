@@ -27,20 +27,13 @@ from ..pipeline import FORMATS, renderable_forms
 from .checking import check, problem_dict, render_document
 from .forms import UnknownChoice, describe_form, web_forms
 from .jobs import Jobs
+from .responses import attachment
 from .uploads import MAX_ATTACHMENTS, MAX_UPLOAD, UploadRefused, attachment_path, check_workbook, read_document
 
-MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf",
-        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 ERROR_TITLES = {
     400: "Yêu cầu không hợp lệ", 403: "Yêu cầu bị từ chối", 404: "Không tìm thấy trang",
     405: "Không dùng được cách gửi này", 413: "Tệp quá lớn", 500: "Lỗi không mong đợi",
 }
-
-
-def attachment(data: bytes, name: str) -> Response:
-    """A file to download, its type from its name's ending (``name`` is ASCII, made by the app)."""
-    return Response(data, mimetype=MIME[name.rsplit(".", 1)[1]],
-                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def default_workdir() -> Path:

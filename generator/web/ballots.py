@@ -24,7 +24,7 @@ from ..errors import InputError, Problem
 from ..load import MAX_BYTES, nfc, parse
 from ..pipeline import prepare
 from ..validate import validate
-from .app import attachment
+from .responses import attachment
 from .ballot_form import BALLOT_KEYS, MEETING_KEYS, page_context
 from .ballot_uploads import UnsafeFile, collect
 from .checking import _file_stem, _shipped_profile_only, read_typed_document, render_document

@@ -14,7 +14,7 @@ from ..blank.reading import read_blank
 from ..errors import InputError, Problem
 from ..evaluate.regime import known_profiles, known_regimes
 from ..pipeline import prepare
-from .app import attachment
+from .responses import attachment
 from .checking import problem_dict
 from .forms import web_forms
 from .uploads import UploadRefused, check_archive, read_document

@@ -8,13 +8,13 @@ never a file on the server.
 from __future__ import annotations
 
 from ..bulk.paths import slug
-from ..cli import commendation_lines, score_line
 from ..errors import InputError, Problem
 from ..evaluate import SUBJECTS, CommendationEvaluation, evaluate
 from ..evaluate.known_through import document_notice
 from ..evaluate.regime import ProfileError, known_profiles, load_regime
 from ..pipeline import prepare, render, validated
 from ..present.context import grade_rows
+from ..present.result_lines import commendation_lines, score_line
 from ..present.vietnamese import so
 from ..usertemplate.template import templates_for
 from ..validate import DEFAULT_REGIME

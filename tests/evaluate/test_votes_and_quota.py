@@ -190,3 +190,16 @@ def test_a_profile_for_another_regime_is_an_input_error_on_a_list():
     with pytest.raises(InputError) as err:
         evaluate_group(doc, EXAMPLES / "chi-bo-2021-son-la")
     assert err.value.problems[0].path == "$.profile" and "dành cho 'qd132-2019'" in err.value.problems[0].reason
+
+
+def test_a_member_file_of_another_form_is_named_not_crashed_on(tmp_path):
+    import shutil
+    folder = tmp_path / "chi-bo"
+    shutil.copytree(GROUP_DIR, folder)
+    shutil.copy(EXAMPLES / "bieu-diem-tccsd-2025.json", folder / "dv-02.json")
+    document = json.loads((folder / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
+    result = evaluate_group(document, folder)  # the others are still classified; this one is named
+    assert len(result.members) == 11
+    [problem] = [p for p in result.problems if p.path.endswith(".form")]
+    assert problem.path == "$.dang_vien[1].ban_kiem_diem.form"
+    assert problem.reason == "cần một bản tự kiểm điểm (ban-tu-kiem-diem), không phải “bieu-diem-tccsd”"

@@ -8,7 +8,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator import load_document, prepare, render
-from generator.cli import commendation_lines
+from generator.present.result_lines import commendation_lines
 from generator.errors import InputError
 from generator.evaluate import evaluate
 from generator.validate import validate
