@@ -4,7 +4,8 @@
     .venv/bin/python bench/plan.py --members 1000 10000
 
 For each size it builds the synthetic đảng bộ of bench/bulk.py (đảng bộ cơ sở of 20 chi bộ × 25
-members) and, in a fresh process, runs what the parent of a bulk run does before anything is
+members; ``--per-chi-bo 50`` for 100,000: the đảng bộ's own document, its tree of organisations, may
+hold 200,000 characters, about 2,900 of them) and, in a fresh process, runs what the parent of a bulk run does before anything is
 rendered: the plan (bulk/plan.py: each member validated and rated, the chi bộ's vote, the quota
 across each tổ chức cơ sở, the organisations scored, each document presented for its worker, the
 danh sách of each scope) and the đảng bộ's reports' contexts. Printed per size: members, jobs,
@@ -49,26 +50,42 @@ def child(folder: Path) -> dict:
             "errors": len(planner.result.errors)}
 
 
-def measure(folder: Path) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", str(folder)], check=True, stdout=subprocess.PIPE, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+def start(folder: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, __file__, "--child", str(folder)], stdout=subprocess.PIPE, text=True)
+
+
+def finish(process: subprocess.Popen) -> dict:
+    out, _ = process.communicate()
+    if process.returncode:
+        raise SystemExit(f"the plan failed ({process.returncode})")
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--members", type=int, nargs="+", default=[10000, 100000])
+    parser.add_argument("--per-chi-bo", type=int, default=25, help="members per chi bộ (default 25)")
+    parser.add_argument("--at-once", action="store_true", help="plan the sizes side by side (one process each)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(child(Path(args.child))))
         return
-    print("kiemdiem bulk planning benchmark (no DOCX/PDF) · peak memory traced by tracemalloc")
+    print(f"kiemdiem bulk planning benchmark (no DOCX/PDF) · {args.per_chi_bo} members a chi bộ · "
+          f"peak memory traced by tracemalloc{' · sizes side by side' if args.at_once else ''}")
     print(f"{'members':>8} {'jobs':>7} {'s':>8} {'members/s':>10} {'peak MB':>8} {'errors':>6}")
     results = {}
-    for members in sorted(args.members):
-        with tempfile.TemporaryDirectory(prefix="kiemdiem-plan-") as tmp:
-            r = measure(build(Path(tmp), members))
-        results[members] = r
+    with tempfile.TemporaryDirectory(prefix="kiemdiem-plan-") as tmp:
+        running = {}
+        for members in sorted(args.members):
+            folder = Path(tmp) / str(members)
+            folder.mkdir()
+            running[members] = start(build(folder, members, args.per_chi_bo))
+            if not args.at_once:
+                results[members] = finish(running.pop(members))
+        results.update({members: finish(process) for members, process in running.items()})
+    for members in sorted(results):
+        r = results[members]
         print(f"{r['members']:>8} {r['jobs']:>7} {r['seconds']:>8.1f} {r['members'] / r['seconds']:>10.1f} "
               f"{r['peak_mb']:>8.1f} {r['errors']:>6}", flush=True)
     sizes = sorted(results)

@@ -344,13 +344,21 @@ class Planner:
         whole (NFC, each member with its regime), so its member's document is as ``validate``
         returns it. When the list is unusable (no ``member``), or the member states a profile
         other than the list's, the document is prepared on its own, as ``kiemdiem render`` does."""
+        if member is not None and (self.profile or document.get("profile")) == (self.profile or group.get("profile")):
+            return self._presented(record, build_context, document, member.evaluation)
         try:
-            if member is not None and (self.profile or document.get("profile")) == (self.profile or group.get("profile")):
-                return build_context(document, member.evaluation)
-            return prepare(document, self.profile).context
+            return self._presented(record, lambda: prepare(document, self.profile).context)
         except InputError:
             return None
-        except Exception as error:  # a document the presenter cannot lay out must not stop the run
+
+    def _presented(self, record: str, present, *args) -> dict | None:
+        """``present(*args)``, or None when the presenter fails on a document nobody foresaw: reported at
+        ``record`` and left out, as a worker's failure is, for one document must not stop the run."""
+        try:
+            return present(*args)
+        except InputError:
+            raise
+        except Exception as error:
             self.result.error(record, f"lỗi không lường trước khi in: {type(error).__name__}: {error}")
             return None
 
@@ -419,8 +427,9 @@ class Planner:
             else:
                 row.update(score=evaluation.score, max_score=evaluation.max_score, level=evaluation.level,
                            level_label=evaluation.level_label)
-                yield Job(self._file(folder, "bieu-diem-tccsd"), compose.SCORING_FORM, build_context(valid, evaluation),
-                          record, document)
+                context = self._presented(record, build_context, valid, evaluation)
+                if context is not None:
+                    yield Job(self._file(folder, "bieu-diem-tccsd"), compose.SCORING_FORM, context, record, document)
         if docs.get("bao_cao") is not None:
             document = compose.report_document(docs["bao_cao"], self.header, org, upper, stats, docs.get("bieu_diem"))
             problems = (compose.mismatches(docs["bao_cao"], self.header, "báo cáo") + compose.stats_problems(docs["bao_cao"], stats)
@@ -434,6 +443,8 @@ class Planner:
             if problems:
                 self._report(org["ma"], "bao_cao", problems, f"Báo cáo “{org['ten']}”")
             else:
-                yield Job(self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, build_context(valid, evaluation),
-                          self.source.locate(org["ma"], "bao_cao", "$") or org["ma"], document)
+                record = self.source.locate(org["ma"], "bao_cao", "$") or org["ma"]
+                context = self._presented(record, build_context, valid, evaluation)
+                if context is not None:
+                    yield Job(self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, context, record, document)
         return row["level"] if row["level"] not in (None, NOT_RATED) else None

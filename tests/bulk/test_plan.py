@@ -233,3 +233,18 @@ def test_a_folder_and_a_workbook_are_both_a_source(dang_bo):
     with open_source(dang_bo) as folder, open_source(EXAMPLE / "dang-bo-2025.xlsx") as book:
         assert isinstance(folder, Source) and isinstance(book, Source)
     assert not isinstance({"header": {}, "organisations": []}, Source)
+
+
+def test_a_document_the_presenter_fails_on_is_reported_and_the_rest_planned(dang_bo, monkeypatch):
+    from generator.bulk import plan as planning
+    real = planning.build_context
+
+    def failing(document, evaluation):
+        if document["form"] == "bieu-diem-tccsd":
+            raise RuntimeError("thử")
+        return real(document, evaluation)
+    monkeypatch.setattr(planning, "build_context", failing)
+    planner, jobs = plan(dang_bo)
+    assert not [j for j in jobs if j.form == "bieu-diem-tccsd"] and len([j for j in jobs if j.form == "ban-tu-kiem-diem"]) == 24
+    [error] = planner.result.errors
+    assert error["where"] == "kp5/bieu-diem.json: $" and error["reason"] == "lỗi không lường trước khi in: RuntimeError: thử"
