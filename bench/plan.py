@@ -4,8 +4,8 @@
     .venv/bin/python bench/plan.py --members 1000 10000
 
 For each size it builds the synthetic đảng bộ of bench/bulk.py (đảng bộ cơ sở of 20 chi bộ × 25
-members; ``--per-chi-bo 50`` for 100,000: the đảng bộ's own document, its tree of organisations, may
-hold 200,000 characters, about 2,900 of them) and, in a fresh process, runs what the parent of a bulk run does before anything is
+members; ``--per-chi-bo 50`` for 100,000: the đảng bộ's own document, its tree of organisations, holds
+at most 200,000 characters of text, about 3,800 organisations named as here) and, in a fresh process, runs what the parent of a bulk run does before anything is
 rendered: the plan (bulk/plan.py: each member validated and rated, the chi bộ's vote, the quota
 across each tổ chức cơ sở, the organisations scored, each document presented for its worker, the
 danh sách of each scope) and the đảng bộ's reports' contexts. Printed per size: members, jobs,
