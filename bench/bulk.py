@@ -42,7 +42,7 @@ GIVEN = ["An", "Anh", "Ánh", "Bình", "Cường", "Dũng", "Đạt", "Giang", "
 CHI_BO, PER_CHI_BO = 20, 25
 
 
-def build(folder: Path, members: int) -> Path:
+def build(folder: Path, members: int, per_chi_bo: int = PER_CHI_BO) -> Path:
     """A dang-bo.yaml and one xep-loai-chi-bo.json per chi bộ with the members embedded."""
     import yaml
     example = ROOT / "examples" / "chi-bo-khu-pho-5"
@@ -61,7 +61,7 @@ def build(folder: Path, members: int) -> Path:
                 break
             ma = f"db{k}-cb{c + 1}"
             entries = []
-            for i in range(min(PER_CHI_BO, members - n)):
+            for i in range(min(per_chi_bo, members - n)):
                 person = json.loads(json.dumps(people[i % len(people)]))
                 person["dang_vien"]["ho_ten"] = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
                 entries.append({"ban_kiem_diem": person, "phieu": group["dang_vien"][i % len(people)]["phieu"]})

@@ -20,6 +20,8 @@ from ..evaluate import evaluate, regime_of
 from ..evaluate.engine import NOT_RATED
 from ..evaluate.regime import UNDECIDED
 from ..evaluate.group import WHOLE_CHI_BO, MemberResult, apply_quotas, classify_members
+from ..pipeline import prepare
+from ..present.context import build_context
 from ..present.names import name_key
 from ..present.summary import LIST, list_context
 from ..present.vietnamese import so
@@ -28,21 +30,24 @@ from . import compose
 from .org_quota import apply_org_quota
 from .paths import Names, slug
 from .print_file import PRINT_FILE
+from .source import Source
 
 CHI_BO = ("chi_bo_co_so", "chi_bo_truc_thuoc")
 
 
 @dataclass(frozen=True)
 class Job:
-    """One document to print: ``path`` is relative to the output folder, without extension.
+    """One document to print, ready: ``context`` is what the template of ``form`` prints, so the
+    worker only renders it (the plan has validated, evaluated and presented it once, here).
 
-    A form's ``document`` is validated and presented again by the worker; a list or
-    report of the đảng bộ comes as its ready ``context`` instead."""
+    ``path`` is relative to the output folder, without extension; ``record`` where the input came
+    from, for the manifest and error list; ``document`` what it is made from, for its input hash
+    in the manifest (a form's document as composed here; a list's or report's own context)."""
     path: str
     form: str
-    document: dict | None
-    record: str  # where the input came from, for the manifest and error list
-    context: dict | None = None
+    context: dict
+    record: str
+    document: dict
 
 
 _MEMBER_INDEX = re.compile(r"^\$\.dang_vien\[(\d+)\]")
@@ -142,7 +147,7 @@ def check_tree(header: dict, organisations: list) -> tuple[dict, list[Scope]]:
 class Planner:
     """Turns a source into jobs, one tổ chức cơ sở at a time, filling a ``RunResult``."""
 
-    def __init__(self, source, profile: str | None = None):
+    def __init__(self, source: Source, profile: str | None = None):
         self.source = source
         self.profile = profile
         try:
@@ -293,7 +298,8 @@ class Planner:
         path = self._file(folder, LIST)
         if self.on_list is not None:  # the spreadsheet of the same rows (bulk/spreadsheets.MemberLists)
             self.on_list(None if org is None else org["ten"], path, rows)
-        return Job(path, LIST, None, name, list_context(summary))
+        context = list_context(summary)
+        return Job(path, LIST, context, name, context)
 
     def _member_stats(self, members: list[MemberResult], rules) -> dict:
         """A chi bộ's members per final level; those still pending are in no level yet."""
@@ -314,30 +320,47 @@ class Planner:
             if member is not None:
                 rows.append(self._member_row(org, member, rules))
             document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
-            printable = self._renderable(document) if broken is None else member is not None and i not in broken
             if not isinstance(document, dict):
                 continue
             name = (document.get("dang_vien") or {}).get("ho_ten") or f"dang-vien-{i + 1}"
-            if not printable:
+            record = self.source.locate(org["ma"], "xep_loai", f"$.dang_vien[{i}]") or f"{org['ma']}: $.dang_vien[{i}]"
+            left_out = broken is not None and (member is None or i in broken)  # its own document failed
+            context = None if left_out else self._member_context(document, group, member, record)
+            if context is None:
                 missing.append(str(name))
                 continue
-            record = self.source.locate(org["ma"], "xep_loai", f"$.dang_vien[{i}]") or f"{org['ma']}: $.dang_vien[{i}]"
             path = self._file(folder, "ban-tu-kiem-diem-" + slug(name))
             printed.append((str(name), path))
-            yield Job(path, compose.MEMBER_FORM, document, record)
+            yield Job(path, compose.MEMBER_FORM, context, record, document)
         if self.on_members is not None and (printed or missing):
             printed.sort(key=lambda item: name_key(item[0]))  # stable: the danh sách's order (bulk/print_file)
             record = self.source.locate(org["ma"], "xep_loai", "$") or org["ma"]
             self.on_members(org["ten"], self._file(folder, PRINT_FILE) + ".pdf", record, printed, missing)
 
-    def _renderable(self, document) -> bool:
-        """When the chi bộ's list is unusable, a member's own valid document is still printed."""
-        if not isinstance(document, dict):
-            return False
+    def _member_context(self, document: dict, group: dict, member: MemberResult | None, record: str) -> dict | None:
+        """What a member's bản tự kiểm điểm prints, or None when it cannot be printed.
+
+        A member the list classified is presented with that evaluation: the list was validated
+        whole (NFC, each member with its regime), so its member's document is as ``validate``
+        returns it. When the list is unusable (no ``member``), or the member states a profile
+        other than the list's, the document is prepared on its own, as ``kiemdiem render`` does."""
+        if member is not None and (self.profile or document.get("profile")) == (self.profile or group.get("profile")):
+            return self._presented(record, build_context, document, member.evaluation)
         try:
-            return not evaluate(validate(document), self.profile).problems
+            return self._presented(record, lambda: prepare(document, self.profile).context)
         except InputError:
-            return False
+            return None
+
+    def _presented(self, record: str, present, *args) -> dict | None:
+        """``present(*args)``, or None when the presenter fails on a document nobody foresaw: reported at
+        ``record`` and left out, as a worker's failure is, for one document must not stop the run."""
+        try:
+            return present(*args)
+        except InputError:
+            raise
+        except Exception as error:
+            self.result.error(record, f"lỗi không lường trước khi in: {type(error).__name__}: {error}")
+            return None
 
     def _member_row(self, org: dict, member: MemberResult, rules) -> dict:
         notes = [r.text for r in member.reasons if member.quota in ("cut", "tie") and r is member.reasons[-1]]
@@ -388,9 +411,10 @@ class Planner:
             stats = {k: v for k, v in stats.items() if k != "thong_ke_to_chuc" or org["loai_to_chuc"] == "dang_bo_co_so"}
             document = compose.scoring_document(docs["bieu_diem"], self.header, org, upper, stats)
             problems = compose.mismatches(docs["bieu_diem"], self.header, "biểu điểm") + compose.stats_problems(docs["bieu_diem"], stats)
-            evaluation = None
+            evaluation = valid = None
             try:
-                evaluation = evaluate(validate(document), self.profile)
+                valid = validate(document)
+                evaluation = evaluate(valid, self.profile)
                 problems += evaluation.problems
             except InputError as error:
                 problems += error.problems
@@ -403,18 +427,24 @@ class Planner:
             else:
                 row.update(score=evaluation.score, max_score=evaluation.max_score, level=evaluation.level,
                            level_label=evaluation.level_label)
-                yield Job(self._file(folder, "bieu-diem-tccsd"), compose.SCORING_FORM, document, record)
+                context = self._presented(record, build_context, valid, evaluation)
+                if context is not None:
+                    yield Job(self._file(folder, "bieu-diem-tccsd"), compose.SCORING_FORM, context, record, document)
         if docs.get("bao_cao") is not None:
             document = compose.report_document(docs["bao_cao"], self.header, org, upper, stats, docs.get("bieu_diem"))
             problems = (compose.mismatches(docs["bao_cao"], self.header, "báo cáo") + compose.stats_problems(docs["bao_cao"], stats)
                         + compose.scoring_problems(docs["bao_cao"], docs.get("bieu_diem")))
             try:
-                problems += evaluate(validate(document), self.profile).problems
+                valid = validate(document)
+                evaluation = evaluate(valid, self.profile)
+                problems += evaluation.problems
             except InputError as error:
                 problems += error.problems
             if problems:
                 self._report(org["ma"], "bao_cao", problems, f"Báo cáo “{org['ten']}”")
             else:
-                yield Job(self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, document,
-                          self.source.locate(org["ma"], "bao_cao", "$") or org["ma"])
+                record = self.source.locate(org["ma"], "bao_cao", "$") or org["ma"]
+                context = self._presented(record, build_context, valid, evaluation)
+                if context is not None:
+                    yield Job(self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, context, record, document)
         return row["level"] if row["level"] not in (None, NOT_RATED) else None

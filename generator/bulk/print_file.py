@@ -12,15 +12,19 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .results import BatchResult
+
 PRINT_FILE = "in-ca-chi-bo"  # beside the members' documents, in the chi bộ's folder (.pdf)
 FORM = "in-ca-chi-bo"  # its "form" in the manifest
 
 
-def merge_into(out_dir: str, relative: str, title: str, members: list[tuple[str, str]]) -> dict:
+def merge_into(out_dir: str, relative: str, title: str, members: list[tuple[str, str]]) -> BatchResult:
     """``merge`` with paths relative to the run's folder: module-level, so a worker process can run it."""
     from .pdf_merge import merge  # here: the parent of a run whose workers merge never loads pypdf
     base = Path(out_dir)
-    return merge(base / relative, title, [(name, base / path) for name, path in members])
+    made = merge(base / relative, title, [(name, base / path) for name, path in members])
+    return BatchResult(relative.removesuffix(".pdf"), written={"pdf": (made["sha256"], made["bytes"])}, pages=made["pages"],
+                       left_out=made["unreadable"])
 
 
 @dataclass

@@ -33,6 +33,7 @@ from .progress import Progress
 from .source import open_source
 from .spreadsheets import ERROR_COLUMNS, MemberLists, error_book, error_row, report_books
 from .spreadsheets import to_bytes as book_bytes
+from .results import BatchResult
 from .worker import render_batch, warm_up
 
 LOGGER = logging.getLogger("kiemdiem.bulk")
@@ -190,8 +191,7 @@ class _Run:
     def all(self, batch_size: int) -> None:
         batch: list = []
         for job in self.planner.jobs():
-            hashes = {fmt: self.input_hash(job.form, job.document if job.context is None else job.context, fmt)
-                      for fmt in self.formats}
+            hashes = {fmt: self.input_hash(job.form, job.document, fmt) for fmt in self.formats}
             kept = [self.ledger.unchanged(f"{job.path}.{fmt}", h) for fmt, h in hashes.items()]
             if all(kept):
                 for entry in kept:
@@ -216,10 +216,9 @@ class _Run:
     def _submit(self, batch: list) -> None:
         while len(self.pending) >= self.in_flight:
             self._collect(wait(self.pending, return_when=FIRST_COMPLETED).done)
-        items = [(job.path, job.document, None, self.formats, self.profile, self.own_templates.get(job.form))
-                 if job.context is None else (job.path, job.context, job.form, self.formats, self.profile, None)
-                 for job, _ in batch]
-        self.pending[self.executor.submit(render_batch, items, self.local_dir)] = batch
+        jobs = [job for job, _ in batch]
+        templates = {job.form: self.own_templates[job.form] for job in jobs if job.form in self.own_templates}
+        self.pending[self.executor.submit(render_batch, jobs, self.formats, templates, self.local_dir)] = batch
         self.harvest()
 
     def harvest(self) -> None:
@@ -236,44 +235,52 @@ class _Run:
         self.ledger.flush()
         self._tick()
 
-    def _write(self, job: Job, hashes: dict, result: dict) -> None:
+    def _write(self, job: Job, hashes: dict, result: BatchResult) -> None:
         self.documents += 1
-        if "problems" in result:
+        written = self._settle(result, job.form, job.record, hashes, journal=True)
+        if written is None:
             self.failed += 1
             self.failed_members.add(job.path)
-            for problem in result["problems"]:
-                self.planner.result.error(job.record, problem)
-            return
-        if "files" in result:  # bytes from a remote worker: written here
-            written = {}
-            for fmt, data in result["files"].items():
-                write_atomic(self.ledger.out_dir / f"{job.path}.{fmt}", data, durable=False)
-                written[fmt] = (sha256(data), len(data))
         else:
-            written = result["written"]
+            self.written += written
+
+    def _settle(self, result: BatchResult, form: str, record: str, hashes: dict, journal: bool) -> int | None:
+        """Every result in one place: its problems into the error list (None), else its files — a
+        remote worker's bytes written here first — listed in the manifest with the input hash of each
+        format; ``journal``: at once in the journal, so that an interrupted run resumes after them."""
+        if result.problems:
+            for problem in result.problems:
+                self.planner.result.error(record, problem)
+            return None
+        written = dict(result.written)
+        for fmt, data in result.files.items():
+            write_atomic(self.ledger.out_dir / f"{result.path}.{fmt}", data, durable=not journal)
+            written[fmt] = (sha256(data), len(data))
         for fmt, (digest, size) in written.items():
-            self.ledger.record({"path": f"{job.path}.{fmt}", "form": job.form, "record": job.record,
-                                "input_sha256": hashes[fmt], "sha256": digest, "bytes": size, "pages": result["pages"]})
-            self.written += 1
+            entry = {"path": f"{result.path}.{fmt}", "form": form, "record": record, "input_sha256": hashes[fmt],
+                     "sha256": digest, "bytes": size, "pages": result.pages}
+            (self.ledger.record if journal else self.ledger.keep)(entry)
+        return len(written)
 
     def print_files(self) -> None:
         """Each chi bộ's members in one PDF to print in one go, from the PDFs now on disk (merged by the
         workers when they share the disk, side by side); a member left out is reported with the chi bộ."""
-        for planned, entry, merging, left_out in [self._print_file(planned) for planned in self.planned]:
+        for planned, digest, merging, left_out in [self._print_file(planned) for planned in self.planned]:
             if merging is not None:
                 made = merging.result()
-                entry.update(sha256=made["sha256"], bytes=made["bytes"], pages=made["pages"])
-                left_out += made["unreadable"]
-            if entry is not None:
-                self.ledger.keep(entry)
-                self.printed.append({"chi_bo": planned.chi_bo, "path": planned.path, "pages": entry["pages"],
+                self._settle(made, PRINT_FORM, planned.record, {"pdf": digest}, journal=False)
+                pages, left_out = made.pages, left_out + made.left_out
+            elif digest is not None:  # unchanged: its earlier entry stays
+                pages = self.ledger.current(planned.path)["pages"]
+            if digest is not None:
+                self.printed.append({"chi_bo": planned.chi_bo, "path": planned.path, "pages": pages,
                                      "members": len(planned.members) + len(planned.missing) - len(left_out)})
             if left_out:
                 self.planner.result.error(planned.path, partial_reason(planned, left_out))
 
     def _print_file(self, planned: Planned):
-        """(planned, its manifest entry, the merge under way, names left out); the file is kept as it is
-        when nothing it is made from changed."""
+        """(planned, its input digest, the merge under way, names left out); the file is kept as it is
+        when nothing it is made from changed (no merge), and there is none (no digest) without members."""
         members, left_out = [], list(planned.missing)
         for name, path in planned.members:
             entry = None if path in self.failed_members else self.ledger.current(f"{path}.pdf")
@@ -286,12 +293,12 @@ class _Run:
         digest = input_digest(planned, [(name, sha) for name, _, sha in members])
         kept = self.ledger.unchanged(planned.path, digest)
         if kept:
-            return planned, json.loads(kept), None, left_out
-        entry = {"path": planned.path, "form": PRINT_FORM, "record": planned.record, "input_sha256": digest}
+            self.ledger.keep(json.loads(kept))
+            return planned, digest, None, left_out
         args = (self.local_dir or str(self.ledger.out_dir), planned.path, planned.title,
                 [(name, path) for name, path, _ in members])
         merging = (self.executor if self.local_dir else _InProcess()).submit(merge_into, *args)  # a cluster: here, by the disk
-        return planned, entry, merging, left_out
+        return planned, digest, merging, left_out
 
     def summary_documents(self, summary: dict) -> None:
         """The đảng bộ's summary and quota report: always printed afresh (they are few), side by side
@@ -299,24 +306,14 @@ class _Run:
         grow the parent's memory with the đảng bộ."""
         from ..present.summary import report_contexts
         origin = self.planner.source.origin
-        items = [(f"{self.planner.root}/{name}", context, name, self.formats, self.profile, None)
-                 for name, context in report_contexts(summary).items()]
-        futures = [self.executor.submit(render_batch, [item], self.local_dir) for item in items]
-        for (path, _, name, *_), future in zip(items, futures):
+        jobs = [Job(f"{self.planner.root}/{name}", name, context, origin, context)
+                for name, context in report_contexts(summary).items()]
+        futures = [self.executor.submit(render_batch, [job], self.formats, None, self.local_dir) for job in jobs]
+        for job, future in zip(jobs, futures):
             [result] = future.result()
             self.documents += 1
             self._tick(force=True)
-            if "problems" in result:
-                for problem in result["problems"]:
-                    self.planner.result.error(origin, problem)
-                continue
-            written = result.get("written") or {}
-            for fmt, data in (result.get("files") or {}).items():
-                write_atomic(self.ledger.out_dir / f"{path}.{fmt}", data)
-                written[fmt] = (sha256(data), len(data))
-            for fmt, (digest, size) in written.items():
-                self.ledger.keep({"path": f"{path}.{fmt}", "form": name, "record": origin, "input_sha256": None,
-                                  "sha256": digest, "bytes": size, "pages": result["pages"]})
+            self._settle(result, job.form, job.record, dict.fromkeys(self.formats), journal=False)
 
     def report_spreadsheets(self, summary: dict) -> None:
         """The reports' tables as XLSX, beside the reports."""

@@ -8,6 +8,7 @@ JSON path back into the place a clerk can fix (a file, or a sheet, row and colum
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from ..errors import InputError, Problem, SourceProblem
 from ..load import load_document
@@ -25,6 +26,31 @@ def _inside(base: Path, name: str, title: str) -> Path:
     if not path.is_relative_to(base.resolve()):
         raise InputError([Problem("$", title, f"tệp “{name}” phải nằm trong thư mục của đảng bộ")])
     return path
+
+
+@runtime_checkable
+class Source(Protocol):
+    """What the planner reads a đảng bộ from: ``FolderSource`` here, ``generator.workbook.WorkbookSource``.
+
+    ``documents(ma)`` gives one organisation's ``xep_loai``, ``bieu_diem`` and ``bao_cao`` (each a
+    document or None) and ``problems`` (``SourceProblem``: where, reason, who) met while reading them;
+    ``locate`` turns a JSON path into a place a clerk can fix, or None when the path says it already."""
+    origin: str  # the file a run names in its manifest and its errors
+    header: dict  # the đảng bộ's fields, without its organisations
+    organisations: list  # each organisation's fields, without its documents
+    notices: list[str]  # warnings about what was read (a date shown month first)
+
+    def document_count(self) -> int: ...
+
+    def documents(self, ma: str) -> dict: ...
+
+    def locate(self, ma: str, kind: str, path: str) -> str | None: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> Source: ...
+
+    def __exit__(self, *exc) -> None: ...
 
 
 KIND_TITLES = {"xep_loai": "Danh sách xếp loại đảng viên", "bieu_diem": "Biểu điểm tự chấm",
@@ -149,7 +175,7 @@ class FolderSource:
         self.close()
 
 
-def open_source(path: str | Path):
+def open_source(path: str | Path) -> Source:
     """A workbook (.xlsx) or a folder/file of JSON/YAML; raises ``InputError`` when unusable."""
     path = Path(path)
     if not path.exists():

@@ -1,10 +1,12 @@
-"""The work a process (or a cluster worker) does: render a batch of documents to bytes.
+"""The work a process (or a cluster worker) does: render a batch of ready documents to bytes.
 
 Module-level and picklable, so any ``concurrent.futures`` executor — a local
-process pool or a Dask cluster — can run it. Each process compiles a template
-once (the renderers cache it) and then renders every document of every batch it
-gets; the bytes go back to the parent, which alone writes files, so workers need
-no access to the output folder (a local pool writes them itself: see ``render_batch``).
+process pool or a Dask cluster — can run it. The parent has already validated,
+evaluated and presented each document (bulk/plan.py): a job comes with the
+context its template prints, and the worker only renders. Each process compiles
+a template once (the renderers cache it); the bytes go back to the parent, which
+alone writes files, so workers need no access to the output folder (a local pool
+writes them itself: see ``render_batch``).
 """
 from __future__ import annotations
 
@@ -12,10 +14,11 @@ import hashlib
 from pathlib import Path
 
 from ..errors import InputError
-from ..pipeline import prepare
 from ..render import RENDERERS
 from ..render.pdf import render_pdf_counted
 from ..write import write_atomic
+from .plan import Job
+from .results import BatchResult
 
 
 def render_formats(form: str, context: dict, formats, custom: dict | None = None) -> tuple[dict[str, bytes], int | None]:
@@ -33,36 +36,32 @@ def render_formats(form: str, context: dict, formats, custom: dict | None = None
     return files, pages
 
 
-def render_batch(batch: list[tuple[str, dict, str | None, tuple[str, ...], str | None, dict | None]],
-                 out_dir: str | None = None) -> list[dict]:
-    """``batch``: (path, data, template, formats, profile, custom) items → one result per item, in order.
-    ``data`` is a form's document, or with a ``template`` name the ready context of a list;
-    ``custom`` the committee's own templates by format (checked once by the runner), or None.
+def render_batch(jobs: list[Job], formats: tuple[str, ...], templates: dict[str, dict] | None = None,
+                 out_dir: str | None = None) -> list[BatchResult]:
+    """One result per job, in order; ``templates``: the committee's own templates by form and format
+    (checked once by the runner), for the forms of this batch.
 
     With ``out_dir`` (a local pool sharing the disk) the worker writes each file atomically
     and sends back only its sha256 and size: PDFs never travel through the parent, whose
     memory then stays flat. Without it (a cluster) the bytes come back to be written."""
     results = []
-    for path, data, template, formats, profile, custom in batch:
+    for job in jobs:
         try:
-            if template is None:
-                prepared = prepare(data, profile)
-                template, data = prepared.document["form"], prepared.context
-            files, pages = render_formats(template, data, formats, custom)
+            files, pages = render_formats(job.form, job.context, formats, (templates or {}).get(job.form))
         except InputError as error:
-            results.append({"path": path, "problems": [str(p) for p in error.problems]})
+            results.append(BatchResult(job.path, problems=[str(p) for p in error.problems]))
             continue
         except Exception as error:  # one broken document must not stop the batch
-            results.append({"path": path, "problems": [f"lỗi không lường trước khi in: {type(error).__name__}: {error}"]})
+            results.append(BatchResult(job.path, problems=[f"lỗi không lường trước khi in: {type(error).__name__}: {error}"]))
             continue
         if out_dir is None:
-            results.append({"path": path, "files": files, "pages": pages})
+            results.append(BatchResult(job.path, files=files, pages=pages))
             continue
         written = {}
         for fmt, data in files.items():
-            write_atomic(Path(out_dir) / f"{path}.{fmt}", data, durable=False)
+            write_atomic(Path(out_dir) / f"{job.path}.{fmt}", data, durable=False)
             written[fmt] = (hashlib.sha256(data).hexdigest(), len(data))
-        results.append({"path": path, "written": written, "pages": pages})
+        results.append(BatchResult(job.path, written=written, pages=pages))
     return results
 
 

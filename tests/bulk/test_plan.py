@@ -194,3 +194,57 @@ def test_a_committee_decision_in_the_member_file_settles_the_level(dang_bo):
     assert planner.result.errors == []
     [row] = [r for r in listed(jobs, "Chi bộ Khu phố 6") if r["ho_ten"] == "Nguyễn Văn An"]
     assert row["xep_loai"] == "Hoàn thành nhiệm vụ"
+
+
+def _forms(jobs):
+    from generator.pipeline import renderable_forms
+    return [j for j in jobs if j.form in renderable_forms()]
+
+
+def test_each_job_comes_with_the_context_its_document_prepares_to():
+    """The plan presents each document once, from the evaluation it made: what ``prepare`` gives, so
+    the worker only renders; a list is its own input."""
+    from generator.pipeline import prepare
+    _, jobs = plan(EXAMPLE / "dang-bo-2025.xlsx")
+    forms = _forms(jobs)
+    assert {j.form for j in forms} == {"ban-tu-kiem-diem", "bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the"}
+    for job in forms:
+        assert job.context == prepare(job.document).context, job.path
+    [members] = [j for j in jobs if j.form == "danh-sach-xep-loai-dang-vien"]
+    assert members.document is members.context
+
+
+def test_members_of_an_unusable_list_or_with_a_profile_of_their_own_are_prepared_on_their_own(dang_bo):
+    from generator.pipeline import prepare
+    edit(dang_bo / "kp5" / "xep-loai-chi-bo.json", lambda d: d.update(so_co_mat="mười"))  # the whole list refused
+    edit(dang_bo / "kp6" / "dv-01.json", lambda d: d.update(profile="don-vi-tieu-bieu-2025"))
+    planner, jobs = plan(dang_bo)
+    members = [j for j in jobs if j.form == "ban-tu-kiem-diem"]
+    assert any("so_co_mat" in e["where"] for e in planner.result.errors)
+    assert len([j for j in members if "khu-pho-5" in j.path]) == 12 and len(members) == 24
+    [own] = [j for j in members if j.document.get("profile") == "don-vi-tieu-bieu-2025"]
+    for job in members:
+        assert job.context == prepare(job.document).context, job.path
+    assert own.context["ket_qua"] == prepare(own.document).context["ket_qua"]
+
+
+def test_a_folder_and_a_workbook_are_both_a_source(dang_bo):
+    from generator.bulk.source import Source
+    with open_source(dang_bo) as folder, open_source(EXAMPLE / "dang-bo-2025.xlsx") as book:
+        assert isinstance(folder, Source) and isinstance(book, Source)
+    assert not isinstance({"header": {}, "organisations": []}, Source)
+
+
+def test_a_document_the_presenter_fails_on_is_reported_and_the_rest_planned(dang_bo, monkeypatch):
+    from generator.bulk import plan as planning
+    real = planning.build_context
+
+    def failing(document, evaluation):
+        if document["form"] == "bieu-diem-tccsd":
+            raise RuntimeError("thử")
+        return real(document, evaluation)
+    monkeypatch.setattr(planning, "build_context", failing)
+    planner, jobs = plan(dang_bo)
+    assert not [j for j in jobs if j.form == "bieu-diem-tccsd"] and len([j for j in jobs if j.form == "ban-tu-kiem-diem"]) == 24
+    [error] = planner.result.errors
+    assert error["where"] == "kp5/bieu-diem.json: $" and error["reason"] == "lỗi không lường trước khi in: RuntimeError: thử"

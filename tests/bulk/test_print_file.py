@@ -19,6 +19,7 @@ from sample_dang_bo import build, edit
 from generator.bulk.paths import slug
 from generator.bulk.pdf_merge import merge
 from generator.bulk.runner import run_bulk
+from generator.bulk.results import BatchResult
 from generator.bulk.worker import render_batch
 
 ROOT_DIR = "dang-bo-phuong-ba-dinh"
@@ -113,7 +114,7 @@ class FailOne(Executor):
     def submit(self, fn, /, *args, **kwargs):
         result = fn(*args, **kwargs)
         if fn is render_batch:
-            result = [{"path": r["path"], "problems": ["lỗi không lường trước khi in: thử"]} if r["path"] == self.path else r
+            result = [BatchResult(r.path, problems=["lỗi không lường trước khi in: thử"]) if r.path == self.path else r
                       for r in result]
         future = Future()
         future.set_result(result)

@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from conftest import EXAMPLES
 from generator import load_document, prepare, render
+from generator.bulk.plan import Job
 from generator.bulk.worker import render_batch
 from generator.cli import main
 from generator.errors import InputError
@@ -134,8 +135,10 @@ def test_bulk_workers_print_with_the_profile_templates(tmp_path):
     profile = write_profile(tmp_path, "{docx: mau/bieu-diem-tccsd-rieng.docx, html: mau/bieu-diem-tccsd-rieng.html}")
     document = load_document(DOC)
     custom = chosen_templates("bieu-diem-tccsd", document["regime"], str(profile))  # as the bulk runner does, once
-    [result] = render_batch([("to-chuc/bieu-diem-tccsd", document, None, ("docx", "pdf"), str(profile), custom)])
-    assert "problems" not in result, result
-    assert "Mẫu riêng của Tỉnh ủy Hòa Bình" in docx_text(result["files"]["docx"])
-    assert "Mẫu riêng của Tỉnh ủy Hòa Bình" in pdf_words(result["files"]["pdf"])
-    assert result["pages"] == len(PdfReader(io.BytesIO(result["files"]["pdf"])).pages)
+    context = prepare(document, str(profile)).context  # as the bulk plan presents it, once
+    job = Job("to-chuc/bieu-diem-tccsd", "bieu-diem-tccsd", context, "to-chuc", document)
+    [result] = render_batch([job], ("docx", "pdf"), {"bieu-diem-tccsd": custom})
+    assert not result.problems, result
+    assert "Mẫu riêng của Tỉnh ủy Hòa Bình" in docx_text(result.files["docx"])
+    assert "Mẫu riêng của Tỉnh ủy Hòa Bình" in pdf_words(result.files["pdf"])
+    assert result.pages == len(PdfReader(io.BytesIO(result.files["pdf"])).pages)
