@@ -82,7 +82,9 @@ def _show(value: Any) -> str:
 
 def _number(value: Any) -> str:
     """A bound or a value in a message the Vietnamese way ("27,5", "1.000.000"), never "27.5" or "1e+06"."""
-    return so(value, decimals_max=6) if isinstance(value, (int, float)) and not isinstance(value, bool) else _show(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return so(value, decimals_max=6)
+    return _show(value)
 
 
 def _resolve(schema: dict, node: dict) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from fractions import Fraction
 
 Number = int | float | Decimal | Fraction
@@ -51,7 +51,12 @@ def _decimal(x: Number) -> Decimal:
 
 def so(x: Number, decimals_max: int = 2) -> str:
     """87.5 → "87,5"; 2340000 → "2.340.000"; 0.125 → "0,13"; never "-0"."""
-    value = _decimal(x).quantize(Decimal(1).scaleb(-decimals_max), rounding=ROUND_HALF_UP)
+    exact = _decimal(x)
+    if not exact.is_finite():
+        raise ValueError(f"không phải một số hữu hạn: {x!r}")
+    # precision for every digit kept: the default 28 digits refuse a value typed as 1e30
+    room = Context(prec=max(28, exact.adjusted() + decimals_max + 2), rounding=ROUND_HALF_UP)
+    value = exact.quantize(Decimal(1).scaleb(-decimals_max), context=room)
     sign = "-" if value < 0 else ""
     whole, _, frac = f"{abs(value):f}".partition(".")
     frac = frac.rstrip("0")

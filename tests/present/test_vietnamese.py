@@ -40,9 +40,17 @@ def test_place_and_date_line():
     (87.5, "87,5"), (90, "90"), (90.0, "90"), (2340000, "2.340.000"), (1234567.5, "1.234.567,5"),
     (Decimal("89.99"), "89,99"), (0.125, "0,13"), (0.5, "0,5"), (-3.5, "-3,5"), (0, "0"), (-0.001, "0"),
     (Decimal("70.00"), "70"), (Fraction(139, 2), "69,5"), (0.1 + 0.2, "0,3"), (10**12, "1.000.000.000.000"),
+    (10**30, "1" + ".000" * 10), (1e30 + 0.5, "1" + ".000" * 10),  # past the 28 digits of Decimal's default context
+    (1.4558676942729522e+55, "14.558.676.942.729.522" + ".000" * 13),  # a hostile vote count, named in its message
 ])
 def test_numbers(value, expected):
     assert so(value) == expected
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), Decimal("NaN")])
+def test_a_number_that_is_none_is_refused_not_printed(value):
+    with pytest.raises(ValueError):
+        so(value)
 
 
 @pytest.mark.parametrize("ratio, expected", [
