@@ -185,7 +185,9 @@ def _problem(schema: dict, error) -> Problem:
 def _value_problems(value: Any, schema: dict) -> list[Problem]:
     """What no schema keyword catches: characters XML 1.0 cannot carry (they would
     corrupt the DOCX), NaN and infinities (they pass minimum/maximum), and a
-    document too long to print."""
+    document too long to print (``MAX_TEXT``, or the form's own ``x-toi-da-ky-tu``:
+    a đảng bộ's list of organisations is longer than any printed form)."""
+    limit = schema.get("x-toi-da-ky-tu", MAX_TEXT)
     stack, found, total = [(value, [])], [], 0
     while stack:
         item, where = stack.pop()
@@ -202,8 +204,8 @@ def _value_problems(value: Any, schema: dict) -> list[Problem]:
             stack.extend((k, where + [k]) for k in item if isinstance(k, str) and _BAD_CHARS.search(k))
         elif isinstance(item, list):
             stack.extend((v, where + [i]) for i, v in enumerate(item))
-    if total > MAX_TEXT:
-        found.append(Problem("$", "Tài liệu", f"tài liệu dài {total} ký tự, tối đa {MAX_TEXT} ký tự"))
+    if total > limit:
+        found.append(Problem("$", "Tài liệu", f"tài liệu dài {so(total)} ký tự, tối đa {so(limit)} ký tự"))
     return sorted(found, key=lambda p: p.path)
 
 

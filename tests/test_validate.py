@@ -107,3 +107,21 @@ def test_validation_does_not_change_the_input():
     before = json.dumps(doc, sort_keys=True)
     validate(doc)
     assert json.dumps(doc, sort_keys=True) == before
+
+
+def test_a_document_past_its_printable_length_is_refused_with_vietnamese_numbers():
+    doc = json.loads((EXAMPLES / "ban-tu-kiem-diem-02b.json").read_text(encoding="utf-8"))
+    for key in ("pham_chat", "thuc_hien_nhiem_vu", "cam_ket"):  # the sum of all strings counts
+        doc["kiem_diem"]["uu_diem"][key] = ["đoạn văn dài " * 1000] * 6
+    found = [p for p in problems(doc) if p.startswith("Tài liệu ($)")]
+    assert found == ["Tài liệu ($): tài liệu dài 235.308 ký tự, tối đa 200.000 ký tự"]  # 234.000 typed, the rest the example
+
+
+def test_a_provinces_list_of_5000_organisations_is_not_too_long():
+    from generator.bulk.plan import check_tree
+    header = {"nam": 2025, "dang_bo": "Đảng bộ tỉnh Thanh Hóa", "dia_danh": "Thanh Hóa", "ngay_lap": "2025-12-20"}
+    organisations = [{"ma": "db", "ten": "Đảng bộ tỉnh Thanh Hóa", "loai_to_chuc": "dang_bo_co_so"}] + [
+        {"ma": f"cb-{i:04d}", "ten": f"Chi bộ Trường Trung học cơ sở Nguyễn Văn Trỗi số {i}", "loai_to_chuc": "chi_bo_truc_thuoc",
+         "truc_thuoc": "db"} for i in range(4999)]
+    _, scopes = check_tree(header, organisations)  # 300,000 characters: past a printed form's 200,000
+    assert sum(len(s.chi_bo) for s in scopes) == 4999
