@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import EXAMPLES
 from generator.cli import main
 from generator.usertemplate.template import TemplateRejected, UserTemplate
 from generator import load_document, prepare
-from user_template_kit import add_docx_paragraph_first, edit_html, exported
+from tests.samples import EXAMPLES
+from tests.usertemplate.user_template_kit import add_docx_paragraph_first, edit_html, exported
 
 DOC = EXAMPLES / "ban-tu-kiem-diem-02b.json"
 FORM = "ban-tu-kiem-diem"

@@ -18,7 +18,7 @@ from generator.evaluate import evaluate
 from generator.validate import validate
 from generator.web.app import create_app
 from generator.web.uploads import MAX_UPLOAD
-from web_fixtures import app, client, zip_bytes  # noqa: F401 — pytest fixtures
+from tests.web.uploads import zip_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE_02B = EXAMPLES / "ban-tu-kiem-diem-02b.json"
