@@ -9,6 +9,8 @@ from __future__ import annotations
 import threading
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from generator.web.app import create_app
@@ -17,6 +19,19 @@ from generator.web.commands import loopback_hosts
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class BufferedClient(FlaskClient):
+    """A test client whose responses are read whole and closed: a file the app sends (a static file, a
+    download) is closed at once instead of warning when collected (pytest turns warnings into errors)."""
+
+    def open(self, *args, buffered=True, **kwargs):
+        return super().open(*args, buffered=buffered, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def buffered_responses(monkeypatch):
+    monkeypatch.setattr(Flask, "test_client_class", BufferedClient)
 
 
 @pytest.fixture
