@@ -3,8 +3,9 @@ phieu-bieu-quyet, bien-ban-kiem-phieu, phieu-nhan-xet-noi-cu-tru.
 
     .venv/bin/python scripts/build_ballot_templates.py [form …]
 
-It uses the Party-format helpers of build_docx_template.py (styles, header, tables,
-signature), so these papers look like the other documents. Layout contracts:
+It uses the Party-format helpers of docx_helpers.py (styles, header, tables), so these
+papers look like the other documents; run from scripts/, it imports them by name, and
+generator from the installed package (make install). Layout contracts:
 templates/<form>/README.md. A table's level columns are fixed in Word (docxtpl's
 column loops would leave the fast renderer), so their number is read from the
 regimes and must be the same in all of them.
@@ -15,14 +16,10 @@ import sys
 from pathlib import Path
 
 from docx.shared import Cm, Mm, Pt
+from docx_helpers import (TEXT_WIDTH, first_cell_paragraph, grid_table, header_block, new_document, no_borders, para,
+                          paragraphs, row_property, save, tag, widths)
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from build_docx_template import (TEXT_WIDTH, first_cell_paragraph, grid_table, header_block,  # noqa: E402
-                                 new_document, no_borders, para, paragraphs, row_property, save, tag, widths)
-
-from generator.evaluate.regime import known_regimes, load_regime  # noqa: E402
+from generator.evaluate.regime import known_regimes, load_regime
 
 
 def level_count() -> int:

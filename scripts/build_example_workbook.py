@@ -32,7 +32,7 @@ from generator.evaluate import evaluate  # noqa: E402
 from generator.evaluate.group import evaluate_group  # noqa: E402
 from generator.validate import validate  # noqa: E402
 from generator.workbook import open_workbook, write_workbook  # noqa: E402
-from example_member_texts import TEXTS  # noqa: E402  (scripts/, beside this file)
+from scripts.example_member_texts import TEXTS  # noqa: E402  (beside this file; ROOT is on the path, as in the tests)
 
 EXAMPLES = ROOT / "examples"
 OUT = EXAMPLES / "dang-bo-2025.xlsx"

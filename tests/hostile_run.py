@@ -65,6 +65,8 @@ def run(*args: str, cwd: Path | None = None, env: dict | None = None, seconds: f
     child.returncode = os.waitstatus_to_exitcode(status)
     for reader in readers:
         reader.join()
+    child.stdout.close()
+    child.stderr.close()
     return Ended(child.returncode, outputs["out"].decode("utf-8", "replace"), outputs["err"].decode("utf-8", "replace"),
                  time.monotonic() - start, usage.ru_maxrss * 1024)
 

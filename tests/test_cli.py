@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT, example
 from generator.cli import main
+from tests.samples import EXAMPLES, ROOT, example
 
 
 def write(tmp_path: Path, doc, name="doc.json") -> Path:

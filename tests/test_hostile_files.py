@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from hostile_inputs import (MEMBER, build_documents, build_profiles, build_wage_files, build_workbooks,
+from tests.hostile_inputs import (MEMBER, build_documents, build_profiles, build_wage_files, build_workbooks,
                             hostile_docx_blanks, hostile_pdf_blanks, long_name)
-from hostile_run import assert_refused, run
+from tests.hostile_run import assert_refused, run
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,9 @@ import docx
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from conftest import EXAMPLES, example
 from generator import load_document
 from generator.cli import main
+from tests.samples import EXAMPLES, example
 
 BASES = [example("02a"), example("02b"), example("02c")] + [
     load_document(path) for pattern in ("bieu-diem-tccsd-*", "bao-cao-kiem-diem-tap-the-*", "to-trinh-khen-thuong-*")

@@ -6,9 +6,9 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import EXAMPLES, example
 from generator import InputError, load_document, validate
 from generator.validate import _resolve, known_forms, load_schema
+from tests.samples import EXAMPLES, example
 
 
 def problems(doc) -> list[str]:

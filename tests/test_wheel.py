@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXAMPLES, ROOT
+from tests.samples import EXAMPLES, ROOT
 
 
 @pytest.fixture(scope="module")

@@ -76,7 +76,8 @@ def _font(bold: bool, italic: bool = False):
         font = TTFont(found, lazy=True)
     except Exception:  # noqa: BLE001 - no usable font file: fall back on an estimate
         return None
-    return font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
+    with font:  # the tables read, the file is closed (a lazy font left open warns when collected)
+        return font.getBestCmap(), font["hmtx"], font["head"].unitsPerEm
 
 
 def width(text: str, bold: bool = False, size: float = SIZE, italic: bool = False) -> float:

@@ -9,14 +9,14 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from filling import fill, fill_docx, tick
 from generator import load_document, prepare, render
 from generator.blank import make_blank, render_blank
 from generator.blank.reading import read_docx_fields
 from generator.blank.tally_import import tally_folder
 from generator.cli import main
 from generator.errors import InputError
-from render.test_parity import docx_text, normal, pdf_text
+from tests.blank.filling import fill, fill_docx, tick
+from tests.render.test_parity import docx_text, normal, pdf_text
 
 SIX = ["Trần Văn Hải", "Nguyễn Thị Mai", "Lê Quốc Bảo", "Phan Thị Thu", "Võ Minh Tâm", "Đinh Công Lý"]
 LEVELS = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]

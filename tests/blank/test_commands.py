@@ -6,8 +6,8 @@ import json
 from docx import Document
 from pypdf import PdfReader
 
-from filling import ANSWERS_02B, fill, fill_docx
 from generator.cli import main
+from tests.blank.filling import ANSWERS_02B, fill, fill_docx
 
 
 def test_blank_writes_a_docx_and_a_pdf(tmp_path, capsys):

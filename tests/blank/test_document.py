@@ -10,12 +10,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
 from generator.blank import make_blank, render_blank
 from generator.errors import InputError
 from generator.present.context import ANNEXED
-from render.test_parity import docx_text, normal, once, pdf_text, repeated_headers
+from tests.render.test_parity import docx_text, normal, once, pdf_text, repeated_headers
+from tests.samples import EXAMPLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_STYLES = ("KDPhần", "KDMục", "KDTiểumục")

@@ -20,10 +20,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
-from filling import fill, terminal_fields
 from generator.blank import make_blank, render_blank
 from generator.blank.field_font import CODEPOINTS
 from generator.blank.reading import read_blank, read_fields
+from tests.blank.filling import fill, terminal_fields
 
 HANG = "Nguyễn Thị Hằng"
 CHI_BO = "Chi bộ Khu phố 5, phường Bến Thành"

@@ -8,11 +8,11 @@ import unicodedata
 import pytest
 from openpyxl import load_workbook
 
-from filling import ANSWERS_02B, fill, fill_docx
 from generator.blank import make_blank, render_blank
 from generator.cli import main
 from generator.workbook import open_workbook
 from generator.workbook.columns import layout
+from tests.blank.filling import ANSWERS_02B, fill, fill_docx
 
 KP5, VP = "Chi bộ Khu phố 5", "Chi bộ Văn phòng Đảng ủy"
 CRITERIA = {"tieu_chi_chung": {"tieu_chi": [{"ten": "Chính trị tư tưởng", "diem_toi_da": 15},

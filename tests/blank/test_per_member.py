@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from docx import Document
 
-from bulk.sample_dang_bo import build, edit
-from conftest import EXAMPLES
 from generator.blank.per_member import member_blanks
 from generator.blank.reading import read_blank
 from generator.cli import main
+from tests.bulk.sample_dang_bo import build, edit
+from tests.samples import EXAMPLES
 
 
 def test_every_member_of_the_example_workbook_gets_a_blank_with_their_name(tmp_path):

@@ -10,12 +10,12 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from filling import ANSWERS_02B, fill, fill_docx, terminal_fields
 from generator import prepare, render
 from generator.blank import make_blank, render_blank
 from generator.blank.reading import assemble, parse_name, read_blank
 from generator.errors import InputError
-from render.test_parity import docx_text, pdf_text
+from tests.blank.filling import ANSWERS_02B, fill, fill_docx, terminal_fields
+from tests.render.test_parity import docx_text, pdf_text
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 RADIO = (1 << 14) + (1 << 15)  # Ff: NoToggleToOff + Radio

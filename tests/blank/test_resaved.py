@@ -11,12 +11,12 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import NameObject
 
-from filling import ANSWERS_02B, fill, fill_docx, rewrite_docx
 from generator.blank import make_blank, render_blank
 from generator.blank.docx_resaved import split_joined_lines
 from generator.blank.reading import read_blank
 from generator.cli import main
 from generator.errors import InputError
+from tests.blank.filling import ANSWERS_02B, fill, fill_docx, rewrite_docx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 CHOICES = {"tu_xep_loai": "HTTNV", "dang_vien.tinh_trang_sinh_hoat": "binh_thuong"}

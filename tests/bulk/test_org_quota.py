@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from sample_dang_bo import build, edit
 from generator.bulk.plan import Planner
 from generator.bulk.runner import build_summary
 from generator.bulk.source import open_source
 from generator.present.summary import quota_context
+from tests.bulk.sample_dang_bo import build, edit
 
 CHI_BO = ("kp5", "kp6", "kp7", "kp8", "kp9", "kp10", "kp11")
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from sample_dang_bo import build, edit
 from generator.bulk.plan import Planner, check_tree
 from generator.bulk.source import open_source
 from generator.errors import InputError
+from tests.bulk.sample_dang_bo import build, edit
 
 
 @pytest.fixture

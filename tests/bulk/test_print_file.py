@@ -15,12 +15,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from sample_dang_bo import build, edit
 from generator.bulk.paths import slug
 from generator.bulk.pdf_merge import merge
 from generator.bulk.runner import run_bulk
 from generator.bulk.results import BatchResult
 from generator.bulk.worker import render_batch
+from tests.bulk.sample_dang_bo import build, edit
 
 ROOT_DIR = "dang-bo-phuong-ba-dinh"
 KP5 = f"{ROOT_DIR}/chi-bo-khu-pho-5"

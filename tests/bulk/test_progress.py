@@ -6,9 +6,9 @@ import io
 
 import pytest
 
-from sample_dang_bo import build
 from generator.bulk.progress import Progress, time_left_words
 from generator.bulk.runner import run_bulk
+from tests.bulk.sample_dang_bo import build
 
 
 class Clock:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sample_dang_bo import build, edit
 from generator.bulk.manifest import JOURNAL
 from generator.bulk.progress import Progress
 from generator.bulk.runner import run_bulk
 from generator.cli import main
+from tests.bulk.sample_dang_bo import build, edit
 
 ROOT_DIR = "dang-bo-phuong-ba-dinh"
 # The spreadsheets beside the documents: the đảng bộ cơ sở's danh sách and the whole đảng bộ's, the two

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from sample_dang_bo import build, edit
 from generator.bulk.runner import WHOLE_LIST, run_bulk
+from tests.bulk.sample_dang_bo import build, edit
 
 ROOT_DIR = "dang-bo-phuong-ba-dinh"
 

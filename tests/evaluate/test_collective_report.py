@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from conftest import EXAMPLES
 from generator import InputError, evaluate, load_document, prepare, validate
+from tests.samples import EXAMPLES
 
 _BASE = {year: load_document(EXAMPLES / f"bao-cao-kiem-diem-tap-the-{year}.yaml") for year in (2023, 2025)}
 

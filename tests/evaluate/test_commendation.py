@@ -7,10 +7,10 @@ import datetime as dt
 
 import pytest
 
-from conftest import EXAMPLES
 from generator import InputError, load_document, prepare, validate
 from generator.evaluate import evaluate
 from generator.evaluate.commendation import era_on, wage_on
+from tests.samples import EXAMPLES
 
 _BASE = {year: load_document(EXAMPLES / f"to-trinh-khen-thuong-{year}.yaml") for year in (2011, 2025)}
 

@@ -8,10 +8,10 @@ import json
 
 import pytest
 
-from conftest import EXAMPLES
 from generator import load_document, prepare
 from generator.cli import main
 from generator.evaluate.known_through import all_tables, deciding_date, document_notice, regime_table, wage_table
+from tests.samples import EXAMPLES
 
 TO_TRINH = load_document(EXAMPLES / "to-trinh-khen-thuong-2025.yaml")
 MEMBER = load_document(EXAMPLES / "ban-tu-kiem-diem-02b.json")
@@ -95,7 +95,7 @@ def test_the_web_result_panel_carries_the_warning():
 
 
 def test_the_readme_lists_every_table_with_its_date():
-    from conftest import ROOT
+    from tests.samples import ROOT
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Quy tắc đã cập nhật đến ngày / rules known through", 1)[1].split("\n## ", 1)[0]
     for table in all_tables():

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import example
 from generator import InputError, evaluate, prepare, validate
+from tests.samples import example
 
 
 def level_of(doc: dict) -> str:

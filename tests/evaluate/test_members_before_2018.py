@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from conftest import EXAMPLES, example
 from generator import InputError
 from generator.evaluate.group import evaluate_group
+from tests.samples import EXAMPLES, example
 
 LIST_2016 = json.loads((EXAMPLES / "chi-bo-2016" / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
 

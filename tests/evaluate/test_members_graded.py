@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from conftest import EXAMPLES
 from generator import InputError
 from generator.evaluate.group import evaluate_group
+from tests.samples import EXAMPLES
 
 SON_LA = json.loads((EXAMPLES / "chi-bo-2021-son-la" / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
 Y2023 = json.loads((EXAMPLES / "chi-bo-2023" / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
@@ -27,7 +27,8 @@ def rate(base: dict, official: int = 9, profile_off: bool = False, **entry) -> d
     return member
 
 
-G132 = lambda task, other: {"tu_tuong_chinh_tri": other, "pham_chat_dao_duc": other, "ky_luat_tac_phong": other, "ket_qua_nhiem_vu": task}
+def G132(task, other):
+    return {"tu_tuong_chinh_tri": other, "pham_chat_dao_duc": other, "ky_luat_tac_phong": other, "ket_qua_nhiem_vu": task}
 
 
 @pytest.mark.parametrize("task, other, expected", [
@@ -96,7 +97,8 @@ def test_2019_violation_in_the_year_is_khtnv():
     assert rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), ky_luat_trong_nam=True, phieu={"KHTNV": 9})["level"] == "KHTNV"
 
 
-G124 = lambda task, other: {"pham_chat": other, "thuc_hien_nhiem_vu": task, "cam_ket": other}
+def G124(task, other):
+    return {"pham_chat": other, "thuc_hien_nhiem_vu": task, "cam_ket": other}
 
 
 @pytest.mark.parametrize("exceeded, expected", [(50, "HTXSNV"), (49.9, "HTTNV")])

@@ -5,8 +5,8 @@ import copy
 
 import pytest
 
-from conftest import EXAMPLES
 from generator import InputError, evaluate, load_document, prepare, validate
+from tests.samples import EXAMPLES
 
 _BASE = {year: load_document(next(EXAMPLES.glob(f"bieu-diem-tccsd-{year}.*"))) for year in (2011, 2014, 2025)}
 

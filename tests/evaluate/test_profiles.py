@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import example
 from generator import InputError, evaluate, validate
 from generator.cli import main
 from generator.evaluate.regime import known_profiles, load_regime
+from tests.samples import example
 
 
 def profile(tmp_path, text: str):

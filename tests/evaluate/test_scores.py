@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import example
 from generator import InputError, evaluate, validate
+from tests.samples import example
 
 
 def problems_of(doc: dict) -> list[str]:

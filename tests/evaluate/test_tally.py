@@ -5,11 +5,11 @@ import copy
 
 import pytest
 
-from conftest import EXAMPLES
 from generator import load_document
 from generator.errors import InputError
 from generator.evaluate import evaluate
 from generator.validate import validate
+from tests.samples import EXAMPLES
 
 EXAMPLE = load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json")
 

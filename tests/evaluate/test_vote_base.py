@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from conftest import EXAMPLES
 from generator import load_document
 from generator.evaluate import evaluate
 from generator.evaluate.group import evaluate_group
 from generator.validate import validate
+from tests.samples import EXAMPLES
 
 TALLY = load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json")
 CHI_BO = EXAMPLES / "chi-bo-khu-pho-5"

@@ -6,13 +6,13 @@ from fractions import Fraction
 
 import pytest
 
-from conftest import EXAMPLES, example
 from generator import InputError
 from generator.cli import main
 from generator.evaluate.group import evaluate_group
 from generator.evaluate.quota import apply_quota, quota_max
 from generator.evaluate.regime import load_regime
 from generator.evaluate.votes import vote_level
+from tests.samples import EXAMPLES, example
 
 MEMBERS = load_regime("qd366-2025").subject("ca_nhan")
 SPEC = MEMBERS["quota"]

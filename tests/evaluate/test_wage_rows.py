@@ -8,10 +8,10 @@ import json
 import pytest
 import yaml
 
-from conftest import EXAMPLES
 from generator import InputError, load_document, prepare
 from generator.cli import main
 from generator.evaluate.commendation import _wages, wage_row_problems
+from tests.samples import EXAMPLES
 
 TO_TRINH = load_document(EXAMPLES / "to-trinh-khen-thuong-2025.yaml")
 NEW = {"from": "2027-01-01", "amount": 2800000, "name": "mức lương cơ sở", "decree": "Nghị định số 999/2026/NĐ-CP"}

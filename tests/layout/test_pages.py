@@ -10,14 +10,14 @@ import pymupdf
 import pytest
 from docx import Document
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
 from generator.blank import make_blank, render_blank
 from generator.render import pdf as pdf_module
 from generator.render.docx_keep import keep_signatures
 from generator.render.unbroken import keep_symbols_whole
 from generator.resources import templates_dir
-from layout.pages import docx_to_pdf, faults, page_numbers, read_lines, soffice
+from tests.layout.pages import docx_to_pdf, faults, page_numbers, read_lines, soffice
+from tests.samples import EXAMPLES
 
 DOCUMENTS = sorted(p for p in [*EXAMPLES.glob("*.json"), *EXAMPLES.glob("*.yaml"),
                                *(EXAMPLES / "phieu-bieu-quyet").glob("*.yaml"),
@@ -225,7 +225,7 @@ def test_straight_quotes_print_as_vietnamese_quotes():
     document = load_document(EXAMPLES / "ban-tu-kiem-diem-02b.json")
     document["kiem_diem"]["uu_diem"]["cam_ket"] = 'Đạt danh hiệu "Chiến sĩ thi đua" cơ sở.'
     out = render(prepare(document), ["docx", "pdf"])
-    from render.test_parity import docx_text, pdf_text
+    from tests.render.test_parity import docx_text, pdf_text
     for text in (docx_text(out["docx"]), " ".join(pdf_text(out["pdf"]).split())):
         assert "danh hiệu “Chiến sĩ thi đua” cơ sở" in text and '"' not in text
 

@@ -12,11 +12,11 @@ import json
 import pytest
 from pypdf import PdfReader
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
 from generator.cli import main
 from generator.evaluate import load_regime
-from test_parity import docx_text, normal, pdf_text, repeated_headers
+from tests.render.test_parity import docx_text, normal, pdf_text, repeated_headers
+from tests.samples import EXAMPLES
 
 SIX = ["Trần Văn Hải", "Nguyễn Thị Mai", "Lê Quốc Bảo", "Phan Thị Thu", "Võ Minh Tâm", "Đinh Công Lý"]
 SIX_IN_ORDER = ["Lê Quốc Bảo", "Trần Văn Hải", "Đinh Công Lý", "Nguyễn Thị Mai", "Võ Minh Tâm", "Phan Thị Thu"]

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
 from generator.errors import InputError
 from generator.workbook.columns import header_columns
-from test_parity import docx_text, normal, pdf_text
+from tests.render.test_parity import docx_text, normal, pdf_text
+from tests.samples import EXAMPLES
 
 
 def test_mau_01_prints_its_number_under_the_star_in_both_formats():

@@ -7,8 +7,8 @@ import pytest
 from docx import Document
 from docx.shared import Mm
 
-from conftest import example
 from generator import prepare, render
+from tests.samples import example
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

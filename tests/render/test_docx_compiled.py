@@ -7,11 +7,11 @@ import zipfile
 import pytest
 from docx import Document
 
-from conftest import EXAMPLES, example
 from generator import load_document, prepare
 from generator.render.docx import CompiledDocx, compiled_docx, render_docx, render_docx_with_docxtpl
 from generator.render.zip_parts import ZipParts
-from test_parity import docx_text
+from tests.render.test_parity import docx_text
+from tests.samples import EXAMPLES, example
 
 DOCUMENTS = sorted(p.name for p in EXAMPLES.iterdir() if p.suffix in {".json", ".yaml"})
 

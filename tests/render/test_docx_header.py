@@ -5,9 +5,9 @@ import io
 import re
 import zipfile
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
 from generator.render.docx_header import widen_date_column
+from tests.samples import EXAMPLES
 
 
 def _header(place: str) -> tuple[list[int], list[int], dict]:

@@ -9,8 +9,8 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
+from tests.samples import EXAMPLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

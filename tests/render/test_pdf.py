@@ -7,10 +7,10 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from conftest import example
 from generator import prepare, render
 from generator.render.pdf import TemplateAssetFetcher
 from generator.resources import templates_dir
+from tests.samples import example
 
 
 def pdf_of(doc: dict) -> PdfReader:

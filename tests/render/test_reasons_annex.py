@@ -7,10 +7,10 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
 from generator.cli import main
-from test_parity import docx_text, normal
+from tests.render.test_parity import docx_text, normal
+from tests.samples import EXAMPLES
 
 ANNEX = "PHỤ LỤC: CĂN CỨ XẾP LOẠI"
 FORMS = {"bieu-diem-tccsd-2025.json": ("Phạm Thu Trang", "Đối chiếu điểm và điều kiện xếp loại"),
@@ -90,7 +90,7 @@ def test_older_regimes_title_a_chi_bo_truc_thuoc_for_a_chi_bo_too(name):
 @pytest.mark.parametrize("name", sorted(FORMS))
 def test_in_word_the_annex_starts_a_new_page_after_the_signature_table(name):
     from docx import Document
-    from test_parity import W
+    from tests.render.test_parity import W
     body = Document(io.BytesIO(render(prepare(load_document(EXAMPLES / name)), ("docx",))["docx"])).element.body
     blocks = list(body)
     title = next(i for i, b in enumerate(blocks) if b.tag == f"{W}p" and "".join(t.text or "" for t in b.iter(f"{W}t")) == ANNEX)

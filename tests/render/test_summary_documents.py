@@ -2,20 +2,17 @@
 from __future__ import annotations
 
 import io
-import sys
 from pathlib import Path
 
 import pytest
 from docx import Document
 from pypdf import PdfReader
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "present"))
-from test_parity import docx_text, normal, once, pdf_text, repeated_headers  # noqa: E402
-from test_summary import EMPTY, KIM_DONG, sample  # noqa: E402
-
-from generator.present.summary import LIST, QUOTA, REPORT, report_contexts, summary_contexts  # noqa: E402
-from generator.render import RENDERERS  # noqa: E402
-from generator.render.docx import compiled_docx  # noqa: E402
+from generator.present.summary import LIST, QUOTA, REPORT, report_contexts, summary_contexts
+from generator.render import RENDERERS
+from generator.render.docx import compiled_docx
+from tests.present.test_summary import EMPTY, KIM_DONG, sample
+from tests.render.test_parity import docx_text, normal, once, pdf_text, repeated_headers
 
 NAMES = (LIST, REPORT, QUOTA)
 

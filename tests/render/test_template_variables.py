@@ -9,7 +9,6 @@ from docx import Document
 from docxtpl import DocxTemplate
 from jinja2 import meta
 
-from conftest import EXAMPLES
 from generator import load_document, prepare
 from generator.present.context import COMPUTED_ROOTS
 from generator.render.docx import docx_template_path
@@ -18,6 +17,7 @@ from generator.pipeline import renderable_forms
 from generator.resources import templates_dir
 from generator.usertemplate.variables import in_context, in_schema, references
 from generator.validate import load_schema
+from tests.samples import EXAMPLES
 
 EXAMPLE_DOCS = {
     "ban-tu-kiem-diem": ["ban-tu-kiem-diem-02a.yaml", "ban-tu-kiem-diem-02b.json", "ban-tu-kiem-diem-02c.json"],

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
 from generator.cli import main
-from test_parity import docx_text, pdf_text
+from tests.render.test_parity import docx_text, pdf_text
+from tests.samples import EXAMPLES
 
 DECIDED = EXAMPLES / "ban-tu-kiem-diem-cap-tren-quyet-dinh.json"
 

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import EXAMPLES
 from generator.cli import main
 from generator.usertemplate.template import TemplateRejected, UserTemplate
 from generator import load_document, prepare
-from user_template_kit import add_docx_paragraph_first, edit_html, exported
+from tests.samples import EXAMPLES
+from tests.usertemplate.user_template_kit import add_docx_paragraph_first, edit_html, exported
 
 DOC = EXAMPLES / "ban-tu-kiem-diem-02b.json"
 FORM = "ban-tu-kiem-diem"
@@ -119,6 +119,7 @@ def test_assets_computed_at_print_time_are_refused_by_the_pdf_fetcher(tmp_path, 
             status, output = run(["render", str(DOC), "--template", str(path), "--format", "pdf", "-o", str(tmp_path / "out")], capsys)
     finally:
         server.shutdown()
+        server.server_close()
     assert status == 0, output
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO((tmp_path / "out" / "ban-tu-kiem-diem-02b.pdf").read_bytes())).pages)
     assert SECRET not in text and "Họ và tên" in text

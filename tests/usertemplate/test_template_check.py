@@ -13,7 +13,7 @@ from generator.render.environment import user_docx_environment
 from generator.usertemplate.check import builtin_reads, check_template
 from generator.usertemplate.reference import carriers
 from generator.usertemplate.variables import shows
-from user_template_kit import edit_docx, edit_html, exported
+from tests.usertemplate.user_template_kit import edit_docx, edit_html, exported
 
 FORM = "ban-tu-kiem-diem"
 

@@ -15,7 +15,7 @@ from generator.usertemplate.check import check_template
 from generator.usertemplate.reference import examples_of
 from generator.usertemplate.template import load_user_template
 from generator import prepare
-from user_template_kit import docx_text
+from tests.usertemplate.user_template_kit import docx_text
 
 
 def pdf_text(data: bytes) -> str:

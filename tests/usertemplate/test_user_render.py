@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import EXAMPLES
 from generator import load_document, prepare, render
 from generator.bulk.plan import Job
 from generator.bulk.worker import render_batch
@@ -15,7 +14,8 @@ from generator.cli import main
 from generator.errors import InputError
 from generator.files import render_file
 from generator.usertemplate.template import TemplateRejected, chosen_templates, load_user_template, templates_for
-from user_template_kit import add_docx_paragraph_first, docx_text, edit_html, exported
+from tests.samples import EXAMPLES
+from tests.usertemplate.user_template_kit import add_docx_paragraph_first, docx_text, edit_html, exported
 
 DOC = EXAMPLES / "bieu-diem-tccsd-2025.json"
 FORM = "bieu-diem-tccsd"

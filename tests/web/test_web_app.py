@@ -18,7 +18,7 @@ from generator.evaluate import evaluate
 from generator.validate import validate
 from generator.web.app import create_app
 from generator.web.uploads import MAX_UPLOAD
-from web_fixtures import app, client, zip_bytes  # noqa: F401 — pytest fixtures
+from tests.web.uploads import zip_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE_02B = EXAMPLES / "ban-tu-kiem-diem-02b.json"
@@ -132,7 +132,7 @@ def test_check_gives_the_same_messages_as_the_cli(client):
     answer = post_json(client, "/api/kiem-tra", document).get_json()
     typed = "Nhóm tiêu chí chung › Điểm tự chấm ($.diem.tieu_chi_chung.diem): cần một số, không phải “hai mươi”"
     assert [p["text"] for p in answer["problems"]] == [typed] + [
-        p for p in cli_problems(document) if not "($.diem.tieu_chi_chung.diem)" in p]
+        p for p in cli_problems(document) if "($.diem.tieu_chi_chung.diem)" not in p]
     assert answer["result"] is None
 
 

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from generator.blank import make_blank, render_blank
-from web_blank_filling import filling
-from web_fixtures import app, client, zip_bytes  # noqa: F401 — pytest fixtures
+from tests.blank import filling
+from tests.web.uploads import zip_bytes
 
 HEAD = {"nam": "2025", "dang_bo": "Đảng bộ phường Ba Đình", "chi_bo": "Chi bộ Khu phố 5"}
 NAMES = ["Trần Văn Hải", "Nguyễn Thị Mai", "Lê Quốc Bảo"]
@@ -38,7 +38,7 @@ def ballot_pdf(client) -> bytes:
 
 
 def filled(pdf: bytes, *levels) -> bytes:
-    return filling().fill(pdf, {}, {f"dang_vien[{i}].chon": code for i, code in enumerate(levels) if code})
+    return filling.fill(pdf, {}, {f"dang_vien[{i}].chon": code for i, code in enumerate(levels) if code})
 
 
 def count(client, files, **fields):
@@ -202,7 +202,7 @@ def test_round_2_is_counted_onto_the_round_1_tally_sent_as_the_meeting_file(clie
     response = client.post("/phieu-bieu-quyet/lam-phieu", data={**HEAD, "vong": "2", "so_cho": "1", "kieu": "dien_duoc",
                                                                 "dang_vien": "\n".join(NAMES[:2])})
     assert response.status_code == 200
-    pdf, tick = response.data, filling().tick
+    pdf, tick = response.data, filling.tick
     first = count(client, [(io.BytesIO(filled(ballot_pdf(client), *levels)), f"v1-{n}.pdf")
                            for n, levels in enumerate([("HTXSNV", "HTXSNV", "HTTNV")] * 3 + [("HTXSNV", "HTTNV", "HTTNV")])])
     round_1 = tally_in(first.get_data(as_text=True))

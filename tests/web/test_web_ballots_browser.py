@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from web_blank_filling import filling
-from web_fixtures import browser, live_server, page, page_in_locale  # noqa: F401 — pytest fixtures
+from tests.blank import filling
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +33,7 @@ def test_a_fillable_ballot_is_made_filled_and_counted(page_in_locale, live_serve
     assert got.value.suggested_filename == "phieu-bieu-quyet-chi-bo-khu-pho-5-dien-duoc.pdf"
     blank = Path(got.value.path()).read_bytes()
 
-    fill = filling().fill
+    fill = filling.fill
     votes = [("HTXSNV", "HTTNV", "HTNV"), ("HTXSNV", "HTXSNV", "HTTNV")]
     paths = []
     for n, levels in enumerate(votes, 1):

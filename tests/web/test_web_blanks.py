@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from generator.blank import make_blank, render_blank
-from web_blank_filling import fill_02b
-from web_fixtures import app, client, zip_bytes  # noqa: F401 — pytest fixtures
+from tests.web.uploads import fill_02b
+from tests.web.uploads import zip_bytes
 
 def record_in(page: str) -> dict:
     return json.loads(unescape(re.search(r'<script type="application/json" id="ban-ghi">(.*?)</script>', page, re.S).group(1)))

@@ -19,8 +19,7 @@ from generator import load_document, prepare
 from generator.evaluate import evaluate
 from generator.typed import TypedError, parse_date, parse_number
 from generator.validate import validate
-from test_typed import DATES, NUMBERS
-from web_fixtures import browser, live_server, page, page_in_locale  # noqa: F401 — pytest fixtures
+from tests.test_typed import DATES, NUMBERS
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
@@ -259,7 +258,7 @@ def test_a_workbook_becomes_a_zip_and_its_errors_are_listed(page, live_server, t
 
 def test_a_filled_blank_opens_in_the_form_page(page, live_server, tmp_path):
     from generator.blank import make_blank, render_blank
-    from web_blank_filling import fill_02b
+    from tests.web.uploads import fill_02b
     filled = tmp_path / "ban-da-dien.pdf"
     filled.write_bytes(fill_02b(render_blank(make_blank("ban-tu-kiem-diem", {"chi_bo": "Chi bộ Khu phố 5"}, fillable="pdf"), "pdf")))
     page.goto(live_server["url"] + "/nhap-ban-dien")

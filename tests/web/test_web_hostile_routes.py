@@ -16,8 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hostile_inputs import (MEMBER, build_documents, hostile_docx_blanks, hostile_pdf_blanks, hostile_workbooks)
-from web_fixtures import app, client  # noqa: F401 — fixtures
+from tests.hostile_inputs import build_documents, hostile_docx_blanks, hostile_pdf_blanks, hostile_workbooks
 
 VIETNAMESE = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 

@@ -8,8 +8,7 @@ import zipfile
 from pypdf import PdfReader
 
 from generator.web.jobs import Job, _JobProgress
-from test_web_app import EXAMPLES, wait_for
-from web_fixtures import app, client  # noqa: F401 — pytest fixtures
+from tests.web.test_web_app import EXAMPLES, wait_for
 
 
 def start(client, formats) -> str:

@@ -8,7 +8,7 @@ import pytest
 
 from generator import inputfile
 from generator.web.uploads import UploadRefused, attachment_path, check_workbook, document_suffix
-from web_fixtures import zip_bytes
+from tests.web.uploads import zip_bytes
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

@@ -3,18 +3,16 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from build_example_workbook import dang_bo  # noqa: E402
+from generator.workbook import open_workbook, write_workbook
+from generator.workbook.date_formats import MAX_SHOWN, month_first, notices
+from scripts.build_example_workbook import dang_bo
 
-from generator.workbook import open_workbook, write_workbook  # noqa: E402
-from generator.workbook.date_formats import MAX_SHOWN, month_first, notices  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize("fmt, expected", [

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from openpyxl import load_workbook
 
-from conftest import EXAMPLES, example
+from tests.samples import EXAMPLES, example
 from generator import load_document
 from generator.errors import InputError
 from generator.workbook import open_workbook, write_workbook

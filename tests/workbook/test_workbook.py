@@ -4,22 +4,20 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "scripts"))
-from build_example_workbook import dang_bo  # noqa: E402
+from generator.bulk.plan import Planner
+from generator.errors import InputError
+from generator.schema_store import load_schema
+from generator.workbook import open_workbook, write_workbook
+from generator.workbook.columns import member_columns, organisation_columns
+from generator.evaluate.regime import load_regime
+from scripts.build_example_workbook import dang_bo
 
-from generator.bulk.plan import Planner  # noqa: E402
-from generator.errors import InputError  # noqa: E402
-from generator.schema_store import load_schema  # noqa: E402
-from generator.workbook import open_workbook, write_workbook  # noqa: E402
-from generator.workbook.columns import member_columns, organisation_columns  # noqa: E402
-from generator.evaluate.regime import load_regime  # noqa: E402
+ROOT = Path(__file__).resolve().parents[2]
 
 SHEETS = ["Hướng dẫn", "Đảng bộ", "Tổ chức", "Đảng viên", "Nội dung", "Danh mục"]
 

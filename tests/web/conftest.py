@@ -1,39 +1,37 @@
 """Web app fixtures: Flask's test client, and a live server driven by Debian's Chromium.
 
-Imported by the test modules that use them (``from web_fixtures import client``): a
-conftest.py here would shadow tests/conftest.py, which other folders import by name.
-
 The browser tests run by default (``make test``, CI); deselect them locally with
 ``-m "not browser"``. Chromium is launched from /usr/bin/chromium (the Debian package,
 installed by scripts/install-system-deps.sh), never downloaded by Playwright.
 """
 from __future__ import annotations
 
-import io
 import threading
-import zipfile
-from pathlib import Path
 
 import pytest
+from flask import Flask
+from flask.testing import FlaskClient
 from werkzeug.serving import make_server
 
 from generator.web.app import create_app
 from generator.web.commands import loopback_hosts
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "examples"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def zip_bytes(entries: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> bytes:
-    """A ZIP (an .xlsx, a .docx, a bomb) holding ``entries``, for the upload checks."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", method) as handle:
-        for name, data in entries.items():
-            handle.writestr(name, data)
-    return out.getvalue()
+class BufferedClient(FlaskClient):
+    """A test client whose responses are read whole and closed: a file the app sends (a static file, a
+    download) is closed at once instead of warning when collected (pytest turns warnings into errors)."""
+
+    def open(self, *args, buffered=True, **kwargs):
+        return super().open(*args, buffered=buffered, **kwargs)
+
+
+@pytest.fixture(autouse=True)
+def buffered_responses(monkeypatch):
+    monkeypatch.setattr(Flask, "test_client_class", BufferedClient)
 
 
 @pytest.fixture
@@ -61,23 +59,15 @@ def live_server(tmp_path_factory):
     app.extensions["kiemdiem_jobs"].shutdown()
 
 
-_SHARED: dict = {"users": 0}  # one Playwright for the session, however many modules import the fixture
-
-
 @pytest.fixture(scope="session")
 def browser():
-    """Chromium, shared: each test module importing this fixture gets its own session fixture, and a
-    second ``sync_playwright()`` inside the first one's event loop is refused."""
-    if not _SHARED["users"]:
-        from playwright.sync_api import sync_playwright
-        _SHARED["playwright"] = sync_playwright().start()
-        _SHARED["chromium"] = _SHARED["playwright"].chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    _SHARED["users"] += 1
-    yield _SHARED["chromium"]
-    _SHARED["users"] -= 1
-    if not _SHARED["users"]:
-        _SHARED.pop("chromium").close()
-        _SHARED.pop("playwright").stop()
+    """Chromium, one for the whole session (a second ``sync_playwright()`` inside the first one's
+    event loop is refused)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def _page_in(browser, locale: str):

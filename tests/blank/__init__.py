@@ -1,0 +1,1 @@
+"""Tests of generator/blank/; its shared helpers import as ``tests.blank.<module>``."""

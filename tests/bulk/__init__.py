@@ -1,0 +1,1 @@
+"""Tests of generator/bulk/; its shared helpers import as ``tests.bulk.<module>``."""

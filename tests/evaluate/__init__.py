@@ -1,0 +1,1 @@
+"""Tests of generator/evaluate/; its shared helpers import as ``tests.evaluate.<module>``."""

@@ -1,0 +1,1 @@
+"""Tests of generator/present/; its shared helpers import as ``tests.present.<module>``."""

@@ -1,0 +1,1 @@
+"""Tests of generator/render/; its shared helpers import as ``tests.render.<module>``."""

@@ -1,0 +1,1 @@
+"""Tests of generator/usertemplate/; its shared helpers import as ``tests.usertemplate.<module>``."""

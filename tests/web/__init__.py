@@ -1,0 +1,1 @@
+"""Tests of generator/web/; its shared helpers import as ``tests.web.<module>``."""

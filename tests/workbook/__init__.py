@@ -1,0 +1,1 @@
+"""Tests of generator/workbook/; its shared helpers import as ``tests.workbook.<module>``."""
