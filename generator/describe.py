@@ -8,7 +8,7 @@ from __future__ import annotations
 from .evaluate.engine import requirement
 from .evaluate.regime import Regime, known_profiles, known_regimes
 from .evaluate.votes import threshold_phrase
-from .present.vietnamese import so
+from .vietnamese import so
 
 SUBJECT_NAMES = {"ca_nhan": "Đảng viên (cá nhân)", "to_chuc": "Tổ chức đảng"}
 

@@ -18,7 +18,7 @@ from referencing import Registry, Resource
 
 from .errors import InputError, Problem, json_path, overlapping
 from .load import nfc
-from .present.vietnamese import so
+from .vietnamese import so
 from .schema_store import known_forms, load_schema
 
 DEFAULT_REGIME = "qd366-2025"

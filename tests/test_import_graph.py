@@ -1,7 +1,7 @@
 """The import graph of generator/, read with ``ast`` (nothing is imported): who imports whom, and how.
 
-An edge goes to the most precise module named: ``from .present import vietnamese`` is an edge to
-generator.present.vietnamese, ``from .present import build_context`` one to generator.present (its
+An edge goes to the most precise module named: ``from .present import fields`` is an edge to
+generator.present.fields, ``from .present import build_context`` one to generator.present (its
 __init__). The parent packages Python also runs on the way are not edges: they would put every module
 in one circle through generator/__init__.py. An import inside a function is *lazy*: it runs only when
 the function is called, so it can close a circle that never bites at import time.
@@ -131,10 +131,11 @@ def cycles(graph: set[Edge], lazy: bool = False) -> set[frozenset[str]]:
 # The support modules the Layout section does not name (they import only each other) are the ground floor.
 # A module may import its own floor and those below; a new top-level module must be given a floor here.
 FLOORS = {
-    "errors": 0, "resources": 0, "inputfile": 0, "schema_store": 0, "typed": 0,
+    "errors": 0, "resources": 0, "inputfile": 0, "schema_store": 0, "typed": 0, "vietnamese": 0,
     "load": 1, "validate": 2, "evaluate": 3, "present": 4, "render": 5, "write": 6,
-    "": 7, "pipeline": 7,  # "" is generator/__init__.py, the package's API over the pipeline
-    "blank": 8, "usertemplate": 8, "workbook": 8, "describe": 8,
+    "pipeline": 7,
+    "blank": 8, "usertemplate": 8, "workbook": 8, "describe": 8, "files": 8,
+    "": 8,  # generator/__init__.py, the package's API: the pipeline and files.render_file
     "bulk": 9,
     "web": 10, "cli": 10, "__main__": 10,
 }
@@ -155,21 +156,8 @@ def upward(graph: set[Edge]) -> set[tuple[str, str]]:
 TOP_LEVEL_CYCLES: set[frozenset[str]] = set()
 
 # Circles closed by lazy (function-level) imports; each is to be removed (issue 16 §4), then struck from here.
-LAZY_CYCLES = {
-    # cli imports web for `kiemdiem serve`; web imports cli's printing and checking helpers
-    frozenset({"generator.cli", "generator.web.app", "generator.web.ballots", "generator.web.blanks",
-               "generator.web.checking", "generator.web.commands"}),
-    # evaluate/__init__ dispatches to group, tally and the meeting forms, which import it back
-    frozenset({"generator.evaluate", "generator.evaluate.group", "generator.evaluate.meeting_forms",
-               "generator.evaluate.tally"}),
-    # facts needs the regime's GRADES, the regime checks its facts against KNOWN_FACTS
-    frozenset({"generator.evaluate.facts", "generator.evaluate.regime"}),
-    # the pipeline renders a user template; usertemplate's check and reference run the pipeline
-    frozenset({"generator.pipeline", "generator.usertemplate.check", "generator.usertemplate.reference",
-               "generator.usertemplate.template"}),
-    # present/context dispatches to the meeting forms and residence, which import its helpers back
-    frozenset({"generator.present.context", "generator.present.meeting_forms", "generator.present.residence"}),
-}
+LAZY_CYCLES: set[frozenset[str]] = set()  # the last five went in issue 16 §4; none may come back
+
 
 # Imports of a higher floor; each is to be removed (issue 16 §4), then struck from here.
 UPWARD = {
@@ -181,19 +169,6 @@ UPWARD = {
     ("generator.blank.per_member", "generator.bulk.plan"),
     ("generator.blank.per_member", "generator.bulk.source"),
     ("generator.blank.to_workbook", "generator.bulk.paths"),
-    # the Vietnamese formatting lives in present/ but evaluate and validate word their reasons with it
-    ("generator.evaluate", "generator.present.vietnamese"),
-    ("generator.evaluate.ballot", "generator.present.vietnamese"),
-    ("generator.evaluate.commendation", "generator.present.vietnamese"),
-    ("generator.evaluate.engine", "generator.present.vietnamese"),
-    ("generator.evaluate.group", "generator.present.vietnamese"),
-    ("generator.evaluate.known_through", "generator.present.vietnamese"),
-    ("generator.evaluate.quota", "generator.present.vietnamese"),
-    ("generator.evaluate.scores", "generator.present.vietnamese"),
-    ("generator.evaluate.tally", "generator.present.vietnamese"),
-    ("generator.validate", "generator.present.vietnamese"),
-    # the pipeline renders a user template (lazy; see LAZY_CYCLES)
-    ("generator.pipeline", "generator.usertemplate.template"),
     # the workbook reader composes a document as bulk does
     ("generator.workbook.reader", "generator.bulk.compose"),
 }

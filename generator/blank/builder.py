@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 
 from ..present.boxes import boxes
 from ..present.fields import _present, paragraphs
-from ..present.vietnamese import so
+from ..vietnamese import so
 from ..schema_store import load_schema
 from ..validate import _resolve, node_at, title_at
 from .fields import NO, YES, YES_NO, Field, leader

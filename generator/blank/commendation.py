@@ -8,7 +8,7 @@ import datetime as dt
 from ..evaluate.commendation import RECIPIENTS, _data, catalogue, era_on, review_regime, wage_on
 from ..evaluate.regime import load_regime
 from ..present.header_lines import header_name
-from ..present.vietnamese import ngay_ngan, tien
+from ..vietnamese import ngay_ngan, tien
 from .builder import Blank, options_of
 from .fields import leader
 from .layouts import date_line, header_line, signature

@@ -19,7 +19,7 @@ from ..errors import InputError, Problem
 from ..evaluate.commendation import era_on
 from ..evaluate.regime import ProfileError, load_regime
 from ..present.header_lines import fit_beside_date
-from ..present.vietnamese import ngay_ngan
+from ..vietnamese import ngay_ngan
 from ..render import render_docx, render_pdf
 from ..render.zip_parts import ZipParts
 from ..schema_store import load_schema
@@ -28,7 +28,7 @@ from . import ballot_fields, commendation, layouts
 from .acroform import tidy_acroform
 from .appearance import give_appearances
 from .builder import Blank
-from .choices import BLANK_FORMS, VARIANT_CODES
+from .choices import BLANK_FORMS
 from .partial import validate_partial
 
 SUBJECT = {"ban-tu-kiem-diem": "ca_nhan", "phieu-bieu-quyet": "ca_nhan", "bao-cao-kiem-diem-tap-the": "to_chuc", "bieu-diem-tccsd": "to_chuc"}

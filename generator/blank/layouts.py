@@ -11,7 +11,7 @@ import datetime as dt
 
 from ..evaluate.regime import Subject
 from ..present.header_lines import TITLE_SIZE, balanced_title, header_name
-from ..present.vietnamese import cap_uy, dia_danh_ngay, so
+from ..vietnamese import cap_uy, dia_danh_ngay, so
 from .builder import Blank
 from .fields import leader
 

@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 from ..bulk.paths import slug
 from ..errors import InputError, Problem
-from ..present.vietnamese import ngay_ngan
+from ..vietnamese import ngay_ngan
 from ..workbook import open_workbook, write_workbook
 from ..workbook.columns import layout
 from ..workbook.template import HEADER_SHEET, MEMBER_SHEET, ORG_SHEET

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 
 from ..errors import Problem
-from ..present.vietnamese import cap_uy
+from ..vietnamese import cap_uy
 from ..validate import load_schema, title_at
 
 MEMBER_FORM, GROUP_FORM = "ban-tu-kiem-diem", "xep-loai-chi-bo"

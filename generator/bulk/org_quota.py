@@ -8,7 +8,7 @@ place is reported for the competent committee, and those over the quota are rate
 from __future__ import annotations
 
 from ..evaluate.quota import apply_quota
-from ..present.vietnamese import so
+from ..vietnamese import so
 
 
 def apply_org_quota(rows: list[dict], rules, scope: str, group: str) -> dict | None:

@@ -24,7 +24,7 @@ from ..pipeline import prepare
 from ..present.context import build_context
 from ..present.names import name_key
 from ..present.summary import LIST, list_context
-from ..present.vietnamese import so
+from ..vietnamese import so
 from ..validate import validate
 from . import compose
 from .org_quota import apply_org_quota

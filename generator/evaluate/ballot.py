@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
-from ..present.vietnamese import hoa_chu_dau
+from ..vietnamese import hoa_chu_dau
 from ..validate import load_schema, title_at
 from .engine import Reason
 from .quota import quota_max

@@ -15,7 +15,7 @@ from functools import cache
 
 
 from ..errors import InputError, Problem, json_path
-from ..present.vietnamese import ngay_ngan, phan_tram, so, tien
+from ..vietnamese import ngay_ngan, phan_tram, so, tien
 from ..resources import commendation_dir, shipped_yaml
 from .facts import add_months
 from .regime import ProfileError, deep_merge, exact, load_regime, profile_path, read_yaml

@@ -9,7 +9,7 @@ from __future__ import annotations
 import operator
 from dataclasses import dataclass, field
 
-from ..present.vietnamese import hoa_chu_dau, phan_tram, so
+from ..vietnamese import hoa_chu_dau, phan_tram, so
 from .grades import GRADE_LABELS
 from .regime import UNDECIDED, Rule, Subject
 

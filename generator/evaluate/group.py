@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError, Problem, json_path
 from ..load import load_document
-from ..present.vietnamese import so
+from ..vietnamese import so
 from ..validate import load_schema, title_at, validate
 from .subjects import Evaluation, evaluate_record, evaluate_subject, regime_of
 from .engine import NOT_RATED, Reason

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 
-from ..present.vietnamese import ngay_ngan
+from ..vietnamese import ngay_ngan
 from ..resources import commendation_dir, regimes_dir, shipped_yaml
 
 COMMENDATION_FORM = "to-trinh-khen-thuong"

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from ..present.vietnamese import phan_tram, so
+from ..vietnamese import phan_tram, so
 from .regime import exact
 
 _ROUNDING = {"floor": math.floor, "ceil": math.ceil, "half_up": lambda x: math.floor(x + Fraction(1, 2))}

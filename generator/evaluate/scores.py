@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..errors import InputError, Problem, json_path
-from ..present.vietnamese import so
+from ..vietnamese import so
 from .regime import exact
 
 

@@ -13,7 +13,7 @@ from typing import Callable, NamedTuple
 from fractions import Fraction
 
 from ..errors import InputError, Problem, overlapping
-from ..present.vietnamese import hoa_chu_dau, so
+from ..vietnamese import hoa_chu_dau, so
 from .engine import NOT_RATED, Engine, Reason
 from .regime import UNDECIDED
 from .facts import compute_facts

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..errors import Problem, json_path
-from ..present.vietnamese import hoa_chu_dau
+from ..vietnamese import hoa_chu_dau
 from .subjects import Evaluation
 from .group import WHOLE_CHI_BO, MemberResult, _apply_vote, apply_quotas, list_vote_base, quota_summary
 from .quota import QuotaResult

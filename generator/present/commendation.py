@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..evaluate.commendation import RECIPIENTS, CommendationEvaluation
-from .vietnamese import dia_danh_ngay, ngay_ngan, so, tien, tien_bang_chu
+from ..vietnamese import dia_danh_ngay, ngay_ngan, so, tien, tien_bang_chu
 from .header_lines import header_name
 
 _FORM_ORDER = ("Giấy khen", "Bằng khen", "Cờ")

@@ -14,7 +14,7 @@ from ..evaluate import NOT_RATED, SUBJECTS, CommendationEvaluation, Evaluation
 from ..evaluate.grades import GRADE_NAMES
 from .commendation import commendation_layout, commendation_result
 from ..validate import load_schema
-from .vietnamese import cap_uy, dia_danh_ngay, phan_tram, so
+from ..vietnamese import cap_uy, dia_danh_ngay, phan_tram, so
 from .fields import _present, paragraphs
 from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, header_name
 from .meeting_forms import LAYOUTS, meeting_context

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from ..validate import _resolve
-from .vietnamese import mot_dong, ngay_ngan, so
+from ..vietnamese import mot_dong, ngay_ngan, so
 
 _BULLET = re.compile(r"^\s*[-+•–*]\s+")
 

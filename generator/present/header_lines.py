@@ -15,7 +15,7 @@ import subprocess
 import unicodedata
 from functools import cache, lru_cache
 
-from .vietnamese import in_hoa
+from ..vietnamese import in_hoa
 
 # Points: the header cell is 74 mm; Word keeps 1.9 mm of cell margin on each side, so a line chosen here
 # must fit 70 mm to be unwrapped in the DOCX as in the PDF.

@@ -1,7 +1,7 @@
 """A result in the lines ``kiemdiem classify`` prints and the web page shows: one wording for both."""
 from __future__ import annotations
 
-from .vietnamese import ngay_ngan, so, tien, tien_bang_chu
+from ..vietnamese import ngay_ngan, so, tien, tien_bang_chu
 
 
 def score_line(evaluation) -> str:

@@ -33,7 +33,7 @@ from fractions import Fraction
 from functools import cache
 
 from ..resources import schemas_dir
-from .vietnamese import cap_uy, dia_danh_ngay, in_hoa, mot_dong, phan_tram, so
+from ..vietnamese import cap_uy, dia_danh_ngay, in_hoa, mot_dong, phan_tram, so
 from .header_lines import fit_beside_date, header_name
 
 LIST, REPORT, QUOTA = "danh-sach-xep-loai-dang-vien", "bao-cao-tong-hop-xep-loai", "bao-cao-ty-le-xep-loai"

@@ -13,7 +13,7 @@ from ..evaluate.tally import FORM, TallyEvaluation
 from ..validate import load_schema, title_at
 from ..evaluate.votes import threshold_phrase
 from .names import name_key
-from .vietnamese import dia_danh_ngay, in_hoa, ngay_thang_nam, so
+from ..vietnamese import dia_danh_ngay, in_hoa, ngay_thang_nam, so
 from .header_lines import header_name
 
 _QUOTA_NOTE = {"cut": "vượt tỷ lệ", "tie": "bằng phiếu ở vị trí cuối: đảng ủy quyết định"}

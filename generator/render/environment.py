@@ -19,7 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from ..present.boxes import CHECKED, OPTION_GAP, UNCHECKED
-from ..present.vietnamese import ngoac_kep
+from ..vietnamese import ngoac_kep
 from ..resources import templates_dir
 
 

@@ -15,7 +15,7 @@ from ..evaluate.regime import ProfileError, known_profiles, load_regime
 from ..pipeline import prepare, render, validated
 from ..present.context import grade_rows
 from ..present.result_lines import commendation_lines, score_line
-from ..present.vietnamese import so
+from ..vietnamese import so
 from ..usertemplate.template import templates_for
 from ..validate import DEFAULT_REGIME
 from .forms import score_limits

@@ -13,7 +13,7 @@ import re
 
 from openpyxl.utils import get_column_letter
 
-from ..present.vietnamese import ngay_thang_nam
+from ..vietnamese import ngay_thang_nam
 
 _NOISE = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|_.|\*.')  # literal text, escapes, [$-409]/[Red], padding
 _TOKEN = re.compile(r"y+|m+|d+|h+|s+")

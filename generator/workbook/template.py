@@ -25,7 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ..errors import InputError, Problem
 from ..write import check_target, write_atomic
 from ..evaluate.regime import ProfileError, known_regimes
-from ..present.vietnamese import so
+from ..vietnamese import so
 from .columns import DOCUMENT, ENTRY, GROUP, NAME_COLUMN, NO, REPORT_FILE, ROW, YES, Column, Layout, layout
 from .cells import get_path
 

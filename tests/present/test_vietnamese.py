@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import pytest
 
-from generator.present.vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, ngay_thang_nam, phan_tram, so, tien, tien_bang_chu
+from generator.vietnamese import dia_danh_ngay, in_hoa, ngay_ngan, ngay_thang_nam, phan_tram, so, tien, tien_bang_chu
 
 # Written out by hand: months 1 and 2 take a leading zero, 3–12 do not; days below 10 do.
 MONTHS = ["01", "02", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]

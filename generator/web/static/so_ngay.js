@@ -51,7 +51,7 @@ window.kiemdiemTyped = (() => {
     return {error: `cần một số, không phải “${typed}”`};
   }
 
-  // A number in a message, as the server's present/vietnamese.so writes it: "1.000.000,5", "27,5".
+  // A number in a message, as the server's generator/vietnamese.so writes it: "1.000.000,5", "27,5".
   const VIETNAMESE_NUMBER = new Intl.NumberFormat("vi-VN", {maximumFractionDigits: 6});
   const so = (value) => VIETNAMESE_NUMBER.format(value);
 
