@@ -80,8 +80,9 @@ def test_a_folder_becomes_the_workbook_grouped_by_chi_bo_and_the_broken_file_is_
     assert not any(key in m for m in kp5 + vp for key in ("chi_bo", "dang_bo", "nam", "ngay_lap"))  # typed once, on the workbook
 
     # the sub-criteria live in a file beside the workbook, named on Bình's row, the row keeps his name
-    sheet = load_workbook(workbook, read_only=True)["Đảng viên"]
-    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    book = load_workbook(workbook, read_only=True)
+    rows = [list(r) for r in book["Đảng viên"].iter_rows(values_only=True)]
+    book.close()  # a read-only workbook keeps its file open until closed
     head = rows[0]
     binh_row = next(r for r in rows if r[head.index("Họ và tên")] == "Trần Văn Bình")
     named = binh_row[head.index("Tệp bản tự kiểm điểm")]

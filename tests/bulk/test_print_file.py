@@ -42,8 +42,11 @@ def entries(out: Path) -> dict[str, dict]:
 
 def list_order(out: Path, chi_bo: str) -> list[str]:
     """The members of ``chi_bo`` as the danh sách lists them (its spreadsheet: Chi bộ, Họ và tên)."""
-    sheet = load_workbook(out / ROOT_DIR / "danh-sach-xep-loai-dang-vien.xlsx", read_only=True).active
-    return [row[2] for row in sheet.iter_rows(min_row=2, values_only=True) if row[1] == chi_bo]
+    book = load_workbook(out / ROOT_DIR / "danh-sach-xep-loai-dang-vien.xlsx", read_only=True)
+    try:  # a read-only workbook keeps its file open until closed
+        return [row[2] for row in book.active.iter_rows(min_row=2, values_only=True) if row[1] == chi_bo]
+    finally:
+        book.close()
 
 
 def outline(path: Path) -> list[tuple[str, int]]:

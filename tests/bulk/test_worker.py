@@ -8,7 +8,7 @@ from generator.bulk.results import BatchResult
 from generator.bulk.worker import render_batch
 from generator.load import load_document
 from generator.pipeline import prepare
-from sample_dang_bo import ROOT
+from tests.bulk.sample_dang_bo import ROOT
 
 
 def _job(path: str, context: dict) -> Job:

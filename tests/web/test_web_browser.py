@@ -346,7 +346,7 @@ def test_a_date_typed_day_first_prints_as_typed(page_in_locale, live_server, tmp
 
     with page.expect_download() as got:
         page.click("#luu-tep")
-    saved = json.loads(open(got.value.path(), encoding="utf-8").read())
+    saved = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
     assert saved["ngay_lap"] == "2025-12-05"  # the file holds the date as kiemdiem render reads it
 
 
@@ -391,7 +391,7 @@ def test_a_member_typed_with_decimal_commas_and_day_first_dates_prints_them(page
     assert "Tổng điểm: 92/100" in page.locator("#ket-qua").inner_text()
     with page.expect_download() as got:
         page.click("#luu-tep")
-    saved = json.loads(open(got.value.path(), encoding="utf-8").read())
+    saved = json.loads(Path(got.value.path()).read_text(encoding="utf-8"))
     assert saved["dang_vien"]["ngay_vao_dang"] == "2015-09-02" and saved["diem"]["tieu_chi_chung"]["diem"] == 27.5
     with page.expect_download() as got:
         page.click('button[data-dinh-dang="pdf"]')
