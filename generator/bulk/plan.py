@@ -199,14 +199,13 @@ class Planner:
     def _file(self, folder: str, name: str) -> str:
         return f"{folder}/{self.names.unique(folder, name)}"
 
-    def _report(self, ma: str, kind: str, problems: list[Problem], prefix: str = "", group: dict | None = None) -> None:
+    def _report(self, org: dict, kind: str, problems: list[Problem], prefix: str = "", group: dict | None = None) -> None:
         """Each problem at its place in the source, with whose it is: the member at ``$.dang_vien[i]``
         of ``group``, else the organisation."""
-        org = next((o["ten"] for o in self.source.organisations if o.get("ma") == ma), "")
         for p in problems:
-            where = self.source.locate(ma, kind, p.path) or f"{ma}: {p.path}"
+            where = self.source.locate(org["ma"], kind, p.path) or f"{org['ma']}: {p.path}"
             self.result.error(where, f"{prefix + ' › ' if prefix else ''}{p.title + ': ' if p.title else ''}{p.reason}",
-                              _member_at(group, p.path) or org)
+                              _member_at(group, p.path) or org["ten"])
 
     def _source_problems(self, docs: dict, org: dict) -> None:
         for problem in docs["problems"]:
@@ -242,7 +241,7 @@ class Planner:
                               if any(p.path.startswith(f"$.dang_vien[{i}].ban_kiem_diem") for p in problems)}
                 except InputError as error:
                     problems = error.problems
-                self._report(org["ma"], "xep_loai", problems, group=group)
+                self._report(org, "xep_loai", problems, group=group)
                 outstanding.append(bool(group.get("don_vi_tieu_bieu")))
             pooled += members
             chi_bo_of.extend([org["ten"]] * len(members))
@@ -419,7 +418,7 @@ class Planner:
             except InputError as error:
                 problems += error.problems
             if problems:
-                self._report(org["ma"], "bieu_diem", problems, f"Biểu điểm “{org['ten']}”")
+                self._report(org, "bieu_diem", problems, f"Biểu điểm “{org['ten']}”")
                 row["level_label"] = "Chưa xếp loại: biểu điểm có lỗi"
                 if evaluation is not None and evaluation.level == UNDECIDED:
                     row.update(score=evaluation.score, max_score=evaluation.max_score, level=UNDECIDED,
@@ -441,7 +440,7 @@ class Planner:
             except InputError as error:
                 problems += error.problems
             if problems:
-                self._report(org["ma"], "bao_cao", problems, f"Báo cáo “{org['ten']}”")
+                self._report(org, "bao_cao", problems, f"Báo cáo “{org['ten']}”")
             else:
                 record = self.source.locate(org["ma"], "bao_cao", "$") or org["ma"]
                 context = self._presented(record, build_context, valid, evaluation)

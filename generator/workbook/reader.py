@@ -155,6 +155,7 @@ class _Sheet:
             if column.required and header_key(column.header) not in seen:
                 problems.append(Problem(f"{sheet}!1", column.header, MISSING_COLUMN))
         self.present = [c for c in self.positions if c is not None]
+        self.name_column = next((c for c in self.present if c.path[-1:] == ("ho_ten",)), None)  # whose row it is
 
     def read(self, values: tuple, row: int) -> tuple[dict[str, dict], list[tuple]]:
         """{target: {path: value}} of one row, and the cells that could not be read
@@ -507,7 +508,7 @@ class WorkbookSource:
 
     def _member_name(self, record: dict) -> str:
         """The name on a member's row, as typed ("" when the cell is empty), for the error list."""
-        column = next((c for c in self._members.present if c.path[-1:] == ("ho_ten",)), None)
+        column = self._members.name_column
         name = record.get(column.target, {}).get(".".join(column.path)) if column else None
         return name if isinstance(name, str) else ""
 
