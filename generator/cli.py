@@ -13,23 +13,19 @@ from pathlib import Path
 
 from . import __version__
 from .errors import InputError, Problem
-from .evaluate import SUBJECTS, CommendationEvaluation, evaluate
 from .evaluate.commendation import describe_awards, profile_wages, read_wage_file, wage_on
-from .evaluate.known_through import date_notice, document_notice, warn
+from .evaluate.known_through import date_notice, warn
 from .bulk.commands import add_commands as add_bulk_commands
 from .blank.commands import add_commands as add_blank_commands
 from .blank.tally_commands import add_commands as add_tally_commands
 from .usertemplate.commands import add_commands as add_template_commands
 from .web.commands import add_commands as add_web_commands
 from .describe import describe, overview
-from .evaluate.group import GROUP_FORM, evaluate_group, quota_summary
-from .evaluate.meeting_forms import EVALUATORS as MEETING_FORMS
 from .evaluate.regime import ProfileError, known_regimes, load_regime
 from .load import load_document
 from .files import render_file
-from .pipeline import FORMATS, prepare, renderable_forms, validated
-from .present.context import grade_rows
-from .present.result_lines import commendation_lines, score_line
+from .forms import DANG_BO, form_of
+from .pipeline import FORMATS, classify, prepare, renderable_forms
 from .validate import known_forms, load_schema
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
@@ -79,10 +75,6 @@ def _wages(args) -> list[dict] | None:
         raise InputError([Problem("--luong-co-so", "Tệp mức lương cơ sở", text) for text in str(exc).split("\n")]) from None
 
 
-def _group(source: str, document: dict, profile: str | None):
-    return evaluate_group(document, Path(source).resolve().parent, profile)
-
-
 def cmd_validate(args) -> int:
     status = OK
     for source in _inputs(args.files):
@@ -91,22 +83,22 @@ def cmd_validate(args) -> int:
                 status = max(status, _validate_dang_bo(source, args.profile))
                 continue
             document = load_document(source)
-            if isinstance(document, dict) and document.get("form") == "dang-bo":
+            found = form_of(document)
+            if found and found.kind == DANG_BO:
                 status = max(status, _validate_dang_bo(source, args.profile))
                 continue
-            if isinstance(document, dict) and document.get("form") == GROUP_FORM:
-                result = _group(source, document, args.profile)
-                if result.problems:
-                    raise InputError(result.problems)
-                print(f"{source}: hợp lệ — {len(result.members)} đảng viên")
-                continue
-            prepared = prepare(document, args.profile, _wages(args))
+            if found and not found.prints:  # a chi bộ's list: classified, nothing to print
+                result = classify(document, args.profile, base_dir=Path(source).resolve().parent)
+                if result.evaluation.problems:
+                    raise InputError(result.evaluation.problems)
+            else:
+                result = prepare(document, args.profile, _wages(args))
         except InputError as error:
             _report(source, error)
             status = INVALID
             continue
-        print(f"{source}: hợp lệ — {prepared.evaluation.summary()}")
-        warn(prepared.notice)
+        print(f"{source}: hợp lệ — {result.evaluation.summary()}")
+        warn(result.notice)
     return status
 
 
@@ -157,56 +149,20 @@ def cmd_render(args) -> int:
     return status
 
 
-def cmd_classify_group(args, document: dict) -> int:
-    try:
-        result = _group(args.file, document, args.profile)
-    except InputError as error:
-        _report(args.file, error)
-        return INVALID
-    data = result.as_dict()
-    lines = [f"{document['chi_bo']} — {len(data['members'])} đảng viên"]
-    for member in data["members"]:
-        mark = {"cut": " (vượt tỷ lệ)", "tie": " (bằng phiếu: đảng ủy quyết định)"}.get(member["quota"] or "", "")
-        lines.append(f"  {member['ho_ten']}: {member['level_label']}{mark}")
-    lines += [f"Tỷ lệ — {quota_summary(quota)}" for quota in result.quotas]
-    warn(document_notice(document))
-    return _emit(args, data, lines, result.problems)
-
-
-def _emit(args, data: dict, lines: list[str], problems) -> int:
-    """Print the result (JSON or text); problems go to stderr and make the exit status 2."""
-    print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else "\n".join(lines))
-    if problems:
-        _report(args.file, InputError(problems))
-        return INVALID
-    return OK
-
-
 def cmd_classify(args) -> int:
     try:
-        loaded = load_document(args.file)
-        if isinstance(loaded, dict) and loaded.get("form") == GROUP_FORM:
-            return cmd_classify_group(args, loaded)
-        document = validated(loaded, args.profile)
-        evaluation = evaluate(document, args.profile, _wages(args))
+        result = classify(load_document(args.file), args.profile, _wages(args), Path(args.file).resolve().parent)
     except InputError as error:
         _report(args.file, error)
         return INVALID
-    warn(document_notice(document, evaluation))
-    if isinstance(evaluation, CommendationEvaluation):
-        return _emit(args, {"form": document["form"], **evaluation.as_dict()}, commendation_lines(document, evaluation),
-                     evaluation.problems)
-    if document["form"] in MEETING_FORMS:  # ballot, tally, residence comment: their own lines
-        return _emit(args, {"form": document["form"], **evaluation.as_dict()}, evaluation.lines(), evaluation.problems)
-    form = SUBJECTS[document["form"]]
-    lines = [f"{form.name(document)} — {evaluation.variant['form_code'] or document['form']}"]
-    if evaluation.score is not None:
-        lines.append(score_line(evaluation))
-    rules = evaluation.regime.subject(form.subject)
-    lines += [f"{row['stt']}. {row['ten']}: {row['muc']}" for row in grade_rows(document, rules)]
-    lines += [f"Xếp loại: {evaluation.level_label} ({evaluation.level})", "Lý do:"]
-    lines += [f"  - {reason.text} ({reason.rule})" for reason in evaluation.reasons]
-    return _emit(args, {"form": document["form"], **evaluation.as_dict()}, lines, evaluation.problems)
+    warn(result.notice)
+    evaluation = result.evaluation
+    print(json.dumps({"form": result.document["form"], **evaluation.as_dict()}, ensure_ascii=False, indent=2)
+          if args.json else "\n".join(evaluation.lines()))
+    if evaluation.problems:  # printed after the result; they make the exit status 2
+        _report(args.file, InputError(evaluation.problems))
+        return INVALID
+    return OK
 
 
 def cmd_awards(args) -> int:

@@ -7,27 +7,36 @@ input file and writing the outputs (with a committee's own templates) is ``files
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from .errors import InputError, Problem
-from .evaluate import Evaluation, evaluate, rule_problems
+from .errors import InputError
+from .evaluate import evaluate, rule_problems
 from .evaluate.known_through import document_notice
+from .evaluate.result import Result
+from .forms import form, not_printable, printable
 from .present.context import build_context
 from .render import FORMATS, renderer
-from .resources import templates_dir
-from .validate import known_forms, validate
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class Classified:
+    document: dict  # validated, defaults filled in
+    evaluation: Result
+    notice: str | None = None  # a table older than the document's date (evaluate/known_through); never printed in it
 
 
 @dataclass(frozen=True)
 class Prepared:
-    document: dict  # validated, defaults filled in
-    evaluation: Evaluation
+    document: dict
+    evaluation: Result
     context: dict  # what every renderer prints
-    notice: str | None = None  # a table older than the document's date (evaluate/known_through); never printed in it
+    notice: str | None = None
 
 
 def renderable_forms() -> list[str]:
-    """Forms with templates; others (a chi bộ's vote list) are only validated and classified."""
-    return [form for form in known_forms() if (templates_dir() / form).is_dir()]
+    """Forms with templates; others (a chi bộ's vote list, a đảng bộ) are only validated and classified."""
+    return printable()
 
 
 def validated(document, profile: str | None = None) -> dict:
@@ -40,15 +49,25 @@ def validated(document, profile: str | None = None) -> dict:
         raise InputError(error.problems + rule_problems(document, refused, profile)) from None
 
 
-def prepare(document, profile: str | None = None, wages: list[dict] | None = None) -> Prepared:
-    """Validate, evaluate and present one document (raises ``InputError``).
+def classify(document, profile: str | None = None, wages: list[dict] | None = None,
+             base_dir: Path | None = None) -> Classified:
+    """Validate and evaluate one document (raises ``InputError`` for what stops the evaluation; the
+    result's ``problems`` hold what it found but could still compute, such as a proposal above the rules).
 
     ``profile`` is a shipped profile id or a YAML file of a local committee's numbers;
-    ``wages`` a committee's wage rows from a ``--luong-co-so`` file."""
+    ``wages`` a committee's wage rows from a ``--luong-co-so`` file; ``base_dir`` the folder a chi
+    bộ's list names its members' files in."""
     valid = validated(document, profile)
-    if valid["form"] not in renderable_forms():
-        raise InputError([Problem("$.form", "Loại văn bản", f"mẫu “{valid['form']}” chỉ dùng để kiểm tra và xếp loại "
-                                  f"(kiemdiem validate, classify), chưa có bản in; bản in có cho: {', '.join(renderable_forms())}")])
+    evaluation = evaluate(valid, profile, wages, base_dir)
+    return Classified(valid, evaluation, document_notice(valid, evaluation))
+
+
+def prepare(document, profile: str | None = None, wages: list[dict] | None = None) -> Prepared:
+    """Validate, evaluate and present one document (raises ``InputError``, also for any problem
+    the evaluation found: nothing is printed that the rules do not give)."""
+    valid = validated(document, profile)
+    if not form(valid["form"]).prints:
+        raise not_printable(valid["form"])
     evaluation = evaluate(valid, profile, wages)
     if evaluation.problems:
         raise InputError(evaluation.problems)
@@ -58,6 +77,21 @@ def prepare(document, profile: str | None = None, wages: list[dict] | None = Non
 def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -> dict[str, bytes]:
     """Render each format in memory; nothing touches the disk here.
     ``templates``: a committee's own templates by format (generator/usertemplate), sandboxed."""
-    form, templates = prepared.document["form"], templates or {}
-    return {fmt: templates[fmt].render(prepared.context) if fmt in templates else renderer(fmt)(form, prepared.context)
-            for fmt in formats}
+    return render_counted(prepared.document["form"], prepared.context, formats, templates)[0]
+
+
+def render_counted(form: str, context: dict, formats=FORMATS, templates: dict | None = None
+                   ) -> tuple[dict[str, bytes], int | None]:
+    """Each format's bytes from a ready context, and the PDF's page count when a PDF is among them
+    (a bulk run's worker gets the context from the plan, and its manifest lists the pages)."""
+    files, pages = {}, None
+    for fmt in formats:
+        if templates and fmt in templates:
+            files[fmt], counted = templates[fmt].render_counted(context)
+        elif fmt == "pdf":
+            from .render.pdf import render_pdf_counted  # WeasyPrint only when a PDF is printed
+            files[fmt], counted = render_pdf_counted(form, context)
+        else:
+            files[fmt], counted = renderer(fmt)(form, context), None
+        pages = counted if fmt == "pdf" else pages
+    return files, pages

@@ -3,13 +3,12 @@
 A blank is rendered by the form's own templates from a blank context (``layouts.py``):
 the filled document and its blank come from one template and cannot drift apart.
 ``kiemdiem blank``, ``kiemdiem import`` and ``kiemdiem bulk --blank`` are in ``commands.py``.
-The builder (and its renderers) is imported when first used, not by the CLI's option parser.
+Which forms have a blank, and its variants, is the registry's (generator/forms.py). The builder
+(and its renderers) is imported when first used, not by the CLI's option parser.
 """
 from __future__ import annotations
 
-from .choices import BLANK_FORMS, VARIANT_CODES
-
-__all__ = ["BLANK_FORMS", "VARIANT_CODES", "BlankDocument", "make_blank", "render_blank"]
+__all__ = ["BlankDocument", "make_blank", "render_blank"]
 
 
 def __getattr__(name: str):

@@ -17,7 +17,7 @@ from ..errors import InputError, Problem
 from ..evaluate.regime import Regime
 from ..pipeline import prepare
 from ..validate import title_at
-from .builder import Blank
+from .builder import Blank, Setting
 from ..present.boxes import UNCHECKED
 from .fields import Field, field_name
 
@@ -56,8 +56,9 @@ def row_indices(names: list[str], printed: list[str]) -> list[int]:
     return [free[name].pop(0) for name in printed]
 
 
-def ballot(blank: Blank, regime: Regime) -> dict:
+def ballot(blank: Blank, s: Setting) -> dict:
     """The ballot's context: printed cells on paper, form fields when ``blank.fillable``."""
+    regime = s.regime
     data = blank.data  # the skeleton the file records: the effective rows and round are put in it
     missing = [Problem(f"$.{key}", title_at(blank.schema, [key]), "thiếu trường bắt buộc (in ở đầu phiếu, "
                        "và kiemdiem tally dùng để nhận ra phiếu của chi bộ)") for key in NEEDED if key not in data]

@@ -7,7 +7,7 @@ goes where; how a value, an empty place or a form control looks is decided here 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -174,3 +174,11 @@ class Blank:
         for root in roots:
             walk(root)
         return rows
+
+
+class Setting(NamedTuple):
+    """What a form's blank layout is given beside the Blank (generator/forms.py names the layout)."""
+    rules: Any  # the regime's rules for the form's subject (None for a tờ trình, whose rules are its date's)
+    regime: Any  # the whole regime, with its profile
+    role: str | None  # the variant's role (02A/02B/02C), a bản tự kiểm điểm only
+    data: dict  # the pre-filled data, validated

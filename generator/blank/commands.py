@@ -15,7 +15,7 @@ from ..errors import InputError, Problem
 from ..inputfile import read_bytes
 from ..load import load_document
 from ..write import check_target, write_atomic
-from .choices import BLANK_FORMS, VARIANT_CODES
+from ..forms import blank_forms, variant_codes
 
 OK, INVALID = 0, 2
 
@@ -129,8 +129,8 @@ def cmd_bulk_blank(args, report) -> int:
 
 def add_commands(sub, profile_option, regimes, report) -> None:
     p = sub.add_parser("blank", help="in bản trống để viết tay, bản điền sẵn một phần, hoặc PDF điền được (--fillable)")
-    p.add_argument("form", choices=BLANK_FORMS, metavar="MẪU", help=", ".join(BLANK_FORMS))
-    p.add_argument("--variant", choices=VARIANT_CODES, default=None, help="bản tự kiểm điểm: 02A, 02B (mặc định) hoặc 02C")
+    p.add_argument("form", choices=blank_forms(), metavar="MẪU", help=", ".join(blank_forms()))
+    p.add_argument("--variant", choices=variant_codes(), default=None, help="bản tự kiểm điểm: 02A, 02B (mặc định) hoặc 02C")
     p.add_argument("--regime", choices=regimes, default=None, metavar="QUY_ĐỊNH", help="mặc định qd366-2025: " + ", ".join(regimes))
     p.add_argument("--data", default=None, metavar="TỆP", help="JSON/YAML điền sẵn một số trường (chỉ kiểm tra trường có ghi)")
     p.add_argument("--format", choices=("docx", "pdf"), default="pdf", help="docx hoặc pdf (mặc định)")

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..errors import InputError, Problem
 from ..evaluate.commendation import RECIPIENTS, _data, catalogue, era_on, review_regime, wage_on
 from ..evaluate.regime import load_regime
 from ..present.header_lines import header_name
 from ..vietnamese import ngay_ngan, tien
-from .builder import Blank, options_of
+from .builder import Blank, Setting, options_of
 from .fields import leader
 from .layouts import date_line, header_line, signature
 
@@ -48,7 +49,16 @@ def levels_of_years(options: tuple, last: int, years: int) -> tuple:
     return tuple(o for o in options if o[0] in codes) or options
 
 
-def commendation(b: Blank, day: dt.date) -> dict:
+def commendation_day(data: dict) -> dt.date:
+    """The rules of a tờ trình are those of its date; a blank without one gets today's."""
+    day = dt.date.fromisoformat(data["ngay_lap"]) if data.get("ngay_lap") else dt.date.today()
+    if era_on(day) is None:
+        raise InputError([Problem("$.ngay_lap", "Ngày lập tờ trình", f"chưa có quy định khen thưởng vào ngày {ngay_ngan(day)}")])
+    return day
+
+
+def commendation(b: Blank, s: Setting) -> dict:
+    day = commendation_day(s.data)
     era = era_on(day)
     awards = catalogue(era)
     options = award_options(awards)

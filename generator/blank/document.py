@@ -6,7 +6,6 @@ so ``kiemdiem import`` rebuilds the document from it and the fields, with nothin
 """
 from __future__ import annotations
 
-import datetime as dt
 import io
 import json
 import zipfile
@@ -16,22 +15,18 @@ from lxml import etree
 from pypdf import PdfWriter
 
 from ..errors import InputError, Problem
-from ..evaluate.commendation import era_on
+from ..forms import Form, blank_forms, form as registered
 from ..evaluate.regime import ProfileError, load_regime
 from ..present.header_lines import fit_beside_date
-from ..vietnamese import ngay_ngan
 from ..render import render_docx, render_pdf
 from ..render.zip_parts import ZipParts
 from ..schema_store import load_schema
 from ..validate import DEFAULT_REGIME
-from . import ballot_fields, commendation, layouts
 from .acroform import tidy_acroform
 from .appearance import give_appearances
-from .builder import Blank
-from .choices import BLANK_FORMS
+from .builder import Blank, Setting
 from .partial import validate_partial
 
-SUBJECT = {"ban-tu-kiem-diem": "ca_nhan", "phieu-bieu-quyet": "ca_nhan", "bao-cao-kiem-diem-tap-the": "to_chuc", "bieu-diem-tccsd": "to_chuc"}
 DEFAULT_ROLE = "khong_giu_chuc_vu"  # most members hold no leading post (Mẫu 02B)
 METADATA_KEY = "/KiemdiemBanTrong"
 DOCX_MARK = "kiemdiem-ban-trong:"  # the core properties' description starts with it, then the skeleton's JSON
@@ -52,8 +47,8 @@ class BlankDocument:
         return f"{load_schema(self.form)['title']} (bản trống)"
 
 
-def _role(form: str, rules, data: dict, variant: str | None) -> str | None:
-    if form != "ban-tu-kiem-diem":
+def _role(entry: Form, rules, data: dict, variant: str | None) -> str | None:
+    if not entry.blank_variants:
         if variant:
             raise InputError([Problem("--variant", "Mẫu", "chỉ bản tự kiểm điểm (ban-tu-kiem-diem) có mẫu 02A, 02B, 02C")])
         return None
@@ -69,14 +64,6 @@ def _role(form: str, rules, data: dict, variant: str | None) -> str | None:
     return roles[variant]
 
 
-def _commendation_day(data: dict) -> dt.date:
-    """The rules of a tờ trình are those of its date; a blank without one gets today's."""
-    day = dt.date.fromisoformat(data["ngay_lap"]) if data.get("ngay_lap") else dt.date.today()
-    if era_on(day) is None:
-        raise InputError([Problem("$.ngay_lap", "Ngày lập tờ trình", f"chưa có quy định khen thưởng vào ngày {ngay_ngan(day)}")])
-    return day
-
-
 def make_blank(form: str, data: dict | None = None, *, regime: str | None = None, profile: str | None = None,
                variant: str | None = None, fillable: str | None = None) -> BlankDocument:
     """The blank context of ``form`` (raises ``InputError`` for bad pre-filled data or options);
@@ -84,8 +71,9 @@ def make_blank(form: str, data: dict | None = None, *, regime: str | None = None
     if fillable not in (None, *FILLABLE_FORMATS):
         raise ValueError(f"fillable: {fillable!r}")
     data = dict(data or {})
-    if form not in BLANK_FORMS:
-        raise InputError([Problem("$.form", "Loại văn bản", f"không có bản trống cho “{form}”; chọn một trong: {', '.join(BLANK_FORMS)}")])
+    if form not in blank_forms():
+        raise InputError([Problem("$.form", "Loại văn bản", f"không có bản trống cho “{form}”; chọn một trong: {', '.join(blank_forms())}")])
+    entry = registered(form)
     if regime and data.get("regime", regime) != regime:
         raise InputError([Problem("$.regime", "Quy định áp dụng", f"dữ liệu điền sẵn ghi “{data['regime']}”, khác --regime {regime}")])
     data["regime"] = regime or data.get("regime") or DEFAULT_REGIME
@@ -96,22 +84,13 @@ def make_blank(form: str, data: dict | None = None, *, regime: str | None = None
         loaded = load_regime(data["regime"], data.get("profile"))
     except ProfileError as exc:
         raise InputError([Problem("$.profile", "Hồ sơ quy định địa phương", str(exc))]) from None
-    rules = loaded.subject(SUBJECT.get(form, "to_chuc"))
-    role = _role(form, rules, data, variant)
+    rules = loaded.subject(entry.subject) if entry.subject else None
+    role = _role(entry, rules, data, variant)
     skeleton = dict(data)
     if role:
         skeleton["dang_vien"] = {**(data.get("dang_vien") or {}), "doi_tuong": role}
     blank = Blank(form, skeleton, fillable)
-    if form == "ban-tu-kiem-diem":
-        context = layouts.member(blank, rules, role, rules["variants"][role])
-    elif form == "to-trinh-khen-thuong":
-        context = commendation.commendation(blank, _commendation_day(data))
-    elif form == "bieu-diem-tccsd":
-        context = layouts.organisation(blank, rules, loaded)
-    elif form == ballot_fields.FORM:
-        context = ballot_fields.ballot(blank, loaded)
-    else:
-        context = layouts.report(blank, rules, loaded)
+    context = entry.layout_blank(blank, Setting(rules, loaded, role, data))
     fit_beside_date(context["trinh_bay"])
     return BlankDocument(form, context, skeleton, fillable)
 

@@ -12,7 +12,7 @@ import datetime as dt
 from ..evaluate.regime import Subject
 from ..present.header_lines import TITLE_SIZE, balanced_title, header_name
 from ..vietnamese import cap_uy, dia_danh_ngay, so
-from .builder import Blank
+from .builder import Blank, Setting
 from .fields import leader
 
 # The personal lines each Mẫu 02 prints (regulations.md §2: 02A adds the three positions).
@@ -102,7 +102,9 @@ def level_choice(b: Blank, path: list, rules: Subject):
 
 
 # ---------------------------------------------------------------- Mẫu 02A/02B/02C
-def member(b: Blank, rules: Subject, role: str, variant: dict) -> dict:
+def member(b: Blank, s: Setting) -> dict:
+    rules, role = s.rules, s.role
+    variant = rules["variants"][role]
     leader_role = role == "lanh_dao_quan_ly"
     person = {"ho_ten": b.text(["dang_vien", "ho_ten"], 25), "ngay_sinh": b.text(["dang_vien", "ngay_sinh"], 10)}
     for key in POSITIONS[role] + tuple(k for k in POSITIONS["lanh_dao_quan_ly"] if b.get(["dang_vien", k]) is not None):
@@ -160,7 +162,8 @@ def count_facts(b: Blank, root: str, levels: list) -> list[dict]:
     return rows
 
 
-def organisation(b: Blank, rules: Subject, regime) -> dict:
+def organisation(b: Blank, s: Setting) -> dict:
+    rules, regime = s.rules, s.regime
     ket_qua, tables = assessment(b, rules)
     kind = b.get(["loai_to_chuc"])
     with_units = kind in (None, "dang_bo_co_so")  # only a đảng bộ cơ sở has organisations under it
@@ -199,7 +202,8 @@ def organisation(b: Blank, rules: Subject, regime) -> dict:
 
 
 # ---------------------------------------------------------------- báo cáo kiểm điểm tập thể (Mẫu 01)
-def report(b: Blank, rules: Subject, regime) -> dict:
+def report(b: Blank, s: Setting) -> dict:
+    rules, regime = s.rules, s.regime
     report_rules = rules["report"]
     ket_qua, tables = assessment(b, rules)
     status = (("da_khac_phuc", "Đã khắc phục"), ("dang_khac_phuc", "Đang khắc phục"), ("chua_khac_phuc", "Chưa khắc phục"))

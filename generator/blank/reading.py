@@ -28,7 +28,8 @@ from ..inputfile import UnsafeFile, check_archive
 from ..schema_store import load_schema
 from ..typed import TypedError, parse_number
 from ..validate import _resolve, node_at
-from .document import BLANK_FORMS, CORE, DC, DOCX_MARK, METADATA_KEY
+from ..forms import blank_forms
+from .document import CORE, DC, DOCX_MARK, METADATA_KEY
 from .docx_resaved import RESAVED, Control, control_of, names_by_order, split_joined_lines
 from .fields import NO, YES
 
@@ -60,7 +61,7 @@ def _skeleton(raw) -> dict:
         skeleton = None
     except RecursionError:
         raise too_deep from None
-    if not isinstance(skeleton, dict) or skeleton.get("form") not in BLANK_FORMS:
+    if not isinstance(skeleton, dict) or skeleton.get("form") not in blank_forms():
         raise InputError([Problem("$", "Tệp", NOT_A_BLANK)])
     if depth(skeleton) > MAX_DEPTH:
         raise too_deep

@@ -3,7 +3,7 @@
 Module-level and picklable, so any ``concurrent.futures`` executor — a local
 process pool or a Dask cluster — can run it. The parent has already validated,
 evaluated and presented each document (bulk/plan.py): a job comes with the
-context its template prints, and the worker only renders. Each process compiles
+context its template prints, and the worker only renders (pipeline.render_counted). Each process compiles
 a template once (the renderers cache it); the bytes go back to the parent, which
 alone writes files, so workers need no access to the output folder (a local pool
 writes them itself: see ``render_batch``).
@@ -14,26 +14,10 @@ import hashlib
 from pathlib import Path
 
 from ..errors import InputError
-from ..render import RENDERERS
-from ..render.pdf import render_pdf_counted
+from ..pipeline import render_counted
 from ..write import write_atomic
 from .plan import Job
 from .results import BatchResult
-
-
-def render_formats(form: str, context: dict, formats, custom: dict | None = None) -> tuple[dict[str, bytes], int | None]:
-    """Each format's bytes, and the page count when a PDF is among them; ``custom``: the
-    profile's own templates by format (generator/usertemplate)."""
-    files, pages = {}, None
-    for fmt in formats:
-        if custom and fmt in custom:
-            files[fmt], counted = custom[fmt].render_counted(context)
-            pages = counted if fmt == "pdf" else pages
-        elif fmt == "pdf":
-            files[fmt], pages = render_pdf_counted(form, context)
-        else:
-            files[fmt] = RENDERERS[fmt](form, context)
-    return files, pages
 
 
 def render_batch(jobs: list[Job], formats: tuple[str, ...], templates: dict[str, dict] | None = None,
@@ -47,7 +31,7 @@ def render_batch(jobs: list[Job], formats: tuple[str, ...], templates: dict[str,
     results = []
     for job in jobs:
         try:
-            files, pages = render_formats(job.form, job.context, formats, (templates or {}).get(job.form))
+            files, pages = render_counted(job.form, job.context, formats, (templates or {}).get(job.form))
         except InputError as error:
             results.append(BatchResult(job.path, problems=[str(p) for p in error.problems]))
             continue

@@ -10,11 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..forms import Given
 from ..vietnamese import hoa_chu_dau
 from ..validate import load_schema, title_at
 from .engine import Reason
 from .quota import quota_max
 from .regime import Regime
+from .subjects import regime_of
 
 FORM = "phieu-bieu-quyet"
 
@@ -78,3 +80,8 @@ def _places(document: dict, rules, problems: list[Problem]) -> tuple[int | None,
     allowed, _, text = quota_max(spec, document["co_so_ty_le"], document["so_dang_vien_chi_bo"],
                                  document.get("don_vi_tieu_bieu", False))
     return allowed, [Reason(spec["rule"], f"Số chỗ theo tỷ lệ “{rules.label(spec['level'])}”: {text}.", spec["level"], None)]
+
+
+def evaluate_form(document: dict, given: Given):
+    """The registry's evaluator (generator/forms.py): the document's regime with the given profile."""
+    return evaluate_ballot(document, regime_of(document, given.profile))

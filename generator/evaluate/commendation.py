@@ -15,10 +15,12 @@ from functools import cache
 
 
 from ..errors import InputError, Problem, json_path
-from ..vietnamese import ngay_ngan, phan_tram, so, tien
+from ..forms import Given
+from ..vietnamese import ngay_ngan, phan_tram, so, tien, tien_bang_chu
 from ..resources import commendation_dir, shipped_yaml
 from .facts import add_months
 from .regime import ProfileError, deep_merge, exact, load_regime, profile_path, read_yaml
+from .subjects import regime_of
 
 RECIPIENTS = {"chi_bo": "chi bộ", "tccsd": "tổ chức cơ sở đảng", "dang_vien": "đảng viên"}
 AUTHORITY_PREFIX = {"dang_uy_co_so": "", "cap_tren_co_so": "Ban Thường vụ ", "tinh_uy": "Ban Thường vụ "}
@@ -169,13 +171,25 @@ class CommendationEvaluation:
     era: dict
     wage: dict
     wage_date: dt.date
-    lines: list[Line]
+    proposals: list[Line]
     total: int
     quotas: list[str]  # how each quota was computed, in Vietnamese
     problems: list[Problem]
+    number: str = ""  # the tờ trình's số, ký hiệu
 
     def summary(self) -> str:
-        return f"{len(self.lines)} đề nghị theo {self.era['name']}, tổng tiền thưởng {tien(self.total)}"
+        return f"{len(self.proposals)} đề nghị theo {self.era['name']}, tổng tiền thưởng {tien(self.total)}"
+
+    def lines(self) -> list[str]:
+        """The proposals with their awards and amounts, the total in figures and words, the quotas."""
+        own = f"; dòng của {self.wage['nguon']}" if self.wage.get("nguon") else ""
+        lines = [f"Tờ trình {self.number} — {self.era['name']}",
+                 f"Tiền thưởng theo {self.wage['name']} {tien(self.wage['amount'])} ({self.wage['decree']}{own}), "
+                 f"ngày {ngay_ngan(self.wage_date)}:"]
+        lines += [f"  {ln.index}. {ln.name}: {ln.award} — {ln.achievement}; {so(ln.multiple)} × {so(self.wage['amount'])} = "
+                  f"{tien(ln.amount)}" for ln in self.proposals]
+        lines.append(f"Tổng: {tien(self.total)} ({tien_bang_chu(self.total)})")
+        return lines + [f"Tỷ lệ {q}" for q in self.quotas]
 
     def as_dict(self) -> dict:
         return {
@@ -184,7 +198,7 @@ class CommendationEvaluation:
                      "date": self.wage_date.isoformat(), "from": self.wage["from"].isoformat(),
                      "source": self.wage.get("nguon") or "generator/commendation/luong-co-so.yaml"},
             "lines": [{"name": ln.name, "award_id": ln.award_id, "award": ln.award, "achievement": ln.achievement,
-                       "multiple": float(ln.multiple), "amount": ln.amount} for ln in self.lines],
+                       "multiple": float(ln.multiple), "amount": ln.amount} for ln in self.proposals],
             "total": self.total, "quotas": self.quotas,
         }
 
@@ -381,7 +395,14 @@ def evaluate_commendation(document: dict, profile: str | None = None,
                           _achievement(award, years), award["recipient"], multiple, bonus(multiple, wage["amount"])))
     found, shown = quota_problems(_quotas(era, document, profile), document["de_nghi"], awards, document.get("co_so_ty_le") or {})
     problems += found
-    return CommendationEvaluation(era, wage, wage_day, lines, sum(ln.amount for ln in lines), shown, problems)
+    return CommendationEvaluation(era, wage, wage_day, lines, sum(ln.amount for ln in lines), shown, problems,
+                                  document["so_ky_hieu"])
+
+
+def evaluate_form(document: dict, given: Given) -> CommendationEvaluation:
+    """The registry's evaluator of a tờ trình; a profile for another regime is refused as for every form."""
+    regime_of(document, given.profile)
+    return evaluate_commendation(document, given.profile, given.wages)
 
 
 def describe_awards(day: dt.date, extra_wages: list[dict] | None = None) -> list[str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, Problem, json_path
+from ..forms import Given
 from ..load import load_document
 from ..vietnamese import so
 from ..validate import load_schema, title_at, validate
@@ -70,6 +71,18 @@ class GroupEvaluation:
     quotas: list[QuotaResult]
     problems: list[Problem]
 
+    def summary(self) -> str:
+        return f"{len(self.members)} đảng viên"
+
+    def lines(self) -> list[str]:
+        """What ``kiemdiem classify`` prints: each member's level, marked where the quota cut or tied it."""
+        data = self.as_dict()
+        lines = [f"{self.document['chi_bo']} — {len(data['members'])} đảng viên"]
+        for member in data["members"]:
+            mark = {"cut": " (vượt tỷ lệ)", "tie": " (bằng phiếu: đảng ủy quyết định)"}.get(member["quota"] or "", "")
+            lines.append(f"  {member['ho_ten']}: {member['level_label']}{mark}")
+        return lines + [f"Tỷ lệ — {quota_summary(quota)}" for quota in self.quotas]
+
     def as_dict(self) -> dict:
         rules = self.members[0].evaluation.regime.subject("ca_nhan") if self.members else None
         names = [m.name for m in self.members]
@@ -110,6 +123,12 @@ def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -
         raise InputError(problems)
     quotas = apply_quotas(members, doc.get("don_vi_tieu_bieu", False))
     return GroupEvaluation(doc, members, quotas, problems)
+
+
+def evaluate_form(document: dict, given: Given) -> GroupEvaluation:
+    """The registry's evaluator of a chi bộ's list; its members' files are named relative to ``given.base_dir``
+    (the list's own folder; the working folder when the list came from nowhere on disk)."""
+    return evaluate_group(document, given.base_dir or Path.cwd(), given.profile)
 
 
 def classify_members(document: dict, base_dir: Path, profile: str | None = None

@@ -11,11 +11,10 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
-
+from ..forms import COMMENDATION, kind_of
 from ..vietnamese import ngay_ngan
 from ..resources import commendation_dir, regimes_dir, shipped_yaml
 
-COMMENDATION_FORM = "to-trinh-khen-thuong"
 DEFAULT_REGIME = "qd366-2025"
 # The date a document is decided on, by form: its own date when given, else the end of the review year.
 _DATE_FIELDS = ("ngay_lap", "ngay_hop", "ngay_kiem_phieu")
@@ -95,7 +94,7 @@ def document_notice(document: dict, evaluation=None) -> str | None:
     """The warning for one validated document (a tờ trình: the wage on ``ngay_quyet_dinh``, else
     ``ngay_lap``, and the eras on ``ngay_lap``; anything else: its regime on its deciding date).
     A wage row a committee supplied (profile or user file) is its own: no warning for it."""
-    if document.get("form") == COMMENDATION_FORM:
+    if kind_of(document) == COMMENDATION:
         made = _day(document["ngay_lap"])
         checks = [(eras_table(), made)]
         wage = getattr(evaluation, "wage", None) or {}

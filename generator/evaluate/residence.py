@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Problem
+from ..forms import Given
 from ..validate import load_schema, title_at
+from .subjects import regime_of
 
 FORM = "phieu-nhan-xet-noi-cu-tru"
 
@@ -41,3 +43,8 @@ def evaluate_residence(document: dict, regime=None) -> ResidenceEvaluation:
     if "ngay_lap" in document and "dia_danh" not in document:
         problems.append(Problem("$.dia_danh", title_at(schema, ["dia_danh"]), "cần địa danh khi đã ghi ngày nhận xét"))
     return ResidenceEvaluation(blank="ho_ten" not in member, problems=problems)
+
+
+def evaluate_form(document: dict, given: Given):
+    """The registry's evaluator (generator/forms.py): the document's regime with the given profile."""
+    return evaluate_residence(document, regime_of(document, given.profile))

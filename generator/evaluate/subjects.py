@@ -1,25 +1,24 @@
 """A member's or an organisation's document under its regime: scores, level and reasons.
 
-``evaluate_subject`` rates the three forms of ``SUBJECTS`` (bản tự kiểm điểm, biểu điểm, báo cáo
-kiểm điểm tập thể). A score above its maximum or a rubric that does not add up raises ``InputError``;
+``evaluate_subject`` rates the forms the registry calls subjects (generator/forms.py: bản tự kiểm
+điểm, biểu điểm, báo cáo kiểm điểm tập thể). A score above its maximum or a rubric that does not add up raises ``InputError``;
 a proposed level above what the rules allow is kept in ``problems`` so that ``classify`` can still
 show the computed level while the pipeline refuses to render. The chi bộ list and the meeting's
-papers build on this module (group.py, tally.py); ``generator.evaluate`` dispatches by form.
+papers build on this module (group.py, tally.py).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, NamedTuple
 from fractions import Fraction
 
 from ..errors import InputError, Problem, overlapping
+from ..forms import SUBJECT, Given, form, kind_of
 from ..vietnamese import hoa_chu_dau, so
 from .engine import NOT_RATED, Engine, Reason
 from .regime import UNDECIDED
 from .facts import compute_facts
-from .grades import grade_problems
+from .grades import GRADE_NAMES, grade_problems
 from .regime import ProfileError, Regime, load_regime
-from .report import report_problems
 from .scores import Part, score_parts
 
 DECISION, DECISION_TITLE = "quyet_dinh_xep_loai", "Quyết định xếp loại của cấp có thẩm quyền"
@@ -37,11 +36,32 @@ class Evaluation:
     reasons: list[Reason]
     problems: list[Problem]  # proposals above what the rules allow; a decision the rules leave open and nobody gave
     decision: dict | None = None  # the competent committee's level and basis, where the rules decide nothing
+    name: str = ""  # who or what was rated, as the document names it
+    form: str = ""
+    grades: tuple[tuple[str, str], ...] = ()  # (criterion, grade code) of each graded criterion, in the regime's order
 
     def summary(self) -> str:
         """One line for ``kiemdiem validate``."""
         scored = f"tổng điểm {so(self.score)}/{so(self.max_score)}" if self.score is not None else "đánh giá theo mức từng tiêu chí"
         return f"{self.variant['form_code']}, {self.level_label} ({self.level}), {scored}"
+
+    def score_line(self) -> str | None:
+        """"Tổng điểm: 88,5/100 (Nhóm tiêu chí chung 27/30; …)", None where the regime gives no score."""
+        if self.score is None:
+            return None
+        parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in self.parts)
+        return f"Tổng điểm: {so(self.score)}/{so(self.max_score)} ({parts})"
+
+    def grade_lines(self) -> list[str]:
+        return [f"{i}. {label}: {GRADE_NAMES[grade]}" for i, (label, grade) in enumerate(self.grades, 1)]
+
+    def lines(self) -> list[str]:
+        """What ``kiemdiem classify`` prints: the name and form, score, grades, level and each reason."""
+        lines = [f"{self.name} — {self.variant['form_code'] or self.form}"]
+        lines += [self.score_line()] if self.score is not None else []
+        lines += self.grade_lines()
+        lines += [f"Xếp loại: {self.level_label} ({self.level})", "Lý do:"]
+        return lines + [f"  - {reason.text} ({reason.rule})" for reason in self.reasons]
 
     def as_dict(self) -> dict:
         """The JSON shape printed by ``kiemdiem classify --json``."""
@@ -76,35 +96,28 @@ def _report_variant(rules, role: str) -> dict:
     return {"code": "01", "form_code": rules["report"]["form_code"], "subtitle": ""}
 
 
-class FormSubject(NamedTuple):
-    """Which subject of the regime a form rates, where its role and its name are written."""
-    subject: str
-    role: Callable[[dict], str]
-    name: Callable[[dict], str]
-    variant: Callable = _variant
+def evaluate_form(document: dict, given: Given) -> Evaluation:
+    """The registry's evaluator of a member's or an organisation's form (variant by its role)."""
+    return evaluate_subject(document, given.profile)
 
 
-SUBJECTS = {
-    "ban-tu-kiem-diem": FormSubject("ca_nhan", lambda d: d["dang_vien"]["doi_tuong"], lambda d: d["dang_vien"]["ho_ten"]),
-    "bieu-diem-tccsd": FormSubject("to_chuc", lambda d: d["loai_to_chuc"], lambda d: d["to_chuc"]),
-    "bao-cao-kiem-diem-tap-the": FormSubject("to_chuc", lambda d: d["loai_tap_the"], lambda d: d["tap_the"], _report_variant),
-}
-# Checks a form needs beyond its schema, against the regime's data.
-FORM_CHECKS = {"bao-cao-kiem-diem-tap-the": report_problems}
+def evaluate_report(document: dict, given: Given) -> Evaluation:
+    """The registry's evaluator of a collective's report (Mẫu 01, one variant)."""
+    return evaluate_subject(document, given.profile, _report_variant)
 
 
-def evaluate_subject(document: dict, profile: str | None = None) -> Evaluation:
-    """Classify one member or organisation (a form of ``SUBJECTS``); ``profile`` (an id or a file)
-    overrides the document's own."""
+def evaluate_subject(document: dict, profile: str | None = None, variant_of=_variant) -> Evaluation:
+    """Classify one member or organisation (a subject form of generator/forms.py); ``profile`` (an id
+    or a file) overrides the document's own."""
     regime = regime_of(document, profile)
-    subject, role_of, _, variant_of = SUBJECTS[document["form"]]
-    rules = regime.subject(subject)
-    role = role_of(document)
+    entry = form(document["form"])
+    rules = regime.subject(entry.subject)
+    role = entry.role_of(document)
     criteria = rules.criteria
     parts, missing = _checked_parts(document, rules, regime.name)
     if missing:
         raise InputError(missing)
-    facts = compute_facts(document, parts, subject, [code for code, _ in rules.levels], criteria)
+    facts = compute_facts(document, parts, entry.subject, [code for code, _ in rules.levels], criteria)
     engine = Engine(rules, role)
     outcome = engine.classify(facts)
     variant = variant_of(rules, role)
@@ -115,15 +128,20 @@ def evaluate_subject(document: dict, profile: str | None = None) -> Evaluation:
         max_score=Fraction(rules["max_score"]) if scored else None, level=level,
         level_label=rules.label(level), reasons=reasons,
         problems=decided + _proposal_problems(document, engine, outcome, facts, regime.name), decision=decision,
+        name=entry.name_of(document) or "", form=entry.id, grades=_grades(document, rules),
     )
+
+
+def _grades(document: dict, rules) -> tuple[tuple[str, str], ...]:
+    grades = document.get("cap_do") or {}
+    return tuple((c["label"], grades[c["id"]]) for c in rules.criteria if c["id"] in grades)
 
 
 def _checked_parts(document: dict, rules, regime_name: str) -> tuple[list[Part], list[Problem]]:
     """The score parts, and what the document lacks beyond its schema by the regime's data: a grade
     for every criterion, the report's own checks, every score part within its maximum."""
     missing = grade_problems(document.get("cap_do"), rules.criteria, ["cap_do"]) if rules.criteria else []
-    if document["form"] in FORM_CHECKS:
-        missing += FORM_CHECKS[document["form"]](document, rules, regime_name)
+    missing += form(document["form"]).rule_checks(document, rules, regime_name)
     try:
         return score_parts(document.get("diem", {}), rules["score_parts"]), missing
     except InputError as error:
@@ -135,12 +153,11 @@ def rule_problems(document, refused: set[str], profile: str | None = None) -> li
     round names everything missing (the schema's fields and the regime's criteria and scores together),
     leaving out what lies at, inside or around a refused path. Nothing when the form, regime or profile
     was refused (a regime is read from disk by its name) or a part has the wrong shape."""
-    if (not isinstance(document, dict) or not isinstance(document.get("form"), str) or document["form"] not in SUBJECTS
-            or overlapping("$.form", refused) or overlapping("$.regime", refused) or overlapping("$.profile", refused)):
+    if (kind_of(document) != SUBJECT or overlapping("$.form", refused) or overlapping("$.regime", refused) or overlapping("$.profile", refused)):
         return []
     try:
         regime = regime_of(document, profile)
-        found = _checked_parts(document, regime.subject(SUBJECTS[document["form"]].subject), regime.name)[1]
+        found = _checked_parts(document, regime.subject(form(document["form"]).subject), regime.name)[1]
     except (InputError, LookupError, TypeError, ValueError, AttributeError):
         return []
     return [p for p in found if not overlapping(p.path, refused)]
@@ -184,7 +201,7 @@ def evaluate_record(record: dict, rules, regime: Regime, where: str = "$") -> Ev
     return Evaluation(
         regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[], score=None,
         max_score=None, level=level, level_label=rules.label(level), reasons=reasons,
-        problems=problems, decision=decision,
+        problems=problems, decision=decision, name=record.get("ho_ten", ""), grades=_grades(record, rules),
     )
 
 

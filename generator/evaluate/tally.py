@@ -12,8 +12,9 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..errors import Problem, json_path
+from ..forms import Given
 from ..vietnamese import hoa_chu_dau
-from .subjects import Evaluation
+from .subjects import Evaluation, regime_of
 from .group import WHOLE_CHI_BO, MemberResult, _apply_vote, apply_quotas, list_vote_base, quota_summary
 from .quota import QuotaResult
 from .regime import Regime
@@ -105,3 +106,8 @@ def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
     if second:
         minimum["vong_2"] = minimum_votes(rules, second["level"], second, voters) if voters else None
     return TallyEvaluation(regime, voters, members, quotas, minimum, problems)
+
+
+def evaluate_form(document: dict, given: Given):
+    """The registry's evaluator (generator/forms.py): the document's regime with the given profile."""
+    return evaluate_tally(document, regime_of(document, given.profile))

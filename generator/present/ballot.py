@@ -11,6 +11,7 @@ from ..evaluate.ballot import BallotEvaluation
 from .boxes import UNCHECKED
 from .header_lines import header_name
 from .names import sort_names
+from .meeting_forms import meeting_context
 
 
 
@@ -66,3 +67,8 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
 def ballot_result(ev: BallotEvaluation) -> dict:
     return {"vong": str(ev.round), "so_cho": "" if ev.places is None else str(ev.places),
             "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons]}
+
+
+def ballot_context(document: dict, ev: BallotEvaluation) -> dict:
+    """The registry's presenter of a ballot (generator/forms.py)."""
+    return meeting_context(document, ballot_result(ev), ballot_layout(document, ev))

@@ -7,6 +7,8 @@ import datetime as dt
 from ..evaluate.commendation import RECIPIENTS, CommendationEvaluation
 from ..vietnamese import dia_danh_ngay, ngay_ngan, so, tien, tien_bang_chu
 from .header_lines import header_name
+from ..validate import load_schema
+from .fields import _present
 
 _FORM_ORDER = ("Giấy khen", "Bằng khen", "Cờ")
 
@@ -14,7 +16,7 @@ _FORM_ORDER = ("Giấy khen", "Bằng khen", "Cờ")
 def _groups(ev: CommendationEvaluation) -> list[dict]:
     """"Giấy khen của … cho 02 đảng viên đạt “…” 5 năm liền (2021–2025)", in the list's order."""
     groups: dict[tuple[str, str, str], list] = {}
-    for line in ev.lines:
+    for line in ev.proposals:
         groups.setdefault((line.award, line.recipient, line.achievement), []).append(line)
     out = []
     for (award, recipient, achievement), lines in groups.items():
@@ -25,7 +27,7 @@ def _groups(ev: CommendationEvaluation) -> list[dict]:
 
 def commendation_layout(document: dict, ev: CommendationEvaluation) -> dict:
     day = dt.date.fromisoformat(document["ngay_lap"])
-    forms = {line.award.split(" của ")[0] for line in ev.lines}
+    forms = {line.award.split(" của ")[0] for line in ev.proposals}
     bases = ev.era["bases"] + document.get("can_cu_them", [])
     wage = ev.wage
     return {
@@ -46,9 +48,18 @@ def commendation_layout(document: dict, ev: CommendationEvaluation) -> dict:
         "kem_theo": f"(Kèm theo Tờ trình số {document['so_ky_hieu']} ngày {ngay_ngan(day)} của {document['co_quan_trinh']})",
         "danh_sach": [{"stt": str(ln.index), "ten": ln.name, "chuc_vu": ln.position, "hinh_thuc": ln.award,
                        "thanh_tich": ln.achievement, "he_so": so(ln.multiple), "so_tien": so(ln.amount, 0)}
-                      for ln in ev.lines],
+                      for ln in ev.proposals],
     }
 
 
 def commendation_result(ev: CommendationEvaluation) -> dict:
     return {"quy_dinh": ev.era["id"], "tong_tien": ev.total, "ty_le": ev.quotas}
+
+
+def commendation_context(document: dict, ev: CommendationEvaluation) -> dict:
+    """The registry's presenter of a tờ trình (generator/forms.py); it has no blank appendix of facts."""
+    schema = load_schema(document["form"])
+    context = _present(schema, schema, document)
+    context["ket_qua"] = commendation_result(ev)
+    context["trinh_bay"] = {**commendation_layout(document, ev), "so_lieu": []}
+    return context

@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
-from ..evaluate import NOT_RATED, SUBJECTS, CommendationEvaluation, Evaluation
+from ..evaluate import NOT_RATED, CommendationEvaluation, Evaluation
 from ..evaluate.grades import GRADE_NAMES
-from .commendation import commendation_layout, commendation_result
+from ..forms import form
 from ..validate import load_schema
 from ..vietnamese import cap_uy, dia_danh_ngay, phan_tram, so
 from .fields import _present, paragraphs
 from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, header_name
-from .meeting_forms import LAYOUTS, meeting_context
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
 
@@ -39,30 +38,35 @@ def score_rows(document: dict, evaluation: Evaluation) -> list[dict]:
     return rows
 
 
-def grade_rows(document: dict, rules) -> list[dict]:
+def grade_rows(ev: Evaluation) -> list[dict]:
     """The graded criteria (2019–2024), in the regime's order, with the grade's name."""
-    grades = document.get("cap_do") or {}
-    criteria = [c for c in rules.criteria if c["id"] in grades]
-    return [{"stt": str(i), "ten": c["label"], "muc": GRADE_NAMES[grades[c["id"]]]} for i, c in enumerate(criteria, 1)]
+    return [{"stt": str(i), "ten": label, "muc": GRADE_NAMES[grade]} for i, (label, grade) in enumerate(ev.grades, 1)]
 
 
 def build_context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
-    """The one context both renderers print; its header lines fitted beside its date line."""
-    context = _context(document, evaluation)
+    """The one context both renderers print (the form's presenter in generator/forms.py); its header
+    lines fitted beside its date line."""
+    context = form(document["form"]).present(document, evaluation)
     fit_beside_date(context["trinh_bay"])
     return context
 
 
-def _context(document: dict, evaluation: Evaluation | CommendationEvaluation) -> dict:
-    if document["form"] in LAYOUTS:
-        return meeting_context(document, evaluation)
+def member_context(document: dict, ev: Evaluation) -> dict:
+    return _subject_context(document, ev, _member_layout)
+
+
+def organisation_context(document: dict, ev: Evaluation) -> dict:
+    return _subject_context(document, ev, _organisation_layout)
+
+
+def report_context(document: dict, ev: Evaluation) -> dict:
+    return _subject_context(document, ev, _report_layout)
+
+
+def _subject_context(document: dict, ev: Evaluation, layout) -> dict:
+    """A member's or an organisation's context, with the annex page the registry gives the form."""
     schema = load_schema(document["form"])
     context = _present(schema, schema, document)
-    if isinstance(evaluation, CommendationEvaluation):
-        context["ket_qua"] = commendation_result(evaluation)
-        context["trinh_bay"] = {**commendation_layout(document, evaluation), "so_lieu": []}  # no blank appendix
-        return context
-    ev = evaluation
     level_text = ev.level_label
     if ev.level == NOT_RATED and ev.reasons:
         level_text = f"{ev.level_label} ({ev.reasons[0].text.removeprefix('Không xếp loại: ').rstrip('.')})"
@@ -77,7 +81,7 @@ def _context(document: dict, evaluation: Evaluation | CommendationEvaluation) ->
         "quyet_dinh": {"co": True, "level_label": rules_label(ev, document, ev.decision["level"]), "can_cu": ev.decision["basis"]}
         if ev.decision else {"co": False, "level_label": "", "can_cu": ""},  # the committee's decision (UNDECIDED only)
     }
-    rules = ev.regime.subject(SUBJECTS[document["form"]].subject)
+    rules = ev.regime.subject(form(document["form"]).subject)
     proposed = document.get("tu_xep_loai")
     context["trinh_bay"] = {
         "dang_bo_in_hoa": header_name(document["dang_bo"]),
@@ -85,27 +89,24 @@ def _context(document: dict, evaluation: Evaluation | CommendationEvaluation) ->
         "mau": dict(ev.variant),
         "tu_xep_loai": rules.label(proposed) if proposed else level_text,
         "bang_diem": score_rows(document, ev),
-        "bang_cap_do": grade_rows(document, rules),
+        "bang_cap_do": grade_rows(ev),
         "so_lieu": [],  # a blank's appendix of facts for the rules (generator/blank); a filled document has none
-        **LAYOUT[document["form"]](document, ev, rules),
+        **layout(document, ev, rules),
     }
-    context["trinh_bay"]["phu_luc"] = annex(document, context) if document["form"] in ANNEXED else None
+    annexed = form(document["form"]).annex
+    context["trinh_bay"]["phu_luc"] = annex(document, context, annexed) if annexed else None
     return context
 
 
 def rules_label(ev: Evaluation, document: dict, code: str) -> str:
-    return ev.regime.subject(SUBJECTS[document["form"]].subject).label(code)
-
-# What the engine found is not part of the official form: it goes to an annex page after the signature.
-ANNEXED = {"bieu-diem-tccsd": ("biểu điểm", "Đối chiếu điểm và điều kiện xếp loại"),
-           "bao-cao-kiem-diem-tap-the": ("báo cáo kiểm điểm tập thể", "Căn cứ đề xuất xếp loại")}
+    return ev.regime.subject(form(document["form"]).subject).label(code)
 
 
-def annex(document: dict, context: dict) -> dict | None:
+def annex(document: dict, context: dict, annexed: tuple[str, str]) -> dict | None:
     """The “Phụ lục: căn cứ xếp loại” page (None: nothing to print, or ``in_phu_luc: false``)."""
     if not document.get("in_phu_luc", True) or not context["ket_qua"]["reasons"]:
         return None
-    kind, heading = ANNEXED[document["form"]]
+    kind, heading = annexed
     who = document.get("to_chuc") or document.get("tap_the")
     return {"kem_theo": f"(Kèm theo {kind} năm {document['nam']} của {who}; do kiemdiem lập từ các số liệu đã ghi, "
                         f"không thuộc nội dung mẫu)",
@@ -184,6 +185,3 @@ def _report_layout(document: dict, ev: Evaluation, rules) -> dict:
         "muc_b_i": "I. ĐÁNH GIÁ THEO CÁC TIÊU CHÍ" if rules.criteria else "I. ĐÁNH GIÁ THEO CÁC NHÓM TIÊU CHÍ",
     }
 
-
-LAYOUT = {"ban-tu-kiem-diem": _member_layout, "bieu-diem-tccsd": _organisation_layout,
-          "bao-cao-kiem-diem-tap-the": _report_layout}

@@ -14,6 +14,7 @@ from ..validate import load_schema, node_at
 from .fields import paragraphs
 from ..vietnamese import cap_uy, dia_danh_ngay, in_hoa, ngay_ngan
 from .header_lines import header_name
+from .meeting_forms import meeting_context
 
 DOTS = "…" * 12
 LINE = "…" * 30
@@ -76,3 +77,8 @@ def residence_layout(document: dict, ev) -> dict:
             "nguoi_ky": sign["nguoi_ky"] if sign else "",
         },
     }
+
+
+def residence_context(document: dict, ev) -> dict:
+    """The registry's presenter of a residence comment (generator/forms.py)."""
+    return meeting_context(document, ev.as_dict(), residence_layout(document, ev))

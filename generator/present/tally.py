@@ -15,6 +15,7 @@ from ..evaluate.votes import threshold_phrase
 from .names import name_key
 from ..vietnamese import dia_danh_ngay, in_hoa, ngay_thang_nam, so
 from .header_lines import header_name
+from .meeting_forms import meeting_context
 
 _QUOTA_NOTE = {"cut": "vượt tỷ lệ", "tie": "bằng phiếu ở vị trí cuối: đảng ủy quyết định"}
 _ROLE = {"truong_ban": "TRƯỞNG BAN", "thanh_vien": "THÀNH VIÊN"}
@@ -104,3 +105,8 @@ def tally_layout(document: dict, ev: TallyEvaluation) -> dict:
         "ket_thuc": "Biên bản kiểm phiếu được Ban kiểm phiếu thống nhất thông qua và ký tên dưới đây.",
         "ky": [signers[k:k + 2] for k in range(0, len(signers), 2)],
     }
+
+
+def tally_context(document: dict, ev: TallyEvaluation) -> dict:
+    """The registry's presenter of a tally (generator/forms.py)."""
+    return meeting_context(document, ev.as_dict(), tally_layout(document, ev))

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
-from ..blank import BLANK_FORMS, VARIANT_CODES, make_blank, render_blank
+from ..blank import make_blank, render_blank
+from ..forms import blank_forms, form as registered, variant_codes
 from ..blank.reading import read_blank
 from ..errors import InputError, Problem
 from ..evaluate.regime import known_profiles, known_regimes
@@ -24,7 +25,7 @@ bp = Blueprint("blanks", __name__)
 
 
 def _choices() -> dict:
-    return {"forms": web_forms(BLANK_FORMS), "variants": VARIANT_CODES,
+    return {"forms": web_forms(blank_forms()), "variants": variant_codes(),
             "regimes": known_regimes(), "profiles": known_profiles(), "formats": FORMATS}
 
 
@@ -51,9 +52,9 @@ def blank_page():
 @bp.post("/ban-trong")
 def blank_download():
     try:
-        form = _one_of("mau", BLANK_FORMS, "Mẫu") or BLANK_FORMS[0]
+        form = _one_of("mau", blank_forms(), "Mẫu") or blank_forms()[0]
         fmt = _one_of("dinh_dang", FORMATS, "Định dạng") or "pdf"
-        variant = _one_of("bien_the", VARIANT_CODES, "Mẫu 02A, 02B, 02C") if form == "ban-tu-kiem-diem" else None
+        variant = _one_of("bien_the", variant_codes(), "Mẫu 02A, 02B, 02C") if registered(form).blank_variants else None
         regime = _one_of("regime", known_regimes(), "Quy định áp dụng")
         profile = _one_of("profile", known_profiles(), "Hồ sơ quy định địa phương")
         fillable = fmt if request.form.get("dien_duoc") else None

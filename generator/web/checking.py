@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from ..bulk.paths import slug
 from ..errors import InputError, Problem
-from ..evaluate import SUBJECTS, CommendationEvaluation, evaluate
-from ..evaluate.known_through import document_notice
+from ..evaluate import Evaluation
 from ..evaluate.regime import ProfileError, known_profiles, load_regime
-from ..pipeline import prepare, render, validated
-from ..present.context import grade_rows
-from ..present.result_lines import commendation_lines, score_line
+from ..forms import form_of, not_printable
+from ..pipeline import Classified, classify, prepare, render, validated
 from ..vietnamese import so
 from ..usertemplate.template import templates_for
 from ..validate import DEFAULT_REGIME
@@ -35,18 +33,15 @@ def _shipped_profile_only(document) -> None:
                                   f"không có hồ sơ “{profile}”; có sẵn: {', '.join(known_profiles())}")])
 
 
-def summarise(document: dict, evaluation) -> dict:
-    """The result as the page shows it: level, score, parts, reasons and ``classify``'s lines;
-    ``canh_bao``: the one warning line ``classify`` prints on stderr when a table is older than the document."""
-    data = {**evaluation.as_dict(), "canh_bao": document_notice(document, evaluation)}
-    if isinstance(evaluation, CommendationEvaluation):
-        return {**data, "lines": commendation_lines(document, evaluation)}
-    if document["form"] not in SUBJECTS:  # ballot, tally, residence comment
-        return {**data, "lines": evaluation.lines()}
-    rules = evaluation.regime.subject(SUBJECTS[document["form"]].subject)
-    grades = [f"{row['stt']}. {row['ten']}: {row['muc']}" for row in grade_rows(document, rules)]
-    score = score_line(evaluation) if evaluation.score is not None else None
-    return {**data, "form_code": evaluation.variant.get("form_code"), "score_line": score, "lines": grades}
+def summarise(classified: Classified) -> dict:
+    """The result as the page shows it: ``classify``'s JSON and lines; a member or an organisation has its
+    level, form and score shown apart, so its lines are the graded criteria; ``canh_bao``: the one warning
+    line ``classify`` prints on stderr when a table is older than the document."""
+    ev = classified.evaluation
+    data = {**ev.as_dict(), "canh_bao": classified.notice}
+    if isinstance(ev, Evaluation):
+        return {**data, "form_code": ev.variant.get("form_code"), "score_line": ev.score_line(), "lines": ev.grade_lines()}
+    return {**data, "lines": ev.lines()}
 
 
 def read_typed_document(document, check=validated):
@@ -93,12 +88,14 @@ def check(document) -> dict:
     the document is complete enough to compute it (a too-high proposal still shows the level)."""
     try:
         _shipped_profile_only(document)
+        found = form_of(document)
+        if found and not found.prints:  # a chi bộ's list names files on disk: never read on the server
+            raise not_printable(found.id)
         document = read_typed_document(document)
-        valid = validated(document)
-        evaluation = evaluate(valid)
+        classified = classify(document)
     except InputError as error:
         return {"problems": [problem_dict(p) for p in _own_maximum(document, error.problems)], "result": None}
-    return {"problems": [problem_dict(p) for p in evaluation.problems], "result": summarise(valid, evaluation)}
+    return {"problems": [problem_dict(p) for p in classified.evaluation.problems], "result": summarise(classified)}
 
 
 def render_document(document, fmt: str) -> tuple[str, bytes]:
@@ -110,6 +107,5 @@ def render_document(document, fmt: str) -> tuple[str, bytes]:
 
 
 def _file_stem(document: dict) -> str:
-    form = document["form"]
-    name = SUBJECTS[form].name(document) if form in SUBJECTS else document.get("so_ky_hieu") or document.get("chi_bo")
-    return f"{form}-{slug(name)}" if isinstance(name, str) and name.strip() else form
+    name = form_of(document).name_of(document)
+    return f"{document['form']}-{slug(name)}" if name and name.strip() else document["form"]

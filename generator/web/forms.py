@@ -12,18 +12,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from ..evaluate import SUBJECTS
 from ..evaluate.regime import ProfileError, known_profiles, load_regime, read_yaml
+from ..forms import SUBJECT, form as registered
 from ..pipeline import renderable_forms
 from ..resources import profiles_dir
 from ..validate import DEFAULT_REGIME, _resolve, load_schema, node_at
 
-# The field that picks a form's variant (Mẫu 02A/02B/02C, the kind of organisation or collective).
-VARIANT_FIELDS = {
-    "ban-tu-kiem-diem": ["dang_vien", "doi_tuong"],
-    "bieu-diem-tccsd": ["loai_to_chuc"],
-    "bao-cao-kiem-diem-tap-the": ["loai_tap_the"],
-}
+def _variant_path(form: str) -> list[str] | None:
+    """The field that picks a form's variant (Mẫu 02A/02B/02C, the kind of organisation or collective)."""
+    role = registered(form).role
+    return list(role) if role else None
+
+
+def _subject(form: str) -> str | None:
+    """The regime's subject a member's or an organisation's form is rated by (None for the other forms)."""
+    entry = registered(form)
+    return entry.subject if entry.kind == SUBJECT else None
 
 
 class UnknownChoice(ValueError):
@@ -62,15 +66,15 @@ def profile_options(regime: str) -> list[dict]:
 
 
 def _variant_options(form: str, schema: dict) -> list[dict]:
-    path = VARIANT_FIELDS.get(form)
+    path = _variant_path(form)
     return _options(schema, node_at(schema, path)) if path else []
 
 
 def score_limits(form: str, rules) -> dict:
     """The most each score part of the regime allows, by JSON path ("$.diem.tieu_chi_chung.diem": 30)."""
-    if form not in SUBJECTS:
+    if _subject(form) is None:
         return {}
-    parts = rules.subject(SUBJECTS[form].subject).get("score_parts") or []
+    parts = rules.subject(_subject(form)).get("score_parts") or []
     return {f"$.diem.{p['id']}.diem": p["max"] for p in parts}
 
 
@@ -92,8 +96,8 @@ def describe_form(form: str, regime: str | None = None, profile: str | None = No
         raise UnknownChoice(str(exc)) from None
     schema = load_schema(form)
     maps, limits, variants = {}, {}, {}
-    if form in SUBJECTS:
-        subject = rules.subject(SUBJECTS[form].subject)
+    if _subject(form):
+        subject = rules.subject(_subject(form))
         parts = subject.get("score_parts") or []
         maps["$.diem"] = [{"key": p["id"], "title": p["label"], "max": p["max"]} for p in parts]
         limits.update(score_limits(form, rules))
@@ -106,6 +110,6 @@ def describe_form(form: str, regime: str | None = None, profile: str | None = No
     return {
         "form": form, "title": schema.get("title", form), "schema": schema,
         "regime": regime, "regimes": regimes, "profile": profile or None, "profiles": profiles,
-        "variant_path": VARIANT_FIELDS.get(form), "variant_options": _variant_options(form, schema),
+        "variant_path": _variant_path(form), "variant_options": _variant_options(form, schema),
         "variant_codes": variants, "maps": maps, "limits": limits,
     }

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from generator import load_document, prepare, render
 from generator.blank import make_blank, render_blank
 from generator.errors import InputError
-from generator.present.context import ANNEXED
+from generator import forms
 from tests.render.test_parity import docx_text, normal, once, pdf_text, repeated_headers
 from tests.samples import EXAMPLES
 
@@ -65,7 +65,7 @@ def test_every_blank_renders_in_both_formats_saying_the_same(form, regime, varia
 @pytest.mark.parametrize("key", sorted(FILLED))
 def test_a_blank_has_the_filled_forms_headings_in_order(key):
     document = load_document(EXAMPLES / FILLED[key])
-    if document["form"] in ANNEXED:  # the form's headings: the annex of reasons is not part of it
+    if forms.form(document["form"]).annex:  # the form's headings: the annex of reasons is not part of it
         document = {**document, "in_phu_luc": False}
     filled = render(prepare(document), ["docx"])["docx"]
     kind = {k: document[k] for k in ("loai_to_chuc", "loai_tap_the") if k in document}  # which sections it has

@@ -127,7 +127,7 @@ def test_the_terminology_changes_inside_five_years():
     doc = proposal(2025, 1, nam=2018, ngay_lap="2018-12-20")
     doc["de_nghi"][0]["ket_qua"] = [{"nam": y, "xep_loai": "TSVM" if y < 2018 else "HTXSNV", "tieu_bieu": True}
                                     for y in range(2014, 2019)]
-    line = evaluate(validate(doc)).lines[0]
+    line = evaluate(validate(doc)).proposals[0]
     # rated HTXSNV in 2018, recognised "Trong sạch, vững mạnh" tiêu biểu (khen-thuong.yaml, organisation_titles)
     assert line.achievement == "“Trong sạch, vững mạnh” tiêu biểu 5 năm liền (2014–2018)"
     doc["de_nghi"][0]["ket_qua"][4]["xep_loai"] = "TSVM"  # no longer a level in 2018
@@ -143,14 +143,14 @@ def test_the_terminology_changes_inside_five_years():
 def test_an_organisations_year_2018_to_2020_is_trong_sach_vung_manh_tieu_bieu(year, achievement):
     doc = proposal(2025, 0, nam=year, ngay_lap=f"{year}-12-20")
     doc["de_nghi"][0]["ket_qua"] = [{"nam": year, "xep_loai": "TSVM" if year < 2018 else "HTXSNV", "tieu_bieu": True}]
-    assert evaluate(validate(doc)).lines[0].achievement == achievement
+    assert evaluate(validate(doc)).proposals[0].achievement == achievement
 
 
 def test_five_years_across_2020_and_2021_name_both_titles_and_a_missing_recognition_names_the_title():
     doc = proposal(2025, 1, nam=2021, ngay_lap="2021-12-20")
     doc["de_nghi"][0]["ket_qua"] = [{"nam": y, "xep_loai": "TSVM" if y < 2018 else "HTXSNV", "tieu_bieu": True}
                                     for y in range(2017, 2022)]
-    assert evaluate(validate(doc)).lines[0].achievement == (
+    assert evaluate(validate(doc)).proposals[0].achievement == (
         "5 năm liền: “Trong sạch, vững mạnh” tiêu biểu (2017–2020), “Hoàn thành xuất sắc nhiệm vụ” tiêu biểu (2021)")
     doc["de_nghi"][0]["ket_qua"][3]["tieu_bieu"] = False
     assert any("năm 2020 chưa được cấp có thẩm quyền công nhận “Trong sạch, vững mạnh” tiêu biểu" in p for p in problems(doc))
@@ -160,7 +160,7 @@ def test_a_members_years_2018_to_2020_keep_the_level():
     doc = proposal(2025, 2, nam=2020, ngay_lap="2020-12-15")
     for row, year in zip(doc["de_nghi"][0]["ket_qua"], range(2016, 2021)):
         row["nam"] = year
-    assert evaluate(validate(doc)).lines[0].achievement == "“Hoàn thành xuất sắc nhiệm vụ” 5 năm liền (2016–2020)"
+    assert evaluate(validate(doc)).proposals[0].achievement == "“Hoàn thành xuất sắc nhiệm vụ” 5 năm liền (2016–2020)"
 
 
 @pytest.mark.parametrize("score, ok", [(94.9, False), (95, True)])

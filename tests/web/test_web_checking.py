@@ -8,7 +8,6 @@ import pytest
 from pypdf import PdfReader
 
 from generator import load_document, prepare, render
-from generator.present.result_lines import commendation_lines
 from generator.errors import InputError
 from generator.evaluate import evaluate
 from generator.validate import validate
@@ -28,7 +27,7 @@ def test_meeting_forms_show_classifys_lines(name):
 def test_a_commendation_shows_its_amounts():
     document = load_document(EXAMPLES / "to-trinh-khen-thuong-2025.yaml")
     valid = validate(document)
-    assert check(document)["result"]["lines"] == commendation_lines(valid, evaluate(valid))
+    assert check(document)["result"]["lines"] == evaluate(valid).lines()
 
 
 def test_the_score_is_written_as_the_cli_writes_it():
