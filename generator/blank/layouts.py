@@ -15,12 +15,16 @@ from ..vietnamese import cap_uy, dia_danh_ngay, so
 from .builder import Blank, Setting
 from .fields import leader
 
-# The personal lines each Mẫu 02 prints (regulations.md §2: 02A adds the three positions).
-POSITIONS = {
-    "lanh_dao_quan_ly": ("chuc_vu_dang", "chuc_vu_chinh_quyen", "chuc_vu_doan_the", "don_vi_cong_tac"),
-    "khong_giu_chuc_vu": ("don_vi_cong_tac",),
-    "ngoai_he_thong_chinh_tri": ("don_vi_cong_tac",),
-}
+# The personal lines a Mẫu 02 may print, in order; which of them a role's form has is the schema's x-chi-cho
+# (regulations.md §2: 02A adds the three positions).
+PERSONAL_LINES = ("chuc_vu_dang", "chuc_vu_chinh_quyen", "chuc_vu_doan_the", "don_vi_cong_tac")
+
+
+def personal_lines(b: Blank, role: str) -> tuple[str, ...]:
+    """The lines the role's form prints, and any other the pre-filled data already holds."""
+    fields = b.schema["properties"]["dang_vien"]["properties"]
+    return tuple(key for key in PERSONAL_LINES
+                 if role in fields[key].get("x-chi-cho", [role]) or b.get(["dang_vien", key]) is not None)
 FAULT_ROWS = 2  # earlier faults (Mẫu 01, mục III) a blank leaves room for
 MEMBER_ROWS = 2  # members named under "trách nhiệm của cá nhân" (Mẫu 01, mục V)
 
@@ -107,7 +111,7 @@ def member(b: Blank, s: Setting) -> dict:
     variant = rules["variants"][role]
     leader_role = role == "lanh_dao_quan_ly"
     person = {"ho_ten": b.text(["dang_vien", "ho_ten"], 25), "ngay_sinh": b.text(["dang_vien", "ngay_sinh"], 10)}
-    for key in POSITIONS[role] + tuple(k for k in POSITIONS["lanh_dao_quan_ly"] if b.get(["dang_vien", k]) is not None):
+    for key in personal_lines(b, role):
         person[key] = b.text(["dang_vien", key], 22)
     kd = ["kiem_diem"]
     strengths = {key: b.prose(kd + ["uu_diem", key]) for key in ("pham_chat", "thuc_hien_nhiem_vu", "cam_ket")}

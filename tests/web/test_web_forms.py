@@ -71,5 +71,5 @@ def test_a_section_given_only_to_some_variants_names_real_variants(form):
     found = list(_only_for(described["schema"]))
     for path, values in found:
         assert values and set(values) <= offered, (path, values, offered)
-    if form == "ban-tu-kiem-diem":  # the five places only Mẫu 02A prints (blank/layouts.POSITIONS and member())
+    if form == "ban-tu-kiem-diem":  # the five places only Mẫu 02A prints (the schema's x-chi-cho: blank/layouts.personal_lines and member())
         assert len(found) == 5 and all(values == ["lanh_dao_quan_ly"] for _, values in found)
