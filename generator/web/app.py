@@ -12,13 +12,9 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from flask import Flask, Request, Response, abort, jsonify, redirect, render_template, request, send_file, url_for
-from flask.globals import request_ctx
+from flask import Flask, Request, abort, jsonify, redirect, render_template, request, send_file, url_for
 from jinja2 import StrictUndefined
-from markupsafe import escape
-from werkzeug.exceptions import HTTPException
 
 from .. import __version__
 from ..errors import InputError, Problem
@@ -28,12 +24,8 @@ from .checking import check, problem_dict, render_document
 from .forms import UnknownChoice, describe_form, web_forms
 from .jobs import Jobs
 from .responses import attachment
+from .security import guard
 from .uploads import MAX_ATTACHMENTS, MAX_UPLOAD, UploadRefused, attachment_path, check_workbook, read_document
-
-ERROR_TITLES = {
-    400: "Yêu cầu không hợp lệ", 403: "Yêu cầu bị từ chối", 404: "Không tìm thấy trang",
-    405: "Không dùng được cách gửi này", 413: "Tệp quá lớn", 500: "Lỗi không mong đợi",
-}
 
 
 def default_workdir() -> Path:
@@ -50,12 +42,6 @@ def _request_class(workdir: Path) -> type[Request]:
             return tempfile.SpooledTemporaryFile(max_size=500 * 1024, dir=spool)  # noqa: SIM115 — Werkzeug closes it
 
     return WorkdirRequest
-
-
-def _plain_page(title: str, detail: str) -> Response:
-    """An error page that needs no URL building: for a request werkzeug could not route."""
-    return Response(f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>{escape(title)}</title>'
-                    f"<h1>{escape(title)}</h1><p>{escape(detail)}</p></html>", mimetype="text/html")
 
 
 def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None = None) -> Flask:
@@ -78,49 +64,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
     app.extensions["kiemdiem_jobs"] = jobs
     app.config["KIEMDIEM_WORKDIR"] = workdir
 
-    @app.before_request
-    def _same_origin_only():
-        host = request.host.lower()
-        if allowed_hosts is not None and host not in allowed_hosts:
-            abort(400, description=f"tên máy “{host[:80]}” không phải của ứng dụng này")
-        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
-            origin = request.headers.get("Origin") or request.headers.get("Referer")
-            if origin and (origin == "null" or urlsplit(origin).netloc.lower() != host):
-                abort(403, description="yêu cầu gửi từ một trang khác bị từ chối (chỉ nhận từ chính ứng dụng này)")
-
-    @app.after_request
-    def _headers(response: Response):
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers.setdefault("X-Frame-Options", "DENY")  # a route may allow its own pages (web/prints.py)
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers.setdefault("Content-Security-Policy", (
-            "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"))
-        return response
-
-    @app.errorhandler(HTTPException)
-    def _http_error(error: HTTPException):
-        title = ERROR_TITLES.get(error.code, "Lỗi")
-        detail = error.description if error.code != 413 else (
-            f"Mỗi lần gửi tối đa {MAX_UPLOAD // (1024 * 1024)} MB. Hãy chia nhỏ sổ Excel hoặc bớt tệp đính kèm.")
-        if error.code == 404 and detail and detail.startswith("The requested URL"):
-            detail = "Địa chỉ này không có trong ứng dụng."
-        if error.code == 405:
-            detail = "Trang này không nhận yêu cầu gửi theo cách đó."
-        if detail and detail.startswith("The browser (or proxy) sent a request"):  # werkzeug's words for a bad Host
-            detail = "Yêu cầu gửi đến không đọc được (tên máy hay dữ liệu gửi kèm không hợp lệ)."
-        if request.path.startswith("/api/"):
-            return jsonify({"error": f"{title}: {detail}"}), error.code
-        if request_ctx.url_adapter is None:  # a Host header werkzeug cannot route (a label over 63 characters)
-            return _plain_page(title, detail), error.code
-        return render_template("loi.html", code=error.code, title=title, detail=detail), error.code
-
-    @app.errorhandler(Exception)
-    def _unexpected(error: Exception):
-        message = " ".join(str(error).split()) or type(error).__name__
-        app.logger.exception("lỗi không mong đợi")
-        if request.path.startswith("/api/"):
-            return jsonify({"error": f"Lỗi không mong đợi: {message}"}), 500
-        return render_template("loi.html", code=500, title=ERROR_TITLES[500], detail=message), 500
+    guard(app, allowed_hosts)
 
     def _document():
         """The request body as a document, parsed like a .json file (NFC, no NaN)."""
