@@ -1,4 +1,4 @@
-"""The Flask app: pages, the JSON endpoints the form page calls, and the bulk jobs.
+"""The Flask app: its pages and the bulk jobs (the form page and its JSON endpoints: web/documents.py).
 
 Safe by default for a machine shared with a browser: cross-origin POSTs are refused
 (Origin/Referer must be this app), the Host header must be one of the app's own
@@ -16,16 +16,13 @@ from pathlib import Path
 from flask import Flask, Request, abort, jsonify, redirect, render_template, request, send_file, url_for
 from jinja2 import StrictUndefined
 
-from .. import __version__
-from ..errors import InputError, Problem
-from ..load import MAX_BYTES, parse
-from ..pipeline import FORMATS, renderable_forms
-from .checking import check, problem_dict, render_document
-from .forms import UnknownChoice, describe_form, web_forms
+from ..load import MAX_BYTES
+from ..pipeline import FORMATS
+from .documents import bp as documents
 from .jobs import Jobs
 from .responses import attachment
 from .security import guard
-from .uploads import MAX_ATTACHMENTS, MAX_UPLOAD, UploadRefused, attachment_path, check_workbook, read_document
+from .uploads import MAX_ATTACHMENTS, MAX_UPLOAD, UploadRefused, attachment_path, check_workbook
 
 
 def default_workdir() -> Path:
@@ -65,63 +62,7 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
     app.config["KIEMDIEM_WORKDIR"] = workdir
 
     guard(app, allowed_hosts)
-
-    def _document():
-        """The request body as a document, parsed like a .json file (NFC, no NaN)."""
-        raw = request.get_data(cache=False)
-        if len(raw) > MAX_BYTES:
-            raise InputError([Problem("$", "Tài liệu", f"dữ liệu quá lớn ({len(raw)} byte; tối đa {MAX_BYTES} byte)")])
-        try:
-            return parse(raw.decode("utf-8"), ".json")
-        except UnicodeDecodeError:
-            raise InputError([Problem("$", "Tài liệu", "dữ liệu không phải văn bản UTF-8")]) from None
-
-    def _problems(error: InputError, status: int = 422):
-        return jsonify({"problems": [problem_dict(p) for p in error.problems]}), status
-
-    @app.get("/")
-    def index():
-        return render_template("mau.html", forms=web_forms(), formats=FORMATS, version=__version__)
-
-    @app.get("/api/mau/<form>")
-    def form_description(form: str):
-        try:
-            return jsonify(describe_form(form, request.args.get("regime") or None, request.args.get("profile") or None))
-        except UnknownChoice as exc:
-            abort(404, description=str(exc))
-
-    @app.post("/api/kiem-tra")
-    def check_document():
-        try:
-            document = _document()
-        except InputError as error:
-            return _problems(error, 400)
-        return jsonify(check(document))
-
-    @app.post("/api/in/<fmt>")
-    def render_one(fmt: str):
-        if fmt not in FORMATS:
-            abort(404, description=f"không có định dạng “{fmt[:20]}”; chọn {', '.join(FORMATS)}")
-        try:
-            name, data = render_document(_document(), fmt)
-        except InputError as error:
-            return _problems(error)
-        return attachment(data, name)
-
-    @app.post("/api/mo-tep")
-    def open_saved():
-        upload = request.files.get("tep")
-        if upload is None:
-            return _problems(InputError([Problem("$", "Tệp dữ liệu", "chưa chọn tệp .json hoặc .yaml")]), 400)
-        try:
-            document = read_document(upload, "Tệp dữ liệu")
-        except InputError as error:
-            return _problems(error, 400)
-        if document.get("form") not in renderable_forms():
-            shown = document.get("form")
-            return _problems(InputError([Problem("$.form", "Loại văn bản", f"mẫu “{shown}” không nhập được ở đây; "
-                                                 f"chọn một trong: {', '.join(renderable_forms())}")]), 400)
-        return jsonify({"document": document})
+    app.register_blueprint(documents)  # the form page and the JSON endpoints it calls
 
     def _bulk_page(problem: str | None = None) -> str:
         from ..evaluate.regime import known_regimes, load_regime
