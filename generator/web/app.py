@@ -1,39 +1,25 @@
-"""The Flask app: pages, the JSON endpoints the form page calls, and the bulk jobs.
+"""The Flask app: its configuration, its pages (one blueprint each) and the hooks every request goes through.
 
 Safe by default for a machine shared with a browser: cross-origin POSTs are refused
-(Origin/Referer must be this app), the Host header must be one of the app's own
-names when it listens on loopback (no DNS rebinding), requests are capped at
-``MAX_UPLOAD``, and every file the app writes is under its working directory.
+(Origin/Referer must be this app) and the Host header must be one of the app's own
+names when it listens on loopback (no DNS rebinding), both in web/security.py; requests
+are capped at ``MAX_UPLOAD``, and every file the app writes is under its working directory.
 Templates are never uploaded: the app prints with kiemdiem's shipped templates
 (and a shipped profile's), like ``kiemdiem render`` without ``--template``.
 """
 from __future__ import annotations
 
-import shutil
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from flask import Flask, Request, Response, abort, jsonify, redirect, render_template, request, send_file, url_for
-from flask.globals import request_ctx
+from flask import Flask, Request
 from jinja2 import StrictUndefined
-from markupsafe import escape
-from werkzeug.exceptions import HTTPException
 
-from .. import __version__
-from ..errors import InputError, Problem
-from ..load import MAX_BYTES, parse
-from ..pipeline import FORMATS, renderable_forms
-from .checking import check, problem_dict, render_document
-from .forms import UnknownChoice, describe_form, web_forms
+from .bulk import bp as bulk
+from .documents import bp as documents
 from .jobs import Jobs
-from .responses import attachment
-from .uploads import MAX_ATTACHMENTS, MAX_UPLOAD, UploadRefused, attachment_path, check_workbook, read_document
-
-ERROR_TITLES = {
-    400: "Yêu cầu không hợp lệ", 403: "Yêu cầu bị từ chối", 404: "Không tìm thấy trang",
-    405: "Không dùng được cách gửi này", 413: "Tệp quá lớn", 500: "Lỗi không mong đợi",
-}
+from .security import guard
+from .uploads import MAX_UPLOAD
 
 
 def default_workdir() -> Path:
@@ -52,12 +38,6 @@ def _request_class(workdir: Path) -> type[Request]:
     return WorkdirRequest
 
 
-def _plain_page(title: str, detail: str) -> Response:
-    """An error page that needs no URL building: for a request werkzeug could not route."""
-    return Response(f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>{escape(title)}</title>'
-                    f"<h1>{escape(title)}</h1><p>{escape(detail)}</p></html>", mimetype="text/html")
-
-
 def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None = None) -> Flask:
     """``allowed_hosts``: the host names the app answers to (``None``: any, for a non-loopback --host)."""
     app = Flask(__name__)
@@ -68,204 +48,16 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
     workdir = Path(workdir or default_workdir()).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     app.request_class = _request_class(workdir)
+    app.config["KIEMDIEM_WORKDIR"] = workdir
+    app.extensions["kiemdiem_jobs"] = Jobs(workdir)  # the bulk runs (web/bulk.py, web/prints.py)
+    guard(app, allowed_hosts)
+
+    app.register_blueprint(documents)  # the form page and the JSON endpoints it calls
     from .blanks import bp as blanks  # here: generator.blank loads the renderers, like the rest of the app
     app.register_blueprint(blanks)
     from .ballots import bp as ballots  # the "Phiếu biểu quyết" page: make ballots, count filled ones
     app.register_blueprint(ballots)
+    app.register_blueprint(bulk)  # a whole đảng bộ from a workbook, in the background
     from .prints import bp as prints  # each chi bộ's print file of a bulk job
     app.register_blueprint(prints)
-    jobs = Jobs(workdir)
-    app.extensions["kiemdiem_jobs"] = jobs
-    app.config["KIEMDIEM_WORKDIR"] = workdir
-
-    @app.before_request
-    def _same_origin_only():
-        host = request.host.lower()
-        if allowed_hosts is not None and host not in allowed_hosts:
-            abort(400, description=f"tên máy “{host[:80]}” không phải của ứng dụng này")
-        if request.method in ("POST", "PUT", "PATCH", "DELETE"):
-            origin = request.headers.get("Origin") or request.headers.get("Referer")
-            if origin and (origin == "null" or urlsplit(origin).netloc.lower() != host):
-                abort(403, description="yêu cầu gửi từ một trang khác bị từ chối (chỉ nhận từ chính ứng dụng này)")
-
-    @app.after_request
-    def _headers(response: Response):
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers.setdefault("X-Frame-Options", "DENY")  # a route may allow its own pages (web/prints.py)
-        response.headers["Referrer-Policy"] = "same-origin"
-        response.headers.setdefault("Content-Security-Policy", (
-            "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"))
-        return response
-
-    @app.errorhandler(HTTPException)
-    def _http_error(error: HTTPException):
-        title = ERROR_TITLES.get(error.code, "Lỗi")
-        detail = error.description if error.code != 413 else (
-            f"Mỗi lần gửi tối đa {MAX_UPLOAD // (1024 * 1024)} MB. Hãy chia nhỏ sổ Excel hoặc bớt tệp đính kèm.")
-        if error.code == 404 and detail and detail.startswith("The requested URL"):
-            detail = "Địa chỉ này không có trong ứng dụng."
-        if error.code == 405:
-            detail = "Trang này không nhận yêu cầu gửi theo cách đó."
-        if detail and detail.startswith("The browser (or proxy) sent a request"):  # werkzeug's words for a bad Host
-            detail = "Yêu cầu gửi đến không đọc được (tên máy hay dữ liệu gửi kèm không hợp lệ)."
-        if request.path.startswith("/api/"):
-            return jsonify({"error": f"{title}: {detail}"}), error.code
-        if request_ctx.url_adapter is None:  # a Host header werkzeug cannot route (a label over 63 characters)
-            return _plain_page(title, detail), error.code
-        return render_template("loi.html", code=error.code, title=title, detail=detail), error.code
-
-    @app.errorhandler(Exception)
-    def _unexpected(error: Exception):
-        message = " ".join(str(error).split()) or type(error).__name__
-        app.logger.exception("lỗi không mong đợi")
-        if request.path.startswith("/api/"):
-            return jsonify({"error": f"Lỗi không mong đợi: {message}"}), 500
-        return render_template("loi.html", code=500, title=ERROR_TITLES[500], detail=message), 500
-
-    def _document():
-        """The request body as a document, parsed like a .json file (NFC, no NaN)."""
-        raw = request.get_data(cache=False)
-        if len(raw) > MAX_BYTES:
-            raise InputError([Problem("$", "Tài liệu", f"dữ liệu quá lớn ({len(raw)} byte; tối đa {MAX_BYTES} byte)")])
-        try:
-            return parse(raw.decode("utf-8"), ".json")
-        except UnicodeDecodeError:
-            raise InputError([Problem("$", "Tài liệu", "dữ liệu không phải văn bản UTF-8")]) from None
-
-    def _problems(error: InputError, status: int = 422):
-        return jsonify({"problems": [problem_dict(p) for p in error.problems]}), status
-
-    @app.get("/")
-    def index():
-        return render_template("mau.html", forms=web_forms(), formats=FORMATS, version=__version__)
-
-    @app.get("/api/mau/<form>")
-    def form_description(form: str):
-        try:
-            return jsonify(describe_form(form, request.args.get("regime") or None, request.args.get("profile") or None))
-        except UnknownChoice as exc:
-            abort(404, description=str(exc))
-
-    @app.post("/api/kiem-tra")
-    def check_document():
-        try:
-            document = _document()
-        except InputError as error:
-            return _problems(error, 400)
-        return jsonify(check(document))
-
-    @app.post("/api/in/<fmt>")
-    def render_one(fmt: str):
-        if fmt not in FORMATS:
-            abort(404, description=f"không có định dạng “{fmt[:20]}”; chọn {', '.join(FORMATS)}")
-        try:
-            name, data = render_document(_document(), fmt)
-        except InputError as error:
-            return _problems(error)
-        return attachment(data, name)
-
-    @app.post("/api/mo-tep")
-    def open_saved():
-        upload = request.files.get("tep")
-        if upload is None:
-            return _problems(InputError([Problem("$", "Tệp dữ liệu", "chưa chọn tệp .json hoặc .yaml")]), 400)
-        try:
-            document = read_document(upload, "Tệp dữ liệu")
-        except InputError as error:
-            return _problems(error, 400)
-        if document.get("form") not in renderable_forms():
-            shown = document.get("form")
-            return _problems(InputError([Problem("$.form", "Loại văn bản", f"mẫu “{shown}” không nhập được ở đây; "
-                                                 f"chọn một trong: {', '.join(renderable_forms())}")]), 400)
-        return jsonify({"document": document})
-
-    def _bulk_page(problem: str | None = None) -> str:
-        from ..evaluate.regime import known_regimes, load_regime
-        regimes = [{"id": r, "name": load_regime(r).name} for r in reversed(known_regimes())]
-        return render_template("so_dang_bo.html", formats=FORMATS, max_mb=MAX_UPLOAD // (1024 * 1024), regimes=regimes,
-                               problem=problem)
-
-    @app.get("/so-dang-bo")
-    def bulk_page():
-        return _bulk_page()
-
-    @app.get("/so-dang-bo/so-trong.xlsx")
-    def blank_workbook():
-        """``kiemdiem workbook-template --regime …``: an empty workbook to fill in Excel."""
-        from ..evaluate.regime import known_regimes
-        from ..workbook import write_workbook
-        regime = request.args.get("regime") or "qd366-2025"
-        if regime not in known_regimes():
-            abort(404, description=f"không có quy định “{regime[:60]}”; có: {', '.join(known_regimes())}")
-        (workdir / "so-trong").mkdir(exist_ok=True)
-        folder = Path(tempfile.mkdtemp(dir=workdir / "so-trong"))  # one per request: two clicks never share a file
-        try:
-            data = write_workbook(folder / "so.xlsx", regime=regime).read_bytes()
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-        return attachment(data, f"so-dang-bo-{regime}.xlsx")
-
-    @app.post("/so-dang-bo")
-    def bulk_start():
-        upload = request.files.get("so")
-        formats = tuple(f for f in FORMATS if f in request.form.getlist("dinh_dang"))
-        problem = None
-        data = upload.read() if upload is not None else b""
-        if upload is None or not upload.filename:
-            problem = "chưa chọn sổ Excel .xlsx"
-        elif not formats:
-            problem = "chọn ít nhất một định dạng (DOCX hoặc PDF)"
-        else:
-            try:
-                check_workbook(data)
-            except UploadRefused as exc:
-                problem = str(exc)
-        attachments = []
-        if not problem:
-            try:
-                attachments = _attachments(request.files.getlist("kem_theo"))
-            except UploadRefused as exc:
-                problem = str(exc)
-        if problem:
-            return _bulk_page(problem), 400
-        job = jobs.start(data, formats, attachments)
-        return redirect(url_for("bulk_job", job_id=job.id), code=303)
-
-    def _attachments(files) -> list:
-        kept = []
-        for upload in files:
-            if not upload.filename:  # the browser sends an empty part when no folder was chosen
-                continue
-            relative = attachment_path(upload.filename)
-            if relative is None:
-                continue
-            data = upload.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
-                raise UploadRefused(f"tệp kèm theo “{relative}” lớn quá {MAX_BYTES // (1024 * 1024)} MB")
-            kept.append((relative, data))
-            if len(kept) > MAX_ATTACHMENTS:
-                raise UploadRefused(f"quá {MAX_ATTACHMENTS} tệp kèm theo")
-        return kept
-
-    def _job(job_id: str):
-        job = jobs.get(job_id)
-        if job is None:
-            abort(404, description="không có lượt in này (mã không đúng hoặc ứng dụng đã khởi động lại)")
-        return job
-
-    @app.get("/so-dang-bo/<job_id>")
-    def bulk_job(job_id: str):
-        return render_template("ket_qua.html", job=_job(job_id))
-
-    @app.get("/api/so-dang-bo/<job_id>")
-    def bulk_status(job_id: str):
-        return jsonify(_job(job_id).as_dict())
-
-    @app.get("/so-dang-bo/<job_id>/ket-qua.zip")
-    def bulk_archive(job_id: str):
-        job = _job(job_id)
-        if job.archive is None:
-            abort(404, description="lượt in chưa xong hoặc không có tệp nén")
-        return send_file(job.archive, mimetype="application/zip", as_attachment=True, download_name=job.archive.name)
-
     return app
