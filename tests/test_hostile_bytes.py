@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from generator.blank.reading import read_blank
 from generator.errors import InputError
-from generator.evaluate.regime import ProfileError, load_regime, read_yaml
+from generator.evaluate.profile import ProfileError, read_yaml
+from generator.evaluate.regime import load_regime
 from generator.inputfile import UnsafeFile, check_archive
 from generator.load import parse
 from generator.validate import validate
@@ -101,8 +102,13 @@ def test_random_profiles_are_refused_with_a_reason(text, tmp_path):
         pass
 
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-                           lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+def _nested(inner):
+    """Lists and objects of ``inner`` (a named function: hypothesis 6.170 cannot read a lambda split over
+    lines and would warn that it does not recurse)."""
+    return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20), _nested,
                            max_leaves=25)
 
 
