@@ -62,14 +62,26 @@ def write_atomic(path: str | Path, data: bytes, durable: bool = True) -> Path:
 def open_atomic(path: str | Path, durable: bool = True):
     """A binary handle whose file appears at ``path`` whole when the block ends (and not at all
     if it raises): for a file written piece by piece, too big to hold in memory."""
+    with atomic_path(path, durable=False) as tmp, open(tmp, "wb") as handle:
+        yield handle
+        handle.flush()
+        if durable:
+            os.fsync(handle.fileno())
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path, durable: bool = True):
+    """A temporary name beside ``path``, ending as it does, that becomes ``path`` when the block
+    ends and is removed if it raises: for a library that writes a file by its name (openpyxl) and
+    for a file that is read back and checked before anyone may see it."""
     path = check_target(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp" + path.suffix, dir=path.parent)
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            if durable:
-                os.fsync(handle.fileno())
+        yield Path(tmp)
+        if durable:
+            with open(tmp, "rb") as written:
+                os.fsync(written.fileno())
         os.chmod(tmp, _default_mode())
         os.replace(tmp, path)
     except BaseException:

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from .. import __version__
 from ..resources import templates_dir
+from ..write import open_atomic
 
 MANIFEST, JOURNAL, LEDGER = "manifest.json", ".kiemdiem-journal.jsonl", ".kiemdiem-ledger.sqlite"
 
@@ -123,18 +122,11 @@ class Ledger:
         self._journal.close()
         head = json.dumps({"kiemdiem": __version__, **extra}, ensure_ascii=False, indent=1)
         target = self.out_dir / MANIFEST
-        fd, tmp = tempfile.mkstemp(prefix=".manifest.", suffix=".tmp", dir=self.out_dir)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(head[:-2] + ',\n "outputs": [\n')
-                for i, (text,) in enumerate(self._db.execute("select entry from current order by path")):
-                    out.write((",\n" if i else "") + text)
-                out.write("\n ]\n}\n")
-            os.chmod(tmp, 0o644)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with open_atomic(target) as out:
+            out.write((head[:-2] + ',\n "outputs": [\n').encode("utf-8"))
+            for i, (text,) in enumerate(self._db.execute("select entry from current order by path")):
+                out.write(((",\n" if i else "") + text).encode("utf-8"))
+            out.write(b"\n ]\n}\n")
         (self.out_dir / JOURNAL).unlink(missing_ok=True)
         self._close()
         return target

@@ -15,9 +15,7 @@ import datetime as dt
 import io
 import logging
 import multiprocessing
-import os
 import shutil
-import tempfile
 import zipfile
 from concurrent.futures import FIRST_COMPLETED, Executor, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -25,7 +23,7 @@ from pathlib import Path
 
 from ..evaluate.known_through import document_notice
 from ..pipeline import FORMATS
-from ..write import write_atomic
+from ..write import open_atomic, write_atomic
 from .manifest import InputHasher, Ledger, file_sha256, sha256
 from .plan import LIST, Job, Planner
 from .print_file import FORM as PRINT_FORM, Planned, input_digest, merge_into, partial_reason
@@ -361,18 +359,11 @@ def build_summary(planner: Planner) -> dict:
 def write_archive(out_dir: Path, root: str, paths: list[str]) -> Path:
     """A ZIP of the tree and the manifest, the same bytes for the same files, streamed to disk."""
     target = out_dir / f"{root}.zip"
-    fd, tmp = tempfile.mkstemp(prefix=f".{root}.", suffix=".zip.tmp", dir=out_dir)
-    try:
-        with os.fdopen(fd, "wb") as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
-            for relative in paths + ["manifest.json"]:
-                info = zipfile.ZipInfo(relative, date_time=(2000, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                with (out_dir / relative).open("rb") as source, archive.open(info, "w") as member:
-                    shutil.copyfileobj(source, member, 1 << 20)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with open_atomic(target) as handle, zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
+        for relative in paths + ["manifest.json"]:
+            info = zipfile.ZipInfo(relative, date_time=(2000, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            with (out_dir / relative).open("rb") as source, archive.open(info, "w") as member:
+                shutil.copyfileobj(source, member, 1 << 20)
     return target
