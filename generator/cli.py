@@ -26,7 +26,7 @@ from .load import load_document
 from .files import render_file
 from .forms import DANG_BO, form_of
 from .pipeline import FORMATS, classify, prepare, renderable_forms
-from .validate import known_forms, load_schema
+from .schema import known_forms, load_schema
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
 

@@ -6,7 +6,8 @@ exactly what decides a level (``kiemdiem regime qd366-2025 --profile …``).
 from __future__ import annotations
 
 from .evaluate.engine import requirement
-from .evaluate.regime import Regime, known_profiles, known_regimes
+from .evaluate.profile import known_profiles
+from .evaluate.regime import Regime, known_regimes
 from .evaluate.votes import threshold_phrase
 from .vietnamese import so
 

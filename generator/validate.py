@@ -7,6 +7,7 @@ characters that XML (so DOCX) cannot carry, and the ``x-khong-lon-hon`` annotati
 """
 from __future__ import annotations
 
+import copy
 import json
 import math
 import re
@@ -19,7 +20,7 @@ from referencing import Registry, Resource
 from .errors import InputError, Problem, json_path, overlapping
 from .load import nfc
 from .vietnamese import so
-from .schema_store import known_forms, load_schema
+from .schema import known_forms, load_schema, resolve, title_at, value_at
 
 DEFAULT_REGIME = "qd366-2025"
 MAX_TEXT = 200_000  # characters in all strings of one document: about 60 printed pages
@@ -85,48 +86,6 @@ def _number(value: Any) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return so(value, decimals_max=6)
     return _show(value)
-
-
-def _resolve(schema: dict, node: dict) -> dict:
-    """Follow a local ``$ref`` while keeping the referring node's own keys."""
-    while "$ref" in node and node["$ref"].startswith("#/"):
-        target = schema
-        for part in node["$ref"][2:].split("/"):
-            target = target[part]
-        node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-    return node
-
-
-def _child(schema: dict, node: dict, key: Any) -> dict | None:
-    node = _resolve(schema, node)
-    if isinstance(key, int):
-        items = node.get("items")
-        return _resolve(schema, items) if isinstance(items, dict) else None
-    props = node.get("properties", {})
-    if key in props:
-        return _resolve(schema, props[key])
-    extra = node.get("additionalProperties")
-    return _resolve(schema, extra) if isinstance(extra, dict) else None
-
-
-def node_at(schema: dict, path) -> dict | None:
-    """The schema node at a JSON path (keys and list indices), None where the schema has none."""
-    node = _resolve(schema, schema)
-    for key in path:
-        node = _child(schema, node, key)
-        if node is None:
-            return None
-    return node
-
-
-def title_at(schema: dict, path: list) -> str:
-    """The field's title at ``path``, after its parent's ("Thông tin đảng viên › Họ và tên")."""
-    node, titles = _resolve(schema, schema), []
-    for key in path:
-        node = _child(schema, node, key) if node is not None else None
-        if node is not None and node.get("title"):
-            titles.append(node["title"])
-    return " › ".join(titles[-2:])
 
 
 def _choices(options: list[dict]) -> str:
@@ -212,17 +171,17 @@ def _value_problems(value: Any, schema: dict) -> list[Problem]:
 def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list, faulty: set[str]) -> list[Problem]:
     """Check ``x-khong-lon-hon`` along the document between values that are not ``faulty`` (the JSON
     paths the schema refused, and what lies inside or around them)."""
-    node = _resolve(schema, node)
+    node = resolve(schema, node)
     found: list[Problem] = []
     if isinstance(value, dict):
         for key, sub in node.get("properties", {}).items():
             if key not in value:
                 continue
-            sub = _resolve(schema, sub)
+            sub = resolve(schema, sub)
             other = sub.get("x-khong-lon-hon")
             if other:
                 other_path = other[2:].split(".") if other.startswith("$.") else path + [other]
-                limit, here = _get(root, other_path), path + [key]
+                limit, here = value_at(root, other_path), path + [key]
                 if (limit is not None and not overlapping(json_path(here), faulty)
                         and not overlapping(json_path(other_path), faulty) and value[key] > limit):
                     verb = "không được sau" if sub.get("format") == "date" else "không được lớn hơn"
@@ -237,9 +196,43 @@ def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list
     return found
 
 
-def _get(root: Any, path: list) -> Any:
-    for key in path:
-        if not isinstance(root, dict) or key not in root:
-            return None
-        root = root[key]
-    return root
+# ---------------------------------------------------------------- the partial mode
+def _relax(node: Any) -> Any:
+    """The schema without "required" (and without "at least one of" rules made of them)."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "required" and isinstance(value, list):
+                continue
+            if key == "anyOf" and isinstance(value, list) and all(isinstance(o, dict) and set(o) == {"required"} for o in value):
+                continue
+            out[key] = _relax(value)
+        return out
+    if isinstance(node, list):
+        return [_relax(item) for item in node]
+    return node
+
+
+@cache
+def _partial_validator(form: str) -> Draft202012Validator:
+    schema = _relax(copy.deepcopy(load_schema(form)))
+    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
+    return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def validate_partial(form: str, data: Any) -> dict:
+    """The partial mode, for a blank's pre-filled part (what a chi bộ knows before the member writes):
+    each value present is checked as in a whole document, a missing field is not an error (the
+    schema without "required"). Return an NFC copy of ``data`` with ``form`` set, or raise ``InputError`` naming each wrong field."""
+    if not isinstance(data, dict):
+        raise InputError([Problem("$", "Tài liệu", "dữ liệu điền sẵn phải là một đối tượng JSON {…}")])
+    if data.get("form", form) != form:
+        raise InputError([Problem("$.form", "Loại văn bản", f"dữ liệu điền sẵn là mẫu “{data['form']}”, không phải “{form}”")])
+    document = {**data, "form": form}
+    schema = load_schema(form)
+    problems = _value_problems(document, schema)
+    errors = sorted(_partial_validator(form).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    problems += [_problem(schema, e) for e in errors]
+    if problems:
+        raise InputError(_unique(problems))
+    return nfc(document)

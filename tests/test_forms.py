@@ -7,7 +7,7 @@ import pytest
 
 from generator import forms
 from generator.resources import templates_dir
-from generator.schema_store import known_forms, load_schema
+from generator.schema import known_forms, load_schema
 
 
 def test_every_schema_is_a_registered_form_and_nothing_else_is():

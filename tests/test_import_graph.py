@@ -133,8 +133,8 @@ def cycles(graph: set[Edge], lazy: bool = False) -> set[frozenset[str]]:
 # forms.py (the registry) names each form's steps as "module:function" and imports one on its first call, so it
 # sits on the ground floor with no edge to the layers whose functions it names.
 FLOORS = {
-    "errors": 0, "forms": 0, "resources": 0, "inputfile": 0, "schema_store": 0, "typed": 0, "vietnamese": 0,
-    "load": 1, "validate": 2, "evaluate": 3, "present": 4, "render": 5, "write": 6,
+    "errors": 0, "filenames": 0, "forms": 0, "resources": 0, "inputfile": 0, "schema": 0, "typed": 0, "vietnamese": 0,
+    "load": 1, "validate": 2, "compose": 3, "evaluate": 3, "present": 4, "render": 5, "write": 6,
     "pipeline": 7,
     "blank": 8, "usertemplate": 8, "workbook": 8, "describe": 8, "files": 8,
     "": 8,  # generator/__init__.py, the package's API: the pipeline and files.render_file
@@ -161,19 +161,8 @@ TOP_LEVEL_CYCLES: set[frozenset[str]] = set()
 LAZY_CYCLES: set[frozenset[str]] = set()  # the last five went in issue 16 §4; none may come back
 
 
-# Imports of a higher floor; each is to be removed (issue 16 §4), then struck from here.
-UPWARD = {
-    # blank's per-member blanks and folder import reuse bulk's planning, paths and composition
-    ("generator.blank.folder_import", "generator.bulk.compose"),
-    ("generator.blank.folder_import", "generator.bulk.paths"),
-    ("generator.blank.per_member", "generator.bulk.compose"),
-    ("generator.blank.per_member", "generator.bulk.paths"),
-    ("generator.blank.per_member", "generator.bulk.plan"),
-    ("generator.blank.per_member", "generator.bulk.source"),
-    ("generator.blank.to_workbook", "generator.bulk.paths"),
-    # the workbook reader composes a document as bulk does
-    ("generator.workbook.reader", "generator.bulk.compose"),
-}
+# Imports of a higher floor: none (the last went in issue 16 §4), and none may come back.
+UPWARD: set[tuple[str, str]] = set()
 
 
 def test_no_circle_through_top_level_imports():

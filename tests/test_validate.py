@@ -7,7 +7,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from generator import InputError, load_document, validate
-from generator.validate import _resolve, known_forms, load_schema
+from generator.schema import known_forms, load_schema, resolve
 from tests.samples import EXAMPLES, example
 
 
@@ -25,7 +25,7 @@ def test_schemas_are_valid_2020_12_with_titles_everywhere():
 
         def walk(node, where):
             for name, sub in node.get("properties", {}).items():
-                assert _resolve(schema, sub).get("title"), f"{where}.{name} has no Vietnamese title"
+                assert resolve(schema, sub).get("title"), f"{where}.{name} has no Vietnamese title"
                 walk(sub, f"{where}.{name}")
             for option in node.get("oneOf", []):
                 if "const" in option:

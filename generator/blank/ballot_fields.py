@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from ..errors import InputError, Problem
 from ..evaluate.regime import Regime
 from ..pipeline import prepare
-from ..validate import title_at
+from ..schema import title_at
 from .builder import Blank, Setting
 from ..present.boxes import UNCHECKED
 from .fields import Field, field_name

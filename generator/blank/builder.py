@@ -14,8 +14,7 @@ from markupsafe import Markup, escape
 from ..present.boxes import boxes
 from ..present.fields import _present, paragraphs
 from ..vietnamese import so
-from ..schema_store import load_schema
-from ..validate import _resolve, node_at, title_at
+from ..schema import choices, kind, load_schema, node_at, resolve, title_at
 from .fields import NO, YES, YES_NO, Field, leader
 
 LINE = 30  # ellipses in a full indented line of body text (155 mm at 14 pt)
@@ -24,10 +23,10 @@ PROSE_LINES = 4
 
 def options_of(schema: dict, node: dict) -> tuple:
     """(code, label) of an enum field (its oneOf consts), or Có/Không for a yes/no one."""
-    node = _resolve(schema, node)
+    node = resolve(schema, node)
     if node.get("type") == "boolean":
         return YES_NO
-    return tuple((o["const"], o.get("title", o["const"])) for o in node.get("oneOf", []) if "const" in o)
+    return choices(schema, node)
 
 
 class Blank:
@@ -148,12 +147,12 @@ class Blank:
         def walk(path: list) -> None:
             nonlocal group
             node = self.node(path)
-            kinds = node.get("type")
-            if kinds == "object" or "properties" in node:
+            kinds = kind(self.schema, node)
+            if kinds == "object":
                 for key in node.get("properties", {}):
                     walk(path + [key])
                 return
-            if kinds in ("array", ["string", "array"]):
+            if kinds in ("array", "lines", "paragraphs"):
                 return
             if kinds == "boolean" or options_of(self.schema, node):
                 place = self.choice(path)

@@ -109,24 +109,6 @@ def cmd_import_folder(args, report) -> int:
     return OK
 
 
-def cmd_bulk_blank(args, report) -> int:
-    """``kiemdiem bulk --blank``: exit 0 every member's blank written, 3 some members skipped (listed),
-    2 the workbook or folder itself is unusable (nothing written)."""
-    from .per_member import member_blanks
-    try:
-        run = member_blanks(args.source, args.output, args.format, fillable=args.fillable, profile=args.profile)
-    except InputError as error:
-        report(str(args.source), error)
-        return INVALID
-    print(f"Đã in {len(run.written)} bản trống; {len(run.errors)} lỗi.")
-    if run.errors:
-        print(f"Các đảng viên bỏ qua ({len(run.errors)}):", file=sys.stderr)
-        for error in run.errors:
-            print(f"  {error}", file=sys.stderr)
-        return 3
-    return OK
-
-
 def add_commands(sub, profile_option, regimes, report) -> None:
     p = sub.add_parser("blank", help="in bản trống để viết tay, bản điền sẵn một phần, hoặc PDF điền được (--fillable)")
     p.add_argument("form", choices=blank_forms(), metavar="MẪU", help=", ".join(blank_forms()))

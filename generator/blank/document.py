@@ -20,12 +20,12 @@ from ..evaluate.regime import ProfileError, load_regime
 from ..present.header_lines import fit_beside_date
 from ..render import render_docx, render_pdf
 from ..render.zip_parts import ZipParts
-from ..schema_store import load_schema
+from ..schema import load_schema
 from ..validate import DEFAULT_REGIME
 from .acroform import tidy_acroform
 from .appearance import give_appearances
 from .builder import Blank, Setting
-from .partial import validate_partial
+from ..validate import validate_partial
 
 DEFAULT_ROLE = "khong_giu_chuc_vu"  # most members hold no leading post (Mẫu 02B)
 METADATA_KEY = "/KiemdiemBanTrong"

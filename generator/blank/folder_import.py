@@ -16,12 +16,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..bulk.compose import MEMBER_FORM
-from ..bulk.paths import slug
+from ..compose import MEMBER_FORM
+from ..filenames import slug
 from ..errors import InputError, Problem
 from ..inputfile import read_bytes
-from ..schema_store import load_schema
-from ..validate import DEFAULT_REGIME, title_at
+from ..schema import load_schema, title_at
+from ..validate import DEFAULT_REGIME
 from ..workbook.columns import header_key
 
 SUFFIXES = (".pdf", ".docx")

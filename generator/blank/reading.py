@@ -23,11 +23,10 @@ from lxml import etree
 from pypdf import PdfReader
 
 from ..errors import InputError, Problem
-from ..evaluate.regime import MAX_DEPTH, depth
+from ..evaluate.profile import MAX_DEPTH, depth
 from ..inputfile import UnsafeFile, check_archive
-from ..schema_store import load_schema
 from ..typed import TypedError, parse_number
-from ..validate import _resolve, node_at
+from ..schema import kind, load_schema, node_at, resolve
 from ..forms import blank_forms
 from .document import CORE, DC, DOCX_MARK, METADATA_KEY
 from .docx_resaved import RESAVED, Control, control_of, names_by_order, split_joined_lines
@@ -179,9 +178,8 @@ def _answer(field) -> str:
 
 def _typed(schema: dict, node: dict, text: str) -> Any:
     """The answer as the schema's type; left as text when it does not parse, so validation names it."""
-    node = _resolve(schema, node)
-    kinds = node.get("type")
-    if kinds == ["string", "array"] or (kinds == "array" and _resolve(schema, node.get("items", {})).get("type") == "string"):
+    kinds = kind(schema, node)
+    if kinds in ("paragraphs", "lines"):
         return [" ".join(line.split()) for line in re.split(r"\r\n|\r|\n", text) if line.strip()]
     if kinds == "boolean":
         return {YES: True, NO: False}.get(text, text)
@@ -190,7 +188,7 @@ def _typed(schema: dict, node: dict, text: str) -> Any:
             return parse_number(text)  # "27,5" and "27.5"; never "1.000" guessed as 1 or a thousand
         except TypedError:
             return text
-    if node.get("format") == "date":
+    if kinds == "date":
         day = _DAY.match(text)
         if day:
             return f"{int(day.group(3)):04d}-{int(day.group(2)):02d}-{int(day.group(1)):02d}"
@@ -243,9 +241,9 @@ def _tidy(value: Any) -> Any:
 
 def _required_empty_objects(schema: dict, node: dict, document: dict) -> None:
     """A required object whose fields are all optional (dieu_kien) exists even when nothing was ticked."""
-    node = _resolve(schema, node)
+    node = resolve(schema, node)
     for key in node.get("required", []):
-        child = _resolve(schema, node.get("properties", {}).get(key, {}))
+        child = resolve(schema, node.get("properties", {}).get(key, {}))
         if key not in document and child.get("type") == "object" and not child.get("required"):
             document[key] = {}
     for key, value in document.items():

@@ -28,11 +28,11 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from ..inputfile import read_bytes
 from ..pipeline import Prepared, prepare
-from ..schema_store import load_schema
-from ..validate import DEFAULT_REGIME, title_at
+from ..schema import load_schema, title_at
+from ..validate import DEFAULT_REGIME
 from .ballot_fields import CHOICE, FORM as BALLOT, NAME
 from .folder_import import filled_files
-from .partial import validate_partial
+from ..validate import validate_partial
 from .reading import read_docx_fields, read_fields
 
 TALLY = "bien-ban-kiem-phieu"

@@ -12,18 +12,17 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
-import os
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-from ..bulk.paths import slug
+from ..filenames import slug
 from ..errors import InputError, Problem
 from ..vietnamese import ngay_ngan
 from ..workbook import open_workbook, write_workbook
 from ..workbook.columns import layout
 from ..workbook.template import HEADER_SHEET, MEMBER_SHEET, ORG_SHEET
-from ..write import write_atomic
+from ..write import atomic_path, write_atomic
 
 FILE_COLUMN = ("tep",)
 
@@ -83,20 +82,17 @@ def write_imported(document: dict, workbook: str | Path, force: bool = False) ->
                     del member["diem"][part]["tieu_chi"]
             rows.append(name)
     written: list[Path] = []
-    temporary = workbook.with_name(f".{workbook.stem}.{os.getpid()}.tmp.xlsx")
     try:
         written = [write_atomic(path, data) for path, data in side.items()]
-        write_workbook(temporary, document=shallow)
-        if side:
-            _name_files(temporary, document, rows)
-        _verify(temporary, document)
-        os.replace(temporary, workbook)
+        with atomic_path(workbook) as temporary:
+            write_workbook(temporary, document=shallow)
+            if side:
+                _name_files(temporary, document, rows)
+            _verify(temporary, document)
     except BaseException:
         for path in written:  # no half output: the files belong to a workbook that was not written
             path.unlink(missing_ok=True)
         raise
-    finally:
-        temporary.unlink(missing_ok=True)
     return [workbook, *written]
 
 

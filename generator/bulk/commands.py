@@ -15,8 +15,7 @@ INVALID = 2
 
 
 def cmd_bulk(args, report) -> int:
-    if args.blank:  # one personalised blank per member instead of the documents (generator/blank)
-        from ..blank.commands import cmd_bulk_blank
+    if args.blank:  # one personalised blank per member instead of the documents
         return cmd_bulk_blank(args, report)
     from .runner import run_bulk
     if args.executor and not args.executor.startswith("dask://"):
@@ -51,6 +50,24 @@ def cmd_bulk(args, report) -> int:
             print(f"  {error['where']}: {error['reason']}", file=sys.stderr)
     return outcome.status
 
+
+
+def cmd_bulk_blank(args, report) -> int:
+    """``kiemdiem bulk --blank``: exit 0 every member's blank written, 3 some members skipped (listed),
+    2 the workbook or folder itself is unusable (nothing written)."""
+    from .blanks import member_blanks
+    try:
+        run = member_blanks(args.source, args.output, args.format, fillable=args.fillable, profile=args.profile)
+    except InputError as error:
+        report(str(args.source), error)
+        return INVALID
+    print(f"Đã in {len(run.written)} bản trống; {len(run.errors)} lỗi.")
+    if run.errors:
+        print(f"Các đảng viên bỏ qua ({len(run.errors)}):", file=sys.stderr)
+        for error in run.errors:
+            print(f"  {error}", file=sys.stderr)
+        return 3
+    return 0
 
 def cmd_workbook_template(args, report) -> int:
     from ..workbook import write_workbook

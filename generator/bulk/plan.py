@@ -26,9 +26,9 @@ from ..present.names import name_key
 from ..present.summary import LIST, list_context
 from ..vietnamese import so
 from ..validate import validate
-from . import compose
+from .. import compose
 from .org_quota import apply_org_quota
-from .paths import Names, slug
+from ..filenames import Names, slug
 from .print_file import PRINT_FILE
 from .source import Source
 

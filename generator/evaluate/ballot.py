@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..errors import Problem
 from ..forms import Given
 from ..vietnamese import hoa_chu_dau
-from ..validate import load_schema, title_at
+from ..schema import load_schema, title_at
 from .engine import Reason
 from .quota import quota_max
 from .regime import Regime

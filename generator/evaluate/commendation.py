@@ -19,7 +19,8 @@ from ..forms import Given
 from ..vietnamese import ngay_ngan, phan_tram, so, tien, tien_bang_chu
 from ..resources import commendation_dir, shipped_yaml
 from .facts import add_months
-from .regime import ProfileError, deep_merge, exact, load_regime, profile_path, read_yaml
+from .profile import Profile, ProfileError, load_profile, read_yaml
+from .regime import deep_merge, exact, load_regime
 from .subjects import regime_of
 
 RECIPIENTS = {"chi_bo": "chi bộ", "tccsd": "tổ chức cơ sở đảng", "dang_vien": "đảng viên"}
@@ -297,35 +298,34 @@ def proposal_problems(award_id: str, award: dict, proposal: dict, year: int, day
     return problems
 
 
-def _profile(document: dict, profile: str | None) -> tuple[dict, str]:
-    """The profile's data ({} without one) and where it was named, for messages."""
+def _profile(document: dict, profile: str | None) -> tuple[Profile | None, str]:
+    """The profile (None without one) and where it was named, for messages."""
     name = profile or document.get("profile")
     where = "--profile" if profile else "$.profile"
     if not name:
-        return {}, where
+        return None, where
     try:
-        path = profile_path(name)
-        return read_yaml(path), where
+        return load_profile(name), where
     except ProfileError as exc:
         raise InputError([Problem(where, "Hồ sơ quy định địa phương", str(exc))]) from None
 
 
 def profile_wages(document: dict, profile: str | None) -> list[dict]:
     """The profile's ``luong_co_so`` rows, checked (an ``InputError`` naming the profile and row)."""
-    data, where = _profile(document, profile)
-    if WAGE_KEY not in data:
+    found, where = _profile(document, profile)
+    if found is None or WAGE_KEY not in found.data:
         return []
-    path = profile_path(profile or document.get("profile"))
-    found = wage_row_problems(data[WAGE_KEY], f"hồ sơ {path.name}")
-    if found:
-        raise InputError([Problem(where, "Hồ sơ quy định địa phương: mức lương cơ sở", text) for text in found])
-    return committee_wages(data[WAGE_KEY], path.name, f"hồ sơ {data.get('name') or path.stem}")
+    path = found.path
+    problems = wage_row_problems(found.data[WAGE_KEY], f"hồ sơ {path.name}")
+    if problems:
+        raise InputError([Problem(where, "Hồ sơ quy định địa phương: mức lương cơ sở", text) for text in problems])
+    return committee_wages(found.data[WAGE_KEY], path.name, f"hồ sơ {found.data.get('name') or path.stem}")
 
 
 def _quotas(era: dict, document: dict, profile: str | None) -> dict:
     quotas = dict(era.get("quotas") or {})
-    data, _ = _profile(document, profile)
-    quotas = deep_merge(quotas, (data.get("khen_thuong") or {}).get("quotas") or {})
+    found, _ = _profile(document, profile)
+    quotas = deep_merge(quotas, found.commendation_quotas if found else {})
     return {k: v for k, v in quotas.items() if v is not None}
 
 

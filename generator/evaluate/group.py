@@ -13,7 +13,8 @@ from ..errors import InputError, Problem, json_path
 from ..forms import Given
 from ..load import load_document
 from ..vietnamese import so
-from ..validate import load_schema, title_at, validate
+from ..schema import load_schema, title_at
+from ..validate import validate
 from .subjects import Evaluation, evaluate_record, evaluate_subject, regime_of
 from .engine import NOT_RATED, Reason
 from .regime import UNDECIDED

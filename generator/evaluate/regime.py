@@ -12,13 +12,11 @@ import copy
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..resources import profiles_dir, regimes_dir, shipped_yaml
+from ..resources import regimes_dir, shipped_yaml
 from .grades import GRADES
+from .profile import ProfileError, load_profile
 
 UNITS = {"diem", "ty_le", "thang", "co_khong", "cap_do"}
 # The four grades of a single criterion (2019–2024), in order; rules compare them like numbers.
@@ -26,10 +24,6 @@ OPERATORS = {">=", ">", "<=", "<", "=="}
 RULE_SECTIONS = ("not_rated", "triggers", "notes")
 UNDECIDED = "UNDECIDED"  # no level's conditions and no ground for the lowest: left to the competent committee
 UNDECIDED_LABEL = "Chờ cấp có thẩm quyền quyết định"
-
-
-class ProfileError(ValueError):
-    """A profile that cannot apply: unknown, unreadable, for another regime, or breaking the data."""
 
 
 def exact(value: Any) -> Any:
@@ -205,66 +199,8 @@ def known_regimes() -> list[str]:
     return sorted(p.stem for p in regimes_dir().glob("*.yaml"))
 
 
-def known_profiles() -> list[str]:
-    return sorted(p.stem for p in profiles_dir().glob("*.yaml"))
-
-
 _KINDS = {list: "danh sách", str: "chữ", int: "số", float: "số", bool: "có/không"}
-MAX_DEPTH = 32  # mappings and lists inside a profile; the shipped data nests 7 deep
 MAX_VALUE = 10**6  # no threshold a regulation sets (points, per cent, counts, years) comes near
-
-
-def depth(value: Any, limit: int = MAX_DEPTH) -> int:
-    """How deep ``value`` nests, counted without recursion and stopping past ``limit``."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        node, level = stack.pop()
-        if isinstance(node, (dict, list)):
-            deepest = max(deepest, level)
-            if level > limit:
-                return level
-            stack.extend((child, level + 1) for child in (node.values() if isinstance(node, dict) else node))
-    return deepest
-
-
-def read_yaml(path: Path, what: str = "hồ sơ quy định", mapping: bool = True) -> Any:
-    """A committee's YAML file (a profile, a wage table): a regular file of at most 1 MB, plain YAML
-    (no aliases, dates as text), a mapping nesting at most ``MAX_DEPTH`` deep; ``ProfileError`` otherwise."""
-    from ..errors import InputError
-    from ..inputfile import read_bytes
-    from ..load import plain_yaml
-
-    try:
-        text = read_bytes(path, what, "profile").decode("utf-8-sig")
-    except InputError as exc:
-        raise ProfileError(f"không đọc được {what} {path}: {exc.problems[0].reason}") from None
-    except UnicodeDecodeError:
-        raise ProfileError(f"{what} {path} không phải văn bản UTF-8") from None
-    try:
-        data = plain_yaml(text)
-    except yaml.YAMLError as exc:
-        raise ProfileError(f"{what} {path} không phải YAML hợp lệ: {exc}") from None
-    except RecursionError:
-        raise ProfileError(f"{what} {path} lồng nhau quá sâu") from None
-    if mapping and not isinstance(data, dict):
-        raise ProfileError(f"{what} {path} phải là một đối tượng YAML")
-    if depth(data) > MAX_DEPTH:
-        raise ProfileError(f"{what} {path} lồng nhau quá sâu (quá {MAX_DEPTH} cấp)")
-    return data
-
-
-def profile_path(profile: str | Path) -> Path:
-    """A shipped profile by id, or a file the user points to."""
-    shipped = profiles_dir() / f"{profile}.yaml"
-    try:
-        if isinstance(profile, str) and "/" not in profile and shipped.is_file():
-            return shipped
-        path = Path(profile)
-        if path.exists():
-            return path  # read_yaml says what is wrong with anything that is not a regular file
-    except (OSError, ValueError):
-        raise ProfileError(f"tên hồ sơ quy định không hợp lệ hoặc quá dài: {str(profile)[:120]}") from None
-    raise ProfileError(f"không có hồ sơ quy định {profile!s}; có sẵn: {', '.join(known_profiles()) or 'không'}")
 
 
 @cache
@@ -274,11 +210,11 @@ def load_regime(regime_id: str, profile: str | None = None) -> Regime:
     raw = shipped_yaml(regimes_dir() / f"{regime_id}.yaml")
     profile_name = None
     if profile is not None:
-        path = profile_path(profile)
-        data = read_yaml(path)
-        if data.get("regime") != regime_id:
-            raise ProfileError(f"hồ sơ {path.name} dành cho {data.get('regime')!r}, văn bản dùng {regime_id!r}")
-        overrides = data.get("overrides", {})
+        found = load_profile(profile)
+        path = found.path
+        if found.regime != regime_id:
+            raise ProfileError(f"hồ sơ {path.name} dành cho {found.regime!r}, văn bản dùng {regime_id!r}")
+        overrides = found.overrides
         if not isinstance(overrides, dict):
             raise ProfileError(f"hồ sơ {path.name}: “overrides” phải là một đối tượng (các mục thay đổi), "
                                f"không phải {_KINDS.get(type(overrides), 'giá trị đơn')}")
@@ -287,7 +223,7 @@ def load_regime(regime_id: str, profile: str | None = None) -> Regime:
         if wrong:
             raise ProfileError(f"hồ sơ {path.name}: " + "; ".join(wrong[:5]))
         raw = deep_merge(raw, overrides)
-        profile_name = data.get("name", path.stem)
+        profile_name = found.name
         try:
             check_regime(raw, KNOWN_FACTS)
         except (ValueError, KeyError, TypeError, AttributeError, IndexError, OverflowError) as exc:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problem
 from ..forms import Given
-from ..validate import load_schema, title_at
+from ..schema import load_schema, title_at
 from .subjects import regime_of
 
 FORM = "phieu-nhan-xet-noi-cu-tru"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import Problem, json_path
-from ..validate import load_schema, title_at
+from ..schema import load_schema, title_at
 
 EXEMPT, SUSPENDED = "mien_cong_tac_sinh_hoat", "dinh_chi_sinh_hoat"
 

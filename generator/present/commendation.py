@@ -7,7 +7,7 @@ import datetime as dt
 from ..evaluate.commendation import RECIPIENTS, CommendationEvaluation
 from ..vietnamese import dia_danh_ngay, ngay_ngan, so, tien, tien_bang_chu
 from .header_lines import header_name
-from ..validate import load_schema
+from ..schema import load_schema
 from .fields import _present
 
 _FORM_ORDER = ("Giấy khen", "Bằng khen", "Cờ")

@@ -13,7 +13,7 @@ from fractions import Fraction
 from ..evaluate import NOT_RATED, CommendationEvaluation, Evaluation
 from ..evaluate.grades import GRADE_NAMES
 from ..forms import form
-from ..validate import load_schema
+from ..schema import load_schema
 from ..vietnamese import cap_uy, dia_danh_ngay, phan_tram, so
 from .fields import _present, paragraphs
 from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, header_name

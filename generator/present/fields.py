@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..validate import _resolve
+from ..schema import choices, resolve
 from ..vietnamese import mot_dong, ngay_ngan, so
 
 _BULLET = re.compile(r"^\s*[-+•–*]\s+")
@@ -30,9 +30,9 @@ def paragraphs(value: str | list[str]) -> list[dict]:
 
 
 def _present(schema: dict, node: dict, value: Any) -> Any:
-    node = _resolve(schema, node)
+    node = resolve(schema, node)
     if "oneOf" in node and all("const" in o for o in node["oneOf"]):
-        return {o["const"]: o["title"] for o in node["oneOf"]}.get(value, value)
+        return dict(choices(schema, node)).get(value, value)
     if node.get("format") == "date" and isinstance(value, str):
         return ngay_ngan(dt.date.fromisoformat(value))
     if node.get("type") == ["string", "array"]:

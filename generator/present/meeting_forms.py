@@ -6,7 +6,7 @@ Each paper's presenter (ballot.py, tally.py, residence.py) gives its own two par
 """
 from __future__ import annotations
 
-from ..validate import load_schema
+from ..schema import load_schema
 from .fields import _present
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from functools import cache
 
 from ..evaluate.residence import FORM
-from ..validate import load_schema, node_at
+from ..schema import load_schema, node_at
 from .fields import paragraphs
 from ..vietnamese import cap_uy, dia_danh_ngay, in_hoa, ngay_ngan
 from .header_lines import header_name

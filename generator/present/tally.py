@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..evaluate.tally import FORM, TallyEvaluation
-from ..validate import load_schema, title_at
+from ..schema import load_schema, title_at
 from ..evaluate.votes import threshold_phrase
 from .names import name_key
 from ..vietnamese import dia_danh_ngay, in_hoa, ngay_thang_nam, so

@@ -30,7 +30,7 @@ from ..present.context import COMPUTED_ROOTS
 from ..render.docx import docx_template_path, paragraph_lines
 from ..render.environment import SHARED_MACROS, TooBig
 from ..resources import templates_dir
-from ..validate import _resolve, load_schema, title_at
+from ..schema import load_schema, resolve, title_at
 from .reference import carriers, examples_of
 from .bounded import TemplateOverrun
 from .rendering import PRINTING_ERRORS, docx_bytes, environment, html_text, printing_problem
@@ -177,7 +177,7 @@ def _schema_paths(schema: dict) -> list[str]:
     out = []
 
     def walk(node: dict, path: tuple, depth: int) -> None:
-        node = _resolve(schema, node)
+        node = resolve(schema, node)
         for key in node.get("properties", {}):
             out.append(".".join(path + (key,)))
             if depth < 5:

@@ -18,7 +18,7 @@ from ..errors import InputError
 from ..load import load_document
 from ..pipeline import prepare
 from ..resources import PACKAGE_DIR
-from ..validate import _get, load_schema, node_at
+from ..schema import load_schema, node_at, value_at
 from .variables import required_leaves
 
 EXAMPLE_SUFFIXES = (".json", ".yaml", ".yml")
@@ -95,7 +95,7 @@ def carriers(form: str) -> dict[tuple, frozenset]:
         if "oneOf" in node or "enum" in node or "const" in node:
             continue  # a code: printed as its label, never perturbed into another valid code blindly
         for _, document, context in examples_of(form):
-            changed = _changed(_get(document, field))
+            changed = _changed(value_at(document, field))
             if changed is None:
                 continue
             altered = copy.deepcopy(document)

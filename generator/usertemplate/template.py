@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import InputError, Problem
-from ..evaluate.regime import ProfileError, profile_path, read_yaml
+from ..evaluate.profile import ProfileError, profile_path, read_yaml
 from ..pipeline import renderable_forms
 from .check import Finding, Report, UnreadableTemplate, check_source, read_template, template_kind
 from .rendering import PRINTING_ERRORS, BoundedHtml, docx_bytes, printing_problem

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2 import nodes
 
-from ..validate import _resolve, node_at
+from ..schema import node_at, resolve
 
 
 def references(tree: nodes.Template) -> dict[tuple, int]:
@@ -78,9 +78,9 @@ def required_leaves(schema: dict) -> list[tuple]:
     out: list[tuple] = []
 
     def walk(node: dict, path: tuple) -> None:
-        node = _resolve(schema, node)
+        node = resolve(schema, node)
         for key in node.get("required", []):
-            child = _resolve(schema, node.get("properties", {}).get(key, {}))
+            child = resolve(schema, node.get("properties", {}).get(key, {}))
             if child.get("type") == "object" and child.get("required"):
                 walk(child, path + (key,))
             else:

@@ -10,8 +10,8 @@ import re
 
 from ..blank.ballot_fields import FORM as BALLOT
 from ..blank.tally_import import TALLY
-from ..schema_store import load_schema
-from ..validate import DEFAULT_REGIME, node_at, title_at
+from ..schema import load_schema, node_at, title_at
+from ..validate import DEFAULT_REGIME
 from .forms import profile_options, regime_options
 from .uploads import MAX_UPLOAD
 

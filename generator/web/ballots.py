@@ -17,9 +17,9 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from ..blank import make_blank, render_blank
 from ..blank.ballot_fields import FORM as BALLOT
-from ..blank.partial import validate_partial
+from ..validate import validate_partial
 from ..blank.tally_import import TALLY, NoBallots, check_meeting, tally_folder
-from ..bulk.paths import slug
+from ..filenames import slug
 from ..errors import InputError, Problem
 from ..load import MAX_BYTES, nfc, parse
 from ..pipeline import prepare

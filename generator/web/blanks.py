@@ -13,7 +13,8 @@ from ..blank import make_blank, render_blank
 from ..forms import blank_forms, form as registered, variant_codes
 from ..blank.reading import read_blank
 from ..errors import InputError, Problem
-from ..evaluate.regime import known_profiles, known_regimes
+from ..evaluate.regime import known_regimes
+from ..evaluate.profile import known_profiles
 from ..pipeline import prepare
 from .responses import attachment
 from .checking import problem_dict

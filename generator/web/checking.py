@@ -7,10 +7,11 @@ never a file on the server.
 """
 from __future__ import annotations
 
-from ..bulk.paths import slug
+from ..filenames import slug
 from ..errors import InputError, Problem
 from ..evaluate import Evaluation
-from ..evaluate.regime import ProfileError, known_profiles, load_regime
+from ..evaluate.regime import load_regime
+from ..evaluate.profile import ProfileError, known_profiles
 from ..forms import form_of, not_printable
 from ..pipeline import Classified, classify, prepare, render, validated
 from ..vietnamese import so

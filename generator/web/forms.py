@@ -10,13 +10,14 @@ with each part's maximum. Nothing here decides validity: that stays in
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 
-from ..evaluate.regime import ProfileError, known_profiles, load_regime, read_yaml
+from ..evaluate.regime import load_regime
+from ..evaluate.profile import ProfileError, known_profiles, load_profile
 from ..forms import SUBJECT, form as registered
 from ..pipeline import renderable_forms
-from ..resources import profiles_dir
-from ..validate import DEFAULT_REGIME, _resolve, load_schema, node_at
+from ..schema import choices, load_schema, node_at
+from ..validate import DEFAULT_REGIME
+
 
 def _variant_path(form: str) -> list[str] | None:
     """The field that picks a form's variant (Mẫu 02A/02B/02C, the kind of organisation or collective)."""
@@ -40,8 +41,7 @@ def web_forms(forms: Sequence[str] = ()) -> list[dict]:
 
 
 def _options(schema: dict, node: dict | None) -> list[dict]:
-    node = _resolve(schema, node or {})
-    return [{"const": o["const"], "title": o.get("title", o["const"])} for o in node.get("oneOf", []) if "const" in o]
+    return [{"const": code, "title": title} for code, title in choices(schema, node)]
 
 
 def regime_options(form: str) -> list[dict]:
@@ -51,16 +51,11 @@ def regime_options(form: str) -> list[dict]:
     return found or [{"const": DEFAULT_REGIME, "title": load_regime(DEFAULT_REGIME).name}]
 
 
-@cache
-def _profile_regime(profile: str) -> str | None:
-    return read_yaml(profiles_dir() / f"{profile}.yaml").get("regime")
-
-
 def profile_options(regime: str) -> list[dict]:
     """The shipped profiles written for ``regime`` (a profile for another regime is refused anyway)."""
     out = []
     for profile in known_profiles():
-        if _profile_regime(profile) == regime:
+        if load_profile(profile).regime == regime:
             out.append({"const": profile, "title": load_regime(regime, profile).profile or profile})
     return out
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import Problem, json_path
 from ..typed import TypedError, parse_date, parse_number
-from ..validate import _child, _resolve, load_schema, title_at
+from ..schema import child, load_schema, resolve, title_at
 
 
 def _types(node: dict) -> set[str]:
@@ -31,11 +31,11 @@ def read_typed(document: Any) -> tuple[Any, list[Problem]]:
     def read(node: dict | None, value: Any, path: list) -> Any:
         if node is None:
             return value
-        node = _resolve(schema, node)
+        node = resolve(schema, node)
         if isinstance(value, dict):
-            return {k: read(_child(schema, node, k), v, [*path, k]) for k, v in value.items()}
+            return {k: read(child(schema, node, k), v, [*path, k]) for k, v in value.items()}
         if isinstance(value, list):
-            return [read(_child(schema, node, i), v, [*path, i]) for i, v in enumerate(value)]
+            return [read(child(schema, node, i), v, [*path, i]) for i, v in enumerate(value)]
         if not isinstance(value, str) or not value.strip():
             return value
         types = _types(node)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..evaluate.regime import Regime, load_regime
-from ..schema_store import load_schema
+from ..schema import load_schema
 
 YES, NO = "Có", "Không"
 SEPARATOR = " › "
@@ -171,7 +171,7 @@ def header_columns() -> list[Column]:
 
 
 # The collective report is prose from end to end: it comes from a file; its scores and the
-# statistics of its members are taken from the row (see ``generator.bulk.compose``).
+# statistics of its members are taken from the row (see ``generator.compose``).
 REPORT_FILE = Column("Tệp báo cáo kiểm điểm tập thể", ("tep_bao_cao",), "text", ROW, title="Tệp báo cáo kiểm điểm tập thể",
                      description="Tùy chọn: tệp JSON/YAML của báo cáo kiểm điểm tập thể (Mẫu 01), đường dẫn tương đối trong "
                                  "thư mục của sổ. Điểm, điều kiện, đề xuất xếp loại lấy từ biểu điểm của dòng này; "

@@ -26,7 +26,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
-from ..bulk.compose import FROM_SCORING
+from ..compose import FROM_SCORING
 from ..errors import InputError, Problem, SourceProblem
 from ..inputfile import read_archive
 from ..evaluate.regime import ProfileError, known_regimes

@@ -15,7 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from generator.bulk.paths import slug
+from generator.filenames import slug
 from generator.bulk.pdf_merge import merge
 from generator.bulk.runner import run_bulk
 from generator.bulk.results import BatchResult

@@ -5,7 +5,8 @@ import pytest
 
 from generator import InputError, evaluate, validate
 from generator.cli import main
-from generator.evaluate.regime import known_profiles, load_regime
+from generator.evaluate.profile import known_profiles
+from generator.evaluate.regime import load_regime
 from tests.samples import example
 
 

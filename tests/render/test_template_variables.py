@@ -16,7 +16,7 @@ from generator.render.environment import docx_environment, html_environment
 from generator.pipeline import renderable_forms
 from generator.resources import templates_dir
 from generator.usertemplate.variables import in_context, in_schema, references
-from generator.validate import load_schema
+from generator.schema import load_schema
 from tests.samples import EXAMPLES
 
 EXAMPLE_DOCS = {

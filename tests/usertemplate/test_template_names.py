@@ -4,7 +4,7 @@ from __future__ import annotations
 from jinja2 import Environment
 
 from generator.usertemplate.variables import optional_layout, references, related, required_leaves, shows
-from generator.validate import load_schema
+from generator.schema import load_schema
 
 PARSE = Environment().parse
 

@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 
 from generator.evaluate.regime import load_regime
-from generator.schema_store import load_schema
+from generator.schema import load_schema
 from generator.workbook import write_workbook
 from generator.workbook.columns import FILLED, Column, unique_headers
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from generator.bulk.plan import Planner
 from generator.errors import InputError
-from generator.schema_store import load_schema
+from generator.schema import load_schema
 from generator.workbook import open_workbook, write_workbook
 from generator.workbook.columns import member_columns, organisation_columns
 from generator.evaluate.regime import load_regime

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..bulk import compose
-from ..bulk.paths import slug
-from ..bulk.plan import Planner
-from ..bulk.source import open_source
+from .. import compose
+from ..filenames import slug
+from .plan import Planner
+from .source import open_source
 from ..errors import InputError
 from ..write import write_atomic
-from .document import make_blank, render_blank
+from ..blank.document import make_blank, render_blank
 
 PERSONAL = ("regime", "profile", "nam", "dang_bo", "chi_bo", "dia_danh", "ngay_lap", "dang_vien")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.blank.partial import validate_partial
+from generator.validate import validate_partial
 from generator.errors import InputError
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import copy
 
-from ..errors import Problem
-from ..vietnamese import cap_uy
-from ..validate import load_schema, title_at
+from .errors import Problem
+from .vietnamese import cap_uy
+from .schema import load_schema, title_at
 
 MEMBER_FORM, GROUP_FORM = "ban-tu-kiem-diem", "xep-loai-chi-bo"
 SCORING_FORM, REPORT_FORM = "bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the"

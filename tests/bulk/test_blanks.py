@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from docx import Document
 
-from generator.blank.per_member import member_blanks
+from generator.bulk.blanks import member_blanks
 from generator.blank.reading import read_blank
 from generator.cli import main
 from tests.bulk.sample_dang_bo import build, edit
