@@ -16,17 +16,15 @@ from functools import cache
 
 from ..errors import InputError, Problem, json_path
 from ..forms import Given
-from ..vietnamese import ngay_ngan, phan_tram, so, tien, tien_bang_chu
+from ..vietnamese import ngay_ngan, so, tien, tien_bang_chu
 from ..resources import commendation_dir, shipped_yaml
-from .facts import add_months
+from .award_conditions import Proposal, described, proposal_reasons, year_reasons
 from .profile import Profile, ProfileError, load_profile, read_yaml
 from .regime import deep_merge, exact, load_regime
 from .subjects import regime_of
 
 RECIPIENTS = {"chi_bo": "chi bộ", "tccsd": "tổ chức cơ sở đảng", "dang_vien": "đảng viên"}
 AUTHORITY_PREFIX = {"dang_uy_co_so": "", "cap_tren_co_so": "Ban Thường vụ ", "tinh_uy": "Ban Thường vụ "}
-_OPS = {">": lambda a, b: a > b, ">=": lambda a, b: a >= b}
-_OP_WORDS = {">": "trên", ">=": "từ"}
 
 
 @cache
@@ -237,27 +235,7 @@ def _year_problems(award: dict, row: dict) -> list[str]:
         return [f"năm {year}: mức {row['xep_loai']} không dùng trong {regime.name}; các mức là: {names}"]
     if row["xep_loai"] != code:
         found.append(f"năm {year} xếp loại “{subject.label(row['xep_loai'])}”, hình thức này cần “{label}” mỗi năm")
-    if award.get("tieu_bieu") and not row.get("tieu_bieu"):
-        found.append(f"năm {year} chưa được cấp có thẩm quyền công nhận “{year_title(award, year)}” tiêu biểu")
-    if "min_score" in award:
-        if row.get("diem") is None:
-            found.append(f"năm {year}: thiếu điểm tự chấm (cần từ {so(award['min_score'])} điểm trở lên mỗi năm)")
-        elif row["diem"] < award["min_score"]:
-            found.append(f"năm {year} đạt {so(row['diem'])} điểm, cần từ {so(award['min_score'])} điểm trở lên")
-    good = award.get("members_good")
-    if good:
-        total, ok = row.get("so_dang_vien"), row.get("so_dang_vien_tot_tro_len")
-        need = f"{_OP_WORDS[good['op']]} {good['value']}"
-        if not total or ok is None:
-            found.append(f"năm {year}: thiếu số đảng viên và số hoàn thành tốt nhiệm vụ trở lên (tỷ lệ cần {need})")
-        elif not _OPS[good["op"]](Fraction(ok, total), exact(good["value"])):
-            found.append(f"năm {year} có {phan_tram(Fraction(ok, total))} đảng viên hoàn thành tốt nhiệm vụ trở lên, cần {need}")
-    if award.get("no_failing_members"):
-        failing = row.get("so_dang_vien_khtnv")
-        if failing is None:
-            found.append(f"năm {year}: thiếu số đảng viên không hoàn thành nhiệm vụ (phải không có)")
-        elif failing:
-            found.append(f"năm {year} có {so(failing)} đảng viên không hoàn thành nhiệm vụ (phải không có)")
+    found += year_reasons(award, row, year, lambda y: year_title(award, y))
     return found
 
 
@@ -277,24 +255,7 @@ def proposal_problems(award_id: str, award: dict, proposal: dict, year: int, day
             continue
         k, row = rows[y]
         problems += [Problem(json_path(where + ["ket_qua", k]), title, text) for text in _year_problems(award, row)]
-    if award.get("titles_min"):
-        titles = sum(bool(rows[y][1].get("chien_si_thi_dua")) for y in years if y in rows)
-        if titles < award["titles_min"]:
-            problems.append(Problem(json_path(where + ["ket_qua"]), title,
-                                    f"trong {award['years']} năm ({years[0]}–{years[-1]}) cần ít nhất {award['titles_min']:02d} lần đạt danh hiệu "
-                                    f"“Chiến sĩ thi đua cơ sở” hoặc tương đương trở lên; có {titles:02d}"))
-    before = proposal.get("khen_thuong_truoc", [])
-    if award.get("prior_award") and not any(p["hinh_thuc"] == award["prior_award"] for p in before):
-        problems.append(Problem(json_path(where + ["khen_thuong_truoc"]), "Các lần đã được khen thưởng trước đây",
-                                f"hình thức này cần đã được tặng “{award['prior_award']}” trước đó"))
-    if award.get("wait_years"):
-        same = [dt.date.fromisoformat(p["ngay"]) for p in before if p["hinh_thuc"] == award_id]
-        if same:
-            allowed = add_months(max(same), 12 * award["wait_years"])
-            if allowed > day:
-                problems.append(Problem(json_path(where + ["khen_thuong_truoc"]), "Các lần đã được khen thưởng trước đây",
-                                        f"đã được tặng hình thức này ngày {ngay_ngan(max(same))}; phải sau {award['wait_years']:02d} năm "
-                                        f"kể từ ngày được khen (từ ngày {ngay_ngan(allowed)}) mới đề nghị"))
+    problems += proposal_reasons(Proposal(award_id, award, rows, years, proposal.get("khen_thuong_truoc", []), day, where))
     return problems
 
 
@@ -418,20 +379,7 @@ def describe_awards(day: dt.date, extra_wages: list[dict] | None = None) -> list
     lines.append("Hình thức (mã trong \"hinh_thuc\"):")
     for award_id, a in catalogue(era).items():
         needs = [f"{a['years']} năm liền" if a["years"] > 1 else "trong năm"]
-        if a.get("tieu_bieu"):
-            needs.append("mức cao nhất, được công nhận tiêu biểu mỗi năm")
-        if "min_score" in a:
-            needs.append(f"từ {so(a['min_score'])} điểm trở lên mỗi năm")
-        if a.get("members_good"):
-            needs.append(f"{_OP_WORDS[a['members_good']['op']]} {a['members_good']['value']} đảng viên hoàn thành tốt nhiệm vụ trở lên")
-        if a.get("no_failing_members"):
-            needs.append("không có đảng viên không hoàn thành nhiệm vụ")
-        if a.get("titles_min"):
-            needs.append(f"ít nhất {a['titles_min']:02d} lần Chiến sĩ thi đua cơ sở")
-        if a.get("prior_award"):
-            needs.append(f"đã được tặng “{a['prior_award']}”")
-        if a.get("wait_years"):
-            needs.append(f"sau {a['wait_years']:02d} năm kể từ lần khen cùng hình thức")
+        needs += described(a)
         amount = f" = {tien(bonus(exact(a['multiple']), wage['amount']))}" if wage else ""
         lines.append(f"  {award_id}: {a['form']} ({_data()['authorities'][a['authority']]}) cho {RECIPIENTS[a['recipient']]} — "
                      f"{'; '.join(needs)}; {so(exact(a['multiple']))} lần {wage['name'] if wage else 'mức lương cơ sở'}{amount}")
