@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Iterator
 
 from ..errors import InputError, Problem
-from ..evaluate import evaluate, regime_of
+from ..evaluate import regime_of
 from ..evaluate.engine import NOT_RATED
 from ..evaluate.regime import UNDECIDED
 from ..evaluate.group import WHOLE_CHI_BO, MemberResult, apply_quotas, classify_members
-from ..pipeline import prepare
+from ..pipeline import classify, prepare
 from ..present.context import build_context
 from ..present.names import name_key
 from ..present.summary import LIST, list_context
@@ -412,8 +412,8 @@ class Planner:
             problems = compose.mismatches(docs["bieu_diem"], self.header, "biểu điểm") + compose.stats_problems(docs["bieu_diem"], stats)
             evaluation = valid = None
             try:
-                valid = validate(document)
-                evaluation = evaluate(valid, self.profile)
+                classified = classify(document, self.profile)
+                valid, evaluation = classified.document, classified.evaluation
                 problems += evaluation.problems
             except InputError as error:
                 problems += error.problems
@@ -434,8 +434,8 @@ class Planner:
             problems = (compose.mismatches(docs["bao_cao"], self.header, "báo cáo") + compose.stats_problems(docs["bao_cao"], stats)
                         + compose.scoring_problems(docs["bao_cao"], docs.get("bieu_diem")))
             try:
-                valid = validate(document)
-                evaluation = evaluate(valid, self.profile)
+                classified = classify(document, self.profile)
+                valid, evaluation = classified.document, classified.evaluation
                 problems += evaluation.problems
             except InputError as error:
                 problems += error.problems
