@@ -50,6 +50,9 @@ class Form:
     annex: tuple[str, str] | None = None
     blank: str | None = None  # "module:function"(Blank, Setting) → a blank's context (generator/blank/builder.py)
     blank_variants: tuple[str, ...] = ()  # the variant codes ``kiemdiem blank --variant`` offers
+    # Where a filled blank of this form goes when it is not read back as a document of its own (a voter's
+    # ballot is counted with the others): (what it is, the command that counts it), said instead of importing it.
+    counted_by: tuple[str, str] | None = None
     checks: tuple[str, ...] = field(default=())  # "module:function"(document, rules, regime name) → problems beyond the schema
 
     def evaluate(self, document: dict, given):
@@ -95,7 +98,8 @@ FORMS: dict[str, Form] = {f.id: f for f in (
     Form("to-trinh-khen-thuong", COMMENDATION, name=("so_ky_hieu",), evaluator=_E + "commendation:evaluate_form",
          presenter=_P + "commendation:commendation_context", prints=True, blank=_B + "commendation:commendation"),
     Form("phieu-bieu-quyet", MEETING, subject="ca_nhan", name=("chi_bo",), evaluator=_E + "ballot:evaluate_form",
-         presenter=_P + "ballot:ballot_context", prints=True, blank=_B + "ballot_fields:ballot"),
+         presenter=_P + "ballot:ballot_context", prints=True, blank=_B + "ballot_fields:ballot",
+         counted_by=("phiếu biểu quyết", "kiemdiem tally THƯ_MỤC --data CUỘC_HỌP.yaml")),
     Form("bien-ban-kiem-phieu", MEETING, subject="ca_nhan", name=("chi_bo",), evaluator=_E + "tally:evaluate_form",
          presenter=_P + "tally:tally_context", prints=True),
     Form("phieu-nhan-xet-noi-cu-tru", MEETING, subject="ca_nhan", evaluator=_E + "residence:evaluate_form",

@@ -27,7 +27,7 @@ from ..evaluate.profile import MAX_DEPTH, depth
 from ..inputfile import UnsafeFile, check_archive
 from ..typed import TypedError, parse_number
 from ..schema import kind, load_schema, node_at, resolve
-from ..forms import blank_forms
+from ..forms import blank_forms, form as form_record
 from .document import CORE, DC, DOCX_MARK, METADATA_KEY
 from .docx_resaved import RESAVED, Control, control_of, names_by_order, split_joined_lines
 from .fields import NO, YES
@@ -256,9 +256,10 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
     """The document: the skeleton, then every field's answer at its JSON path (a field
     left empty clears what the skeleton had there)."""
     form = skeleton["form"]
-    if form == "phieu-bieu-quyet":  # a voter's ballot is not a document: it is counted with the others
-        raise InputError([Problem("$.form", "Loại văn bản", "đây là phiếu biểu quyết đã điền; đếm cả thư mục phiếu bằng "
-                                  "kiemdiem tally THƯ_MỤC --data CUỘC_HỌP.yaml")])
+    counted = form_record(form).counted_by
+    if counted:  # a voter's ballot is not a document: it is counted with the others
+        what, command = counted
+        raise InputError([Problem("$.form", "Loại văn bản", f"đây là {what} đã điền; đếm cả thư mục phiếu bằng {command}")])
     schema = load_schema(form)
     document = copy.deepcopy(skeleton)
     problems = []
