@@ -1,9 +1,9 @@
 """Read a filled workbook back into a đảng bộ: header, organisations, one chi bộ at a time.
 
-The workbook is streamed once (openpyxl read-only): each member row is converted
-straight away and parked, as JSON, in a temporary SQLite file under its chi bộ's
-code, and so is each paragraph of “Nội dung”; ``documents(ma)`` builds one chi
-bộ's documents from there. A workbook of tens of thousands of members therefore
+The workbook is streamed once (openpyxl read-only, a sheet at a time: sheet.py): each
+member row is converted straight away and parked in the spill (spill.py) under its chi
+bộ's code, and so is each paragraph of “Nội dung”; ``documents(ma)`` builds one chi
+bộ's documents from there, and ``locate`` maps a problem back to its cell. A workbook of tens of thousands of members therefore
 never sits in memory. A workbook whose structure is wrong (sheets, headers,
 codes) is refused whole, every problem listed; a cell that cannot be read only
 drops its row, reported with sheet, row and column.
@@ -11,20 +11,12 @@ drops its row, reported with sheet, row and column.
 from __future__ import annotations
 
 import io
-import json
-import os
 import re
-import sqlite3
-import tempfile
-import weakref
-import zipfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
 
 from ..compose import FROM_SCORING
 from ..errors import InputError, Problem, SourceProblem
@@ -32,24 +24,14 @@ from ..inputfile import read_archive
 from ..evaluate.regime import ProfileError, known_regimes
 from ..load import load_document
 from .cells import CellError, blank, convert, get_path, paragraphs, text
-from .columns import DOCUMENT, ENTRY, GROUP, REPORT_FILE, ROW, Column, Layout, header_key, layout
+from .columns import DOCUMENT, ENTRY, GROUP, REPORT_FILE, ROW, Layout, header_key, layout
+from .spill import Spill
+from .sheet import BROKEN, MISSING_COLUMN, Sheet, broken_part, column_words, empty, rows_of, where
 from .date_formats import custom_month_first, month_first_cells, notices as date_notices
 from .template import HEADER_FIELDS, HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
 
 MAX_LISTED = 200  # structural problems listed one by one; beyond that, a count
 WORKBOOK = "Sổ Excel"
-MISSING_COLUMN = "thiếu cột bắt buộc"
-
-
-def where(sheet: str, row: int, columns: str | None = None) -> str:
-    """"trang “Đảng viên”, dòng 12, cột “Họ và tên”" (or without the column)."""
-    return f"trang “{sheet}”, dòng {row}" + (f", {columns}" if columns else "")
-
-
-def _column_words(headers: list[str]) -> str | None:
-    if not headers:
-        return None
-    return (f"cột “{headers[0]}”" if len(headers) == 1 else "các cột " + ", ".join(f"“{h}”" for h in headers))
 
 
 def _put(data: dict, path: tuple, value) -> None:
@@ -68,121 +50,6 @@ def _merge(base: dict, over: dict) -> dict:
 def _parse_path(path: str) -> tuple:
     """"$.dang_vien[3].phieu" → ("dang_vien", 3, "phieu")."""
     return tuple(int(index) if index else key for index, key in re.findall(r"\[(\d+)\]|\.([^.\[\]]+)", path))
-
-
-def _rows(book, name: str):
-    """A sheet's rows as values, one at a time; the size a file declares is ignored (some writers
-    declare A1 only). Broken sheet XML (a control character, a shared string that does not exist)
-    and rows past Excel's own limit are an ``InputError`` naming the sheet and the row."""
-    try:
-        sheet = book[name]
-        sheet.reset_dimensions()
-        rows = sheet.iter_rows(values_only=True)
-    except _BROKEN as error:
-        raise _broken_sheet(name, 1, error) from None
-    number = 0
-    while True:
-        try:
-            values = next(rows)
-        except StopIteration:
-            return
-        except _BROKEN as error:
-            raise _broken_sheet(name, number + 1, error) from None
-        number += 1
-        if number > EXCEL_ROWS:
-            raise InputError([Problem(f"{name}!{number}", name, f"trang “{name}” có quá {EXCEL_ROWS} dòng, "
-                                      "giới hạn của Excel: tệp hỏng hoặc không do Excel/LibreOffice tạo")])
-        if len(values) > EXCEL_COLUMNS:
-            raise InputError([Problem(f"{name}!{number}", name, f"{where(name, number)} có quá {EXCEL_COLUMNS} cột")])
-        yield values
-
-
-EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
-#: What openpyxl raises on a broken part: expat/lxml syntax errors (SyntaxError), a shared string
-#: index out of range (IndexError), a bad number or reference (ValueError, KeyError, TypeError).
-_BROKEN = (zipfile.BadZipFile, InvalidFileException, SyntaxError, IndexError, KeyError, ValueError, TypeError,
-           AttributeError, OverflowError, EOFError, OSError, RecursionError)
-
-
-def _broken_part(data: bytes) -> str:
-    """Which XML part of the archive is not well-formed, as words (" ở phần “xl/comments/comment3.xml”,
-    dòng 1, cột 3650"), or "" when each part parses (the archive passed ``check_archive`` already)."""
-    from lxml import etree
-
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for entry in archive.infolist():
-            if entry.filename.lower().endswith((".xml", ".rels")):
-                try:
-                    etree.fromstring(archive.read(entry), parser)
-                except etree.XMLSyntaxError as error:
-                    line, column = error.position
-                    return f" ở phần “{entry.filename[:80]}”, dòng {line}, cột {column}"
-    return ""
-
-
-def _broken_sheet(name: str, row: int, error: BaseException) -> InputError:
-    return InputError([Problem(f"{name}!{row}", name, f"{where(name, row)}: nội dung trang hỏng, không đọc được "
-                               f"({type(error).__name__}: {str(error)[:160]}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice")])
-
-
-def _empty(values) -> bool:
-    return not values or all(blank(v) for v in values)
-
-
-class _Sheet:
-    """A sheet's header row matched to the expected columns; reads one row at a time."""
-
-    def __init__(self, sheet: str, header_row: tuple, columns: tuple[Column, ...], problems: list[Problem]):
-        known = {header_key(c.header): c for c in columns}
-        self.sheet, self.positions = sheet, []
-        seen: dict[str, str] = {}
-        for j, cell in enumerate(header_row or ()):
-            if blank(cell):
-                self.positions.append(None)
-                continue
-            name, key, ref = text(cell), header_key(text(cell)), f"{sheet}!{get_column_letter(j + 1)}1"
-            column = known.get(key)
-            if column is None:
-                problems.append(Problem(ref, name, "cột không thuộc mẫu của quy định này (xem lệnh kiemdiem workbook-template)"))
-            elif key in seen:
-                problems.append(Problem(ref, name, f"cột bị lặp lại (đã có ở ô {seen[key]})"))
-                column = None
-            else:
-                seen[key] = ref
-            self.positions.append(column)
-        for column in columns:
-            if column.required and header_key(column.header) not in seen:
-                problems.append(Problem(f"{sheet}!1", column.header, MISSING_COLUMN))
-        self.present = [c for c in self.positions if c is not None]
-        self.name_column = next((c for c in self.present if c.path[-1:] == ("ho_ten",)), None)  # whose row it is
-
-    def read(self, values: tuple, row: int) -> tuple[dict[str, dict], list[tuple]]:
-        """{target: {path: value}} of one row, and the cells that could not be read
-        as (target, where, reason, cell, header)."""
-        out: dict[str, dict] = {}
-        errors = []
-        for j, (column, value) in enumerate(zip(self.positions, values)):
-            if column is None:
-                continue
-            try:
-                converted = convert(column, value)
-            except CellError as error:
-                errors.append((column.target, where(self.sheet, row, f"cột “{column.header}”"), str(error),
-                               f"{self.sheet}!{get_column_letter(j + 1)}{row}", column.header))
-                continue
-            if converted is not None:
-                out.setdefault(column.target, {})[column.path] = converted
-        return out, errors
-
-    def columns_for(self, target: str, path: tuple) -> str | None:
-        """The column holding ``path`` (or the columns inside it), as words; None for a whole row."""
-        if not path:
-            return None
-        holding = [c for c in self.present if c.target == target and path[:len(c.path)] == c.path]
-        if holding:
-            return _column_words([max(holding, key=lambda c: len(c.path)).header])
-        return _column_words([c.header for c in self.present if c.target == target and c.path[:len(path)] == path])
 
 
 @dataclass
@@ -205,13 +72,6 @@ def _unpack(fields: dict) -> dict:
     return out
 
 
-def _remove(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass
-
-
 class WorkbookSource:
     """A filled workbook as a bulk run reads it (same interface as ``generator.bulk.source.FolderSource``)."""
 
@@ -219,7 +79,7 @@ class WorkbookSource:
         path = Path(path)
         self.origin = str(path)
         self.base = path.resolve().parent
-        self._db = None
+        self._spill: Spill | None = None
         self._org_rows: dict[str, int] = {}
         self._org_data: dict[str, dict] = {}
         self._org_errors: dict[str, list] = {}
@@ -230,8 +90,8 @@ class WorkbookSource:
         data = read_archive(path, WORKBOOK, "workbook", "xl/workbook.xml", "sổ Excel .xlsx")
         try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except _BROKEN as error:
-            raise InputError([Problem("$", WORKBOOK, f"không đọc được tệp .xlsx{_broken_part(data)} "
+        except BROKEN as error:
+            raise InputError([Problem("$", WORKBOOK, f"không đọc được tệp .xlsx{broken_part(data)} "
                                       f"({type(error).__name__}: {str(error)[:160]})")]) from None
         try:
             self._read(book)
@@ -249,16 +109,16 @@ class WorkbookSource:
         regime_row = None
         self.header = {"form": "dang-bo"}
         if HEADER_SHEET in book.sheetnames:
-            self.header, regime_row = self._header(_rows(book, HEADER_SHEET), problems)
+            self.header, regime_row = self._header(rows_of(book, HEADER_SHEET), problems)
         cols = self._layout(regime_row, problems)
         if cols is None or missing:
             raise InputError(problems)
         self.layout = cols
-        orgs = _rows(book, ORG_SHEET)
-        self._orgs = _Sheet(ORG_SHEET, next(orgs, ()), cols.organisations, problems)
-        members = _rows(book, MEMBER_SHEET)
-        self._members = _Sheet(MEMBER_SHEET, next(members, ()), cols.members, problems)
-        contents = _rows(book, TEXT_SHEET) if TEXT_SHEET in book.sheetnames else iter(())
+        orgs = rows_of(book, ORG_SHEET)
+        self._orgs = Sheet(ORG_SHEET, next(orgs, ()), cols.organisations, problems)
+        members = rows_of(book, MEMBER_SHEET)
+        self._members = Sheet(MEMBER_SHEET, next(members, ()), cols.members, problems)
+        contents = rows_of(book, TEXT_SHEET) if TEXT_SHEET in book.sheetnames else iter(())
         content_head = next(contents, None)
         if content_head is not None and [header_key(text(v)) for v in content_head[:3] if not blank(v)] != \
                 [header_key(h) for h in TEXT_HEADERS]:
@@ -267,15 +127,13 @@ class WorkbookSource:
         if any(p.reason == MISSING_COLUMN for p in problems):
             raise InputError(problems)  # rows cannot be told apart without their codes
         self.organisations = self._organisations(orgs, problems)
-        self._open_db()
+        self._spill = Spill()
         codes = self._spill_members(members, problems)
         self._spill_contents(contents, codes, problems)
         if problems:
             raise InputError(_capped(problems))
         self.notices = self._month_first_dates(book)
-        self._db.execute("create index member_org on member (org, row)")
-        self._db.execute("create index content_code on content (code, row)")
-        self._db.commit()
+        self._spill.done()
 
     def _month_first_dates(self, book) -> list[str]:
         """Warnings for date cells shown month first (date_formats); a second look only where the
@@ -287,7 +145,7 @@ class WorkbookSource:
             dates = {j for j, column in enumerate(sheet.positions) if column is not None and column.kind == "date"}
             try:
                 found += month_first_cells(book[name], name, dates)
-            except _BROKEN:  # already read once without fault; a second look never stops the run
+            except BROKEN:  # already read once without fault; a second look never stops the run
                 continue
         return date_notices(found)
 
@@ -298,7 +156,7 @@ class WorkbookSource:
         seen: dict[str, int] = {}
         regime_row = None
         for number, values in enumerate(rows, 1):
-            if _empty(values) or blank(values[0]):
+            if empty(values) or blank(values[0]):
                 continue
             name = text(values[0])
             if number == 1 and header_key(name) == header_key(HEADER_FIELDS[0]):
@@ -343,20 +201,20 @@ class WorkbookSource:
         self._broken_orgs: dict[str, int] = {}  # rows reported here: their members are not "unknown"
         required = [c for c in sheet.present if c.target == ROW and c.required]
         for number, values in enumerate(rows, 2):
-            if _empty(values):
+            if empty(values):
                 continue
             data, errors = sheet.read(values, number)
             org = {path[0]: value for path, value in data.pop(ROW, {}).items()}
             report = org.pop(REPORT_FILE.path[0], None)
-            fixed = [(cell, header, reason) for target, _, reason, cell, header in errors if target == ROW]
+            fixed = [(e.cell, e.header, e.reason) for e in errors if e.target == ROW]
             problems += [Problem(cell, header, reason) for cell, header, reason in fixed]
             lacking = [c for c in required if c.path[0] not in org and not any(h == c.header for _, h, _ in fixed)]
-            problems += [Problem(self._cell(ORG_SHEET, sheet, c, number), c.header, "thiếu giá trị bắt buộc") for c in lacking]
+            problems += [Problem(sheet.cell(number, c), c.header, "thiếu giá trị bắt buộc") for c in lacking]
             if "ma" not in org:
                 continue
             seen = self._org_rows.get(org["ma"]) or self._broken_orgs.get(org["ma"])
             if seen:
-                problems.append(Problem(self._cell(ORG_SHEET, sheet, None, number, "ma"), "Mã tổ chức",
+                problems.append(Problem(sheet.cell(number, path="ma"), "Mã tổ chức",
                                         f"mã “{org['ma']}” đã dùng ở dòng {seen}"))
             elif fixed or lacking:
                 self._broken_orgs[org["ma"]] = number
@@ -369,37 +227,19 @@ class WorkbookSource:
                 out.append(org)
         return out
 
-    @staticmethod
-    def _cell(name: str, sheet: _Sheet, column: Column, number: int, path: str | None = None) -> str:
-        for j, c in enumerate(sheet.positions):
-            if c is not None and (c.path == (path,) if path else c is column):
-                return f"{name}!{get_column_letter(j + 1)}{number}"
-        return f"{name}!{number}"
-
-    def _open_db(self) -> None:
-        handle, self._db_path = tempfile.mkstemp(prefix="kiemdiem-workbook-", suffix=".sqlite")
-        os.close(handle)
-        self._cleanup = weakref.finalize(self, _remove, self._db_path)
-        self._db = sqlite3.connect(self._db_path)
-        self._db.execute("pragma journal_mode = off")
-        self._db.execute("pragma synchronous = off")
-        self._db.execute("create table member (org text, row integer, code text, data text, errors text)")
-        self._db.execute("create table content (code text, row integer, path text, header text, text text)")
-
     def _spill_members(self, rows, problems: list[Problem]) -> set[str]:
         """Each member row, converted, into the database; codes must lead somewhere and be unique."""
         codes: dict[str, int] = {}
-        batch = []
         code_column = next((c for c in self._members.present if c.path == ("ma_chi_bo",)), None)
         for number, values in enumerate(rows, 2):
-            if _empty(values):
+            if empty(values):
                 continue
             data, errors = self._members.read(values, number)
             row = data.pop(ROW, {})
             org, code = row.get(("ma_chi_bo",)), row.get(("ma_dang_vien",))
             if code is not None:
                 if code in codes:
-                    problems.append(Problem(self._cell(MEMBER_SHEET, self._members, None, number, "ma_dang_vien"), "Mã đảng viên",
+                    problems.append(Problem(self._members.cell(number, path="ma_dang_vien"), "Mã đảng viên",
                                             f"mã “{code}” đã dùng ở dòng {codes[code]}"))
                     continue
                 codes[code] = number  # even if the row is refused below: its “Nội dung” rows are not "unknown" too
@@ -407,23 +247,19 @@ class WorkbookSource:
                 continue
             if org not in self._org_rows:
                 reason = f"“{org}” không có ở trang “{ORG_SHEET}”" if org else "thiếu mã chi bộ"
-                problems.append(Problem(self._cell(MEMBER_SHEET, self._members, code_column, number), "Mã chi bộ", reason))
+                problems.append(Problem(self._members.cell(number, code_column), "Mã chi bộ", reason))
                 continue
             record = _structured(data)
             if ("tep",) in row:
                 record["file"] = row[("tep",)]
-            batch.append((org, number, code, json.dumps(record, ensure_ascii=False), json.dumps(errors, ensure_ascii=False)))
-            if len(batch) >= 100:
-                self._db.executemany("insert into member values (?, ?, ?, ?, ?)", batch)
-                batch.clear()
-        self._db.executemany("insert into member values (?, ?, ?, ?, ?)", batch)
+            self._spill.member(org, number, code, record, errors)
         return set(codes)
 
     def _spill_contents(self, rows, codes: set[str], problems: list[Problem]) -> None:
         """Each paragraph of “Nội dung” under its member's code and the field it belongs to."""
-        batch, items = [], {}
+        items = {}
         for number, values in enumerate(rows, 2):
-            if _empty(values):
+            if empty(values):
                 continue
             values = tuple(values) + (None,) * 3
             code, item, body = (None if blank(v) else text(v) for v in values[:3])
@@ -444,17 +280,13 @@ class WorkbookSource:
                 problems.append(Problem(f"{TEXT_SHEET}!B{number}", TEXT_HEADERS[1],
                                         f"“{item}” không phải một cột văn bản của trang “{MEMBER_SHEET}”"))
                 continue
-            batch.append((code, number, ".".join(column.path), column.header, "\n".join(paragraphs(values[2]))))
-            if len(batch) >= 100:
-                self._db.executemany("insert into content values (?, ?, ?, ?, ?)", batch)
-                batch.clear()
-        self._db.executemany("insert into content values (?, ?, ?, ?, ?)", batch)
+            self._spill.content(code, number, ".".join(column.path), column.header, "\n".join(paragraphs(values[2])))
 
     # -- one organisation at a time ------------------------------------------------------------
     def document_count(self) -> int:
         """About how many documents the run will print from the rows (members, biểu điểm, reports): the
         progress bar's length, counted from the database without building a document."""
-        members = self._db.execute("select count(*) from member").fetchone()[0]
+        members = self._spill.member_count()
         scored = sum(1 for data in self._org_data.values() if data.get(DOCUMENT))
         return members + scored + len(self._report_files)
 
@@ -467,8 +299,8 @@ class WorkbookSource:
         row = self._org_rows[ma]
         out: dict = {"xep_loai": None, "bieu_diem": None, "bao_cao": None, "problems": []}
         broken: dict[str, list] = {GROUP: [], DOCUMENT: []}
-        for target, place, reason, _, _ in errors:
-            broken[target].append(SourceProblem(place, reason))
+        for error in errors:
+            broken[error.target].append(SourceProblem(error.place, error.reason))
         out["problems"] += broken[GROUP] + broken[DOCUMENT]
         if not broken[DOCUMENT]:
             out["bieu_diem"] = self._scoring(data.get(DOCUMENT, {}), row, out["problems"])
@@ -481,10 +313,8 @@ class WorkbookSource:
                 place = where(ORG_SHEET, row, f"cột “{REPORT_FILE.header}”")
                 out["problems"] += [SourceProblem(place, f"“{name}”: {p.reason}") for p in error.problems]
         entries, rows, details = [], array("l"), {}
-        for number, code, encoded, failed in self._db.execute(
-                "select row, code, data, errors from member where org = ? order by row", (ma,)):
-            record = json.loads(encoded)
-            problems = [(place, reason) for _, place, reason, _, _ in json.loads(failed)]
+        for number, code, record, failed in self._spill.members(ma):
+            problems = [(e.place, e.reason) for e in failed]
             entry = None
             if not problems:
                 entry, member, problems = self._entry(record, code, number)
@@ -518,7 +348,7 @@ class WorkbookSource:
             return None
         if not any(path[0] in ("diem", "cap_do") for path in fields):
             filled = [c.header for c in self._orgs.present if c.target == DOCUMENT and c.path in fields]
-            problems.append(SourceProblem(where(ORG_SHEET, row, _column_words(filled[:3])),
+            problems.append(SourceProblem(where(ORG_SHEET, row, column_words(filled[:3])),
                                           "có nội dung biểu điểm nhưng chưa có điểm (hoặc mức đánh giá) tự chấm; "
                                           "tổ chức chưa chấm điểm thì để trống cả nhóm cột biểu điểm"))
             return None
@@ -543,8 +373,7 @@ class WorkbookSource:
                 return None, member, [(place, f"“{record['file']}”: {p.reason}") for p in error.problems]
         if code is not None:
             member.texts = {}
-            for path, header, row, body in self._db.execute(
-                    "select path, header, row, text from content where code = ? order by row", (code,)):
+            for path, header, row, body in self._spill.contents(code):
                 keys = tuple(path.split("."))
                 present = get_path(cells, keys)
                 paragraphs_ = ([present] if isinstance(present, str) else list(present or [])) + body.split("\n")
@@ -611,10 +440,9 @@ class WorkbookSource:
 
     def close(self) -> None:
         """Remove the temporary database (also done on exit from ``with``)."""
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-            self._cleanup()
+        if self._spill is not None:
+            self._spill.close()
+            self._spill = None
 
     def __enter__(self):
         return self

@@ -439,11 +439,11 @@ def test_locate_turns_json_paths_into_sheet_row_and_column(workbook):
 
 def test_close_removes_the_temporary_database(workbook):
     with open_workbook(workbook) as source:
-        database = Path(source._db_path)
+        database = source._spill.path
         assert database.is_file()
     assert not database.exists()
     source = open_workbook(workbook)
-    database = Path(source._db_path)
+    database = source._spill.path
     source.close()
     source.close()
     assert not database.exists()
