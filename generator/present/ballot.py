@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..evaluate.ballot import BallotEvaluation
 from .boxes import UNCHECKED
-from .header_lines import header_name
+from .header_lines import hd36_header
 from .names import sort_names
 from .meeting_forms import meeting_context
 
@@ -47,9 +47,7 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
         instruction = (f"Đồng chí đồng ý đảng viên nào đạt mức “{top}” thì đánh dấu (X) vào ô “Đồng ý” tương ứng; "
                        f"chọn không quá {ev.places} đồng chí.")
     return {
-        "dang_bo_in_hoa": header_name(document["dang_bo"]),
-        "chi_bo_in_hoa": header_name(document["chi_bo"], bold=True),
-        "dia_danh_ngay": "",
+        **hd36_header(document["dang_bo"], document["chi_bo"], "chi_bo_in_hoa", ""),
         "tieu_de": "PHIẾU BIỂU QUYẾT",
         "trich_yeu": subject,
         "huong_dan": instruction,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from ..evaluate.commendation import RECIPIENTS, CommendationEvaluation
 from ..vietnamese import dia_danh_ngay, ngay_ngan, so, tien, tien_bang_chu
-from .header_lines import header_name
+from .header_lines import hd36_header
 from ..schema import load_schema
 from .fields import _present
 
@@ -31,9 +31,7 @@ def commendation_layout(document: dict, ev: CommendationEvaluation) -> dict:
     bases = ev.era["bases"] + document.get("can_cu_them", [])
     wage = ev.wage
     return {
-        "dang_bo_in_hoa": header_name(document["dang_bo"]),
-        "co_quan_in_hoa": header_name(document["co_quan_trinh"], bold=True),
-        "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], day),
+        **hd36_header(document["dang_bo"], document["co_quan_trinh"], "co_quan_in_hoa", dia_danh_ngay(document["dia_danh"], day)),
         "so_ky_hieu": f"Số {document['so_ky_hieu']}",
         "trich_yeu": f"về việc đề nghị tặng {', '.join(f for f in _FORM_ORDER if f in forms)} năm {document['nam']}",
         "quy_dinh": ev.era["name"],

@@ -16,7 +16,7 @@ from ..forms import form
 from ..schema import load_schema
 from ..vietnamese import cap_uy, dia_danh_ngay, phan_tram, so
 from .fields import _present, paragraphs
-from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, header_name
+from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, hd36_header
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
 
@@ -52,18 +52,20 @@ def build_context(document: dict, evaluation: Evaluation | CommendationEvaluatio
 
 
 def member_context(document: dict, ev: Evaluation) -> dict:
-    return _subject_context(document, ev, _member_layout)
+    return _subject_context(document, ev, _member_layout, (document["chi_bo"], "chi_bo_in_hoa"))
 
 
 def organisation_context(document: dict, ev: Evaluation) -> dict:
-    return _subject_context(document, ev, _organisation_layout)
+    # a đảng bộ issues as its đảng ủy
+    return _subject_context(document, ev, _organisation_layout, (cap_uy(document["to_chuc"]), "to_chuc_in_hoa"))
 
 
 def report_context(document: dict, ev: Evaluation) -> dict:
-    return _subject_context(document, ev, _report_layout)
+    issuer = cap_uy(document["tap_the"]) if document["loai_tap_the"] == "dang_bo_co_so" else document["tap_the"]
+    return _subject_context(document, ev, _report_layout, (issuer, "tap_the_in_hoa"))
 
 
-def _subject_context(document: dict, ev: Evaluation, layout) -> dict:
+def _subject_context(document: dict, ev: Evaluation, layout, issuer: tuple[str, str]) -> dict:
     """A member's or an organisation's context, with the annex page the registry gives the form."""
     schema = load_schema(document["form"])
     context = _present(schema, schema, document)
@@ -84,8 +86,7 @@ def _subject_context(document: dict, ev: Evaluation, layout) -> dict:
     rules = ev.regime.subject(form(document["form"]).subject)
     proposed = document.get("tu_xep_loai")
     context["trinh_bay"] = {
-        "dang_bo_in_hoa": header_name(document["dang_bo"]),
-        "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], dt.date.fromisoformat(document["ngay_lap"])),
+        **hd36_header(document["dang_bo"], *issuer, dia_danh_ngay(document["dia_danh"], dt.date.fromisoformat(document["ngay_lap"]))),
         "mau": dict(ev.variant),
         "tu_xep_loai": rules.label(proposed) if proposed else level_text,
         "bang_diem": score_rows(document, ev),
@@ -122,7 +123,6 @@ def without_annex(context: dict) -> dict:
 
 def _member_layout(document: dict, ev: Evaluation, rules) -> dict:
     return {
-        "chi_bo_in_hoa": header_name(document["chi_bo"], bold=True),
         "la_lanh_dao": document["dang_vien"]["doi_tuong"] == "lanh_dao_quan_ly",
         "ho_ten_ky": document["dang_vien"]["ho_ten"],  # the name under the signature (a blank leaves it empty)
     }
@@ -137,7 +137,6 @@ def _count_rows(counts: dict, labels: list[tuple[str, str]]) -> list[dict]:
 def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     members = document["thong_ke_dang_vien"]
     layout = {
-        "to_chuc_in_hoa": header_name(cap_uy(document["to_chuc"]), bold=True),  # a đảng bộ issues as its đảng ủy
         "tieu_de": balanced_title((rules.get("titles_by_kind") or {}).get(document["loai_to_chuc"], rules["title"]), TITLE_SIZE),
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "dang_vien": _count_rows(members["so_xep_loai"], list(rules["member_labels"].items())),
@@ -167,7 +166,6 @@ def _report_layout(document: dict, ev: Evaluation, rules) -> dict:
     status = {"da_khac_phuc": "Đã khắc phục", "dang_khac_phuc": "Đang khắc phục", "chua_khac_phuc": "Chưa khắc phục"}
     fixed = sum(f["tinh_trang"] == "da_khac_phuc" for f in faults)
     return {
-        "tap_the_in_hoa": header_name(cap_uy(document["tap_the"]) if document["loai_tap_the"] == "dang_bo_co_so" else document["tap_the"], bold=True),
         "so_ky_hieu": f"Số {document['so_ky_hieu']}" if document.get("so_ky_hieu") else "",
         "tieu_de": balanced_title(f"{report['title']} {document['tap_the']} năm {document['nam']}"),
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),

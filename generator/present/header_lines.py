@@ -150,6 +150,17 @@ def header_name(name: str, bold: bool = False) -> str:
     return lines
 
 
+def hd36_header(upper: str | None, issuer: str | None, issuer_key: str, date_line: str, empty: str = "") -> dict:
+    """The header every paper opens with (HD 36-HD/VPTW), built here for every presenter: the upper committee
+    in capitals, the issuing one in bold capitals under ``issuer_key`` (the templates name it by its role:
+    chi_bo_in_hoa, to_chuc_in_hoa, tap_the_in_hoa, co_quan_in_hoa), and the place-and-date line; ``empty``
+    stands for a name not given (dots on a paper to fill by hand). fit_beside_date then narrows the names
+    beside a long date line, once, for the whole context."""
+    return {"dang_bo_in_hoa": header_name(upper) if upper else empty,
+            issuer_key: header_name(issuer, bold=True) if issuer else empty,
+            "dia_danh_ngay": date_line}
+
+
 def balanced_title(text: str, size: float = SIZE, limit: float = TEXT_WIDTH * 0.9) -> str:
     """A bold centred title over the text width, broken into lines of similar length between units of
     meaning ("… Chi bộ Văn phòng / Đảng ủy Công ty …", never "Đảng / ủy")."""

@@ -13,7 +13,7 @@ from ..evaluate.residence import FORM
 from ..schema import load_schema, node_at
 from .fields import paragraphs
 from ..vietnamese import cap_uy, dia_danh_ngay, in_hoa, ngay_ngan
-from .header_lines import header_name
+from .header_lines import hd36_header
 from .meeting_forms import meeting_context
 
 DOTS = "…" * 12
@@ -54,9 +54,7 @@ def residence_layout(document: dict, ev) -> dict:
     upper = document.get("dang_bo_noi_cu_tru")
     return {
         "ma_mau": "Mẫu 3-213",
-        "dang_bo_in_hoa": header_name(upper) if upper else DOTS,
-        "chi_bo_in_hoa": header_name(document["chi_bo_noi_cu_tru"], bold=True) if "chi_bo_noi_cu_tru" in document else DOTS,
-        "dia_danh_ngay": _date_line(document),
+        **hd36_header(upper, document.get("chi_bo_noi_cu_tru"), "chi_bo_in_hoa", _date_line(document), empty=DOTS),
         "tieu_de": "PHIẾU NHẬN XÉT",
         "trich_yeu": ("đảng viên đang công tác giữ mối liên hệ với chi ủy, chi bộ và nhân dân nơi cư trú "
                       f"năm {document.get('nam', '……')}"),

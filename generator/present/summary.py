@@ -34,7 +34,7 @@ from functools import cache
 
 from ..resources import schemas_dir
 from ..vietnamese import cap_uy, dia_danh_ngay, in_hoa, mot_dong, phan_tram, so
-from .header_lines import fit_beside_date, header_name
+from .header_lines import fit_beside_date, hd36_header
 
 LIST, REPORT, QUOTA = "danh-sach-xep-loai-dang-vien", "bao-cao-tong-hop-xep-loai", "bao-cao-ty-le-xep-loai"
 NOT_RATED, PENDING, UNDECIDED = "NOT_RATED", "pending", "UNDECIDED"
@@ -103,9 +103,9 @@ def _common(summary: dict) -> dict:
     common = {
         "dang_bo": dang_bo, "nam": summary["nam"], "regime_name": summary["regime_name"],
         "trinh_bay": {
-            "dang_bo_in_hoa": header_name(typed_upper) if upper else "",
-            "co_quan": cap_uy(dang_bo), "co_quan_in_hoa": header_name(cap_uy(typed), bold=True),
-            "dia_danh_ngay": dia_danh_ngay(summary["dia_danh"], _date(summary["ngay_lap"])),
+            **hd36_header(typed_upper if upper else None, cap_uy(typed), "co_quan_in_hoa",
+                          dia_danh_ngay(summary["dia_danh"], _date(summary["ngay_lap"]))),
+            "co_quan": cap_uy(dang_bo),
             "muc_cao": levels[0][1] if levels else "", "muc_cao_in_hoa": in_hoa(levels[0][1]) if levels else "",
             "muc_co_so": levels[1][1] if len(levels) > 1 else "",
         },

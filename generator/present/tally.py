@@ -14,7 +14,7 @@ from ..schema import load_schema, title_at
 from ..evaluate.votes import threshold_phrase
 from .names import name_key
 from ..vietnamese import dia_danh_ngay, in_hoa, ngay_thang_nam, so
-from .header_lines import header_name
+from .header_lines import hd36_header
 from .meeting_forms import meeting_context
 
 _QUOTA_NOTE = {"cut": "vượt tỷ lệ", "tie": "bằng phiếu ở vị trí cuối: đảng ủy quyết định"}
@@ -84,9 +84,7 @@ def tally_layout(document: dict, ev: TallyEvaluation) -> dict:
     if len(signers) % 2:
         signers.append({"chuc_danh": "", "ho_ten": ""})
     return {
-        "dang_bo_in_hoa": header_name(document["dang_bo"]),
-        "chi_bo_in_hoa": header_name(document["chi_bo"], bold=True),
-        "dia_danh_ngay": dia_danh_ngay(document["dia_danh"], day),
+        **hd36_header(document["dang_bo"], document["chi_bo"], "chi_bo_in_hoa", dia_danh_ngay(document["dia_danh"], day)),
         "trich_yeu": f"Biểu quyết xếp loại chất lượng đảng viên năm {document['nam']}",
         "mo_dau": f"Hôm nay, {ngay_thang_nam(day)}{place}, Ban kiểm phiếu của {document['chi_bo']} gồm các đồng chí:",
         "ban": [f"Đồng chí {m['ho_ten']}, {'Trưởng ban' if m['chuc_danh'] == 'truong_ban' else 'thành viên'}"
