@@ -87,12 +87,11 @@ def cmd_validate(args) -> int:
             if found and found.kind == DANG_BO:
                 status = max(status, _validate_dang_bo(source, args.profile))
                 continue
-            if found and not found.prints:  # a chi bộ's list: classified, nothing to print
-                result = classify(document, args.profile, base_dir=Path(source).resolve().parent)
-                if result.evaluation.problems:
-                    raise InputError(result.evaluation.problems)
-            else:
-                result = prepare(document, args.profile, _wages(args))
+            # classified, not presented: what makes a document invalid is the schema and the rules; laying
+            # it out (fonts measured for the header) is render's work and would double validate's start-up
+            result = classify(document, args.profile, _wages(args), base_dir=Path(source).resolve().parent)
+            if result.evaluation.problems:
+                raise InputError(result.evaluation.problems)
         except InputError as error:
             _report(source, error)
             status = INVALID
