@@ -238,8 +238,12 @@ def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list
 
 
 def _get(root: Any, path: list) -> Any:
+    """The value at ``path`` (keys and list indexes, so a field of a list item can name its sibling), or None."""
     for key in path:
-        if not isinstance(root, dict) or key not in root:
+        if isinstance(key, int) and isinstance(root, list) and 0 <= key < len(root):
+            root = root[key]
+        elif isinstance(key, str) and isinstance(root, dict) and key in root:
+            root = root[key]
+        else:
             return None
-        root = root[key]
     return root
