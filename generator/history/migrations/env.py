@@ -1,0 +1,32 @@
+"""Alembic's environment for the record. kiemdiem runs it itself on opening the record
+(``generator.history.store``: ``upgrade head``, on the connection it hands over in
+``config.attributes["connection"]``). A developer adding a revision can also run Alembic by hand::
+
+    alembic -c /dev/null -x url=sqlite:////tmp/h.sqlite ... (see README of this folder)
+"""
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from generator.history.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+
+
+def _run(connection) -> None:
+    context.configure(connection=connection, target_metadata=Base.metadata,
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if connection is not None:
+    _run(connection)
+else:  # by hand: alembic -x url=…
+    url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+    engine = create_engine(url)
+    with engine.begin() as own:
+        _run(own)
+    engine.dispose()
