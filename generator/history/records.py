@@ -10,6 +10,10 @@ BULK, IMPORT = "bulk", "import"
 NOT_RATED = "NOT_RATED"  # the engine's "Không xếp loại" (generator/evaluate/engine.py)
 
 
+class HistoryError(Exception):
+    """The record cannot be opened or written; the message names it, in Vietnamese."""
+
+
 @dataclass(frozen=True)
 class RunInfo:
     """One recording: what made it, from what, when. ``nam``, ``regime``, ``dang_bo`` are None when the

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from .identity import card_key, clean, name_key, one_line, spelling_difference
 from .location import Target
 from .models import Organisation, Outcome, Person, Run
-from .records import Conflict, MemberRow, OrganisationRow, Recorded, RunInfo
+from .records import Conflict, HistoryError, MemberRow, OrganisationRow, Recorded, RunInfo
 
 MIGRATIONS = Path(__file__).resolve().with_name("migrations")
 SCHEMA_VERSION = "0001"  # the migrations' head this kiemdiem writes
@@ -34,10 +34,6 @@ _CHUNK = 500  # names or cards per IN (…) query
 #: Tests only: called with the index of each row once it is written, inside the transaction (a test makes it
 #: end the process half-way to check that nothing of the recording stays).
 after_row = None
-
-
-class HistoryError(Exception):
-    """The record cannot be opened or written; the message names it, in Vietnamese."""
 
 
 def alembic_config(connection: Connection | None = None, url: str | None = None):
