@@ -82,9 +82,9 @@ def level_code(typed: str, year: int) -> str:
     if wanted in (NOT_RATED.casefold(), header_key(rules["not_rated_label"])):
         return NOT_RATED
     names = "; ".join(f"“{label}” ({code})" for code, label in rules.levels)
-    elsewhere = sorted({rid for rid in known_regimes() if rid != regime.id
-                        for _, label in load_regime(rid).subject("ca_nhan").levels if header_key(label) == wanted})
-    hint = f" — đó là tên mức của quy định khác ({', '.join(elsewhere)})" if elsewhere else ""
+    years = [y for y in range(FIRST_YEAR, dt.date.today().year + 1)
+             if any(header_key(label) == wanted for _, label in regime_for(y).subject("ca_nhan").levels)]
+    hint = f" (tên mức của các năm {years[0]}–{years[-1]})" if years else ""
     raise CellError(f"“{typed}” không phải mức xếp loại đảng viên năm {year}{hint}; năm {year} ({regime.name}) "
                     f"có: {names}, hoặc “{rules['not_rated_label']}”")
 
