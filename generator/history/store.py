@@ -385,7 +385,7 @@ class _People:
         return f"“{person.ho_ten}”" + (f" ({shown})" if shown else "")
 
     def resolve(self, row: MemberRow) -> tuple[Person | None, str | None]:
-        typed = one_line(row.ho_ten)
+        typed = clean(row.ho_ten)  # as typed: a double space or another case is the clerk's to settle
         if row.so_the:
             card = card_key(row.so_the)
             person = self.by_card.get(card)
