@@ -333,10 +333,10 @@ def _line(text: str | None) -> str | None:
 
 
 def _where(outcome: Outcome) -> str:
-    """"dang-bo-2024.xlsx: trang “Đảng viên”, dòng 5, ghi ngày 20/12/2024"."""
+    """"dang-bo-2024.xlsx, trang “Đảng viên”, dòng 5, ghi ngày 20/12/2024"."""
     run = outcome.run
     when = run.recorded_at.strftime("%d/%m/%Y") if run.recorded_at else ""
-    return f"{Path(run.source).name}: {outcome.place}, ghi ngày {when}"
+    return f"{Path(run.source).name}, {outcome.place}, ghi ngày {when}"
 
 
 class _People:
@@ -380,7 +380,7 @@ class _People:
                                     .order_by(Outcome.nam.desc())).first()
         if last is not None:
             unit = ", ".join(filter(None, [last.chi_bo_ten, last.dang_bo]))
-            facts.append(f"đã ghi năm {last.nam}: {unit}, {_where(last)}")
+            facts.append(f"đã ghi năm {last.nam} ở {unit} — {_where(last)}")
         shown = "; ".join(f for f in (", ".join(f for f in facts[:3] if f), *facts[3:]) if f)
         return f"“{person.ho_ten}”" + (f" ({shown})" if shown else "")
 
