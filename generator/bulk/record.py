@@ -65,7 +65,8 @@ class Recorder:
             return
         document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
         person = (document.get("dang_vien") or {}) if isinstance(document, dict) else entry
-        where = self.planner.source.locate(org["ma"], "xep_loai", f"$.dang_vien[{index}]") or f"{org['ma']}: $.dang_vien[{index}]"
+        at = f"$.dang_vien[{index}]" + (".ban_kiem_diem" if isinstance(document, dict) else "")  # its own file, if any
+        where = (self.planner.source.locate(org["ma"], "xep_loai", at) or f"{org['ma']}: {at}").removesuffix(": $")
         self.members.append(MemberRow(row["ho_ten"], _day(person.get("ngay_sinh")), _day(person.get("ngay_vao_dang")),
                                       person.get("so_the_dang_vien"), self._place(where, org, org), result))
 
@@ -85,9 +86,11 @@ class Recorder:
         info = RunInfo(BULK, str(source_path), input_sha256, __version__, int(self.planner.header["nam"]),
                        self.planner.regime.id, self.profile, self.dang_bo)
         try:
-            return self.store.record(info, self.members, organisations)
+            recorded = self.store.record(info, self.members, organisations)
         finally:
             self.close()
+        recorded.waiting = self.waiting
+        return recorded
 
 
 def source_hash(source_path) -> str | None:

@@ -92,8 +92,11 @@ class Recorded:
     replaced: int = 0
     unchanged: int = 0
     conflicts: list[Conflict] = field(default_factory=list)
+    waiting: int = 0  # a bulk run's members and organisations with no final level yet (not recorded)
 
     def summary(self) -> str:
         text = f"{self.added} kết quả mới, {self.replaced} kết quả thay bản ghi trước (bản cũ giữ làm lịch sử), " \
                f"{self.unchanged} không đổi"
+        if self.waiting:
+            text += f"; {self.waiting} chưa có kết quả cuối cùng (chờ biểu quyết lại hoặc cấp có thẩm quyền quyết định), chưa ghi"
         return text + (f"; {len(self.conflicts)} dòng cần làm rõ, chưa ghi" if self.conflicts else "")

@@ -46,7 +46,7 @@ def _score(value) -> float | int | None:
 
 def _outcome_dict(o: Outcome, subject: str) -> dict:
     return {
-        "nam": o.nam, "level": o.level, "level_label": label(o.regime, subject, o.level), "score": _score(o.score),
+        "id": o.id, "nam": o.nam, "level": o.level, "level_label": label(o.regime, subject, o.level), "score": _score(o.score),
         "tieu_bieu": o.tieu_bieu, "quota": o.quota, "regime": o.regime, "profile": o.profile, "ten": o.ten,
         "dang_bo": o.dang_bo, "to_chuc_co_so": {"ma": o.to_chuc_co_so_ma, "ten": o.to_chuc_co_so_ten},
         "chi_bo": {"ma": o.chi_bo_ma, "ten": o.chi_bo_ten},
