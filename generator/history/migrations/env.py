@@ -1,8 +1,14 @@
 """Alembic's environment for the record. kiemdiem runs it itself on opening the record
 (``generator.history.store``: ``upgrade head``, on the connection it hands over in
-``config.attributes["connection"]``). A developer adding a revision can also run Alembic by hand::
+``config.attributes["connection"]``). A developer adding a revision after changing models.py::
 
-    alembic -c /dev/null -x url=sqlite:////tmp/h.sqlite ... (see README of this folder)
+    from alembic import command
+    from generator.history.store import alembic_config
+    command.upgrade(alembic_config(url="sqlite:////tmp/h.sqlite"), "head")
+    command.revision(alembic_config(url="sqlite:////tmp/h.sqlite"), "what changes", autogenerate=True)
+
+then edits the new file in versions/ (and SCHEMA_VERSION in store.py); tests/history/test_store.py checks
+that the migrations build what the models say.
 """
 from __future__ import annotations
 
@@ -24,8 +30,8 @@ def _run(connection) -> None:
 
 if connection is not None:
     _run(connection)
-else:  # by hand: alembic -x url=…
-    url = context.get_x_argument(as_dictionary=True).get("url") or config.get_main_option("sqlalchemy.url")
+else:  # by hand (alembic_config(url=…))
+    url = config.get_main_option("sqlalchemy.url")
     engine = create_engine(url)
     with engine.begin() as own:
         _run(own)
