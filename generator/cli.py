@@ -19,6 +19,7 @@ from .bulk.commands import add_commands as add_bulk_commands
 from .blank.commands import add_commands as add_blank_commands
 from .blank.tally_commands import add_commands as add_tally_commands
 from .usertemplate.commands import add_commands as add_template_commands
+from .history.commands import add_commands as add_history_commands
 from .web.commands import add_commands as add_web_commands
 from .describe import describe, overview
 from .evaluate.regime import ProfileError, known_regimes, load_regime
@@ -274,6 +275,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_blank_commands(sub, _profile_option, known_regimes(), _report)
     add_tally_commands(sub, _report)
     add_template_commands(sub, renderable_forms(), known_regimes(), _report)
+    add_history_commands(sub, _report)
     add_web_commands(sub)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")

@@ -130,11 +130,15 @@ def title_at(schema: dict, path: list) -> str:
 
 
 def value_at(document: Any, path: list) -> Any:
-    """The value at a path of keys in ``document``; None where any step is missing."""
+    """The value at ``path`` (keys and list indexes, so a field of a list item can name its sibling);
+    None where any step is missing."""
     for key in path:
-        if not isinstance(document, dict) or key not in document:
+        if isinstance(key, int) and isinstance(document, list) and 0 <= key < len(document):
+            document = document[key]
+        elif isinstance(key, str) and isinstance(document, dict) and key in document:
+            document = document[key]
+        else:
             return None
-        document = document[key]
     return document
 
 

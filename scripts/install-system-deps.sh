@@ -5,7 +5,8 @@
 # the web app's browser tests (tests/web drive /usr/bin/chromium through Playwright), and
 # LibreOffice Writer and poppler, with which tests/layout looks at the DOCX as a user's office suite lays it out,
 # and LibreOffice Calc, which re-saves the workbook in tests/workbook, and pdftk and qpdf, with which
-# tests/blank/test_fillers fills the fillable PDF as a clerk's tools do.
+# tests/blank/test_fillers fills the fillable PDF as a clerk's tools do, and PostgreSQL, which tests/history
+# start as a throwaway server to run the record across years on it as on SQLite.
 # Installs only what is missing; needs root or sudo when something is.
 set -euo pipefail
 
@@ -29,6 +30,8 @@ command -v pdftoppm >/dev/null || missing+=(poppler-utils)
 # pdftk (fill_form with an XFDF) and qpdf (--generate-appearances): fillers the fillable-PDF tests try.
 command -v pdftk >/dev/null || missing+=(pdftk-java)
 command -v qpdf >/dev/null || missing+=(qpdf)
+# PostgreSQL's server binaries (initdb, pg_ctl): tests/history run the record on a real server too.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present"

@@ -137,6 +137,7 @@ FLOORS = {
     "load": 1, "validate": 2, "compose": 3, "evaluate": 3, "present": 4, "render": 5, "write": 6,
     "pipeline": 7,
     "blank": 8, "usertemplate": 8, "workbook": 8, "describe": 8, "files": 8,
+    "history": 8,  # the record across years: reads typed lists with the workbook's cells; bulk records into it
     "": 8,  # generator/__init__.py, the package's API: the pipeline and files.render_file
     "bulk": 9,
     "web": 10, "cli": 10, "__main__": 10,
@@ -177,6 +178,13 @@ def test_the_circles_through_lazy_imports_are_the_known_ones():
 
 def test_every_module_has_a_floor():
     assert {floor_name(m) for m in modules()} - FLOORS.keys() == set()
+
+
+def test_the_record_across_years_imports_no_front_door_and_no_bulk():
+    """generator/history is below bulk (which records into it) and the front doors (which run its commands)."""
+    found = {(e.source, e.target) for e in edges()
+             if floor_name(e.source) == "history" and floor_name(e.target) in ("web", "cli", "__main__", "bulk")}
+    assert found == set()
 
 
 def test_the_imports_of_a_higher_floor_are_the_known_ones():

@@ -36,4 +36,5 @@ def test_a_local_reference_is_followed_and_the_referring_keys_win():
 def test_value_at_is_none_where_a_step_is_missing():
     document = {"dang_vien": {"ho_ten": "Nguyễn Văn A"}, "so": [1]}
     assert value_at(document, ["dang_vien", "ho_ten"]) == "Nguyễn Văn A"
-    assert value_at(document, ["dang_vien", "ngay_sinh"]) is None and value_at(document, ["so", 0]) is None
+    assert value_at(document, ["dang_vien", "ngay_sinh"]) is None and value_at(document, ["so", 0]) == 1
+    assert value_at(document, ["so", 1]) is None and value_at(document, ["so", "0"]) is None

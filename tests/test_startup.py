@@ -1,5 +1,6 @@
 """A command loads only what it needs (issue 16 §8): checking and classifying never load a
-renderer, the web app or the spreadsheet and PDF readers; bench/startup.py measures the time."""
+renderer, the web app, the spreadsheet and PDF readers or the record's database layer (SQLAlchemy,
+Alembic: issue 17); bench/startup.py measures the time."""
 from __future__ import annotations
 
 import json
@@ -11,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "ban-tu-kiem-diem-02b.json"
-HEAVY = ("weasyprint", "docxtpl", "docx", "flask", "openpyxl", "pypdf")
+HEAVY = ("weasyprint", "docxtpl", "docx", "flask", "openpyxl", "pypdf", "sqlalchemy", "alembic")
 PROBE = """
 import contextlib, io, json, sys
 from generator.cli import main
@@ -51,3 +52,17 @@ def test_the_package_names_its_api_without_loading_it():
              "assert again is evaluate and callable(again); print(sorted(names))")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert "render_file" in done.stdout
+
+
+def test_bulk_without_the_record_loads_no_database_layer(tmp_path):
+    workbook = ROOT / "examples" / "dang-bo-2025.xlsx"
+    found = loaded_by("bulk", str(workbook), "--format", "docx", "-o", str(tmp_path / "out"), "--no-history")
+    assert found["status"] == 0 and "docxtpl" in found["loaded"]
+    assert "sqlalchemy" not in found["loaded"] and "alembic" not in found["loaded"]
+    assert not (tmp_path / "history.sqlite").exists()
+
+
+def test_the_record_loads_its_database_layer_only_when_it_is_read(tmp_path):
+    assert loaded_by("history", "template", "-o", str(tmp_path / "mau.xlsx"))["loaded"] == ["openpyxl"]
+    found = loaded_by("history", "show", "--history", str(tmp_path / "h.sqlite"), "--nam", "2025")
+    assert found["status"] == 0 and not (tmp_path / "h.sqlite").exists()  # nothing recorded: nothing is created

@@ -30,7 +30,9 @@ def test_wheel_contains_templates_schemas_and_rules(wheel):
                    "generator/_data/schemas/shared/to-chuc.defs.json",
                    "generator/_data/templates/to-trinh-khen-thuong/to-trinh-khen-thuong.docx",
                    "generator/regimes/qd366-2025.yaml",
-                   "generator/commendation/khen-thuong.yaml", "generator/commendation/luong-co-so.yaml"):
+                   "generator/commendation/khen-thuong.yaml", "generator/commendation/luong-co-so.yaml",
+                   "generator/history/migrations/env.py", "generator/history/migrations/script.py.mako",
+                   "generator/history/migrations/versions/0001_the_record.py"):
         assert needed in names
 
 
@@ -54,3 +56,10 @@ def test_installed_wheel_renders_outside_the_checkout(wheel, tmp_path):
     where = subprocess.run([str(python), "-c", "import generator.resources as r; print(r.templates_dir())"],
                            cwd=work, capture_output=True, text=True, check=True).stdout
     assert str(env_dir) in where and str(ROOT / "templates") not in where
+    # the record across years: its migrations come from the installed package and build the schema
+    opened = subprocess.run([str(python), "-c", "from generator.history.location import from_text; "
+                             "from generator.history.store import MIGRATIONS, open_store; "
+                             "open_store(from_text('ho-so.sqlite')).close(); print(MIGRATIONS)"],
+                            cwd=work, capture_output=True, text=True)
+    assert opened.returncode == 0, opened.stderr
+    assert str(env_dir) in opened.stdout and (work / "ho-so.sqlite").stat().st_size > 0

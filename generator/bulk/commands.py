@@ -10,6 +10,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..evaluate.known_through import warn
+from ..history.commands import history_options, print_recorded
+from ..history.location import resolve as history_target
+from ..history.records import HistoryError
 
 INVALID = 2
 
@@ -30,11 +33,15 @@ def cmd_bulk(args, report) -> int:
             return INVALID
         client = Client("tcp://" + args.executor[len("dask://"):])
         executor = client.get_executor()
+    history = history_target(args.history, args.no_history)
     try:
         outcome = run_bulk(args.source, args.output, args.format, jobs=args.jobs, executor=executor,
-                           archive=args.zip, profile=args.profile)
+                           archive=args.zip, profile=args.profile, history=history)
     except InputError as error:
         report(str(args.source), error)
+        return INVALID
+    except HistoryError as error:
+        print(f"kiemdiem bulk: {error} (chạy với --no-history để in mà không ghi hồ sơ)", file=sys.stderr)
         return INVALID
     finally:
         if args.executor:
@@ -43,6 +50,8 @@ def cmd_bulk(args, report) -> int:
     print(f"Danh mục: {outcome.manifest}")
     if outcome.archive:
         print(f"Tệp nén: {outcome.archive}")
+    if history is not None:
+        print_recorded(history, outcome.history, outcome.history_error)
     warn(outcome.notice)
     if outcome.errors:
         print(f"Các bản ghi lỗi đã bỏ qua ({len(outcome.errors)}):", file=sys.stderr)
@@ -91,6 +100,7 @@ def add_commands(sub, formats_type, default_formats, profile_option, regimes, re
     p.add_argument("--blank", action="store_true", help="in bản tự kiểm điểm trống, điền sẵn tên, cho từng đảng viên")
     p.add_argument("--fillable", action="store_true", help="với --blank: bản có ô điền (đọc lại bằng kiemdiem import)")
     profile_option(p)
+    history_options(p)
     p.set_defaults(run=lambda args: cmd_bulk(args, report))
 
     p = sub.add_parser("workbook-template", help="tạo sổ Excel trống để nhập cả đảng bộ (tiêu đề cột, danh sách chọn, hướng dẫn)")

@@ -162,6 +162,7 @@ class Planner:
         self.organisations_done = 0
         self.on_list = None  # called with (tổ chức cơ sở or None, path, rows) as each scope's list is settled
         self.on_members = None  # called with (chi bộ, print file's path, record, [(name, path)], [names left out])
+        self.on_member = None  # called with (chi bộ, entry index, entry, row) for each member rated without error (history)
 
     def expected_documents(self) -> int:
         """About how many documents the run prints: the source's, a list per scope and the đảng bộ's two reports."""
@@ -318,6 +319,8 @@ class Planner:
             member = by_entry.get(i)
             if member is not None:
                 rows.append(self._member_row(org, member, rules))
+                if self.on_member is not None and not (broken and i in broken):
+                    self.on_member(org, i, entry, rows[-1])
             document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
             if not isinstance(document, dict):
                 continue

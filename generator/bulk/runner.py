@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..evaluate.known_through import document_notice
+from ..history.location import Target
+from ..history.records import HistoryError, Recorded
 from ..pipeline import FORMATS
 from ..write import open_atomic, write_atomic
 from .manifest import InputHasher, Ledger, file_sha256, sha256
 from .plan import LIST, Job, Planner
 from .print_file import FORM as PRINT_FORM, Planned, input_digest, merge_into, partial_reason
 from .progress import Progress
+from .record import Recorder, source_hash
 from .source import open_source
 from .spreadsheets import ERROR_COLUMNS, MemberLists, error_book, error_row, report_books
 from .spreadsheets import to_bytes as book_bytes
@@ -51,10 +54,13 @@ class BulkOutcome:
     notice: str | None = None  # the regime's table older than the run's date (evaluate/known_through), and the
     # source's warnings (a date cell shown month first), one per line
     print_files: list[dict] = field(default_factory=list)  # each chi bộ's in-ca-chi-bo.pdf (bulk/print_file)
+    history: Recorded | None = None  # what the record across years took (generator/history), None without one
+    history_error: str | None = None  # why it took nothing: it could not be written (it is as it was)
 
     @property
     def status(self) -> int:
-        return SOME_FAILED if self.errors else OK
+        left = self.history_error or (self.history is not None and self.history.conflicts)
+        return SOME_FAILED if self.errors or left else OK
 
 
 class RecyclingPool(Executor):
@@ -111,13 +117,16 @@ def _day(header: dict) -> dt.datetime:
 
 def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Executor | None = None,
              archive: bool = False, profile: str | None = None, batch_size: int = BATCH_SIZE,
-             progress: Progress | None = None) -> BulkOutcome:
-    """Render a whole đảng bộ into ``out_dir``; raises ``InputError`` when the input is unusable."""
+             progress: Progress | None = None, history: Target | None = None) -> BulkOutcome:
+    """Render a whole đảng bộ into ``out_dir``; raises ``InputError`` when the input is unusable.
+    ``history``: the record across years to add each final outcome to (``HistoryError`` when it cannot
+    be opened, before anything is printed)."""
     out_dir = Path(out_dir)
     formats = tuple(formats)
     with open_source(source_path) as source:
         planner = Planner(source, profile)
         own_templates = _own_templates(planner, formats)
+        recorder = Recorder(history, planner) if history is not None else None
         progress = progress or Progress()
         progress.begin(planner.expected_documents(), len(source.organisations))
         own = executor is None
@@ -141,6 +150,8 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
             run.harvest()  # keep every finished batch: the next run resumes after them
             ledger.abandon()
             lists.abandon()
+            if recorder is not None:
+                recorder.close()
             raise
         finally:
             if own:
@@ -148,13 +159,20 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         run.error_list()
         progress.done(run.documents)
         paths = ledger.paths()
-        manifest = ledger.finish({"source": {"path": str(source_path), "sha256": file_sha256(Path(source_path))
-                                             if Path(source_path).is_file() else None},
+        digest = file_sha256(Path(source_path)) if Path(source_path).is_file() else None
+        manifest = ledger.finish({"source": {"path": str(source_path), "sha256": digest},
                                   "counts": {"written": run.written, "skipped": run.skipped, "failed": run.failed},
                                   "errors": planner.result.errors})
         zipped = write_archive(out_dir, planner.root, paths) if archive else None
+        recorded, unrecorded = None, None
+        if recorder is not None:  # the final outcomes, once everything is printed
+            try:
+                recorded = recorder.finish(source_path, source_hash(source_path))
+            except HistoryError as error:
+                unrecorded = str(error)
     notice = "\n".join(filter(None, [document_notice(planner.header), *source.notices])) or None
-    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped, notice, run.printed)
+    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped, notice, run.printed,
+                       recorded, unrecorded)
 
 
 def _own_templates(planner: Planner, formats) -> dict[str, dict]:

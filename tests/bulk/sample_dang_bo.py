@@ -14,10 +14,16 @@ SHARED = ("form", "regime", "nam", "dang_bo", "chi_bo", "to_chuc", "loai_to_chuc
           "thong_ke_dang_vien", "noi_nhan")
 
 
-def _strip(path: Path) -> None:
+def _strip(path: Path, older: int = 0) -> None:
+    """The member's file without what the đảng bộ fills in; ``older``: born that many years earlier, so the
+    copies of one chi bộ's members in another are other people (namesakes) to the record across years."""
     data = json.loads(path.read_text(encoding="utf-8"))
     for key in SHARED:
         data.pop(key, None)
+    member = data.get("dang_vien")
+    born = member.get("ngay_sinh") if isinstance(member, dict) else None  # a bản tự kiểm điểm, not the list
+    if older and born:
+        data["dang_vien"]["ngay_sinh"] = f"{int(born[:4]) - older}{born[4:]}"
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
@@ -28,7 +34,7 @@ def build(folder: Path, chi_bo=("kp5", "kp6"), scored=("kp5",)) -> Path:
     for i, ma in enumerate(chi_bo):
         shutil.copytree(CHI_BO, folder / ma)
         for member in (folder / ma).glob("*.json"):
-            _strip(member)
+            _strip(member, older=i)
         org = {"ma": ma, "ten": f"Chi bộ Khu phố {5 + i}", "loai_to_chuc": "chi_bo_truc_thuoc", "truc_thuoc": "db",
                "xep_loai": f"{ma}/xep-loai-chi-bo.json"}
         if ma in scored:

@@ -1,0 +1,102 @@
+"""What is handed to the record: plain rows, built by ``kiemdiem bulk`` (generator/bulk/record.py) or read
+from a typed list (``typed_list``), and what the record answers. No SQLAlchemy here."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+BULK, IMPORT = "bulk", "import"
+NOT_RATED = "NOT_RATED"  # the engine's "Không xếp loại" (generator/evaluate/engine.py)
+
+
+class HistoryError(Exception):
+    """The record cannot be opened or written; the message names it, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """One recording: what made it, from what, when. ``nam``, ``regime``, ``dang_bo`` are None when the
+    rows are of several (a typed list of many years)."""
+    kind: str  # BULK or IMPORT
+    source: str  # the file or folder, as given
+    input_sha256: str | None
+    version: str
+    nam: int | None = None
+    regime: str | None = None
+    profile: str | None = None
+    dang_bo: str | None = None
+    when: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a row came from ("trang “Đảng viên”, dòng 5"), and the unit it belongs to."""
+    where: str
+    dang_bo: str
+    chi_bo_ma: str | None = None
+    chi_bo_ten: str | None = None
+    to_chuc_co_so_ma: str | None = None
+    to_chuc_co_so_ten: str | None = None
+
+
+@dataclass(frozen=True)
+class Result:
+    """A final outcome: the level code of the year's regime (or NOT_RATED), the score, tiêu biểu, and the
+    quota's part in it (``selected``, ``cut``: rated one level lower for the quota)."""
+    nam: int
+    regime: str
+    level: str
+    profile: str | None = None
+    score: Decimal | None = None
+    tieu_bieu: bool | None = None
+    quota: str | None = None
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    ho_ten: str
+    ngay_sinh: dt.date | None
+    ngay_vao_dang: dt.date | None
+    so_the: str | None
+    place: Place
+    result: Result
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    ma: str
+    ten: str
+    loai: str | None
+    place: Place
+    result: Result
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A row not recorded: it would merge two people, or two writings of one, without the clerk."""
+    where: str
+    who: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where} ({self.who}): {self.reason}" if self.who else f"{self.where}: {self.reason}"
+
+
+@dataclass
+class Recorded:
+    """What one recording did: new outcomes, outcomes that replaced the year's earlier one (kept as
+    history), rows equal to what is recorded, and the rows left for the clerk."""
+    run_id: int | None = None
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    conflicts: list[Conflict] = field(default_factory=list)
+    waiting: int = 0  # a bulk run's members and organisations with no final level yet (not recorded)
+
+    def summary(self) -> str:
+        text = f"{self.added} kết quả mới, {self.replaced} kết quả thay bản ghi trước (bản cũ giữ làm lịch sử), " \
+               f"{self.unchanged} không đổi"
+        if self.waiting:
+            text += f"; {self.waiting} chưa có kết quả cuối cùng (chờ biểu quyết lại hoặc cấp có thẩm quyền quyết định), chưa ghi"
+        return text + (f"; {len(self.conflicts)} dòng cần làm rõ, chưa ghi" if self.conflicts else "")
