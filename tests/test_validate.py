@@ -125,3 +125,16 @@ def test_a_provinces_list_of_5000_organisations_is_not_too_long():
          "truc_thuoc": "db"} for i in range(4999)]
     _, scopes = check_tree(header, organisations)  # 300,000 characters: past a printed form's 200,000
     assert sum(len(s.chi_bo) for s in scopes) == 4999
+
+
+def test_a_limit_between_two_fields_of_one_list_item_is_checked():
+    """x-khong-lon-hon names a sibling inside a list item ($.dang_vien[1].ngay_sinh ≤ its ngay_vao_dang):
+    a birth after the admission is refused at that member's own path; the day of admission itself passes."""
+    document = json.loads((EXAMPLES / "chi-bo-2016" / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
+    document["dang_vien"][1]["ngay_sinh"] = document["dang_vien"][1]["ngay_vao_dang"]
+    validate(document)
+    document["dang_vien"][1]["ngay_sinh"] = "2009-02-04"
+    with pytest.raises(InputError) as refused:
+        validate(document)
+    assert [p.path for p in refused.value.problems] == ["$.dang_vien[1].ngay_sinh"]
+    assert "không được sau" in refused.value.problems[0].reason
