@@ -193,6 +193,21 @@ def test_the_imports_of_a_higher_floor_are_the_known_ones():
     assert not UPWARD - found, f"gone, strike it from UPWARD: {sorted(UPWARD - found)}"
 
 
+def private_imports(root: Path = PACKAGE) -> list[str]:
+    """"module: name" for each ``from … import _name`` of one module from another, lazy or not: a
+    helper another module needs is public (its name says so), so renaming a private one breaks nobody."""
+    found = []
+    for name, path in modules(root).items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+                found += [f"{name}: {a.name}" for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+    return sorted(found)
+
+
+def test_no_module_imports_another_modules_private_names():
+    assert private_imports() == []
+
+
 def test_the_graph_reader_on_a_small_package(tmp_path):
     """The reader itself: relative and absolute imports, ``from . import module``, a lazy import, circles."""
     root = tmp_path / "pkg"

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup, escape
 
 from ..present.boxes import boxes
-from ..present.fields import _present, paragraphs
+from ..present.fields import present_value, paragraphs
 from ..vietnamese import so
 from ..schema import choices, kind, load_schema, node_at, resolve, title_at
 from .fields import NO, YES, YES_NO, Field, leader
@@ -57,7 +57,7 @@ class Blank:
 
     def shown(self, path: list) -> Any:
         """The pre-filled value as the filled document prints it (dates, numbers, labels)."""
-        return _present(self.schema, self.node(path), self.get(path))
+        return present_value(self.schema, self.node(path), self.get(path))
 
     def _typed(self, path: list) -> str:
         """The pre-filled value as a person would type it into a field."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import InputError, Problem
-from ..evaluate.commendation import RECIPIENTS, _data, catalogue, era_on, review_regime, wage_on
+from ..evaluate.commendation import RECIPIENTS, catalogue, era_on, review_regime, wage_on, rules_data
 from ..evaluate.regime import load_regime
 from ..present.header_lines import header_name
 from ..vietnamese import ngay_ngan, tien
@@ -14,7 +14,7 @@ from .builder import Blank, Setting, options_of
 from .fields import leader
 from .layouts import date_line, header_line, signature
 
-AUTHORITIES = _data()["authorities"]
+AUTHORITIES = rules_data()["authorities"]
 PROPOSAL_ROWS = 3  # proposals a blank leaves room for (more when pre-filled)
 PAPER_LIST_ROWS = 10  # rows of the printed list a hand fills in, each two lines tall
 YEAR_FACTS = ("diem", "so_dang_vien", "so_dang_vien_tot_tro_len", "so_dang_vien_khtnv", "chien_si_thi_dua")

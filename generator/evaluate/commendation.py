@@ -28,7 +28,7 @@ AUTHORITY_PREFIX = {"dang_uy_co_so": "", "cap_tren_co_so": "Ban Thường vụ "
 
 
 @cache
-def _data() -> dict:
+def rules_data() -> dict:
     return shipped_yaml(commendation_dir() / "khen-thuong.yaml")
 
 
@@ -118,7 +118,7 @@ def _latest(rows: list[dict], day: dt.date, key: str = "from") -> dict | None:
 
 def era_on(day: dt.date) -> dict | None:
     """The commendation rules in force on ``day`` (None before the first the toolkit knows)."""
-    return _latest(_data()["eras"], day)
+    return _latest(rules_data()["eras"], day)
 
 
 def wage_on(day: dt.date, extra: list[dict] | None = None) -> dict | None:
@@ -127,11 +127,11 @@ def wage_on(day: dt.date, extra: list[dict] | None = None) -> dict | None:
 
 
 def catalogue(era: dict) -> dict:
-    return _data()["catalogues"][era["catalogue"]]
+    return rules_data()["catalogues"][era["catalogue"]]
 
 
 def review_regime(year: int) -> str:
-    return [r for r in _data()["review_regimes"] if r["from"] <= year][-1]["regime"]
+    return [r for r in rules_data()["review_regimes"] if r["from"] <= year][-1]["regime"]
 
 
 def required_level(award: dict, year: int) -> tuple[str, str]:
@@ -145,7 +145,7 @@ def year_title(award: dict, year: int) -> str:
     """What a counted year is recognised as: for an organisation's "tiêu biểu" award the era's title
     where the data gives one (2018–2020: "Trong sạch, vững mạnh"), else the year's top level."""
     if award["recipient"] != "dang_vien" and award.get("tieu_bieu"):
-        for title in _data().get("organisation_titles") or []:
+        for title in rules_data().get("organisation_titles") or []:
             if title["from"] <= year <= title["to"]:
                 return title["label"]
     return required_level(award, year)[1]
@@ -322,7 +322,7 @@ def evaluate_commendation(document: dict, profile: str | None = None,
     ``extra_wages``: a committee's wage rows from a user file, used instead of the profile's."""
     day = dt.date.fromisoformat(document["ngay_lap"])
     era = era_on(day)
-    first = _data()["eras"][0]["from"]
+    first = rules_data()["eras"][0]["from"]
     if era is None:
         raise InputError([Problem("$.ngay_lap", "Ngày lập tờ trình",
                                   f"kiemdiem có quy định khen thưởng từ ngày {ngay_ngan(first)}; ngày lập {ngay_ngan(day)} sớm hơn")])
@@ -346,7 +346,7 @@ def evaluate_commendation(document: dict, profile: str | None = None,
                                     f"hình thức “{proposal['hinh_thuc']}” không có theo {era['name']}; các hình thức: {', '.join(awards)}"))
             continue
         if award["authority"] not in cap_uy:
-            problems.append(Problem(f"$.cap_uy.{award['authority']}", _data()["authorities"][award["authority"]],
+            problems.append(Problem(f"$.cap_uy.{award['authority']}", rules_data()["authorities"][award["authority"]],
                                     f"thiếu tên cấp ủy tặng {award['form']} cho đề nghị thứ {i + 1} ({proposal['ten']})"))
             continue
         problems += proposal_problems(proposal["hinh_thuc"], award, proposal, year, day, where)
@@ -370,7 +370,7 @@ def describe_awards(day: dt.date, extra_wages: list[dict] | None = None) -> list
     """`kiemdiem awards DATE`: the rules in force, every award id with what it needs and pays."""
     era = era_on(day)
     if era is None:
-        return [f"Chưa có quy định khen thưởng trước ngày {ngay_ngan(_data()['eras'][0]['from'])}."]
+        return [f"Chưa có quy định khen thưởng trước ngày {ngay_ngan(rules_data()['eras'][0]['from'])}."]
     wage = wage_on(day, extra_wages)
     lines = [f"Quy định khen thưởng ngày {ngay_ngan(day)}: {era['name']}", "Căn cứ:"] + [f"  - {b}" for b in era["bases"]]
     if wage:
@@ -381,7 +381,7 @@ def describe_awards(day: dt.date, extra_wages: list[dict] | None = None) -> list
         needs = [f"{a['years']} năm liền" if a["years"] > 1 else "trong năm"]
         needs += described(a)
         amount = f" = {tien(bonus(exact(a['multiple']), wage['amount']))}" if wage else ""
-        lines.append(f"  {award_id}: {a['form']} ({_data()['authorities'][a['authority']]}) cho {RECIPIENTS[a['recipient']]} — "
+        lines.append(f"  {award_id}: {a['form']} ({rules_data()['authorities'][a['authority']]}) cho {RECIPIENTS[a['recipient']]} — "
                      f"{'; '.join(needs)}; {so(exact(a['multiple']))} lần {wage['name'] if wage else 'mức lương cơ sở'}{amount}")
     for award_id, q in (era.get("quotas") or {}).items():
         lines.append(f"Tỷ lệ: “{award_id}” không quá {q['rate']} của {q['base']} ({q['rule']})")

@@ -183,7 +183,7 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
         rolls[i] = roll(entry, member_doc["dang_vien"].get("tinh_trang_sinh_hoat"))
     voters = list_vote_base(GROUP_FORM, doc, rolls, rules, problems)
     for member in members:
-        _apply_vote(member, doc["dang_vien"][member.entry], voters, ["dang_vien", member.entry], problems)
+        apply_vote(member, doc["dang_vien"][member.entry], voters, ["dang_vien", member.entry], problems)
     return doc, members, problems
 
 
@@ -193,7 +193,7 @@ def _role_label(role: str) -> str:
     return {o["const"]: o["title"] for o in options}[role]
 
 
-def _apply_vote(member: MemberResult, entry: dict, voters: int | None, where: list, problems: list[Problem]) -> None:
+def apply_vote(member: MemberResult, entry: dict, voters: int | None, where: list, problems: list[Problem]) -> None:
     ev = member.evaluation
     rules = ev.regime.subject("ca_nhan")
     member.reasons = list(ev.reasons)

@@ -4,7 +4,7 @@ The Ban kiểm phiếu counts votes; it does not score anyone. So each member's
 result here is the vote alone (the rules' level is combined with it by
 ``kiemdiem classify`` on the chi bộ's xep-loai-chi-bo list). Everything is done
 by the same code as a whole chi bộ (group.py): thresholds and the second round
-(``_apply_vote``, votes.py), then the HTXSNV quota with its ties (``apply_quotas``).
+(``apply_vote``, votes.py), then the HTXSNV quota with its ties (``apply_quotas``).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from ..errors import Problem, json_path
 from ..forms import Given
 from ..vietnamese import hoa_chu_dau
 from .subjects import Evaluation, regime_of
-from .group import WHOLE_CHI_BO, MemberResult, _apply_vote, apply_quotas, list_vote_base, quota_summary
+from .group import WHOLE_CHI_BO, MemberResult, apply_vote, apply_quotas, list_vote_base, quota_summary
 from .quota import QuotaResult
 from .regime import Regime
 from .vote_base import EXEMPT, SUSPENDED, roll
@@ -97,7 +97,7 @@ def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
                                     f"{entry['phieu_vong_2']} phiếu nhiều hơn {document['so_phieu_hop_le']} phiếu hợp lệ"))
             continue
         member = MemberResult(entry["ho_ten"], vote_only, entry.get("nhom") or WHOLE_CHI_BO, dict(entry["phieu"]), entry=i)
-        _apply_vote(member, entry, voters, where, problems)
+        apply_vote(member, entry, voters, where, problems)
         members.append(member)
     quotas = apply_quotas(members, document.get("don_vi_tieu_bieu", False)) if not problems else []
     needs = {code: spec["levels"][code] for code, _ in rules.levels}

@@ -8,7 +8,7 @@ from ..evaluate.commendation import RECIPIENTS, CommendationEvaluation
 from ..vietnamese import dia_danh_ngay, ngay_ngan, so, tien, tien_bang_chu
 from .header_lines import hd36_header
 from ..schema import load_schema
-from .fields import _present
+from .fields import present_value
 
 _FORM_ORDER = ("Giấy khen", "Bằng khen", "Cờ")
 
@@ -57,7 +57,7 @@ def commendation_result(ev: CommendationEvaluation) -> dict:
 def commendation_context(document: dict, ev: CommendationEvaluation) -> dict:
     """The registry's presenter of a tờ trình (generator/forms.py); it has no blank appendix of facts."""
     schema = load_schema(document["form"])
-    context = _present(schema, schema, document)
+    context = present_value(schema, schema, document)
     context["ket_qua"] = commendation_result(ev)
     context["trinh_bay"] = {**commendation_layout(document, ev), "so_lieu": []}
     return context

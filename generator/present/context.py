@@ -15,7 +15,7 @@ from ..evaluate.grades import GRADE_NAMES
 from ..forms import form
 from ..schema import load_schema
 from ..vietnamese import cap_uy, dia_danh_ngay, phan_tram, so
-from .fields import _present, paragraphs
+from .fields import present_value, paragraphs
 from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, hd36_header
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
@@ -68,7 +68,7 @@ def report_context(document: dict, ev: Evaluation) -> dict:
 def _subject_context(document: dict, ev: Evaluation, layout, issuer: tuple[str, str]) -> dict:
     """A member's or an organisation's context, with the annex page the registry gives the form."""
     schema = load_schema(document["form"])
-    context = _present(schema, schema, document)
+    context = present_value(schema, schema, document)
     level_text = ev.level_label
     if ev.level == NOT_RATED and ev.reasons:
         level_text = f"{ev.level_label} ({ev.reasons[0].text.removeprefix('Không xếp loại: ').rstrip('.')})"

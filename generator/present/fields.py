@@ -29,7 +29,7 @@ def paragraphs(value: str | list[str]) -> list[dict]:
     return out
 
 
-def _present(schema: dict, node: dict, value: Any) -> Any:
+def present_value(schema: dict, node: dict, value: Any) -> Any:
     node = resolve(schema, node)
     if "oneOf" in node and all("const" in o for o in node["oneOf"]):
         return dict(choices(schema, node)).get(value, value)
@@ -48,8 +48,8 @@ def _present(schema: dict, node: dict, value: Any) -> Any:
     if isinstance(value, dict):
         props = node.get("properties", {})
         extra = node.get("additionalProperties") if isinstance(node.get("additionalProperties"), dict) else {}
-        return {k: _present(schema, props.get(k, extra), v) for k, v in value.items()}
+        return {k: present_value(schema, props.get(k, extra), v) for k, v in value.items()}
     if isinstance(value, list):
         items = node.get("items", {})
-        return [_present(schema, items, v) for v in value]
+        return [present_value(schema, items, v) for v in value]
     return value

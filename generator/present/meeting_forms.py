@@ -7,12 +7,12 @@ Each paper's presenter (ballot.py, tally.py, residence.py) gives its own two par
 from __future__ import annotations
 
 from ..schema import load_schema
-from .fields import _present
+from .fields import present_value
 
 
 def meeting_context(document: dict, ket_qua: dict, trinh_bay: dict) -> dict:
     schema = load_schema(document["form"])
-    context = _present(schema, schema, document)
+    context = present_value(schema, schema, document)
     context["ket_qua"] = ket_qua
     context["trinh_bay"] = trinh_bay
     return context

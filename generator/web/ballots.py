@@ -27,7 +27,7 @@ from ..validate import validate
 from .responses import attachment
 from .ballot_form import BALLOT_KEYS, MEETING_KEYS, page_context
 from .ballot_uploads import UnsafeFile, collect
-from .checking import _file_stem, _shipped_profile_only, read_typed_document, render_document
+from .checking import file_stem, shipped_profile_only, read_typed_document, render_document
 from .uploads import read_document
 
 FORMATS = ("pdf", "docx")
@@ -63,7 +63,7 @@ def ballot_document(form) -> dict:
     if names:
         document["dang_vien"] = names
     document = nfc(document)
-    _shipped_profile_only(document)
+    shipped_profile_only(document)
     document = read_typed_document(document)
     validate(document)  # every problem of the whole ballot; the defaults stay out, as in a --data file
     return document
@@ -106,7 +106,7 @@ def meeting_document(form, upload) -> dict:
         document["ban_kiem_phieu"] = ([{"ho_ten": " ".join(head.split()), "chuc_danh": "truong_ban"}] if head else []) + [
             {"ho_ten": name, "chuc_danh": "thanh_vien"} for name in members]
     document = nfc(document)
-    _shipped_profile_only(document)
+    shipped_profile_only(document)
     document = read_typed_document(document, lambda d: validate_partial(TALLY, d))
     return check_meeting(document)
 
@@ -170,11 +170,11 @@ def tally_download(fmt: str):
         if fmt != "json":
             name, data = render_document(document, fmt)
             return attachment(data, name)
-        _shipped_profile_only(document)
+        shipped_profile_only(document)
         prepared = prepare(document)
     except InputError as error:
         return _page(422, meeting_problems=error.problems)
     data = (json.dumps(prepared.document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return Response(data, mimetype="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="{_file_stem(prepared.document)}.json"'})
+                    headers={"Content-Disposition": f'attachment; filename="{file_stem(prepared.document)}.json"'})
 

@@ -27,7 +27,7 @@ def problem_dict(problem: Problem) -> dict:
     return {"path": problem.path, "title": problem.title, "reason": problem.reason, "text": str(problem)}
 
 
-def _shipped_profile_only(document) -> None:
+def shipped_profile_only(document) -> None:
     profile = document.get("profile") if isinstance(document, dict) else None
     if isinstance(profile, str) and profile not in known_profiles():
         raise InputError([Problem("$.profile", PROFILE_TITLE,
@@ -88,7 +88,7 @@ def check(document) -> dict:
     """``{"problems": [...], "result": {...} | None}``: every problem, and the classification when
     the document is complete enough to compute it (a too-high proposal still shows the level)."""
     try:
-        _shipped_profile_only(document)
+        shipped_profile_only(document)
         found = form_of(document)
         if found and not found.prints:  # a chi bộ's list names files on disk: never read on the server
             raise not_printable(found.id)
@@ -101,12 +101,12 @@ def check(document) -> dict:
 
 def render_document(document, fmt: str) -> tuple[str, bytes]:
     """(file name, bytes) exactly as ``kiemdiem render`` prints it; raises ``InputError``."""
-    _shipped_profile_only(document)
+    shipped_profile_only(document)
     prepared = prepare(read_typed_document(document))
     data = render(prepared, [fmt], templates_for(prepared, None, (), (fmt,)))[fmt]
-    return f"{_file_stem(prepared.document)}.{fmt}", data
+    return f"{file_stem(prepared.document)}.{fmt}", data
 
 
-def _file_stem(document: dict) -> str:
+def file_stem(document: dict) -> str:
     name = form_of(document).name_of(document)
     return f"{document['form']}-{slug(name)}" if name and name.strip() else document["form"]
