@@ -1,60 +1,12 @@
 // The form page: fields drawn from the form's JSON Schema, checked by the server with the CLI's own
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
 import * as typed from "./so_ngay.js";
+import {$, getAt, h, isEmpty, parentPath, pathKey, pathString, pick, resolve, save, setAt, state, status} from "./mau_chung.js";
 
 const STORE = "kiemdiem.web.v1";
 const CONTROLLED = new Set(["$.form", "$.regime", "$.profile"]);
-const $ = (selector, root = document) => root.querySelector(selector);
 const form = $("#van-ban");
-const pick = {form: $("#chon-mau"), regime: $("#chon-quy-dinh"), profile: $("#chon-ho-so"), variant: $("#chon-doi-tuong")};
-let desc = null;       // the server's description of the chosen form: schema, regimes, rubric
-let root = null;       // the root widget
-let variantPath = null;
-let onlyFor = [];      // sections a schema gives only some variants (x-chi-cho): {el, widget, only}
-let touched = new Set();
-let showAll = false;
 let checkTimer = null, saveTimer = null, checkSeq = 0;
-
-// ---- small helpers -----------------------------------------------------------------------
-function h(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === "text") node.textContent = value;
-    else if (key.startsWith("data-") || key === "for" || key === "aria-label") node.setAttribute(key, value);
-    else node[key] = value;
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
-
-function resolve(node) {
-  let guard = 0;
-  while (node && typeof node.$ref === "string" && node.$ref.startsWith("#/") && guard++ < 50) {
-    let target = desc.schema;
-    for (const part of node.$ref.slice(2).split("/")) target = target[part];
-    const {$ref, ...own} = node;
-    node = {...target, ...own};
-  }
-  return node || {};
-}
-
-const pathKey = (path, key) => (typeof key === "number" ? `${path}[${key}]` : `${path}.${key}`);
-const parentPath = (path) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
-const isEmpty = (value) => value === undefined;
-const pathString = (parts) => parts.reduce(pathKey, "$");
-
-function getAt(data, parts) {
-  let value = data;
-  for (const part of parts) { if (value == null || typeof value !== "object") return undefined; value = value[part]; }
-  return value;
-}
-
-function setAt(data, parts, value) {
-  let node = data;
-  parts.slice(0, -1).forEach((part) => { if (typeof node[part] !== "object" || node[part] === null) node[part] = {}; node = node[part]; });
-  if (value === undefined) delete node[parts[parts.length - 1]]; else node[parts[parts.length - 1]] = value;
-}
 
 // ---- widgets: each returns {el, get()} ----------------------------------------------------
 function label(title, required, hint) {
@@ -110,7 +62,7 @@ function typedWidget(path, node, title, required, input, hint, readText, tidy) {
 }
 
 function numberWidget(path, node, title, required, value) {
-  const max = desc.limits[path] !== undefined ? desc.limits[path] : node.maximum;
+  const max = state.desc.limits[path] !== undefined ? state.desc.limits[path] : node.maximum;
   const low = node.minimum !== undefined ? node.minimum : node.exclusiveMinimum;
   const integer = node.type === "integer";
   const input = h("input", {type: "text", className: "o-so", inputMode: integer ? "numeric" : "decimal", autocomplete: "off", spellcheck: false});
@@ -203,7 +155,7 @@ function objectWidget(path, node, title, required, value, depth) {
 }
 
 function mapWidget(path, node, title, required, value, depth) {
-  const entries = [...(desc.maps[path] || [])];
+  const entries = [...(state.desc.maps[path] || [])];
   for (const key of Object.keys(value || {})) if (!entries.some((e) => e.key === key)) entries.push({key, title: key});
   if (!entries.length) return {el: null, get: () => undefined};
   const box = section(path, node, title, required, value, depth);
@@ -254,19 +206,19 @@ function repeatWidget(path, node, title, required, value, depth) {
 function build(rawNode, path, value, required, depth) {
   const widget = widgetFor(rawNode, path, value, required, depth);
   const only = rawNode["x-chi-cho"] || resolve(rawNode)["x-chi-cho"];
-  if (only && widget.el) onlyFor.push({el: widget.el, widget, only});
+  if (only && widget.el) state.onlyFor.push({el: widget.el, widget, only});
   return widget;
 }
 
 function showApplicable() {  // 02B/02C have no leadership sections: hidden while empty, never a typed value
-  const chosen = variantPath && pick.variant.value ? JSON.parse(pick.variant.value) : null;
-  for (const {el, widget, only} of onlyFor) el.hidden = chosen !== null && !only.includes(chosen) && isEmpty(widget.get());
+  const chosen = state.variantPath && pick.variant.value ? JSON.parse(pick.variant.value) : null;
+  for (const {el, widget, only} of state.onlyFor) el.hidden = chosen !== null && !only.includes(chosen) && isEmpty(widget.get());
 }
 
 function widgetFor(rawNode, path, value, required, depth) {
   const node = resolve(rawNode);
   const title = rawNode.title || node.title;
-  if (CONTROLLED.has(path) || path === variantPath) return {el: null, get: () => undefined};
+  if (CONTROLLED.has(path) || path === state.variantPath) return {el: null, get: () => undefined};
   if ("const" in node) return {el: null, get: () => node.const};
   if (Array.isArray(node.oneOf) && node.oneOf.length && node.oneOf.every((o) => "const" in o)) {
     return selectWidget(path, node, title, required, value, node.oneOf);
@@ -288,21 +240,21 @@ function widgetFor(rawNode, path, value, required, depth) {
 
 // ---- the document ------------------------------------------------------------------------
 function collect() {
-  const data = root.get() || {};
-  const out = {form: desc.form, regime: desc.regime};
-  if (desc.profile) out.profile = desc.profile;
+  const data = state.root.get() || {};
+  const out = {form: state.desc.form, regime: state.desc.regime};
+  if (state.desc.profile) out.profile = state.desc.profile;
   for (const [key, value] of Object.entries(data)) if (key !== "form") out[key] = value;
-  if (variantPath && pick.variant.value) setAt(out, desc.variant_path, JSON.parse(pick.variant.value));
+  if (state.variantPath && pick.variant.value) setAt(out, state.desc.variant_path, JSON.parse(pick.variant.value));
   return out;
 }
 
 function draw(documentData) {
-  onlyFor = [];
-  root = build(desc.schema, "$", documentData || {}, true, 0);
-  form.replaceChildren(root.el);
+  state.onlyFor = [];
+  state.root = build(state.desc.schema, "$", documentData || {}, true, 0);
+  form.replaceChildren(state.root.el);
   showApplicable();
-  touched = new Set();
-  showAll = false;
+  state.touched = new Set();
+  state.showAll = false;
   clearProblems();
   $("#ket-qua").hidden = true;
 }
@@ -312,21 +264,21 @@ function fillPickers(documentData) {
     select.replaceChildren(...(empty ? [h("option", {value: "", text: empty})] : []),
       ...list.map((o) => h("option", {value: typeof o.const === "string" ? o.const : JSON.stringify(o.const), text: o.title})));
   };
-  options(pick.regime, desc.regimes);
-  pick.regime.value = desc.regime;
-  options(pick.profile, desc.profiles, "— không dùng —");
-  pick.profile.value = desc.profile || "";
-  pick.profile.disabled = !desc.profiles.length;
-  variantPath = desc.variant_path ? pathString(desc.variant_path) : null;
-  $("#nhan-doi-tuong").hidden = !variantPath;
-  if (variantPath) {
-    let node = desc.schema;
-    for (const key of desc.variant_path) node = resolve(resolve(node).properties[key]);
+  options(pick.regime, state.desc.regimes);
+  pick.regime.value = state.desc.regime;
+  options(pick.profile, state.desc.profiles, "— không dùng —");
+  pick.profile.value = state.desc.profile || "";
+  pick.profile.disabled = !state.desc.profiles.length;
+  state.variantPath = state.desc.variant_path ? pathString(state.desc.variant_path) : null;
+  $("#nhan-doi-tuong").hidden = !state.variantPath;
+  if (state.variantPath) {
+    let node = state.desc.schema;
+    for (const key of state.desc.variant_path) node = resolve(resolve(node).properties[key]);
     $("#ten-doi-tuong").textContent = node.title || "Đối tượng";
     pick.variant.replaceChildren(h("option", {value: "", text: "— chọn —"}),
-      ...desc.variant_options.map((o) => h("option", {value: JSON.stringify(o.const), text: o.title})));
-    pick.variant.setAttribute("data-path", variantPath);
-    const chosen = getAt(documentData || {}, desc.variant_path);
+      ...state.desc.variant_options.map((o) => h("option", {value: JSON.stringify(o.const), text: o.title})));
+    pick.variant.setAttribute("data-path", state.variantPath);
+    const chosen = getAt(documentData || {}, state.desc.variant_path);
     pick.variant.value = chosen === undefined ? "" : JSON.stringify(chosen);
     showFormCode();
   }
@@ -334,7 +286,7 @@ function fillPickers(documentData) {
 
 function showFormCode() {
   const chosen = pick.variant.value ? JSON.parse(pick.variant.value) : null;
-  $("#ma-mau").textContent = chosen && desc.variant_codes[chosen] ? desc.variant_codes[chosen] : "";
+  $("#ma-mau").textContent = chosen && state.desc.variant_codes[chosen] ? state.desc.variant_codes[chosen] : "";
 }
 
 async function open(formId, documentData) {
@@ -346,8 +298,8 @@ async function open(formId, documentData) {
     status((await response.json()).error || "");
     response = await fetch(`/api/mau/${encodeURIComponent(formId)}`);
   }
-  desc = await response.json();
-  pick.form.value = desc.form;
+  state.desc = await response.json();
+  pick.form.value = state.desc.form;
   fillPickers(documentData);
   draw(documentData);
   remember();
@@ -371,7 +323,7 @@ function targetOf(path) {
 }
 
 function wasTouched(path) {
-  for (const done of touched) if (done === path || done.startsWith(path + ".") || done.startsWith(path + "[")) return true;
+  for (const done of state.touched) if (done === path || done.startsWith(path + ".") || done.startsWith(path + "[")) return true;
   return false;
 }
 
@@ -380,7 +332,7 @@ function showProblems(problems) {
   const listed = [];
   for (const problem of problems) {
     const target = targetOf(problem.path);
-    if (!showAll && !wasTouched(target ? target.dataset.path || problem.path : problem.path)) continue;
+    if (!state.showAll && !wasTouched(target ? target.dataset.path || problem.path : problem.path)) continue;
     listed.push(problem);
     if (!target) continue;
     target.classList.add("co-loi");
@@ -392,7 +344,7 @@ function showProblems(problems) {
     box.append(h("p", {className: "loi-truong", text: exact ? problem.reason : problem.text}));
   }
   const panel = $("#danh-sach-loi");
-  if (showAll && listed.length) {
+  if (state.showAll && listed.length) {
     panel.replaceChildren(h("h2", {text: `Còn ${listed.length} lỗi cần sửa`}),
       h("ul", {}, ...listed.map((p) => {
         const item = h("li", {}, h("a", {href: "#", text: p.text}));
@@ -433,8 +385,6 @@ function showResult(result, problems) {
   panel.hidden = false;
 }
 
-function status(text) { $("#trang-thai").textContent = text; }
-
 async function post(url, body) {
   return fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
 }
@@ -447,7 +397,7 @@ async function check() {
   const problems = answer.problems || [];
   showProblems(problems);
   showResult(answer.result, problems);
-  if (showAll) status(problems.length ? `Còn ${problems.length} lỗi.` : "Hợp lệ: có thể tải văn bản.");
+  if (state.showAll) status(problems.length ? `Còn ${problems.length} lỗi.` : "Hợp lệ: có thể tải văn bản.");
   return answer;
 }
 
@@ -461,7 +411,7 @@ async function download(format) {
   const response = await post(`/api/in/${format}`, collect());
   if (!response.ok) {
     const answer = await response.json();
-    showAll = true;
+    state.showAll = true;
     showProblems(answer.problems || []);
     status(answer.problems ? `Chưa in được: còn ${answer.problems.length} lỗi.` : (answer.error || "Không in được."));
     return;
@@ -472,33 +422,24 @@ async function download(format) {
   status(`Đã tải ${name}.`);
 }
 
-function save(blob, name) {
-  const url = URL.createObjectURL(blob);
-  const link = h("a", {href: url, download: name});
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}
-
 // ---- keeping the work ------------------------------------------------------------------------
 function stored() {
   try { return JSON.parse(localStorage.getItem(STORE)) || {documents: {}}; } catch (error) { return {documents: {}}; }
 }
 
 function remember() {
-  if (!desc || !root) return;
-  const state = stored();
-  state.form = desc.form;
-  state.documents = state.documents || {};
-  state.documents[desc.form] = collect();
-  try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { status("Trình duyệt không cho lưu tạm; hãy “Lưu tệp JSON”."); }
+  if (!state.desc || !state.root) return;
+  const kept = stored();
+  kept.form = state.desc.form;
+  kept.documents = kept.documents || {};
+  kept.documents[state.desc.form] = collect();
+  try { localStorage.setItem(STORE, JSON.stringify(kept)); } catch (error) { status("Trình duyệt không cho lưu tạm; hãy “Lưu tệp JSON”."); }
 }
 
 function changed(event) {
   if (event && event.target && event.target.closest) {
     const holder = event.target.closest("[data-path]");
-    if (holder) touched.add(holder.dataset.path);
+    if (holder) state.touched.add(holder.dataset.path);
   }
   clearTimeout(saveTimer);
   saveTimer = setTimeout(remember, 300);
@@ -529,23 +470,23 @@ for (const select of [pick.regime, pick.profile]) {
     const data = collect();
     data.regime = pick.regime.value;
     if (pick.profile.value && select === pick.profile) data.profile = pick.profile.value; else delete data.profile;
-    open(desc.form, data);
+    open(state.desc.form, data);
   });
 }
 pick.variant.addEventListener("change", (event) => { showFormCode(); showApplicable(); changed(event); });
-$("#kiem-tra").addEventListener("click", async () => { showAll = true; status("Đang kiểm tra…"); await check(); });
+$("#kiem-tra").addEventListener("click", async () => { state.showAll = true; status("Đang kiểm tra…"); await check(); });
 document.querySelectorAll(".tai-ve").forEach((button) => button.addEventListener("click", () => download(button.dataset.dinhDang)));
 $("#luu-tep").addEventListener("click", () => {
-  save(new Blob([JSON.stringify(collect(), null, 2) + "\n"], {type: "application/json"}), `${desc.form}.json`);
+  save(new Blob([JSON.stringify(collect(), null, 2) + "\n"], {type: "application/json"}), `${state.desc.form}.json`);
   status("Đã lưu tệp JSON.");
 });
 $("#mo-tep-nut").addEventListener("click", () => $("#mo-tep").click());  // a button: reached with Tab, opened with Enter
 $("#mo-tep").addEventListener("change", (event) => { if (event.target.files[0]) openFile(event.target.files[0]); event.target.value = ""; });
 $("#lam-lai").addEventListener("click", () => {
   if (!window.confirm("Xóa hết nội dung đang soạn của mẫu này?")) return;
-  open(desc.form, {regime: desc.regime});
+  open(state.desc.form, {regime: state.desc.regime});
 });
 
-const state = stored();
-const first = state.form && [...pick.form.options].some((o) => o.value === state.form) ? state.form : pick.form.value;
-open(first, (state.documents || {})[first]);
+const kept = stored();
+const first = kept.form && [...pick.form.options].some((o) => o.value === kept.form) ? kept.form : pick.form.value;
+open(first, (kept.documents || {})[first]);
