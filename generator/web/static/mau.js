@@ -2,6 +2,7 @@
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
 import * as typed from "./so_ngay.js";
 import {$, getAt, h, isEmpty, parentPath, pathKey, pathString, pick, resolve, save, setAt, state, status} from "./mau_chung.js";
+import {leaf} from "./mau_o.js";
 
 const STORE = "kiemdiem.web.v1";
 const CONTROLLED = new Set(["$.form", "$.regime", "$.profile"]);
@@ -9,24 +10,6 @@ const form = $("#van-ban");
 let checkTimer = null, saveTimer = null, checkSeq = 0;
 
 // ---- widgets: each returns {el, get()} ----------------------------------------------------
-function label(title, required, hint) {
-  return h("label", {className: "nhan"}, title || "", required ? h("span", {className: "bat-buoc", text: " *", title: "bắt buộc"}) : null,
-    hint ? h("span", {className: "goi-y", text: ` (${hint})`}) : null);
-}
-
-// ``reading``: a line under the control that says how the page read what was typed ("ngày 05 tháng 12 năm 2025").
-function leaf(path, node, title, required, control, hint, reading) {
-  const id = "o" + path.replace(/[^a-zA-Z0-9]+/g, "-");
-  control.id = id;
-  control.setAttribute("data-path", path);
-  const lab = label(title, required, hint);
-  lab.setAttribute("for", id);
-  if (reading) { reading.id = `${id}-doc`; control.setAttribute("aria-describedby", reading.id); }
-  const wrap = h("div", {className: "truong", "data-path": path}, lab, control, reading,
-    node.description ? h("small", {className: "mo-ta", text: node.description}) : null, h("div", {className: "loi", "aria-live": "polite"}));
-  return wrap;
-}
-
 function selectWidget(path, node, title, required, value, options) {
   const select = h("select", {}, h("option", {value: "", text: "— chọn —"}));
   for (const option of options) {
