@@ -3,6 +3,7 @@
 import * as typed from "./so_ngay.js";
 import {$, getAt, h, isEmpty, parentPath, pathKey, pathString, pick, resolve, save, setAt, state, status} from "./mau_chung.js";
 import {leaf} from "./mau_o.js";
+import {booleanWidget, selectWidget} from "./mau_o_chon.js";
 
 const STORE = "kiemdiem.web.v1";
 const CONTROLLED = new Set(["$.form", "$.regime", "$.profile"]);
@@ -10,18 +11,6 @@ const form = $("#van-ban");
 let checkTimer = null, saveTimer = null, checkSeq = 0;
 
 // ---- widgets: each returns {el, get()} ----------------------------------------------------
-function selectWidget(path, node, title, required, value, options) {
-  const select = h("select", {}, h("option", {value: "", text: "— chọn —"}));
-  for (const option of options) {
-    select.append(h("option", {value: JSON.stringify(option.const), text: option.title || String(option.const)}));
-  }
-  if (value !== undefined) select.value = JSON.stringify(value);
-  if (value !== undefined && select.value === "") {  // a value the schema does not offer: keep it, so the error shows
-    select.append(h("option", {value: JSON.stringify(value), text: String(value)}));
-    select.value = JSON.stringify(value);
-  }
-  return {el: leaf(path, node, title, required, select), get: () => (select.value === "" ? undefined : JSON.parse(select.value))};
-}
 
 // Numbers and dates are plain text fields read by so_ngay.js (the server's generator/typed.py rules):
 // a browser's own number and date inputs follow its language and turn "27,5" into 275, 05/12 into 12 May.
@@ -99,14 +88,6 @@ function linesWidget(path, node, title, required, value) {
     const lines = area.value.split("\n").map((line) => line.trim()).filter(Boolean);
     return lines.length ? lines : undefined;
   }};
-}
-
-function booleanWidget(path, node, title, required, value) {
-  if (required) return selectWidget(path, node, title, required, value, [{const: true, title: "Có"}, {const: false, title: "Không"}]);
-  const box = h("input", {type: "checkbox", checked: value === true});
-  const wrap = leaf(path, node, title, false, box);
-  wrap.classList.add("o-danh-dau");
-  return {el: wrap, get: () => (box.checked ? true : undefined)};
 }
 
 function section(path, node, title, required, value, depth) {
