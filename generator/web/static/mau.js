@@ -1,9 +1,9 @@
 // The form page: fields drawn from the form's JSON Schema, checked by the server with the CLI's own
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
 import {$, getAt, h, isEmpty, parentPath, pathKey, pathString, pick, resolve, save, setAt, state, status} from "./mau_chung.js";
-import {leaf} from "./mau_o.js";
 import {booleanWidget, selectWidget} from "./mau_o_chon.js";
-import {dateWidget, numberWidget} from "./mau_o_nhap.js";
+import {numberWidget} from "./mau_o_nhap.js";
+import {linesWidget, paragraphsWidget, textWidget} from "./mau_van_ban.js";
 
 const STORE = "kiemdiem.web.v1";
 const CONTROLLED = new Set(["$.form", "$.regime", "$.profile"]);
@@ -11,31 +11,6 @@ const form = $("#van-ban");
 let checkTimer = null, saveTimer = null, checkSeq = 0;
 
 // ---- widgets: each returns {el, get()} ----------------------------------------------------
-function textWidget(path, node, title, required, value, multiline) {
-  if (node.format === "date" && !multiline) return dateWidget(path, node, title, required, value);
-  const input = multiline ? h("textarea", {rows: 3}) : h("input", {type: "text"});
-  if (node.maxLength && !multiline) input.maxLength = node.maxLength;
-  if (value !== undefined) input.value = String(value);
-  return {el: leaf(path, node, title, required, input), get: () => (input.value.trim() === "" ? undefined : input.value.trim())};
-}
-
-function paragraphsWidget(path, node, title, required, value) {
-  const area = h("textarea", {rows: 4, placeholder: "Mỗi dòng một đoạn; dòng bắt đầu bằng “- ” hoặc “+ ” là một ý gạch đầu dòng."});
-  if (value !== undefined) area.value = Array.isArray(value) ? value.join("\n") : String(value);
-  return {el: leaf(path, node, title, required, area), get: () => {
-    const lines = area.value.split("\n").map((line) => line.trimEnd()).filter((line) => line.trim() !== "");
-    return lines.length ? lines.join("\n") : undefined;
-  }};
-}
-
-function linesWidget(path, node, title, required, value) {
-  const area = h("textarea", {rows: 4, placeholder: "Mỗi dòng một mục."});
-  if (Array.isArray(value)) area.value = value.join("\n");
-  return {el: leaf(path, node, title, required, area, "mỗi dòng một mục"), get: () => {
-    const lines = area.value.split("\n").map((line) => line.trim()).filter(Boolean);
-    return lines.length ? lines : undefined;
-  }};
-}
 
 function section(path, node, title, required, value, depth) {
   const box = depth === 0 ? h("div", {className: "goc", "data-path": path})
