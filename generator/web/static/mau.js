@@ -1,127 +1,15 @@
 // The form page: fields drawn from the form's JSON Schema, checked by the server with the CLI's own
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
-import {$, getAt, h, isEmpty, parentPath, pathKey, pathString, pick, resolve, save, setAt, state, status} from "./mau_chung.js";
-import {booleanWidget, selectWidget} from "./mau_o_chon.js";
-import {numberWidget} from "./mau_o_nhap.js";
-import {linesWidget, paragraphsWidget, textWidget} from "./mau_van_ban.js";
+import {$, getAt, h, isEmpty, parentPath, pathString, pick, resolve, save, setAt, state, status} from "./mau_chung.js";
+import {build, whenChanged} from "./mau_truong.js";
 
 const STORE = "kiemdiem.web.v1";
-const CONTROLLED = new Set(["$.form", "$.regime", "$.profile"]);
 const form = $("#van-ban");
 let checkTimer = null, saveTimer = null, checkSeq = 0;
-
-// ---- widgets: each returns {el, get()} ----------------------------------------------------
-
-function section(path, node, title, required, value, depth) {
-  const box = depth === 0 ? h("div", {className: "goc", "data-path": path})
-    : h("details", {className: "nhom", "data-path": path, open: Boolean(required || value !== undefined || depth > 1)},
-      h("summary", {}, title || "", required ? h("span", {className: "bat-buoc", text: " *"}) : null));
-  if (node.description && depth > 0) box.append(h("p", {className: "mo-ta", text: node.description}));
-  box.append(h("div", {className: "loi", "aria-live": "polite"}));
-  return box;
-}
-
-function gather(children) {  // [key, widget] pairs → the object of their values, undefined when all are empty
-  const out = {};
-  for (const [key, widget] of children) { const got = widget.get(); if (!isEmpty(got)) out[key] = got; }
-  return Object.keys(out).length ? out : undefined;
-}
-
-function objectWidget(path, node, title, required, value, depth) {
-  const box = section(path, node, title, required, value, depth);
-  const needed = new Set(node.required || []);
-  const children = [];
-  for (const [key, child] of Object.entries(node.properties || {})) {
-    const childPath = pathKey(path, key);
-    const widget = build(child, childPath, value ? value[key] : undefined, needed.has(key), depth + 1);
-    if (widget.el) box.append(widget.el);
-    children.push([key, widget]);
-  }
-  return {el: box, get: () => gather(children)};
-}
-
-function mapWidget(path, node, title, required, value, depth) {
-  const entries = [...(state.desc.maps[path] || [])];
-  for (const key of Object.keys(value || {})) if (!entries.some((e) => e.key === key)) entries.push({key, title: key});
-  if (!entries.length) return {el: null, get: () => undefined};
-  const box = section(path, node, title, required, value, depth);
-  const child = resolve(node.additionalProperties);
-  const children = entries.map((entry) => {
-    const heading = entry.max !== undefined ? `${entry.title} (tối đa ${entry.max} điểm)` : entry.title;
-    const widget = build({...child, title: heading}, pathKey(path, entry.key), value ? value[entry.key] : undefined,
-      required && !entry.optional, depth + 1);
-    box.append(widget.el);
-    return [entry.key, widget];
-  });
-  return {el: box, get: () => gather(children)};
-}
-
-function repeatWidget(path, node, title, required, value, depth) {
-  const box = section(path, node, title, required, value, depth);
-  const itemNode = resolve(node.items);
-  const list = h("div", {className: "lap-lai"});
-  const addButton = h("button", {type: "button", className: "them", text: `+ Thêm ${(itemNode.title || title || "mục").toLowerCase()}`});
-  box.append(list, addButton);
-  let items = [];
-  function draw(values) {
-    list.replaceChildren();
-    items = values.map((itemValue, index) => {
-      const itemPath = pathKey(path, index);
-      const widget = build({...itemNode, title: `${itemNode.title || title} ${index + 1}`}, itemPath, itemValue, true, depth + 2);
-      const remove = h("button", {type: "button", className: "xoa", text: "Xóa mục này"});
-      remove.addEventListener("click", () => {
-        const current = items.map((w) => w.get());
-        current.splice(index, 1);
-        draw(current);
-        changed();
-      });
-      const wrap = h("div", {className: "muc"}, widget.el, remove);
-      list.append(wrap);
-      return widget;
-    });
-  }
-  const start = Array.isArray(value) ? value : Array(required ? Math.max(node.minItems || 1, 1) : 0).fill(undefined);
-  draw(start);
-  addButton.addEventListener("click", () => { draw([...items.map((w) => w.get()), undefined]); changed(); });
-  return {el: box, get: () => {
-    const out = items.map((w) => w.get()).filter((v) => !isEmpty(v));
-    return out.length ? out : undefined;
-  }};
-}
-
-function build(rawNode, path, value, required, depth) {
-  const widget = widgetFor(rawNode, path, value, required, depth);
-  const only = rawNode["x-chi-cho"] || resolve(rawNode)["x-chi-cho"];
-  if (only && widget.el) state.onlyFor.push({el: widget.el, widget, only});
-  return widget;
-}
 
 function showApplicable() {  // 02B/02C have no leadership sections: hidden while empty, never a typed value
   const chosen = state.variantPath && pick.variant.value ? JSON.parse(pick.variant.value) : null;
   for (const {el, widget, only} of state.onlyFor) el.hidden = chosen !== null && !only.includes(chosen) && isEmpty(widget.get());
-}
-
-function widgetFor(rawNode, path, value, required, depth) {
-  const node = resolve(rawNode);
-  const title = rawNode.title || node.title;
-  if (CONTROLLED.has(path) || path === state.variantPath) return {el: null, get: () => undefined};
-  if ("const" in node) return {el: null, get: () => node.const};
-  if (Array.isArray(node.oneOf) && node.oneOf.length && node.oneOf.every((o) => "const" in o)) {
-    return selectWidget(path, node, title, required, value, node.oneOf);
-  }
-  const types = [].concat(node.type || []);
-  if (types.includes("string") && types.includes("array")) return paragraphsWidget(path, node, title, required, value);
-  if (types[0] === "object") {
-    if (node.properties) return objectWidget(path, node, title, required, value, depth);
-    if (node.additionalProperties && typeof node.additionalProperties === "object") return mapWidget(path, node, title, required, value, depth);
-  }
-  if (types[0] === "array") {
-    const items = resolve(node.items);
-    return items.type === "object" ? repeatWidget(path, node, title, required, value, depth) : linesWidget(path, node, title, required, value);
-  }
-  if (types[0] === "boolean") return booleanWidget(path, node, title, required, value);
-  if (types[0] === "integer" || types[0] === "number") return numberWidget(path, node, title, required, value);
-  return textWidget(path, node, title, required, value, (node.maxLength || 0) > 300);
 }
 
 // ---- the document ------------------------------------------------------------------------
@@ -346,6 +234,7 @@ async function openFile(file) {
 }
 
 // ---- wiring ------------------------------------------------------------------------------------
+whenChanged(changed);  // an item added to or removed from a list (mau_truong.js)
 window.addEventListener("pagehide", remember);  // a reload or a closed tab keeps the last keystrokes too
 form.addEventListener("input", changed);
 form.addEventListener("change", changed);
