@@ -1,16 +1,12 @@
 // The form page: fields drawn from the form's JSON Schema, checked by the server with the CLI's own
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
-import {$, getAt, h, isEmpty, parentPath, pathString, pick, resolve, save, setAt, state, status} from "./mau_chung.js";
+import {$, h, parentPath, pick, save, setAt, state, status} from "./mau_chung.js";
 import {build, whenChanged} from "./mau_truong.js";
+import {fillPickers, showApplicable, showFormCode} from "./mau_bien_the.js";
 
 const STORE = "kiemdiem.web.v1";
 const form = $("#van-ban");
 let checkTimer = null, saveTimer = null, checkSeq = 0;
-
-function showApplicable() {  // 02B/02C have no leadership sections: hidden while empty, never a typed value
-  const chosen = state.variantPath && pick.variant.value ? JSON.parse(pick.variant.value) : null;
-  for (const {el, widget, only} of state.onlyFor) el.hidden = chosen !== null && !only.includes(chosen) && isEmpty(widget.get());
-}
 
 // ---- the document ------------------------------------------------------------------------
 function collect() {
@@ -31,36 +27,6 @@ function draw(documentData) {
   state.showAll = false;
   clearProblems();
   $("#ket-qua").hidden = true;
-}
-
-function fillPickers(documentData) {
-  const options = (select, list, empty) => {
-    select.replaceChildren(...(empty ? [h("option", {value: "", text: empty})] : []),
-      ...list.map((o) => h("option", {value: typeof o.const === "string" ? o.const : JSON.stringify(o.const), text: o.title})));
-  };
-  options(pick.regime, state.desc.regimes);
-  pick.regime.value = state.desc.regime;
-  options(pick.profile, state.desc.profiles, "— không dùng —");
-  pick.profile.value = state.desc.profile || "";
-  pick.profile.disabled = !state.desc.profiles.length;
-  state.variantPath = state.desc.variant_path ? pathString(state.desc.variant_path) : null;
-  $("#nhan-doi-tuong").hidden = !state.variantPath;
-  if (state.variantPath) {
-    let node = state.desc.schema;
-    for (const key of state.desc.variant_path) node = resolve(resolve(node).properties[key]);
-    $("#ten-doi-tuong").textContent = node.title || "Đối tượng";
-    pick.variant.replaceChildren(h("option", {value: "", text: "— chọn —"}),
-      ...state.desc.variant_options.map((o) => h("option", {value: JSON.stringify(o.const), text: o.title})));
-    pick.variant.setAttribute("data-path", state.variantPath);
-    const chosen = getAt(documentData || {}, state.desc.variant_path);
-    pick.variant.value = chosen === undefined ? "" : JSON.stringify(chosen);
-    showFormCode();
-  }
-}
-
-function showFormCode() {
-  const chosen = pick.variant.value ? JSON.parse(pick.variant.value) : null;
-  $("#ma-mau").textContent = chosen && state.desc.variant_codes[chosen] ? state.desc.variant_codes[chosen] : "";
 }
 
 async function open(formId, documentData) {
