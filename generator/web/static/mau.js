@@ -1,23 +1,15 @@
 // The form page: fields drawn from the form's JSON Schema, checked by the server with the CLI's own
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
-import {$, h, parentPath, pick, save, setAt, state, status} from "./mau_chung.js";
+import {$, h, parentPath, pick, save, state, status} from "./mau_chung.js";
 import {build, whenChanged} from "./mau_truong.js";
 import {fillPickers, showApplicable, showFormCode} from "./mau_bien_the.js";
+import {collect} from "./mau_du_lieu.js";
 
 const STORE = "kiemdiem.web.v1";
 const form = $("#van-ban");
 let checkTimer = null, saveTimer = null, checkSeq = 0;
 
 // ---- the document ------------------------------------------------------------------------
-function collect() {
-  const data = state.root.get() || {};
-  const out = {form: state.desc.form, regime: state.desc.regime};
-  if (state.desc.profile) out.profile = state.desc.profile;
-  for (const [key, value] of Object.entries(data)) if (key !== "form") out[key] = value;
-  if (state.variantPath && pick.variant.value) setAt(out, state.desc.variant_path, JSON.parse(pick.variant.value));
-  return out;
-}
-
 function draw(documentData) {
   state.onlyFor = [];
   state.root = build(state.desc.schema, "$", documentData || {}, true, 0);
