@@ -1,10 +1,11 @@
 // The form page: fields drawn from the form's JSON Schema, checked by the server with the CLI's own
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
-import {$, h, pick, save, state, status} from "./mau_chung.js";
+import {$, pick, save, state, status} from "./mau_chung.js";
 import {build, whenChanged} from "./mau_truong.js";
 import {fillPickers, showApplicable, showFormCode} from "./mau_bien_the.js";
 import {collect} from "./mau_du_lieu.js";
 import {clearProblems, showProblems} from "./mau_loi.js";
+import {showResult} from "./mau_xep_loai.js";
 
 const STORE = "kiemdiem.web.v1";
 const form = $("#van-ban");
@@ -40,26 +41,6 @@ async function open(formId, documentData) {
 }
 
 // ---- problems and results ------------------------------------------------------------------
-function showResult(result, problems) {
-  const panel = $("#ket-qua");
-  if (!result) { panel.hidden = true; return; }
-  const parts = [h("h2", {text: "Kết quả tính theo quy định"})];
-  if (result.level_label) parts.push(h("p", {className: "muc-xep-loai"}, h("strong", {text: result.level_label}), result.level ? ` (${result.level})` : ""));
-  if (result.form_code) parts.push(h("p", {text: result.form_code}));
-  if (result.score_line) {  // written by the server as the CLI writes it ("88,5/100")
-    parts.push(h("p", {className: "tong-diem", text: result.score_line}));
-  }
-  if (result.reasons && result.reasons.length) {
-    parts.push(h("h3", {text: "Lý do"}), h("ul", {className: "ly-do"},
-      ...result.reasons.map((r) => h("li", {text: r.rule ? `${r.text} (${r.rule})` : r.text}))));
-  }
-  if (result.lines && result.lines.length) parts.push(h("ul", {className: "dong"}, ...result.lines.map((line) => h("li", {text: line}))));
-  if (result.canh_bao) parts.push(h("p", {className: "canh-bao", text: result.canh_bao}));  // a table older than the document: not printed in it
-  if (problems.length) parts.push(h("p", {className: "loi-chung", text: "Chưa in được: còn lỗi (xem bên dưới và cạnh từng ô)."}));
-  panel.replaceChildren(...parts);
-  panel.hidden = false;
-}
-
 async function post(url, body) {
   return fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
 }
