@@ -6,8 +6,8 @@ import {fillPickers, showApplicable, showFormCode} from "./mau_bien_the.js";
 import {collect} from "./mau_du_lieu.js";
 import {clearProblems, showProblems} from "./mau_loi.js";
 import {showResult} from "./mau_xep_loai.js";
+import {remember, stored} from "./mau_luu.js";
 
-const STORE = "kiemdiem.web.v1";
 const form = $("#van-ban");
 let checkTimer = null, saveTimer = null, checkSeq = 0;
 
@@ -78,20 +78,7 @@ async function download(format) {
   status(`Đã tải ${name}.`);
 }
 
-// ---- keeping the work ------------------------------------------------------------------------
-function stored() {
-  try { return JSON.parse(localStorage.getItem(STORE)) || {documents: {}}; } catch (error) { return {documents: {}}; }
-}
-
-function remember() {
-  if (!state.desc || !state.root) return;
-  const kept = stored();
-  kept.form = state.desc.form;
-  kept.documents = kept.documents || {};
-  kept.documents[state.desc.form] = collect();
-  try { localStorage.setItem(STORE, JSON.stringify(kept)); } catch (error) { status("Trình duyệt không cho lưu tạm; hãy “Lưu tệp JSON”."); }
-}
-
+// ---- what the page does when the document changes ---------------------------------------------
 function changed(event) {
   if (event && event.target && event.target.closest) {
     const holder = event.target.closest("[data-path]");
