@@ -1,17 +1,20 @@
 // The form page: fields drawn from the form's JSON Schema, checked by the server with the CLI's own
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
+// The page's entry (mau.html loads only this module; each job is a mau_*.js module it imports): it opens
+// a form (its description from /api/mau, the pickers, the fields), says what a change does, opens a file,
+// wires the buttons and starts with the form last worked on.
 import {$, pick, save, state, status} from "./mau_chung.js";
 import {build, whenChanged} from "./mau_truong.js";
 import {fillPickers, showApplicable, showFormCode} from "./mau_bien_the.js";
 import {collect} from "./mau_du_lieu.js";
-import {clearProblems, showProblems} from "./mau_loi.js";
-import {showResult} from "./mau_xep_loai.js";
+import {clearProblems} from "./mau_loi.js";
 import {remember, stored} from "./mau_luu.js";
+import {check, download, scheduleCheck} from "./mau_kiem_tra_in.js";
 
 const form = $("#van-ban");
-let checkTimer = null, saveTimer = null, checkSeq = 0;
+let saveTimer = null;
 
-// ---- the document ------------------------------------------------------------------------
+// ---- opening a form ------------------------------------------------------------------------
 function draw(documentData) {
   state.onlyFor = [];
   state.root = build(state.desc.schema, "$", documentData || {}, true, 0);
@@ -40,45 +43,7 @@ async function open(formId, documentData) {
   if (documentData && Object.keys(documentData).length > 1) scheduleCheck(0);
 }
 
-// ---- problems and results ------------------------------------------------------------------
-async function post(url, body) {
-  return fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
-}
-
-async function check() {
-  const sequence = ++checkSeq;
-  const response = await post("/api/kiem-tra", collect());
-  const answer = await response.json();
-  if (sequence !== checkSeq) return null;  // a newer check is on its way
-  const problems = answer.problems || [];
-  showProblems(problems);
-  showResult(answer.result, problems);
-  if (state.showAll) status(problems.length ? `Còn ${problems.length} lỗi.` : "Hợp lệ: có thể tải văn bản.");
-  return answer;
-}
-
-function scheduleCheck(delay = 700) {
-  clearTimeout(checkTimer);
-  checkTimer = setTimeout(check, delay);
-}
-
-async function download(format) {
-  status(`Đang in ${format.toUpperCase()}…`);
-  const response = await post(`/api/in/${format}`, collect());
-  if (!response.ok) {
-    const answer = await response.json();
-    state.showAll = true;
-    showProblems(answer.problems || []);
-    status(answer.problems ? `Chưa in được: còn ${answer.problems.length} lỗi.` : (answer.error || "Không in được."));
-    return;
-  }
-  const disposition = response.headers.get("Content-Disposition") || "";
-  const name = (disposition.match(/filename="([^"]+)"/) || [])[1] || `van-ban.${format}`;
-  save(await response.blob(), name);
-  status(`Đã tải ${name}.`);
-}
-
-// ---- what the page does when the document changes ---------------------------------------------
+// ---- a change, a file opened ------------------------------------------------------------------
 function changed(event) {
   if (event && event.target && event.target.closest) {
     const holder = event.target.closest("[data-path]");
