@@ -95,7 +95,10 @@ def test_every_module_the_form_page_loads_is_served_as_javascript(client):
         assert all(i.startswith(("./", "../")) for i in imports), (url, imports)  # a bare name: no import map here
         seen[url] = imports
         pending += [urljoin(url, i) for i in imports]
-    assert {"/static/mau.js", "/static/so_ngay.js"} <= {urlsplit(url).path for url in seen}, seen
+    loaded = {urlsplit(url).path for url in seen}
+    assert {"/static/mau.js", "/static/so_ngay.js"} <= loaded, seen
+    static = Path(__file__).resolve().parents[2] / "generator" / "web" / "static"
+    assert {f"/static/{p.name}" for p in static.glob("mau*.js")} <= loaded, seen  # no module of the page left unused
 
 
 def test_an_unknown_page_is_a_vietnamese_404(client):
