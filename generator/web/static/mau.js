@@ -1,553 +1,101 @@
-"use strict";
 // The form page: fields drawn from the form's JSON Schema, checked by the server with the CLI's own
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
-(() => {
-  const STORE = "kiemdiem.web.v1";
-  const CONTROLLED = new Set(["$.form", "$.regime", "$.profile"]);
-  const $ = (selector, root = document) => root.querySelector(selector);
-  const form = $("#van-ban");
-  const pick = {form: $("#chon-mau"), regime: $("#chon-quy-dinh"), profile: $("#chon-ho-so"), variant: $("#chon-doi-tuong")};
-  let desc = null;       // the server's description of the chosen form: schema, regimes, rubric
-  let root = null;       // the root widget
-  let variantPath = null;
-  let onlyFor = [];      // sections a schema gives only some variants (x-chi-cho): {el, widget, only}
-  let touched = new Set();
-  let showAll = false;
-  let checkTimer = null, saveTimer = null, checkSeq = 0;
+// The page's entry (mau.html loads only this module; each job is a mau_*.js module it imports): it opens
+// a form (its description from /api/mau, the pickers, the fields), says what a change does, opens a file,
+// wires the buttons and starts with the form last worked on.
+import {$, pick, save, state, status} from "./mau_chung.js";
+import {build, whenChanged} from "./mau_truong.js";
+import {fillPickers, showApplicable, showFormCode} from "./mau_bien_the.js";
+import {collect} from "./mau_du_lieu.js";
+import {clearProblems} from "./mau_loi.js";
+import {remember, stored} from "./mau_luu.js";
+import {check, download, scheduleCheck} from "./mau_kiem_tra_in.js";
 
-  // ---- small helpers -----------------------------------------------------------------------
-  function h(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === undefined || value === null || value === false) continue;
-      if (key === "text") node.textContent = value;
-      else if (key.startsWith("data-") || key === "for" || key === "aria-label") node.setAttribute(key, value);
-      else node[key] = value;
-    }
-    for (const child of children) if (child) node.append(child);
-    return node;
+const form = $("#van-ban");
+let saveTimer = null;
+
+// ---- opening a form ------------------------------------------------------------------------
+function draw(documentData) {
+  state.onlyFor = [];
+  state.root = build(state.desc.schema, "$", documentData || {}, true, 0);
+  form.replaceChildren(state.root.el);
+  showApplicable();
+  state.touched = new Set();
+  state.showAll = false;
+  clearProblems();
+  $("#ket-qua").hidden = true;
+}
+
+async function open(formId, documentData) {
+  const params = new URLSearchParams();
+  if (documentData && documentData.regime) params.set("regime", documentData.regime);
+  if (documentData && documentData.profile) params.set("profile", documentData.profile);
+  let response = await fetch(`/api/mau/${encodeURIComponent(formId)}?${params}`);
+  if (!response.ok && params.toString()) {  // a saved regime or profile this form does not offer: start from the default
+    status((await response.json()).error || "");
+    response = await fetch(`/api/mau/${encodeURIComponent(formId)}`);
   }
+  state.desc = await response.json();
+  pick.form.value = state.desc.form;
+  fillPickers(documentData);
+  draw(documentData);
+  remember();
+  if (documentData && Object.keys(documentData).length > 1) scheduleCheck(0);
+}
 
-  function resolve(node) {
-    let guard = 0;
-    while (node && typeof node.$ref === "string" && node.$ref.startsWith("#/") && guard++ < 50) {
-      let target = desc.schema;
-      for (const part of node.$ref.slice(2).split("/")) target = target[part];
-      const {$ref, ...own} = node;
-      node = {...target, ...own};
-    }
-    return node || {};
+// ---- a change, a file opened ------------------------------------------------------------------
+function changed(event) {
+  if (event && event.target && event.target.closest) {
+    const holder = event.target.closest("[data-path]");
+    if (holder) state.touched.add(holder.dataset.path);
   }
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(remember, 300);
+  scheduleCheck();
+}
 
-  const pathKey = (path, key) => (typeof key === "number" ? `${path}[${key}]` : `${path}.${key}`);
-  const parentPath = (path) => path.replace(/(\.[^.[\]]+|\[\d+\])$/, "");
-  const isEmpty = (value) => value === undefined;
-  const pathString = (parts) => parts.reduce(pathKey, "$");
-
-  function getAt(data, parts) {
-    let value = data;
-    for (const part of parts) { if (value == null || typeof value !== "object") return undefined; value = value[part]; }
-    return value;
+async function openFile(file) {
+  const body = new FormData();
+  body.append("tep", file);
+  const response = await fetch("/api/mo-tep", {method: "POST", body});
+  const answer = await response.json();
+  if (!response.ok) {
+    status(`Không mở được “${file.name}”: ` + (answer.problems ? answer.problems.map((p) => p.text).join("; ") : answer.error));
+    return;
   }
+  await open(answer.document.form, answer.document);
+  status(`Đã mở “${file.name}”.`);
+}
 
-  function setAt(data, parts, value) {
-    let node = data;
-    parts.slice(0, -1).forEach((part) => { if (typeof node[part] !== "object" || node[part] === null) node[part] = {}; node = node[part]; });
-    if (value === undefined) delete node[parts[parts.length - 1]]; else node[parts[parts.length - 1]] = value;
-  }
-
-  // ---- widgets: each returns {el, get()} ----------------------------------------------------
-  function label(title, required, hint) {
-    return h("label", {className: "nhan"}, title || "", required ? h("span", {className: "bat-buoc", text: " *", title: "bắt buộc"}) : null,
-      hint ? h("span", {className: "goi-y", text: ` (${hint})`}) : null);
-  }
-
-  // ``reading``: a line under the control that says how the page read what was typed ("ngày 05 tháng 12 năm 2025").
-  function leaf(path, node, title, required, control, hint, reading) {
-    const id = "o" + path.replace(/[^a-zA-Z0-9]+/g, "-");
-    control.id = id;
-    control.setAttribute("data-path", path);
-    const lab = label(title, required, hint);
-    lab.setAttribute("for", id);
-    if (reading) { reading.id = `${id}-doc`; control.setAttribute("aria-describedby", reading.id); }
-    const wrap = h("div", {className: "truong", "data-path": path}, lab, control, reading,
-      node.description ? h("small", {className: "mo-ta", text: node.description}) : null, h("div", {className: "loi", "aria-live": "polite"}));
-    return wrap;
-  }
-
-  function selectWidget(path, node, title, required, value, options) {
-    const select = h("select", {}, h("option", {value: "", text: "— chọn —"}));
-    for (const option of options) {
-      select.append(h("option", {value: JSON.stringify(option.const), text: option.title || String(option.const)}));
-    }
-    if (value !== undefined) select.value = JSON.stringify(value);
-    if (value !== undefined && select.value === "") {  // a value the schema does not offer: keep it, so the error shows
-      select.append(h("option", {value: JSON.stringify(value), text: String(value)}));
-      select.value = JSON.stringify(value);
-    }
-    return {el: leaf(path, node, title, required, select), get: () => (select.value === "" ? undefined : JSON.parse(select.value))};
-  }
-
-  // Numbers and dates are plain text fields read by so_ngay.js (the server's generator/typed.py rules):
-  // a browser's own number and date inputs follow its language and turn "27,5" into 275, 05/12 into 12 May.
-  const typed = window.kiemdiemTyped;
-
-  function typedWidget(path, node, title, required, input, hint, readText, tidy) {
-    const reading = h("small", {className: "doc-lai", "aria-live": "polite"});
-    const read = () => (input.value.trim() === "" ? {} : readText(input.value));
-    const show = () => {
-      const found = read();
-      reading.textContent = found.error || found.words || "";
-      reading.classList.toggle("sai", Boolean(found.error));
-    };
-    input.addEventListener("input", show);
-    input.addEventListener("blur", () => { const found = read(); if (found.value !== undefined && !found.error) input.value = tidy(found.value); show(); });
-    show();
-    return {el: leaf(path, node, title, required, input, hint, reading), get: () => {
-      const found = read();
-      if (found.value !== undefined) return found.value;  // read: the number, or the ISO date, as a file holds it
-      return input.value.trim() === "" ? undefined : input.value.trim();  // unread: the server names the problem
-    }};
-  }
-
-  function numberWidget(path, node, title, required, value) {
-    const max = desc.limits[path] !== undefined ? desc.limits[path] : node.maximum;
-    const low = node.minimum !== undefined ? node.minimum : node.exclusiveMinimum;
-    const integer = node.type === "integer";
-    const input = h("input", {type: "text", className: "o-so", inputMode: integer ? "numeric" : "decimal", autocomplete: "off", spellcheck: false});
-    if (value !== undefined) input.value = typeof value === "number" ? typed.shown(value) : String(value);
-    const range = low !== undefined && max !== undefined ? `${typed.shown(low)}–${typed.shown(max)}` : (max !== undefined ? `tối đa ${typed.shown(max)}` : null);
-    const readNumber = (text) => {
-      const found = typed.number(text);
-      if (found.error) return found;
-      const v = found.value;
-      if (integer && !Number.isInteger(v)) return {error: `cần một số nguyên, không phải “${text.trim()}”`};
-      // The server's words (validate.py, checking._own_maximum), so the two never disagree on one field.
-      if (node.minimum !== undefined && v < node.minimum) return {value: v, error: `${typed.so(v)} nhỏ hơn mức tối thiểu ${typed.so(node.minimum)}`};
-      if (node.exclusiveMinimum !== undefined && v <= node.exclusiveMinimum) return {value: v, error: `phải lớn hơn ${typed.so(node.exclusiveMinimum)}`};
-      if (max !== undefined && v > max) return {value: v, error: `${typed.so(v)} vượt quá mức tối đa ${typed.so(max)}`};
-      return found;
-    };
-    return typedWidget(path, node, title, required, input, range, readNumber, typed.shown);
-  }
-
-  function dateWidget(path, node, title, required, value) {
-    const input = h("input", {type: "text", className: "o-ngay", inputMode: "numeric", autocomplete: "off", spellcheck: false, placeholder: typed.HINT});
-    if (value !== undefined) input.value = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) ? typed.dayFirst(value) : String(value);
-    const readDate = (text) => {
-      const found = typed.date(text);
-      return found.error ? found : {...found, words: typed.words(found.value)};
-    };
-    return typedWidget(path, node, title, required, input, typed.HINT, readDate, typed.dayFirst);
-  }
-
-  function textWidget(path, node, title, required, value, multiline) {
-    if (node.format === "date" && !multiline) return dateWidget(path, node, title, required, value);
-    const input = multiline ? h("textarea", {rows: 3}) : h("input", {type: "text"});
-    if (node.maxLength && !multiline) input.maxLength = node.maxLength;
-    if (value !== undefined) input.value = String(value);
-    return {el: leaf(path, node, title, required, input), get: () => (input.value.trim() === "" ? undefined : input.value.trim())};
-  }
-
-  function paragraphsWidget(path, node, title, required, value) {
-    const area = h("textarea", {rows: 4, placeholder: "Mỗi dòng một đoạn; dòng bắt đầu bằng “- ” hoặc “+ ” là một ý gạch đầu dòng."});
-    if (value !== undefined) area.value = Array.isArray(value) ? value.join("\n") : String(value);
-    return {el: leaf(path, node, title, required, area), get: () => {
-      const lines = area.value.split("\n").map((line) => line.trimEnd()).filter((line) => line.trim() !== "");
-      return lines.length ? lines.join("\n") : undefined;
-    }};
-  }
-
-  function linesWidget(path, node, title, required, value) {
-    const area = h("textarea", {rows: 4, placeholder: "Mỗi dòng một mục."});
-    if (Array.isArray(value)) area.value = value.join("\n");
-    return {el: leaf(path, node, title, required, area, "mỗi dòng một mục"), get: () => {
-      const lines = area.value.split("\n").map((line) => line.trim()).filter(Boolean);
-      return lines.length ? lines : undefined;
-    }};
-  }
-
-  function booleanWidget(path, node, title, required, value) {
-    if (required) return selectWidget(path, node, title, required, value, [{const: true, title: "Có"}, {const: false, title: "Không"}]);
-    const box = h("input", {type: "checkbox", checked: value === true});
-    const wrap = leaf(path, node, title, false, box);
-    wrap.classList.add("o-danh-dau");
-    return {el: wrap, get: () => (box.checked ? true : undefined)};
-  }
-
-  function section(path, node, title, required, value, depth) {
-    const box = depth === 0 ? h("div", {className: "goc", "data-path": path})
-      : h("details", {className: "nhom", "data-path": path, open: Boolean(required || value !== undefined || depth > 1)},
-        h("summary", {}, title || "", required ? h("span", {className: "bat-buoc", text: " *"}) : null));
-    if (node.description && depth > 0) box.append(h("p", {className: "mo-ta", text: node.description}));
-    box.append(h("div", {className: "loi", "aria-live": "polite"}));
-    return box;
-  }
-
-  function gather(children) {  // [key, widget] pairs → the object of their values, undefined when all are empty
-    const out = {};
-    for (const [key, widget] of children) { const got = widget.get(); if (!isEmpty(got)) out[key] = got; }
-    return Object.keys(out).length ? out : undefined;
-  }
-
-  function objectWidget(path, node, title, required, value, depth) {
-    const box = section(path, node, title, required, value, depth);
-    const needed = new Set(node.required || []);
-    const children = [];
-    for (const [key, child] of Object.entries(node.properties || {})) {
-      const childPath = pathKey(path, key);
-      const widget = build(child, childPath, value ? value[key] : undefined, needed.has(key), depth + 1);
-      if (widget.el) box.append(widget.el);
-      children.push([key, widget]);
-    }
-    return {el: box, get: () => gather(children)};
-  }
-
-  function mapWidget(path, node, title, required, value, depth) {
-    const entries = [...(desc.maps[path] || [])];
-    for (const key of Object.keys(value || {})) if (!entries.some((e) => e.key === key)) entries.push({key, title: key});
-    if (!entries.length) return {el: null, get: () => undefined};
-    const box = section(path, node, title, required, value, depth);
-    const child = resolve(node.additionalProperties);
-    const children = entries.map((entry) => {
-      const heading = entry.max !== undefined ? `${entry.title} (tối đa ${entry.max} điểm)` : entry.title;
-      const widget = build({...child, title: heading}, pathKey(path, entry.key), value ? value[entry.key] : undefined,
-        required && !entry.optional, depth + 1);
-      box.append(widget.el);
-      return [entry.key, widget];
-    });
-    return {el: box, get: () => gather(children)};
-  }
-
-  function repeatWidget(path, node, title, required, value, depth) {
-    const box = section(path, node, title, required, value, depth);
-    const itemNode = resolve(node.items);
-    const list = h("div", {className: "lap-lai"});
-    const addButton = h("button", {type: "button", className: "them", text: `+ Thêm ${(itemNode.title || title || "mục").toLowerCase()}`});
-    box.append(list, addButton);
-    let items = [];
-    function draw(values) {
-      list.replaceChildren();
-      items = values.map((itemValue, index) => {
-        const itemPath = pathKey(path, index);
-        const widget = build({...itemNode, title: `${itemNode.title || title} ${index + 1}`}, itemPath, itemValue, true, depth + 2);
-        const remove = h("button", {type: "button", className: "xoa", text: "Xóa mục này"});
-        remove.addEventListener("click", () => {
-          const current = items.map((w) => w.get());
-          current.splice(index, 1);
-          draw(current);
-          changed();
-        });
-        const wrap = h("div", {className: "muc"}, widget.el, remove);
-        list.append(wrap);
-        return widget;
-      });
-    }
-    const start = Array.isArray(value) ? value : Array(required ? Math.max(node.minItems || 1, 1) : 0).fill(undefined);
-    draw(start);
-    addButton.addEventListener("click", () => { draw([...items.map((w) => w.get()), undefined]); changed(); });
-    return {el: box, get: () => {
-      const out = items.map((w) => w.get()).filter((v) => !isEmpty(v));
-      return out.length ? out : undefined;
-    }};
-  }
-
-  function build(rawNode, path, value, required, depth) {
-    const widget = widgetFor(rawNode, path, value, required, depth);
-    const only = rawNode["x-chi-cho"] || resolve(rawNode)["x-chi-cho"];
-    if (only && widget.el) onlyFor.push({el: widget.el, widget, only});
-    return widget;
-  }
-
-  function showApplicable() {  // 02B/02C have no leadership sections: hidden while empty, never a typed value
-    const chosen = variantPath && pick.variant.value ? JSON.parse(pick.variant.value) : null;
-    for (const {el, widget, only} of onlyFor) el.hidden = chosen !== null && !only.includes(chosen) && isEmpty(widget.get());
-  }
-
-  function widgetFor(rawNode, path, value, required, depth) {
-    const node = resolve(rawNode);
-    const title = rawNode.title || node.title;
-    if (CONTROLLED.has(path) || path === variantPath) return {el: null, get: () => undefined};
-    if ("const" in node) return {el: null, get: () => node.const};
-    if (Array.isArray(node.oneOf) && node.oneOf.length && node.oneOf.every((o) => "const" in o)) {
-      return selectWidget(path, node, title, required, value, node.oneOf);
-    }
-    const types = [].concat(node.type || []);
-    if (types.includes("string") && types.includes("array")) return paragraphsWidget(path, node, title, required, value);
-    if (types[0] === "object") {
-      if (node.properties) return objectWidget(path, node, title, required, value, depth);
-      if (node.additionalProperties && typeof node.additionalProperties === "object") return mapWidget(path, node, title, required, value, depth);
-    }
-    if (types[0] === "array") {
-      const items = resolve(node.items);
-      return items.type === "object" ? repeatWidget(path, node, title, required, value, depth) : linesWidget(path, node, title, required, value);
-    }
-    if (types[0] === "boolean") return booleanWidget(path, node, title, required, value);
-    if (types[0] === "integer" || types[0] === "number") return numberWidget(path, node, title, required, value);
-    return textWidget(path, node, title, required, value, (node.maxLength || 0) > 300);
-  }
-
-  // ---- the document ------------------------------------------------------------------------
-  function collect() {
-    const data = root.get() || {};
-    const out = {form: desc.form, regime: desc.regime};
-    if (desc.profile) out.profile = desc.profile;
-    for (const [key, value] of Object.entries(data)) if (key !== "form") out[key] = value;
-    if (variantPath && pick.variant.value) setAt(out, desc.variant_path, JSON.parse(pick.variant.value));
-    return out;
-  }
-
-  function draw(documentData) {
-    onlyFor = [];
-    root = build(desc.schema, "$", documentData || {}, true, 0);
-    form.replaceChildren(root.el);
-    showApplicable();
-    touched = new Set();
-    showAll = false;
-    clearProblems();
-    $("#ket-qua").hidden = true;
-  }
-
-  function fillPickers(documentData) {
-    const options = (select, list, empty) => {
-      select.replaceChildren(...(empty ? [h("option", {value: "", text: empty})] : []),
-        ...list.map((o) => h("option", {value: typeof o.const === "string" ? o.const : JSON.stringify(o.const), text: o.title})));
-    };
-    options(pick.regime, desc.regimes);
-    pick.regime.value = desc.regime;
-    options(pick.profile, desc.profiles, "— không dùng —");
-    pick.profile.value = desc.profile || "";
-    pick.profile.disabled = !desc.profiles.length;
-    variantPath = desc.variant_path ? pathString(desc.variant_path) : null;
-    $("#nhan-doi-tuong").hidden = !variantPath;
-    if (variantPath) {
-      let node = desc.schema;
-      for (const key of desc.variant_path) node = resolve(resolve(node).properties[key]);
-      $("#ten-doi-tuong").textContent = node.title || "Đối tượng";
-      pick.variant.replaceChildren(h("option", {value: "", text: "— chọn —"}),
-        ...desc.variant_options.map((o) => h("option", {value: JSON.stringify(o.const), text: o.title})));
-      pick.variant.setAttribute("data-path", variantPath);
-      const chosen = getAt(documentData || {}, desc.variant_path);
-      pick.variant.value = chosen === undefined ? "" : JSON.stringify(chosen);
-      showFormCode();
-    }
-  }
-
-  function showFormCode() {
-    const chosen = pick.variant.value ? JSON.parse(pick.variant.value) : null;
-    $("#ma-mau").textContent = chosen && desc.variant_codes[chosen] ? desc.variant_codes[chosen] : "";
-  }
-
-  async function open(formId, documentData) {
-    const params = new URLSearchParams();
-    if (documentData && documentData.regime) params.set("regime", documentData.regime);
-    if (documentData && documentData.profile) params.set("profile", documentData.profile);
-    let response = await fetch(`/api/mau/${encodeURIComponent(formId)}?${params}`);
-    if (!response.ok && params.toString()) {  // a saved regime or profile this form does not offer: start from the default
-      status((await response.json()).error || "");
-      response = await fetch(`/api/mau/${encodeURIComponent(formId)}`);
-    }
-    desc = await response.json();
-    pick.form.value = desc.form;
-    fillPickers(documentData);
-    draw(documentData);
-    remember();
-    if (documentData && Object.keys(documentData).length > 1) scheduleCheck(0);
-  }
-
-  // ---- problems and results ------------------------------------------------------------------
-  function clearProblems() {
-    document.querySelectorAll(".loi").forEach((box) => box.replaceChildren());
-    document.querySelectorAll(".co-loi").forEach((node) => node.classList.remove("co-loi"));
-    $("#danh-sach-loi").hidden = true;
-  }
-
-  function targetOf(path) {
-    for (let current = path; ; current = parentPath(current)) {
-      const found = document.querySelector(`.truong[data-path="${CSS.escape(current)}"], .nhom[data-path="${CSS.escape(current)}"], ` +
-        `.goc[data-path="${CSS.escape(current)}"], .chon-mau select[data-path="${CSS.escape(current)}"]`);
-      if (found) return found.matches("select") ? found.closest(".chon-mau") : found;
-      if (current === "$" || current === parentPath(current)) return null;
-    }
-  }
-
-  function wasTouched(path) {
-    for (const done of touched) if (done === path || done.startsWith(path + ".") || done.startsWith(path + "[")) return true;
-    return false;
-  }
-
-  function showProblems(problems) {
-    clearProblems();
-    const listed = [];
-    for (const problem of problems) {
-      const target = targetOf(problem.path);
-      if (!showAll && !wasTouched(target ? target.dataset.path || problem.path : problem.path)) continue;
-      listed.push(problem);
-      if (!target) continue;
-      target.classList.add("co-loi");
-      if (target.tagName === "DETAILS") target.open = true;
-      const box = target.querySelector(":scope > .loi");
-      const exact = (target.dataset.path || "") === problem.path;
-      const reading = target.querySelector(":scope > .doc-lai");
-      if (exact && reading && reading.textContent === problem.reason) continue;  // said already, as it was typed
-      box.append(h("p", {className: "loi-truong", text: exact ? problem.reason : problem.text}));
-    }
-    const panel = $("#danh-sach-loi");
-    if (showAll && listed.length) {
-      panel.replaceChildren(h("h2", {text: `Còn ${listed.length} lỗi cần sửa`}),
-        h("ul", {}, ...listed.map((p) => {
-          const item = h("li", {}, h("a", {href: "#", text: p.text}));
-          item.firstChild.addEventListener("click", (event) => { event.preventDefault(); focusPath(p.path); });
-          return item;
-        })));
-      panel.hidden = false;
-    }
-  }
-
-  function focusPath(path) {
-    const target = targetOf(path);
-    if (!target) return;
-    let parent = target.parentElement;
-    while (parent) { if (parent.tagName === "DETAILS") parent.open = true; parent = parent.parentElement; }
-    target.scrollIntoView({block: "center"});
-    const control = target.querySelector("input, select, textarea");
-    if (control) control.focus();
-  }
-
-  function showResult(result, problems) {
-    const panel = $("#ket-qua");
-    if (!result) { panel.hidden = true; return; }
-    const parts = [h("h2", {text: "Kết quả tính theo quy định"})];
-    if (result.level_label) parts.push(h("p", {className: "muc-xep-loai"}, h("strong", {text: result.level_label}), result.level ? ` (${result.level})` : ""));
-    if (result.form_code) parts.push(h("p", {text: result.form_code}));
-    if (result.score_line) {  // written by the server as the CLI writes it ("88,5/100")
-      parts.push(h("p", {className: "tong-diem", text: result.score_line}));
-    }
-    if (result.reasons && result.reasons.length) {
-      parts.push(h("h3", {text: "Lý do"}), h("ul", {className: "ly-do"},
-        ...result.reasons.map((r) => h("li", {text: r.rule ? `${r.text} (${r.rule})` : r.text}))));
-    }
-    if (result.lines && result.lines.length) parts.push(h("ul", {className: "dong"}, ...result.lines.map((line) => h("li", {text: line}))));
-    if (result.canh_bao) parts.push(h("p", {className: "canh-bao", text: result.canh_bao}));  // a table older than the document: not printed in it
-    if (problems.length) parts.push(h("p", {className: "loi-chung", text: "Chưa in được: còn lỗi (xem bên dưới và cạnh từng ô)."}));
-    panel.replaceChildren(...parts);
-    panel.hidden = false;
-  }
-
-  function status(text) { $("#trang-thai").textContent = text; }
-
-  async function post(url, body) {
-    return fetch(url, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
-  }
-
-  async function check() {
-    const sequence = ++checkSeq;
-    const response = await post("/api/kiem-tra", collect());
-    const answer = await response.json();
-    if (sequence !== checkSeq) return null;  // a newer check is on its way
-    const problems = answer.problems || [];
-    showProblems(problems);
-    showResult(answer.result, problems);
-    if (showAll) status(problems.length ? `Còn ${problems.length} lỗi.` : "Hợp lệ: có thể tải văn bản.");
-    return answer;
-  }
-
-  function scheduleCheck(delay = 700) {
-    clearTimeout(checkTimer);
-    checkTimer = setTimeout(check, delay);
-  }
-
-  async function download(format) {
-    status(`Đang in ${format.toUpperCase()}…`);
-    const response = await post(`/api/in/${format}`, collect());
-    if (!response.ok) {
-      const answer = await response.json();
-      showAll = true;
-      showProblems(answer.problems || []);
-      status(answer.problems ? `Chưa in được: còn ${answer.problems.length} lỗi.` : (answer.error || "Không in được."));
-      return;
-    }
-    const disposition = response.headers.get("Content-Disposition") || "";
-    const name = (disposition.match(/filename="([^"]+)"/) || [])[1] || `van-ban.${format}`;
-    save(await response.blob(), name);
-    status(`Đã tải ${name}.`);
-  }
-
-  function save(blob, name) {
-    const url = URL.createObjectURL(blob);
-    const link = h("a", {href: url, download: name});
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10000);
-  }
-
-  // ---- keeping the work ------------------------------------------------------------------------
-  function stored() {
-    try { return JSON.parse(localStorage.getItem(STORE)) || {documents: {}}; } catch (error) { return {documents: {}}; }
-  }
-
-  function remember() {
-    if (!desc || !root) return;
-    const state = stored();
-    state.form = desc.form;
-    state.documents = state.documents || {};
-    state.documents[desc.form] = collect();
-    try { localStorage.setItem(STORE, JSON.stringify(state)); } catch (error) { status("Trình duyệt không cho lưu tạm; hãy “Lưu tệp JSON”."); }
-  }
-
-  function changed(event) {
-    if (event && event.target && event.target.closest) {
-      const holder = event.target.closest("[data-path]");
-      if (holder) touched.add(holder.dataset.path);
-    }
-    clearTimeout(saveTimer);
-    saveTimer = setTimeout(remember, 300);
-    scheduleCheck();
-  }
-
-  async function openFile(file) {
-    const body = new FormData();
-    body.append("tep", file);
-    const response = await fetch("/api/mo-tep", {method: "POST", body});
-    const answer = await response.json();
-    if (!response.ok) {
-      status(`Không mở được “${file.name}”: ` + (answer.problems ? answer.problems.map((p) => p.text).join("; ") : answer.error));
-      return;
-    }
-    await open(answer.document.form, answer.document);
-    status(`Đã mở “${file.name}”.`);
-  }
-
-  // ---- wiring ------------------------------------------------------------------------------------
-  window.addEventListener("pagehide", remember);  // a reload or a closed tab keeps the last keystrokes too
-  form.addEventListener("input", changed);
-  form.addEventListener("change", changed);
-  form.addEventListener("submit", (event) => event.preventDefault());
-  pick.form.addEventListener("change", () => { remember(); open(pick.form.value, stored().documents[pick.form.value]); });
-  for (const select of [pick.regime, pick.profile]) {
-    select.addEventListener("change", () => {
-      const data = collect();
-      data.regime = pick.regime.value;
-      if (pick.profile.value && select === pick.profile) data.profile = pick.profile.value; else delete data.profile;
-      open(desc.form, data);
-    });
-  }
-  pick.variant.addEventListener("change", (event) => { showFormCode(); showApplicable(); changed(event); });
-  $("#kiem-tra").addEventListener("click", async () => { showAll = true; status("Đang kiểm tra…"); await check(); });
-  document.querySelectorAll(".tai-ve").forEach((button) => button.addEventListener("click", () => download(button.dataset.dinhDang)));
-  $("#luu-tep").addEventListener("click", () => {
-    save(new Blob([JSON.stringify(collect(), null, 2) + "\n"], {type: "application/json"}), `${desc.form}.json`);
-    status("Đã lưu tệp JSON.");
+// ---- wiring ------------------------------------------------------------------------------------
+whenChanged(changed);  // an item added to or removed from a list (mau_truong.js)
+window.addEventListener("pagehide", remember);  // a reload or a closed tab keeps the last keystrokes too
+form.addEventListener("input", changed);
+form.addEventListener("change", changed);
+form.addEventListener("submit", (event) => event.preventDefault());
+pick.form.addEventListener("change", () => { remember(); open(pick.form.value, stored().documents[pick.form.value]); });
+for (const select of [pick.regime, pick.profile]) {
+  select.addEventListener("change", () => {
+    const data = collect();
+    data.regime = pick.regime.value;
+    if (pick.profile.value && select === pick.profile) data.profile = pick.profile.value; else delete data.profile;
+    open(state.desc.form, data);
   });
-  $("#mo-tep-nut").addEventListener("click", () => $("#mo-tep").click());  // a button: reached with Tab, opened with Enter
-  $("#mo-tep").addEventListener("change", (event) => { if (event.target.files[0]) openFile(event.target.files[0]); event.target.value = ""; });
-  $("#lam-lai").addEventListener("click", () => {
-    if (!window.confirm("Xóa hết nội dung đang soạn của mẫu này?")) return;
-    open(desc.form, {regime: desc.regime});
-  });
+}
+pick.variant.addEventListener("change", (event) => { showFormCode(); showApplicable(); changed(event); });
+$("#kiem-tra").addEventListener("click", async () => { state.showAll = true; status("Đang kiểm tra…"); await check(); });
+document.querySelectorAll(".tai-ve").forEach((button) => button.addEventListener("click", () => download(button.dataset.dinhDang)));
+$("#luu-tep").addEventListener("click", () => {
+  save(new Blob([JSON.stringify(collect(), null, 2) + "\n"], {type: "application/json"}), `${state.desc.form}.json`);
+  status("Đã lưu tệp JSON.");
+});
+$("#mo-tep-nut").addEventListener("click", () => $("#mo-tep").click());  // a button: reached with Tab, opened with Enter
+$("#mo-tep").addEventListener("change", (event) => { if (event.target.files[0]) openFile(event.target.files[0]); event.target.value = ""; });
+$("#lam-lai").addEventListener("click", () => {
+  if (!window.confirm("Xóa hết nội dung đang soạn của mẫu này?")) return;
+  open(state.desc.form, {regime: state.desc.regime});
+});
 
-  const state = stored();
-  const first = state.form && [...pick.form.options].some((o) => o.value === state.form) ? state.form : pick.form.value;
-  open(first, (state.documents || {})[first]);
-})();
+const kept = stored();
+const first = kept.form && [...pick.form.options].some((o) => o.value === kept.form) ? kept.form : pick.form.value;
+open(first, (kept.documents || {})[first]);

@@ -2,7 +2,7 @@
 // (the web tests run one list of inputs through both and compare). A browser's own date and number inputs
 // follow the browser's language ("05/12/2025" became 12 May in an English Chromium, "27,5" became 275),
 // so the form's fields are plain text read here, day first and with a decimal comma. An ES module:
-// mau_truong.js and phieu.js import it.
+// mau_o_nhap.js (the form page) and phieu.js import it.
 const SPACES = /[\s\u00a0\u202f]+/gu;
 const PLAIN = /^[-+]?[0-9]+$/;
 const DECIMAL = /^([-+]?[0-9]+)[,.]([0-9]+)$/;
