@@ -92,13 +92,8 @@ def level_code(typed: str, year: int) -> str:
 # -- reading -----------------------------------------------------------------------------------------
 def _xlsx_rows(path: Path, data: bytes):
     """(sheet name, rows of values) of the first sheet with a “Họ và tên” header, else the first sheet."""
-    from openpyxl import load_workbook
-    from ..workbook.sheet import BROKEN, broken_part, rows_of
-    try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except BROKEN as error:
-        raise InputError([Problem("$", TITLE, f"không đọc được tệp .xlsx{broken_part(data)} "
-                                  f"({type(error).__name__}: {str(error)[:160]})")]) from None
+    from ..workbook.sheet import open_book, rows_of
+    book = open_book(data, TITLE)
     try:
         names = book.sheetnames
         chosen = names[0]

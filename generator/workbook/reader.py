@@ -10,13 +10,11 @@ drops its row, reported with sheet, row and column.
 """
 from __future__ import annotations
 
-import io
 import re
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import load_workbook
 
 from ..compose import FROM_SCORING
 from ..errors import InputError, Problem, SourceProblem
@@ -26,7 +24,7 @@ from ..load import load_document
 from .cells import CellError, blank, convert, get_path, paragraphs, text
 from .columns import DOCUMENT, ENTRY, GROUP, REPORT_FILE, ROW, Layout, header_key, layout
 from .spill import Spill
-from .sheet import BROKEN, MISSING_COLUMN, Sheet, broken_part, column_words, empty, rows_of, where
+from .sheet import BROKEN, MISSING_COLUMN, Sheet, column_words, empty, open_book, rows_of, where
 from .date_formats import custom_month_first, month_first_cells, notices as date_notices
 from .template import HEADER_FIELDS, HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
 
@@ -88,11 +86,7 @@ class WorkbookSource:
         self._located: dict[str, tuple[array, dict]] = {}  # per built list: rows, and members with a file or “Nội dung”
         self.notices: list[str] = []  # what was read but may not be what was meant (date_formats)
         data = read_archive(path, WORKBOOK, "workbook", "xl/workbook.xml", "sổ Excel .xlsx")
-        try:
-            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except BROKEN as error:
-            raise InputError([Problem("$", WORKBOOK, f"không đọc được tệp .xlsx{broken_part(data)} "
-                                      f"({type(error).__name__}: {str(error)[:160]})")]) from None
+        book = open_book(data, WORKBOOK)
         try:
             self._read(book)
         except BaseException:

@@ -77,6 +77,18 @@ BROKEN = (zipfile.BadZipFile, InvalidFileException, SyntaxError, IndexError, Key
            AttributeError, OverflowError, EOFError, OSError, RecursionError)
 
 
+def open_book(data: bytes, title: str):
+    """The workbook in ``data`` opened to stream (read-only, values), or an ``InputError`` under ``title``
+    naming the part that does not parse."""
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except BROKEN as error:
+        raise InputError([Problem("$", title, f"không đọc được tệp .xlsx{broken_part(data)} "
+                                  f"({type(error).__name__}: {str(error)[:160]})")]) from None
+
+
 def broken_part(data: bytes) -> str:
     """Which XML part of the archive is not well-formed, as words (" ở phần “xl/comments/comment3.xml”,
     dòng 1, cột 3650"), or "" when each part parses (the archive passed ``check_archive`` already)."""
