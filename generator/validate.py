@@ -33,7 +33,11 @@ _TYPE_NAMES = {
 
 @cache
 def _validator(form: str) -> Draft202012Validator:
-    schema = load_schema(form)
+    return _compiled(load_schema(form))
+
+
+def _compiled(schema: dict) -> Draft202012Validator:
+    """A validator of ``schema`` that checks formats (dates) and resolves its own ``$id``."""
     registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
     return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
@@ -215,9 +219,7 @@ def _relax(node: Any) -> Any:
 
 @cache
 def _partial_validator(form: str) -> Draft202012Validator:
-    schema = _relax(copy.deepcopy(load_schema(form)))
-    registry = Registry().with_resource(schema["$id"], Resource.from_contents(schema))
-    return Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return _compiled(_relax(copy.deepcopy(load_schema(form))))
 
 
 def validate_partial(form: str, data: Any) -> dict:
