@@ -1,7 +1,7 @@
 # Two commands on a fresh Debian/Ubuntu machine with Python >= 3.11:
 #   make demo   install everything, then render every example to out/ (DOCX and PDF), and the example
 #               đảng bộ workbook to out/dang-bo/
-#   make test   install everything, then lint (ruff check) and run the whole test suite
+#   make test   install everything, then check the format and lint (ruff format --check, ruff check) and run the whole test suite
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -31,6 +31,7 @@ demo: install
 	@echo "Xem kết quả trong out/ (cả đảng bộ: out/dang-bo/)"
 
 test: install
+	$(BIN)/ruff format --check generator tests scripts bench
 	$(BIN)/ruff check generator tests scripts bench
 	$(BIN)/python -m pytest
 

@@ -17,6 +17,7 @@ the size); the bulk runs print every document of the đảng bộ, its biểu đ
 and reports. Printed: documents, seconds, documents/s, the ratio bulk/naive, and peak
 RSS of the parent process and of the whole process tree (parent + workers, sampled).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,16 +36,64 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"]
+FAMILY = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Ngọc", "Thu", "Quang", "Hữu", "Thanh", "Xuân", "Hoài", "Bảo"]
-GIVEN = ["An", "Anh", "Ánh", "Bình", "Cường", "Dũng", "Đạt", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Khánh",
-         "Lan", "Linh", "Long", "Mai", "Minh", "Nam", "Ngọc", "Phúc", "Quân", "Quỳnh", "Sơn", "Tâm", "Thảo", "Trang", "Tú", "Yến"]
+GIVEN = [
+    "An",
+    "Anh",
+    "Ánh",
+    "Bình",
+    "Cường",
+    "Dũng",
+    "Đạt",
+    "Giang",
+    "Hà",
+    "Hải",
+    "Hạnh",
+    "Hòa",
+    "Hùng",
+    "Khánh",
+    "Lan",
+    "Linh",
+    "Long",
+    "Mai",
+    "Minh",
+    "Nam",
+    "Ngọc",
+    "Phúc",
+    "Quân",
+    "Quỳnh",
+    "Sơn",
+    "Tâm",
+    "Thảo",
+    "Trang",
+    "Tú",
+    "Yến",
+]
 CHI_BO, PER_CHI_BO = 20, 25
 
 
 def build(folder: Path, members: int, per_chi_bo: int = PER_CHI_BO) -> Path:
     """A dang-bo.yaml and one xep-loai-chi-bo.json per chi bộ with the members embedded."""
     import yaml
+
     example = ROOT / "examples" / "chi-bo-khu-pho-5"
     group = json.loads((example / "xep-loai-chi-bo.json").read_text(encoding="utf-8"))
     people = [json.loads((example / e["ban_kiem_diem"]).read_text(encoding="utf-8")) for e in group["dang_vien"]]
@@ -66,13 +115,31 @@ def build(folder: Path, members: int, per_chi_bo: int = PER_CHI_BO) -> Path:
                 person["dang_vien"]["ho_ten"] = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
                 entries.append({"ban_kiem_diem": person, "phieu": group["dang_vien"][i % len(people)]["phieu"]})
                 n += 1
-            doc = {k2: v for k2, v in group.items() if k2 not in ("form", "regime", "nam", "dang_bo", "chi_bo", "dang_vien")}
+            doc = {
+                k2: v
+                for k2, v in group.items()
+                if k2 not in ("form", "regime", "nam", "dang_bo", "chi_bo", "dang_vien")
+            }
             doc["dang_vien"] = entries
             (folder / f"{ma}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-            organisations.append({"ma": ma, "ten": f"Chi bộ thôn {c + 1} xã số {k}", "loai_to_chuc": "chi_bo_truc_thuoc",
-                                  "truc_thuoc": f"db{k}", "xep_loai": f"{ma}.json"})
-    header = {"form": "dang-bo", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ tỉnh Thử Nghiệm",
-              "dia_danh": "Thử Nghiệm", "ngay_lap": "2025-12-20", "to_chuc": organisations}
+            organisations.append(
+                {
+                    "ma": ma,
+                    "ten": f"Chi bộ thôn {c + 1} xã số {k}",
+                    "loai_to_chuc": "chi_bo_truc_thuoc",
+                    "truc_thuoc": f"db{k}",
+                    "xep_loai": f"{ma}.json",
+                }
+            )
+    header = {
+        "form": "dang-bo",
+        "regime": "qd366-2025",
+        "nam": 2025,
+        "dang_bo": "Đảng bộ tỉnh Thử Nghiệm",
+        "dia_danh": "Thử Nghiệm",
+        "ngay_lap": "2025-12-20",
+        "to_chuc": organisations,
+    }
     (folder / "dang-bo.yaml").write_text(yaml.safe_dump(header, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder
 
@@ -81,6 +148,7 @@ def member_documents(folder: Path, limit: int):
     """The first ``limit`` member documents, completed as the bulk run completes them."""
     from generator.bulk.plan import Planner
     from generator.bulk.source import open_source
+
     planner = Planner(open_source(folder))
     for job in planner.jobs():
         if job.form == "ban-tu-kiem-diem":
@@ -92,10 +160,12 @@ def member_documents(folder: Path, limit: int):
 
 def child(mode: str, folder: Path, sample: int, jobs: int) -> dict:
     from generator import prepare
+
     start = time.perf_counter()
     printing = [0.0]
     if mode == "naive-docx":
         from generator.render.docx import render_docx_with_docxtpl
+
         docs = 0
         for document in member_documents(folder, sample):
             render_docx_with_docxtpl("ban-tu-kiem-diem", prepare(document).context)
@@ -103,24 +173,35 @@ def child(mode: str, folder: Path, sample: int, jobs: int) -> dict:
     elif mode == "naive-pdf":
         from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
+
         from generator.render.environment import html_environment
         from generator.render.pdf import TemplateAssetFetcher
         from generator.resources import templates_dir
+
         docs = 0
         for document in member_documents(folder, sample):
-            html = html_environment().get_template("ban-tu-kiem-diem/ban-tu-kiem-diem.html").render(prepare(document).context)
-            HTML(string=html, base_url=(templates_dir() / "ban-tu-kiem-diem").as_uri() + "/",
-                 url_fetcher=TemplateAssetFetcher()).write_pdf(font_config=FontConfiguration())
+            html = (
+                html_environment()
+                .get_template("ban-tu-kiem-diem/ban-tu-kiem-diem.html")
+                .render(prepare(document).context)
+            )
+            HTML(
+                string=html,
+                base_url=(templates_dir() / "ban-tu-kiem-diem").as_uri() + "/",
+                url_fetcher=TemplateAssetFetcher(),
+            ).write_pdf(font_config=FontConfiguration())
             docs += 1
     else:
         from generator.bulk import runner
         from generator.bulk.progress import Progress
+
         merge = runner._Run.print_files
 
         def timed(run):  # the print file per chi bộ: how much of the run it takes
             began = time.perf_counter()
             merge(run)
             printing[0] += time.perf_counter() - began
+
         runner._Run.print_files = timed
         out = Path(tempfile.mkdtemp(prefix="kiemdiem-bench-"))
         try:
@@ -129,8 +210,12 @@ def child(mode: str, folder: Path, sample: int, jobs: int) -> dict:
         finally:
             shutil.rmtree(out, ignore_errors=True)
     seconds = time.perf_counter() - start
-    return {"docs": docs, "seconds": seconds, "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-            "print_files_s": printing[0]}
+    return {
+        "docs": docs,
+        "seconds": seconds,
+        "parent_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "print_files_s": printing[0],
+    }
 
 
 def tree_rss_mb(root: int) -> float:
@@ -155,14 +240,18 @@ def tree_rss_mb(root: int) -> float:
 
 
 def measure(mode: str, folder: Path, sample: int, jobs: int) -> dict:
-    process = subprocess.Popen([sys.executable, __file__, "--child", mode, str(folder), str(sample), str(jobs)],
-                               stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, __file__, "--child", mode, str(folder), str(sample), str(jobs)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     peak = [0.0]
 
     def sample_tree():
         while process.poll() is None:
             peak[0] = max(peak[0], tree_rss_mb(process.pid))
             time.sleep(0.2)
+
     watcher = threading.Thread(target=sample_tree, daemon=True)
     watcher.start()
     out, _ = process.communicate()
@@ -186,8 +275,12 @@ def main() -> None:
         mode, folder, sample, jobs = args.child
         print(json.dumps(child(mode, Path(folder), int(sample), int(jobs))))
         return
-    print(f"kiemdiem bulk benchmark · {os.cpu_count()} CPU · --jobs {args.jobs} · naive loops on {args.sample} documents")
-    print(f"{'members':>8} {'mode':<11} {'docs':>6} {'s':>8} {'docs/s':>8} {'× naive':>8} {'parent MB':>10} {'tree MB':>8}")
+    print(
+        f"kiemdiem bulk benchmark · {os.cpu_count()} CPU · --jobs {args.jobs} · naive loops on {args.sample} documents"
+    )
+    print(
+        f"{'members':>8} {'mode':<11} {'docs':>6} {'s':>8} {'docs/s':>8} {'× naive':>8} {'parent MB':>10} {'tree MB':>8}"
+    )
     rss = {}
     for members in args.members:
         with tempfile.TemporaryDirectory(prefix="kiemdiem-dang-bo-") as tmp:
@@ -199,17 +292,25 @@ def main() -> None:
                 for mode, r in ((f"naive-{fmt}", naive), (f"bulk-{fmt}", bulk)):
                     rate = r["docs"] / r["seconds"]
                     ratio = rate / (naive["docs"] / naive["seconds"])
-                    print(f"{members:>8} {mode:<11} {r['docs']:>6} {r['seconds']:>8.1f} {rate:>8.1f} {ratio:>7.2f}× "
-                          f"{r['parent_rss_mb']:>10.0f} {r['tree_rss_mb']:>8.0f}", flush=True)
+                    print(
+                        f"{members:>8} {mode:<11} {r['docs']:>6} {r['seconds']:>8.1f} {rate:>8.1f} {ratio:>7.2f}× "
+                        f"{r['parent_rss_mb']:>10.0f} {r['tree_rss_mb']:>8.0f}",
+                        flush=True,
+                    )
                 if bulk["print_files_s"]:
-                    print(f"{'':>8} of which the print files per chi bộ (in-ca-chi-bo.pdf): {bulk['print_files_s']:.1f} s "
-                          f"({100 * bulk['print_files_s'] / bulk['seconds']:.1f} %)", flush=True)
+                    print(
+                        f"{'':>8} of which the print files per chi bộ (in-ca-chi-bo.pdf): {bulk['print_files_s']:.1f} s "
+                        f"({100 * bulk['print_files_s'] / bulk['seconds']:.1f} %)",
+                        flush=True,
+                    )
     sizes = sorted(args.members)
     if len(sizes) > 1:
         for fmt in args.formats.split(","):
             small, large = rss[(sizes[0], fmt)], rss[(sizes[-1], fmt)]
-            print(f"peak RSS {fmt}: {sizes[-1]} vs {sizes[0]} members: parent {large['parent_rss_mb'] / small['parent_rss_mb']:.2f}×, "
-                  f"process tree {large['tree_rss_mb'] / small['tree_rss_mb']:.2f}×")
+            print(
+                f"peak RSS {fmt}: {sizes[-1]} vs {sizes[0]} members: parent {large['parent_rss_mb'] / small['parent_rss_mb']:.2f}×, "
+                f"process tree {large['tree_rss_mb'] / small['tree_rss_mb']:.2f}×"
+            )
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ seconds, members/s and the peak memory traced by ``tracemalloc`` (on from start 
 seconds include its cost); then the largest size against the smallest: the plan holds one tổ chức
 cơ sở at a time, so memory should stay flat (≤ 1.2×) and time grow with the members.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,6 +37,7 @@ def child(folder: Path) -> dict:
     from generator.bulk.runner import build_summary
     from generator.bulk.source import open_source
     from generator.present.summary import report_contexts
+
     tracemalloc.start()
     start = time.perf_counter()
     with open_source(folder) as source:
@@ -46,8 +48,13 @@ def child(folder: Path) -> dict:
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     members = sum(planner.result.member_counts.values())
-    return {"members": members, "jobs": jobs + len(reports), "seconds": seconds, "peak_mb": peak / 2**20,
-            "errors": len(planner.result.errors)}
+    return {
+        "members": members,
+        "jobs": jobs + len(reports),
+        "seconds": seconds,
+        "peak_mb": peak / 2**20,
+        "errors": len(planner.result.errors),
+    }
 
 
 def start(folder: Path) -> subprocess.Popen:
@@ -71,8 +78,10 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(Path(args.child))))
         return
-    print(f"kiemdiem bulk planning benchmark (no DOCX/PDF) · {args.per_chi_bo} members a chi bộ · "
-          f"peak memory traced by tracemalloc{' · sizes side by side' if args.at_once else ''}")
+    print(
+        f"kiemdiem bulk planning benchmark (no DOCX/PDF) · {args.per_chi_bo} members a chi bộ · "
+        f"peak memory traced by tracemalloc{' · sizes side by side' if args.at_once else ''}"
+    )
     print(f"{'members':>8} {'jobs':>7} {'s':>8} {'members/s':>10} {'peak MB':>8} {'errors':>6}")
     results = {}
     with tempfile.TemporaryDirectory(prefix="kiemdiem-plan-") as tmp:
@@ -86,14 +95,19 @@ def main() -> None:
         results.update({members: finish(process) for members, process in running.items()})
     for members in sorted(results):
         r = results[members]
-        print(f"{r['members']:>8} {r['jobs']:>7} {r['seconds']:>8.1f} {r['members'] / r['seconds']:>10.1f} "
-              f"{r['peak_mb']:>8.1f} {r['errors']:>6}", flush=True)
+        print(
+            f"{r['members']:>8} {r['jobs']:>7} {r['seconds']:>8.1f} {r['members'] / r['seconds']:>10.1f} "
+            f"{r['peak_mb']:>8.1f} {r['errors']:>6}",
+            flush=True,
+        )
     sizes = sorted(results)
     if len(sizes) > 1:
         small, large = results[sizes[0]], results[sizes[-1]]
-        print(f"{sizes[-1]} vs {sizes[0]} members ({sizes[-1] / sizes[0]:.0f}×): time {large['seconds'] / small['seconds']:.2f}×, "
-              f"seconds per member {large['seconds'] / large['members'] / (small['seconds'] / small['members']):.2f}×, "
-              f"peak memory {large['peak_mb'] / small['peak_mb']:.2f}×")
+        print(
+            f"{sizes[-1]} vs {sizes[0]} members ({sizes[-1] / sizes[0]:.0f}×): time {large['seconds'] / small['seconds']:.2f}×, "
+            f"seconds per member {large['seconds'] / large['members'] / (small['seconds'] / small['members']):.2f}×, "
+            f"peak memory {large['peak_mb'] / small['peak_mb']:.2f}×"
+        )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ in the same run (the cheapest table a clerk could open).
 Prints seconds and peak traced memory for both, and the ratio. The XLSX is written row by row (openpyxl's
 write-only mode), so its memory should not grow with the members.
 """
+
 from __future__ import annotations
 
 import csv
@@ -18,14 +19,23 @@ from pathlib import Path
 
 from generator.bulk.spreadsheets import MemberLists, member_row
 
-ROW = {"ho_ten": "Nguyễn Văn An", "chi_bo": "Chi bộ Khu phố 5", "nhom": "Cá nhân không giữ chức vụ lãnh đạo, quản lý",
-       "score": 92, "level_label": "Hoàn thành tốt nhiệm vụ", "quota": None, "note": "", "phieu": 7}
+ROW = {
+    "ho_ten": "Nguyễn Văn An",
+    "chi_bo": "Chi bộ Khu phố 5",
+    "nhom": "Cá nhân không giữ chức vụ lãnh đạo, quản lý",
+    "score": 92,
+    "level_label": "Hoàn thành tốt nhiệm vụ",
+    "quota": None,
+    "note": "",
+    "phieu": 7,
+}
 
 
 def xlsx(out: Path, members: int) -> None:
     def keep(relative: str, data: bytes) -> None:
         (out / relative).parent.mkdir(parents=True, exist_ok=True)
         (out / relative).write_bytes(data)
+
     lists = MemberLists("ca-dang-bo.xlsx", dt.datetime(2025, 12, 20), keep)
     for scope in range(members // 100):
         lists.add("Đảng bộ phường Ba Đình", f"to-chuc-{scope}/danh-sach", [ROW] * 100)
@@ -63,11 +73,15 @@ def peak_mb(step, members: int) -> float:
 
 def main() -> None:
     members = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
-    figures = {name: (seconds(step, members), peak_mb(step, members)) for name, step in
-               (("CSV (baseline)", baseline), ("XLSX", xlsx))}
+    figures = {
+        name: (seconds(step, members), peak_mb(step, members))
+        for name, step in (("CSV (baseline)", baseline), ("XLSX", xlsx))
+    }
     for name, (took, peak) in figures.items():
-        print(f"{name:15} {members:>7} members: {took:6.2f} s ({took / members * 1000:.2f} ms a member), "
-              f"peak {peak:5.1f} MB")
+        print(
+            f"{name:15} {members:>7} members: {took:6.2f} s ({took / members * 1000:.2f} ms a member), "
+            f"peak {peak:5.1f} MB"
+        )
     print(f"XLSX / CSV: {figures['XLSX'][0] / figures['CSV (baseline)'][0]:.1f}× the time")
 
 

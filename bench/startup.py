@@ -7,6 +7,7 @@ against a bare ``python -c pass`` measured in the same run (issue 16 §8: ``--he
 Each command runs ``--runs`` times in a fresh interpreter; the least time of the runs is
 printed (the others measure the machine's other work, not kiemdiem).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,14 @@ GOAL_CPU = 0.3  # seconds, for --help, validate and classify
 def _once(argv: list[str]) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(argv, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    subprocess.run(
+        argv,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -50,7 +57,11 @@ def main() -> int:
             ("kiemdiem --help", kiemdiem + ["--help"], True),
             ("kiemdiem validate (02B)", kiemdiem + ["validate", str(EXAMPLE)], True),
             ("kiemdiem classify (02B)", kiemdiem + ["classify", str(EXAMPLE)], True),
-            ("kiemdiem render --format pdf (02B)", kiemdiem + ["render", str(EXAMPLE), "--format", "pdf", "-o", out], False),
+            (
+                "kiemdiem render --format pdf (02B)",
+                kiemdiem + ["render", str(EXAMPLE), "--format", "pdf", "-o", out],
+                False,
+            ),
         ]
         print(f"{'command':38} {'wall s':>8} {'CPU s':>8} {'CPU over bare':>14}  goal")
         bare = None

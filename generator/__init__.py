@@ -8,15 +8,26 @@ The Python API is the pipeline the CLI runs::
     prepared.evaluation.level            # "HTXSNV"
     files = render(prepared, ["docx", "pdf"])   # {"docx": b"...", "pdf": b"..."}
 """
+
 from .errors import InputError, Problem
 from .evaluate import Evaluation, evaluate
-from .load import load_document, parse
 from .files import render_file
+from .load import load_document, parse
 from .pipeline import FORMATS, Prepared, prepare, render
 from .validate import validate
 
 __version__ = "0.1.0"
 __all__ = [
-    "FORMATS", "Evaluation", "InputError", "Prepared", "Problem", "evaluate",
-    "load_document", "parse", "prepare", "render", "render_file", "validate",
+    "FORMATS",
+    "Evaluation",
+    "InputError",
+    "Prepared",
+    "Problem",
+    "evaluate",
+    "load_document",
+    "parse",
+    "prepare",
+    "render",
+    "render_file",
+    "validate",
 ]

@@ -3,6 +3,7 @@
 Exit status: 0 done; 2 invalid input (every problem listed, nothing written);
 3 a bulk run where some records failed; 1 anything unexpected (one line, no traceback).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -12,22 +13,22 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .blank.commands import add_commands as add_blank_commands
+from .blank.tally_commands import add_commands as add_tally_commands
+from .bulk.commands import add_commands as add_bulk_commands
+from .describe import describe, overview
 from .errors import InputError, Problem
 from .evaluate.commendation import describe_awards, profile_wages, read_wage_file, wage_on
 from .evaluate.known_through import date_notice, warn
-from .bulk.commands import add_commands as add_bulk_commands
-from .blank.commands import add_commands as add_blank_commands
-from .blank.tally_commands import add_commands as add_tally_commands
-from .usertemplate.commands import add_commands as add_template_commands
-from .history.commands import add_commands as add_history_commands
-from .web.commands import add_commands as add_web_commands
-from .describe import describe, overview
 from .evaluate.regime import ProfileError, known_regimes, load_regime
-from .load import load_document
 from .files import render_file
 from .forms import DANG_BO, form_of
+from .history.commands import add_commands as add_history_commands
+from .load import load_document
 from .pipeline import FORMATS, classify, prepare, renderable_forms
 from .schema import known_forms, load_schema
+from .usertemplate.commands import add_commands as add_template_commands
+from .web.commands import add_commands as add_web_commands
 
 OK, UNEXPECTED, INVALID = 0, 1, 2
 
@@ -50,8 +51,11 @@ def _inputs(paths: list[str]) -> list[str]:
     for name in paths:
         path = Path(name)
         try:
-            listed = sorted(str(p) for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file()) \
-                if path.is_dir() else None
+            listed = (
+                sorted(str(p) for p in path.iterdir() if p.suffix.lower() in INPUT_SUFFIXES and p.is_file())
+                if path.is_dir()
+                else None
+            )
         except OSError:  # a name too long, a folder that cannot be listed: reading it says why
             listed = None
         out += [name] if listed is None else listed
@@ -73,7 +77,9 @@ def _wages(args) -> list[dict] | None:
     try:
         return read_wage_file(name)
     except ProfileError as exc:
-        raise InputError([Problem("--luong-co-so", "Tệp mức lương cơ sở", text) for text in str(exc).split("\n")]) from None
+        raise InputError(
+            [Problem("--luong-co-so", "Tệp mức lương cơ sở", text) for text in str(exc).split("\n")]
+        ) from None
 
 
 def cmd_validate(args) -> int:
@@ -106,6 +112,7 @@ def _validate_dang_bo(source: str, profile: str | None) -> int:
     """A whole đảng bộ (workbook or dang-bo file): classify everything, print nothing, list every error."""
     from .bulk.plan import Planner
     from .bulk.source import open_source
+
     with open_source(source) as opened:
         planner = Planner(opened, profile)
         documents = sum(1 for _ in planner.jobs())
@@ -117,12 +124,15 @@ def _validate_dang_bo(source: str, profile: str | None) -> int:
         for error in result.errors:
             print(f"  {error['where']}: {error['reason']}", file=sys.stderr)
         return 3
-    print(f"{source}: hợp lệ — {len(result.organisations)} tổ chức, {sum(result.member_counts.values())} đảng viên, {documents} văn bản để in")
+    print(
+        f"{source}: hợp lệ — {len(result.organisations)} tổ chức, {sum(result.member_counts.values())} đảng viên, {documents} văn bản để in"
+    )
     return OK
 
 
 def cmd_render(args) -> int:
     from .usertemplate.template import TemplateRejected  # here: it loads the renderers
+
     status = OK
     try:
         wages = _wages(args)
@@ -132,8 +142,9 @@ def cmd_render(args) -> int:
     for source in _inputs(args.files):
         notices: list[str] = []
         try:
-            written = render_file(source, args.output, args.format, args.profile, args.template,
-                                  not args.khong_phu_luc, wages, notices)
+            written = render_file(
+                source, args.output, args.format, args.profile, args.template, not args.khong_phu_luc, wages, notices
+            )
         except TemplateRejected as error:
             print("\n".join([f"{source}:"] + error.lines()), file=sys.stderr)
             status = INVALID
@@ -157,8 +168,11 @@ def cmd_classify(args) -> int:
         return INVALID
     warn(result.notice)
     evaluation = result.evaluation
-    print(json.dumps({"form": result.document["form"], **evaluation.as_dict()}, ensure_ascii=False, indent=2)
-          if args.json else "\n".join(evaluation.lines()))
+    print(
+        json.dumps({"form": result.document["form"], **evaluation.as_dict()}, ensure_ascii=False, indent=2)
+        if args.json
+        else "\n".join(evaluation.lines())
+    )
     if evaluation.problems:  # printed after the result; they make the exit status 2
         _report(args.file, InputError(evaluation.problems))
         return INVALID
@@ -214,18 +228,29 @@ def cmd_schema(args) -> int:
 
 
 def _wage_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--luong-co-so", metavar="TỆP", default=None,
-                        help="tệp YAML các dòng mức lương cơ sở {from, amount, name, decree} thêm hoặc sửa bảng có sẵn "
-                             "(dòng cùng ngày from thay dòng có sẵn); thay khóa luong_co_so của hồ sơ quy định")
+    parser.add_argument(
+        "--luong-co-so",
+        metavar="TỆP",
+        default=None,
+        help="tệp YAML các dòng mức lương cơ sở {from, amount, name, decree} thêm hoặc sửa bảng có sẵn "
+        "(dòng cùng ngày from thay dòng có sẵn); thay khóa luong_co_so của hồ sơ quy định",
+    )
 
 
 def _profile_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--profile", metavar="HỒ_SƠ", default=None,
-                        help="hồ sơ quy định địa phương: mã có sẵn hoặc tệp YAML (thay con số của quy định, không sửa mã)")
+    parser.add_argument(
+        "--profile",
+        metavar="HỒ_SƠ",
+        default=None,
+        help="hồ sơ quy định địa phương: mã có sẵn hoặc tệp YAML (thay con số của quy định, không sửa mã)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiemdiem", description="Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên: kiểm tra dữ liệu, xếp loại có lý do, xuất DOCX/PDF.")
+    parser = argparse.ArgumentParser(
+        prog="kiemdiem",
+        description="Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên: kiểm tra dữ liệu, xếp loại có lý do, xuất DOCX/PDF.",
+    )
     parser.add_argument("--version", action="version", version=f"kiemdiem {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
@@ -239,11 +264,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .json/.yaml hoặc thư mục chứa chúng")
     p.add_argument("--format", type=_formats, default=list(FORMATS), help="docx, pdf hoặc docx,pdf (mặc định)")
     p.add_argument("-o", "--output", type=Path, default=Path("out"), help="thư mục kết quả (mặc định out/)")
-    p.add_argument("--template", action="append", default=[], metavar="TỆP_MẪU",
-                   help="mẫu in riêng: .docx cho DOCX, .html cho PDF (dùng được hai lần; xem kiemdiem template check)")
-    p.add_argument("--khong-phu-luc", action="store_true",
-                   help="biểu điểm, báo cáo kiểm điểm tập thể: không in trang “Phụ lục: căn cứ xếp loại” sau chữ ký "
-                        "(như ghi in_phu_luc: false)")
+    p.add_argument(
+        "--template",
+        action="append",
+        default=[],
+        metavar="TỆP_MẪU",
+        help="mẫu in riêng: .docx cho DOCX, .html cho PDF (dùng được hai lần; xem kiemdiem template check)",
+    )
+    p.add_argument(
+        "--khong-phu-luc",
+        action="store_true",
+        help="biểu điểm, báo cáo kiểm điểm tập thể: không in trang “Phụ lục: căn cứ xếp loại” sau chữ ký "
+        "(như ghi in_phu_luc: false)",
+    )
     _profile_option(p)
     _wage_option(p)
     p.set_defaults(run=cmd_render)
@@ -260,13 +293,19 @@ def build_parser() -> argparse.ArgumentParser:
     _profile_option(p)
     p.set_defaults(run=cmd_context)
 
-    p = sub.add_parser("regime", help="in một quy định bằng lời: các mức, khung điểm, tiêu chí, điều kiện, biểu quyết, tỷ lệ")
+    p = sub.add_parser(
+        "regime", help="in một quy định bằng lời: các mức, khung điểm, tiêu chí, điều kiện, biểu quyết, tỷ lệ"
+    )
     p.add_argument("id", nargs="?", choices=known_regimes(), metavar="QUY_ĐỊNH", help=", ".join(known_regimes()))
     _profile_option(p)
     p.set_defaults(run=cmd_regime)
 
-    p = sub.add_parser("awards", help="in quy định khen thưởng có hiệu lực vào một ngày: căn cứ, các hình thức, điều kiện, tiền thưởng")
-    p.add_argument("date", type=_date, nargs="?", default=dt.date.today(), metavar="NGÀY", help="YYYY-MM-DD (mặc định hôm nay)")
+    p = sub.add_parser(
+        "awards", help="in quy định khen thưởng có hiệu lực vào một ngày: căn cứ, các hình thức, điều kiện, tiền thưởng"
+    )
+    p.add_argument(
+        "date", type=_date, nargs="?", default=dt.date.today(), metavar="NGÀY", help="YYYY-MM-DD (mặc định hôm nay)"
+    )
     _profile_option(p)
     _wage_option(p)
     p.set_defaults(run=cmd_awards)

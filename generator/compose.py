@@ -6,13 +6,14 @@ gets them here unless it states its own. The statistics of a biểu điểm or r
 are not typed at all: they are the results of the members and the organisations
 below, which only the bulk run knows.
 """
+
 from __future__ import annotations
 
 import copy
 
 from .errors import Problem
-from .vietnamese import cap_uy
 from .schema import load_schema, title_at
+from .vietnamese import cap_uy
 
 MEMBER_FORM, GROUP_FORM = "ban-tu-kiem-diem", "xep-loai-chi-bo"
 SCORING_FORM, REPORT_FORM = "bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the"
@@ -37,7 +38,11 @@ def _with(document: dict, defaults: dict) -> dict:
 def mismatches(document: dict, header: dict, where: str) -> list[Problem]:
     """A document that states another regime, year or profile than its đảng bộ is refused."""
     out = []
-    for key, title in (("regime", "Quy định áp dụng"), ("nam", "Năm kiểm điểm"), ("profile", "Hồ sơ quy định địa phương")):
+    for key, title in (
+        ("regime", "Quy định áp dụng"),
+        ("nam", "Năm kiểm điểm"),
+        ("profile", "Hồ sơ quy định địa phương"),
+    ):
         if key in document and document[key] != header.get(key):
             out.append(Problem(f"$.{key}", title, f"{where} ghi “{document[key]}”, khác đảng bộ (“{header.get(key)}”)"))
     return out
@@ -49,8 +54,16 @@ def group_document(document: dict, header: dict, org: dict, upper: str) -> dict:
     for entry in doc.get("dang_vien") or []:
         member = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
         if isinstance(member, dict):
-            entry["ban_kiem_diem"] = _with(member, {"form": MEMBER_FORM, **_common(header), "dang_bo": upper,
-                                                    "chi_bo": org["ten"], "ngay_lap": doc.get("ngay_hop", header["ngay_lap"])})
+            entry["ban_kiem_diem"] = _with(
+                member,
+                {
+                    "form": MEMBER_FORM,
+                    **_common(header),
+                    "dang_bo": upper,
+                    "chi_bo": org["ten"],
+                    "ngay_lap": doc.get("ngay_hop", header["ngay_lap"]),
+                },
+            )
     return doc
 
 
@@ -59,24 +72,37 @@ def _recipients(org: dict, upper: str) -> list[str]:
     return [f"{cap_uy(upper)} (để báo cáo)", own]
 
 
-def _organisation_document(form: str, names: tuple[str, str], document: dict, header: dict, org: dict,
-                           upper: str, stats: dict) -> dict:
+def _organisation_document(
+    form: str, names: tuple[str, str], document: dict, header: dict, org: dict, upper: str, stats: dict
+) -> dict:
     name_key, kind_key = names
-    return _with(document, {"form": form, **_common(header), "dang_bo": upper, name_key: org["ten"],
-                            kind_key: org["loai_to_chuc"], "ngay_lap": header["ngay_lap"],
-                            "noi_nhan": _recipients(org, upper), **stats})
+    return _with(
+        document,
+        {
+            "form": form,
+            **_common(header),
+            "dang_bo": upper,
+            name_key: org["ten"],
+            kind_key: org["loai_to_chuc"],
+            "ngay_lap": header["ngay_lap"],
+            "noi_nhan": _recipients(org, upper),
+            **stats,
+        },
+    )
 
 
 def scoring_document(document: dict, header: dict, org: dict, upper: str, stats: dict) -> dict:
     return _organisation_document(SCORING_FORM, ("to_chuc", "loai_to_chuc"), document, header, org, upper, stats)
 
 
-def report_document(document: dict, header: dict, org: dict, upper: str, stats: dict,
-                    scoring: dict | None = None) -> dict:
+def report_document(
+    document: dict, header: dict, org: dict, upper: str, stats: dict, scoring: dict | None = None
+) -> dict:
     """The report, its part B taken from the biểu điểm where the report does not state it."""
     taken = {k: copy.deepcopy(scoring[k]) for k in FROM_SCORING if scoring and k in scoring}
-    return _organisation_document(REPORT_FORM, ("tap_the", "loai_tap_the"), document, header, org, upper,
-                                  {**taken, **stats})
+    return _organisation_document(
+        REPORT_FORM, ("tap_the", "loai_tap_the"), document, header, org, upper, {**taken, **stats}
+    )
 
 
 def scoring_problems(report: dict, scoring: dict | None) -> list[Problem]:
@@ -84,13 +110,22 @@ def scoring_problems(report: dict, scoring: dict | None) -> list[Problem]:
     if not scoring:
         return []
     schema = load_schema(REPORT_FORM)
-    return [Problem(f"$.{key}", title_at(schema, [key]),
-                    "khác biểu điểm tự chấm của tổ chức; bỏ trường này khỏi báo cáo để lấy từ biểu điểm")
-            for key in FROM_SCORING if key in report and key in scoring and report[key] != scoring[key]]
+    return [
+        Problem(
+            f"$.{key}",
+            title_at(schema, [key]),
+            "khác biểu điểm tự chấm của tổ chức; bỏ trường này khỏi báo cáo để lấy từ biểu điểm",
+        )
+        for key in FROM_SCORING
+        if key in report and key in scoring and report[key] != scoring[key]
+    ]
 
 
 def stats_problems(document: dict, stats: dict) -> list[Problem]:
     """Typed statistics that contradict the computed ones."""
     titles = {"thong_ke_dang_vien": "Thống kê xếp loại đảng viên", "thong_ke_to_chuc": "Thống kê xếp loại tổ chức đảng"}
-    return [Problem(f"$.{key}", titles[key], f"khác kết quả xếp loại tính được từ danh sách ({value})")
-            for key, value in stats.items() if key in document and document[key] != value]
+    return [
+        Problem(f"$.{key}", titles[key], f"khác kết quả xếp loại tính được từ danh sách ({value})")
+        for key, value in stats.items()
+        if key in document and document[key] != value
+    ]

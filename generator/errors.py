@@ -4,6 +4,7 @@ A user fixes a document faster when each problem names the JSON path, the field'
 Vietnamese title and the reason; a step collects ``Problem``s and raises one
 ``InputError`` instead of stopping at the first.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ class Problem:
 class SourceProblem(NamedTuple):
     """A record of a đảng bộ source that cannot be used: where (sheet, row and column, or file and
     JSON path), why, and whose record it is (the member's or organisation's name, when known)."""
+
     where: str
     reason: str
     who: str = ""
@@ -40,8 +42,9 @@ class InputError(Exception):
 
 def overlapping(path: str, others) -> bool:
     """Whether ``path`` is one of ``others``, lies inside one, or holds one ("$.diem" and "$.diem.x[0]")."""
-    return any(path == o or path.startswith((o + ".", o + "[")) or o.startswith((path + ".", path + "["))
-               for o in others)
+    return any(
+        path == o or path.startswith((o + ".", o + "[")) or o.startswith((path + ".", path + "[")) for o in others
+    )
 
 
 def json_path(parts) -> str:

@@ -6,6 +6,7 @@ everything but [a-z0-9-] becomes a dash, and a name can never be "..", absolute
 or too long. Two members with the same name get "-2", "-3" in input order, so a
 re-run gives every document the same path.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,6 +1,7 @@
 """Input files to output files: ``kiemdiem render``'s step, the pipeline with a committee's own
 templates and the atomic writer. It sits above the pipeline (which never reads or writes a file
 itself) and above ``usertemplate``, whose checker runs the pipeline on the shipped examples."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -12,14 +13,22 @@ from .present.context import without_annex
 from .write import write_all
 
 
-def render_file(source: str | Path, out_dir: str | Path, formats=FORMATS, profile: str | None = None,
-                templates=(), annex: bool = True, wages: list[dict] | None = None,
-                notices: list[str] | None = None) -> list[Path]:
+def render_file(
+    source: str | Path,
+    out_dir: str | Path,
+    formats=FORMATS,
+    profile: str | None = None,
+    templates=(),
+    annex: bool = True,
+    wages: list[dict] | None = None,
+    notices: list[str] | None = None,
+) -> list[Path]:
     """Render one input file into ``out_dir`` as <input name>.<format>; ``templates`` are
     user template files (.docx, .html) taking precedence over the profile's ``mau_in``;
     ``annex=False`` leaves out the “Phụ lục: căn cứ xếp loại” page (the official form only).
     The document's warning, if any, is appended to ``notices`` for the caller to print."""
     from .usertemplate.template import templates_for  # a committee's own templates: loaded when printing
+
     source = Path(source)
     prepared = prepare(load_document(source), profile, wages)
     if notices is not None and prepared.notice:

@@ -11,6 +11,7 @@ rules nor a renderer (``kiemdiem --help`` stays fast) and no layer imports anoth
 find out what a form is. A new form (Mẫu 03, 04…) is one record here, its schema, its
 templates and the functions the record names.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -29,6 +30,7 @@ SUBJECT, MEETING, COMMENDATION, GROUP, DANG_BO = "subject", "meeting", "commenda
 class Given(NamedTuple):
     """What an evaluation is given beside the document: a profile (an id or a file) that overrides the
     document's own, a committee's wage rows (``--luong-co-so``), the folder a chi bộ's list names its files in."""
+
     profile: str | None = None
     wages: list[dict] | None = None
     base_dir: Path | None = None
@@ -40,7 +42,9 @@ class Form:
     kind: str
     _: KW_ONLY
     subject: str | None = None  # the regime's subject whose rules apply: "ca_nhan", "to_chuc"
-    role: tuple[str, ...] | None = None  # path of the field that picks the variant (02A/02B/02C, the kind of organisation)
+    role: tuple[str, ...] | None = (
+        None  # path of the field that picks the variant (02A/02B/02C, the kind of organisation)
+    )
     name: tuple[str, ...] | None = None  # path of the name the document is about (file names, the first line printed)
     evaluator: str | None = None  # "module:function"(document, Given) → a result (generator/evaluate/result.py)
     presenter: str | None = None  # "module:function"(document, result) → the context both renderers print
@@ -53,7 +57,9 @@ class Form:
     # Where a filled blank of this form goes when it is not read back as a document of its own (a voter's
     # ballot is counted with the others): (what it is, the command that counts it), said instead of importing it.
     counted_by: tuple[str, str] | None = None
-    checks: tuple[str, ...] = field(default=())  # "module:function"(document, rules, regime name) → problems beyond the schema
+    checks: tuple[str, ...] = field(
+        default=()
+    )  # "module:function"(document, rules, regime name) → problems beyond the schema
 
     def evaluate(self, document: dict, given):
         """The form's result for a validated document (``given``: profile, wages, folder)."""
@@ -84,29 +90,87 @@ class Form:
 
 _E, _P, _B = "generator.evaluate.", "generator.present.", "generator.blank."
 
-FORMS: dict[str, Form] = {f.id: f for f in (
-    Form("ban-tu-kiem-diem", SUBJECT, subject="ca_nhan", role=("dang_vien", "doi_tuong"), name=("dang_vien", "ho_ten"),
-         evaluator=_E + "subjects:evaluate_form", presenter=_P + "context:member_context", prints=True,
-         blank=_B + "layouts:member", blank_variants=("02A", "02B", "02C")),
-    Form("bao-cao-kiem-diem-tap-the", SUBJECT, subject="to_chuc", role=("loai_tap_the",), name=("tap_the",),
-         evaluator=_E + "subjects:evaluate_report", presenter=_P + "context:report_context", prints=True,
-         annex=("báo cáo kiểm điểm tập thể", "Căn cứ đề xuất xếp loại"), blank=_B + "layouts:report",
-         checks=(_E + "report:report_problems",)),
-    Form("bieu-diem-tccsd", SUBJECT, subject="to_chuc", role=("loai_to_chuc",), name=("to_chuc",),
-         evaluator=_E + "subjects:evaluate_form", presenter=_P + "context:organisation_context", prints=True,
-         annex=("biểu điểm", "Đối chiếu điểm và điều kiện xếp loại"), blank=_B + "layouts:organisation"),
-    Form("to-trinh-khen-thuong", COMMENDATION, name=("so_ky_hieu",), evaluator=_E + "commendation:evaluate_form",
-         presenter=_P + "commendation:commendation_context", prints=True, blank=_B + "commendation:commendation"),
-    Form("phieu-bieu-quyet", MEETING, subject="ca_nhan", name=("chi_bo",), evaluator=_E + "ballot:evaluate_form",
-         presenter=_P + "ballot:ballot_context", prints=True, blank=_B + "ballot_fields:ballot",
-         counted_by=("phiếu biểu quyết", "kiemdiem tally THƯ_MỤC --data CUỘC_HỌP.yaml")),
-    Form("bien-ban-kiem-phieu", MEETING, subject="ca_nhan", name=("chi_bo",), evaluator=_E + "tally:evaluate_form",
-         presenter=_P + "tally:tally_context", prints=True),
-    Form("phieu-nhan-xet-noi-cu-tru", MEETING, subject="ca_nhan", evaluator=_E + "residence:evaluate_form",
-         presenter=_P + "residence:residence_context", prints=True),
-    Form("xep-loai-chi-bo", GROUP, subject="ca_nhan", name=("chi_bo",), evaluator=_E + "group:evaluate_form"),
-    Form("dang-bo", DANG_BO),
-)}
+FORMS: dict[str, Form] = {
+    f.id: f
+    for f in (
+        Form(
+            "ban-tu-kiem-diem",
+            SUBJECT,
+            subject="ca_nhan",
+            role=("dang_vien", "doi_tuong"),
+            name=("dang_vien", "ho_ten"),
+            evaluator=_E + "subjects:evaluate_form",
+            presenter=_P + "context:member_context",
+            prints=True,
+            blank=_B + "layouts:member",
+            blank_variants=("02A", "02B", "02C"),
+        ),
+        Form(
+            "bao-cao-kiem-diem-tap-the",
+            SUBJECT,
+            subject="to_chuc",
+            role=("loai_tap_the",),
+            name=("tap_the",),
+            evaluator=_E + "subjects:evaluate_report",
+            presenter=_P + "context:report_context",
+            prints=True,
+            annex=("báo cáo kiểm điểm tập thể", "Căn cứ đề xuất xếp loại"),
+            blank=_B + "layouts:report",
+            checks=(_E + "report:report_problems",),
+        ),
+        Form(
+            "bieu-diem-tccsd",
+            SUBJECT,
+            subject="to_chuc",
+            role=("loai_to_chuc",),
+            name=("to_chuc",),
+            evaluator=_E + "subjects:evaluate_form",
+            presenter=_P + "context:organisation_context",
+            prints=True,
+            annex=("biểu điểm", "Đối chiếu điểm và điều kiện xếp loại"),
+            blank=_B + "layouts:organisation",
+        ),
+        Form(
+            "to-trinh-khen-thuong",
+            COMMENDATION,
+            name=("so_ky_hieu",),
+            evaluator=_E + "commendation:evaluate_form",
+            presenter=_P + "commendation:commendation_context",
+            prints=True,
+            blank=_B + "commendation:commendation",
+        ),
+        Form(
+            "phieu-bieu-quyet",
+            MEETING,
+            subject="ca_nhan",
+            name=("chi_bo",),
+            evaluator=_E + "ballot:evaluate_form",
+            presenter=_P + "ballot:ballot_context",
+            prints=True,
+            blank=_B + "ballot_fields:ballot",
+            counted_by=("phiếu biểu quyết", "kiemdiem tally THƯ_MỤC --data CUỘC_HỌP.yaml"),
+        ),
+        Form(
+            "bien-ban-kiem-phieu",
+            MEETING,
+            subject="ca_nhan",
+            name=("chi_bo",),
+            evaluator=_E + "tally:evaluate_form",
+            presenter=_P + "tally:tally_context",
+            prints=True,
+        ),
+        Form(
+            "phieu-nhan-xet-noi-cu-tru",
+            MEETING,
+            subject="ca_nhan",
+            evaluator=_E + "residence:evaluate_form",
+            presenter=_P + "residence:residence_context",
+            prints=True,
+        ),
+        Form("xep-loai-chi-bo", GROUP, subject="ca_nhan", name=("chi_bo",), evaluator=_E + "group:evaluate_form"),
+        Form("dang-bo", DANG_BO),
+    )
+}
 
 
 @cache
@@ -124,7 +188,11 @@ def form(form_id: str) -> Form:
 
 def form_of(document) -> Form | None:
     """The record of a document's ``form``, None when it names no known form (or is not a document)."""
-    return FORMS.get(document.get("form")) if isinstance(document, dict) and isinstance(document.get("form"), str) else None
+    return (
+        FORMS.get(document.get("form"))
+        if isinstance(document, dict) and isinstance(document.get("form"), str)
+        else None
+    )
 
 
 def kind_of(document) -> str | None:
@@ -153,5 +221,13 @@ def variant_codes() -> tuple[str, ...]:
 
 
 def not_printable(form_id: str) -> InputError:
-    return InputError([Problem("$.form", "Loại văn bản", f"mẫu “{form_id}” chỉ dùng để kiểm tra và xếp loại "
-                               f"(kiemdiem validate, classify), chưa có bản in; bản in có cho: {', '.join(printable())}")])
+    return InputError(
+        [
+            Problem(
+                "$.form",
+                "Loại văn bản",
+                f"mẫu “{form_id}” chỉ dùng để kiểm tra và xếp loại "
+                f"(kiemdiem validate, classify), chưa có bản in; bản in có cho: {', '.join(printable())}",
+            )
+        ]
+    )

@@ -8,6 +8,7 @@ it: a few kilobytes can inflate to gigabytes, and an XML part with a DTD can exp
 entities; both are refused with a Vietnamese reason. Python's zipfile never returns
 more than an entry declares, so checking the declared sizes bounds what is read.
 """
+
 from __future__ import annotations
 
 import errno
@@ -24,18 +25,18 @@ KB, MB = 1024, 1024 * 1024
 #: The most bytes read of each kind of input (a document's own limit of 200,000 characters
 #: of text is checked by validation; these bound the file before it is parsed).
 LIMITS = {
-    "document": 5 * MB,     # JSON/YAML: about 25 times the 200,000 characters a document may hold
-    "profile": 1 * MB,      # a committee's regulation profile or wage table
-    "workbook": 200 * MB,   # a đảng bộ's .xlsx of tens of thousands of members
-    "blank": 50 * MB,       # a filled PDF/DOCX blank or ballot
-    "template": 20 * MB,    # a committee's own DOCX/HTML template
+    "document": 5 * MB,  # JSON/YAML: about 25 times the 200,000 characters a document may hold
+    "profile": 1 * MB,  # a committee's regulation profile or wage table
+    "workbook": 200 * MB,  # a đảng bộ's .xlsx of tens of thousands of members
+    "blank": 50 * MB,  # a filled PDF/DOCX blank or ballot
+    "template": 20 * MB,  # a committee's own DOCX/HTML template
 }
 
 MAX_ENTRIES = 2_000
 MAX_UNCOMPRESSED = 400 * MB  # all parts of one archive, once inflated
-MAX_PART = 150 * MB          # one part (a sheet, sharedStrings.xml, document.xml) once inflated
-MAX_RATIO = 200              # inflated / compressed size of one part; real sheets stay well under 100
-MAX_PROLOG = 64 * KB         # bytes before an XML part's root element
+MAX_PART = 150 * MB  # one part (a sheet, sharedStrings.xml, document.xml) once inflated
+MAX_RATIO = 200  # inflated / compressed size of one part; real sheets stay well under 100
+MAX_PROLOG = 64 * KB  # bytes before an XML part's root element
 
 
 class UnsafeFile(ValueError):
@@ -116,16 +117,20 @@ def check_archive(data: bytes, required: str, kind: str) -> None:
             raise UnsafeFile(f"tệp có {len(entries)} phần bên trong, tối đa {MAX_ENTRIES}: có thể là tệp nén độc hại")
         total = sum(e.file_size for e in entries)
         if total > MAX_UNCOMPRESSED:
-            raise UnsafeFile(f"tệp khi giải nén lớn {total // MB} MB, tối đa {MAX_UNCOMPRESSED // MB} MB: "
-                             "có thể là tệp nén độc hại")
+            raise UnsafeFile(
+                f"tệp khi giải nén lớn {total // MB} MB, tối đa {MAX_UNCOMPRESSED // MB} MB: có thể là tệp nén độc hại"
+            )
         for entry in entries:
             name = entry.filename[:80]
             if entry.file_size > MAX_PART:
-                raise UnsafeFile(f"phần “{name}” của tệp khi giải nén lớn {entry.file_size // MB} MB, tối đa "
-                                 f"{MAX_PART // MB} MB")
+                raise UnsafeFile(
+                    f"phần “{name}” của tệp khi giải nén lớn {entry.file_size // MB} MB, tối đa {MAX_PART // MB} MB"
+                )
             if entry.file_size > MB and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-                raise UnsafeFile(f"phần “{name}” của tệp nén với tỷ lệ bất thường "
-                                 f"({entry.file_size // max(entry.compress_size, 1)}:1): có thể là tệp nén độc hại")
+                raise UnsafeFile(
+                    f"phần “{name}” của tệp nén với tỷ lệ bất thường "
+                    f"({entry.file_size // max(entry.compress_size, 1)}:1): có thể là tệp nén độc hại"
+                )
         if required is not None and required not in {e.filename for e in entries}:
             raise UnsafeFile(f"tệp nén không phải {kind} (thiếu {required})")
         for entry in entries:
@@ -143,8 +148,9 @@ def _refuse_dtd(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, kind: str) -> 
     if head[:2] in (b"\xff\xfe", b"\xfe\xff"):
         head = head.decode("utf-16", "replace").encode("utf-8", "replace")
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-        raise UnsafeFile(f"phần “{entry.filename[:80]}” của {kind} khai báo DTD/thực thể XML: "
-                         "tệp Office thật không có, không đọc")
+        raise UnsafeFile(
+            f"phần “{entry.filename[:80]}” của {kind} khai báo DTD/thực thể XML: tệp Office thật không có, không đọc"
+        )
 
 
 def read_archive(path: str | Path, title: str, kind_key: str, required: str, kind: str) -> bytes:

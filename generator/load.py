@@ -3,6 +3,7 @@
 NFD text looks right but cannot be searched or sorted (WeasyPrint #547), so every
 string, key included, is normalised to NFC here, before anything else sees it.
 """
+
 from __future__ import annotations
 
 import json
@@ -37,13 +38,16 @@ class _PlainYamlLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):
         if self.check_event(yaml.events.AliasEvent):
             event = self.peek_event()
-            raise yaml.MarkedYAMLError(problem="tham chiếu YAML (&, *) không được hỗ trợ", problem_mark=event.start_mark)
+            raise yaml.MarkedYAMLError(
+                problem="tham chiếu YAML (&, *) không được hỗ trợ", problem_mark=event.start_mark
+            )
         return super().compose_node(parent, index)
 
 
 _PlainYamlLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 _PlainYamlLoader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
 
 
@@ -80,7 +84,6 @@ def parse(text: str, suffix: str = ".json") -> Any:
         raise _problem(f"JSON không hợp lệ (dòng {exc.lineno}, cột {exc.colno}): {exc.msg}") from None
     except RecursionError:
         raise _problem("JSON lồng nhau quá sâu.") from None
-
 
 
 def load_document(path: str | Path) -> Any:

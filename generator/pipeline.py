@@ -4,6 +4,7 @@ Each step lives in its own module; this file only chains them, so the CLI, the w
 the bulk run, the tests and a Python user all run exactly the same sequence. Reading an
 input file and writing the outputs (with a committee's own templates) is ``files.py``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,8 +50,9 @@ def validated(document, profile: str | None = None) -> dict:
         raise InputError(error.problems + rule_problems(document, refused, profile)) from None
 
 
-def classify(document, profile: str | None = None, wages: list[dict] | None = None,
-             base_dir: Path | None = None) -> Classified:
+def classify(
+    document, profile: str | None = None, wages: list[dict] | None = None, base_dir: Path | None = None
+) -> Classified:
     """Validate and evaluate one document (raises ``InputError`` for what stops the evaluation; the
     result's ``problems`` hold what it found but could still compute, such as a proposal above the rules).
 
@@ -80,8 +82,9 @@ def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -
     return render_counted(prepared.document["form"], prepared.context, formats, templates)[0]
 
 
-def render_counted(form: str, context: dict, formats=FORMATS, templates: dict | None = None
-                   ) -> tuple[dict[str, bytes], int | None]:
+def render_counted(
+    form: str, context: dict, formats=FORMATS, templates: dict | None = None
+) -> tuple[dict[str, bytes], int | None]:
     """Each format's bytes from a ready context, and the PDF's page count when a PDF is among them
     (a bulk run's worker gets the context from the plan, and its manifest lists the pages)."""
     files, pages = {}, None
@@ -90,6 +93,7 @@ def render_counted(form: str, context: dict, formats=FORMATS, templates: dict | 
             files[fmt], counted = templates[fmt].render_counted(context)
         elif fmt == "pdf":
             from .render.pdf import render_pdf_counted  # WeasyPrint only when a PDF is printed
+
             files[fmt], counted = render_pdf_counted(form, context)
         else:
             files[fmt], counted = renderer(fmt)(form, context), None

@@ -3,6 +3,7 @@
 The wheel carries ``templates/`` and ``schemas/`` under ``generator/_data/``
 (hatchling force-include); a checkout keeps them at the repository root.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -16,6 +17,7 @@ def shipped_yaml(path: Path):
     pure-Python reader takes most of ``kiemdiem validate``'s time on them. Never for a user's file
     (``load.plain_yaml`` reads those, with its own limits)."""
     import yaml
+
     return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 

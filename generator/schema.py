@@ -10,6 +10,7 @@ as ``"$ref": "shared/to-chuc.defs.json#/$defs/dieu_kien"``. Loading copies each
 shared definition into the form's own ``$defs``, so validation, field titles and
 ``kiemdiem schema`` all see one schema with local references only.
 """
+
 from __future__ import annotations
 
 import copy
@@ -52,9 +53,9 @@ def _import(ref: str, defs: dict, pending: list) -> str:
     References inside a shared file point into that same file, so they keep working."""
     relative, _, pointer = ref.partition("#")
     prefix = "/$defs/"
-    if not pointer.startswith(prefix) or "/" in pointer[len(prefix):]:
+    if not pointer.startswith(prefix) or "/" in pointer[len(prefix) :]:
         raise ValueError(f"schema reference {ref!r}: only shared $defs entries can be referenced")
-    name = pointer[len(prefix):]
+    name = pointer[len(prefix) :]
     shared = _read(relative)
     for dep in _local_names(shared["$defs"][name], shared) | {name}:
         definition = shared["$defs"][dep]

@@ -6,6 +6,7 @@ workbook and the filled blanks.
 mean two things — "1.000" is one in an English habit and a thousand in a Vietnamese one — it is refused
 with a question, never guessed; so is a two-digit year.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -14,9 +15,15 @@ import unicodedata
 from decimal import Decimal
 
 # Day first with "/", "-" or "." (05/12/2025, 5-12-2025, 05.12.2025), and ISO (2025-12-05).
-_DATES = tuple(re.compile(p, re.ASCII) for p in (
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})", r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
-    r"(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})", r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"))
+_DATES = tuple(
+    re.compile(p, re.ASCII)
+    for p in (
+        r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})",
+        r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})",
+        r"(?P<d>\d{1,2})-(?P<m>\d{1,2})-(?P<y>\d{4})",
+        r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})",
+    )
+)
 DATE_HINT = "dd/mm/yyyy"
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _PLAIN = re.compile(r"[-+]?\d+", re.ASCII)
@@ -46,13 +53,17 @@ def parse_number(text: str) -> int | float:
     if _PLAIN.fullmatch(raw):
         return int(raw)
     if _ENGLISH.fullmatch(raw) and ("." in raw or raw.count(",") > 1):
-        raise TypedError(f"“{shown}” viết theo kiểu tiếng Anh; hãy ghi theo kiểu Việt Nam "
-                         f"(dấu phẩy trước phần thập phân: 27,5; không có dấu ngăn cách hàng nghìn: 1234,5)")
+        raise TypedError(
+            f"“{shown}” viết theo kiểu tiếng Anh; hãy ghi theo kiểu Việt Nam "
+            f"(dấu phẩy trước phần thập phân: 27,5; không có dấu ngăn cách hàng nghìn: 1234,5)"
+        )
     decimal = _DECIMAL.fullmatch(raw)
     if decimal and "." in raw and len(decimal[2]) == 3:
         point, thousands = shown_number(float(f"{decimal[1]}.{decimal[2]}")), decimal[1] + decimal[2]
-        raise TypedError(f"“{shown}” là {point} hay {thousands}? Hãy ghi rõ {point} hoặc {thousands} "
-                         f"(số thập phân dùng dấu phẩy, không dùng dấu chấm hàng nghìn)")
+        raise TypedError(
+            f"“{shown}” là {point} hay {thousands}? Hãy ghi rõ {point} hoặc {thousands} "
+            f"(số thập phân dùng dấu phẩy, không dùng dấu chấm hàng nghìn)"
+        )
     if decimal:
         return _whole_or_float(float(f"{decimal[1]}.{decimal[2]}"))
     grouped = _VIETNAMESE.fullmatch(raw)

@@ -5,6 +5,7 @@ the schema. Besides JSON Schema 2020-12 this step checks what a schema cannot sa
 characters that XML (so DOCX) cannot carry, and the ``x-khong-lon-hon`` annotation
 ("must not exceed that other field").
 """
+
 from __future__ import annotations
 
 import copy
@@ -19,15 +20,20 @@ from referencing import Registry, Resource
 
 from .errors import InputError, Problem, json_path, overlapping
 from .load import nfc
-from .vietnamese import so
 from .schema import known_forms, load_schema, resolve, title_at, value_at
+from .vietnamese import so
 
 DEFAULT_REGIME = "qd366-2025"
 MAX_TEXT = 200_000  # characters in all strings of one document: about 60 printed pages
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _TYPE_NAMES = {
-    "string": "chuỗi ký tự", "integer": "số nguyên", "number": "số", "boolean": "true hoặc false",
-    "object": "đối tượng {…}", "array": "danh sách […]", "null": "null",
+    "string": "chuỗi ký tự",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "true hoặc false",
+    "object": "đối tượng {…}",
+    "array": "danh sách […]",
+    "null": "null",
 }
 
 
@@ -49,7 +55,7 @@ def validate(document: Any) -> dict:
     form = document.get("form")
     forms = known_forms()
     if form not in forms:
-        reason = "thiếu trường \"form\"" if form is None else f"mẫu {_show(form)} không có"
+        reason = 'thiếu trường "form"' if form is None else f"mẫu {_show(form)} không có"
         raise InputError([Problem("$.form", "Loại văn bản", f"{reason}; chọn một trong: {', '.join(forms)}")])
     schema = load_schema(form)
     problems = _value_problems(document, schema)
@@ -161,7 +167,9 @@ def _value_problems(value: Any, schema: dict) -> list[Problem]:
             bad = _BAD_CHARS.search(item)
             if bad:
                 code = f"U+{ord(bad.group()):04X}"
-                found.append(Problem(json_path(where), title_at(schema, where), f"chứa ký tự điều khiển không hợp lệ ({code})"))
+                found.append(
+                    Problem(json_path(where), title_at(schema, where), f"chứa ký tự điều khiển không hợp lệ ({code})")
+                )
         elif isinstance(item, dict):
             stack.extend((v, where + [k]) for k, v in item.items())
             stack.extend((k, where + [k]) for k in item if isinstance(k, str) and _BAD_CHARS.search(k))
@@ -186,13 +194,20 @@ def _limit_problems(schema: dict, node: dict, value: Any, root: dict, path: list
             if other:
                 other_path = other[2:].split(".") if other.startswith("$.") else path + [other]
                 limit, here = value_at(root, other_path), path + [key]
-                if (limit is not None and not overlapping(json_path(here), faulty)
-                        and not overlapping(json_path(other_path), faulty) and value[key] > limit):
+                if (
+                    limit is not None
+                    and not overlapping(json_path(here), faulty)
+                    and not overlapping(json_path(other_path), faulty)
+                    and value[key] > limit
+                ):
                     verb = "không được sau" if sub.get("format") == "date" else "không được lớn hơn"
-                    found.append(Problem(
-                        json_path(here), title_at(schema, here),
-                        f"{_show(value[key])} {verb} “{title_at(schema, other_path)}” ({_show(limit)})",
-                    ))
+                    found.append(
+                        Problem(
+                            json_path(here),
+                            title_at(schema, here),
+                            f"{_show(value[key])} {verb} “{title_at(schema, other_path)}” ({_show(limit)})",
+                        )
+                    )
             found += _limit_problems(schema, sub, value[key], root, path + [key], faulty)
     elif isinstance(value, list) and isinstance(node.get("items"), dict):
         for i, item in enumerate(value):
@@ -208,7 +223,11 @@ def _relax(node: Any) -> Any:
         for key, value in node.items():
             if key == "required" and isinstance(value, list):
                 continue
-            if key == "anyOf" and isinstance(value, list) and all(isinstance(o, dict) and set(o) == {"required"} for o in value):
+            if (
+                key == "anyOf"
+                and isinstance(value, list)
+                and all(isinstance(o, dict) and set(o) == {"required"} for o in value)
+            ):
                 continue
             out[key] = _relax(value)
         return out
@@ -229,7 +248,9 @@ def validate_partial(form: str, data: Any) -> dict:
     if not isinstance(data, dict):
         raise InputError([Problem("$", "Tài liệu", "dữ liệu điền sẵn phải là một đối tượng JSON {…}")])
     if data.get("form", form) != form:
-        raise InputError([Problem("$.form", "Loại văn bản", f"dữ liệu điền sẵn là mẫu “{data['form']}”, không phải “{form}”")])
+        raise InputError(
+            [Problem("$.form", "Loại văn bản", f"dữ liệu điền sẵn là mẫu “{data['form']}”, không phải “{form}”")]
+        )
     document = {**data, "form": form}
     schema = load_schema(form)
     problems = _value_problems(document, schema)

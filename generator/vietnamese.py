@@ -7,6 +7,7 @@ words follows formal administrative usage, which num2words' "vi" does not: zeros
 inside a number are read ("một triệu không trăm linh năm nghìn"), "linh" not "lẻ",
 "mốt" and "lăm" after tens.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,7 +28,7 @@ def _month(d: dt.date) -> str:
 
 
 def ngay_thang_nam(d: dt.date) -> str:
-    """"ngày 05 tháng 01 năm 2026", "ngày 15 tháng 5 năm 2026"."""
+    """ "ngày 05 tháng 01 năm 2026", "ngày 15 tháng 5 năm 2026"."""
     return f"ngày {_day(d)} tháng {_month(d)} năm {d.year:04d}"
 
 
@@ -83,7 +84,7 @@ def cap_uy(to_chuc: str) -> str:
     """The committee that signs for an organisation: "Đảng bộ phường X" → "Đảng ủy phường X"; a chi bộ signs itself."""
     for prefix in ("Đảng bộ ", "đảng bộ "):
         if to_chuc.startswith(prefix):
-            return "Đảng ủy " + to_chuc[len(prefix):]
+            return "Đảng ủy " + to_chuc[len(prefix) :]
     return to_chuc
 
 

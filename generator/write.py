@@ -5,6 +5,7 @@ renamed over the target; on any error the temporary file is removed. The file
 gets the permissions a plain ``open()`` would give (mkstemp's 0600 would hide a
 document from colleagues on a shared folder).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -33,7 +34,9 @@ def check_target(path: str | Path) -> Path:
     path = Path(path)
     try:
         if path.is_dir():
-            raise _refused(path, "là một thư mục; hãy ghi tên tệp, ví dụ " + str(path / ("ket-qua" + (path.suffix or ".docx"))))
+            raise _refused(
+                path, "là một thư mục; hãy ghi tên tệp, ví dụ " + str(path / ("ket-qua" + (path.suffix or ".docx")))
+            )
         if path.exists() and not path.is_file():
             raise _refused(path, "không phải tệp thông thường; không ghi đè")
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -10,14 +10,27 @@ templates/<form>/README.md. A table's level columns are fixed in Word (docxtpl's
 column loops would leave the fast renderer), so their number is read from the
 regimes and must be the same in all of them.
 """
+
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
 from docx.shared import Cm, Mm, Pt
-from docx_helpers import (TEXT_WIDTH, first_cell_paragraph, grid_table, header_block, new_document, no_borders, para,
-                          paragraphs, row_property, save, tag, widths)
+from docx_helpers import (
+    TEXT_WIDTH,
+    first_cell_paragraph,
+    grid_table,
+    header_block,
+    new_document,
+    no_borders,
+    para,
+    paragraphs,
+    row_property,
+    save,
+    tag,
+    widths,
+)
 
 from generator.evaluate.regime import known_regimes, load_regime
 
@@ -46,8 +59,9 @@ def ballot_table(doc, columns: int) -> None:
     heads = ["STT", "Họ và tên"] + [f"{{{{ trinh_bay.cot.muc_{i} }}}}" for i in range(1, columns + 1)]
     cells = ["{{ r.stt }}", "{{ r.ho_ten }}"] + [f"{{{{ r.o[{i}] }}}}" for i in range(columns)]
     rest = Mm(int((TEXT_WIDTH - Cm(1.2) - name) / columns / Mm(1)))
-    table = grid_table(doc, heads, [Cm(1.2), name] + [rest] * columns, "trinh_bay.dong", cells,
-                       centred=(0, *range(2, columns + 2)))
+    table = grid_table(
+        doc, heads, [Cm(1.2), name] + [rest] * columns, "trinh_bay.dong", cells, centred=(0, *range(2, columns + 2))
+    )
     for row in table.rows:
         row.height = Cm(0.8)
 
@@ -110,8 +124,14 @@ def build_tally() -> Path:
     levels = level_count()
     heads = ["STT", "Họ và tên"] + [f"{{{{ trinh_bay.cot.muc_{i} }}}}" for i in range(1, levels + 1)] + ["Kết quả"]
     cells = ["{{ r.stt }}", "{{ r.ho_ten }}"] + [f"{{{{ r.phieu[{i}] }}}}" for i in range(levels)] + ["{{ r.ket_qua }}"]
-    grid_table(doc, heads, [Cm(1.1), Cm(4.2)] + [Cm(1.9)] * levels + [Cm(1)], "trinh_bay.dong", cells,
-               centred=(0, *range(2, levels + 2)))
+    grid_table(
+        doc,
+        heads,
+        [Cm(1.1), Cm(4.2)] + [Cm(1.9)] * levels + [Cm(1)],
+        "trinh_bay.dong",
+        cells,
+        centred=(0, *range(2, levels + 2)),
+    )
     para(doc, "IV. ĐỐI CHIẾU NGƯỠNG BIỂU QUYẾT", "KD Mục")
     tag(doc, "{%p for c in trinh_bay.chi_tiet %}")
     para(doc, "{{ c.ho_ten }}", "KD Thông tin", bold=True).paragraph_format.keep_with_next = True
@@ -172,15 +192,20 @@ def build_residence() -> Path:
     widths(table, Mm(82), TEXT_WIDTH - Mm(82))
     for row in table.rows:
         row_property(row, "cantSplit")
-    signer_titles(table.rows[0].cells[0], "trinh_bay.xac_nhan", "{{ trinh_bay.xac_nhan.tieu_de }}", "(Ký tên, đóng dấu)")
+    signer_titles(
+        table.rows[0].cells[0], "trinh_bay.xac_nhan", "{{ trinh_bay.xac_nhan.tieu_de }}", "(Ký tên, đóng dấu)"
+    )
     signer_titles(table.rows[0].cells[1], "trinh_bay.ky", "", "(Ký, ghi rõ họ tên)")
     signer_name(table.rows[1].cells[0], "trinh_bay.xac_nhan")
     signer_name(table.rows[1].cells[1], "trinh_bay.ky")
     return save(doc, "phieu-nhan-xet-noi-cu-tru", "Phiếu nhận xét đảng viên của chi ủy, chi bộ nơi cư trú (Mẫu 3-213)")
 
 
-BUILDERS = {"phieu-bieu-quyet": build_ballot, "bien-ban-kiem-phieu": build_tally,
-            "phieu-nhan-xet-noi-cu-tru": build_residence}
+BUILDERS = {
+    "phieu-bieu-quyet": build_ballot,
+    "bien-ban-kiem-phieu": build_tally,
+    "phieu-nhan-xet-noi-cu-tru": build_residence,
+}
 
 if __name__ == "__main__":
     for form in sys.argv[1:] or BUILDERS:

@@ -9,6 +9,7 @@ Layout contracts (every literal, in order): templates/<form>/README.md.
 Party format (Hướng dẫn 36-HD/VPTW): A4, margins 20/20/30/15 mm, Times New Roman
 in all four font slots with w:lang vi-VN, page number top centre from page 2.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,9 +17,22 @@ from pathlib import Path
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Mm, Pt
-
-from docx_helpers import (TEXT_WIDTH, first_cell_paragraph, grid_table, header_block, new_document, no_borders,
-                          optional_paragraphs, para, paragraphs, row_property, runs, save, tag, widths)
+from docx_helpers import (
+    TEXT_WIDTH,
+    first_cell_paragraph,
+    grid_table,
+    header_block,
+    new_document,
+    no_borders,
+    optional_paragraphs,
+    para,
+    paragraphs,
+    row_property,
+    runs,
+    save,
+    tag,
+    widths,
+)
 
 
 # ---------------------------------------------------------------- the parts of the documents
@@ -32,8 +46,12 @@ def title_block(doc) -> None:
 def personal_block(doc) -> None:
     para(doc, "Họ và tên: {{ dang_vien.ho_ten }}", "KD Thông tin")
     para(doc, "Ngày sinh: {{ dang_vien.ngay_sinh }}", "KD Thông tin")
-    for key, label in (("chuc_vu_dang", "Chức vụ Đảng"), ("chuc_vu_chinh_quyen", "Chức vụ chính quyền"),
-                       ("chuc_vu_doan_the", "Chức vụ đoàn thể"), ("don_vi_cong_tac", "Đơn vị công tác")):
+    for key, label in (
+        ("chuc_vu_dang", "Chức vụ Đảng"),
+        ("chuc_vu_chinh_quyen", "Chức vụ chính quyền"),
+        ("chuc_vu_doan_the", "Chức vụ đoàn thể"),
+        ("don_vi_cong_tac", "Đơn vị công tác"),
+    ):
         tag(doc, f"{{%p if dang_vien.{key} is defined %}}")
         para(doc, f"{label}: {{{{ dang_vien.{key} }}}}", "KD Thông tin")
         tag(doc, "{%p endif %}")
@@ -47,14 +65,22 @@ def shortcomings(doc, faults_var, causes_var) -> None:
     paragraphs(doc, faults_var)
     para(doc, "2. Nguyên nhân", "KD Tiểu mục")
     paragraphs(doc, causes_var)
-    para(doc, "III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC "
-              "ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC", "KD Mục")
+    para(
+        doc,
+        "III. KẾT QUẢ KHẮC PHỤC NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM ĐÃ ĐƯỢC CẤP CÓ THẨM QUYỀN KẾT LUẬN HOẶC "
+        "ĐƯỢC CHỈ RA Ở CÁC KỲ KIỂM ĐIỂM TRƯỚC",
+        "KD Mục",
+    )
 
 
 def part_a(doc) -> None:
     para(doc, "A. NỘI DUNG KIỂM ĐIỂM", "KD Phần")
     para(doc, "I. ƯU ĐIỂM, KẾT QUẢ ĐẠT ĐƯỢC", "KD Mục")
-    para(doc, "1. Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc", "KD Tiểu mục")
+    para(
+        doc,
+        "1. Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
+        "KD Tiểu mục",
+    )
     paragraphs(doc, "kiem_diem.uu_diem.pham_chat")
     para(doc, "2. Kết quả thực hiện chức trách, nhiệm vụ được giao", "KD Tiểu mục")
     paragraphs(doc, "kiem_diem.uu_diem.thuc_hien_nhiem_vu")
@@ -62,7 +88,11 @@ def part_a(doc) -> None:
     para(doc, "3. Kết quả lãnh đạo, quản lý của cơ quan, đơn vị được giao phụ trách", "KD Tiểu mục")
     paragraphs(doc, "kiem_diem.uu_diem.lanh_dao_quan_ly")
     tag(doc, "{%p endif %}")
-    para(doc, "{{ '4.' if trinh_bay.la_lanh_dao else '3.' }} Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm", "KD Tiểu mục")
+    para(
+        doc,
+        "{{ '4.' if trinh_bay.la_lanh_dao else '3.' }} Việc thực hiện cam kết tu dưỡng, rèn luyện, phấn đấu hằng năm",
+        "KD Tiểu mục",
+    )
     paragraphs(doc, "kiem_diem.uu_diem.cam_ket")
     shortcomings(doc, "kiem_diem.han_che.han_che_khuyet_diem", "kiem_diem.han_che.nguyen_nhan")
     paragraphs(doc, "kiem_diem.khac_phuc")
@@ -116,8 +146,10 @@ def grade_table(doc) -> None:
 
 def assessment_tables(doc) -> None:
     """The grades (2019–2024) or the scores, whichever the regime uses."""
-    for variable, heading, table in (("bang_cap_do", "1. Mức tự đánh giá từng tiêu chí", grade_table),
-                                     ("bang_diem", "2. Điểm tự chấm", score_table)):
+    for variable, heading, table in (
+        ("bang_cap_do", "1. Mức tự đánh giá từng tiêu chí", grade_table),
+        ("bang_diem", "2. Điểm tự chấm", score_table),
+    ):
         tag(doc, f"{{%p if trinh_bay.{variable} %}}")
         tag(doc, "{%p if trinh_bay.bang_cap_do and trinh_bay.bang_diem %}")  # a profile's two sheets (Sơn La 2021)
         para(doc, heading, "KD Tiểu mục")
@@ -178,7 +210,11 @@ def signature(doc, lines, recipients_var=None) -> None:
     cell = table.rows[0].cells[1]
     first = True
     for text, bold, italic in lines:
-        p = first_cell_paragraph(cell, text, "KD Ký", bold=bold, italic=italic) if first else para(cell, text, "KD Ký", bold=bold, italic=italic)
+        p = (
+            first_cell_paragraph(cell, text, "KD Ký", bold=bold, italic=italic)
+            if first
+            else para(cell, text, "KD Ký", bold=bold, italic=italic)
+        )
         first = False
     p.paragraph_format.keep_with_next = False
 
@@ -189,8 +225,15 @@ def part_b(doc) -> None:
     score_table(doc)
     runs(doc, [("II. TỰ XẾP LOẠI:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
     blank = [("", None, None)] * 3
-    signature(doc, [("NGƯỜI TỰ KIỂM ĐIỂM", True, None), ("(Ký, ghi rõ họ tên)", None, True), *blank,
-                    ("{{ trinh_bay.ho_ten_ky }}", True, None)])
+    signature(
+        doc,
+        [
+            ("NGƯỜI TỰ KIỂM ĐIỂM", True, None),
+            ("(Ký, ghi rõ họ tên)", None, True),
+            *blank,
+            ("{{ trinh_bay.ho_ten_ky }}", True, None),
+        ],
+    )
 
 
 def chi_bo_block(doc) -> None:
@@ -200,8 +243,15 @@ def chi_bo_block(doc) -> None:
     proposal = para(doc, "Chi bộ đề xuất xếp loại: {{ nhan_xet_chi_bo.xep_loai }}")
     proposal.paragraph_format.keep_with_next = True
     blank = [("", None, None)] * 3
-    signature(doc, [("{{ nhan_xet_chi_bo.thay_mat }}", True, None), ("{{ nhan_xet_chi_bo.chuc_vu_nguoi_ky }}", True, None),
-                    *blank, ("{{ nhan_xet_chi_bo.nguoi_ky }}", True, None)])
+    signature(
+        doc,
+        [
+            ("{{ nhan_xet_chi_bo.thay_mat }}", True, None),
+            ("{{ nhan_xet_chi_bo.chuc_vu_nguoi_ky }}", True, None),
+            *blank,
+            ("{{ nhan_xet_chi_bo.nguoi_ky }}", True, None),
+        ],
+    )
     tag(doc, "{%p endif %}")
 
 
@@ -209,8 +259,11 @@ def decision_block(doc) -> None:
     """Where the rules give no level (UNDECIDED): the level the competent committee decided and its basis."""
     tag(doc, "{%p if ket_qua.quyet_dinh is defined and ket_qua.quyet_dinh.co %}")
     para(doc, "QUYẾT ĐỊNH XẾP LOẠI CỦA CẤP CÓ THẨM QUYỀN", "KD Tiêu đề nhận xét").paragraph_format.keep_with_next = True
-    runs(doc, [("Mức xếp loại: ", False, False), ("{{ ket_qua.quyet_dinh.level_label }}", True, False), (".", False, False)],
-         "KD Đoạn").paragraph_format.keep_with_next = True
+    runs(
+        doc,
+        [("Mức xếp loại: ", False, False), ("{{ ket_qua.quyet_dinh.level_label }}", True, False), (".", False, False)],
+        "KD Đoạn",
+    ).paragraph_format.keep_with_next = True
     para(doc, "Căn cứ: {{ ket_qua.quyet_dinh.can_cu }}")
     tag(doc, "{%p endif %}")
 
@@ -221,8 +274,13 @@ def facts_appendix(doc) -> None:
     tag(doc, "{%p if trinh_bay.so_lieu %}")
     title = para(doc, "SỐ LIỆU ĐỂ XẾP LOẠI", "KD Tên loại")
     title.paragraph_format.page_break_before = True
-    para(doc, "(Kèm theo văn bản; số liệu để tính điểm, xếp loại theo quy định. Đánh dấu vào ô phù hợp, bỏ trống nếu "
-              "không có.)", "KD Giữa", italic=True).paragraph_format.space_after = Pt(10)
+    para(
+        doc,
+        "(Kèm theo văn bản; số liệu để tính điểm, xếp loại theo quy định. Đánh dấu vào ô phù hợp, bỏ trống nếu "
+        "không có.)",
+        "KD Giữa",
+        italic=True,
+    ).paragraph_format.space_after = Pt(10)
     tag(doc, "{%p for r in trinh_bay.so_lieu %}")
     para(doc, "{{ r.ten }}: {{ r.o }}", "KD Thông tin").paragraph_format.space_before = Pt(4)
     tag(doc, "{%p endfor %}")
@@ -273,10 +331,22 @@ def build_organisation() -> Path:
     para(doc, "{{ trinh_bay.muc.to_chuc }}. KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG TRỰC THUỘC", "KD Mục")
     stats_table(doc, "Mức xếp loại tổ chức đảng", "trinh_bay.to_chuc_truc_thuoc", "trinh_bay.tong_to_chuc")
     tag(doc, "{%p endif %}")
-    runs(doc, [("{{ trinh_bay.muc.xep_loai }}. TỰ XẾP LOẠI:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
+    runs(
+        doc,
+        [("{{ trinh_bay.muc.xep_loai }}. TỰ XẾP LOẠI:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)],
+        "KD Mục",
+    )
     blank = [("", None, None)] * 3
-    signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
-                    ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    signature(
+        doc,
+        [
+            ("{{ ky.thay_mat }}", True, None),
+            ("{{ ky.chuc_vu_nguoi_ky }}", True, None),
+            *blank,
+            ("{{ ky.nguoi_ky }}", True, None),
+        ],
+        recipients_var="noi_nhan",
+    )
     decision_block(doc)
     reasons_annex(doc)
     facts_appendix(doc)
@@ -323,10 +393,22 @@ def build_report() -> Path:
     para(doc, "{{ trinh_bay.muc_b_i }}", "KD Mục")
     para(doc, "{{ trinh_bay.phan_b_dan }}")
     assessment_tables(doc)
-    runs(doc, [("II. ĐỀ XUẤT XẾP LOẠI MỨC CHẤT LƯỢNG:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)], "KD Mục")
+    runs(
+        doc,
+        [("II. ĐỀ XUẤT XẾP LOẠI MỨC CHẤT LƯỢNG:", True, False), (" {{ trinh_bay.tu_xep_loai }}", False, False)],
+        "KD Mục",
+    )
     blank = [("", None, None)] * 3
-    signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
-                    ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    signature(
+        doc,
+        [
+            ("{{ ky.thay_mat }}", True, None),
+            ("{{ ky.chuc_vu_nguoi_ky }}", True, None),
+            *blank,
+            ("{{ ky.nguoi_ky }}", True, None),
+        ],
+        recipients_var="noi_nhan",
+    )
     decision_block(doc)
     reasons_annex(doc)
     facts_appendix(doc)
@@ -340,7 +422,14 @@ def list_table(doc) -> None:
     sizes = (Cm(1.2), Cm(3.9), Cm(3.4), Cm(3.8), Cm(1.3))
     widths(table, *sizes, TEXT_WIDTH - sum(sizes, Cm(0)))
     rows = table.rows
-    heads = ("STT", "Tên tập thể, họ và tên cá nhân", "Hình thức khen thưởng", "Thành tích", "Hệ số", "Tiền thưởng (đồng)")
+    heads = (
+        "STT",
+        "Tên tập thể, họ và tên cá nhân",
+        "Hình thức khen thưởng",
+        "Thành tích",
+        "Hệ số",
+        "Tiền thưởng (đồng)",
+    )
     for cell, text in zip(rows[0].cells, heads):
         first_cell_paragraph(cell, text, "KD Bảng nhỏ", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
     row_property(rows[0], "tblHeader")
@@ -362,7 +451,9 @@ def list_table(doc) -> None:
     total = table.add_row()
     merged = total.cells[0].merge(total.cells[4])
     first_cell_paragraph(merged, "Tổng cộng", "KD Bảng nhỏ", bold=True)
-    first_cell_paragraph(total.cells[5], "{{ trinh_bay.tong_tien_so }}", "KD Bảng nhỏ", bold=True).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    first_cell_paragraph(
+        total.cells[5], "{{ trinh_bay.tong_tien_so }}", "KD Bảng nhỏ", bold=True
+    ).alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def build_commendation() -> Path:
@@ -382,17 +473,31 @@ def build_commendation() -> Path:
     tag(doc, "{%p for c in trinh_bay.can_cu %}")
     para(doc, "{{ c }}")
     tag(doc, "{%p endfor %}")
-    para(doc, "{{ co_quan_trinh }} kính đề nghị {{ trinh_bay.nguoi_nhan }} xem xét, quyết định (hoặc đề nghị cấp có thẩm "
-              "quyền quyết định) khen thưởng:")
+    para(
+        doc,
+        "{{ co_quan_trinh }} kính đề nghị {{ trinh_bay.nguoi_nhan }} xem xét, quyết định (hoặc đề nghị cấp có thẩm "
+        "quyền quyết định) khen thưởng:",
+    )
     tag(doc, "{%p for d in trinh_bay.de_nghi %}")
     para(doc, "{{ loop.index }}. {{ d.text }}; tiền thưởng {{ d.so_tien }}{{ '.' if loop.last else ';' }}")
     tag(doc, "{%p endfor %}")
-    para(doc, "Tổng số tiền thưởng: {{ trinh_bay.tong_tien }} (Bằng chữ: {{ trinh_bay.tong_tien_chu }}). {{ trinh_bay.luong_co_so }}")
+    para(
+        doc,
+        "Tổng số tiền thưởng: {{ trinh_bay.tong_tien }} (Bằng chữ: {{ trinh_bay.tong_tien_chu }}). {{ trinh_bay.luong_co_so }}",
+    )
     para(doc, "(Có danh sách kèm theo)")
     para(doc, "{{ co_quan_trinh }} kính trình {{ trinh_bay.nguoi_nhan }} xem xét, quyết định./.")
     blank = [("", None, None)] * 3
-    signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
-                    ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    signature(
+        doc,
+        [
+            ("{{ ky.thay_mat }}", True, None),
+            ("{{ ky.chuc_vu_nguoi_ky }}", True, None),
+            *blank,
+            ("{{ ky.nguoi_ky }}", True, None),
+        ],
+        recipients_var="noi_nhan",
+    )
     title = para(doc, "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM {{ nam }}", "KD Tên loại")
     title.paragraph_format.page_break_before = True
     para(doc, "{{ trinh_bay.kem_theo }}", "KD Giữa", italic=True).paragraph_format.space_after = Pt(6)
@@ -400,6 +505,7 @@ def build_commendation() -> Path:
     para(doc, "Bằng chữ: {{ trinh_bay.tong_tien_chu }}.")
     facts_appendix(doc)
     return save(doc, "to-trinh-khen-thuong", "Tờ trình đề nghị khen thưởng")
+
 
 # ---------------------------------------------------------------- a đảng bộ's lists and reports (kiemdiem bulk)
 def summary_heading(doc, title, subject) -> None:
@@ -411,14 +517,28 @@ def summary_heading(doc, title, subject) -> None:
 def summary_signature(doc) -> None:
     para(doc, "", "KD Nơi nhận")  # the HTML's 12 pt above the block
     blank = [("", None, None)] * 3
-    signature(doc, [("{{ ky.thay_mat }}", True, None), ("{{ ky.chuc_vu_nguoi_ky }}", True, None), *blank,
-                    ("{{ ky.nguoi_ky }}", True, None)], recipients_var="noi_nhan")
+    signature(
+        doc,
+        [
+            ("{{ ky.thay_mat }}", True, None),
+            ("{{ ky.chuc_vu_nguoi_ky }}", True, None),
+            *blank,
+            ("{{ ky.nguoi_ky }}", True, None),
+        ],
+        recipients_var="noi_nhan",
+    )
 
 
 def level_table(doc, loop, total, title) -> None:
     """Level | count | share, and the row of those rated (its share is "—" when nobody is)."""
-    table = grid_table(doc, (title, "Số lượng", "Tỷ lệ"), (Cm(10.5), Cm(3), Cm(3)), loop,
-                       ("{{ r.muc }}", "{{ r.so_luong }}", "{{ r.ty_le }}"), centred=(1, 2))
+    table = grid_table(
+        doc,
+        (title, "Số lượng", "Tỷ lệ"),
+        (Cm(10.5), Cm(3), Cm(3)),
+        loop,
+        ("{{ r.muc }}", "{{ r.so_luong }}", "{{ r.ty_le }}"),
+        centred=(1, 2),
+    )
     row = table.add_row()
     for j, text in enumerate(("Tổng số được xếp loại", f"{{{{ {total}.so_luong }}}}", f"{{{{ {total}.ty_le }}}}")):
         p = first_cell_paragraph(row.cells[j], text, "KD Bảng nhỏ", bold=True)
@@ -438,9 +558,17 @@ def build_member_list() -> Path:
     for cell, text in zip(rows[0].cells, ("STT", "Họ và tên", "Điểm", "Xếp loại", "Ghi chú")):
         first_cell_paragraph(cell, text, "KD Bảng nhỏ", bold=True).alignment = WD_ALIGN_PARAGRAPH.CENTER
     row_property(rows[0], "tblHeader")
-    for i, text in ((1, "{%tr for g in trinh_bay.chi_bo %}"), (2, "{%tr if g.ten %}"), (4, "{%tr endif %}"),
-                    (5, "{%tr for r in g.hang %}"), (6, "{%tr if r.dau_nhom %}"), (8, "{%tr else %}"),
-                    (10, "{%tr endif %}"), (11, "{%tr endfor %}"), (12, "{%tr endfor %}")):
+    for i, text in (
+        (1, "{%tr for g in trinh_bay.chi_bo %}"),
+        (2, "{%tr if g.ten %}"),
+        (4, "{%tr endif %}"),
+        (5, "{%tr for r in g.hang %}"),
+        (6, "{%tr if r.dau_nhom %}"),
+        (8, "{%tr else %}"),
+        (10, "{%tr endif %}"),
+        (11, "{%tr endfor %}"),
+        (12, "{%tr endfor %}"),
+    ):
         first_cell_paragraph(rows[i].cells[0], text, "KD Bảng nhỏ")
     heading = rows[3]
     number = first_cell_paragraph(heading.cells[0], "{{ g.so_la_ma }}", "KD Bảng nhỏ", bold=True)
@@ -450,8 +578,9 @@ def build_member_list() -> Path:
     row_property(heading, "cantSplit")
     group = rows[7]  # a member group, named once above its members
     first_cell_paragraph(group.cells[0], "", "KD Bảng nhỏ").paragraph_format.keep_with_next = True
-    first_cell_paragraph(group.cells[1].merge(group.cells[4]), "{{ r.nhom }}", "KD Bảng nhỏ",
-                         italic=True).paragraph_format.keep_with_next = True
+    first_cell_paragraph(
+        group.cells[1].merge(group.cells[4]), "{{ r.nhom }}", "KD Bảng nhỏ", italic=True
+    ).paragraph_format.keep_with_next = True
     row_property(group, "cantSplit")
     cells = ("{{ r.stt }}", "{{ r.ho_ten }}", "{{ r.diem }}", "{{ r.xep_loai }}", "{{ r.ghi_chu }}")
     for j, (cell, text) in enumerate(zip(rows[9].cells, cells)):
@@ -469,22 +598,35 @@ def build_member_list() -> Path:
 
 def build_summary_report() -> Path:
     doc = new_document()
-    summary_heading(doc, "BÁO CÁO", "Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm {{ nam }}")
-    para(doc, "Căn cứ {{ regime_name }}, {{ trinh_bay.co_quan }} báo cáo kết quả đánh giá, xếp loại chất lượng tổ chức "
-              "đảng và đảng viên năm {{ nam }} như sau:")
+    summary_heading(
+        doc, "BÁO CÁO", "Tổng hợp kết quả đánh giá, xếp loại chất lượng tổ chức đảng và đảng viên năm {{ nam }}"
+    )
+    para(
+        doc,
+        "Căn cứ {{ regime_name }}, {{ trinh_bay.co_quan }} báo cáo kết quả đánh giá, xếp loại chất lượng tổ chức "
+        "đảng và đảng viên năm {{ nam }} như sau:",
+    )
     para(doc, "I. TỔ CHỨC ĐẢNG", "KD Mục")
     para(doc, "{{ trinh_bay.to_chuc_tong }}").paragraph_format.keep_with_next = True
     level_table(doc, "trinh_bay.to_chuc_muc", "trinh_bay.to_chuc_cong", "Mức xếp loại tổ chức đảng")
     tag(doc, "{%p if trinh_bay.to_chuc %}")
     para(doc, "Kết quả của từng tổ chức đảng:").paragraph_format.keep_with_next = True
-    grid_table(doc, ("STT", "Tổ chức đảng", "Số đảng viên", "Điểm", "Xếp loại"), (Cm(1.2), Cm(6.4), Cm(2.2), Cm(1.6), Cm(5.1)),
-               "trinh_bay.to_chuc", ("{{ r.stt }}", "{{ r.ten }}", "{{ r.so_dang_vien }}", "{{ r.diem }}", "{{ r.xep_loai }}"),
-               centred=(0, 2, 3))
+    grid_table(
+        doc,
+        ("STT", "Tổ chức đảng", "Số đảng viên", "Điểm", "Xếp loại"),
+        (Cm(1.2), Cm(6.4), Cm(2.2), Cm(1.6), Cm(5.1)),
+        "trinh_bay.to_chuc",
+        ("{{ r.stt }}", "{{ r.ten }}", "{{ r.so_dang_vien }}", "{{ r.diem }}", "{{ r.xep_loai }}"),
+        centred=(0, 2, 3),
+    )
     tag(doc, "{%p endif %}")
     para(doc, "II. ĐẢNG VIÊN", "KD Mục")
     para(doc, "{{ trinh_bay.dang_vien_tong }}").paragraph_format.keep_with_next = True
     level_table(doc, "trinh_bay.dang_vien_muc", "trinh_bay.dang_vien_cong", "Mức xếp loại đảng viên")
-    for var, title in (("khong_xep_loai", "Đảng viên không xếp loại:"), ("chua_co_ket_qua", "Đảng viên chưa có kết quả xếp loại:")):
+    for var, title in (
+        ("khong_xep_loai", "Đảng viên không xếp loại:"),
+        ("chua_co_ket_qua", "Đảng viên chưa có kết quả xếp loại:"),
+    ):
         tag(doc, f"{{%p if trinh_bay.{var} %}}")
         para(doc, title).paragraph_format.keep_with_next = True
         tag(doc, f"{{%p for d in trinh_bay.{var} %}}")
@@ -494,11 +636,30 @@ def build_summary_report() -> Path:
     para(doc, "III. TỶ LỆ {{ trinh_bay.muc_cao_in_hoa }}", "KD Mục")
     tag(doc, "{%p if trinh_bay.ty_le %}")
     para(doc, "{{ trinh_bay.ty_le_dan }}").paragraph_format.keep_with_next = True
-    grid_table(doc, ("STT", "Phạm vi, nhóm đối tượng", "{{ trinh_bay.muc_co_so }}", "{{ trinh_bay.muc_cao }}", "Tỷ lệ đạt",
-                     "Tỷ lệ tối đa", "Chờ đảng ủy quyết định"),
-               (Cm(1.2), Cm(3.6), Cm(2.0), Cm(2.0), Cm(2.8), Cm(2.9), Cm(2.0)), "trinh_bay.ty_le",
-               ("{{ r.stt }}", "{{ r.pham_vi }}: {{ r.nhom }}", "{{ r.co_so }}", "{{ r.dat }}", "{{ r.ty_le }}", "{{ r.toi_da }}",
-                "{{ r.bang_phieu }}"), centred=(0, 2, 3, 4, 5, 6))
+    grid_table(
+        doc,
+        (
+            "STT",
+            "Phạm vi, nhóm đối tượng",
+            "{{ trinh_bay.muc_co_so }}",
+            "{{ trinh_bay.muc_cao }}",
+            "Tỷ lệ đạt",
+            "Tỷ lệ tối đa",
+            "Chờ đảng ủy quyết định",
+        ),
+        (Cm(1.2), Cm(3.6), Cm(2.0), Cm(2.0), Cm(2.8), Cm(2.9), Cm(2.0)),
+        "trinh_bay.ty_le",
+        (
+            "{{ r.stt }}",
+            "{{ r.pham_vi }}: {{ r.nhom }}",
+            "{{ r.co_so }}",
+            "{{ r.dat }}",
+            "{{ r.ty_le }}",
+            "{{ r.toi_da }}",
+            "{{ r.bang_phieu }}",
+        ),
+        centred=(0, 2, 3, 4, 5, 6),
+    )
     tag(doc, "{%p else %}")
     para(doc, "{{ trinh_bay.khong_co_ty_le }}")
     tag(doc, "{%p endif %}")
@@ -512,8 +673,11 @@ def build_summary_report() -> Path:
 def build_quota_report() -> Path:
     doc = new_document()
     summary_heading(doc, "BÁO CÁO", "Việc thực hiện tỷ lệ đảng viên {{ trinh_bay.muc_cao }} năm {{ nam }}")
-    para(doc, "Căn cứ {{ trinh_bay.can_cu }}, {{ trinh_bay.co_quan }} báo cáo việc thực hiện tỷ lệ đảng viên xếp loại "
-              "{{ trinh_bay.muc_cao }} theo từng phạm vi và nhóm đối tượng như sau:")
+    para(
+        doc,
+        "Căn cứ {{ trinh_bay.can_cu }}, {{ trinh_bay.co_quan }} báo cáo việc thực hiện tỷ lệ đảng viên xếp loại "
+        "{{ trinh_bay.muc_cao }} theo từng phạm vi và nhóm đối tượng như sau:",
+    )
     tag(doc, "{%p for g in trinh_bay.nhom %}")
     para(doc, "{{ g.tieu_de }}", "KD Mục")
     tag(doc, "{%p for d in g.dong %}")
@@ -527,10 +691,15 @@ def build_quota_report() -> Path:
     return save(doc, "bao-cao-ty-le-xep-loai", "Báo cáo việc thực hiện tỷ lệ xếp loại đảng viên")
 
 
-BUILDERS = {"ban-tu-kiem-diem": build_member, "bieu-diem-tccsd": build_organisation,
-            "bao-cao-kiem-diem-tap-the": build_report, "to-trinh-khen-thuong": build_commendation,
-            "danh-sach-xep-loai-dang-vien": build_member_list, "bao-cao-tong-hop-xep-loai": build_summary_report,
-            "bao-cao-ty-le-xep-loai": build_quota_report}
+BUILDERS = {
+    "ban-tu-kiem-diem": build_member,
+    "bieu-diem-tccsd": build_organisation,
+    "bao-cao-kiem-diem-tap-the": build_report,
+    "to-trinh-khen-thuong": build_commendation,
+    "danh-sach-xep-loai-dang-vien": build_member_list,
+    "bao-cao-tong-hop-xep-loai": build_summary_report,
+    "bao-cao-ty-le-xep-loai": build_quota_report,
+}
 
 if __name__ == "__main__":
     import sys

@@ -15,6 +15,7 @@ in line with their score, self-rating and role; the script refuses a paragraph t
 
     .venv/bin/python scripts/build_example_workbook.py
 """
+
 from __future__ import annotations
 
 import copy
@@ -40,7 +41,11 @@ SHARED = ("form", "regime", "nam", "dang_bo", "chi_bo", "dia_danh", "ngay_lap")
 
 
 def member(name: str, **changes) -> dict:
-    source = EXAMPLES / "chi-bo-khu-pho-5" / f"{name}.json" if name.startswith("dv-") else next(EXAMPLES.glob(f"ban-tu-kiem-diem-{name}.*"))
+    source = (
+        EXAMPLES / "chi-bo-khu-pho-5" / f"{name}.json"
+        if name.startswith("dv-")
+        else next(EXAMPLES.glob(f"ban-tu-kiem-diem-{name}.*"))
+    )
     doc = load_document(source)
     for key in SHARED:
         doc.pop(key, None)
@@ -61,17 +66,39 @@ def member(name: str, **changes) -> dict:
 
 def votes(doc: dict, voters: int, chi_bo: str) -> dict:
     """Votes that confirm the member's level under the rules."""
-    full = {**doc, "form": "ban-tu-kiem-diem", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình",
-            "chi_bo": chi_bo, "dia_danh": "Hà Nội", "ngay_lap": "2025-12-10"}
+    full = {
+        **doc,
+        "form": "ban-tu-kiem-diem",
+        "regime": "qd366-2025",
+        "nam": 2025,
+        "dang_bo": "Đảng bộ phường Ba Đình",
+        "chi_bo": chi_bo,
+        "dia_danh": "Hà Nội",
+        "ngay_lap": "2025-12-10",
+    }
     level = evaluate(validate(full)).level
-    return {"HTXSNV": {"HTXSNV": voters - 2, "HTTNV": 2}, "HTTNV": {"HTTNV": voters - 1, "HTNV": 1},
-            "HTNV": {"HTNV": voters}, "KHTNV": {"KHTNV": voters}}.get(level, {})
+    return {
+        "HTXSNV": {"HTXSNV": voters - 2, "HTTNV": 2},
+        "HTTNV": {"HTTNV": voters - 1, "HTNV": 1},
+        "HTNV": {"HTNV": voters},
+        "KHTNV": {"KHTNV": voters},
+    }.get(level, {})
 
 
-def chi_bo(ma: str, ten: str, meeting: str, members: list[tuple[dict, dict | None]], scores: tuple, level: str,
-           official: int | None = None, report: str | None = None) -> dict:
-    entries = [{"ban_kiem_diem": doc, "phieu": tally if tally is not None else votes(doc, len(members), ten)}
-               for doc, tally in members]
+def chi_bo(
+    ma: str,
+    ten: str,
+    meeting: str,
+    members: list[tuple[dict, dict | None]],
+    scores: tuple,
+    level: str,
+    official: int | None = None,
+    report: str | None = None,
+) -> dict:
+    entries = [
+        {"ban_kiem_diem": doc, "phieu": tally if tally is not None else votes(doc, len(members), ten)}
+        for doc, tally in members
+    ]
     for entry in entries:
         if not entry["phieu"]:
             del entry["phieu"]
@@ -81,26 +108,58 @@ def chi_bo(ma: str, ten: str, meeting: str, members: list[tuple[dict, dict | Non
     scoring["diem"]["tieu_chi_chung"] = {"diem": scores[0]}
     scoring["diem"]["ket_qua_nhiem_vu"] = {"diem": scores[1]}
     scoring["tu_xep_loai"] = level
-    org = {"ma": ma, "ten": ten, "loai_to_chuc": "chi_bo_truc_thuoc", "truc_thuoc": "db-ba-dinh",
-           "xep_loai": {"ngay_hop": meeting, "so_dang_vien_chinh_thuc": official or len(members), "dang_vien": entries},
-           "bieu_diem": scoring}
+    org = {
+        "ma": ma,
+        "ten": ten,
+        "loai_to_chuc": "chi_bo_truc_thuoc",
+        "truc_thuoc": "db-ba-dinh",
+        "xep_loai": {"ngay_hop": meeting, "so_dang_vien_chinh_thuc": official or len(members), "dang_vien": entries},
+        "bieu_diem": scoring,
+    }
     if report:
         org["bao_cao"] = report
     return org
 
 
 def dang_bo() -> dict:
-    kp5 = [(member("dv-01"), {"HTXSNV": 7, "HTTNV": 1}), (member("dv-02"), {"HTXSNV": 7, "HTTNV": 1}),
-           (member("dv-03"), {"HTXSNV": 6, "HTTNV": 2}), (member("dv-04"), None), (member("dv-05"), None), (member("dv-06"), None)]
-    kp6 = [(member("dv-07"), None), (member("dv-08"), None), (member("dv-09"), None), (member("dv-10"), None),
-           (member("dv-11"), None), (member("dv-12"), None), (member("02c"), None)]
+    kp5 = [
+        (member("dv-01"), {"HTXSNV": 7, "HTTNV": 1}),
+        (member("dv-02"), {"HTXSNV": 7, "HTTNV": 1}),
+        (member("dv-03"), {"HTXSNV": 6, "HTTNV": 2}),
+        (member("dv-04"), None),
+        (member("dv-05"), None),
+        (member("dv-06"), None),
+    ]
+    kp6 = [
+        (member("dv-07"), None),
+        (member("dv-08"), None),
+        (member("dv-09"), None),
+        (member("dv-10"), None),
+        (member("dv-11"), None),
+        (member("dv-12"), None),
+        (member("02c"), None),
+    ]
     new = member("dv-09", **{"dang_vien.ho_ten": "Trịnh Minh Tuấn", "dang_vien.ngay_vao_dang": "2025-09-02"})
     new.pop("tu_xep_loai", None)
-    weak = member("dv-12", **{"dang_vien.ho_ten": "Cao Văn Sơn", "diem.tieu_chi_chung.diem": 22, "diem.ket_qua_nhiem_vu.diem": 26,
-                              "tu_xep_loai": "KHTNV"})
-    vp = [(member("02a"), None), (member("02b"), {"HTXSNV": 8}),
-          (member("dv-04", **{"dang_vien.ho_ten": "Mai Thị Thu"}), None), (member("dv-05", **{"dang_vien.ho_ten": "Tô Văn Hiếu"}), None),
-          (member("dv-06", **{"dang_vien.ho_ten": "Kiều Thị Oanh"}), None), (weak, None), (new, None), (member("dv-07", **{"dang_vien.ho_ten": "Lạc Văn Kiên"}), None)]
+    weak = member(
+        "dv-12",
+        **{
+            "dang_vien.ho_ten": "Cao Văn Sơn",
+            "diem.tieu_chi_chung.diem": 22,
+            "diem.ket_qua_nhiem_vu.diem": 26,
+            "tu_xep_loai": "KHTNV",
+        },
+    )
+    vp = [
+        (member("02a"), None),
+        (member("02b"), {"HTXSNV": 8}),
+        (member("dv-04", **{"dang_vien.ho_ten": "Mai Thị Thu"}), None),
+        (member("dv-05", **{"dang_vien.ho_ten": "Tô Văn Hiếu"}), None),
+        (member("dv-06", **{"dang_vien.ho_ten": "Kiều Thị Oanh"}), None),
+        (weak, None),
+        (new, None),
+        (member("dv-07", **{"dang_vien.ho_ten": "Lạc Văn Kiên"}), None),
+    ]
     top = load_document(EXAMPLES / "bieu-diem-tccsd-2025.json")
     for key in SHARED + ("to_chuc", "loai_to_chuc", "thong_ke_dang_vien", "noi_nhan"):
         top.pop(key, None)
@@ -109,15 +168,28 @@ def dang_bo() -> dict:
     top["tu_xep_loai"] = "HTTNV"
     top["ky"] = {"thay_mat": "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": "Nguyễn Văn Hùng"}
     return {
-        "form": "dang-bo", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình",
-        "cap_tren": "Đảng bộ Thành phố Hà Nội", "dia_danh": "Hà Nội", "ngay_lap": "2025-12-20",
+        "form": "dang-bo",
+        "regime": "qd366-2025",
+        "nam": 2025,
+        "dang_bo": "Đảng bộ phường Ba Đình",
+        "cap_tren": "Đảng bộ Thành phố Hà Nội",
+        "dia_danh": "Hà Nội",
+        "ngay_lap": "2025-12-20",
         "so_ky_hieu": {"bao_cao_tong_hop": "215-BC/ĐU", "bao_cao_ty_le": "216-BC/ĐU"},
         "ky": {"thay_mat": "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": "Nguyễn Văn Hùng"},
         "noi_nhan": ["Ban Tổ chức Thành ủy Hà Nội (để báo cáo)", "Các chi bộ trực thuộc", "Lưu Văn phòng Đảng ủy"],
         "to_chuc": [
             {"ma": "db-ba-dinh", "ten": "Đảng bộ phường Ba Đình", "loai_to_chuc": "dang_bo_co_so", "bieu_diem": top},
-            chi_bo("kp5", "Chi bộ Khu phố 5", "2025-12-12", kp5, (28, 60), "HTTNV", official=8,
-                   report="dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml"),
+            chi_bo(
+                "kp5",
+                "Chi bộ Khu phố 5",
+                "2025-12-12",
+                kp5,
+                (28, 60),
+                "HTTNV",
+                official=8,
+                report="dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml",
+            ),
             chi_bo("kp6", "Chi bộ Khu phố 6", "2025-12-13", kp6, (26, 55), "HTTNV"),
             chi_bo("vp", "Chi bộ Văn phòng Đảng ủy – HĐND – UBND phường", "2025-12-15", vp, (29, 63), "HTXSNV"),
         ],
@@ -133,11 +205,23 @@ def check_each(document: dict) -> None:
         if not group:
             continue
         upper = next((o["ten"] for o in document["to_chuc"] if o["ma"] == org.get("truc_thuoc")), document["dang_bo"])
-        full = {**copy.deepcopy(group), "form": "xep-loai-chi-bo", "regime": document["regime"], "nam": document["nam"],
-                "dang_bo": upper, "chi_bo": org["ten"]}
+        full = {
+            **copy.deepcopy(group),
+            "form": "xep-loai-chi-bo",
+            "regime": document["regime"],
+            "nam": document["nam"],
+            "dang_bo": upper,
+            "chi_bo": org["ten"],
+        }
         for entry in full["dang_vien"]:
-            entry["ban_kiem_diem"] = {**entry["ban_kiem_diem"], "form": "ban-tu-kiem-diem", **common, "dang_bo": upper,
-                                      "chi_bo": org["ten"], "ngay_lap": group["ngay_hop"]}
+            entry["ban_kiem_diem"] = {
+                **entry["ban_kiem_diem"],
+                "form": "ban-tu-kiem-diem",
+                **common,
+                "dang_bo": upper,
+                "chi_bo": org["ten"],
+                "ngay_lap": group["ngay_hop"],
+            }
             name = entry["ban_kiem_diem"]["dang_vien"]["ho_ten"]
             try:
                 problems = evaluate(validate(entry["ban_kiem_diem"])).problems
@@ -188,7 +272,10 @@ def main() -> None:
         raise SystemExit("ví dụ thiếu báo cáo kiểm điểm tập thể")
     if planner.result.errors:
         raise SystemExit("ví dụ có lỗi:\n" + "\n".join(f"  {e['where']}: {e['reason']}" for e in planner.result.errors))
-    print(f"{OUT.relative_to(ROOT)}: {len(jobs)} văn bản; tỷ lệ:", json.dumps(planner.result.quotas, ensure_ascii=False, indent=1))
+    print(
+        f"{OUT.relative_to(ROOT)}: {len(jobs)} văn bản; tỷ lệ:",
+        json.dumps(planner.result.quotas, ensure_ascii=False, indent=1),
+    )
 
 
 if __name__ == "__main__":

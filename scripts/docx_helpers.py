@@ -5,6 +5,7 @@ Shared by build_docx_template.py and build_ballot_templates.py (both run from sc
 imports by its name), so every template looks the same: A4, margins 20/20/30/15 mm, Times New Roman
 in all four font slots with w:lang vi-VN, page number top centre from page 2.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -57,8 +58,19 @@ def set_defaults(doc) -> None:
             set_fonts(style.element.get_or_add_rPr())
 
 
-def paragraph_style(doc, name, *, size=14, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.JUSTIFY,
-                    indent=None, before=6, after=0, keep_next=False):
+def paragraph_style(
+    doc,
+    name,
+    *,
+    size=14,
+    bold=False,
+    italic=False,
+    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent=None,
+    before=6,
+    after=0,
+    keep_next=False,
+):
     style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     style.base_style = doc.styles["Normal"]
     style.quick_style = True
@@ -208,9 +220,26 @@ def title_rule(paragraph) -> None:
         bottom.set(qn(key), value)
     border.append(bottom)
     paragraph._p.get_or_add_pPr().insert_element_before(
-        border, "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-        "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-        "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc")
+        border,
+        "w:shd",
+        "w:tabs",
+        "w:suppressAutoHyphens",
+        "w:kinsoku",
+        "w:wordWrap",
+        "w:overflowPunct",
+        "w:topLinePunct",
+        "w:autoSpaceDE",
+        "w:autoSpaceDN",
+        "w:bidi",
+        "w:adjustRightInd",
+        "w:snapToGrid",
+        "w:spacing",
+        "w:ind",
+        "w:contextualSpacing",
+        "w:mirrorIndents",
+        "w:suppressOverlap",
+        "w:jc",
+    )
 
 
 def header_block(doc, issuer="{{ trinh_bay.chi_bo_in_hoa }}", number=None, optional_number=None) -> None:
@@ -262,7 +291,9 @@ def slim(doc) -> None:
     for latent in styles.findall(qn("w:latentStyles")):
         styles.remove(latent)
     used = set()
-    for part in [doc.part] + [rel.target_part for rel in doc.part.rels.values() if rel.reltype.endswith(("/header", "/footer"))]:
+    for part in [doc.part] + [
+        rel.target_part for rel in doc.part.rels.values() if rel.reltype.endswith(("/header", "/footer"))
+    ]:
         for tag_name in ("w:pStyle", "w:rStyle", "w:tblStyle"):
             used |= {el.get(qn("w:val")) for el in part.element.iter(qn(tag_name))}
     by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}

@@ -13,6 +13,7 @@ Chi bộ Văn phòng Đảng ủy – HĐND – UBND phường: the phường's 
 Chi bộ Khu phố 5's own report (examples/dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml) names its bí thư, phó bí thư and
 the tổ dân phố số 3 it fell short in; the members' texts agree with it.
 """
+
 from __future__ import annotations
 
 TEXTS: dict[str, dict] = {

@@ -3,6 +3,7 @@
 Run from the checkout: ``.venv/bin/python scripts/web_screenshot.py [docs/web-app.png]``
 (needs /usr/bin/chromium and the ``test`` extra's Playwright).
 """
+
 from __future__ import annotations
 
 import io
@@ -21,8 +22,16 @@ sys.path.insert(0, str(ROOT))
 
 from generator.web.app import create_app  # noqa: E402
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def main(target: str = "docs/web-app.png") -> None:

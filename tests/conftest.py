@@ -1,4 +1,5 @@
 """Shared fixtures: the examples as fresh dicts (helpers such as ``example`` live in tests/samples.py)."""
+
 from __future__ import annotations
 
 import itertools

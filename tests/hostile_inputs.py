@@ -4,6 +4,7 @@ Built from the shipped examples into a folder (``build_*``), used by the CLI tes
 (``test_hostile_files.py``) and the web app's (``web/test_web_hostile_routes.py``).
 Each builder returns ``{name: (path, words)}``.
 """
+
 from __future__ import annotations
 
 import io
@@ -77,15 +78,36 @@ def build_profiles(folder: Path) -> dict[str, tuple[Path, tuple[str, ...]]]:
         ("overrides-list", "regime: qd366-2025\noverrides: [1, 2]\n", ("“overrides” phải là một đối tượng",)),
         ("overrides-text", "regime: qd366-2025\noverrides: abc\n", ("“overrides” phải là một đối tượng",)),
         ("deep", "regime: qd366-2025\noverrides: " + "[" * 10_000 + "]" * 10_000 + "\n", ("lồng nhau quá sâu",)),
-        ("deep-mapping", "regime: qd366-2025\noverrides:\n" + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(40))
-         + "  " * 41 + "v: 1\n", ("lồng nhau quá sâu",)),
-        ("threshold-1e40", "regime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      conditions:\n        HTXSNV:\n"
-         "          diem: {value: " + "1" + "0" * 40 + "}\n", ("out of range",)),
-        ("threshold-inf", "regime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      conditions:\n        HTXSNV:\n"
-         "          diem: {value: 1e400}\n", ("out of range",)),
-        ("quota-list", "regime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      quota: [1]\n",
-         ("“overrides.subjects.ca_nhan.quota” phải là đối tượng",)),
-        ("subjects-number", "regime: qd366-2025\noverrides:\n  subjects: 5\n", ("“overrides.subjects” phải là đối tượng",)),
+        (
+            "deep-mapping",
+            "regime: qd366-2025\noverrides:\n"
+            + "".join("  " * (i + 1) + f"k{i}:\n" for i in range(40))
+            + "  " * 41
+            + "v: 1\n",
+            ("lồng nhau quá sâu",),
+        ),
+        (
+            "threshold-1e40",
+            "regime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      conditions:\n        HTXSNV:\n"
+            "          diem: {value: " + "1" + "0" * 40 + "}\n",
+            ("out of range",),
+        ),
+        (
+            "threshold-inf",
+            "regime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      conditions:\n        HTXSNV:\n"
+            "          diem: {value: 1e400}\n",
+            ("out of range",),
+        ),
+        (
+            "quota-list",
+            "regime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      quota: [1]\n",
+            ("“overrides.subjects.ca_nhan.quota” phải là đối tượng",),
+        ),
+        (
+            "subjects-number",
+            "regime: qd366-2025\noverrides:\n  subjects: 5\n",
+            ("“overrides.subjects” phải là đối tượng",),
+        ),
         ("alias", "regime: qd366-2025\nx: &a [1]\noverrides: {y: *a}\n", ("tham chiếu YAML",)),
         ("not-a-mapping", "- 1\n- 2\n", ("phải là một đối tượng YAML",)),
     ]:
@@ -149,25 +171,61 @@ def hostile_workbooks() -> dict[str, tuple[bytes, tuple[str, ...]]]:
     first_number = rb'<c r="E2" t="n"><v>[^<]*</v>'
     cases = {
         "not-a-zip": (b"PK\x03\x04 not really a zip", ("không phải sổ Excel .xlsx",)),
-        "xxe": (_rezip(original, {MEMBER_SHEET_PART: b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-                                  + sheet.replace(b"<?xml version=\"1.0\" encoding=\"utf-8\"?>", b"")}),
-                ("DTD",)),
-        "entity-expansion": (_rezip(original, {"xl/styles.xml": b'<!DOCTYPE s [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><s/>'}),
-                             ("DTD",)),
-        "control-character": (_rezip(original, {MEMBER_SHEET_PART: _sheet_change(sheet, first_text, rb"\1&#1;")}),
-                              ("ở phần “xl/worksheets/sheet4.xml”, dòng 1",)),
-        "shared-string-index": (_rezip(original, {MEMBER_SHEET_PART: _sheet_change(
-            sheet, rb"<c r=\"B2\"([^>]*) t=\"inlineStr\"><is><t[^>]*>[^<]*</t></is></c>", rb'<c r="B2" t="s"><v>999999</v></c>')}),
-            ("trang “Đảng viên”", "nội dung trang hỏng")),
-        "row-2000000000": (_rezip(original, {MEMBER_SHEET_PART: sheet.replace(
-            b"</sheetData>", b'<row r="2000000000"><c r="A2000000000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>')}),
-            ("trang “Đảng viên”", "1048576")),
-        "bomb-shared-strings": (_rezip(original, {}, {"xl/sharedStrings.xml": b"<sst>" + b" " * (60 * 1024 * 1024) + b"</sst>"}),
-                                ("tỷ lệ bất thường",)),
+        "xxe": (
+            _rezip(
+                original,
+                {
+                    MEMBER_SHEET_PART: b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                    + sheet.replace(b'<?xml version="1.0" encoding="utf-8"?>', b"")
+                },
+            ),
+            ("DTD",),
+        ),
+        "entity-expansion": (
+            _rezip(
+                original, {"xl/styles.xml": b'<!DOCTYPE s [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]><s/>'}
+            ),
+            ("DTD",),
+        ),
+        "control-character": (
+            _rezip(original, {MEMBER_SHEET_PART: _sheet_change(sheet, first_text, rb"\1&#1;")}),
+            ("ở phần “xl/worksheets/sheet4.xml”, dòng 1",),
+        ),
+        "shared-string-index": (
+            _rezip(
+                original,
+                {
+                    MEMBER_SHEET_PART: _sheet_change(
+                        sheet,
+                        rb"<c r=\"B2\"([^>]*) t=\"inlineStr\"><is><t[^>]*>[^<]*</t></is></c>",
+                        rb'<c r="B2" t="s"><v>999999</v></c>',
+                    )
+                },
+            ),
+            ("trang “Đảng viên”", "nội dung trang hỏng"),
+        ),
+        "row-2000000000": (
+            _rezip(
+                original,
+                {
+                    MEMBER_SHEET_PART: sheet.replace(
+                        b"</sheetData>",
+                        b'<row r="2000000000"><c r="A2000000000" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+                    )
+                },
+            ),
+            ("trang “Đảng viên”", "1048576"),
+        ),
+        "bomb-shared-strings": (
+            _rezip(original, {}, {"xl/sharedStrings.xml": b"<sst>" + b" " * (60 * 1024 * 1024) + b"</sst>"}),
+            ("tỷ lệ bất thường",),
+        ),
         "many-parts": (_rezip(original, {}, {f"xl/media/p{i}.bin": b"" for i in range(2_100)}), ("phần bên trong",)),
     }
-    cases["nan-cell"] = (_rezip(original, {MEMBER_SHEET_PART: _sheet_change(sheet, first_number, b'<c r="E2" t="n"><v>NaN</v>')}),
-                         ("trang “Đảng viên”, dòng 2", "NaN"))
+    cases["nan-cell"] = (
+        _rezip(original, {MEMBER_SHEET_PART: _sheet_change(sheet, first_number, b'<c r="E2" t="n"><v>NaN</v>')}),
+        ("trang “Đảng viên”, dòng 2", "NaN"),
+    )
     return cases
 
 
@@ -192,6 +250,7 @@ def _docx_skeleton(data: bytes, change) -> bytes:
     start = core.index(mark) + len(mark)
     end = core.index("</dc:description>")
     import html
+
     skeleton = json.loads(html.unescape(core[start:end]))
     text = change(skeleton)
     core = core[:start] + html.escape(text if isinstance(text, str) else json.dumps(text), quote=False) + core[end:]
@@ -203,15 +262,33 @@ def hostile_docx_blanks(blank: bytes) -> dict[str, tuple[bytes, tuple[str, ...]]
     with zipfile.ZipFile(io.BytesIO(blank)) as archive:
         body = archive.read("word/document.xml")
     return {
-        "bomb-document": (_rezip(blank, {"word/document.xml": body.replace(b"</w:body>", b"<!--" + b" " * (60 * 1024 * 1024) + b"--></w:body>")}),
-                          ("tỷ lệ bất thường",)),
+        "bomb-document": (
+            _rezip(
+                blank,
+                {
+                    "word/document.xml": body.replace(
+                        b"</w:body>", b"<!--" + b" " * (60 * 1024 * 1024) + b"--></w:body>"
+                    )
+                },
+            ),
+            ("tỷ lệ bất thường",),
+        ),
         "dtd-document": (_rezip(blank, {"word/document.xml": b'<!DOCTYPE d [<!ENTITY x "y">]>' + body}), ("DTD",)),
         "skeleton-member-text": (_docx_skeleton(blank, lambda s: {**s, "dang_vien": "Nguyễn Văn A"}), ("$.dang_vien",)),
         "skeleton-member-list": (_docx_skeleton(blank, lambda s: {**s, "dang_vien": [1, 2]}), ("$.dang_vien",)),
-        "skeleton-deep": (_docx_skeleton(blank, lambda s: json.dumps({**s, "x": None})[:-1] + ', "y": ' + "[" * 10_000 + "]" * 10_000 + "}"),
-                          ("lồng nhau quá sâu",)),
-        "field-index-2e9": (_rezip(blank, {"word/document.xml": body.replace(b'w:val="dang_bo"', b'w:val="dang_vien.ho_ten[2000000000]"', 1)}),
-                            ("số thứ tự dòng quá lớn",)),
+        "skeleton-deep": (
+            _docx_skeleton(
+                blank, lambda s: json.dumps({**s, "x": None})[:-1] + ', "y": ' + "[" * 10_000 + "]" * 10_000 + "}"
+            ),
+            ("lồng nhau quá sâu",),
+        ),
+        "field-index-2e9": (
+            _rezip(
+                blank,
+                {"word/document.xml": body.replace(b'w:val="dang_bo"', b'w:val="dang_vien.ho_ten[2000000000]"', 1)},
+            ),
+            ("số thứ tự dòng quá lớn",),
+        ),
         "not-a-zip": (b"PK\x03\x04 broken", ("không đọc được cấu trúc tệp",)),
     }
 
@@ -238,7 +315,10 @@ def hostile_pdf_blanks(blank: bytes) -> dict[str, tuple[bytes, tuple[str, ...]]]
     skeleton = json.dumps({"form": "ban-tu-kiem-diem", "regime": "qd366-2025", "y": None})
     return {
         "field-index-2e9": (rewrite(change_field="dang_vien.ho_ten[2000000000]"), ("số thứ tự dòng quá lớn",)),
-        "skeleton-deep": (rewrite(metadata=skeleton[:-1] + ', "z": ' + "[" * 10_000 + "]" * 10_000 + "}"), ("lồng nhau quá sâu",)),
+        "skeleton-deep": (
+            rewrite(metadata=skeleton[:-1] + ', "z": ' + "[" * 10_000 + "]" * 10_000 + "}"),
+            ("lồng nhau quá sâu",),
+        ),
         "garbage": (b"%PDF-1.7\n" + os.urandom(4096), ("Tệp PDF",)),
         "truncated": (blank[: len(blank) // 3], ("Tệp PDF",)),
     }

@@ -6,6 +6,7 @@ the time taken and the child's peak memory; ``assert_refused`` checks the contra
 a bad input: the expected exit status, the expected words, no traceback, no "lỗi không
 mong đợi", nothing left in the output folder.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SECONDS = 90  # one command; the slowest case (a template looping until its own clock stops it) takes ~5 s
-ADDRESS_SPACE = 4 * 1024 ** 3  # the child's virtual memory; WeasyPrint and its libraries map ~1 GB
-PEAK_RSS = 1_500 * 1024 ** 2  # what a refused input may make the process hold at most
+ADDRESS_SPACE = 4 * 1024**3  # the child's virtual memory; WeasyPrint and its libraries map ~1 GB
+PEAK_RSS = 1_500 * 1024**2  # what a refused input may make the process hold at most
 
 
 @dataclass
@@ -45,12 +46,20 @@ def run(*args: str, cwd: Path | None = None, env: dict | None = None, seconds: f
     """``kiemdiem ARGS`` in a child limited to ``ADDRESS_SPACE`` and ``seconds``; a child still running
     at ``seconds`` is killed and the test fails on its timeout."""
     start = time.monotonic()
-    child = subprocess.Popen([sys.executable, "-m", "generator", *args], cwd=cwd or ROOT, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, preexec_fn=_limits,
-                             env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+    child = subprocess.Popen(
+        [sys.executable, "-m", "generator", *args],
+        cwd=cwd or ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        preexec_fn=_limits,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
     outputs: dict[str, bytes] = {}
-    readers = [threading.Thread(target=lambda name, pipe: outputs.__setitem__(name, pipe.read()), args=(name, pipe))
-               for name, pipe in (("out", child.stdout), ("err", child.stderr))]
+    readers = [
+        threading.Thread(target=lambda name, pipe: outputs.__setitem__(name, pipe.read()), args=(name, pipe))
+        for name, pipe in (("out", child.stdout), ("err", child.stderr))
+    ]
     for reader in readers:
         reader.start()
     while True:  # wait4, not wait: its usage is this child's own (with its template children), not every child's
@@ -67,8 +76,13 @@ def run(*args: str, cwd: Path | None = None, env: dict | None = None, seconds: f
         reader.join()
     child.stdout.close()
     child.stderr.close()
-    return Ended(child.returncode, outputs["out"].decode("utf-8", "replace"), outputs["err"].decode("utf-8", "replace"),
-                 time.monotonic() - start, usage.ru_maxrss * 1024)
+    return Ended(
+        child.returncode,
+        outputs["out"].decode("utf-8", "replace"),
+        outputs["err"].decode("utf-8", "replace"),
+        time.monotonic() - start,
+        usage.ru_maxrss * 1024,
+    )
 
 
 def assert_refused(ended: Ended, *words: str, code: int = 2, out_dir: Path | None = None) -> None:

@@ -1,4 +1,5 @@
 """The repository's paths and its examples as fresh dicts, so each test can break its own copy."""
+
 from __future__ import annotations
 
 import copy

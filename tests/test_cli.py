@@ -1,4 +1,5 @@
 """The kiemdiem command: exit codes, messages, nothing written for bad input."""
+
 from __future__ import annotations
 
 import json
@@ -97,6 +98,7 @@ def test_unexpected_failure_is_one_line_exit_1(tmp_path, monkeypatch, capsys):
 
     def boom(*args, **kwargs):
         raise OSError("đĩa đầy")
+
     monkeypatch.setattr(files, "write_all", boom)
     assert main(["render", str(EXAMPLES / "ban-tu-kiem-diem-02c.json"), "--format", "docx", "-o", str(tmp_path)]) == 1
     err = capsys.readouterr().err
@@ -107,8 +109,9 @@ def test_console_script_runs_without_traceback(tmp_path):
     """The installed entry point, in a real process: exit 2 and no Python traceback."""
     bad = write(tmp_path, {"form": "ban-tu-kiem-diem"})
     kiemdiem = Path(sys.executable).with_name("kiemdiem")
-    run = subprocess.run([str(kiemdiem), "render", str(bad), "-o", str(tmp_path / "o")],
-                         capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [str(kiemdiem), "render", str(bad), "-o", str(tmp_path / "o")], capture_output=True, text=True, cwd=ROOT
+    )
     assert run.returncode == 2
     assert "Traceback" not in run.stderr and "thiếu trường bắt buộc" in run.stderr
     assert not (tmp_path / "o").exists()
@@ -119,7 +122,10 @@ def test_validate_and_classify_a_to_trinh(capsys):
     assert "hợp lệ — 4 đề nghị theo Quy định 294-QĐ/TW (2025)" in capsys.readouterr().out
     assert main(["classify", str(EXAMPLES / "to-trinh-khen-thuong-2011.yaml")]) == 0
     out = capsys.readouterr().out
-    assert "0,6 × 830.000 = 498.000 đồng" in out and "Tổng: 4.233.000 đồng (Bốn triệu hai trăm ba mươi ba nghìn đồng)" in out
+    assert (
+        "0,6 × 830.000 = 498.000 đồng" in out
+        and "Tổng: 4.233.000 đồng (Bốn triệu hai trăm ba mươi ba nghìn đồng)" in out
+    )
     assert main(["classify", "--json", str(EXAMPLES / "to-trinh-khen-thuong-2025.yaml")]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["total"] == 14040000 and data["rules"] == "qd294-2025" and data["wage"]["amount"] == 2340000

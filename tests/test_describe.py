@@ -1,4 +1,5 @@
 """`kiemdiem regime`: a regime in words, from the data the engine applies."""
+
 from __future__ import annotations
 
 import pytest
@@ -51,9 +52,14 @@ def test_a_broken_profile_is_exit_2(tmp_path, capsys):
 def test_collective_report_sections_and_kinds(capsys):
     main(["regime", "qd366-2025"])
     out = capsys.readouterr().out
-    assert "Mẫu 01-HD KĐ.ĐG 2025; loai_tap_the: chi_bo_truc_thuoc, chi_bo_co_so, dang_bo_co_so, tap_the_lanh_dao_quan_ly" in out
+    assert (
+        "Mẫu 01-HD KĐ.ĐG 2025; loai_tap_the: chi_bo_truc_thuoc, chi_bo_co_so, dang_bo_co_so, tap_the_lanh_dao_quan_ly"
+        in out
+    )
     assert "  xay_dung_dang: Công tác xây dựng, chỉnh đốn Đảng" in out
-    assert "có thành viên bị cấp có thẩm quyền kết luận suy thoái" in out and "[chỉ với: tap_the_lanh_dao_quan_ly]" in out
+    assert (
+        "có thành viên bị cấp có thẩm quyền kết luận suy thoái" in out and "[chỉ với: tap_the_lanh_dao_quan_ly]" in out
+    )
 
 
 @pytest.mark.parametrize("regime", known_regimes())

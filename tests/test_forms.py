@@ -1,4 +1,5 @@
 """The form registry agrees with what is on disk, and every step it names exists."""
+
 from __future__ import annotations
 
 import inspect
@@ -62,7 +63,12 @@ def test_unknown_or_malformed_documents_have_no_form():
 
 
 def test_blanks_and_their_variants():
-    assert forms.blank_forms() == ["ban-tu-kiem-diem", "bao-cao-kiem-diem-tap-the", "bieu-diem-tccsd",
-                                   "to-trinh-khen-thuong", "phieu-bieu-quyet"]
+    assert forms.blank_forms() == [
+        "ban-tu-kiem-diem",
+        "bao-cao-kiem-diem-tap-the",
+        "bieu-diem-tccsd",
+        "to-trinh-khen-thuong",
+        "phieu-bieu-quyet",
+    ]
     assert forms.variant_codes() == ("02A", "02B", "02C")
     assert "xep-loai-chi-bo" not in forms.printable() and "dang-bo" not in forms.printable()

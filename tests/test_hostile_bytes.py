@@ -4,6 +4,7 @@ Whatever arrives, a loader either returns data or raises the toolkit's own input
 (``InputError``, ``ProfileError``, ``UnsafeFile``) with a message; any other exception
 is a crash a user would see as "lỗi không mong đợi".
 """
+
 from __future__ import annotations
 
 import io
@@ -23,14 +24,61 @@ from generator.validate import validate
 from generator.workbook import open_workbook
 
 OURS = (InputError, ProfileError, UnsafeFile)
-FAST = settings(max_examples=150, deadline=None, derandomize=True,  # the same inputs on every run: CI cannot flake
-                suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+FAST = settings(
+    max_examples=150,
+    deadline=None,
+    derandomize=True,  # the same inputs on every run: CI cannot flake
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
-yamlish = st.lists(st.sampled_from(["form:", " ban-tu-kiem-diem", "\n", "  ", "- ", "ngay_lap:", " 2025-02-30",
-                                    " !!timestamp", " !!binary", " !!python/object", "&a", "*a", "{", "}", "[", "]",
-                                    ",", "?", ":", "'", '"', "#", "|", ">", "\t", "%YAML 1.1", "---", "...", " .nan",
-                                    " .inf", " 1e400", " 0x1F", " 0o17", " 1_000", " ~", " yes", " 12:30:00",
-                                    " 2025-12-05 25:61:61", "\x00", "\ufeff", "ạ"]), max_size=60).map("".join)
+yamlish = st.lists(
+    st.sampled_from(
+        [
+            "form:",
+            " ban-tu-kiem-diem",
+            "\n",
+            "  ",
+            "- ",
+            "ngay_lap:",
+            " 2025-02-30",
+            " !!timestamp",
+            " !!binary",
+            " !!python/object",
+            "&a",
+            "*a",
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            "?",
+            ":",
+            "'",
+            '"',
+            "#",
+            "|",
+            ">",
+            "\t",
+            "%YAML 1.1",
+            "---",
+            "...",
+            " .nan",
+            " .inf",
+            " 1e400",
+            " 0x1F",
+            " 0o17",
+            " 1_000",
+            " ~",
+            " yes",
+            " 12:30:00",
+            " 2025-12-05 25:61:61",
+            "\x00",
+            "\ufeff",
+            "ạ",
+        ]
+    ),
+    max_size=60,
+).map("".join)
 
 
 @FAST
@@ -61,12 +109,25 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-parts = st.dictionaries(st.sampled_from(["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml",
-                                         "[Content_Types].xml", "xl/_rels/workbook.xml.rels", "_rels/.rels",
-                                         "word/document.xml", "docProps/core.xml"]),
-                        st.one_of(st.binary(max_size=400), st.sampled_from([b"<w/>", b"<!DOCTYPE x><x/>", b"<x>&#1;</x>",
-                                                                            b"<?xml version='1.0'?><workbook/>"])),
-                        max_size=8)
+parts = st.dictionaries(
+    st.sampled_from(
+        [
+            "xl/workbook.xml",
+            "xl/worksheets/sheet1.xml",
+            "xl/sharedStrings.xml",
+            "[Content_Types].xml",
+            "xl/_rels/workbook.xml.rels",
+            "_rels/.rels",
+            "word/document.xml",
+            "docProps/core.xml",
+        ]
+    ),
+    st.one_of(
+        st.binary(max_size=400),
+        st.sampled_from([b"<w/>", b"<!DOCTYPE x><x/>", b"<x>&#1;</x>", b"<?xml version='1.0'?><workbook/>"]),
+    ),
+    max_size=8,
+)
 
 
 @FAST
@@ -108,13 +169,26 @@ def _nested(inner):
     return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
 
 
-json_values = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20), _nested,
-                           max_leaves=25)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20), _nested, max_leaves=25
+)
 
 
 @FAST
-@given(value=json_values, form=st.sampled_from(["ban-tu-kiem-diem", "bao-cao-kiem-diem-tap-the", "bieu-diem-tccsd",
-                                                "to-trinh-khen-thuong", "dang-bo", "phieu-bieu-quyet", None]))
+@given(
+    value=json_values,
+    form=st.sampled_from(
+        [
+            "ban-tu-kiem-diem",
+            "bao-cao-kiem-diem-tap-the",
+            "bieu-diem-tccsd",
+            "to-trinh-khen-thuong",
+            "dang-bo",
+            "phieu-bieu-quyet",
+            None,
+        ]
+    ),
+)
 def test_random_json_validates_or_lists_problems(value, form):
     document = {**value, "form": form} if isinstance(value, dict) and form else value
     try:

@@ -4,12 +4,21 @@ Each case runs ``kiemdiem`` in a child limited in time and memory (``hostile_run
 checks the contract: exit 2 (3 for a bulk run where one record fails and the rest
 render), the place named, no traceback, no "lỗi không mong đợi", nothing written.
 """
+
 from __future__ import annotations
 
 import pytest
 
-from tests.hostile_inputs import (MEMBER, build_documents, build_profiles, build_wage_files, build_workbooks,
-                            hostile_docx_blanks, hostile_pdf_blanks, long_name)
+from tests.hostile_inputs import (
+    MEMBER,
+    build_documents,
+    build_profiles,
+    build_wage_files,
+    build_workbooks,
+    hostile_docx_blanks,
+    hostile_pdf_blanks,
+    long_name,
+)
 from tests.hostile_run import assert_refused, run
 
 
@@ -45,15 +54,33 @@ def test_classify_names_a_broken_document(case, documents):
     assert_refused(run("classify", str(path)), path.name, *words)
 
 
-@pytest.mark.parametrize("case", [
-    "overrides-list", "overrides-text", "deep", "deep-mapping", "threshold-1e40", "threshold-inf", "quota-list",
-    "subjects-number", "alias", "not-a-mapping", "fifo", "dev-zero"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "overrides-list",
+        "overrides-text",
+        "deep",
+        "deep-mapping",
+        "threshold-1e40",
+        "threshold-inf",
+        "quota-list",
+        "subjects-number",
+        "alias",
+        "not-a-mapping",
+        "fifo",
+        "dev-zero",
+    ],
+)
 def test_a_broken_profile_is_named(case, corpus, tmp_path):
     profiles = build_profiles(corpus / f"profiles-{case}")
     path, words = profiles[case]
     out = tmp_path / "out"
-    assert_refused(run("render", str(MEMBER), "--profile", str(path), "-o", str(out), "--format", "docx"),
-                   "--profile", *words, out_dir=out)
+    assert_refused(
+        run("render", str(MEMBER), "--profile", str(path), "-o", str(out), "--format", "docx"),
+        "--profile",
+        *words,
+        out_dir=out,
+    )
 
 
 @pytest.mark.parametrize("case", ["date-30-02", "timestamp", "amount-1e40", "deep", "fifo"])
@@ -62,8 +89,21 @@ def test_a_broken_wage_table_is_named(case, corpus):
     assert_refused(run("awards", "2027-12-20", "--luong-co-so", str(path)), "--luong-co-so", *words)
 
 
-@pytest.mark.parametrize("case", ["not-a-zip", "xxe", "entity-expansion", "control-character", "shared-string-index",
-                                  "row-2000000000", "bomb-shared-strings", "many-parts", "nan-cell", "fifo"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "not-a-zip",
+        "xxe",
+        "entity-expansion",
+        "control-character",
+        "shared-string-index",
+        "row-2000000000",
+        "bomb-shared-strings",
+        "many-parts",
+        "nan-cell",
+        "fifo",
+    ],
+)
 def test_a_broken_workbook_is_refused_whole(case, corpus, tmp_path):
     path, words = build_workbooks(corpus / f"workbooks-{case}")[case]
     out = tmp_path / "out"
@@ -78,8 +118,15 @@ def blanks(corpus):
     return docx.read_bytes(), pdf.read_bytes()
 
 
-DOCX_CASES = ["bomb-document", "dtd-document", "skeleton-member-text", "skeleton-member-list", "skeleton-deep",
-              "field-index-2e9", "not-a-zip"]
+DOCX_CASES = [
+    "bomb-document",
+    "dtd-document",
+    "skeleton-member-text",
+    "skeleton-member-list",
+    "skeleton-deep",
+    "field-index-2e9",
+    "not-a-zip",
+]
 PDF_CASES = ["field-index-2e9", "skeleton-deep", "garbage", "truncated"]
 
 
@@ -120,8 +167,10 @@ TEMPLATES = {
     "center": ("{{ 'x'|center(10**9) }}", "số quá lớn"),
     "format-width": ("{{ '{:>999999999}'.format(1) }}", "độ rộng quá lớn"),
     "recursive-macro": ("{% macro r(n) %}{{ r(n + 1) }}{% endmacro %}{{ r(0) }}", "lồng nhau quá sâu"),
-    "doubling": ("{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
-                 "quá nhiều bộ nhớ"),
+    "doubling": (
+        "{% set ns = namespace(s='x') %}{% for i in range(60) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s|length }}",
+        "quá nhiều bộ nhớ",
+    ),
     "nested-loops": ("{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}", "quá 3 giây"),
 }
 
@@ -132,8 +181,11 @@ def test_a_template_that_never_finishes_is_refused_in_time(command, case, tmp_pa
     body, words = TEMPLATES[case]
     path = _template(tmp_path, body)
     out = tmp_path / "out"
-    args = (["template", "check", str(path), "--form", "ban-tu-kiem-diem"] if command == "check"
-            else ["render", str(MEMBER), "--template", str(path), "-o", str(out), "--format", "pdf"])
+    args = (
+        ["template", "check", str(path), "--form", "ban-tu-kiem-diem"]
+        if command == "check"
+        else ["render", str(MEMBER), "--template", str(path), "-o", str(out), "--format", "pdf"]
+    )
     # the doubling one is to meet the memory cap: on a loaded machine 3 s could run out before it does
     ended = run(*args, env={"KIEMDIEM_GIAY_IN_MAU": "20" if case == "doubling" else "3"})
     assert_refused(ended, words, out_dir=out)
@@ -146,25 +198,33 @@ def test_a_template_archive_that_inflates_is_refused(blanks, tmp_path):
     assert_refused(run("template", "check", str(path), "--form", "ban-tu-kiem-diem"), "tỷ lệ bất thường")
 
 
-@pytest.mark.parametrize("args, words", [
-    (["blank", "ban-tu-kiem-diem", "-o", "{dir}"], ("-o", "là một thư mục")),
-    (["blank", "ban-tu-kiem-diem", "-o", "{file}/x.pdf"], ("-o", "nằm trong một tệp")),
-    (["workbook-template", "-o", "{dir}"], ("-o", "là một thư mục")),
-    (["import", "{blank}", "-o", "{dir}"], ("-o", "là một thư mục")),
-    (["render", str(MEMBER), "-o", "{file}"], ("-o", "nằm trong một tệp")),
-    (["serve", "--port", "-1"], ("--port", "0 đến 65535")),
-    (["serve", "--port", "99999"], ("--port", "0 đến 65535")),
-    (["validate", "{long}"], ("tên tệp quá dài",)),
-    (["import", "{long_pdf}"], ("tên tệp quá dài",)),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["blank", "ban-tu-kiem-diem", "-o", "{dir}"], ("-o", "là một thư mục")),
+        (["blank", "ban-tu-kiem-diem", "-o", "{file}/x.pdf"], ("-o", "nằm trong một tệp")),
+        (["workbook-template", "-o", "{dir}"], ("-o", "là một thư mục")),
+        (["import", "{blank}", "-o", "{dir}"], ("-o", "là một thư mục")),
+        (["render", str(MEMBER), "-o", "{file}"], ("-o", "nằm trong một tệp")),
+        (["serve", "--port", "-1"], ("--port", "0 đến 65535")),
+        (["serve", "--port", "99999"], ("--port", "0 đến 65535")),
+        (["validate", "{long}"], ("tên tệp quá dài",)),
+        (["import", "{long_pdf}"], ("tên tệp quá dài",)),
+    ],
+)
 def test_small_things_are_clear_messages(args, words, blanks, tmp_path):
     folder, file = tmp_path / "thu-muc", tmp_path / "tep"
     folder.mkdir()
     file.write_text("x")
     blank = tmp_path / "b.pdf"
     blank.write_bytes(blanks[1])
-    names = {"dir": str(folder), "file": str(file), "blank": str(blank), "long": str(long_name(tmp_path)),
-             "long_pdf": str(long_name(tmp_path).with_suffix(".pdf"))}
+    names = {
+        "dir": str(folder),
+        "file": str(file),
+        "blank": str(blank),
+        "long": str(long_name(tmp_path)),
+        "long_pdf": str(long_name(tmp_path).with_suffix(".pdf")),
+    }
     ended = run(*(a.format(**names) for a in args))
     assert_refused(ended, *words)
     assert not list(folder.iterdir()) and file.read_text() == "x"

@@ -1,5 +1,6 @@
 """Property test: hostile documents end with exit 0 or 2, a clear message, never a
 traceback and never a partial file."""
+
 from __future__ import annotations
 
 import copy
@@ -18,19 +19,34 @@ from generator.cli import main
 from tests.samples import EXAMPLES, example
 
 BASES = [example("02a"), example("02b"), example("02c")] + [
-    load_document(path) for pattern in ("bieu-diem-tccsd-*", "bao-cao-kiem-diem-tap-the-*", "to-trinh-khen-thuong-*")
-    for path in sorted(EXAMPLES.glob(pattern))]
+    load_document(path)
+    for pattern in ("bieu-diem-tccsd-*", "bao-cao-kiem-diem-tap-the-*", "to-trinh-khen-thuong-*")
+    for path in sorted(EXAMPLES.glob(pattern))
+]
 
-specials = st.sampled_from(["<Nghị quyết>", "&amp; & <b>", "\"'", "]]>", "{{ ho_ten }}", "{%p if %}", "\\", "\u202e", "🇻🇳"])
+specials = st.sampled_from(
+    ["<Nghị quyết>", "&amp; & <b>", "\"'", "]]>", "{{ ho_ten }}", "{%p if %}", "\\", "\u202e", "🇻🇳"]
+)
 nfd = st.text(alphabet="aăâeêoôơuưyđ", min_size=1, max_size=30).map(
-    lambda s: unicodedata.normalize("NFD", s.translate(str.maketrans("aeo", "ảẹõ"))))
+    lambda s: unicodedata.normalize("NFD", s.translate(str.maketrans("aeo", "ảẹõ")))
+)
 control = st.text(alphabet=st.characters(min_codepoint=0, max_codepoint=31), min_size=1, max_size=5)
 leaf = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-10**30, max_value=10**30),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40), specials, nfd, control,
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    specials,
+    nfd,
+    control,
     st.text(min_size=1, max_size=3).map(lambda s: s * 9000),  # huge strings
 )
-value = st.recursive(leaf, lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)), max_leaves=8)
+value = st.recursive(
+    leaf,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=8,
+)
 deep = st.integers(min_value=50, max_value=400).map(lambda n: json.loads("[" * n + "]" * n))
 
 
@@ -69,11 +85,25 @@ def hostile_documents(draw):
     return doc
 
 
-CODED = {"form", "regime", "doi_tuong", "tinh_trang_sinh_hoat", "tu_xep_loai", "xep_loai", "thay_mat",
-         "chuc_vu_nguoi_ky", "loai", "hinh_thuc", "loai_to_chuc", "chinh_quyen_doan_the"}
+CODED = {
+    "form",
+    "regime",
+    "doi_tuong",
+    "tinh_trang_sinh_hoat",
+    "tu_xep_loai",
+    "xep_loai",
+    "thay_mat",
+    "chuc_vu_nguoi_ky",
+    "loai",
+    "hinh_thuc",
+    "loai_to_chuc",
+    "chinh_quyen_doan_the",
+}
 printable = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=80).filter(str.strip)
 hostile_text = st.one_of(
-    specials, nfd, printable,
+    specials,
+    nfd,
+    printable,
     st.lists(st.one_of(specials, nfd, printable), min_size=1, max_size=6).map(" ".join),
     printable.map(lambda s: (s + " ") * 40),  # long paragraphs that must wrap and break across pages
 )
@@ -89,7 +119,11 @@ def hostile_texts(draw):
         node = doc
         for key in path:
             node = node[key]
-        if isinstance(node, str) and not set(k for k in path if isinstance(k, str)) & CODED and not str(path[-1]).startswith("ngay"):
+        if (
+            isinstance(node, str)
+            and not set(k for k in path if isinstance(k, str)) & CODED
+            and not str(path[-1]).startswith("ngay")
+        ):
             free.append(path)
     for path in draw(st.lists(st.sampled_from(free), min_size=1, max_size=8)):
         parent = doc
@@ -120,7 +154,9 @@ def run(tmp_path: Path, doc, formats: str) -> None:
         (out / item).unlink()
 
 
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(doc=st.one_of(hostile_documents(), hostile_texts()))
 def test_hostile_documents_validate_and_render_docx(tmp_path, capsys, doc):
     run(tmp_path, doc, "docx")
@@ -128,7 +164,9 @@ def test_hostile_documents_validate_and_render_docx(tmp_path, capsys, doc):
     assert "Traceback" not in err and "lỗi không mong đợi" not in err, err
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 @given(doc=st.one_of(hostile_documents(), hostile_texts()))
 def test_hostile_documents_render_pdf(tmp_path, capsys, doc):
     run(tmp_path, doc, "docx,pdf")

@@ -6,6 +6,7 @@ __init__). The parent packages Python also runs on the way are not edges: they w
 in one circle through generator/__init__.py. An import inside a function is *lazy*: it runs only when
 the function is called, so it can close a circle that never bites at import time.
 """
+
 from __future__ import annotations
 
 import ast
@@ -44,7 +45,7 @@ def _targets(node: ast.Import | ast.ImportFrom, package: str, known: dict[str, P
         return [_known_prefix(n, known) for n in names if _known_prefix(n, known)]
     if node.level:
         base = package.split(".")
-        base = base[:len(base) - node.level + 1]
+        base = base[: len(base) - node.level + 1]
         module = ".".join(base + ([node.module] if node.module else []))
     else:
         module = node.module or ""
@@ -73,8 +74,13 @@ def edges(root: Path = PACKAGE) -> set[Edge]:
     for name, path in known.items():
         package = _package_of(name, path)
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
-        lazy_nodes = {id(inner) for fn in ast.walk(tree) if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
-                      for inner in ast.walk(fn) if isinstance(inner, (ast.Import, ast.ImportFrom))}
+        lazy_nodes = {
+            id(inner)
+            for fn in ast.walk(tree)
+            if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef))
+            for inner in ast.walk(fn)
+            if isinstance(inner, (ast.Import, ast.ImportFrom))
+        }
         for node in ast.walk(tree):
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 for target in _targets(node, package, known):
@@ -133,14 +139,33 @@ def cycles(graph: set[Edge], lazy: bool = False) -> set[frozenset[str]]:
 # forms.py (the registry) names each form's steps as "module:function" and imports one on its first call, so it
 # sits on the ground floor with no edge to the layers whose functions it names.
 FLOORS = {
-    "errors": 0, "filenames": 0, "forms": 0, "resources": 0, "inputfile": 0, "schema": 0, "typed": 0, "vietnamese": 0,
-    "load": 1, "validate": 2, "compose": 3, "evaluate": 3, "present": 4, "render": 5, "write": 6,
+    "errors": 0,
+    "filenames": 0,
+    "forms": 0,
+    "resources": 0,
+    "inputfile": 0,
+    "schema": 0,
+    "typed": 0,
+    "vietnamese": 0,
+    "load": 1,
+    "validate": 2,
+    "compose": 3,
+    "evaluate": 3,
+    "present": 4,
+    "render": 5,
+    "write": 6,
     "pipeline": 7,
-    "blank": 8, "usertemplate": 8, "workbook": 8, "describe": 8, "files": 8,
+    "blank": 8,
+    "usertemplate": 8,
+    "workbook": 8,
+    "describe": 8,
+    "files": 8,
     "history": 8,  # the record across years: reads typed lists with the workbook's cells; bulk records into it
     "": 8,  # generator/__init__.py, the package's API: the pipeline and files.render_file
     "bulk": 9,
-    "web": 10, "cli": 10, "__main__": 10,
+    "web": 10,
+    "cli": 10,
+    "__main__": 10,
 }
 
 
@@ -182,8 +207,11 @@ def test_every_module_has_a_floor():
 
 def test_the_record_across_years_imports_no_front_door_and_no_bulk():
     """generator/history is below bulk (which records into it) and the front doors (which run its commands)."""
-    found = {(e.source, e.target) for e in edges()
-             if floor_name(e.source) == "history" and floor_name(e.target) in ("web", "cli", "__main__", "bulk")}
+    found = {
+        (e.source, e.target)
+        for e in edges()
+        if floor_name(e.source) == "history" and floor_name(e.target) in ("web", "cli", "__main__", "bulk")
+    }
     assert found == set()
 
 
@@ -194,13 +222,15 @@ def test_the_imports_of_a_higher_floor_are_the_known_ones():
 
 
 def private_imports(root: Path = PACKAGE) -> list[str]:
-    """"module: name" for each ``from … import _name`` of one module from another, lazy or not: a
+    """ "module: name" for each ``from … import _name`` of one module from another, lazy or not: a
     helper another module needs is public (its name says so), so renaming a private one breaks nobody."""
     found = []
     for name, path in modules(root).items():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module != "__future__":
-                found += [f"{name}: {a.name}" for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+                found += [
+                    f"{name}: {a.name}" for a in node.names if a.name.startswith("_") and not a.name.startswith("__")
+                ]
     return sorted(found)
 
 
@@ -223,8 +253,15 @@ def test_the_graph_reader_on_a_small_package(tmp_path):
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
     graph = edges(root)
-    assert graph == {Edge("pkg", "pkg.a", False), Edge("pkg.a", "pkg.b", False), Edge("pkg.a", "pkg.sub.c", False),
-                     Edge("pkg.b", "pkg.a", False), Edge("pkg.b", "pkg", False), Edge("pkg.sub.c", "pkg.sub", False),
-                     Edge("pkg.sub.c", "pkg.sub.d", True), Edge("pkg.sub.d", "pkg.sub.c", False)}
+    assert graph == {
+        Edge("pkg", "pkg.a", False),
+        Edge("pkg.a", "pkg.b", False),
+        Edge("pkg.a", "pkg.sub.c", False),
+        Edge("pkg.b", "pkg.a", False),
+        Edge("pkg.b", "pkg", False),
+        Edge("pkg.sub.c", "pkg.sub", False),
+        Edge("pkg.sub.c", "pkg.sub.d", True),
+        Edge("pkg.sub.d", "pkg.sub.c", False),
+    }
     assert cycles(graph) == {frozenset({"pkg", "pkg.a", "pkg.b"})}
     assert cycles(graph, lazy=True) == {frozenset({"pkg", "pkg.a", "pkg.b"}), frozenset({"pkg.sub.c", "pkg.sub.d"})}

@@ -1,4 +1,5 @@
 """Step 1: JSON and YAML in, NFC out; unreadable input is a clear InputError."""
+
 from __future__ import annotations
 
 import json
@@ -25,12 +26,15 @@ def test_yaml_dates_stay_iso_text(tmp_path):
     assert load_document(path) == {"ngay_lap": "2025-12-05", "ten": "Hà Nội"}
 
 
-@pytest.mark.parametrize("name, content, reason", [
-    ("bad.json", b'{"form": ', "JSON không hợp lệ (dòng 1"),
-    ("bad.yaml", b"a: [1, 2\n", "YAML không hợp lệ"),
-    ("latin1.json", '{"a": "Hà"}'.encode("latin-1"), "không phải văn bản UTF-8"),
-    ("deep.json", b"[" * 100000 + b"]" * 100000, "lồng nhau quá sâu"),
-])
+@pytest.mark.parametrize(
+    "name, content, reason",
+    [
+        ("bad.json", b'{"form": ', "JSON không hợp lệ (dòng 1"),
+        ("bad.yaml", b"a: [1, 2\n", "YAML không hợp lệ"),
+        ("latin1.json", '{"a": "Hà"}'.encode("latin-1"), "không phải văn bản UTF-8"),
+        ("deep.json", b"[" * 100000 + b"]" * 100000, "lồng nhau quá sâu"),
+    ],
+)
 def test_unreadable_input_is_an_input_error(tmp_path, name, content, reason):
     path = tmp_path / name
     path.write_bytes(content)

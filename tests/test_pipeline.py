@@ -1,4 +1,5 @@
 """pipeline.validated: one round names everything a document lacks, the schema's and the regime's."""
+
 from __future__ import annotations
 
 import copy
@@ -30,8 +31,10 @@ def test_a_missing_name_and_a_missing_grade_come_in_one_round():
     del document["to_chuc"]
     del document["cap_do"]["chinh_tri_tu_tuong"]
     found = problems(document)
-    assert found == {"$.to_chuc": "thiếu trường bắt buộc",
-                     "$.cap_do.chinh_tri_tu_tuong": "thiếu mức đánh giá (xuat_sac, tot, trung_binh, kem)"}
+    assert found == {
+        "$.to_chuc": "thiếu trường bắt buộc",
+        "$.cap_do.chinh_tri_tu_tuong": "thiếu mức đánh giá (xuat_sac, tot, trung_binh, kem)",
+    }
     with pytest.raises(InputError) as error:  # prepare (render, validate) says the same
         prepare(document)
     assert {p.path for p in error.value.problems} == set(found)
@@ -41,7 +44,9 @@ def test_a_rubric_that_does_not_add_up_is_named_beside_a_missing_name():
     document = member()
     del document["dang_vien"]["ho_ten"]
     score = document["diem"]["tieu_chi_chung"]["diem"]
-    document["diem"]["tieu_chi_chung"]["tieu_chi"] = [{"ten": "Chính trị tư tưởng", "diem": score - 1, "diem_toi_da": 30}]
+    document["diem"]["tieu_chi_chung"]["tieu_chi"] = [
+        {"ten": "Chính trị tư tưởng", "diem": score - 1, "diem_toi_da": 30}
+    ]
     found = problems(document)
     assert found["$.dang_vien.ho_ten"] == "thiếu trường bắt buộc"
     assert any(path.startswith("$.diem.tieu_chi_chung") for path in found), found

@@ -1,4 +1,5 @@
 """generator/schema.py: the words every layer reads a schema with."""
+
 from __future__ import annotations
 
 from generator.schema import choices, kind, load_schema, node_at, title_at, value_at
@@ -6,11 +7,25 @@ from generator.schema import choices, kind, load_schema, node_at, title_at, valu
 
 def test_what_a_field_holds_is_named_once():
     member, ballot = load_schema("ban-tu-kiem-diem"), load_schema("phieu-bieu-quyet")
-    found = {tuple(path): kind(member, node_at(member, path)) for path in
-             (["dang_vien"], ["dang_vien", "ho_ten"], ["dang_vien", "ngay_sinh"], ["tu_xep_loai"], ["nam"],
-              ["diem", "tieu_chi_chung", "diem"])}
-    assert found == {("dang_vien",): "object", ("dang_vien", "ho_ten"): "string", ("dang_vien", "ngay_sinh"): "date",
-                     ("tu_xep_loai",): "choice", ("nam",): "integer", ("diem", "tieu_chi_chung", "diem"): "number"}
+    found = {
+        tuple(path): kind(member, node_at(member, path))
+        for path in (
+            ["dang_vien"],
+            ["dang_vien", "ho_ten"],
+            ["dang_vien", "ngay_sinh"],
+            ["tu_xep_loai"],
+            ["nam"],
+            ["diem", "tieu_chi_chung", "diem"],
+        )
+    }
+    assert found == {
+        ("dang_vien",): "object",
+        ("dang_vien", "ho_ten"): "string",
+        ("dang_vien", "ngay_sinh"): "date",
+        ("tu_xep_loai",): "choice",
+        ("nam",): "integer",
+        ("diem", "tieu_chi_chung", "diem"): "number",
+    }
     assert kind(ballot, node_at(ballot, ["vong"])) == "choice"  # numbers with titles, no "type"
     assert kind({}, {"type": ["string", "array"]}) == "paragraphs"
     assert kind({}, {"type": "array", "items": {"type": "string"}}) == "lines"
@@ -22,13 +37,18 @@ def test_what_a_field_holds_is_named_once():
 def test_choices_give_each_code_its_title_and_a_code_without_one_itself():
     ballot = load_schema("phieu-bieu-quyet")
     assert [code for code, _ in choices(ballot, node_at(ballot, ["vong"]))] == [1, 2]
-    assert choices({}, {"oneOf": [{"const": "A", "title": "Mức A"}, {"const": "B"}, {"type": "string"}]}) == (("A", "Mức A"), ("B", "B"))
+    assert choices({}, {"oneOf": [{"const": "A", "title": "Mức A"}, {"const": "B"}, {"type": "string"}]}) == (
+        ("A", "Mức A"),
+        ("B", "B"),
+    )
     assert choices({}, None) == ()
 
 
 def test_a_local_reference_is_followed_and_the_referring_keys_win():
-    schema = {"$defs": {"ten": {"type": "string", "title": "Tên"}},
-              "properties": {"a": {"$ref": "#/$defs/ten", "title": "Họ và tên"}, "b": {"$ref": "#/$defs/ten"}}}
+    schema = {
+        "$defs": {"ten": {"type": "string", "title": "Tên"}},
+        "properties": {"a": {"$ref": "#/$defs/ten", "title": "Họ và tên"}, "b": {"$ref": "#/$defs/ten"}},
+    }
     assert node_at(schema, ["a"]) == {"type": "string", "title": "Họ và tên"}
     assert title_at(schema, ["b"]) == "Tên" and node_at(schema, ["c"]) is None
 

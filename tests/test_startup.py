@@ -1,6 +1,7 @@
 """A command loads only what it needs (issue 16 §8): checking and classifying never load a
 renderer, the web app, the spreadsheet and PDF readers or the record's database layer (SQLAlchemy,
 Alembic: issue 17); bench/startup.py measures the time."""
+
 from __future__ import annotations
 
 import json
@@ -30,9 +31,17 @@ def loaded_by(*argv: str) -> dict:
     return json.loads(done.stdout)
 
 
-@pytest.mark.parametrize("argv", [("--help",), ("validate", str(EXAMPLE)), ("classify", str(EXAMPLE)),
-                                  ("classify", str(EXAMPLE), "--json"), ("regime", "qd366-2025"),
-                                  ("schema", "ban-tu-kiem-diem")])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--help",),
+        ("validate", str(EXAMPLE)),
+        ("classify", str(EXAMPLE)),
+        ("classify", str(EXAMPLE), "--json"),
+        ("regime", "qd366-2025"),
+        ("schema", "ban-tu-kiem-diem"),
+    ],
+)
 def test_checking_and_classifying_load_no_renderer(argv):
     found = loaded_by(*argv)
     assert found == {"status": 0, "loaded": []}
@@ -44,12 +53,14 @@ def test_rendering_still_loads_its_renderer(tmp_path):
 
 
 def test_the_package_names_its_api_without_loading_it():
-    probe = ("import sys, generator; names = generator.__all__; "
-             "assert 'weasyprint' not in sys.modules; "
-             "from generator import evaluate, validate, prepare, render, InputError, FORMATS; "
-             "assert callable(evaluate) and callable(validate) and FORMATS == ('docx', 'pdf'); "
-             "import generator.pipeline, generator.evaluate; from generator import evaluate as again; "
-             "assert again is evaluate and callable(again); print(sorted(names))")
+    probe = (
+        "import sys, generator; names = generator.__all__; "
+        "assert 'weasyprint' not in sys.modules; "
+        "from generator import evaluate, validate, prepare, render, InputError, FORMATS; "
+        "assert callable(evaluate) and callable(validate) and FORMATS == ('docx', 'pdf'); "
+        "import generator.pipeline, generator.evaluate; from generator import evaluate as again; "
+        "assert again is evaluate and callable(again); print(sorted(names))"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert "render_file" in done.stdout
 

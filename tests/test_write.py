@@ -1,4 +1,5 @@
 """Step 6: atomic writes with ordinary permissions."""
+
 from __future__ import annotations
 
 import os
@@ -29,6 +30,7 @@ def test_permissions_follow_the_umask(tmp_path):
 def test_failure_leaves_no_temporary_file(tmp_path, monkeypatch):
     def fail(*args):
         raise OSError("đĩa đầy")
+
     monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(OSError):
         write_atomic(tmp_path / "a.pdf", b"x")

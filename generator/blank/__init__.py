@@ -6,6 +6,7 @@ the filled document and its blank come from one template and cannot drift apart.
 Which forms have a blank, and its variants, is the registry's (generator/forms.py). The builder
 (and its renderers) is imported when first used, not by the CLI's option parser.
 """
+
 from __future__ import annotations
 
 __all__ = ["BlankDocument", "make_blank", "render_blank"]
@@ -14,5 +15,6 @@ __all__ = ["BlankDocument", "make_blank", "render_blank"]
 def __getattr__(name: str):
     if name in ("BlankDocument", "make_blank", "render_blank"):
         from . import document
+
         return getattr(document, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,6 +10,7 @@ are then fixed here, after rendering:
   field "dang_vien", whose fully qualified name, the one viewers and pypdf report, is
   again ``dang_vien.ho_ten``.
 """
+
 from __future__ import annotations
 
 from pypdf import PdfWriter

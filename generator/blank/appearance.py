@@ -12,12 +12,21 @@ form's fonts (/DR). So, after WeasyPrint:
   pdf.js do so). With it true, ``qpdf --generate-appearances`` would redraw every value in its
   own Latin-1 encoding, "Nguy?n Th? H?ng".
 """
+
 from __future__ import annotations
 
 import re
 
 from pypdf import PdfWriter
-from pypdf.generic import ArrayObject, BooleanObject, DictionaryObject, FloatObject, NameObject, StreamObject, TextStringObject
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    StreamObject,
+    TextStringObject,
+)
 
 from .field_font import NAME, FieldFont, field_font
 from .page_font import shrink_font
@@ -44,8 +53,10 @@ def give_appearances(writer: PdfWriter) -> None:
     typed = [(w, f) for w, f in widgets(writer) if f.get("/FT") in ("/Tx", "/Ch") and "/DA" in f]
     if not typed:
         return
-    page_fonts = [acroform["/DR"]["/Font"].raw_get(f"/{name}") for name in
-                  dict.fromkeys(_SIZE.search(str(f["/DA"]).encode()).group(1).decode() for _, f in typed)]
+    page_fonts = [
+        acroform["/DR"]["/Font"].raw_get(f"/{name}")
+        for name in dict.fromkeys(_SIZE.search(str(f["/DA"]).encode()).group(1).decode() for _, f in typed)
+    ]
     source = page_fonts[0].get_object()["/DescendantFonts"][0].get_object()["/FontDescriptor"]  # the fields' face
     if "/FontFile2" not in source:  # not TrueType outlines (no Times-like serif on the machine is): left as it is
         return
@@ -61,8 +72,13 @@ def give_appearances(writer: PdfWriter) -> None:
         field[NameObject("/DA")] = TextStringObject(f"0 g {NAME} {size:g} Tf")
         text = _shown(field)
         if text:
-            widget[NameObject("/AP")] = DictionaryObject({NameObject("/N"): writer._add_object(
-                _stream(font, ref, widget, text, size, bool(field.get("/Ff", 0) & MULTILINE)))})
+            widget[NameObject("/AP")] = DictionaryObject(
+                {
+                    NameObject("/N"): writer._add_object(
+                        _stream(font, ref, widget, text, size, bool(field.get("/Ff", 0) & MULTILINE))
+                    )
+                }
+            )
 
 
 def _shown(field) -> str:
@@ -103,13 +119,26 @@ def _stream(font: FieldFont, ref, widget, text: str, size: float, multiline: boo
     else:
         lines = [" ".join(text.split())]
         top = (height - (ascent - descent)) / 2 - descent
-    shown = [f"{PAD:g} {top - i * size * LEADING:.2f} Td <{font.encode(line).hex()}> Tj" if i == 0 else
-             f"0 {-size * LEADING:.2f} Td <{font.encode(line).hex()}> Tj" for i, line in enumerate(lines)]
-    content = (f"/Tx BMC q {PAD / 2:g} {PAD / 2:g} {width - PAD:.2f} {height - PAD:.2f} re W n "
-               f"BT {NAME} {size:g} Tf 0 g " + " ".join(shown) + " ET Q EMC")
+    shown = [
+        f"{PAD:g} {top - i * size * LEADING:.2f} Td <{font.encode(line).hex()}> Tj"
+        if i == 0
+        else f"0 {-size * LEADING:.2f} Td <{font.encode(line).hex()}> Tj"
+        for i, line in enumerate(lines)
+    ]
+    content = (
+        f"/Tx BMC q {PAD / 2:g} {PAD / 2:g} {width - PAD:.2f} {height - PAD:.2f} re W n "
+        f"BT {NAME} {size:g} Tf 0 g " + " ".join(shown) + " ET Q EMC"
+    )
     stream = StreamObject()
     stream.set_data(content.encode("ascii"))
-    stream.update({NameObject("/Type"): NameObject("/XObject"), NameObject("/Subtype"): NameObject("/Form"),
-                   NameObject("/BBox"): ArrayObject(FloatObject(v) for v in (0, 0, width, height)),
-                   NameObject("/Resources"): DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject(NAME): ref})})})
+    stream.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Form"),
+            NameObject("/BBox"): ArrayObject(FloatObject(v) for v in (0, 0, width, height)),
+            NameObject("/Resources"): DictionaryObject(
+                {NameObject("/Font"): DictionaryObject({NameObject(NAME): ref})}
+            ),
+        }
+    )
     return stream.flate_encode()

@@ -9,6 +9,7 @@ check box in the "Đồng ý" column (round 2); an empty row adds ``dang_vien[k]
 the name written in. In Word the round-1 row is one drop-down list, in a single column.
 ``kiemdiem tally`` (tally_import.py) counts the filled ballots by these names.
 """
+
 from __future__ import annotations
 
 from markupsafe import Markup, escape
@@ -16,9 +17,9 @@ from markupsafe import Markup, escape
 from ..errors import InputError, Problem
 from ..evaluate.regime import Regime
 from ..pipeline import prepare
+from ..present.boxes import UNCHECKED
 from ..schema import title_at
 from .builder import Blank, Setting
-from ..present.boxes import UNCHECKED
 from .fields import Field, field_name
 
 FORM = "phieu-bieu-quyet"
@@ -29,8 +30,10 @@ BLANK_ROWS = 15  # a ballot with no names and no so_dong_trong: the blank ballot
 NEEDED = ("nam", "dang_bo", "chi_bo")  # the header, and what the tally checks a ballot against
 DOCX_HEAD = "Mức xếp loại (chọn một mức)"
 # In Word one chooses from a list rather than marking a box: the instruction says so
-WORD_ROUND_1 = ("Đồng chí chọn mức xếp loại của từng đảng viên trong danh sách ở cột “Mức xếp loại”; "
-                "mỗi đảng viên chỉ chọn một mức.")
+WORD_ROUND_1 = (
+    "Đồng chí chọn mức xếp loại của từng đảng viên trong danh sách ở cột “Mức xếp loại”; "
+    "mỗi đảng viên chỉ chọn một mức."
+)
 MARK_ROUND_2, WORD_ROUND_2 = "thì đánh dấu (X) vào ô “Đồng ý” tương ứng", "thì chọn “Đồng ý” trong ô tương ứng"
 
 
@@ -44,8 +47,10 @@ class Button:
         return ""
 
     def __html__(self) -> str:
-        return Markup(f'<input type="{self.kind}" class="o-chon" name="{escape(self.name)}" '
-                      f'value="{escape(self.value)}" title="{escape(self.title)}">')
+        return Markup(
+            f'<input type="{self.kind}" class="o-chon" name="{escape(self.name)}" '
+            f'value="{escape(self.value)}" title="{escape(self.title)}">'
+        )
 
 
 def row_indices(names: list[str], printed: list[str]) -> list[int]:
@@ -60,8 +65,15 @@ def ballot(blank: Blank, s: Setting) -> dict:
     """The ballot's context: printed cells on paper, form fields when ``blank.fillable``."""
     regime = s.regime
     data = blank.data  # the skeleton the file records: the effective rows and round are put in it
-    missing = [Problem(f"$.{key}", title_at(blank.schema, [key]), "thiếu trường bắt buộc (in ở đầu phiếu, "
-                       "và kiemdiem tally dùng để nhận ra phiếu của chi bộ)") for key in NEEDED if key not in data]
+    missing = [
+        Problem(
+            f"$.{key}",
+            title_at(blank.schema, [key]),
+            "thiếu trường bắt buộc (in ở đầu phiếu, và kiemdiem tally dùng để nhận ra phiếu của chi bộ)",
+        )
+        for key in NEEDED
+        if key not in data
+    ]
     if missing:
         raise InputError(missing)
     if blank.fillable:  # one file is one voter's copy, sent to each voter: the printed copies do not apply
@@ -92,8 +104,14 @@ def _fields(blank: Blank, layout: dict, regime: Regime) -> None:
         who = row["ho_ten"] or f"dòng {row['stt']}"
         title = f"{'Mức xếp loại' if round_1 else 'Đồng ý'}: {who}"
         if not row["ho_ten"]:
-            row["ho_ten"] = Field((*path, NAME), f"Họ và tên (dòng {row['stt']})", "text",
-                                  target=blank.fillable, size="dai", placeholder="…" * 12)
+            row["ho_ten"] = Field(
+                (*path, NAME),
+                f"Họ và tên (dòng {row['stt']})",
+                "text",
+                target=blank.fillable,
+                size="dai",
+                placeholder="…" * 12,
+            )
         if word:
             placeholder = "Chọn một mức" if round_1 else UNCHECKED
             row["o"] = [Field((*path, CHOICE), title, "list", options=levels, target="docx", placeholder=placeholder)]

@@ -4,6 +4,7 @@ leader or lines on paper, or a named form field in a fillable PDF.
 ``Blank`` answers per JSON path, so the form layouts (``layouts.py``) only say which field
 goes where; how a value, an empty place or a form control looks is decided here once.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,9 +13,9 @@ from typing import Any, NamedTuple
 from markupsafe import Markup, escape
 
 from ..present.boxes import boxes
-from ..present.fields import present_value, paragraphs
-from ..vietnamese import so
+from ..present.fields import paragraphs, present_value
 from ..schema import choices, kind, load_schema, node_at, resolve, title_at
+from ..vietnamese import so
 from .fields import NO, YES, YES_NO, Field, leader
 
 LINE = 30  # ellipses in a full indented line of body text (155 mm at 14 pt)
@@ -71,13 +72,22 @@ class Blank:
         if isinstance(value, (int, float)) and node.get("x-kieu") != "nam":
             return so(value)
         if isinstance(value, list):
-            return "\n".join(p["text"] if isinstance(p, dict) else str(p) for p in
-                             (paragraphs(value) if node.get("type") == ["string", "array"] else value))
+            return "\n".join(
+                p["text"] if isinstance(p, dict) else str(p)
+                for p in (paragraphs(value) if node.get("type") == ["string", "array"] else value)
+            )
         return str(value)
 
     def _field(self, path: list, kind: str, placeholder: str = "", **kw) -> Field:
-        return Field(tuple(path), self.title(path), kind, value=self._typed(path), target=self.fillable,
-                     placeholder=placeholder or (boxes(kw["options"]) if "options" in kw else leader(8)), **kw)
+        return Field(
+            tuple(path),
+            self.title(path),
+            kind,
+            value=self._typed(path),
+            target=self.fillable,
+            placeholder=placeholder or (boxes(kw["options"]) if "options" in kw else leader(8)),
+            **kw,
+        )
 
     # ------------------------------------------------------------ what a place prints
     def text(self, path: list, width: int = 20, size: str = "dai"):
@@ -96,7 +106,12 @@ class Blank:
     def prose(self, path: list, lines: int = PROSE_LINES) -> list[dict]:
         """A section: its paragraphs, ``lines`` dotted lines, or one multi-line field."""
         if self.fillable:
-            return [{"y": False, "text": self._field(path, "prose", placeholder="\n".join([leader(LINE)] * lines), lines=lines)}]
+            return [
+                {
+                    "y": False,
+                    "text": self._field(path, "prose", placeholder="\n".join([leader(LINE)] * lines), lines=lines),
+                }
+            ]
         value = self.get(path)
         if value is not None:
             return paragraphs(value)
@@ -177,6 +192,7 @@ class Blank:
 
 class Setting(NamedTuple):
     """What a form's blank layout is given beside the Blank (generator/forms.py names the layout)."""
+
     rules: Any  # the regime's rules for the form's subject (None for a tờ trình, whose rules are its date's)
     regime: Any  # the whole regime, with its profile
     role: str | None  # the variant's role (02A/02B/02C), a bản tự kiểm điểm only

@@ -4,6 +4,7 @@ A fillable blank records what it is (form, regime, profile, variant and the pre-
 data: the "skeleton"), a PDF in its document information, a DOCX in its core properties,
 so ``kiemdiem import`` rebuilds the document from it and the fields, with nothing guessed.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,17 +16,17 @@ from lxml import etree
 from pypdf import PdfWriter
 
 from ..errors import InputError, Problem
-from ..forms import Form, blank_forms, form as registered
 from ..evaluate.regime import ProfileError, load_regime
+from ..forms import Form, blank_forms
+from ..forms import form as registered
 from ..present.header_lines import fit_beside_date
 from ..render import render_docx, render_pdf
 from ..render.zip_parts import ZipParts
 from ..schema import load_schema
-from ..validate import DEFAULT_REGIME
+from ..validate import DEFAULT_REGIME, validate_partial
 from .acroform import tidy_acroform
 from .appearance import give_appearances
 from .builder import Blank, Setting
-from ..validate import validate_partial
 
 DEFAULT_ROLE = "khong_giu_chuc_vu"  # most members hold no leading post (Mẫu 02B)
 METADATA_KEY = "/KiemdiemBanTrong"
@@ -50,32 +51,64 @@ class BlankDocument:
 def _role(entry: Form, rules, data: dict, variant: str | None) -> str | None:
     if not entry.blank_variants:
         if variant:
-            raise InputError([Problem("--variant", "Mẫu", "chỉ bản tự kiểm điểm (ban-tu-kiem-diem) có mẫu 02A, 02B, 02C")])
+            raise InputError(
+                [Problem("--variant", "Mẫu", "chỉ bản tự kiểm điểm (ban-tu-kiem-diem) có mẫu 02A, 02B, 02C")]
+            )
         return None
     roles = {v["code"]: role for role, v in rules["variants"].items()}
     given = (data.get("dang_vien") or {}).get("doi_tuong")
     if variant is None:
         return given or DEFAULT_ROLE
     if variant not in roles:
-        raise InputError([Problem("--variant", "Mẫu", f"mẫu “{variant}” không có; chọn một trong: {', '.join(sorted(roles))}")])
+        raise InputError(
+            [Problem("--variant", "Mẫu", f"mẫu “{variant}” không có; chọn một trong: {', '.join(sorted(roles))}")]
+        )
     if given and given != roles[variant]:
-        raise InputError([Problem("$.dang_vien.doi_tuong", "Thông tin đảng viên › Đối tượng",
-                                  f"“{given}” là mẫu khác với --variant {variant} ({roles[variant]})")])
+        raise InputError(
+            [
+                Problem(
+                    "$.dang_vien.doi_tuong",
+                    "Thông tin đảng viên › Đối tượng",
+                    f"“{given}” là mẫu khác với --variant {variant} ({roles[variant]})",
+                )
+            ]
+        )
     return roles[variant]
 
 
-def make_blank(form: str, data: dict | None = None, *, regime: str | None = None, profile: str | None = None,
-               variant: str | None = None, fillable: str | None = None) -> BlankDocument:
+def make_blank(
+    form: str,
+    data: dict | None = None,
+    *,
+    regime: str | None = None,
+    profile: str | None = None,
+    variant: str | None = None,
+    fillable: str | None = None,
+) -> BlankDocument:
     """The blank context of ``form`` (raises ``InputError`` for bad pre-filled data or options);
     ``fillable``: "pdf" (AcroForm fields) or "docx" (Word content controls), None for paper."""
     if fillable not in (None, *FILLABLE_FORMATS):
         raise ValueError(f"fillable: {fillable!r}")
     data = dict(data or {})
     if form not in blank_forms():
-        raise InputError([Problem("$.form", "Loại văn bản", f"không có bản trống cho “{form}”; chọn một trong: {', '.join(blank_forms())}")])
+        raise InputError(
+            [
+                Problem(
+                    "$.form",
+                    "Loại văn bản",
+                    f"không có bản trống cho “{form}”; chọn một trong: {', '.join(blank_forms())}",
+                )
+            ]
+        )
     entry = registered(form)
     if regime and data.get("regime", regime) != regime:
-        raise InputError([Problem("$.regime", "Quy định áp dụng", f"dữ liệu điền sẵn ghi “{data['regime']}”, khác --regime {regime}")])
+        raise InputError(
+            [
+                Problem(
+                    "$.regime", "Quy định áp dụng", f"dữ liệu điền sẵn ghi “{data['regime']}”, khác --regime {regime}"
+                )
+            ]
+        )
     data["regime"] = regime or data.get("regime") or DEFAULT_REGIME
     if profile:
         data["profile"] = profile
@@ -122,8 +155,10 @@ def _stamp_docx(docx: bytes, blank: BlankDocument) -> bytes:
     parts = ZipParts(docx)
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         core = etree.fromstring(archive.read(CORE))
-    for name, text in (("title", blank.title),
-                       ("description", DOCX_MARK + json.dumps(blank.skeleton, ensure_ascii=False, sort_keys=True))):
+    for name, text in (
+        ("title", blank.title),
+        ("description", DOCX_MARK + json.dumps(blank.skeleton, ensure_ascii=False, sort_keys=True)),
+    ):
         element = core.find(f"{{{DC}}}{name}")
         if element is None:
             element = etree.SubElement(core, f"{{{DC}}}{name}")

@@ -9,6 +9,7 @@ font (Identity-H, the glyph id is the code) with a ToUnicode map and every glyph
 so a filler that builds the appearance of a typed value from the form's /DR (poppler, pypdf,
 MuPDF) finds every letter of "Nguyễn Thị Hằng" in it, and a text extractor reads it back.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -19,14 +20,33 @@ from functools import lru_cache
 from fontTools import subset
 from fontTools.ttLib import TTFont
 from pypdf import PdfWriter
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, FloatObject, NameObject, NumberObject,
-                           StreamObject, TextStringObject)
+from pypdf.generic import (
+    ArrayObject,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
 
 # What a field holds: printable ASCII, Latin-1, Latin Extended-A/B, combining marks, Vietnamese letters,
 # general punctuation (dashes, quotes, …), the đồng sign and the numero sign.
-CODEPOINTS = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x300, 0x370), *range(0x1EA0, 0x1EFA),
-                        *range(0x2010, 0x2027), 0x20AB, 0x2116])
-NAME = "/TiRo"  # the font's name in /DR and every /DA: a Times-like roman, the one name PyMuPDF keeps ("Helv" otherwise)
+CODEPOINTS = frozenset(
+    [
+        *range(0x20, 0x7F),
+        *range(0xA0, 0x250),
+        *range(0x300, 0x370),
+        *range(0x1EA0, 0x1EFA),
+        *range(0x2010, 0x2027),
+        0x20AB,
+        0x2116,
+    ]
+)
+NAME = (
+    "/TiRo"  # the font's name in /DR and every /DA: a Times-like roman, the one name PyMuPDF keeps ("Helv" otherwise)
+)
 
 
 @dataclass(frozen=True)
@@ -59,37 +79,69 @@ class FieldFont:
         file.set_data(self.data)
         file[NameObject("/Length1")] = NumberObject(len(self.data))
         file = file.flate_encode(level=9)
-        descriptor = DictionaryObject({
-            NameObject("/Type"): NameObject("/FontDescriptor"), NameObject("/FontName"): name,
-            NameObject("/Flags"): NumberObject(6),  # serif, symbolic (its own character set)
-            NameObject("/FontBBox"): ArrayObject(FloatObject(v) for v in self.bbox),
-            NameObject("/ItalicAngle"): NumberObject(0), NameObject("/Ascent"): FloatObject(self.ascent),
-            NameObject("/Descent"): FloatObject(self.descent), NameObject("/CapHeight"): FloatObject(self.cap_height),
-            NameObject("/StemV"): NumberObject(80), NameObject("/FontFile2"): writer._add_object(file)})
-        cid_font = DictionaryObject({
-            NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/CIDFontType2"),
-            NameObject("/BaseFont"): name, NameObject("/CIDToGIDMap"): NameObject("/Identity"),
-            NameObject("/CIDSystemInfo"): DictionaryObject({
-                NameObject("/Registry"): TextStringObject("Adobe"), NameObject("/Ordering"): TextStringObject("Identity"),
-                NameObject("/Supplement"): NumberObject(0)}),
-            NameObject("/FontDescriptor"): writer._add_object(descriptor),
-            NameObject("/W"): ArrayObject([NumberObject(0), ArrayObject(FloatObject(round(w, 1)) for w in self.widths)])})
+        descriptor = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/FontDescriptor"),
+                NameObject("/FontName"): name,
+                NameObject("/Flags"): NumberObject(6),  # serif, symbolic (its own character set)
+                NameObject("/FontBBox"): ArrayObject(FloatObject(v) for v in self.bbox),
+                NameObject("/ItalicAngle"): NumberObject(0),
+                NameObject("/Ascent"): FloatObject(self.ascent),
+                NameObject("/Descent"): FloatObject(self.descent),
+                NameObject("/CapHeight"): FloatObject(self.cap_height),
+                NameObject("/StemV"): NumberObject(80),
+                NameObject("/FontFile2"): writer._add_object(file),
+            }
+        )
+        cid_font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/CIDFontType2"),
+                NameObject("/BaseFont"): name,
+                NameObject("/CIDToGIDMap"): NameObject("/Identity"),
+                NameObject("/CIDSystemInfo"): DictionaryObject(
+                    {
+                        NameObject("/Registry"): TextStringObject("Adobe"),
+                        NameObject("/Ordering"): TextStringObject("Identity"),
+                        NameObject("/Supplement"): NumberObject(0),
+                    }
+                ),
+                NameObject("/FontDescriptor"): writer._add_object(descriptor),
+                NameObject("/W"): ArrayObject(
+                    [NumberObject(0), ArrayObject(FloatObject(round(w, 1)) for w in self.widths)]
+                ),
+            }
+        )
         to_unicode = DecodedStreamObject()
         to_unicode.set_data(self._to_unicode())
-        return writer._add_object(DictionaryObject({
-            NameObject("/Type"): NameObject("/Font"), NameObject("/Subtype"): NameObject("/Type0"),
-            NameObject("/BaseFont"): name, NameObject("/Encoding"): NameObject("/Identity-H"),
-            NameObject("/DescendantFonts"): ArrayObject([writer._add_object(cid_font)]),
-            NameObject("/ToUnicode"): writer._add_object(to_unicode.flate_encode(level=9))}))
+        return writer._add_object(
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Font"),
+                    NameObject("/Subtype"): NameObject("/Type0"),
+                    NameObject("/BaseFont"): name,
+                    NameObject("/Encoding"): NameObject("/Identity-H"),
+                    NameObject("/DescendantFonts"): ArrayObject([writer._add_object(cid_font)]),
+                    NameObject("/ToUnicode"): writer._add_object(to_unicode.flate_encode(level=9)),
+                }
+            )
+        )
 
     def _to_unicode(self) -> bytes:
         pairs = sorted({gid: cp for cp, gid in sorted(self.glyphs.items(), reverse=True)}.items())
-        lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-                 "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
-                 "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
-                 "1 begincodespacerange", "<0000> <FFFF>", "endcodespacerange"]
+        lines = [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            "/CMapName /Adobe-Identity-UCS def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            "<0000> <FFFF>",
+            "endcodespacerange",
+        ]
         for start in range(0, len(pairs), 100):
-            chunk = pairs[start:start + 100]
+            chunk = pairs[start : start + 100]
             lines.append(f"{len(chunk)} beginbfchar")
             lines += [f"<{gid:04X}> <{chr(cp).encode('utf-16-be').hex().upper()}>" for gid, cp in chunk]
             lines.append("endbfchar")
@@ -126,8 +178,12 @@ def field_font(font_file: bytes) -> FieldFont:
     head, hhea = font["head"], font["hhea"]
     cap = getattr(font["OS/2"], "sCapHeight", 0) or hhea.ascent
     return FieldFont(
-        data=out.getvalue(), postscript=font["name"].getDebugName(6) or "Serif",
+        data=out.getvalue(),
+        postscript=font["name"].getDebugName(6) or "Serif",
         glyphs={cp: gid[name] for cp, name in font.getBestCmap().items()},
         widths=tuple(font["hmtx"][name][0] * scale for name in order),
         bbox=tuple(v * scale for v in (head.xMin, head.yMin, head.xMax, head.yMax)),
-        ascent=hhea.ascent * scale, descent=hhea.descent * scale, cap_height=cap * scale)
+        ascent=hhea.ascent * scale,
+        descent=hhea.descent * scale,
+        cap_height=cap * scale,
+    )

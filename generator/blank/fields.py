@@ -8,6 +8,7 @@ puts each answer back where the schema wants it without guessing. The templates 
 of them the same way (``{{ value }}``; Jinja asks a value for its ``__html__``), so a blank
 and a filled document come from one template and cannot drift apart.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -60,21 +61,29 @@ class Field:
             return self._content_control()
         name, title = escape(self.name), escape(self.title)
         if self.kind == "prose":
-            return Markup(f'<textarea class="o-viet" name="{name}" title="{title}" '
-                          f'style="height: {self.lines * 1.45:.2f}em">{escape(self.value)}</textarea>')
+            return Markup(
+                f'<textarea class="o-viet" name="{name}" title="{title}" '
+                f'style="height: {self.lines * 1.45:.2f}em">{escape(self.value)}</textarea>'
+            )
         if self.kind == "choice":
             parts = []
             for code, label in self.options:
                 checked = " checked" if code == self.value else ""
-                parts.append(f'<span class="lua-chon"><input type="radio" class="o-chon" name="{name}" '
-                             f'value="{escape(code)}" title="{title}"{checked}> {escape(label)}</span>')
+                parts.append(
+                    f'<span class="lua-chon"><input type="radio" class="o-chon" name="{name}" '
+                    f'value="{escape(code)}" title="{title}"{checked}> {escape(label)}</span>'
+                )
             return Markup(f'<span class="nhom-chon">{" ".join(parts)}</span>')
         if self.kind == "list":
-            options = "".join(f'<option value="{escape(code)}"{" selected" if code == self.value else ""}>{escape(label)}</option>'
-                              for code, label in (("", ""), *self.options))
+            options = "".join(
+                f'<option value="{escape(code)}"{" selected" if code == self.value else ""}>{escape(label)}</option>'
+                for code, label in (("", ""), *self.options)
+            )
             return Markup(f'<select class="o-ds o-{self.size}" name="{name}" title="{title}">{options}</select>')
         size = "so" if self.kind == "number" else self.size
-        return Markup(f'<input type="text" class="o o-{size}" name="{name}" title="{title}" value="{escape(self.value)}">')
+        return Markup(
+            f'<input type="text" class="o o-{size}" name="{name}" title="{title}" value="{escape(self.value)}">'
+        )
 
     def _content_control(self) -> str:
         """A Word content control in place of the value: the template prints the value inside a
@@ -86,11 +95,16 @@ class Field:
             props += "<w:showingPlcHdr/>"
             shown = self.placeholder
         if self.kind in ("choice", "list"):  # one value of several: Word's drop-down list, values are the codes
-            items = "".join(f'<w:listItem w:displayText="{escape(label)}" w:value="{escape(code)}"/>' for code, label in self.options)
+            items = "".join(
+                f'<w:listItem w:displayText="{escape(label)}" w:value="{escape(code)}"/>'
+                for code, label in self.options
+            )
             props += f"<w:dropDownList>{items}</w:dropDownList>"
         else:
             props += '<w:text w:multiLine="1"/>' if self.kind == "prose" else "<w:text/>"
         lines = str(escape(shown)).split("\n")
         text = '</w:t><w:br/><w:t xml:space="preserve">'.join(lines)
-        return Markup(f'</w:t></w:r><w:sdt><w:sdtPr>{props}</w:sdtPr><w:sdtContent><w:r>'
-                      f'<w:t xml:space="preserve">{text}</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve">')
+        return Markup(
+            f"</w:t></w:r><w:sdt><w:sdtPr>{props}</w:sdtPr><w:sdtContent><w:r>"
+            f'<w:t xml:space="preserve">{text}</w:t></w:r></w:sdtContent></w:sdt><w:r><w:t xml:space="preserve">'
+        )

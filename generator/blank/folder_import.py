@@ -9,6 +9,7 @@ regime, profile, year or đảng bộ, a file read twice) is reported and left o
 the votes and the quota would be judged under the wrong rules. What only the chi bộ meeting or
 the clerk knows (votes, meeting date, upper committee, the tree of đảng bộ cơ sở) stays empty.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..compose import MEMBER_FORM
-from ..filenames import slug
 from ..errors import InputError, Problem
+from ..filenames import slug
 from ..inputfile import read_bytes
 from ..schema import load_schema, title_at
 from ..validate import DEFAULT_REGIME
@@ -34,6 +35,7 @@ AGREE = ("regime", "profile", "nam", "dang_bo")
 @dataclass
 class Record:
     """One filled form read back: its file name and its document (valid, classified)."""
+
     name: str
     document: dict
 
@@ -42,6 +44,7 @@ class Record:
 class FolderImport:
     """What a folder gave: the dang-bo document (None when nothing was usable), the files
     imported, and each file skipped with its problems."""
+
     document: dict | None = None
     imported: list[str] = field(default_factory=list)
     skipped: list[tuple[str, list[Problem]]] = field(default_factory=list)
@@ -57,9 +60,12 @@ def read_record(path: Path, profile: str | None = None) -> dict:
     """A filled bản tự kiểm điểm as ``kiemdiem import`` reads it: read, validated, classified."""
     from ..pipeline import prepare
     from .reading import read_blank
+
     document = read_blank(read_bytes(path, "Tệp", "blank"))
     if document.get("form") != MEMBER_FORM:
-        raise InputError([Problem("$.form", "Loại văn bản", f"là “{document.get('form')}”; sổ Excel chỉ nhận bản tự kiểm điểm")])
+        raise InputError(
+            [Problem("$.form", "Loại văn bản", f"là “{document.get('form')}”; sổ Excel chỉ nhận bản tự kiểm điểm")]
+        )
     return prepare(document, profile).document
 
 
@@ -88,9 +94,16 @@ def _foreign(records: list[Record]) -> tuple[list[Record], list[tuple[str, list[
     reference = records[signatures.index(chosen)]
     kept, skipped = [], []
     for record in records:
-        differ = [Problem(f"$.{key}", _title(key), f"“{_shown(record.document, key)}”, khác các bản còn lại "
-                          f"(“{_shown(reference.document, key)}”, tệp {reference.name}): không gộp vào cùng một sổ")
-                  for key in AGREE if _stated(record.document, key) != _stated(reference.document, key)]
+        differ = [
+            Problem(
+                f"$.{key}",
+                _title(key),
+                f"“{_shown(record.document, key)}”, khác các bản còn lại "
+                f"(“{_shown(reference.document, key)}”, tệp {reference.name}): không gộp vào cùng một sổ",
+            )
+            for key in AGREE
+            if _stated(record.document, key) != _stated(reference.document, key)
+        ]
         (skipped.append((record.name, differ)) if differ else kept.append(record))
     return kept, skipped
 
@@ -121,11 +134,26 @@ def _organisations(records: list[Record]) -> tuple[list[dict], list[tuple[str, l
                 n += 1
                 code = f"{slug(name, 'chi-bo')}-{n}"
             codes.add(code)
-            org = by_name[key] = {"ma": code, "ten": name, "loai_to_chuc": "chi_bo_truc_thuoc", "xep_loai": {"dang_vien": []}}
+            org = by_name[key] = {
+                "ma": code,
+                "ten": name,
+                "loai_to_chuc": "chi_bo_truc_thuoc",
+                "xep_loai": {"dang_vien": []},
+            }
         person = (key,) + _person(record.document)
         if person in seen:
-            skipped.append((record.name, [Problem("$.dang_vien.ho_ten", _title("dang_vien", "ho_ten"),
-                                                  f"đồng chí {record.document['dang_vien']['ho_ten']} ({name}) đã có ở tệp {seen[person]}")]))
+            skipped.append(
+                (
+                    record.name,
+                    [
+                        Problem(
+                            "$.dang_vien.ho_ten",
+                            _title("dang_vien", "ho_ten"),
+                            f"đồng chí {record.document['dang_vien']['ho_ten']} ({name}) đã có ở tệp {seen[person]}",
+                        )
+                    ],
+                )
+            )
             continue
         seen[person] = record.name
         org["xep_loai"]["dang_vien"].append({"ban_kiem_diem": _member(record.document)})
@@ -136,10 +164,14 @@ def _header(records: list[Record]) -> dict:
     """The đảng bộ's header from its records: the agreed rules, year and name; the place most of them
     write; the latest of their dates (the summary documents come after the members' reviews)."""
     first = records[0].document
-    header = {"form": "dang-bo", "regime": first.get("regime", DEFAULT_REGIME), "nam": first["nam"],
-              "dang_bo": " ".join(first["dang_bo"].split()),
-              "dia_danh": Counter(r.document["dia_danh"] for r in records).most_common(1)[0][0],
-              "ngay_lap": max(dt.date.fromisoformat(r.document["ngay_lap"]) for r in records).isoformat()}
+    header = {
+        "form": "dang-bo",
+        "regime": first.get("regime", DEFAULT_REGIME),
+        "nam": first["nam"],
+        "dang_bo": " ".join(first["dang_bo"].split()),
+        "dia_danh": Counter(r.document["dia_danh"] for r in records).most_common(1)[0][0],
+        "ngay_lap": max(dt.date.fromisoformat(r.document["ngay_lap"]) for r in records).isoformat(),
+    }
     if first.get("profile"):
         header["profile"] = first["profile"]
     return header

@@ -5,6 +5,7 @@ What the rules compute (total score, reasons, shares) stays empty; the facts the
 need but the form itself does not print (task counts, discipline, conditions) are asked
 on an appendix page, "SỐ LIỆU ĐỂ XẾP LOẠI" (``trinh_bay.so_lieu``; empty in a filled document).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,8 +24,13 @@ PERSONAL_LINES = ("chuc_vu_dang", "chuc_vu_chinh_quyen", "chuc_vu_doan_the", "do
 def personal_lines(b: Blank, role: str) -> tuple[str, ...]:
     """The lines the role's form prints, and any other the pre-filled data already holds."""
     fields = b.schema["properties"]["dang_vien"]["properties"]
-    return tuple(key for key in PERSONAL_LINES
-                 if role in fields[key].get("x-chi-cho", [role]) or b.get(["dang_vien", key]) is not None)
+    return tuple(
+        key
+        for key in PERSONAL_LINES
+        if role in fields[key].get("x-chi-cho", [role]) or b.get(["dang_vien", key]) is not None
+    )
+
+
 FAULT_ROWS = 2  # earlier faults (Mẫu 01, mục III) a blank leaves room for
 MEMBER_ROWS = 2  # members named under "trách nhiệm của cá nhân" (Mẫu 01, mục V)
 
@@ -39,7 +45,7 @@ def header_line(b: Blank, path: list, upper=header_name, field: bool = False):
 
 
 def date_line(b: Blank):
-    """"Hà Nội, ngày 05 tháng 01 năm 2026", or "……, ngày …… tháng …… năm ……"."""
+    """ "Hà Nội, ngày 05 tháng 01 năm 2026", or "……, ngày …… tháng …… năm ……"."""
     if b.fillable:
         # Short placeholders: Word shows them until a value is typed, and the line must not wrap in its cell.
         return b.join(b.text(["dia_danh"], 6, size="vua"), ", ngày ", b.text(["ngay_lap"], 7))
@@ -57,28 +63,52 @@ def score_rows(b: Blank, rules: Subject) -> list[dict]:
     def walk(items: list, path: list, prefix: str, depth: int) -> None:
         for i, item in enumerate(items):
             here, number = path + ["tieu_chi", i], f"{prefix}.{i + 1}"
-            rows.append({"stt": number, "ten": item.get("ten") or leader(15),
-                         "toi_da": so(item["diem_toi_da"]) if "diem_toi_da" in item else "",
-                         "diem": b.number(here + ["diem"]), "cap": depth})
+            rows.append(
+                {
+                    "stt": number,
+                    "ten": item.get("ten") or leader(15),
+                    "toi_da": so(item["diem_toi_da"]) if "diem_toi_da" in item else "",
+                    "diem": b.number(here + ["diem"]),
+                    "cap": depth,
+                }
+            )
             walk(item.get("tieu_chi") or [], here, number, depth + 1)
 
     for n, part in enumerate(rules.get("score_parts") or [], 1):
         path = ["diem", part["id"]]
-        rows.append({"stt": str(n), "ten": part["label"], "toi_da": so(part["max"]), "diem": b.number(path + ["diem"]), "cap": 0})
+        rows.append(
+            {
+                "stt": str(n),
+                "ten": part["label"],
+                "toi_da": so(part["max"]),
+                "diem": b.number(path + ["diem"]),
+                "cap": 0,
+            }
+        )
         walk(b.get(path + ["tieu_chi"]) or [], path, str(n), 1)
     return rows
 
 
 def grade_rows(b: Blank, rules: Subject) -> list[dict]:
-    return [{"stt": str(i), "ten": c["label"], "muc": b.choice(["cap_do", c["id"]])} for i, c in enumerate(rules.criteria, 1)]
+    return [
+        {"stt": str(i), "ten": c["label"], "muc": b.choice(["cap_do", c["id"]])}
+        for i, c in enumerate(rules.criteria, 1)
+    ]
 
 
 def assessment(b: Blank, rules: Subject) -> tuple[dict, dict]:
     """ket_qua (nothing computed: empty total, no reasons) and the tables of part B."""
     parts = rules.get("score_parts") or []
     maximum = rules.get("max_score") or sum(p["max"] for p in parts)
-    ket_qua = {"level": "", "level_label": "", "khong_xep_loai": False, "score": "", "reasons": [],
-               "max_score": so(maximum) if parts else "", "parts": []}
+    ket_qua = {
+        "level": "",
+        "level_label": "",
+        "khong_xep_loai": False,
+        "score": "",
+        "reasons": [],
+        "max_score": so(maximum) if parts else "",
+        "parts": [],
+    }
     return ket_qua, {"bang_diem": score_rows(b, rules), "bang_cap_do": grade_rows(b, rules)}
 
 
@@ -95,9 +125,14 @@ def signature(b: Blank, root: str = "ky", kind: str | None = None, authority: st
     if b.fillable:
         thay_mat, chuc_vu = b.choice([root, "thay_mat"]), b.choice([root, "chuc_vu_nguoi_ky"])
     else:
-        thay_mat = (b.choice([root, "thay_mat"]) if b.get([root, "thay_mat"]) is not None
-                    else authority or PAPER_AUTHORITY.get(kind, PAPER_AUTHORITY[None]))
-        chuc_vu = b.choice([root, "chuc_vu_nguoi_ky"]) if b.get([root, "chuc_vu_nguoi_ky"]) is not None else PAPER_SIGNER
+        thay_mat = (
+            b.choice([root, "thay_mat"])
+            if b.get([root, "thay_mat"]) is not None
+            else authority or PAPER_AUTHORITY.get(kind, PAPER_AUTHORITY[None])
+        )
+        chuc_vu = (
+            b.choice([root, "chuc_vu_nguoi_ky"]) if b.get([root, "chuc_vu_nguoi_ky"]) is not None else PAPER_SIGNER
+        )
     return {"thay_mat": thay_mat, "chuc_vu_nguoi_ky": chuc_vu, "nguoi_ky": b.signer([root, "nguoi_ky"])}
 
 
@@ -118,24 +153,34 @@ def member(b: Blank, s: Setting) -> dict:
     if leader_role:
         strengths["lanh_dao_quan_ly"] = b.prose(kd + ["uu_diem", "lanh_dao_quan_ly"])
     ket_qua, tables = assessment(b, rules)
-    facts = [["dang_vien", "ngay_vao_dang"], ["dang_vien", "tinh_trang_sinh_hoat"], ["dang_vien", "nghi_dai_ngay"],
-             ["nhiem_vu"], ["khac_phuc_ky_truoc"], ["vi_pham"]] + ([["lanh_dao"]] if leader_role else [])
+    facts = [
+        ["dang_vien", "ngay_vao_dang"],
+        ["dang_vien", "tinh_trang_sinh_hoat"],
+        ["dang_vien", "nghi_dai_ngay"],
+        ["nhiem_vu"],
+        ["khac_phuc_ky_truoc"],
+        ["vi_pham"],
+    ] + ([["lanh_dao"]] if leader_role else [])
     return {
         "nam": b.text(["nam"], 3, size="ngan"),
         "chi_bo": b.text(["chi_bo"], 25),
         "dang_vien": person,
         "kiem_diem": {
             "uu_diem": strengths,
-            "han_che": {"han_che_khuyet_diem": b.prose(kd + ["han_che", "han_che_khuyet_diem"]),
-                        "nguyen_nhan": b.prose(kd + ["han_che", "nguyen_nhan"])},
+            "han_che": {
+                "han_che_khuyet_diem": b.prose(kd + ["han_che", "han_che_khuyet_diem"]),
+                "nguyen_nhan": b.prose(kd + ["han_che", "nguyen_nhan"]),
+            },
             "khac_phuc": b.prose(kd + ["khac_phuc"]),
             "giai_trinh": b.prose(kd + ["giai_trinh"], 3),
             "trach_nhiem_tap_the": b.prose(kd + ["trach_nhiem_tap_the"], 3),
             "phuong_huong": b.prose(kd + ["phuong_huong"]),
         },
-        "nhan_xet_chi_bo": {"nhan_xet": b.prose(["nhan_xet_chi_bo", "nhan_xet"]),
-                            "xep_loai": level_choice(b, ["nhan_xet_chi_bo", "xep_loai"], rules),
-                            **signature(b, "nhan_xet_chi_bo")},
+        "nhan_xet_chi_bo": {
+            "nhan_xet": b.prose(["nhan_xet_chi_bo", "nhan_xet"]),
+            "xep_loai": level_choice(b, ["nhan_xet_chi_bo", "xep_loai"], rules),
+            **signature(b, "nhan_xet_chi_bo"),
+        },
         "ket_qua": ket_qua,
         "trinh_bay": {
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
@@ -159,10 +204,14 @@ def count_rows(b: Blank, root: str, levels) -> list[dict]:
 
 def count_facts(b: Blank, root: str, levels: list) -> list[dict]:
     """Appendix rows for the members (or organisations) counted per level of this regime only."""
-    rows = [{"ten": b.title([root, "so_xep_loai", code]), "o": b.number([root, "so_xep_loai", code], leader(6))}
-            for code, _ in levels]
+    rows = [
+        {"ten": b.title([root, "so_xep_loai", code]), "o": b.number([root, "so_xep_loai", code], leader(6))}
+        for code, _ in levels
+    ]
     if root == "thong_ke_dang_vien":
-        rows.append({"ten": b.title([root, "so_khong_xep_loai"]), "o": b.number([root, "so_khong_xep_loai"], leader(6))})
+        rows.append(
+            {"ten": b.title([root, "so_khong_xep_loai"]), "o": b.number([root, "so_khong_xep_loai"], leader(6))}
+        )
     return rows
 
 
@@ -210,11 +259,19 @@ def report(b: Blank, s: Setting) -> dict:
     rules, regime = s.rules, s.regime
     report_rules = rules["report"]
     ket_qua, tables = assessment(b, rules)
-    status = (("da_khac_phuc", "Đã khắc phục"), ("dang_khac_phuc", "Đang khắc phục"), ("chua_khac_phuc", "Chưa khắc phục"))
+    status = (
+        ("da_khac_phuc", "Đã khắc phục"),
+        ("dang_khac_phuc", "Đang khắc phục"),
+        ("chua_khac_phuc", "Chưa khắc phục"),
+    )
     faults = max(FAULT_ROWS, len(b.get(["han_che_ky_truoc"]) or []))
     members = max(MEMBER_ROWS, len(b.get(["trach_nhiem", "ca_nhan"]) or []))
     kind = b.get(["loai_tap_the"])
-    issuer = (lambda v: header_name(cap_uy(v), bold=True)) if kind == "dang_bo_co_so" else (lambda v: header_name(v, bold=True))
+    issuer = (
+        (lambda v: header_name(cap_uy(v), bold=True))
+        if kind == "dang_bo_co_so"
+        else (lambda v: header_name(v, bold=True))
+    )
     facts = [["ngay_thanh_lap"], ["nhiem_vu"], ["dieu_kien"]]
     return {
         "nam": b.text(["nam"], 3, size="ngan"),
@@ -230,28 +287,48 @@ def report(b: Blank, s: Setting) -> dict:
             "mau": {"code": "01", "form_code": report_rules["form_code"], "subtitle": ""},
             "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
             "tap_the_in_hoa": header_line(b, ["tap_the"], issuer),
-            "so_ky_hieu": (b.join("Số ", b.text(["so_ky_hieu"], 6, size="vua")) if b.fillable
-                           else f"Số {b.get(['so_ky_hieu']) or leader(3) + '-BC/' + leader(3)}"),
+            "so_ky_hieu": (
+                b.join("Số ", b.text(["so_ky_hieu"], 6, size="vua"))
+                if b.fillable
+                else f"Số {b.get(['so_ky_hieu']) or leader(3) + '-BC/' + leader(3)}"
+            ),
             "dia_danh_ngay": date_line(b),
-            "tieu_de": b.join(report_rules["title"], " ", b.text(["tap_the"], 15), " năm ", b.text(["nam"], 3, size="ngan")),
+            "tieu_de": b.join(
+                report_rules["title"], " ", b.text(["tap_the"], 15), " năm ", b.text(["nam"], 3, size="ngan")
+            ),
             "quy_dinh": regime.name + (f"; {regime.profile}" if regime.profile else ""),
-            "uu_diem": [{"stt": str(i), "ten": s["label"], "doan": b.prose(["uu_diem", s["id"]])}
-                        for i, s in enumerate(report_rules["strengths"], 1)],
-            "khac_phuc": [{"stt": str(i + 1), "noi_dung": b.text(["han_che_ky_truoc", i, "noi_dung"], 22),
-                           "tinh_trang": b.choice(["han_che_ky_truoc", i, "tinh_trang"], status),
-                           "muc_do": b.prose(["han_che_ky_truoc", i, "muc_do"], 2)} for i in range(faults)],
+            "uu_diem": [
+                {"stt": str(i), "ten": s["label"], "doan": b.prose(["uu_diem", s["id"]])}
+                for i, s in enumerate(report_rules["strengths"], 1)
+            ],
+            "khac_phuc": [
+                {
+                    "stt": str(i + 1),
+                    "noi_dung": b.text(["han_che_ky_truoc", i, "noi_dung"], 22),
+                    "tinh_trang": b.choice(["han_che_ky_truoc", i, "tinh_trang"], status),
+                    "muc_do": b.prose(["han_che_ky_truoc", i, "muc_do"], 2),
+                }
+                for i in range(faults)
+            ],
             "khac_phuc_tom_tat": "",
-            "ca_nhan": [{"ho_ten": b.text(["trach_nhiem", "ca_nhan", i, "ho_ten"], 12, size="vua"),
-                         "chuc_vu": b.text(["trach_nhiem", "ca_nhan", i, "chuc_vu"], 10, size="vua"),
-                         "trach_nhiem": b.prose(["trach_nhiem", "ca_nhan", i, "trach_nhiem"], 2)} for i in range(members)],
+            "ca_nhan": [
+                {
+                    "ho_ten": b.text(["trach_nhiem", "ca_nhan", i, "ho_ten"], 12, size="vua"),
+                    "chuc_vu": b.text(["trach_nhiem", "ca_nhan", i, "chuc_vu"], 10, size="vua"),
+                    "trach_nhiem": b.prose(["trach_nhiem", "ca_nhan", i, "trach_nhiem"], 2),
+                }
+                for i in range(members)
+            ],
             "phan_b": report_rules["part_b"],
             "phan_b_dan": report_rules["part_b_intro"],
             "muc_b_i": "I. ĐÁNH GIÁ THEO CÁC TIÊU CHÍ" if rules.criteria else "I. ĐÁNH GIÁ THEO CÁC NHÓM TIÊU CHÍ",
             **tables,
             "tu_xep_loai": level_choice(b, ["tu_xep_loai"], rules),
-            "so_lieu": (b.fact_rows(([] if kind else [["loai_tap_the"]]) + facts)
-                        + count_facts(b, "thong_ke_dang_vien", list(rules["member_labels"].items()))
-                        + count_facts(b, "thong_ke_to_chuc", rules.levels)),
+            "so_lieu": (
+                b.fact_rows(([] if kind else [["loai_tap_the"]]) + facts)
+                + count_facts(b, "thong_ke_dang_vien", list(rules["member_labels"].items()))
+                + count_facts(b, "thong_ke_to_chuc", rules.levels)
+            ),
             "phu_luc": None,  # nothing computed: no annex of reasons
         },
     }

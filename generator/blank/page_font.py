@@ -6,6 +6,7 @@ a viewer might type any letter with it. Once the fields type with their own font
 the glyph ids its text shows, keeping every id in place (the page's text codes are glyph
 ids), with the widths of those glyphs only.
 """
+
 from __future__ import annotations
 
 import io
@@ -42,13 +43,16 @@ def shrink_font(writer: PdfWriter, font_ref) -> None:
     file.set_data(out.getvalue())
     file[NameObject("/Length1")] = NumberObject(len(out.getvalue()))
     widths = _widths(cid_font.get("/W", ArrayObject()))
-    cid_font[NameObject("/W")] = ArrayObject(x for g in used if g in widths
-                                             for x in (NumberObject(g), ArrayObject([FloatObject(widths[g])])))
+    cid_font[NameObject("/W")] = ArrayObject(
+        x for g in used if g in widths for x in (NumberObject(g), ArrayObject([FloatObject(widths[g])]))
+    )
 
 
 # A content stream's tokens, as far as showing text needs: literal and hex strings, dictionary marks
 # (skipped), names, and operators (any other word; numbers and brackets are passed over).
-_TOKEN = re.compile(rb"\((?:\\.|[^\\()])*\)|<<|>>|<([0-9A-Fa-f\s]*)>|/([^\s/\[\]<>(){}%]*)|([A-Za-z'\"][A-Za-z0-9*'\"]*)")
+_TOKEN = re.compile(
+    rb"\((?:\\.|[^\\()])*\)|<<|>>|<([0-9A-Fa-f\s]*)>|/([^\s/\[\]<>(){}%]*)|([A-Za-z'\"][A-Za-z0-9*'\"]*)"
+)
 
 
 def _collect(content, resources, font_ref, used: set) -> None:
@@ -73,7 +77,7 @@ def _collect(content, resources, font_ref, used: set) -> None:
                 current = name
             elif operator in _SHOW and current in ours:
                 for data in pending:
-                    used.update(int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data) - 1, 2))
+                    used.update(int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data) - 1, 2))
             elif operator == b"Do" and name is not None and f"/{name.decode()}" in xobjects:
                 form = xobjects[f"/{name.decode()}"].get_object()
                 if form.get("/Subtype") == "/Form":

@@ -7,6 +7,7 @@ at its path, typed as the schema says: numbers with a decimal comma, dates as th
 writes them ("05/12/2025"), sections one paragraph a line, yes/no and level choices as
 their codes. What is wrong is then reported by the ordinary validation, field by field.
 """
+
 from __future__ import annotations
 
 import copy
@@ -19,15 +20,15 @@ import zipfile
 from typing import Any
 
 from lxml import etree
-
 from pypdf import PdfReader
 
 from ..errors import InputError, Problem
 from ..evaluate.profile import MAX_DEPTH, depth
+from ..forms import blank_forms
+from ..forms import form as form_record
 from ..inputfile import UnsafeFile, check_archive
-from ..typed import TypedError, parse_number
 from ..schema import kind, load_schema, node_at, resolve
-from ..forms import blank_forms, form as form_record
+from ..typed import TypedError, parse_number
 from .document import CORE, DC, DOCX_MARK, METADATA_KEY
 from .docx_resaved import RESAVED, Control, control_of, names_by_order, split_joined_lines
 from .fields import NO, YES
@@ -37,8 +38,10 @@ _DAY = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$")
 _ISO = re.compile(r"^\s*\d{4}-\d{2}-\d{2}\s*$")
 NOT_A_BLANK = "không phải bản trống điền được của kiemdiem (tạo bằng: kiemdiem blank MẪU --fillable)"
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"  # on the first page of every Party paper kiemdiem makes
-NO_FIELDS = ("tệp {kind} không còn ô điền (đã được in ra, làm phẳng hoặc xuất lại bằng chương trình khác): "
-             "hãy gửi lại tệp kiemdiem đã tạo, điền trực tiếp vào các ô")
+NO_FIELDS = (
+    "tệp {kind} không còn ô điền (đã được in ra, làm phẳng hoặc xuất lại bằng chương trình khác): "
+    "hãy gửi lại tệp kiemdiem đã tạo, điền trực tiếp vào các ô"
+)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -52,8 +55,16 @@ _XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
 
 
 def _skeleton(raw) -> dict:
-    too_deep = InputError([Problem("$", "Tệp", f"dữ liệu kèm theo bản trống lồng nhau quá sâu (quá {MAX_DEPTH} cấp): "
-                                   "tệp không do kiemdiem tạo hoặc đã bị sửa")])
+    too_deep = InputError(
+        [
+            Problem(
+                "$",
+                "Tệp",
+                f"dữ liệu kèm theo bản trống lồng nhau quá sâu (quá {MAX_DEPTH} cấp): "
+                "tệp không do kiemdiem tạo hoặc đã bị sửa",
+            )
+        ]
+    )
     try:
         skeleton = json.loads(str(raw)) if raw else None
     except json.JSONDecodeError:
@@ -82,7 +93,7 @@ def read_docx_fields(data: bytes, notices: list[str] | None = None) -> tuple[dic
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, etree.XMLSyntaxError) as exc:
         raise InputError([Problem("$", "Tệp DOCX", f"không đọc được tệp DOCX ({exc})")]) from None
     description = core.findtext(f"{{{DC}}}description") or ""
-    skeleton = _skeleton(description[len(DOCX_MARK):] if description.startswith(DOCX_MARK) else None)
+    skeleton = _skeleton(description[len(DOCX_MARK) :] if description.startswith(DOCX_MARK) else None)
     controls = [(c, c.find(f"{W}sdtPr")) for c in body.iter(f"{W}sdt")]
     controls = [(c, props) for c, props in controls if props is not None]
     if not controls:
@@ -117,6 +128,7 @@ def _blank_controls(skeleton: dict) -> list[tuple[Control, str | None]]:
     """The controls of the fillable DOCX blank that ``skeleton`` records, made again, with the text each
     shows while empty."""
     from .document import make_blank, render_blank
+
     data = {k: v for k, v in skeleton.items() if k != "form"}
     docx = render_blank(make_blank(skeleton["form"], data, fillable="docx"), "docx")
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
@@ -125,7 +137,9 @@ def _blank_controls(skeleton: dict) -> list[tuple[Control, str | None]]:
     for control in body.iter(f"{W}sdt"):
         props, content = control.find(f"{W}sdtPr"), control.find(f"{W}sdtContent")
         empty = props.find(f"{W}showingPlcHdr") is not None and content is not None
-        out.append((control_of(props), _run_text(content) if empty else None))  # a pre-filled control has no placeholder
+        out.append(
+            (control_of(props), _run_text(content) if empty else None)
+        )  # a pre-filled control has no placeholder
     return out
 
 
@@ -153,7 +167,9 @@ def read_fields(data: bytes) -> tuple[dict, dict[str, str]]:
         raw_skeleton = metadata.get(METADATA_KEY)
         party_paper = not fields and len(reader.pages) > 0 and PARTY in (reader.pages[0].extract_text() or "")
     except Exception as exc:  # noqa: BLE001 — pypdf raises anything on a broken file; every case is the user's file
-        raise InputError([Problem("$", "Tệp PDF", f"không đọc được tệp PDF ({type(exc).__name__}: {str(exc)[:160]})")]) from None
+        raise InputError(
+            [Problem("$", "Tệp PDF", f"không đọc được tệp PDF ({type(exc).__name__}: {str(exc)[:160]})")]
+        ) from None
     finally:
         pypdf_log.setLevel(level)
     if not fields and (raw_skeleton or party_paper):  # our blank, flattened, printed to PDF or re-exported
@@ -259,7 +275,9 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
     counted = form_record(form).counted_by
     if counted:  # a voter's ballot is not a document: it is counted with the others
         what, command = counted
-        raise InputError([Problem("$.form", "Loại văn bản", f"đây là {what} đã điền; đếm cả thư mục phiếu bằng {command}")])
+        raise InputError(
+            [Problem("$.form", "Loại văn bản", f"đây là {what} đã điền; đếm cả thư mục phiếu bằng {command}")]
+        )
     schema = load_schema(form)
     document = copy.deepcopy(skeleton)
     problems = []
@@ -267,8 +285,11 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
     for name, text in answers.items():
         path = parse_name(str(name)[:1000])
         if any(isinstance(key, int) and key >= MAX_ROWS for key in path):
-            problems.append(Problem(f"$.{str(name)[:120]}", "", f"số thứ tự dòng quá lớn (tối đa {MAX_ROWS}): "
-                                    "ô không do kiemdiem tạo"))
+            problems.append(
+                Problem(
+                    f"$.{str(name)[:120]}", "", f"số thứ tự dòng quá lớn (tối đa {MAX_ROWS}): ô không do kiemdiem tạo"
+                )
+            )
             continue
         node = node_at(schema, path) if path else None
         if node is None:
@@ -284,8 +305,16 @@ def assemble(skeleton: dict, answers: dict[str, str]) -> dict:
             _put(document, path, value)
         except (TypeError, AttributeError, KeyError, IndexError):
             where = "".join(f"[{k}]" if isinstance(k, int) else f".{k}" for k in path)
-            raise InputError([Problem(f"${where}", "", "dữ liệu kèm theo bản trống không khớp với mẫu ở ô này "
-                                      "(tệp không do kiemdiem tạo hoặc đã bị sửa)")]) from None
+            raise InputError(
+                [
+                    Problem(
+                        f"${where}",
+                        "",
+                        "dữ liệu kèm theo bản trống không khớp với mẫu ở ô này "
+                        "(tệp không do kiemdiem tạo hoặc đã bị sửa)",
+                    )
+                ]
+            ) from None
     document = _tidy(document)
     _required_empty_objects(schema, schema, document)
     return document

@@ -17,6 +17,7 @@ the counts and each member's ``phieu`` from the ballots. Round 2: the meeting fi
 the round-1 tally (its counts and ``phieu`` stay, the sheet has one set of counts) and
 each candidate gets ``phieu_vong_2``; the round-2 counts are reported beside it.
 """
+
 from __future__ import annotations
 
 import copy
@@ -29,10 +30,10 @@ from ..errors import InputError, Problem
 from ..inputfile import read_bytes
 from ..pipeline import Prepared, prepare
 from ..schema import load_schema, title_at
-from ..validate import DEFAULT_REGIME
-from .ballot_fields import CHOICE, FORM as BALLOT, NAME
+from ..validate import DEFAULT_REGIME, validate_partial
+from .ballot_fields import CHOICE, NAME
+from .ballot_fields import FORM as BALLOT
 from .folder_import import filled_files
-from ..validate import validate_partial
 from .reading import read_docx_fields, read_fields
 
 TALLY = "bien-ban-kiem-phieu"
@@ -77,8 +78,15 @@ def read_ballot(path: Path) -> Ballot:
     word = data[:2] == b"PK" or path.suffix.lower() == ".docx"
     skeleton, answers = read_docx_fields(data) if word else read_fields(data)
     if skeleton.get("form") != BALLOT:
-        raise InputError([Problem("$.form", "Loại văn bản",
-                                  f"tệp là bản điền được của mẫu “{skeleton.get('form')}”, không phải phiếu biểu quyết")])
+        raise InputError(
+            [
+                Problem(
+                    "$.form",
+                    "Loại văn bản",
+                    f"tệp là bản điền được của mẫu “{skeleton.get('form')}”, không phải phiếu biểu quyết",
+                )
+            ]
+        )
     return Ballot(path.name, _normal(skeleton), answers)
 
 
@@ -97,8 +105,15 @@ def _title(form: str, *path) -> str:
 
 
 def _mismatch(skeleton: dict, meeting: dict) -> list[Problem]:
-    return [Problem(f"$.{key}", _title(TALLY, key), f"phiếu của “{skeleton.get(key, '')}”, không phải “{meeting.get(key, '')}” "
-                    "của cuộc kiểm phiếu") for key in SAME_VOTE if skeleton.get(key) != meeting.get(key)]
+    return [
+        Problem(
+            f"$.{key}",
+            _title(TALLY, key),
+            f"phiếu của “{skeleton.get(key, '')}”, không phải “{meeting.get(key, '')}” của cuộc kiểm phiếu",
+        )
+        for key in SAME_VOTE
+        if skeleton.get(key) != meeting.get(key)
+    ]
 
 
 def tally_folder(folder: str | Path, meeting: dict) -> TallyResult:
@@ -130,8 +145,18 @@ def tally_folder(folder: str | Path, meeting: dict) -> TallyResult:
         if key == reference:
             counted.append(ballot)
         else:
-            rejected.append((ballot.name, [Problem("$.dang_vien", _title(BALLOT, "dang_vien"),
-                                                   "phiếu của danh sách hoặc vòng khác với các phiếu còn lại")]))
+            rejected.append(
+                (
+                    ballot.name,
+                    [
+                        Problem(
+                            "$.dang_vien",
+                            _title(BALLOT, "dang_vien"),
+                            "phiếu của danh sách hoặc vòng khác với các phiếu còn lại",
+                        )
+                    ],
+                )
+            )
     return _count(counted, meeting, rejected)
 
 
@@ -182,16 +207,25 @@ def _count(ballots: list[Ballot], meeting: dict, rejected: list) -> TallyResult:
         for name, choice in picked.items():
             counts[name][choice] += 1
         left = [n for n, c in choices.items() if not c] if round_1 else []
-        notes = ([f"không đánh dấu cho {', '.join(left)}: không hợp lệ đối với đồng chí đó"] if left else []) + \
-                ([f"đánh dấu ở dòng {', '.join(unnamed)} không ghi tên: không tính"] if unnamed else [])
+        notes = ([f"không đánh dấu cho {', '.join(left)}: không hợp lệ đối với đồng chí đó"] if left else []) + (
+            [f"đánh dấu ở dòng {', '.join(unnamed)} không ghi tên: không tính"] if unnamed else []
+        )
         if notes:
             partly.append((ballot.name, "; ".join(notes)))
     document = {"form": TALLY, **copy.deepcopy(meeting)}
     if round_1:
         typed = [key for key in COUNTED if key in meeting]
         if typed:
-            raise InputError([Problem(f"$.{key}", _title(TALLY, key),
-                                      "kiemdiem tally đếm số này từ các phiếu; bỏ trường này khỏi tệp cuộc họp") for key in typed])
+            raise InputError(
+                [
+                    Problem(
+                        f"$.{key}",
+                        _title(TALLY, key),
+                        "kiemdiem tally đếm số này từ các phiếu; bỏ trường này khỏi tệp cuộc họp",
+                    )
+                    for key in typed
+                ]
+            )
         document.update(so_phieu_thu_vao=len(ballots), so_phieu_hop_le=valid)
     document["dang_vien"] = _members(meeting, counts, round_1, levels)
     return TallyResult(prepare(document), invalid, partly, rejected, reference["vong"], len(ballots), valid)
@@ -206,23 +240,53 @@ def _members(meeting: dict, counts: dict[str, Counter], round_1: bool, levels: l
         extra = {entry.get("ho_ten"): entry for entry in given}
         for i, entry in enumerate(given):
             if "phieu" in entry:
-                problems.append(Problem(f"$.dang_vien[{i}].phieu", _title(TALLY, "dang_vien", i, "phieu"),
-                                        "phiếu vòng 1 được đếm từ các phiếu; bỏ trường này khỏi tệp cuộc họp"))
+                problems.append(
+                    Problem(
+                        f"$.dang_vien[{i}].phieu",
+                        _title(TALLY, "dang_vien", i, "phieu"),
+                        "phiếu vòng 1 được đếm từ các phiếu; bỏ trường này khỏi tệp cuộc họp",
+                    )
+                )
             elif entry.get("ho_ten") not in counts:
-                problems.append(Problem(f"$.dang_vien[{i}].ho_ten", _title(TALLY, "dang_vien", i, "ho_ten"),
-                                        f"“{entry.get('ho_ten')}” không có trên phiếu"))
+                problems.append(
+                    Problem(
+                        f"$.dang_vien[{i}].ho_ten",
+                        _title(TALLY, "dang_vien", i, "ho_ten"),
+                        f"“{entry.get('ho_ten')}” không có trên phiếu",
+                    )
+                )
         if problems:
             raise InputError(problems)
-        return [{**{k: v for k, v in extra.get(name, {}).items() if k != "ho_ten"}, "ho_ten": name,
-                 "phieu": {code: tally[code] for code in levels if tally[code]}} for name, tally in counts.items()]
+        return [
+            {
+                **{k: v for k, v in extra.get(name, {}).items() if k != "ho_ten"},
+                "ho_ten": name,
+                "phieu": {code: tally[code] for code in levels if tally[code]},
+            }
+            for name, tally in counts.items()
+        ]
     if not given:
-        raise InputError([Problem("$.dang_vien", _title(TALLY, "dang_vien"), "kiểm phiếu vòng 2 cần biên bản kiểm phiếu vòng 1 làm tệp "
-                                  "cuộc họp (số phiếu và phiếu từng đảng viên): phiếu vòng 2 chỉ ghi các đồng chí được đề nghị")])
+        raise InputError(
+            [
+                Problem(
+                    "$.dang_vien",
+                    _title(TALLY, "dang_vien"),
+                    "kiểm phiếu vòng 2 cần biên bản kiểm phiếu vòng 1 làm tệp "
+                    "cuộc họp (số phiếu và phiếu từng đảng viên): phiếu vòng 2 chỉ ghi các đồng chí được đề nghị",
+                )
+            ]
+        )
     members = copy.deepcopy(given)
     known = {entry.get("ho_ten") for entry in members}
     for name in counts:
         if name not in known:
-            problems.append(Problem("$.dang_vien", _title(TALLY, "dang_vien"), f"“{name}” có trên phiếu vòng 2 nhưng không có trong danh sách vòng 1"))
+            problems.append(
+                Problem(
+                    "$.dang_vien",
+                    _title(TALLY, "dang_vien"),
+                    f"“{name}” có trên phiếu vòng 2 nhưng không có trong danh sách vòng 1",
+                )
+            )
     if problems:
         raise InputError(problems)
     for entry in members:

@@ -7,6 +7,7 @@ workbook, named in the row's “Tệp bản tự kiểm điểm” column: the r
 row's cells. Before the workbook takes its name it is read back and compared member by member,
 so a record the workbook cannot hold is an error here, not a wrong document at print time.
 """
+
 from __future__ import annotations
 
 import copy
@@ -16,8 +17,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from ..filenames import slug
 from ..errors import InputError, Problem
+from ..filenames import slug
 from ..vietnamese import ngay_ngan
 from ..workbook import open_workbook, write_workbook
 from ..workbook.columns import layout
@@ -34,8 +35,11 @@ def side_folder(workbook: Path) -> Path:
 
 def _sub_criteria(member: dict) -> dict:
     """``{"diem": {part: {"tieu_chi": [...]}}}`` of a member, or {} when there are none."""
-    parts = {part: {"tieu_chi": value["tieu_chi"]} for part, value in (member.get("diem") or {}).items()
-             if isinstance(value, dict) and "tieu_chi" in value}
+    parts = {
+        part: {"tieu_chi": value["tieu_chi"]}
+        for part, value in (member.get("diem") or {}).items()
+        if isinstance(value, dict) and "tieu_chi" in value
+    }
     return {"diem": parts} if parts else {}
 
 
@@ -132,7 +136,9 @@ def still_to_fill(document: dict, dates: list[str]) -> list[str]:
     return [
         f"trang “{ORG_SHEET}”, mỗi chi bộ: “{org[('ngay_hop',)]}”, “{org[('so_dang_vien_chinh_thuc',)]}”; "
         "biểu điểm tự chấm của chi bộ (nếu đã chấm)",
-        f"trang “{MEMBER_SHEET}”, mỗi đảng viên: kết quả biểu quyết của chi bộ (" + ", ".join(f"“{v}”" for v in votes) + ")",
+        f"trang “{MEMBER_SHEET}”, mỗi đảng viên: kết quả biểu quyết của chi bộ ("
+        + ", ".join(f"“{v}”" for v in votes)
+        + ")",
         f"trang “{HEADER_SHEET}”: “{header[('cap_tren',)]}”, người ký, “{header[('noi_nhan',)]}”; {dated}, "
         f"“{header[('dia_danh',)]}” đang ghi “{document['dia_danh']}”: sửa nếu cần",
         f"trang “{ORG_SHEET}”: các chi bộ đang ghi là chi bộ trực thuộc thẳng “{document['dang_bo']}”; nếu có đảng bộ cơ sở, "

@@ -6,18 +6,19 @@ The clerk's workbook (or dang-bo folder) already names every member, their chi b
 Only who the member is and the shared fields are pre-filled (a filled workbook's texts and
 scores are not copied: the blank is for the member's own review); nothing is classified here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import compose
+from ..blank.document import make_blank, render_blank
+from ..errors import InputError
 from ..filenames import slug
+from ..write import write_atomic
 from .plan import Planner
 from .source import open_source
-from ..errors import InputError
-from ..write import write_atomic
-from ..blank.document import make_blank, render_blank
 
 PERSONAL = ("regime", "profile", "nam", "dang_bo", "chi_bo", "dia_danh", "ngay_lap", "dang_vien")
 
@@ -28,8 +29,9 @@ class BlankRun:
     errors: list[str] = field(default_factory=list)  # "where: problem", a member skipped
 
 
-def member_blanks(source: str | Path, out_dir: str | Path, formats: list[str], fillable: bool = False,
-                  profile: str | None = None) -> BlankRun:
+def member_blanks(
+    source: str | Path, out_dir: str | Path, formats: list[str], fillable: bool = False, profile: str | None = None
+) -> BlankRun:
     """Write each member's blank; raises ``InputError`` when the source itself is unusable."""
     run = BlankRun()
     with open_source(source) as opened:
@@ -40,8 +42,16 @@ def member_blanks(source: str | Path, out_dir: str | Path, formats: list[str], f
     return run
 
 
-def _organisation(planner: Planner, source, org: dict, out_dir: Path, formats: list[str], fillable: bool,
-                  profile: str | None, run: BlankRun) -> None:
+def _organisation(
+    planner: Planner,
+    source,
+    org: dict,
+    out_dir: Path,
+    formats: list[str],
+    fillable: bool,
+    profile: str | None,
+    run: BlankRun,
+) -> None:
     docs = source.documents(org["ma"])
     run.errors += [f"{p.where}: {p.reason}" for p in docs["problems"]]
     group = docs.get("xep_loai")
@@ -54,11 +64,17 @@ def _organisation(planner: Planner, source, org: dict, out_dir: Path, formats: l
             continue  # 2011–2024 lists rate members from a record; there is no bản tự kiểm điểm to hand out
         member = {key: member[key] for key in PERSONAL if key in member}
         try:
-            blanks = {fmt: make_blank(compose.MEMBER_FORM, member, profile=profile, fillable=fmt if fillable else None)
-                      for fmt in formats}
+            blanks = {
+                fmt: make_blank(compose.MEMBER_FORM, member, profile=profile, fillable=fmt if fillable else None)
+                for fmt in formats
+            }
         except InputError as error:
             for problem in error.problems:  # where the clerk fixes it: the member's file, or the sheet, row and column
-                path = f"$.dang_vien[{i}].ban_kiem_diem{problem.path[1:]}" if problem.path.startswith("$") else f"$.dang_vien[{i}]"
+                path = (
+                    f"$.dang_vien[{i}].ban_kiem_diem{problem.path[1:]}"
+                    if problem.path.startswith("$")
+                    else f"$.dang_vien[{i}]"
+                )
                 where = source.locate(org["ma"], "xep_loai", path) or f"{org['ma']}: {path}"
                 run.errors.append(f"{where}{f' ({problem.title})' if problem.title else ''}: {problem.reason}")
             continue

@@ -7,6 +7,7 @@ manifest is rewritten from the journal at the end. A re-run trusts an output
 only when its recorded input hash matches and the file on disk still has the
 recorded sha256.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -59,8 +60,9 @@ class InputHasher:
     def __call__(self, form: str, document: dict, fmt: str) -> str:
         if (form, fmt) not in self._sources:
             own = self.own_templates.get(form, {}).get(fmt)  # the committee's template of this format, if any
-            self._sources[form, fmt] = "\0".join([_profile_digest(self.profile), sha256(own.data) if own else "",
-                                                   template_digest(form)])
+            self._sources[form, fmt] = "\0".join(
+                [_profile_digest(self.profile), sha256(own.data) if own else "", template_digest(form)]
+            )
         canonical = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
         return sha256("\0".join([form, fmt, self._sources[form, fmt], canonical]).encode())
 

@@ -5,6 +5,7 @@ and the tổ chức cơ sở đảng (đảng bộ, chi bộ cơ sở) under the
 the number rated HTTNV in the group; candidates are ranked by their score, a tie at the last
 place is reported for the competent committee, and those over the quota are rated HTTNV.
 """
+
 from __future__ import annotations
 
 from ..evaluate.quota import apply_quota
@@ -29,13 +30,25 @@ def apply_org_quota(rows: list[dict], rules, scope: str, group: str) -> dict | N
         row["note"] = f"Vượt tỷ lệ “{top}” của nhóm “{group}” ({result.computation}): xếp loại “{lower}”."
     for k in result.tie:
         candidates[k]["quota"] = "tie"
-        candidates[k]["note"] = (f"Bằng điểm ở vị trí cuối của tỷ lệ nhóm “{group}” ({result.computation}): "
-                                 "do cấp có thẩm quyền xem xét, quyết định.")
+        candidates[k]["note"] = (
+            f"Bằng điểm ở vị trí cuối của tỷ lệ nhóm “{group}” ({result.computation}): "
+            "do cấp có thẩm quyền xem xét, quyết định."
+        )
     for k in result.selected:
         candidates[k]["quota"] = "selected"
     return {
-        "subject": "to_chuc", "scope": scope, "group": group, "members": len(rows), "base_count": base,
-        "rate": f"{so(result.rate * 100)}%", "ty_le_toi_da": float(result.rate), "limit": result.max, "candidates": len(candidates),
-        "selected": [candidates[k]["ten"] for k in result.selected], "cut": [candidates[k]["ten"] for k in result.cut],
-        "tie": [candidates[k]["ten"] for k in result.tie], "computation": result.computation, "rule": result.rule,
+        "subject": "to_chuc",
+        "scope": scope,
+        "group": group,
+        "members": len(rows),
+        "base_count": base,
+        "rate": f"{so(result.rate * 100)}%",
+        "ty_le_toi_da": float(result.rate),
+        "limit": result.max,
+        "candidates": len(candidates),
+        "selected": [candidates[k]["ten"] for k in result.selected],
+        "cut": [candidates[k]["ten"] for k in result.cut],
+        "tie": [candidates[k]["ten"] for k in result.tie],
+        "computation": result.computation,
+        "rule": result.rule,
     }

@@ -5,6 +5,7 @@ drawn on them, "Trang 1/3" too — and the file adds a bookmark per part and pag
 again at 1 for each. The bytes depend only on the parts and their names. Used by bulk/print_file.py;
 kept apart so that the parent of a bulk run does not load pypdf when its workers do the merging.
 """
+
 from __future__ import annotations
 
 import gc
@@ -14,8 +15,7 @@ from collections import deque
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.generic import (ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject,
-                           create_string_object)
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject, create_string_object
 
 from ..write import open_atomic
 
@@ -89,12 +89,23 @@ class _Writer:
     def finish(self, title: str, marks: list[tuple[str, int]]) -> None:
         """The page tree, a bookmark and a page-label range per part, the catalog, the xref table."""
         kids = ArrayObject(IndirectObject(n, 0, None) for n in self.pages)
-        self.put(_PAGES, DictionaryObject({NameObject("/Type"): NameObject("/Pages"), NameObject("/Kids"): kids,
-                                           NameObject("/Count"): NumberObject(len(self.pages))}))
+        self.put(
+            _PAGES,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Pages"),
+                    NameObject("/Kids"): kids,
+                    NameObject("/Count"): NumberObject(len(self.pages)),
+                }
+            ),
+        )
         items = [self.number() for _ in marks]
         for i, (name, first) in enumerate(marks):
-            item = {NameObject("/Title"): create_string_object(name), NameObject("/Parent"): IndirectObject(_OUTLINES, 0, None),
-                    NameObject("/Dest"): ArrayObject([IndirectObject(self.pages[first], 0, None), NameObject("/Fit")])}
+            item = {
+                NameObject("/Title"): create_string_object(name),
+                NameObject("/Parent"): IndirectObject(_OUTLINES, 0, None),
+                NameObject("/Dest"): ArrayObject([IndirectObject(self.pages[first], 0, None), NameObject("/Fit")]),
+            }
             if i:
                 item[NameObject("/Prev")] = IndirectObject(items[i - 1], 0, None)
             if i + 1 < len(items):
@@ -108,20 +119,37 @@ class _Writer:
         labels = ArrayObject()
         for _, first in marks:
             labels += [NumberObject(first), DictionaryObject({NameObject("/S"): NameObject("/D")})]
-        self.put(_INFO, DictionaryObject({NameObject("/Title"): create_string_object(title),
-                                          NameObject("/Producer"): create_string_object("kiemdiem")}))
-        self.put(_CATALOG, DictionaryObject({
-            NameObject("/Type"): NameObject("/Catalog"), NameObject("/Pages"): IndirectObject(_PAGES, 0, None),
-            NameObject("/Outlines"): IndirectObject(_OUTLINES, 0, None), NameObject("/PageMode"): NameObject("/UseOutlines"),
-            NameObject("/PageLabels"): DictionaryObject({NameObject("/Nums"): labels}),
-            NameObject("/Lang"): create_string_object("vi")}))
+        self.put(
+            _INFO,
+            DictionaryObject(
+                {
+                    NameObject("/Title"): create_string_object(title),
+                    NameObject("/Producer"): create_string_object("kiemdiem"),
+                }
+            ),
+        )
+        self.put(
+            _CATALOG,
+            DictionaryObject(
+                {
+                    NameObject("/Type"): NameObject("/Catalog"),
+                    NameObject("/Pages"): IndirectObject(_PAGES, 0, None),
+                    NameObject("/Outlines"): IndirectObject(_OUTLINES, 0, None),
+                    NameObject("/PageMode"): NameObject("/UseOutlines"),
+                    NameObject("/PageLabels"): DictionaryObject({NameObject("/Nums"): labels}),
+                    NameObject("/Lang"): create_string_object("vi"),
+                }
+            ),
+        )
         identifier = self.out.digest.hexdigest()[:32].encode()  # from the content: the same file, the same /ID
         start = self.out.position
         self.out.write(b"xref\n0 %d\n0000000000 65535 f \n" % len(self.offsets))
         for offset in self.offsets[1:]:  # 0: a number a damaged part took but never wrote
             self.out.write(b"%010d 00000 n \n" % offset if offset else b"0000000000 65535 f \n")
-        self.out.write(b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
-                       % (len(self.offsets), _CATALOG, _INFO, identifier, identifier, start))
+        self.out.write(
+            b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R /ID [<%s> <%s>] >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(self.offsets), _CATALOG, _INFO, identifier, identifier, start)
+        )
 
 
 def merge(target: Path, title: str, members: list[tuple[str, Path]]) -> dict:
@@ -144,6 +172,9 @@ def merge(target: Path, title: str, members: list[tuple[str, Path]]) -> dict:
                 unreadable.append(name)
                 del writer.pages[first:]  # objects it already wrote stay, unreferenced
         writer.finish(title, marks)
-    return {"sha256": out.digest.hexdigest(), "bytes": out.position, "pages": len(writer.pages), "unreadable": unreadable}
-
-
+    return {
+        "sha256": out.digest.hexdigest(),
+        "bytes": out.position,
+        "pages": len(writer.pages),
+        "unreadable": unreadable,
+    }

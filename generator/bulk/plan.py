@@ -7,6 +7,7 @@ its members, and each đảng bộ cơ sở with those of its chi bộ. One tổ
 is held in memory at a time: ``jobs()`` yields its documents to print before
 reading the next, and keeps only the few fields the lists and reports need.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,20 +16,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from .. import compose
 from ..errors import InputError, Problem
 from ..evaluate import regime_of
 from ..evaluate.engine import NOT_RATED
-from ..evaluate.regime import UNDECIDED
 from ..evaluate.group import WHOLE_CHI_BO, MemberResult, apply_quotas, classify_members
+from ..evaluate.regime import UNDECIDED
+from ..filenames import Names, slug
 from ..pipeline import classify, prepare
 from ..present.context import build_context
 from ..present.names import name_key
 from ..present.summary import LIST, list_context
-from ..vietnamese import so
 from ..validate import validate
-from .. import compose
+from ..vietnamese import so
 from .org_quota import apply_org_quota
-from ..filenames import Names, slug
 from .print_file import PRINT_FILE
 from .source import Source
 
@@ -43,6 +44,7 @@ class Job:
     ``path`` is relative to the output folder, without extension; ``record`` where the input came
     from, for the manifest and error list; ``document`` what it is made from, for its input hash
     in the manifest (a form's document as composed here; a list's or report's own context)."""
+
     path: str
     form: str
     context: dict
@@ -69,6 +71,7 @@ def _member_at(group: dict | None, path: str) -> str:
 @dataclass
 class Scope:
     """A tổ chức cơ sở đảng: the unit that applies the quota (its chi bộ, or itself)."""
+
     org: dict | None  # the đảng bộ cơ sở / chi bộ cơ sở, or None for the đảng bộ's own chi bộ
     chi_bo: list[dict]
 
@@ -77,6 +80,7 @@ class Scope:
 class RunResult:
     """What the đảng bộ's reports print, filled while jobs are produced. Members are kept
     only as counts and the few not rated or without a result: memory stays flat."""
+
     header: dict
     organisations: list[dict] = field(default_factory=list)
     quotas: list[dict] = field(default_factory=list)
@@ -95,7 +99,8 @@ class RunResult:
         self.member_counts[kind] += 1
         if kind in (NOT_RATED, PENDING, UNDECIDED):  # undecided: no result until the competent committee decides
             (self.not_rated if kind == NOT_RATED else self.pending).append(
-                {"ho_ten": row["ho_ten"], "chi_bo": row["chi_bo"], "reason": row["note"]})
+                {"ho_ten": row["ho_ten"], "chi_bo": row["chi_bo"], "reason": row["note"]}
+            )
 
 
 PENDING = "pending"
@@ -115,7 +120,13 @@ def check_tree(header: dict, organisations: list) -> tuple[dict, list[Scope]]:
     by_ma: dict[str, dict] = {}
     for i, org in enumerate(orgs):
         if org["ma"] in by_ma:
-            problems.append(Problem(f"$.to_chuc[{i}].ma", "Mã tổ chức", f"mã “{org['ma']}” trùng với tổ chức “{by_ma[org['ma']]['ten']}”"))
+            problems.append(
+                Problem(
+                    f"$.to_chuc[{i}].ma",
+                    "Mã tổ chức",
+                    f"mã “{org['ma']}” trùng với tổ chức “{by_ma[org['ma']]['ten']}”",
+                )
+            )
         by_ma.setdefault(org["ma"], org)
     for i, org in enumerate(orgs):
         parent = org.get("truc_thuoc")
@@ -123,11 +134,17 @@ def check_tree(header: dict, organisations: list) -> tuple[dict, list[Scope]]:
             continue
         where = f"$.to_chuc[{i}].truc_thuoc"
         if org["loai_to_chuc"] != "chi_bo_truc_thuoc":
-            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", "chỉ chi bộ trực thuộc đảng ủy cơ sở mới ghi tổ chức cấp trên"))
+            problems.append(
+                Problem(
+                    where, "Trực thuộc (mã tổ chức)", "chỉ chi bộ trực thuộc đảng ủy cơ sở mới ghi tổ chức cấp trên"
+                )
+            )
         elif parent not in by_ma:
             problems.append(Problem(where, "Trực thuộc (mã tổ chức)", f"không có tổ chức mã “{parent}”"))
         elif by_ma[parent]["loai_to_chuc"] != "dang_bo_co_so":
-            problems.append(Problem(where, "Trực thuộc (mã tổ chức)", f"“{by_ma[parent]['ten']}” không phải đảng bộ cơ sở"))
+            problems.append(
+                Problem(where, "Trực thuộc (mã tổ chức)", f"“{by_ma[parent]['ten']}” không phải đảng bộ cơ sở")
+            )
     if problems:
         raise InputError(problems)
     scopes: list[Scope] = []
@@ -162,7 +179,9 @@ class Planner:
         self.organisations_done = 0
         self.on_list = None  # called with (tổ chức cơ sở or None, path, rows) as each scope's list is settled
         self.on_members = None  # called with (chi bộ, print file's path, record, [(name, path)], [names left out])
-        self.on_member = None  # called with (chi bộ, entry index, entry, row) for each member rated without error (history)
+        self.on_member = (
+            None  # called with (chi bộ, entry index, entry, row) for each member rated without error (history)
+        )
 
     def expected_documents(self) -> int:
         """About how many documents the run prints: the source's, a list per scope and the đảng bộ's two reports."""
@@ -200,13 +219,18 @@ class Planner:
     def _file(self, folder: str, name: str) -> str:
         return f"{folder}/{self.names.unique(folder, name)}"
 
-    def _report(self, org: dict, kind: str, problems: list[Problem], prefix: str = "", group: dict | None = None) -> None:
+    def _report(
+        self, org: dict, kind: str, problems: list[Problem], prefix: str = "", group: dict | None = None
+    ) -> None:
         """Each problem at its place in the source, with whose it is: the member at ``$.dang_vien[i]``
         of ``group``, else the organisation."""
         for p in problems:
             where = self.source.locate(org["ma"], kind, p.path) or f"{org['ma']}: {p.path}"
-            self.result.error(where, f"{prefix + ' › ' if prefix else ''}{p.title + ': ' if p.title else ''}{p.reason}",
-                              _member_at(group, p.path) or org["ten"])
+            self.result.error(
+                where,
+                f"{prefix + ' › ' if prefix else ''}{p.title + ': ' if p.title else ''}{p.reason}",
+                _member_at(group, p.path) or org["ten"],
+            )
 
     def _source_problems(self, docs: dict, org: dict) -> None:
         for problem in docs["problems"]:
@@ -238,8 +262,11 @@ class Planner:
                 group = compose.group_document(group, self.header, org, self._upper(org))
                 try:
                     group, members, problems = classify_members(group, Path(self.source.origin).parent, self.profile)
-                    broken = {i for i in range(len(group["dang_vien"]))
-                              if any(p.path.startswith(f"$.dang_vien[{i}].ban_kiem_diem") for p in problems)}
+                    broken = {
+                        i
+                        for i in range(len(group["dang_vien"]))
+                        if any(p.path.startswith(f"$.dang_vien[{i}].ban_kiem_diem") for p in problems)
+                    }
                 except InputError as error:
                     problems = error.problems
                 self._report(org, "xep_loai", problems, group=group)
@@ -265,9 +292,15 @@ class Planner:
         child_levels = [r["level"] for r in child_rows if r["level"] not in (None, NOT_RATED)]
         if scope.org is not None and scope.org["loai_to_chuc"] == "dang_bo_co_so":
             codes = [code for code, _ in members_rules.levels]
-            stats = {"thong_ke_dang_vien": {"so_xep_loai": {c: member_counts.get(c, 0) for c in codes},
-                                            "so_khong_xep_loai": member_counts.get("not_rated", 0)},
-                     "thong_ke_to_chuc": {"so_xep_loai": {c: child_levels.count(c) for c, _ in self.regime.subject("to_chuc").levels}}}
+            stats = {
+                "thong_ke_dang_vien": {
+                    "so_xep_loai": {c: member_counts.get(c, 0) for c in codes},
+                    "so_khong_xep_loai": member_counts.get("not_rated", 0),
+                },
+                "thong_ke_to_chuc": {
+                    "so_xep_loai": {c: child_levels.count(c) for c, _ in self.regime.subject("to_chuc").levels}
+                },
+            }
             docs = self.source.documents(scope.org["ma"])
             self._source_problems(docs, scope.org)
             yield from self._organisation(scope.org, docs, stats, sum(member_counts.values()))
@@ -288,11 +321,17 @@ class Planner:
         chi_bo = org is not None and org["loai_to_chuc"] == "chi_bo_co_so"
         signer = self.header.get("ky") if own else None
         summary = {
-            "dang_bo": name, "cap_tren": self.header.get("cap_tren") if own else self.header["dang_bo"],
-            "regime_name": self.regime.name, "nam": self.header["nam"], "dia_danh": self.header["dia_danh"],
-            "ngay_lap": self.header["ngay_lap"], "noi_nhan": self.header.get("noi_nhan") if own else None,
-            "ky": signer or {"thay_mat": "chi_uy" if chi_bo else "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": ""},
-            "member_levels": [list(level) for level in self.regime.subject("ca_nhan").levels], "members": rows,
+            "dang_bo": name,
+            "cap_tren": self.header.get("cap_tren") if own else self.header["dang_bo"],
+            "regime_name": self.regime.name,
+            "nam": self.header["nam"],
+            "dia_danh": self.header["dia_danh"],
+            "ngay_lap": self.header["ngay_lap"],
+            "noi_nhan": self.header.get("noi_nhan") if own else None,
+            "ky": signer
+            or {"thay_mat": "chi_uy" if chi_bo else "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": ""},
+            "member_levels": [list(level) for level in self.regime.subject("ca_nhan").levels],
+            "members": rows,
         }
         folder = self.root if org is None else self._folder(org)
         path = self._file(folder, LIST)
@@ -307,8 +346,9 @@ class Planner:
         levels = Counter(m.level for m in members if m.quota != "tie")
         return {"so_xep_loai": {c: levels.get(c, 0) for c in codes}, "so_khong_xep_loai": levels.get(NOT_RATED, 0)}
 
-    def _member_jobs(self, org: dict, group: dict | None, members: list[MemberResult], broken: set | None,
-                     rows: list[dict]) -> Iterator[Job]:
+    def _member_jobs(
+        self, org: dict, group: dict | None, members: list[MemberResult], broken: set | None, rows: list[dict]
+    ) -> Iterator[Job]:
         """Each member's bản tự kiểm điểm; ``broken`` lists entries whose own document failed
         (None: the whole list failed, so each document is checked on its own)."""
         rules = self.regime.subject("ca_nhan")
@@ -373,11 +413,17 @@ class Planner:
         if member.level == UNDECIDED:
             notes = ["Quy định không xác định được mức xếp loại: chờ cấp có thẩm quyền quyết định."]
         return {
-            "ho_ten": member.name, "chi_bo": org["ten"], "chi_bo_ma": org["ma"], "nhom": member.group,
-            "score": member.evaluation.score, "level": member.level,
+            "ho_ten": member.name,
+            "chi_bo": org["ten"],
+            "chi_bo_ma": org["ma"],
+            "nhom": member.group,
+            "score": member.evaluation.score,
+            "level": member.level,
             "level_label": (rules["not_rated_label"] if member.level == NOT_RATED else rules.label(member.level))
-            if member.level else "Chưa đủ phiếu biểu quyết: chi bộ biểu quyết lại",
-            "quota": member.quota, "note": " ".join(notes),
+            if member.level
+            else "Chưa đủ phiếu biểu quyết: chi bộ biểu quyết lại",
+            "quota": member.quota,
+            "note": " ".join(notes),
             "phieu": member.tally.get(member.vote_level) if member.vote_level else None,  # votes for the level voted
         }
 
@@ -389,30 +435,54 @@ class Planner:
 
         def who(indexes: list[int]) -> list[str]:
             return [f"{pooled[i].name} ({chi_bo_of[i]})" if several else pooled[i].name for i in indexes]
+
         for q in quotas:
             group = [m for m in pooled if (m.group if spec.get("group_by") else WHOLE_CHI_BO) == q.group]
-            self.result.quotas.append({
-                "scope": name, "group": q.group, "members": len(group), "base_count": q.base_count,
-                "rate": f"{so(q.rate * 100)}%", "ty_le_toi_da": float(q.rate), "limit": q.max,
-                "candidates": len(q.selected) + len(q.cut) + len(q.tie),
-                "selected": who(q.selected), "cut": who(q.cut), "tie": who(q.tie),
-                "computation": q.computation, "rule": q.rule,
-            })
+            self.result.quotas.append(
+                {
+                    "scope": name,
+                    "group": q.group,
+                    "members": len(group),
+                    "base_count": q.base_count,
+                    "rate": f"{so(q.rate * 100)}%",
+                    "ty_le_toi_da": float(q.rate),
+                    "limit": q.max,
+                    "candidates": len(q.selected) + len(q.cut) + len(q.tie),
+                    "selected": who(q.selected),
+                    "cut": who(q.cut),
+                    "tie": who(q.tie),
+                    "computation": q.computation,
+                    "rule": q.rule,
+                }
+            )
 
     def _organisation(self, org: dict, docs: dict, stats: dict, members: int) -> Iterator[Job]:
         """Score the organisation with its computed statistics, then print its biểu điểm and report."""
         upper, folder = self._upper(org), self._folder(org)
-        row = {"ma": org["ma"], "ten": org["ten"], "loai": org["loai_to_chuc"], "truc_thuoc": None,
-               "so_dang_vien": members, "score": None, "max_score": None, "level": None,
-               "level_label": "Chưa xếp loại: chưa có biểu điểm", "note": ""}
+        row = {
+            "ma": org["ma"],
+            "ten": org["ten"],
+            "loai": org["loai_to_chuc"],
+            "truc_thuoc": None,
+            "so_dang_vien": members,
+            "score": None,
+            "max_score": None,
+            "level": None,
+            "level_label": "Chưa xếp loại: chưa có biểu điểm",
+            "note": "",
+        }
         if org.get("truc_thuoc"):
             row["truc_thuoc"] = upper
         self.result.organisations.append(row)
         record = self.source.locate(org["ma"], "bieu_diem", "$") or org["ma"]
         if docs.get("bieu_diem") is not None:
-            stats = {k: v for k, v in stats.items() if k != "thong_ke_to_chuc" or org["loai_to_chuc"] == "dang_bo_co_so"}
+            stats = {
+                k: v for k, v in stats.items() if k != "thong_ke_to_chuc" or org["loai_to_chuc"] == "dang_bo_co_so"
+            }
             document = compose.scoring_document(docs["bieu_diem"], self.header, org, upper, stats)
-            problems = compose.mismatches(docs["bieu_diem"], self.header, "biểu điểm") + compose.stats_problems(docs["bieu_diem"], stats)
+            problems = compose.mismatches(docs["bieu_diem"], self.header, "biểu điểm") + compose.stats_problems(
+                docs["bieu_diem"], stats
+            )
             evaluation = valid = None
             try:
                 classified = classify(document, self.profile)
@@ -424,18 +494,29 @@ class Planner:
                 self._report(org, "bieu_diem", problems, f"Biểu điểm “{org['ten']}”")
                 row["level_label"] = "Chưa xếp loại: biểu điểm có lỗi"
                 if evaluation is not None and evaluation.level == UNDECIDED:
-                    row.update(score=evaluation.score, max_score=evaluation.max_score, level=UNDECIDED,
-                               level_label=evaluation.level_label)
+                    row.update(
+                        score=evaluation.score,
+                        max_score=evaluation.max_score,
+                        level=UNDECIDED,
+                        level_label=evaluation.level_label,
+                    )
             else:
-                row.update(score=evaluation.score, max_score=evaluation.max_score, level=evaluation.level,
-                           level_label=evaluation.level_label)
+                row.update(
+                    score=evaluation.score,
+                    max_score=evaluation.max_score,
+                    level=evaluation.level,
+                    level_label=evaluation.level_label,
+                )
                 context = self._presented(record, build_context, valid, evaluation)
                 if context is not None:
                     yield Job(self._file(folder, "bieu-diem-tccsd"), compose.SCORING_FORM, context, record, document)
         if docs.get("bao_cao") is not None:
             document = compose.report_document(docs["bao_cao"], self.header, org, upper, stats, docs.get("bieu_diem"))
-            problems = (compose.mismatches(docs["bao_cao"], self.header, "báo cáo") + compose.stats_problems(docs["bao_cao"], stats)
-                        + compose.scoring_problems(docs["bao_cao"], docs.get("bieu_diem")))
+            problems = (
+                compose.mismatches(docs["bao_cao"], self.header, "báo cáo")
+                + compose.stats_problems(docs["bao_cao"], stats)
+                + compose.scoring_problems(docs["bao_cao"], docs.get("bieu_diem"))
+            )
             try:
                 classified = classify(document, self.profile)
                 valid, evaluation = classified.document, classified.evaluation
@@ -448,5 +529,7 @@ class Planner:
                 record = self.source.locate(org["ma"], "bao_cao", "$") or org["ma"]
                 context = self._presented(record, build_context, valid, evaluation)
                 if context is not None:
-                    yield Job(self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, context, record, document)
+                    yield Job(
+                        self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, context, record, document
+                    )
         return row["level"] if row["level"] not in (None, NOT_RATED) else None

@@ -6,6 +6,7 @@ printed the run merges their PDFs (bulk/pdf_merge.py: streamed, a bookmark and p
 member), lists the file in the manifest, keeps it as it is when nothing it is made from changed, and
 reports the members it had to leave out beside their own errors.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,16 +22,22 @@ FORM = "in-ca-chi-bo"  # its "form" in the manifest
 def merge_into(out_dir: str, relative: str, title: str, members: list[tuple[str, str]]) -> BatchResult:
     """``merge`` with paths relative to the run's folder: module-level, so a worker process can run it."""
     from .pdf_merge import merge  # here: the parent of a run whose workers merge never loads pypdf
+
     base = Path(out_dir)
     made = merge(base / relative, title, [(name, base / path) for name, path in members])
-    return BatchResult(relative.removesuffix(".pdf"), written={"pdf": (made["sha256"], made["bytes"])}, pages=made["pages"],
-                       left_out=made["unreadable"])
+    return BatchResult(
+        relative.removesuffix(".pdf"),
+        written={"pdf": (made["sha256"], made["bytes"])},
+        pages=made["pages"],
+        left_out=made["unreadable"],
+    )
 
 
 @dataclass
 class Planned:
     """A chi bộ's print file as the plan settles it: its members in the danh sách's order, and the
     names of those whose document was not printable (left out, reported)."""
+
     chi_bo: str
     path: str  # relative to the run's folder, with ".pdf"
     record: str
@@ -45,6 +52,7 @@ class Planned:
 def input_digest(planned: Planned, members: list[tuple[str, str]]) -> str:
     """Everything the print file is made from: kiemdiem's version, the title, each (name, member PDF's sha256)."""
     from .. import __version__
+
     digest = hashlib.sha256(f"{FORM}\0{__version__}\0{planned.title}".encode())
     for name, member in members:
         digest.update(f"\0{name}\0{member}".encode())
@@ -60,7 +68,11 @@ def partial_reason(planned: Planned, left_out: list[str]) -> str:
     """Why a print file lacks some members, in the error list's words."""
     total = len(planned.members) + len(planned.missing)
     if len(left_out) == total:
-        return (f"Tệp in cả chi bộ “{planned.chi_bo}”: không có, vì cả {total} bản tự kiểm điểm đều có lỗi "
-                f"(xem lỗi của từng đảng viên); sửa rồi chạy lại để in")
-    return (f"Tệp in cả chi bộ “{planned.chi_bo}”: thiếu {len(left_out)} trong {total} bản tự kiểm điểm "
-            f"({shown_names(left_out)}) vì có lỗi (xem lỗi của từng đảng viên); sửa rồi chạy lại để in đủ")
+        return (
+            f"Tệp in cả chi bộ “{planned.chi_bo}”: không có, vì cả {total} bản tự kiểm điểm đều có lỗi "
+            f"(xem lỗi của từng đảng viên); sửa rồi chạy lại để in"
+        )
+    return (
+        f"Tệp in cả chi bộ “{planned.chi_bo}”: thiếu {len(left_out)} trong {total} bản tự kiểm điểm "
+        f"({shown_names(left_out)}) vì có lỗi (xem lỗi của từng đảng viên); sửa rồi chạy lại để in đủ"
+    )

@@ -5,6 +5,7 @@ formats), not organisations: a chi bộ of 80 members is not one step like a chi
 left is the pace so far applied to what remains; nothing is said before enough documents are done
 to make the pace mean something. Drawn on a terminal only; the web page shows the same figures.
 """
+
 from __future__ import annotations
 
 import sys
@@ -14,7 +15,7 @@ MIN_DOCUMENTS, MIN_SECONDS = 10, 3.0  # before this, a guess would be noise
 
 
 def time_left_words(seconds: float) -> str:
-    """"còn khoảng 2 phút": rounded as a person says it (10 s steps, then minutes, then 5-minute steps)."""
+    """ "còn khoảng 2 phút": rounded as a person says it (10 s steps, then minutes, then 5-minute steps)."""
     if seconds < 10:
         return "còn vài giây"
     if seconds < 55:
@@ -48,8 +49,9 @@ class Progress:
             return None
         return time_left_words((self.total - documents) * elapsed / documents)
 
-    def update(self, documents: int, written: int, skipped: int, failed: int, force: bool = False,
-               organisations: int = 0) -> None:
+    def update(
+        self, documents: int, written: int, skipped: int, failed: int, force: bool = False, organisations: int = 0
+    ) -> None:
         """``organisations``: those done so far (the web page's status keeps it; the line shows documents)."""
         now = self.clock()
         if not self.enabled or (not force and now - self.last < 0.2):
@@ -59,9 +61,11 @@ class Progress:
         filled = min(width, int(width * documents / self.total)) if self.total else width
         rate = written / (now - self.start) if now > self.start else 0
         left = self.time_left(documents)
-        line = (f"\r[{'#' * filled}{'.' * (width - filled)}] văn bản {documents}/{max(self.total, documents)} · "
-                f"{written} tệp đã in ({rate:.0f}/s) · {skipped} bỏ qua (không đổi) · {failed} lỗi"
-                + (f" · {left}" if left else ""))
+        line = (
+            f"\r[{'#' * filled}{'.' * (width - filled)}] văn bản {documents}/{max(self.total, documents)} · "
+            f"{written} tệp đã in ({rate:.0f}/s) · {skipped} bỏ qua (không đổi) · {failed} lỗi"
+            + (f" · {left}" if left else "")
+        )
         self.stream.write(line.ljust(self._width))
         self._width = len(line)
         self.stream.flush()

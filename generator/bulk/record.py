@@ -6,6 +6,7 @@ runner calls ``finish`` once the run is done, when the organisations' quotas are
 organisations still waiting for a decision (not enough votes, a tie at the quota's last place, a level
 the rules leave to the competent committee) have no final level yet and are not recorded.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,6 +32,7 @@ class Recorder:
 
     def __init__(self, target, planner: Planner):
         from ..history.store import open_store
+
         self.store = open_store(target)
         self.planner = planner
         self.members: list[MemberRow] = []
@@ -48,16 +50,31 @@ class Recorder:
         if row.get("level") in (None, UNDECIDED) or row.get("quota") == "tie":
             self.waiting += 1
             return None
-        return Result(int(self.planner.header["nam"]), self.planner.regime.id, row["level"], self.profile,
-                      row.get("score"), None, row.get("quota"))
+        return Result(
+            int(self.planner.header["nam"]),
+            self.planner.regime.id,
+            row["level"],
+            self.profile,
+            row.get("score"),
+            None,
+            row.get("quota"),
+        )
 
     def _place(self, where: str, chi_bo: dict | None, org: dict) -> Place:
         """The unit of an organisation or of a member's chi bộ: its chi bộ, its tổ chức cơ sở đảng (a chi bộ
         trực thuộc's đảng bộ cơ sở; a chi bộ cơ sở or đảng bộ cơ sở itself; none for a chi bộ of the đảng bộ)."""
         parent = self.by_ma.get(org.get("truc_thuoc")) if org.get("truc_thuoc") else None
-        base = parent if parent is not None else org if org["loai_to_chuc"] in ("chi_bo_co_so", "dang_bo_co_so") else None
-        return Place(where, self.dang_bo, chi_bo["ma"] if chi_bo else None, chi_bo["ten"] if chi_bo else None,
-                     base["ma"] if base else None, base["ten"] if base else None)
+        base = (
+            parent if parent is not None else org if org["loai_to_chuc"] in ("chi_bo_co_so", "dang_bo_co_so") else None
+        )
+        return Place(
+            where,
+            self.dang_bo,
+            chi_bo["ma"] if chi_bo else None,
+            chi_bo["ten"] if chi_bo else None,
+            base["ma"] if base else None,
+            base["ten"] if base else None,
+        )
 
     def member(self, org: dict, index: int, entry: dict, row: dict) -> None:
         result = self._result(row)
@@ -67,8 +84,16 @@ class Recorder:
         person = (document.get("dang_vien") or {}) if isinstance(document, dict) else entry
         at = f"$.dang_vien[{index}]" + (".ban_kiem_diem" if isinstance(document, dict) else "")  # its own file, if any
         where = (self.planner.source.locate(org["ma"], "xep_loai", at) or f"{org['ma']}: {at}").removesuffix(": $")
-        self.members.append(MemberRow(row["ho_ten"], _day(person.get("ngay_sinh")), _day(person.get("ngay_vao_dang")),
-                                      person.get("so_the_dang_vien"), self._place(where, org, org), result))
+        self.members.append(
+            MemberRow(
+                row["ho_ten"],
+                _day(person.get("ngay_sinh")),
+                _day(person.get("ngay_vao_dang")),
+                person.get("so_the_dang_vien"),
+                self._place(where, org, org),
+                result,
+            )
+        )
 
     def finish(self, source_path, input_sha256: str | None) -> Recorded:
         """Record the members and the organisations (their quotas now settled), in one transaction."""
@@ -82,9 +107,19 @@ class Recorder:
             org = self.by_ma.get(row["ma"], {"ma": row["ma"], "loai_to_chuc": row["loai"]})
             where = self.planner.source.locate(row["ma"], "bieu_diem", "$") or row["ma"]
             chi_bo = org if row["loai"] in ("chi_bo_co_so", "chi_bo_truc_thuoc") else None
-            organisations.append(OrganisationRow(row["ma"], row["ten"], row["loai"], self._place(where, chi_bo, org), result))
-        info = RunInfo(BULK, str(source_path), input_sha256, __version__, int(self.planner.header["nam"]),
-                       self.planner.regime.id, self.profile, self.dang_bo)
+            organisations.append(
+                OrganisationRow(row["ma"], row["ten"], row["loai"], self._place(where, chi_bo, org), result)
+            )
+        info = RunInfo(
+            BULK,
+            str(source_path),
+            input_sha256,
+            __version__,
+            int(self.planner.header["nam"]),
+            self.planner.regime.id,
+            self.profile,
+            self.dang_bo,
+        )
         try:
             recorded = self.store.record(info, self.members, organisations)
         finally:
@@ -96,6 +131,7 @@ class Recorder:
 def source_hash(source_path) -> str | None:
     """The sha256 of the workbook, or of the folder's dang-bo file."""
     from .manifest import file_sha256
+
     path = Path(source_path)
     if path.is_dir():
         path = next((path / n for n in HEADER_NAMES if (path / n).is_file()), path)

@@ -7,12 +7,13 @@ executor such as a Dask cluster's — and writes what comes back atomically,
 journaling each file so an interrupted run resumes where it stopped. Finally it
 prints the đảng bộ's lists and reports and writes the manifest (and a ZIP).
 """
+
 from __future__ import annotations
 
 import csv
-import json
 import datetime as dt
 import io
+import json
 import logging
 import multiprocessing
 import shutil
@@ -28,13 +29,14 @@ from ..pipeline import FORMATS
 from ..write import open_atomic, write_atomic
 from .manifest import InputHasher, Ledger, file_sha256, sha256
 from .plan import LIST, Job, Planner
-from .print_file import FORM as PRINT_FORM, Planned, input_digest, merge_into, partial_reason
+from .print_file import FORM as PRINT_FORM
+from .print_file import Planned, input_digest, merge_into, partial_reason
 from .progress import Progress
 from .record import Recorder, source_hash
+from .results import BatchResult
 from .source import open_source
 from .spreadsheets import ERROR_COLUMNS, MemberLists, error_book, error_row, report_books
 from .spreadsheets import to_bytes as book_bytes
-from .results import BatchResult
 from .worker import render_batch, warm_up
 
 LOGGER = logging.getLogger("kiemdiem.bulk")
@@ -99,6 +101,7 @@ class _InProcess(Executor):
 
     def submit(self, fn, /, *args, **kwargs):
         from concurrent.futures import Future
+
         future = Future()
         try:
             future.set_result(fn(*args, **kwargs))
@@ -115,9 +118,18 @@ def _day(header: dict) -> dt.datetime:
     return dt.datetime.fromisoformat(str(header["ngay_lap"])[:10])
 
 
-def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Executor | None = None,
-             archive: bool = False, profile: str | None = None, batch_size: int = BATCH_SIZE,
-             progress: Progress | None = None, history: Target | None = None) -> BulkOutcome:
+def run_bulk(
+    source_path,
+    out_dir,
+    formats=FORMATS,
+    jobs: int = 1,
+    executor: Executor | None = None,
+    archive: bool = False,
+    profile: str | None = None,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    history: Target | None = None,
+) -> BulkOutcome:
     """Render a whole đảng bộ into ``out_dir``; raises ``InputError`` when the input is unusable.
     ``history``: the record across years to add each final outcome to (``HistoryError`` when it cannot
     be opened, before anything is printed)."""
@@ -132,10 +144,22 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         own = executor is None
         executor = executor or (_InProcess() if jobs <= 1 else RecyclingPool(jobs))
         ledger = Ledger(out_dir)
-        run = _Run(planner, ledger, executor, formats, profile, progress, max(1, jobs) * 2 + 2,
-                   str(out_dir.resolve()) if own else None, own_templates)
-        lists = MemberLists(f"{planner.root}/{WHOLE_LIST}", _day(planner.header),
-                            lambda relative, data: run.keep_file(relative, data, LIST))
+        run = _Run(
+            planner,
+            ledger,
+            executor,
+            formats,
+            profile,
+            progress,
+            max(1, jobs) * 2 + 2,
+            str(out_dir.resolve()) if own else None,
+            own_templates,
+        )
+        lists = MemberLists(
+            f"{planner.root}/{WHOLE_LIST}",
+            _day(planner.header),
+            lambda relative, data: run.keep_file(relative, data, LIST),
+        )
         planner.on_list = lists.add
         if "pdf" in formats:
             planner.on_members = lambda *plan: run.planned.append(Planned(*plan))
@@ -160,9 +184,13 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
         progress.done(run.documents)
         paths = ledger.paths()
         digest = file_sha256(Path(source_path)) if Path(source_path).is_file() else None
-        manifest = ledger.finish({"source": {"path": str(source_path), "sha256": digest},
-                                  "counts": {"written": run.written, "skipped": run.skipped, "failed": run.failed},
-                                  "errors": planner.result.errors})
+        manifest = ledger.finish(
+            {
+                "source": {"path": str(source_path), "sha256": digest},
+                "counts": {"written": run.written, "skipped": run.skipped, "failed": run.failed},
+                "errors": planner.result.errors,
+            }
+        )
         zipped = write_archive(out_dir, planner.root, paths) if archive else None
         recorded, unrecorded = None, None
         if recorder is not None:  # the final outcomes, once everything is printed
@@ -171,8 +199,18 @@ def run_bulk(source_path, out_dir, formats=FORMATS, jobs: int = 1, executor: Exe
             except HistoryError as error:
                 unrecorded = str(error)
     notice = "\n".join(filter(None, [document_notice(planner.header), *source.notices])) or None
-    return BulkOutcome(run.written, run.skipped, run.failed, planner.result.errors, manifest, zipped, notice, run.printed,
-                       recorded, unrecorded)
+    return BulkOutcome(
+        run.written,
+        run.skipped,
+        run.failed,
+        planner.result.errors,
+        manifest,
+        zipped,
+        notice,
+        run.printed,
+        recorded,
+        unrecorded,
+    )
 
 
 def _own_templates(planner: Planner, formats) -> dict[str, dict]:
@@ -184,13 +222,26 @@ def _own_templates(planner: Planner, formats) -> dict[str, dict]:
         return {}
     from ..pipeline import renderable_forms
     from ..usertemplate.template import chosen_templates
-    chosen = {form: chosen_templates(form, planner.header["regime"], profile, formats=formats) for form in renderable_forms()}
+
+    chosen = {
+        form: chosen_templates(form, planner.header["regime"], profile, formats=formats) for form in renderable_forms()
+    }
     return {form: templates for form, templates in chosen.items() if templates}
 
 
 class _Run:
-    def __init__(self, planner: Planner, ledger: Ledger, executor: Executor, formats, profile, progress, in_flight: int,
-                 local_dir: str | None, own_templates: dict[str, dict]):
+    def __init__(
+        self,
+        planner: Planner,
+        ledger: Ledger,
+        executor: Executor,
+        formats,
+        profile,
+        progress,
+        in_flight: int,
+        local_dir: str | None,
+        own_templates: dict[str, dict],
+    ):
         self.planner, self.ledger, self.executor = planner, ledger, executor
         self.local_dir = local_dir  # our own workers share the disk and write the files themselves
         self.formats, self.profile, self.progress = formats, profile, progress
@@ -227,7 +278,9 @@ class _Run:
         self._tick(force=True)
 
     def _tick(self, force: bool = False) -> None:
-        self.progress.update(self.documents, self.written, self.skipped, self.failed, force, self.planner.organisations_done)
+        self.progress.update(
+            self.documents, self.written, self.skipped, self.failed, force, self.planner.organisations_done
+        )
 
     def _submit(self, batch: list) -> None:
         while len(self.pending) >= self.in_flight:
@@ -273,8 +326,15 @@ class _Run:
             write_atomic(self.ledger.out_dir / f"{result.path}.{fmt}", data, durable=not journal)
             written[fmt] = (sha256(data), len(data))
         for fmt, (digest, size) in written.items():
-            entry = {"path": f"{result.path}.{fmt}", "form": form, "record": record, "input_sha256": hashes[fmt],
-                     "sha256": digest, "bytes": size, "pages": result.pages}
+            entry = {
+                "path": f"{result.path}.{fmt}",
+                "form": form,
+                "record": record,
+                "input_sha256": hashes[fmt],
+                "sha256": digest,
+                "bytes": size,
+                "pages": result.pages,
+            }
             (self.ledger.record if journal else self.ledger.keep)(entry)
         return len(written)
 
@@ -289,8 +349,14 @@ class _Run:
             elif digest is not None:  # unchanged: its earlier entry stays
                 pages = self.ledger.current(planned.path)["pages"]
             if digest is not None:
-                self.printed.append({"chi_bo": planned.chi_bo, "path": planned.path, "pages": pages,
-                                     "members": len(planned.members) + len(planned.missing) - len(left_out)})
+                self.printed.append(
+                    {
+                        "chi_bo": planned.chi_bo,
+                        "path": planned.path,
+                        "pages": pages,
+                        "members": len(planned.members) + len(planned.missing) - len(left_out),
+                    }
+                )
             if left_out:
                 self.planner.result.error(planned.path, partial_reason(planned, left_out))
 
@@ -311,9 +377,15 @@ class _Run:
         if kept:
             self.ledger.keep(json.loads(kept))
             return planned, digest, None, left_out
-        args = (self.local_dir or str(self.ledger.out_dir), planned.path, planned.title,
-                [(name, path) for name, path, _ in members])
-        merging = (self.executor if self.local_dir else _InProcess()).submit(merge_into, *args)  # a cluster: here, by the disk
+        args = (
+            self.local_dir or str(self.ledger.out_dir),
+            planned.path,
+            planned.title,
+            [(name, path) for name, path, _ in members],
+        )
+        merging = (self.executor if self.local_dir else _InProcess()).submit(
+            merge_into, *args
+        )  # a cluster: here, by the disk
         return planned, digest, merging, left_out
 
     def summary_documents(self, summary: dict) -> None:
@@ -321,9 +393,12 @@ class _Run:
         by the workers — a table of every organisation laid out by WeasyPrint would otherwise
         grow the parent's memory with the đảng bộ."""
         from ..present.summary import report_contexts
+
         origin = self.planner.source.origin
-        jobs = [Job(f"{self.planner.root}/{name}", name, context, origin, context)
-                for name, context in report_contexts(summary).items()]
+        jobs = [
+            Job(f"{self.planner.root}/{name}", name, context, origin, context)
+            for name, context in report_contexts(summary).items()
+        ]
         futures = [self.executor.submit(render_batch, [job], self.formats, None, self.local_dir) for job in jobs]
         for job, future in zip(jobs, futures):
             [result] = future.result()
@@ -339,8 +414,17 @@ class _Run:
     def keep_file(self, relative: str, data: bytes, form: str) -> None:
         """A file the run makes itself (not a worker's document): written atomically and listed."""
         write_atomic(self.ledger.out_dir / relative, data)
-        self.ledger.keep({"path": relative, "form": form, "record": self.planner.source.origin,
-                          "input_sha256": None, "sha256": sha256(data), "bytes": len(data), "pages": None})
+        self.ledger.keep(
+            {
+                "path": relative,
+                "form": form,
+                "record": self.planner.source.origin,
+                "input_sha256": None,
+                "sha256": sha256(data),
+                "bytes": len(data),
+                "pages": None,
+            }
+        )
 
     def error_list(self) -> None:
         """Every record that was skipped, with where to fix it: a text file, and a CSV and an XLSX for Excel
@@ -351,8 +435,11 @@ class _Run:
         writer = csv.writer(table)
         writer.writerow([title for title, _ in ERROR_COLUMNS])
         writer.writerows(error_row(e) for e in errors)
-        for name, data in (("danh-sach-loi.txt", text.encode()), ("danh-sach-loi.csv", ("\ufeff" + table.getvalue()).encode()),
-                           ("danh-sach-loi.xlsx", book_bytes(error_book(errors), _day(self.planner.header)))):
+        for name, data in (
+            ("danh-sach-loi.txt", text.encode()),
+            ("danh-sach-loi.csv", ("\ufeff" + table.getvalue()).encode()),
+            ("danh-sach-loi.xlsx", book_bytes(error_book(errors), _day(self.planner.header))),
+        ):
             self.keep_file(f"{self.planner.root}/{name}", data, "danh-sach-loi")
 
 
@@ -362,15 +449,25 @@ def build_summary(planner: Planner) -> dict:
     header = result.header
     order = {o["ma"]: i for i, o in enumerate(planner.source.organisations)}
     return {
-        "dang_bo": header["dang_bo"], "cap_tren": header.get("cap_tren"), "regime": regime.id,
-        "regime_name": regime.name, "nam": header["nam"], "dia_danh": header["dia_danh"],
-        "ngay_lap": header["ngay_lap"], "ky": header.get("ky"), "noi_nhan": header.get("noi_nhan"),
+        "dang_bo": header["dang_bo"],
+        "cap_tren": header.get("cap_tren"),
+        "regime": regime.id,
+        "regime_name": regime.name,
+        "nam": header["nam"],
+        "dia_danh": header["dia_danh"],
+        "ngay_lap": header["ngay_lap"],
+        "ky": header.get("ky"),
+        "noi_nhan": header.get("noi_nhan"),
         "so_ky_hieu": header.get("so_ky_hieu") or {},
         "member_levels": [list(level) for level in regime.subject("ca_nhan").levels],
         "org_levels": [list(level) for level in regime.subject("to_chuc").levels],
         "organisations": sorted(result.organisations, key=lambda o: order.get(o["ma"], len(order))),
-        "member_counts": dict(result.member_counts), "not_rated": result.not_rated, "pending": result.pending,
-        "quotas": result.quotas, "org_quotas": result.org_quotas, "errors": result.errors,
+        "member_counts": dict(result.member_counts),
+        "not_rated": result.not_rated,
+        "pending": result.pending,
+        "quotas": result.quotas,
+        "org_quotas": result.org_quotas,
+        "errors": result.errors,
     }
 
 

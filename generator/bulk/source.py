@@ -5,6 +5,7 @@ organisation at a time its documents with every member embedded. One chi bộ at
 time keeps memory flat however large the đảng bộ; ``locate`` turns a problem's
 JSON path back into the place a clerk can fix (a file, or a sheet, row and column).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,7 +23,9 @@ def _inside(base: Path, name: str, title: str) -> Path:
         path = (base / name).resolve()
     except (ValueError, OSError):  # a NUL byte, a name too long for the system
         shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in name[:120])
-        raise InputError([Problem("$", title, f"tên tệp “{shown}” không dùng được (ký tự điều khiển hoặc quá dài)")]) from None
+        raise InputError(
+            [Problem("$", title, f"tên tệp “{shown}” không dùng được (ký tự điều khiển hoặc quá dài)")]
+        ) from None
     if not path.is_relative_to(base.resolve()):
         raise InputError([Problem("$", title, f"tệp “{name}” phải nằm trong thư mục của đảng bộ")])
     return path
@@ -35,6 +38,7 @@ class Source(Protocol):
     ``documents(ma)`` gives one organisation's ``xep_loai``, ``bieu_diem`` and ``bao_cao`` (each a
     document or None) and ``problems`` (``SourceProblem``: where, reason, who) met while reading them;
     ``locate`` turns a JSON path into a place a clerk can fix, or None when the path says it already."""
+
     origin: str  # the file a run names in its manifest and its errors
     header: dict  # the đảng bộ's fields, without its organisations
     organisations: list  # each organisation's fields, without its documents
@@ -53,8 +57,11 @@ class Source(Protocol):
     def __exit__(self, *exc) -> None: ...
 
 
-KIND_TITLES = {"xep_loai": "Danh sách xếp loại đảng viên", "bieu_diem": "Biểu điểm tự chấm",
-               "bao_cao": "Báo cáo kiểm điểm tập thể"}  # as schemas/dang-bo.schema.json titles them
+KIND_TITLES = {
+    "xep_loai": "Danh sách xếp loại đảng viên",
+    "bieu_diem": "Biểu điểm tự chấm",
+    "bao_cao": "Báo cáo kiểm điểm tập thể",
+}  # as schemas/dang-bo.schema.json titles them
 
 
 def _is_dir(path: Path) -> bool:
@@ -72,18 +79,28 @@ class FolderSource:
         if _is_dir(path):
             found = [path / n for n in HEADER_NAMES if (path / n).is_file()]
             if not found:
-                raise InputError([Problem("$", "Tệp đảng bộ", f"thư mục {path} không có tệp {' hoặc '.join(HEADER_NAMES)}")])
+                raise InputError(
+                    [Problem("$", "Tệp đảng bộ", f"thư mục {path} không có tệp {' hoặc '.join(HEADER_NAMES)}")]
+                )
             path = found[0]
         self.origin = str(path)
         self.base = path.resolve().parent
         document = load_document(path)
         if not isinstance(document, dict) or not isinstance(document.get("to_chuc"), list):
             raise InputError([Problem("$.to_chuc", "Tổ chức đảng", "tệp đảng bộ cần danh sách “to_chuc”")])
-        self._entries = {o.get("ma"): o for o in document["to_chuc"] if isinstance(o, dict) and isinstance(o.get("ma"), str)}
-        self._index = {o["ma"]: i for i, o in enumerate(document["to_chuc"]) if isinstance(o, dict) and isinstance(o.get("ma"), str)}
+        self._entries = {
+            o.get("ma"): o for o in document["to_chuc"] if isinstance(o, dict) and isinstance(o.get("ma"), str)
+        }
+        self._index = {
+            o["ma"]: i
+            for i, o in enumerate(document["to_chuc"])
+            if isinstance(o, dict) and isinstance(o.get("ma"), str)
+        }
         self.header = {k: v for k, v in document.items() if k != "to_chuc"}
-        self.organisations = [{k: v for k, v in o.items() if k not in DOCUMENT_KINDS} if isinstance(o, dict) else o
-                              for o in document["to_chuc"]]
+        self.organisations = [
+            {k: v for k, v in o.items() if k not in DOCUMENT_KINDS} if isinstance(o, dict) else o
+            for o in document["to_chuc"]
+        ]
         self._files: dict[tuple[str, str], str] = {}  # (ma, kind or kind[i]) → file, for locate
         self.notices: list[str] = []  # a workbook's warnings (workbook/date_formats); none for files
 
@@ -121,8 +138,15 @@ class FolderSource:
         if isinstance(value, dict):
             return value
         if not isinstance(value, str):
-            raise InputError([Problem(f"$.to_chuc[{self._index[ma]}].{kind}", KIND_TITLES[kind],
-                                      "phải là tên tệp (.json/.yaml) trong thư mục của đảng bộ, hoặc chính văn bản")])
+            raise InputError(
+                [
+                    Problem(
+                        f"$.to_chuc[{self._index[ma]}].{kind}",
+                        KIND_TITLES[kind],
+                        "phải là tên tệp (.json/.yaml) trong thư mục của đảng bộ, hoặc chính văn bản",
+                    )
+                ]
+            )
         path = _inside(self.base, value, "Tệp văn bản")
         self._files[(ma, kind)] = str(path.relative_to(self.base))
         document = load_document(path)
@@ -140,7 +164,9 @@ class FolderSource:
                 try:
                     member = _inside(path.parent, name, "Bản tự kiểm điểm")
                     if not member.is_relative_to(self.base.resolve()):
-                        raise InputError([Problem("$", "Bản tự kiểm điểm", f"tệp “{name}” phải nằm trong thư mục của đảng bộ")])
+                        raise InputError(
+                            [Problem("$", "Bản tự kiểm điểm", f"tệp “{name}” phải nằm trong thư mục của đảng bộ")]
+                        )
                     entry = {**entry, "ban_kiem_diem": load_document(member)}
                 except InputError as error:
                     who = entry.get("ho_ten") if isinstance(entry.get("ho_ten"), str) else ""
@@ -157,10 +183,10 @@ class FolderSource:
             return None  # the JSON path into dang-bo.yaml says it already
         file = self._files.get((ma, kind))
         if kind == "xep_loai" and path.startswith("$.dang_vien["):
-            index, _, rest = path[len("$.dang_vien["):].partition("]")
+            index, _, rest = path[len("$.dang_vien[") :].partition("]")
             member = self._files.get((ma, f"member{index}"))
             if member and rest.startswith(".ban_kiem_diem"):
-                return f"{member}: ${rest[len('.ban_kiem_diem'):]}"
+                return f"{member}: ${rest[len('.ban_kiem_diem') :]}"
             original = self._files.get((ma, f"entry{index}"), index)
             return f"{file}: $.dang_vien[{original}]{rest}"
         return f"{file}: {path}" if file else f"{Path(self.origin).name}: tổ chức “{ma}”, {kind} {path}"
@@ -182,5 +208,6 @@ def open_source(path: str | Path) -> Source:
         raise InputError([Problem("$", "Tệp đầu vào", f"không tìm thấy {path}")])
     if path.suffix.lower() == ".xlsx":
         from ..workbook import open_workbook
+
         return open_workbook(path)
     return FolderSource(path)

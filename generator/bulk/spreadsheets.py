@@ -6,6 +6,7 @@ reports' tables, and the error list with its place split into columns. Numbers a
 shares as fractions formatted as percentages, so a Vietnamese Excel or LibreOffice shows "27,5" and
 "33,3%" by itself; headers are Vietnamese, frozen with the name columns, filters on, widths that fit.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,12 +30,31 @@ from ..present.summary import member_counts
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 PERCENT = "0.0%"
-MEMBER_COLUMNS = (("Tổ chức cơ sở", 34), ("Chi bộ", 34), ("Họ và tên", 26), ("Nhóm đối tượng", 34), ("Điểm", 8),
-                  ("Mức xếp loại", 30), ("Số phiếu", 9), ("Tỷ lệ", 30), ("Ghi chú", 60))
-QUOTA_OUTCOME = {"selected": "Trong tỷ lệ, giữ mức", "cut": "Vượt tỷ lệ, hạ một mức",
-                 "tie": "Bằng phiếu ở vị trí cuối: đảng ủy quyết định"}
-ERROR_COLUMNS = (("Trang", 16), ("Dòng", 7), ("Cột", 34), ("Đảng viên / tổ chức", 28), ("Trường", 40), ("Lỗi", 70),
-                 ("Vị trí", 50))
+MEMBER_COLUMNS = (
+    ("Tổ chức cơ sở", 34),
+    ("Chi bộ", 34),
+    ("Họ và tên", 26),
+    ("Nhóm đối tượng", 34),
+    ("Điểm", 8),
+    ("Mức xếp loại", 30),
+    ("Số phiếu", 9),
+    ("Tỷ lệ", 30),
+    ("Ghi chú", 60),
+)
+QUOTA_OUTCOME = {
+    "selected": "Trong tỷ lệ, giữ mức",
+    "cut": "Vượt tỷ lệ, hạ một mức",
+    "tie": "Bằng phiếu ở vị trí cuối: đảng ủy quyết định",
+}
+ERROR_COLUMNS = (
+    ("Trang", 16),
+    ("Dòng", 7),
+    ("Cột", 34),
+    ("Đảng viên / tổ chức", 28),
+    ("Trường", 40),
+    ("Lỗi", 70),
+    ("Vị trí", 50),
+)
 _PLACE = re.compile(r"^trang “(?P<sheet>[^”]+)”, dòng (?P<row>\d+)(?:, cột “(?P<column>[^”]+)”)?(?P<rest>.*)$")
 _RECORD_PATH = re.compile(r": (\$[^\s:]*)$")
 _FIELD = re.compile(r"^(?P<title>[^\n]+?) \((?P<path>\$[^\s()]*)\): (?P<message>.*)$", re.DOTALL)  # errors.Problem
@@ -76,8 +96,17 @@ def number(value):
 def member_row(scope: str | None, row: dict) -> list:
     """A member as a row of the danh sách: scope, chi bộ, name, group, score, level, votes, quota, why."""
     organisation = row["chi_bo"] if scope is None else scope
-    return [organisation, row["chi_bo"], row["ho_ten"], row.get("nhom") or "", number(row.get("score")), row["level_label"],
-            row.get("phieu"), QUOTA_OUTCOME.get(row.get("quota"), ""), row.get("note") or ""]
+    return [
+        organisation,
+        row["chi_bo"],
+        row["ho_ten"],
+        row.get("nhom") or "",
+        number(row.get("score")),
+        row["level_label"],
+        row.get("phieu"),
+        QUOTA_OUTCOME.get(row.get("quota"), ""),
+        row.get("note") or "",
+    ]
 
 
 STAMP = (2000, 1, 1, 0, 0, 0)  # every part's time in the archive: the same rows give the same bytes
@@ -160,7 +189,9 @@ class MemberLists:
         self.keep(self.whole, to_bytes(self.book, self.when))
 
 
-def _table(book: Workbook, title: str, columns, rows: list[list], freeze: str = "B2", formats: dict | None = None) -> None:
+def _table(
+    book: Workbook, title: str, columns, rows: list[list], freeze: str = "B2", formats: dict | None = None
+) -> None:
     sheet = book.create_sheet(title)
     _header(sheet, columns, freeze)
     sheet.append([title for title, _ in columns])
@@ -193,27 +224,91 @@ def report_books(summary: dict) -> dict[str, Workbook]:
 
     report = Workbook()
     report.remove(report.active)
-    _table(report, "Tổ chức đảng", (("STT", 6), ("Tổ chức đảng", 50), ("Số đảng viên", 12), ("Điểm", 8), ("Xếp loại", 40)),
-           [[i, o["ten"], o.get("so_dang_vien"), number(o.get("score")), o["level_label"]] for i, o in enumerate(orgs, 1)], "C2")
-    _table(report, "Mức xếp loại", (("Đối tượng", 16), ("Mức xếp loại", 44), ("Số lượng", 10), ("Tỷ lệ", 10)),
-           _level_table(summary["org_levels"], org_counts, "Tổ chức đảng")
-           + _level_table(summary["member_levels"], members, "Đảng viên"), "C2", {4: PERCENT})
+    _table(
+        report,
+        "Tổ chức đảng",
+        (("STT", 6), ("Tổ chức đảng", 50), ("Số đảng viên", 12), ("Điểm", 8), ("Xếp loại", 40)),
+        [[i, o["ten"], o.get("so_dang_vien"), number(o.get("score")), o["level_label"]] for i, o in enumerate(orgs, 1)],
+        "C2",
+    )
+    _table(
+        report,
+        "Mức xếp loại",
+        (("Đối tượng", 16), ("Mức xếp loại", 44), ("Số lượng", 10), ("Tỷ lệ", 10)),
+        _level_table(summary["org_levels"], org_counts, "Tổ chức đảng")
+        + _level_table(summary["member_levels"], members, "Đảng viên"),
+        "C2",
+        {4: PERCENT},
+    )
     quotas = summary.get("quotas") or []
-    _table(report, "Tỷ lệ", (("STT", 6), ("Phạm vi", 40), ("Nhóm", 34), ("Cơ sở tính tỷ lệ", 12), ("Đạt mức cao nhất", 12),
-                             ("Tỷ lệ đạt", 10), ("Tỷ lệ tối đa", 14), ("Tối đa (người)", 12), ("Bằng phiếu", 10)),
-           [[i, q["scope"], q["group"], q["base_count"], len(q["selected"]), _share(len(q["selected"]), q["base_count"]),
-             q["ty_le_toi_da"], q["limit"], len(q["tie"])] for i, q in enumerate(quotas, 1)], "D2", {6: PERCENT, 7: PERCENT})
+    _table(
+        report,
+        "Tỷ lệ",
+        (
+            ("STT", 6),
+            ("Phạm vi", 40),
+            ("Nhóm", 34),
+            ("Cơ sở tính tỷ lệ", 12),
+            ("Đạt mức cao nhất", 12),
+            ("Tỷ lệ đạt", 10),
+            ("Tỷ lệ tối đa", 14),
+            ("Tối đa (người)", 12),
+            ("Bằng phiếu", 10),
+        ),
+        [
+            [
+                i,
+                q["scope"],
+                q["group"],
+                q["base_count"],
+                len(q["selected"]),
+                _share(len(q["selected"]), q["base_count"]),
+                q["ty_le_toi_da"],
+                q["limit"],
+                len(q["tie"]),
+            ]
+            for i, q in enumerate(quotas, 1)
+        ],
+        "D2",
+        {6: PERCENT, 7: PERCENT},
+    )
 
     detail = Workbook()
     detail.remove(detail.active)
-    columns = (("STT", 6), ("Phạm vi", 40), ("Nhóm", 34), ("Số thành viên", 10), ("Cơ sở tính tỷ lệ", 12), ("Tỷ lệ tối đa", 14),
-               ("Cách tính", 50), ("Đề nghị mức cao nhất", 12), ("Giữ mức", 50), ("Vượt tỷ lệ, hạ mức", 50),
-               ("Bằng phiếu", 40), ("Căn cứ", 50))
+    columns = (
+        ("STT", 6),
+        ("Phạm vi", 40),
+        ("Nhóm", 34),
+        ("Số thành viên", 10),
+        ("Cơ sở tính tỷ lệ", 12),
+        ("Tỷ lệ tối đa", 14),
+        ("Cách tính", 50),
+        ("Đề nghị mức cao nhất", 12),
+        ("Giữ mức", 50),
+        ("Vượt tỷ lệ, hạ mức", 50),
+        ("Bằng phiếu", 40),
+        ("Căn cứ", 50),
+    )
 
     def rows(groups):
-        return [[i, q["scope"], q["group"], q["members"], q["base_count"], q["ty_le_toi_da"], q["computation"], q["candidates"],
-                 "; ".join(q["selected"]), "; ".join(q["cut"]), "; ".join(q["tie"]), q.get("rule") or ""]
-                for i, q in enumerate(groups, 1)]
+        return [
+            [
+                i,
+                q["scope"],
+                q["group"],
+                q["members"],
+                q["base_count"],
+                q["ty_le_toi_da"],
+                q["computation"],
+                q["candidates"],
+                "; ".join(q["selected"]),
+                "; ".join(q["cut"]),
+                "; ".join(q["tie"]),
+                q.get("rule") or "",
+            ]
+            for i, q in enumerate(groups, 1)
+        ]
+
     _table(detail, "Đảng viên", columns, rows(quotas), "D2", {6: PERCENT})
     _table(detail, "Tổ chức đảng", columns, rows(summary.get("org_quotas") or []), "D2", {6: PERCENT})
     return {"bao-cao-tong-hop-xep-loai.xlsx": report, "bao-cao-ty-le-xep-loai.xlsx": detail}
@@ -237,10 +332,10 @@ def error_row(error: dict) -> list:
 def error_book(errors: list[dict]) -> Workbook:
     book = Workbook()
     book.remove(book.active)
-    _table(book, "Danh sách lỗi", ERROR_COLUMNS, [error_row(e) for e in errors], "E2")  # the place and whose stay in sight
+    _table(
+        book, "Danh sách lỗi", ERROR_COLUMNS, [error_row(e) for e in errors], "E2"
+    )  # the place and whose stay in sight
     message = [title for title, _ in ERROR_COLUMNS].index("Lỗi") + 1
     for (cell,) in book["Danh sách lỗi"].iter_rows(min_row=2, min_col=message, max_col=message):
         cell.alignment = WRAP
     return book
-
-

@@ -8,6 +8,7 @@ a template once (the renderers cache it); the bytes go back to the parent, which
 alone writes files, so workers need no access to the output folder (a local pool
 writes them itself: see ``render_batch``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,8 +21,9 @@ from .plan import Job
 from .results import BatchResult
 
 
-def render_batch(jobs: list[Job], formats: tuple[str, ...], templates: dict[str, dict] | None = None,
-                 out_dir: str | None = None) -> list[BatchResult]:
+def render_batch(
+    jobs: list[Job], formats: tuple[str, ...], templates: dict[str, dict] | None = None, out_dir: str | None = None
+) -> list[BatchResult]:
     """One result per job, in order; ``templates``: the committee's own templates by form and format
     (checked once by the runner), for the forms of this batch.
 
@@ -36,7 +38,9 @@ def render_batch(jobs: list[Job], formats: tuple[str, ...], templates: dict[str,
             results.append(BatchResult(job.path, problems=[str(p) for p in error.problems]))
             continue
         except Exception as error:  # one broken document must not stop the batch
-            results.append(BatchResult(job.path, problems=[f"lỗi không lường trước khi in: {type(error).__name__}: {error}"]))
+            results.append(
+                BatchResult(job.path, problems=[f"lỗi không lường trước khi in: {type(error).__name__}: {error}"])
+            )
             continue
         if out_dir is None:
             results.append(BatchResult(job.path, files=files, pages=pages))
@@ -55,8 +59,10 @@ def warm_up() -> None:
     A template that cannot be compiled is left for the documents that need it, which then
     report it one by one: an initializer that raises would break the whole pool."""
     from jinja2 import TemplateError
+
     from ..pipeline import renderable_forms
     from ..render.environment import html_environment
+
     for form in renderable_forms():
         try:
             html_environment().get_template(f"{form}/{form}.html")

@@ -6,6 +6,7 @@ evaluator: an ``Evaluation`` for a member or an organisation (subjects.py), a
 (ballot.py, tally.py, residence.py), a chi bộ's list (group.py). Every result keeps one protocol
 (result.py). Each module below imports the others it builds on, never this package.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,8 +17,19 @@ from .engine import NOT_RATED, Reason
 from .regime import UNDECIDED, load_regime
 from .subjects import Evaluation, evaluate_record, evaluate_subject, regime_of, rule_problems
 
-__all__ = ["CommendationEvaluation", "Evaluation", "NOT_RATED", "Reason", "UNDECIDED", "evaluate",
-           "evaluate_record", "evaluate_subject", "load_regime", "regime_of", "rule_problems"]
+__all__ = [
+    "CommendationEvaluation",
+    "Evaluation",
+    "NOT_RATED",
+    "Reason",
+    "UNDECIDED",
+    "evaluate",
+    "evaluate_record",
+    "evaluate_subject",
+    "load_regime",
+    "regime_of",
+    "rule_problems",
+]
 
 
 def evaluate(document: dict, profile: str | None = None, wages: list[dict] | None = None, base_dir: Path | None = None):

@@ -5,6 +5,7 @@ Each condition is keyed as in generator/commendation/khen-thuong.yaml; ``says`` 
 the proposal as a whole fails it. A new condition in the data is one row here, so the
 description printed for the clerk and the check applied to the tờ trình cannot drift apart.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,6 +26,7 @@ RESULTS = "Kết quả xếp loại các năm"
 
 class Proposal(NamedTuple):
     """One proposal being checked: its award, its years by number, its earlier awards, where it is."""
+
     award_id: str
     award: dict
     rows: dict  # year → (index in ket_qua, row)
@@ -43,7 +45,11 @@ class Condition:
 
 
 def _tieu_bieu_year(value, row, year, title) -> list[str]:
-    return [f"năm {year} chưa được cấp có thẩm quyền công nhận “{title(year)}” tiêu biểu"] if not row.get("tieu_bieu") else []
+    return (
+        [f"năm {year} chưa được cấp có thẩm quyền công nhận “{title(year)}” tiêu biểu"]
+        if not row.get("tieu_bieu")
+        else []
+    )
 
 
 def _score_year(value, row, year, title) -> list[str]:
@@ -77,15 +83,22 @@ def _titles(value, p: Proposal) -> list[Problem]:
     titles = sum(bool(p.rows[y][1].get("chien_si_thi_dua")) for y in p.years if y in p.rows)
     if titles >= value:
         return []
-    return [Problem(json_path(p.where + ["ket_qua"]), RESULTS,
-                    f"trong {p.award['years']} năm ({p.years[0]}–{p.years[-1]}) cần ít nhất {value:02d} lần đạt danh hiệu "
-                    f"“Chiến sĩ thi đua cơ sở” hoặc tương đương trở lên; có {titles:02d}")]
+    return [
+        Problem(
+            json_path(p.where + ["ket_qua"]),
+            RESULTS,
+            f"trong {p.award['years']} năm ({p.years[0]}–{p.years[-1]}) cần ít nhất {value:02d} lần đạt danh hiệu "
+            f"“Chiến sĩ thi đua cơ sở” hoặc tương đương trở lên; có {titles:02d}",
+        )
+    ]
 
 
 def _prior(value, p: Proposal) -> list[Problem]:
     if any(b["hinh_thuc"] == value for b in p.before):
         return []
-    return [Problem(json_path(p.where + ["khen_thuong_truoc"]), PAST, f"hình thức này cần đã được tặng “{value}” trước đó")]
+    return [
+        Problem(json_path(p.where + ["khen_thuong_truoc"]), PAST, f"hình thức này cần đã được tặng “{value}” trước đó")
+    ]
 
 
 def _wait(value, p: Proposal) -> list[Problem]:
@@ -95,17 +108,25 @@ def _wait(value, p: Proposal) -> list[Problem]:
     allowed = add_months(max(same), 12 * value)
     if allowed <= p.day:
         return []
-    return [Problem(json_path(p.where + ["khen_thuong_truoc"]), PAST,
-                    f"đã được tặng hình thức này ngày {ngay_ngan(max(same))}; phải sau {value:02d} năm "
-                    f"kể từ ngày được khen (từ ngày {ngay_ngan(allowed)}) mới đề nghị")]
+    return [
+        Problem(
+            json_path(p.where + ["khen_thuong_truoc"]),
+            PAST,
+            f"đã được tặng hình thức này ngày {ngay_ngan(max(same))}; phải sau {value:02d} năm "
+            f"kể từ ngày được khen (từ ngày {ngay_ngan(allowed)}) mới đề nghị",
+        )
+    ]
 
 
 # In the order the description lists them and the checks report them.
 CONDITIONS = (
     Condition("tieu_bieu", lambda v: "mức cao nhất, được công nhận tiêu biểu mỗi năm", year=_tieu_bieu_year),
     Condition("min_score", lambda v: f"từ {so(v)} điểm trở lên mỗi năm", year=_score_year),
-    Condition("members_good", lambda v: f"{_OP_WORDS[v['op']]} {v['value']} đảng viên hoàn thành tốt nhiệm vụ trở lên",
-              year=_members_good_year),
+    Condition(
+        "members_good",
+        lambda v: f"{_OP_WORDS[v['op']]} {v['value']} đảng viên hoàn thành tốt nhiệm vụ trở lên",
+        year=_members_good_year,
+    ),
     Condition("no_failing_members", lambda v: "không có đảng viên không hoàn thành nhiệm vụ", year=_no_failing_year),
     Condition("titles_min", lambda v: f"ít nhất {v:02d} lần Chiến sĩ thi đua cơ sở", proposal=_titles),
     Condition("prior_award", lambda v: f"đã được tặng “{v}”", proposal=_prior),
@@ -123,8 +144,15 @@ def described(award: dict) -> list[str]:
 
 
 def year_reasons(award: dict, row: dict, year: int, title: Callable[[int], str]) -> list[str]:
-    return [reason for c in CONDITIONS if c.year and _applies(award, c) for reason in c.year(award[c.key], row, year, title)]
+    return [
+        reason for c in CONDITIONS if c.year and _applies(award, c) for reason in c.year(award[c.key], row, year, title)
+    ]
 
 
 def proposal_reasons(proposal: Proposal) -> list[Problem]:
-    return [p for c in CONDITIONS if c.proposal and _applies(proposal.award, c) for p in c.proposal(proposal.award[c.key], proposal)]
+    return [
+        p
+        for c in CONDITIONS
+        if c.proposal and _applies(proposal.award, c)
+        for p in c.proposal(proposal.award[c.key], proposal)
+    ]

@@ -4,6 +4,7 @@ proposal qualifies year by year, quotas, and the bonus as a multiple of the wage
 The numbers live in generator/commendation/*.yaml; this module knows none of them. An
 ineligible proposal is a ``Problem`` that names the year or the condition that fails.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -13,11 +14,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from functools import cache
 
-
 from ..errors import InputError, Problem, json_path
 from ..forms import Given
-from ..vietnamese import ngay_ngan, so, tien, tien_bang_chu
 from ..resources import commendation_dir, shipped_yaml
+from ..vietnamese import ngay_ngan, so, tien, tien_bang_chu
 from .award_conditions import Proposal, described, proposal_reasons, year_reasons
 from .profile import Profile, ProfileError, load_profile, read_yaml
 from .regime import deep_merge, exact, load_regime
@@ -33,7 +33,12 @@ def rules_data() -> dict:
 
 
 WAGE_KEY = "luong_co_so"  # a profile's (or a --luong-co-so file's) own wage rows
-WAGE_FIELDS = {"from": "ngày áp dụng", "amount": "mức lương (đồng)", "name": "tên mức lương", "decree": "văn bản quy định"}
+WAGE_FIELDS = {
+    "from": "ngày áp dụng",
+    "amount": "mức lương (đồng)",
+    "name": "tên mức lương",
+    "decree": "văn bản quy định",
+}
 
 
 @cache
@@ -75,11 +80,15 @@ def wage_row_problems(rows, where: str) -> list[str]:
         if day is None:
             found.append(f"{at}: thiếu hoặc sai {WAGE_FIELDS['from']} (from, dạng YYYY-MM-DD)")
         elif last is not None and day <= last:
-            found.append(f"{at}: ngày áp dụng {ngay_ngan(day)} phải sau dòng trước ({ngay_ngan(last)}); các dòng xếp theo ngày tăng dần")
+            found.append(
+                f"{at}: ngày áp dụng {ngay_ngan(day)} phải sau dòng trước ({ngay_ngan(last)}); các dòng xếp theo ngày tăng dần"
+            )
         last = day or last
         amount = row.get("amount")
         if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= 10**9:
-            found.append(f"{at}: {WAGE_FIELDS['amount']} (amount) phải là số nguyên dương (tối đa 1 tỷ), ví dụ 2530000; đang là {amount!r}")
+            found.append(
+                f"{at}: {WAGE_FIELDS['amount']} (amount) phải là số nguyên dương (tối đa 1 tỷ), ví dụ 2530000; đang là {amount!r}"
+            )
         for key in ("name", "decree"):
             if not isinstance(row.get(key), str) or not row[key].strip():
                 found.append(f"{at}: thiếu {WAGE_FIELDS[key]} ({key})")
@@ -98,6 +107,7 @@ def committee_wages(rows, where: str, source: str) -> list[dict]:
 def read_wage_file(path) -> list[dict]:
     """`--luong-co-so FILE`: a YAML list of rows, or a mapping with the key ``luong_co_so``."""
     from pathlib import Path
+
     path = Path(path)
     data = read_yaml(path, "tệp mức lương cơ sở", mapping=False)
     rows = data.get(WAGE_KEY) if isinstance(data, dict) else data
@@ -154,6 +164,7 @@ def year_title(award: dict, year: int) -> str:
 @dataclass(frozen=True)
 class Line:
     """One proposal, as the attached list prints it."""
+
     index: int
     name: str
     position: str
@@ -182,23 +193,44 @@ class CommendationEvaluation:
     def lines(self) -> list[str]:
         """The proposals with their awards and amounts, the total in figures and words, the quotas."""
         own = f"; dòng của {self.wage['nguon']}" if self.wage.get("nguon") else ""
-        lines = [f"Tờ trình {self.number} — {self.era['name']}",
-                 f"Tiền thưởng theo {self.wage['name']} {tien(self.wage['amount'])} ({self.wage['decree']}{own}), "
-                 f"ngày {ngay_ngan(self.wage_date)}:"]
-        lines += [f"  {ln.index}. {ln.name}: {ln.award} — {ln.achievement}; {so(ln.multiple)} × {so(self.wage['amount'])} = "
-                  f"{tien(ln.amount)}" for ln in self.proposals]
+        lines = [
+            f"Tờ trình {self.number} — {self.era['name']}",
+            f"Tiền thưởng theo {self.wage['name']} {tien(self.wage['amount'])} ({self.wage['decree']}{own}), "
+            f"ngày {ngay_ngan(self.wage_date)}:",
+        ]
+        lines += [
+            f"  {ln.index}. {ln.name}: {ln.award} — {ln.achievement}; {so(ln.multiple)} × {so(self.wage['amount'])} = "
+            f"{tien(ln.amount)}"
+            for ln in self.proposals
+        ]
         lines.append(f"Tổng: {tien(self.total)} ({tien_bang_chu(self.total)})")
         return lines + [f"Tỷ lệ {q}" for q in self.quotas]
 
     def as_dict(self) -> dict:
         return {
-            "rules": self.era["id"], "rules_name": self.era["name"],
-            "wage": {"amount": self.wage["amount"], "name": self.wage["name"], "decree": self.wage["decree"],
-                     "date": self.wage_date.isoformat(), "from": self.wage["from"].isoformat(),
-                     "source": self.wage.get("nguon") or "generator/commendation/luong-co-so.yaml"},
-            "lines": [{"name": ln.name, "award_id": ln.award_id, "award": ln.award, "achievement": ln.achievement,
-                       "multiple": float(ln.multiple), "amount": ln.amount} for ln in self.proposals],
-            "total": self.total, "quotas": self.quotas,
+            "rules": self.era["id"],
+            "rules_name": self.era["name"],
+            "wage": {
+                "amount": self.wage["amount"],
+                "name": self.wage["name"],
+                "decree": self.wage["decree"],
+                "date": self.wage_date.isoformat(),
+                "from": self.wage["from"].isoformat(),
+                "source": self.wage.get("nguon") or "generator/commendation/luong-co-so.yaml",
+            },
+            "lines": [
+                {
+                    "name": ln.name,
+                    "award_id": ln.award_id,
+                    "award": ln.award,
+                    "achievement": ln.achievement,
+                    "multiple": float(ln.multiple),
+                    "amount": ln.amount,
+                }
+                for ln in self.proposals
+            ],
+            "total": self.total,
+            "quotas": self.quotas,
         }
 
 
@@ -207,7 +239,7 @@ def _award_text(award: dict, cap_uy: dict) -> str:
 
 
 def _achievement(award: dict, years: list[int]) -> str:
-    """"“Trong sạch, vững mạnh” tiêu biểu (2014–2017), “Hoàn thành xuất sắc nhiệm vụ” tiêu biểu (2018)"."""
+    """ "“Trong sạch, vững mạnh” tiêu biểu (2014–2017), “Hoàn thành xuất sắc nhiệm vụ” tiêu biểu (2018)"."""
     suffix = " tiêu biểu" if award.get("tieu_bieu") else ""
     if len(years) == 1:
         return f"“{year_title(award, years[0])}”{suffix} năm {years[0]}"
@@ -220,7 +252,9 @@ def _achievement(award: dict, years: list[int]) -> str:
             runs.append((label, [year]))
     if len(runs) == 1:
         return f"“{runs[0][0]}”{suffix} {len(years)} năm liền ({years[0]}–{years[-1]})"
-    parts = [f"“{label}”{suffix} ({ys[0]}–{ys[-1]})" if len(ys) > 1 else f"“{label}”{suffix} ({ys[0]})" for label, ys in runs]
+    parts = [
+        f"“{label}”{suffix} ({ys[0]}–{ys[-1]})" if len(ys) > 1 else f"“{label}”{suffix} ({ys[0]})" for label, ys in runs
+    ]
     return f"{len(years)} năm liền: " + ", ".join(parts)
 
 
@@ -239,7 +273,9 @@ def _year_problems(award: dict, row: dict) -> list[str]:
     return found
 
 
-def proposal_problems(award_id: str, award: dict, proposal: dict, year: int, day: dt.date, where: list) -> list[Problem]:
+def proposal_problems(
+    award_id: str, award: dict, proposal: dict, year: int, day: dt.date, where: list
+) -> list[Problem]:
     title = "Kết quả xếp loại các năm"
     years = list(range(year - award["years"] + 1, year + 1))
     span = f"{award['years']} năm liền {years[0]}–{years[-1]}" if len(years) > 1 else f"năm {year}"
@@ -255,7 +291,9 @@ def proposal_problems(award_id: str, award: dict, proposal: dict, year: int, day
             continue
         k, row = rows[y]
         problems += [Problem(json_path(where + ["ket_qua", k]), title, text) for text in _year_problems(award, row)]
-    problems += proposal_reasons(Proposal(award_id, award, rows, years, proposal.get("khen_thuong_truoc", []), day, where))
+    problems += proposal_reasons(
+        Proposal(award_id, award, rows, years, proposal.get("khen_thuong_truoc", []), day, where)
+    )
     return problems
 
 
@@ -299,16 +337,28 @@ def quota_problems(quotas: dict, proposals: list[dict], awards: dict, bases: dic
         base = bases.get(quota["base"])
         label = f"“{award_id}” ({RECIPIENTS[awards[award_id]['recipient']]})"
         if base is None:
-            problems.append(Problem(f"$.co_so_ty_le.{quota['base']}", "Số liệu để tính tỷ lệ khen thưởng",
-                                    f"cần để kiểm tra tỷ lệ khen thưởng {label}: không quá {quota['rate']} ({quota['rule']})"))
+            problems.append(
+                Problem(
+                    f"$.co_so_ty_le.{quota['base']}",
+                    "Số liệu để tính tỷ lệ khen thưởng",
+                    f"cần để kiểm tra tỷ lệ khen thưởng {label}: không quá {quota['rate']} ({quota['rule']})",
+                )
+            )
             continue
         limit = math.floor(exact(quota["rate"]) * base)
-        shown.append(f"{label}: không quá {quota['rate']} × {so(base)} = {so(exact(quota['rate']) * base)} → tối đa {so(limit)}; "
-                     f"đề nghị {so(count)} ({quota['rule']})")
+        shown.append(
+            f"{label}: không quá {quota['rate']} × {so(base)} = {so(exact(quota['rate']) * base)} → tối đa {so(limit)}; "
+            f"đề nghị {so(count)} ({quota['rule']})"
+        )
         if count > limit:
-            problems.append(Problem("$.de_nghi", "Danh sách đề nghị khen thưởng",
-                                    f"đề nghị {so(count)} {label}, vượt tỷ lệ không quá {quota['rate']} của {so(base)} "
-                                    f"(tối đa {so(limit)}) theo {quota['rule']}"))
+            problems.append(
+                Problem(
+                    "$.de_nghi",
+                    "Danh sách đề nghị khen thưởng",
+                    f"đề nghị {so(count)} {label}, vượt tỷ lệ không quá {quota['rate']} của {so(base)} "
+                    f"(tối đa {so(limit)}) theo {quota['rule']}",
+                )
+            )
     return problems, shown
 
 
@@ -316,25 +366,42 @@ def bonus(multiple: Fraction, wage: int) -> int:
     return int((Decimal(multiple.numerator) * wage / multiple.denominator).quantize(Decimal(1), ROUND_HALF_UP))
 
 
-def evaluate_commendation(document: dict, profile: str | None = None,
-                          extra_wages: list[dict] | None = None) -> CommendationEvaluation:
+def evaluate_commendation(
+    document: dict, profile: str | None = None, extra_wages: list[dict] | None = None
+) -> CommendationEvaluation:
     """Check every proposal and price it; raises ``InputError`` when the date has no rules.
     ``extra_wages``: a committee's wage rows from a user file, used instead of the profile's."""
     day = dt.date.fromisoformat(document["ngay_lap"])
     era = era_on(day)
     first = rules_data()["eras"][0]["from"]
     if era is None:
-        raise InputError([Problem("$.ngay_lap", "Ngày lập tờ trình",
-                                  f"kiemdiem có quy định khen thưởng từ ngày {ngay_ngan(first)}; ngày lập {ngay_ngan(day)} sớm hơn")])
+        raise InputError(
+            [
+                Problem(
+                    "$.ngay_lap",
+                    "Ngày lập tờ trình",
+                    f"kiemdiem có quy định khen thưởng từ ngày {ngay_ngan(first)}; ngày lập {ngay_ngan(day)} sớm hơn",
+                )
+            ]
+        )
     wage_day = dt.date.fromisoformat(document.get("ngay_quyet_dinh") or document["ngay_lap"])
     wage = wage_on(wage_day, extra_wages if extra_wages is not None else profile_wages(document, profile))
     problems: list[Problem] = []
     if wage is None:
-        raise InputError([Problem("$.ngay_quyet_dinh", "Ngày quyết định khen thưởng",
-                                  f"không có mức lương cơ sở trước ngày {ngay_ngan(_wages()[0]['from'])}")])
+        raise InputError(
+            [
+                Problem(
+                    "$.ngay_quyet_dinh",
+                    "Ngày quyết định khen thưởng",
+                    f"không có mức lương cơ sở trước ngày {ngay_ngan(_wages()[0]['from'])}",
+                )
+            ]
+        )
     year = document["nam"]
     if year > day.year:
-        problems.append(Problem("$.nam", "Năm được đề nghị khen thưởng", f"năm {year} sau ngày lập tờ trình ({ngay_ngan(day)})"))
+        problems.append(
+            Problem("$.nam", "Năm được đề nghị khen thưởng", f"năm {year} sau ngày lập tờ trình ({ngay_ngan(day)})")
+        )
     awards = catalogue(era)
     cap_uy = document["cap_uy"]
     lines = []
@@ -342,22 +409,46 @@ def evaluate_commendation(document: dict, profile: str | None = None,
         where = ["de_nghi", i]
         award = awards.get(proposal["hinh_thuc"])
         if award is None:
-            problems.append(Problem(json_path(where + ["hinh_thuc"]), "Hình thức khen thưởng",
-                                    f"hình thức “{proposal['hinh_thuc']}” không có theo {era['name']}; các hình thức: {', '.join(awards)}"))
+            problems.append(
+                Problem(
+                    json_path(where + ["hinh_thuc"]),
+                    "Hình thức khen thưởng",
+                    f"hình thức “{proposal['hinh_thuc']}” không có theo {era['name']}; các hình thức: {', '.join(awards)}",
+                )
+            )
             continue
         if award["authority"] not in cap_uy:
-            problems.append(Problem(f"$.cap_uy.{award['authority']}", rules_data()["authorities"][award["authority"]],
-                                    f"thiếu tên cấp ủy tặng {award['form']} cho đề nghị thứ {i + 1} ({proposal['ten']})"))
+            problems.append(
+                Problem(
+                    f"$.cap_uy.{award['authority']}",
+                    rules_data()["authorities"][award["authority"]],
+                    f"thiếu tên cấp ủy tặng {award['form']} cho đề nghị thứ {i + 1} ({proposal['ten']})",
+                )
+            )
             continue
         problems += proposal_problems(proposal["hinh_thuc"], award, proposal, year, day, where)
         multiple = exact(award["multiple"])
         years = list(range(year - award["years"] + 1, year + 1))
-        lines.append(Line(i + 1, proposal["ten"], proposal.get("chuc_vu", ""), proposal["hinh_thuc"], _award_text(award, cap_uy),
-                          _achievement(award, years), award["recipient"], multiple, bonus(multiple, wage["amount"])))
-    found, shown = quota_problems(_quotas(era, document, profile), document["de_nghi"], awards, document.get("co_so_ty_le") or {})
+        lines.append(
+            Line(
+                i + 1,
+                proposal["ten"],
+                proposal.get("chuc_vu", ""),
+                proposal["hinh_thuc"],
+                _award_text(award, cap_uy),
+                _achievement(award, years),
+                award["recipient"],
+                multiple,
+                bonus(multiple, wage["amount"]),
+            )
+        )
+    found, shown = quota_problems(
+        _quotas(era, document, profile), document["de_nghi"], awards, document.get("co_so_ty_le") or {}
+    )
     problems += found
-    return CommendationEvaluation(era, wage, wage_day, lines, sum(ln.amount for ln in lines), shown, problems,
-                                  document["so_ky_hieu"])
+    return CommendationEvaluation(
+        era, wage, wage_day, lines, sum(ln.amount for ln in lines), shown, problems, document["so_ky_hieu"]
+    )
 
 
 def evaluate_form(document: dict, given: Given) -> CommendationEvaluation:
@@ -372,17 +463,23 @@ def describe_awards(day: dt.date, extra_wages: list[dict] | None = None) -> list
     if era is None:
         return [f"Chưa có quy định khen thưởng trước ngày {ngay_ngan(rules_data()['eras'][0]['from'])}."]
     wage = wage_on(day, extra_wages)
-    lines = [f"Quy định khen thưởng ngày {ngay_ngan(day)}: {era['name']}", "Căn cứ:"] + [f"  - {b}" for b in era["bases"]]
+    lines = [f"Quy định khen thưởng ngày {ngay_ngan(day)}: {era['name']}", "Căn cứ:"] + [
+        f"  - {b}" for b in era["bases"]
+    ]
     if wage:
-        lines.append(f"Tiền thưởng tính theo {wage['name']} {tien(wage['amount'])} ({wage['decree']}, từ {ngay_ngan(wage['from'])})"
-                     + (f"; dòng của {wage['nguon']}." if wage.get("nguon") else "."))
-    lines.append("Hình thức (mã trong \"hinh_thuc\"):")
+        lines.append(
+            f"Tiền thưởng tính theo {wage['name']} {tien(wage['amount'])} ({wage['decree']}, từ {ngay_ngan(wage['from'])})"
+            + (f"; dòng của {wage['nguon']}." if wage.get("nguon") else ".")
+        )
+    lines.append('Hình thức (mã trong "hinh_thuc"):')
     for award_id, a in catalogue(era).items():
         needs = [f"{a['years']} năm liền" if a["years"] > 1 else "trong năm"]
         needs += described(a)
         amount = f" = {tien(bonus(exact(a['multiple']), wage['amount']))}" if wage else ""
-        lines.append(f"  {award_id}: {a['form']} ({rules_data()['authorities'][a['authority']]}) cho {RECIPIENTS[a['recipient']]} — "
-                     f"{'; '.join(needs)}; {so(exact(a['multiple']))} lần {wage['name'] if wage else 'mức lương cơ sở'}{amount}")
+        lines.append(
+            f"  {award_id}: {a['form']} ({rules_data()['authorities'][a['authority']]}) cho {RECIPIENTS[a['recipient']]} — "
+            f"{'; '.join(needs)}; {so(exact(a['multiple']))} lần {wage['name'] if wage else 'mức lương cơ sở'}{amount}"
+        )
     for award_id, q in (era.get("quotas") or {}).items():
         lines.append(f"Tỷ lệ: “{award_id}” không quá {q['rate']} của {q['base']} ({q['rule']})")
     return lines

@@ -4,6 +4,7 @@ It knows no numbers: comparators, thresholds and citations come from the regime
 data. Every decision leaves a ``Reason`` in Vietnamese that cites its rule, both
 for the level reached and for each level above it that was missed.
 """
+
 from __future__ import annotations
 
 import operator
@@ -56,13 +57,16 @@ _PHRASES = {">=": "từ {} trở lên", ">": "trên {}", "<=": "không vượt q
 
 
 def requirement(rule: Rule, unit: str, label: str = "") -> str:
-    """"từ 90 điểm trở lên", "trên 50%", "đủ 100%"; for a yes/no fact, the statement or its negation."""
+    """ "từ 90 điểm trở lên", "trên 50%", "đủ 100%"; for a yes/no fact, the statement or its negation."""
     if unit == "co_khong":
         return label if rule.value else f"không {label}"
     if unit == "cap_do":
         grade = GRADE_LABELS[int(rule.value)]
-        return f"mức “{grade}”" if rule.op == "==" or (rule.op == ">=" and rule.value == max(GRADE_LABELS)) else \
-            _PHRASES[rule.op].format(f"mức “{grade}”")
+        return (
+            f"mức “{grade}”"
+            if rule.op == "==" or (rule.op == ">=" and rule.value == max(GRADE_LABELS))
+            else _PHRASES[rule.op].format(f"mức “{grade}”")
+        )
     if unit == "ty_le" and rule.op == ">=" and rule.value == 1:
         return "đủ 100%"
     if unit == "ty_le" and rule.op == "<=" and rule.value == 0:
@@ -118,10 +122,15 @@ class Engine:
             outcome.level = lowest_code
             outcome.reasons = [self._trigger_reason(r, facts[r.fact]) for r in outcome.triggers]
             if reached is not None:
-                outcome.reasons.append(Reason(
-                    outcome.triggers[0].rule,
-                    f"Theo điểm và các điều kiện, mức cao nhất đạt được là “{self.rules.label(reached)}”; "
-                    f"do có trường hợp trên nên xếp loại “{lowest_label}”.", lowest_code, None))
+                outcome.reasons.append(
+                    Reason(
+                        outcome.triggers[0].rule,
+                        f"Theo điểm và các điều kiện, mức cao nhất đạt được là “{self.rules.label(reached)}”; "
+                        f"do có trường hợp trên nên xếp loại “{lowest_label}”.",
+                        lowest_code,
+                        None,
+                    )
+                )
             return outcome
         for code, _ in graded:
             if code == reached:
@@ -134,7 +143,8 @@ class Engine:
         outcome.level = reached
         outcome.reasons += notes + [
             Reason(r.rule, r.text or "", None, None)
-            for r in self._applicable(self.rules.rules("notes")) if holds(r, facts[r.fact])
+            for r in self._applicable(self.rules.rules("notes"))
+            if holds(r, facts[r.fact])
         ]
         return outcome
 
@@ -153,17 +163,36 @@ class Engine:
                 said = f"{meta['label']} là {show_value(value, meta['unit'])}, không {requirement(rule, meta['unit'])}"
             by_article.setdefault(rule.rule, []).append(said)
         if not by_article:
-            return [Reason(self.rules.get("undecided", {}).get("rule", ""),
-                           f"Mức “{lowest_label}”: không có căn cứ nào để xếp loại mức này.", lowest_code, False)]
-        return [Reason(article, f"Mức “{lowest_label}”: không thuộc trường hợp nào phải xếp loại mức này ("
-                                f"{'; '.join(grounds)}).", lowest_code, False)
-                for article, grounds in by_article.items()]
+            return [
+                Reason(
+                    self.rules.get("undecided", {}).get("rule", ""),
+                    f"Mức “{lowest_label}”: không có căn cứ nào để xếp loại mức này.",
+                    lowest_code,
+                    False,
+                )
+            ]
+        return [
+            Reason(
+                article,
+                f"Mức “{lowest_label}”: không thuộc trường hợp nào phải xếp loại mức này ({'; '.join(grounds)}).",
+                lowest_code,
+                False,
+            )
+            for article, grounds in by_article.items()
+        ]
 
     def _undecided_reason(self) -> Reason:
         spec = self.rules.get("undecided") or {}
-        return Reason(spec.get("rule", ""), spec.get("text") or (
-            "Không mức nào đủ điều kiện và không có căn cứ xếp loại mức thấp nhất: quy định không xác định mức "
-            "xếp loại trong trường hợp này; cấp có thẩm quyền xem xét, quyết định."), UNDECIDED, None)
+        return Reason(
+            spec.get("rule", ""),
+            spec.get("text")
+            or (
+                "Không mức nào đủ điều kiện và không có căn cứ xếp loại mức thấp nhất: quy định không xác định mức "
+                "xếp loại trong trường hợp này; cấp có thẩm quyền xem xét, quyết định."
+            ),
+            UNDECIDED,
+            None,
+        )
 
     @staticmethod
     def _met(rule: Rule, facts: dict) -> bool:
@@ -184,7 +213,9 @@ class Engine:
             return Reason(rule.rule, head + (rule.unless_note or "được miễn điều kiện này."), level, True)
         verdict = "đạt" if met else "chưa đạt"
         if meta["unit"] == "co_khong":
-            return Reason(rule.rule, f"{head}{verdict} yêu cầu: {requirement(rule, 'co_khong', meta['label'])}.", level, met)
+            return Reason(
+                rule.rule, f"{head}{verdict} yêu cầu: {requirement(rule, 'co_khong', meta['label'])}.", level, met
+            )
         _, said = self._describe(rule, value)
         return Reason(rule.rule, f"{head}{said}, {verdict} yêu cầu {requirement(rule, meta['unit'])}.", level, met)
 
@@ -204,16 +235,20 @@ class Engine:
     def proposal_problems(self, proposed: str, outcome: Outcome, facts: dict) -> list[str]:
         """Why ``proposed`` is above what the rules allow (empty when it is not)."""
         if outcome.level == NOT_RATED:
-            return [f"đảng viên thuộc diện không xếp loại ({outcome.reasons[0].text[len('Không xếp loại: '):].rstrip('.')}), "
-                    f"không được đề xuất mức “{self.rules.label(proposed)}”"]
+            return [
+                f"đảng viên thuộc diện không xếp loại ({outcome.reasons[0].text[len('Không xếp loại: ') :].rstrip('.')}), "
+                f"không được đề xuất mức “{self.rules.label(proposed)}”"
+            ]
         if outcome.level == UNDECIDED:
             if self.rules.rank(proposed) >= len(self.rules.levels) - 2:
                 return []  # the levels the rules leave open: the competent committee chooses
         elif self.rules.rank(proposed) >= self.rules.rank(outcome.level):
             return []
         if outcome.triggers:
-            return [f"đề xuất {proposed} không phù hợp: {r.text[0].lower() + r.text[1:]}"
-                    for r in (self._trigger_reason(t, facts[t.fact]) for t in outcome.triggers)]
+            return [
+                f"đề xuất {proposed} không phù hợp: {r.text[0].lower() + r.text[1:]}"
+                for r in (self._trigger_reason(t, facts[t.fact]) for t in outcome.triggers)
+            ]
         out = []
         for rule in outcome.failed.get(proposed, []):
             meta, value = self.facts_meta[rule.fact], facts[rule.fact]

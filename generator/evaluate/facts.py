@@ -6,6 +6,7 @@ with which comparator and threshold. A fact that does not apply returns None
 (for example, no faults were named at the previous review, or a chi bộ has no
 sub-organisations).
 """
+
 from __future__ import annotations
 
 import calendar
@@ -41,6 +42,7 @@ def _task_fact(source: Callable[[dict], dict | None], compute: Callable[[dict], 
     def fact(doc: dict) -> Fraction | None:
         tasks = source(doc)
         return compute(tasks) if tasks else None
+
     return fact
 
 
@@ -140,6 +142,7 @@ MEMBER_FACTS: dict[str, Fact] = {
 # ---------------------------------------------------------------- organisations
 def _share(stats_key: str, codes: Callable[[list[str]], list[str]]) -> Callable[[dict, list[str]], Fraction | None]:
     """A share of members (or sub-organisations) whose level is among ``codes(levels)``."""
+
     def fact(doc: dict, levels: list[str]) -> Fraction | None:
         stats = doc.get(stats_key)
         if not stats:
@@ -147,6 +150,7 @@ def _share(stats_key: str, codes: Callable[[list[str]], list[str]]) -> Callable[
         counts = stats["so_xep_loai"]
         rated = sum(counts.values())
         return _ratio(sum(counts.get(c, 0) for c in codes(levels)), rated)
+
     return fact
 
 
@@ -214,14 +218,17 @@ ORG_LEVEL_FACTS: dict[str, Callable[[dict, list[str]], Fraction | None]] = {
     "ty_le_tc_htnv_tro_len": _share("thong_ke_to_chuc", lambda levels: levels[:-1]),
 }
 
+
 # ---------------------------------------------------------------- member records (before 2018)
 def _work_rating(levels: tuple[str, ...], title_counts: bool) -> Fact:
     """A cán bộ, công chức, viên chức's rating at work (None for other members)."""
+
     def fact(record: dict) -> bool | None:
         work = record.get("cong_chuc")
         if not work:
             return None
         return work["xep_loai"] in levels or (title_counts and work.get("danh_hieu", False))
+
     return fact
 
 
@@ -234,6 +241,7 @@ def _percent(key: str) -> Fact:
     def fact(record: dict) -> Fraction | None:
         value = record.get(key)
         return None if value is None else Fraction(str(value)) / 100
+
     return fact
 
 
@@ -275,8 +283,9 @@ def grade_facts(grades: dict | None, criteria: list[dict]) -> dict[str, Fraction
     return facts
 
 
-def compute_facts(doc: dict, parts, subject: str = "ca_nhan", levels: list[str] | None = None,
-                  criteria: list[dict] | None = None) -> dict[str, object]:
+def compute_facts(
+    doc: dict, parts, subject: str = "ca_nhan", levels: list[str] | None = None, criteria: list[dict] | None = None
+) -> dict[str, object]:
     """Every fact of the subject, the total, each part's score as ``diem_<part id>`` and, where the
     regime grades criteria, the lowest grade per group."""
     facts = {name: fact(doc) for name, fact in FACT_TABLES[subject].items()}

@@ -4,6 +4,7 @@ Order follows the rules: each member is classified by the rules (the ceiling),
 the meeting's vote can only confirm or lower it, and only then is the HTXSNV
 quota applied per group, on the number rated HTTNV in that group.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -12,14 +13,14 @@ from pathlib import Path
 from ..errors import InputError, Problem, json_path
 from ..forms import Given
 from ..load import load_document
-from ..vietnamese import so
 from ..schema import load_schema, title_at
 from ..validate import validate
-from .subjects import Evaluation, evaluate_record, evaluate_subject, regime_of
+from ..vietnamese import so
 from .engine import NOT_RATED, Reason
-from .regime import UNDECIDED
 from .grades import grade_problems
 from .quota import QuotaResult, apply_quota
+from .regime import UNDECIDED
+from .subjects import Evaluation, evaluate_record, evaluate_subject, regime_of
 from .vote_base import counted_base, roll
 from .votes import judge, vote_level
 
@@ -29,7 +30,9 @@ WHOLE_CHI_BO = "toàn chi bộ"  # the quota group of a chi bộ whose rules do 
 
 def vote_base(document: dict, rules) -> int | None:
     """The typed base of a vote: those present, or the official members convened (see vote_base.py)."""
-    return document.get("so_co_mat") if rules["votes"]["denominator"] == "co_mat" else document["so_dang_vien_chinh_thuc"]
+    return (
+        document.get("so_co_mat") if rules["votes"]["denominator"] == "co_mat" else document["so_dang_vien_chinh_thuc"]
+    )
 
 
 def list_vote_base(form: str, document: dict, rolls: list, rules, problems: list[Problem]) -> int | None:
@@ -37,8 +40,13 @@ def list_vote_base(form: str, document: dict, rolls: list, rules, problems: list
     counted, wrong = counted_base(form, document, rolls, rules)
     problems += wrong
     if counted == 0:  # refused above (the typed base is at least 1); the typed one keeps the shares defined
-        problems.append(Problem("$.dang_vien", title_at(load_schema(form), ["dang_vien"]),
-                                "danh sách không có đảng viên nào có quyền biểu quyết"))
+        problems.append(
+            Problem(
+                "$.dang_vien",
+                title_at(load_schema(form), ["dang_vien"]),
+                "danh sách không có đảng viên nào có quyền biểu quyết",
+            )
+        )
     return counted or vote_base(document, rules)
 
 
@@ -56,12 +64,17 @@ class MemberResult:
 
     def as_dict(self, label) -> dict:
         return {
-            "ho_ten": self.name, "variant": self.evaluation.variant["code"], "group": self.group,
-            "score": self.evaluation.as_dict()["score"], "rule_level": self.evaluation.level,
-            "vote_level": self.vote_level, "level": self.level,
+            "ho_ten": self.name,
+            "variant": self.evaluation.variant["code"],
+            "group": self.group,
+            "score": self.evaluation.as_dict()["score"],
+            "rule_level": self.evaluation.level,
+            "vote_level": self.vote_level,
+            "level": self.level,
             "level_label": label(self.level) if self.level else "Chưa đủ phiếu biểu quyết: chi bộ biểu quyết lại",
             **({"decision": self.evaluation.decision} if self.evaluation.decision else {}),
-            "quota": self.quota, "reasons": [r.as_dict() for r in self.reasons],
+            "quota": self.quota,
+            "reasons": [r.as_dict() for r in self.reasons],
         }
 
 
@@ -88,7 +101,8 @@ class GroupEvaluation:
         rules = self.members[0].evaluation.regime.subject("ca_nhan") if self.members else None
         names = [m.name for m in self.members]
         return {
-            "form": GROUP_FORM, "regime": self.document["regime"],
+            "form": GROUP_FORM,
+            "regime": self.document["regime"],
             "profile": self.members[0].evaluation.regime.profile if self.members else None,
             "members": [m.as_dict(rules.label) for m in self.members],
             "quota": [q.as_dict(names) for q in self.quotas],
@@ -111,10 +125,11 @@ def _member_document(entry, base_dir: Path) -> dict:
 
 def _prefixed(error: InputError, where: list, source) -> list[Problem]:
     prefix = json_path(where)
+
     def title(p: Problem) -> str:
         return f"Bản tự kiểm điểm {source} › {p.title}" if isinstance(source, str) else p.title
-    return [Problem(prefix + p.path[1:], title(p), p.reason) for p in error.problems]
 
+    return [Problem(prefix + p.path[1:], title(p), p.reason) for p in error.problems]
 
 
 def evaluate_group(document: dict, base_dir: Path, profile: str | None = None) -> GroupEvaluation:
@@ -132,8 +147,9 @@ def evaluate_form(document: dict, given: Given) -> GroupEvaluation:
     return evaluate_group(document, given.base_dir or Path.cwd(), given.profile)
 
 
-def classify_members(document: dict, base_dir: Path, profile: str | None = None
-                     ) -> tuple[dict, list[MemberResult], list[Problem]]:
+def classify_members(
+    document: dict, base_dir: Path, profile: str | None = None
+) -> tuple[dict, list[MemberResult], list[Problem]]:
     """Each member's level from the rules and the chi bộ's vote, before any quota.
 
     A đảng bộ pools the members of all its chi bộ before applying the quota
@@ -149,8 +165,13 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
     for i, entry in enumerate(doc["dang_vien"]):
         if needs == "record":
             if "ho_ten" not in entry or "ban_kiem_diem" in entry:
-                problems.append(Problem(json_path(["dang_vien", i]), "Đảng viên",
-                                        f"theo {regime.name}, mỗi đảng viên ghi “Họ và tên” và các dữ kiện, không kèm bản tự kiểm điểm"))
+                problems.append(
+                    Problem(
+                        json_path(["dang_vien", i]),
+                        "Đảng viên",
+                        f"theo {regime.name}, mỗi đảng viên ghi “Họ và tên” và các dữ kiện, không kèm bản tự kiểm điểm",
+                    )
+                )
                 continue
             missing = grade_problems(entry.get("cap_do"), rules.criteria, ["dang_vien", i, "cap_do"])
             if missing:
@@ -159,27 +180,43 @@ def classify_members(document: dict, base_dir: Path, profile: str | None = None
             record = {**entry, "ngay_lap": doc["ngay_hop"]}
             evaluation = evaluate_record(record, rules, regime, json_path(["dang_vien", i]))
             problems += evaluation.problems
-            members.append(MemberResult(entry["ho_ten"], evaluation,
-                                        entry.get("nhom") or WHOLE_CHI_BO, entry.get("phieu") or {}, entry=i))
+            members.append(
+                MemberResult(
+                    entry["ho_ten"], evaluation, entry.get("nhom") or WHOLE_CHI_BO, entry.get("phieu") or {}, entry=i
+                )
+            )
             continue
         where = ["dang_vien", i, "ban_kiem_diem"]
         if "ban_kiem_diem" not in entry:
-            problems.append(Problem(json_path(where), "Bản tự kiểm điểm", f"theo {regime.name}, mỗi đảng viên cần bản tự kiểm điểm"))
+            problems.append(
+                Problem(json_path(where), "Bản tự kiểm điểm", f"theo {regime.name}, mỗi đảng viên cần bản tự kiểm điểm")
+            )
             continue
         try:
             member_doc = validate(_member_document(entry, base_dir))
             if member_doc["form"] != MEMBER_FORM:
-                raise InputError([Problem("$.form", "Loại văn bản", f"cần một bản tự kiểm điểm ({MEMBER_FORM}), "
-                                          f"không phải “{member_doc['form']}”")])
+                raise InputError(
+                    [
+                        Problem(
+                            "$.form",
+                            "Loại văn bản",
+                            f"cần một bản tự kiểm điểm ({MEMBER_FORM}), không phải “{member_doc['form']}”",
+                        )
+                    ]
+                )
             if member_doc["regime"] != doc["regime"]:
-                raise InputError([Problem("$.regime", "Quy định áp dụng", f"khác quy định của danh sách ({doc['regime']})")])
+                raise InputError(
+                    [Problem("$.regime", "Quy định áp dụng", f"khác quy định của danh sách ({doc['regime']})")]
+                )
             evaluation = evaluate_subject(member_doc, profile or doc.get("profile"))
         except InputError as error:
             problems += _prefixed(error, where, entry["ban_kiem_diem"])
             continue
         problems += _prefixed(InputError(evaluation.problems), where, entry["ban_kiem_diem"])
         group = entry.get("nhom") or _role_label(member_doc["dang_vien"]["doi_tuong"])
-        members.append(MemberResult(member_doc["dang_vien"]["ho_ten"], evaluation, group, entry.get("phieu") or {}, entry=i))
+        members.append(
+            MemberResult(member_doc["dang_vien"]["ho_ten"], evaluation, group, entry.get("phieu") or {}, entry=i)
+        )
         rolls[i] = roll(entry, member_doc["dang_vien"].get("tinh_trang_sinh_hoat"))
     voters = list_vote_base(GROUP_FORM, doc, rolls, rules, problems)
     for member in members:
@@ -203,13 +240,22 @@ def apply_vote(member: MemberResult, entry: dict, voters: int | None, where: lis
     tally = entry.get("phieu")
     if tally is None or voters is None:
         missing = "phieu" if tally is None else "so_co_mat"
-        problems.append(Problem(json_path(where + ["phieu"]) if tally is None else "$.so_co_mat",
-                                "Kết quả biểu quyết" if tally is None else title_at(load_schema(GROUP_FORM), ["so_co_mat"]),
-                                f"thiếu trường bắt buộc ({missing}) để tính kết quả biểu quyết"))
+        problems.append(
+            Problem(
+                json_path(where + ["phieu"]) if tally is None else "$.so_co_mat",
+                "Kết quả biểu quyết" if tally is None else title_at(load_schema(GROUP_FORM), ["so_co_mat"]),
+                f"thiếu trường bắt buộc ({missing}) để tính kết quả biểu quyết",
+            )
+        )
         return
     if sum(tally.values()) > voters:
-        problems.append(Problem(json_path(where + ["phieu"]), "Kết quả biểu quyết",
-                                f"tổng {sum(tally.values())} phiếu nhiều hơn {voters} đảng viên có quyền biểu quyết"))
+        problems.append(
+            Problem(
+                json_path(where + ["phieu"]),
+                "Kết quả biểu quyết",
+                f"tổng {sum(tally.values())} phiếu nhiều hơn {voters} đảng viên có quyền biểu quyết",
+            )
+        )
         return
     member.vote_level, vote_reasons = vote_level(rules, tally, voters)
     member.reasons += vote_reasons
@@ -221,22 +267,39 @@ def apply_vote(member: MemberResult, entry: dict, voters: int | None, where: lis
             return
     member.level = max(ev.level, member.vote_level, key=rules.rank)  # the lower of the two
     if rules.rank(member.vote_level) < rules.rank(ev.level):
-        member.reasons.append(Reason(ev.reasons[0].rule if ev.reasons else "", f"Biểu quyết cao hơn mức tính theo điểm và điều kiện; "
-                                     f"xếp loại theo mức “{rules.label(ev.level)}”.", ev.level, None))
+        member.reasons.append(
+            Reason(
+                ev.reasons[0].rule if ev.reasons else "",
+                f"Biểu quyết cao hơn mức tính theo điểm và điều kiện; xếp loại theo mức “{rules.label(ev.level)}”.",
+                ev.level,
+                None,
+            )
+        )
 
 
-def _second_round(member: MemberResult, entry: dict, spec: dict, voters: int, rules, where: list,
-                  problems: list[Problem]) -> bool:
+def _second_round(
+    member: MemberResult, entry: dict, spec: dict, voters: int, rules, where: list, problems: list[Problem]
+) -> bool:
     """The profile's second ballot on the top level; its votes also rank the candidates for the quota."""
     votes = entry.get("phieu_vong_2")
     label = rules.label(spec["level"])
     if votes is None:
-        problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Phiếu vòng 2",
-                                f"thiếu số phiếu vòng 2 cho mức “{label}” (hồ sơ quy định có hai vòng biểu quyết)"))
+        problems.append(
+            Problem(
+                json_path(where + ["phieu_vong_2"]),
+                "Phiếu vòng 2",
+                f"thiếu số phiếu vòng 2 cho mức “{label}” (hồ sơ quy định có hai vòng biểu quyết)",
+            )
+        )
         return False
     if votes > voters:
-        problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Phiếu vòng 2",
-                                f"{votes} phiếu nhiều hơn {voters} đảng viên có quyền biểu quyết"))
+        problems.append(
+            Problem(
+                json_path(where + ["phieu_vong_2"]),
+                "Phiếu vòng 2",
+                f"{votes} phiếu nhiều hơn {voters} đảng viên có quyền biểu quyết",
+            )
+        )
         return False
     member.reasons.append(judge(rules, spec["level"], votes, voters, spec, ballot="Biểu quyết vòng 2"))
     member.tally = {**member.tally, spec["level"]: votes}  # the quota ranks by the second round
@@ -272,12 +335,26 @@ def apply_quotas(members: list[MemberResult], outstanding: bool = False) -> list
             members[k].quota = "selected"
         for k in result.cut:
             members[k].quota, members[k].level = "cut", spec["base_level"]
-            members[k].reasons.append(Reason(spec["rule"], f"Vượt tỷ lệ “{rules.label(spec['level'])}” của nhóm “{name}” "
-                                             f"({result.computation}): xếp loại “{rules.label(spec['base_level'])}”.", spec["base_level"], None))
+            members[k].reasons.append(
+                Reason(
+                    spec["rule"],
+                    f"Vượt tỷ lệ “{rules.label(spec['level'])}” của nhóm “{name}” "
+                    f"({result.computation}): xếp loại “{rules.label(spec['base_level'])}”.",
+                    spec["base_level"],
+                    None,
+                )
+            )
         for k in result.tie:
             members[k].quota = "tie"
-            members[k].reasons.append(Reason(spec["rule"], f"Bằng số phiếu ở vị trí cuối của tỷ lệ nhóm “{name}” ({result.computation}): "
-                                             f"do đảng ủy xem xét, quyết định.", spec["level"], None))
+            members[k].reasons.append(
+                Reason(
+                    spec["rule"],
+                    f"Bằng số phiếu ở vị trí cuối của tỷ lệ nhóm “{name}” ({result.computation}): "
+                    f"do đảng ủy xem xét, quyết định.",
+                    spec["level"],
+                    None,
+                )
+            )
         results.append(result)
     return results
 

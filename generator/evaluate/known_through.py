@@ -4,6 +4,7 @@ regime) records ``known_through``, the last day it was checked against its sourc
 so ``render``, ``classify``, ``awards``, ``bulk`` and the web page say so in one line — outside
 the document, which stays as the rules known print it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,8 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..forms import COMMENDATION, kind_of
-from ..vietnamese import ngay_ngan
 from ..resources import commendation_dir, regimes_dir, shipped_yaml
+from ..vietnamese import ngay_ngan
 
 DEFAULT_REGIME = "qd366-2025"
 # The date a document is decided on, by form: its own date when given, else the end of the review year.
@@ -40,20 +41,29 @@ def _table(path, title: str, how: str) -> Table:
 
 
 def wage_table() -> Table:
-    return _table(commendation_dir() / "luong-co-so.yaml", "bảng mức lương cơ sở",
-                  "thêm dòng mới ({from, amount, name, decree}) vào khóa luong_co_so của hồ sơ quy định (--profile TỆP) "
-                  "hoặc một tệp --luong-co-so TỆP")
+    return _table(
+        commendation_dir() / "luong-co-so.yaml",
+        "bảng mức lương cơ sở",
+        "thêm dòng mới ({from, amount, name, decree}) vào khóa luong_co_so của hồ sơ quy định (--profile TỆP) "
+        "hoặc một tệp --luong-co-so TỆP",
+    )
 
 
 def eras_table() -> Table:
-    return _table(commendation_dir() / "khen-thuong.yaml", "bảng quy định khen thưởng theo thời kỳ",
-                  "thêm thời kỳ mới vào eras của generator/commendation/khen-thuong.yaml; tỷ lệ riêng đặt ở khóa "
-                  "khen_thuong của hồ sơ quy định (--profile TỆP)")
+    return _table(
+        commendation_dir() / "khen-thuong.yaml",
+        "bảng quy định khen thưởng theo thời kỳ",
+        "thêm thời kỳ mới vào eras của generator/commendation/khen-thuong.yaml; tỷ lệ riêng đặt ở khóa "
+        "khen_thuong của hồ sơ quy định (--profile TỆP)",
+    )
 
 
 def regime_table(regime_id: str) -> Table:
-    return _table(regimes_dir() / f"{regime_id}.yaml", f"quy định xếp loại {regime_id}",
-                  "đổi con số trong overrides của hồ sơ quy định (--profile TỆP), hoặc thêm quy định mới vào generator/regimes/")
+    return _table(
+        regimes_dir() / f"{regime_id}.yaml",
+        f"quy định xếp loại {regime_id}",
+        "đổi con số trong overrides của hồ sơ quy định (--profile TỆP), hoặc thêm quy định mới vào generator/regimes/",
+    )
 
 
 def all_tables() -> list[Table]:
@@ -66,9 +76,11 @@ def stale_line(checks: list[tuple[Table, dt.date]]) -> str | None:
     late = [(t, day) for t, day in checks if day > t.known_through]
     if not late:
         return None
-    parts = [f"{t.title} ({t.path}) chỉ được đối chiếu với nguồn đến ngày {ngay_ngan(t.known_through)} "
-             f"(nguồn cuối: {t.last_source}), văn bản quyết định ngày {ngay_ngan(day)}; nếu đã có quy định mới: {t.how}"
-             for t, day in late]
+    parts = [
+        f"{t.title} ({t.path}) chỉ được đối chiếu với nguồn đến ngày {ngay_ngan(t.known_through)} "
+        f"(nguồn cuối: {t.last_source}), văn bản quyết định ngày {ngay_ngan(day)}; nếu đã có quy định mới: {t.how}"
+        for t, day in late
+    ]
     return "Cảnh báo: quy định có thể chưa cập nhật — " + " | ".join(parts) + "."
 
 

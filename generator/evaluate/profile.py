@@ -6,6 +6,7 @@ quotas (``khen_thuong.quotas``). Every reader — the regime, the commendation r
 the web's pickers — asks ``load_profile`` instead of reading the YAML itself, so one
 file is found, read and refused the same way everywhere.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

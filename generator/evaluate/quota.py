@@ -5,6 +5,7 @@ common mistake, regulations.md §5.2). Candidates are ranked by their votes; whe
 the last place is tied, the tie is reported and left to the đảng ủy, not broken.
 The computation is shown as people check it: "20% × 18 = 3,6 → tối đa 3 đồng chí".
 """
+
 from __future__ import annotations
 
 import math
@@ -31,14 +32,21 @@ class QuotaResult:
 
     def as_dict(self, names: list[str]) -> dict:
         return {
-            "group": self.group, "base_count": self.base_count, "rate": float(self.rate), "max": self.max,
-            "selected": [names[i] for i in self.selected], "cut": [names[i] for i in self.cut],
-            "tie": [names[i] for i in self.tie], "computation": self.computation, "rule": self.rule,
+            "group": self.group,
+            "base_count": self.base_count,
+            "rate": float(self.rate),
+            "max": self.max,
+            "selected": [names[i] for i in self.selected],
+            "cut": [names[i] for i in self.cut],
+            "tie": [names[i] for i in self.tie],
+            "computation": self.computation,
+            "rule": self.rule,
         }
 
 
-def quota_max(spec: dict, base_count: int, group_size: int, outstanding: bool = False,
-              unit: str = "đồng chí") -> tuple[int, Fraction, str]:
+def quota_max(
+    spec: dict, base_count: int, group_size: int, outstanding: bool = False, unit: str = "đồng chí"
+) -> tuple[int, Fraction, str]:
     """The most members (``unit``: or "tổ chức") the quota allows, its rate, and the computation in words."""
     rate = exact(spec["rate_outstanding"] if outstanding and "rate_outstanding" in spec else spec["rate"])
     raw = rate * base_count
@@ -51,8 +59,15 @@ def quota_max(spec: dict, base_count: int, group_size: int, outstanding: bool = 
     return allowed, rate, text
 
 
-def apply_quota(spec: dict, group: str, candidate_votes: list, base_count: int, group_size: int,
-                outstanding: bool = False, unit: str = "đồng chí") -> QuotaResult:
+def apply_quota(
+    spec: dict,
+    group: str,
+    candidate_votes: list,
+    base_count: int,
+    group_size: int,
+    outstanding: bool = False,
+    unit: str = "đồng chí",
+) -> QuotaResult:
     """Rank candidates by votes (organisations: by score; ties keep input order) and keep at most the quota."""
     allowed, rate, text = quota_max(spec, base_count, group_size, outstanding, unit)
     result = QuotaResult(group, base_count, rate, allowed, computation=text, rule=spec["rule"])

@@ -6,6 +6,7 @@ parsed once into exact fractions, so 29,99% can never round its way to 30%.
 Rules are keyed by id; a profile deep-merges over the regime, and a rule set to
 ``null`` is dropped, so a committee changes its numbers without changing code.
 """
+
 from __future__ import annotations
 
 import copy
@@ -27,7 +28,7 @@ UNDECIDED_LABEL = "Chờ cấp có thẩm quyền quyết định"
 
 
 def exact(value: Any) -> Any:
-    """"30%" → 3/10, "2/3" → 2/3, 90 → 90, 87.5 → 175/2, "tot" → 3; booleans unchanged."""
+    """ "30%" → 3/10, "2/3" → 2/3, 90 → 90, 87.5 → 175/2, "tot" → 3; booleans unchanged."""
     if isinstance(value, bool) or value is None:
         return value
     if isinstance(value, str):
@@ -60,9 +61,16 @@ class Rule:
 
 def _rule(rule_id: str, raw: dict) -> Rule:
     return Rule(
-        id=rule_id, fact=raw["fact"], op=raw["op"], value=exact(raw["value"]), rule=raw["rule"],
-        roles=tuple(raw.get("roles", ())), unless=raw.get("unless"),
-        unless_note=raw.get("unless_note"), text=raw.get("text"), written=str(raw["value"]).strip(),
+        id=rule_id,
+        fact=raw["fact"],
+        op=raw["op"],
+        value=exact(raw["value"]),
+        rule=raw["rule"],
+        roles=tuple(raw.get("roles", ())),
+        unless=raw.get("unless"),
+        unless_note=raw.get("unless_note"),
+        text=raw.get("text"),
+        written=str(raw["value"]).strip(),
         required=bool(raw.get("required", False)),
     )
 
@@ -155,8 +163,9 @@ def shape_problems(base: Any, change: Any, path: str = "overrides") -> list[str]
     if _shape(base) != _shape(change) and not (_shape(base) == "giá trị đơn" and _shape(change) == "có/không"):
         return [f"“{path}” phải là {_shape(base)} như trong dữ liệu quy định, không phải {_shape(change)}"]
     if isinstance(base, dict):
-        return [p for key, value in change.items() if key in base
-                for p in shape_problems(base[key], value, f"{path}.{key}")]
+        return [
+            p for key, value in change.items() if key in base for p in shape_problems(base[key], value, f"{path}.{key}")
+        ]
     return []
 
 
@@ -167,7 +176,8 @@ def check_regime(raw: dict, known_facts: set[str]) -> None:
         meta = subject["facts"]
         subject_facts = known_facts | {f"diem_{part['id']}" for part in subject.get("score_parts", [])}
         subject_facts |= {f"cap_do_{c['group']}" for c in subject.get("criteria", [])} | (
-            {"cap_do_tat_ca"} if subject.get("criteria") else set())
+            {"cap_do_tat_ca"} if subject.get("criteria") else set()
+        )
         for fact, spec in meta.items():
             if not isinstance(spec, dict) or not isinstance(spec.get("label"), str) or spec.get("unit") not in UNITS:
                 raise ValueError(f"{where}: fact {fact!r} needs a text label and a unit in {sorted(UNITS)}")
@@ -187,7 +197,9 @@ def check_regime(raw: dict, known_facts: set[str]) -> None:
                 try:
                     number = exact(rule.get("value"))
                 except (ValueError, ZeroDivisionError, TypeError, OverflowError):
-                    raise ValueError(f"{where}: rule {rule_id!r}: value {rule.get('value')!r} is not a number") from None
+                    raise ValueError(
+                        f"{where}: rule {rule_id!r}: value {rule.get('value')!r} is not a number"
+                    ) from None
                 if isinstance(number, Fraction) and abs(number) > MAX_VALUE:
                     raise ValueError(f"{where}: rule {rule_id!r}: value {rule.get('value')!r} is out of range")
         codes = [lv["code"] for lv in subject["levels"]]
@@ -216,8 +228,10 @@ def load_regime(regime_id: str, profile: str | None = None) -> Regime:
             raise ProfileError(f"hồ sơ {path.name} dành cho {found.regime!r}, văn bản dùng {regime_id!r}")
         overrides = found.overrides
         if not isinstance(overrides, dict):
-            raise ProfileError(f"hồ sơ {path.name}: “overrides” phải là một đối tượng (các mục thay đổi), "
-                               f"không phải {_KINDS.get(type(overrides), 'giá trị đơn')}")
+            raise ProfileError(
+                f"hồ sơ {path.name}: “overrides” phải là một đối tượng (các mục thay đổi), "
+                f"không phải {_KINDS.get(type(overrides), 'giá trị đơn')}"
+            )
         overrides = {k: v for k, v in overrides.items() if k != "id"}
         wrong = shape_problems(raw, overrides)
         if wrong:

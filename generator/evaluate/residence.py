@@ -4,6 +4,7 @@ The chi ủy nơi cư trú writes its comment; no rule of the regime applies to 
 It still passes through the evaluate step, so every form reaches the renderers
 the same way (``prepare``), and a comment dated before the member was born is refused.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -38,8 +39,13 @@ def evaluate_residence(document: dict, regime=None) -> ResidenceEvaluation:
     problems = []
     born, written = member.get("ngay_sinh"), document.get("ngay_lap")
     if born and written and born >= written:
-        problems.append(Problem("$.dang_vien.ngay_sinh", title_at(schema, ["dang_vien", "ngay_sinh"]),
-                                f"ngày sinh {born} không trước ngày nhận xét {written}"))
+        problems.append(
+            Problem(
+                "$.dang_vien.ngay_sinh",
+                title_at(schema, ["dang_vien", "ngay_sinh"]),
+                f"ngày sinh {born} không trước ngày nhận xét {written}",
+            )
+        )
     if "ngay_lap" in document and "dia_danh" not in document:
         problems.append(Problem("$.dia_danh", title_at(schema, ["dia_danh"]), "cần địa danh khi đã ghi ngày nhận xét"))
     return ResidenceEvaluation(blank="ho_ten" not in member, problems=problems)

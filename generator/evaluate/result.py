@@ -2,6 +2,7 @@
 residence comment, commendation): the CLI prints ``lines()``, ``validate`` its ``summary()``, the JSON
 of ``classify --json`` and the web page is ``as_dict()``; ``problems`` are what it found but could
 still compute (a proposal above what the rules allow), which stop a document from printing."""
+
 from __future__ import annotations
 
 from typing import Protocol, runtime_checkable

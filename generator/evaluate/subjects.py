@@ -6,6 +6,7 @@ a proposed level above what the rules allow is kept in ``problems`` so that ``cl
 show the computed level while the pipeline refuses to render. The chi bộ list and the meeting's
 papers build on this module (group.py, tally.py).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,10 +16,9 @@ from ..errors import InputError, Problem, overlapping
 from ..forms import SUBJECT, Given, form, kind_of
 from ..vietnamese import hoa_chu_dau, so
 from .engine import NOT_RATED, Engine, Reason
-from .regime import UNDECIDED
 from .facts import compute_facts
 from .grades import GRADE_NAMES, grade_problems
-from .regime import ProfileError, Regime, load_regime
+from .regime import UNDECIDED, ProfileError, Regime, load_regime
 from .scores import Part, score_parts
 
 DECISION, DECISION_TITLE = "quyet_dinh_xep_loai", "Quyết định xếp loại của cấp có thẩm quyền"
@@ -42,11 +42,15 @@ class Evaluation:
 
     def summary(self) -> str:
         """One line for ``kiemdiem validate``."""
-        scored = f"tổng điểm {so(self.score)}/{so(self.max_score)}" if self.score is not None else "đánh giá theo mức từng tiêu chí"
+        scored = (
+            f"tổng điểm {so(self.score)}/{so(self.max_score)}"
+            if self.score is not None
+            else "đánh giá theo mức từng tiêu chí"
+        )
         return f"{self.variant['form_code']}, {self.level_label} ({self.level}), {scored}"
 
     def score_line(self) -> str | None:
-        """"Tổng điểm: 88,5/100 (Nhóm tiêu chí chung 27/30; …)", None where the regime gives no score."""
+        """ "Tổng điểm: 88,5/100 (Nhóm tiêu chí chung 27/30; …)", None where the regime gives no score."""
         if self.score is None:
             return None
         parts = "; ".join(f"{p.label} {so(p.score)}/{so(p.max)}" for p in self.parts)
@@ -73,7 +77,9 @@ class Evaluation:
             "level_label": self.level_label,
             "score": _number(self.score),
             "max_score": _number(self.max_score),
-            "parts": [{"id": p.id, "label": p.label, "score": _number(p.score), "max": _number(p.max)} for p in self.parts],
+            "parts": [
+                {"id": p.id, "label": p.label, "score": _number(p.score), "max": _number(p.max)} for p in self.parts
+            ],
             "reasons": [r.as_dict() for r in self.reasons],
             **({"rule_level": UNDECIDED, "decision": self.decision} if self.decision else {}),
         }
@@ -124,11 +130,19 @@ def evaluate_subject(document: dict, profile: str | None = None, variant_of=_var
     scored = bool(rules["score_parts"])  # 2019–2024 grade criteria instead, unless a profile adds points
     level, reasons, decision, decided = decide(document, outcome.level, outcome.reasons, rules, regime.name)
     return Evaluation(
-        regime=regime, variant=variant, parts=parts, score=facts["tong_diem"] if scored else None,
-        max_score=Fraction(rules["max_score"]) if scored else None, level=level,
-        level_label=rules.label(level), reasons=reasons,
-        problems=decided + _proposal_problems(document, engine, outcome, facts, regime.name), decision=decision,
-        name=entry.name_of(document) or "", form=entry.id, grades=_grades(document, rules),
+        regime=regime,
+        variant=variant,
+        parts=parts,
+        score=facts["tong_diem"] if scored else None,
+        max_score=Fraction(rules["max_score"]) if scored else None,
+        level=level,
+        level_label=rules.label(level),
+        reasons=reasons,
+        problems=decided + _proposal_problems(document, engine, outcome, facts, regime.name),
+        decision=decision,
+        name=entry.name_of(document) or "",
+        form=entry.id,
+        grades=_grades(document, rules),
     )
 
 
@@ -153,7 +167,12 @@ def rule_problems(document, refused: set[str], profile: str | None = None) -> li
     round names everything missing (the schema's fields and the regime's criteria and scores together),
     leaving out what lies at, inside or around a refused path. Nothing when the form, regime or profile
     was refused (a regime is read from disk by its name) or a part has the wrong shape."""
-    if (kind_of(document) != SUBJECT or overlapping("$.form", refused) or overlapping("$.regime", refused) or overlapping("$.profile", refused)):
+    if (
+        kind_of(document) != SUBJECT
+        or overlapping("$.form", refused)
+        or overlapping("$.regime", refused)
+        or overlapping("$.profile", refused)
+    ):
         return []
     try:
         regime = regime_of(document, profile)
@@ -174,21 +193,58 @@ def decide(document: dict, level: str, reasons: list[Reason], rules, regime_name
     if level != UNDECIDED:
         if given is None:
             return level, reasons, None, []
-        return level, reasons, None, [Problem(path, DECISION_TITLE, f"theo quy định, mức xếp loại là “{rules.label(level)}”; "
-                                              "chỉ ghi quyết định của cấp có thẩm quyền khi quy định không xác định được mức")]
+        return (
+            level,
+            reasons,
+            None,
+            [
+                Problem(
+                    path,
+                    DECISION_TITLE,
+                    f"theo quy định, mức xếp loại là “{rules.label(level)}”; "
+                    "chỉ ghi quyết định của cấp có thẩm quyền khi quy định không xác định được mức",
+                )
+            ],
+        )
     if given is None:  # named at its level, the column a workbook gives it
-        return level, reasons, None, [Problem(f"{path}.xep_loai", "Mức xếp loại do cấp có thẩm quyền quyết định", (
-            "quy định không xác định được mức xếp loại (không mức nào đủ điều kiện và không thuộc trường hợp nào của mức "
-            f"“{rules.levels[-1][1]}”): cần ghi mức do cấp có thẩm quyền quyết định (xep_loai) và căn cứ (can_cu)"))]
+        return (
+            level,
+            reasons,
+            None,
+            [
+                Problem(
+                    f"{path}.xep_loai",
+                    "Mức xếp loại do cấp có thẩm quyền quyết định",
+                    (
+                        "quy định không xác định được mức xếp loại (không mức nào đủ điều kiện và không thuộc trường hợp nào của mức "
+                        f"“{rules.levels[-1][1]}”): cần ghi mức do cấp có thẩm quyền quyết định (xep_loai) và căn cứ (can_cu)"
+                    ),
+                )
+            ],
+        )
     codes = [code for code, _ in rules.levels]
     if given["xep_loai"] not in codes:
         names = "; ".join(f"{code} ({label})" for code, label in rules.levels)
-        return level, reasons, None, [Problem(f"{path}.xep_loai", "Mức xếp loại do cấp có thẩm quyền quyết định",
-                                              f"mức {given['xep_loai']} không dùng trong {regime_name}; các mức là: {names}")]
+        return (
+            level,
+            reasons,
+            None,
+            [
+                Problem(
+                    f"{path}.xep_loai",
+                    "Mức xếp loại do cấp có thẩm quyền quyết định",
+                    f"mức {given['xep_loai']} không dùng trong {regime_name}; các mức là: {names}",
+                )
+            ],
+        )
     basis = " ".join(given["can_cu"].split())
     spec = rules.get("undecided") or {}
-    decided = Reason(spec.get("rule", ""), f"Cấp có thẩm quyền quyết định xếp loại “{rules.label(given['xep_loai'])}”; "
-                                           f"căn cứ: {basis.rstrip('.')}.", given["xep_loai"], None)
+    decided = Reason(
+        spec.get("rule", ""),
+        f"Cấp có thẩm quyền quyết định xếp loại “{rules.label(given['xep_loai'])}”; căn cứ: {basis.rstrip('.')}.",
+        given["xep_loai"],
+        None,
+    )
     return given["xep_loai"], [*reasons, decided], {"level": given["xep_loai"], "basis": basis}, []
 
 
@@ -199,9 +255,18 @@ def evaluate_record(record: dict, rules, regime: Regime, where: str = "$") -> Ev
     outcome = engine.classify(facts)
     level, reasons, decision, problems = decide(record, outcome.level, outcome.reasons, rules, regime.name, where)
     return Evaluation(
-        regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[], score=None,
-        max_score=None, level=level, level_label=rules.label(level), reasons=reasons,
-        problems=problems, decision=decision, name=record.get("ho_ten", ""), grades=_grades(record, rules),
+        regime=regime,
+        variant={"code": None, "form_code": "", "subtitle": ""},
+        parts=[],
+        score=None,
+        max_score=None,
+        level=level,
+        level_label=rules.label(level),
+        reasons=reasons,
+        problems=problems,
+        decision=decision,
+        name=record.get("ho_ten", ""),
+        grades=_grades(record, rules),
     )
 
 
@@ -221,17 +286,26 @@ def _proposal_problems(document: dict, engine: Engine, outcome, facts: dict, reg
     if proposed is None and outcome.level != NOT_RATED:
         return [Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", "thiếu trường bắt buộc")]
     codes = [code for code, _ in engine.rules.levels]
-    for where, value in (("$.tu_xep_loai", proposed), ("$.nhan_xet_chi_bo.xep_loai", (document.get("nhan_xet_chi_bo") or {}).get("xep_loai"))):
+    for where, value in (
+        ("$.tu_xep_loai", proposed),
+        ("$.nhan_xet_chi_bo.xep_loai", (document.get("nhan_xet_chi_bo") or {}).get("xep_loai")),
+    ):
         if value is not None and value not in codes:
             names = "; ".join(f"{code} ({label})" for code, label in engine.rules.levels)
-            problems.append(Problem(where, "Mức xếp loại", f"mức {value} không dùng trong {regime_name}; các mức là: {names}"))
+            problems.append(
+                Problem(where, "Mức xếp loại", f"mức {value} không dùng trong {regime_name}; các mức là: {names}")
+            )
     if problems:
         return problems
     if proposed is not None:
-        problems += [Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", hoa_chu_dau(t))
-                     for t in engine.proposal_problems(proposed, outcome, facts)]
+        problems += [
+            Problem("$.tu_xep_loai", "Tự xếp loại (đề xuất)", hoa_chu_dau(t))
+            for t in engine.proposal_problems(proposed, outcome, facts)
+        ]
     chi_bo = (document.get("nhan_xet_chi_bo") or {}).get("xep_loai")
     if chi_bo is not None:
-        problems += [Problem("$.nhan_xet_chi_bo.xep_loai", "Chi bộ đề xuất xếp loại", hoa_chu_dau(t))
-                     for t in engine.proposal_problems(chi_bo, outcome, facts)]
+        problems += [
+            Problem("$.nhan_xet_chi_bo.xep_loai", "Chi bộ đề xuất xếp loại", hoa_chu_dau(t))
+            for t in engine.proposal_problems(chi_bo, outcome, facts)
+        ]
     return problems

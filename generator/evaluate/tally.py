@@ -6,6 +6,7 @@ result here is the vote alone (the rules' level is combined with it by
 by the same code as a whole chi bộ (group.py): thresholds and the second round
 (``apply_vote``, votes.py), then the HTXSNV quota with its ties (``apply_quotas``).
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from ..errors import Problem, json_path
 from ..forms import Given
 from ..vietnamese import hoa_chu_dau
-from .subjects import Evaluation, regime_of
-from .group import WHOLE_CHI_BO, MemberResult, apply_vote, apply_quotas, list_vote_base, quota_summary
+from .group import WHOLE_CHI_BO, MemberResult, apply_quotas, apply_vote, list_vote_base, quota_summary
 from .quota import QuotaResult
 from .regime import Regime
+from .subjects import Evaluation, regime_of
 from .vote_base import EXEMPT, SUSPENDED, roll
 from .votes import judge
 
@@ -51,9 +52,14 @@ class TallyEvaluation:
     def as_dict(self) -> dict:
         rules = self.regime.subject("ca_nhan")
         names = [m.name for m in self.members]
-        return {"regime": self.regime.id, "profile": self.regime.profile, "voters": self.voters,
-                "minimum": self.minimum, "members": [_vote_only(m.as_dict(rules.label)) for m in self.members],
-                "quota": [q.as_dict(names) for q in self.quotas]}
+        return {
+            "regime": self.regime.id,
+            "profile": self.regime.profile,
+            "voters": self.voters,
+            "minimum": self.minimum,
+            "members": [_vote_only(m.as_dict(rules.label)) for m in self.members],
+            "quota": [q.as_dict(names) for q in self.quotas],
+        }
 
 
 def _vote_only(member: dict) -> dict:
@@ -76,27 +82,56 @@ def evaluate_tally(document: dict, regime: Regime) -> TallyEvaluation:
     voters = list_vote_base(FORM, document, [roll(e) for e in document["dang_vien"]], rules, problems)
     top, top_label = rules.levels[0]
     # No ceiling from the rules: the tally records what the vote alone gives.
-    vote_only = Evaluation(regime=regime, variant={"code": None, "form_code": "", "subtitle": ""}, parts=[],
-                           score=None, max_score=None, level=top, level_label=top_label, reasons=[], problems=[])
+    vote_only = Evaluation(
+        regime=regime,
+        variant={"code": None, "form_code": "", "subtitle": ""},
+        parts=[],
+        score=None,
+        max_score=None,
+        level=top,
+        level_label=top_label,
+        reasons=[],
+        problems=[],
+    )
     members: list[MemberResult] = []
     for i, entry in enumerate(document["dang_vien"]):
         where = ["dang_vien", i]
         cast = sum(entry["phieu"].values())
-        if entry.get("tinh_trang_sinh_hoat") in (EXEMPT, SUSPENDED):  # listed for the base only: not rated, not voted on
+        if entry.get("tinh_trang_sinh_hoat") in (
+            EXEMPT,
+            SUSPENDED,
+        ):  # listed for the base only: not rated, not voted on
             if cast:
-                problems.append(Problem(json_path(where + ["phieu"]), "Đảng viên › Kết quả biểu quyết",
-                                        "đảng viên được miễn công tác và sinh hoạt đảng hoặc bị đình chỉ sinh hoạt đảng "
-                                        "không được xếp loại: không ghi phiếu"))
+                problems.append(
+                    Problem(
+                        json_path(where + ["phieu"]),
+                        "Đảng viên › Kết quả biểu quyết",
+                        "đảng viên được miễn công tác và sinh hoạt đảng hoặc bị đình chỉ sinh hoạt đảng "
+                        "không được xếp loại: không ghi phiếu",
+                    )
+                )
             continue
         if cast > document["so_phieu_hop_le"]:
-            problems.append(Problem(json_path(where + ["phieu"]), "Đảng viên › Kết quả biểu quyết",
-                                    f"tổng {cast} phiếu nhiều hơn {document['so_phieu_hop_le']} phiếu hợp lệ"))
+            problems.append(
+                Problem(
+                    json_path(where + ["phieu"]),
+                    "Đảng viên › Kết quả biểu quyết",
+                    f"tổng {cast} phiếu nhiều hơn {document['so_phieu_hop_le']} phiếu hợp lệ",
+                )
+            )
             continue
         if entry.get("phieu_vong_2", 0) > document["so_phieu_hop_le"]:
-            problems.append(Problem(json_path(where + ["phieu_vong_2"]), "Đảng viên › Phiếu vòng 2",
-                                    f"{entry['phieu_vong_2']} phiếu nhiều hơn {document['so_phieu_hop_le']} phiếu hợp lệ"))
+            problems.append(
+                Problem(
+                    json_path(where + ["phieu_vong_2"]),
+                    "Đảng viên › Phiếu vòng 2",
+                    f"{entry['phieu_vong_2']} phiếu nhiều hơn {document['so_phieu_hop_le']} phiếu hợp lệ",
+                )
+            )
             continue
-        member = MemberResult(entry["ho_ten"], vote_only, entry.get("nhom") or WHOLE_CHI_BO, dict(entry["phieu"]), entry=i)
+        member = MemberResult(
+            entry["ho_ten"], vote_only, entry.get("nhom") or WHOLE_CHI_BO, dict(entry["phieu"]), entry=i
+        )
         apply_vote(member, entry, voters, where, problems)
         members.append(member)
     quotas = apply_quotas(members, document.get("don_vi_tieu_bieu", False)) if not problems else []

@@ -4,6 +4,7 @@ Comparator, fraction, denominator (official members, or those present) and
 whether a vote for a higher level supports the lower ones are regime data:
 "trên 2/3" (> 2/3) and "từ 2/3 trở lên" (≥ 2/3) differ in exactly one vote.
 """
+
 from __future__ import annotations
 
 from fractions import Fraction
@@ -22,11 +23,18 @@ def threshold_phrase(need: dict) -> str:
 def judge(rules: Subject, code: str, votes: int, voters: int, need: dict, ballot: str = "Biểu quyết") -> Reason:
     """Whether ``votes`` of ``voters`` meet ``need`` for level ``code``, as a reason (``met`` says it)."""
     spec = rules["votes"]
-    threshold = Rule(id=f"phieu_{code}", fact="ty_le_phieu", op=need["op"], value=exact(need["value"]), rule=spec["rule"])
+    threshold = Rule(
+        id=f"phieu_{code}", fact="ty_le_phieu", op=need["op"], value=exact(need["value"]), rule=spec["rule"]
+    )
     met = holds(threshold, Fraction(votes, voters))
     verdict = "đạt" if met else "chưa đạt"
-    return Reason(spec["rule"], f"{ballot} mức “{rules.label(code)}”: {votes}/{voters} phiếu, {verdict} yêu cầu "
-                                f"{threshold_phrase(need)} số đảng viên có quyền biểu quyết.", code, met)
+    return Reason(
+        spec["rule"],
+        f"{ballot} mức “{rules.label(code)}”: {votes}/{voters} phiếu, {verdict} yêu cầu "
+        f"{threshold_phrase(need)} số đảng viên có quyền biểu quyết.",
+        code,
+        met,
+    )
 
 
 def vote_level(rules: Subject, tally: dict[str, int], voters: int) -> tuple[str | None, list[Reason]]:

@@ -1,5 +1,6 @@
 """How two writings of a name or a card number compare: the record never merges people silently, so a
 name that differs from the recorded one only by its spelling is found here and reported, not taken."""
+
 from __future__ import annotations
 
 import re

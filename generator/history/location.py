@@ -1,6 +1,7 @@
 """Where the record is: ``--history PATH|URL``, else ``$KIEMDIEM_HISTORY``, else the user's data folder
 (``$XDG_DATA_HOME/kiemdiem/history.sqlite``, by default ``~/.local/share/kiemdiem/``). ``--no-history``:
 nowhere. Nothing here imports SQLAlchemy."""
+
 from __future__ import annotations
 
 import os
@@ -18,6 +19,7 @@ _PASSWORD = re.compile(r"^([^:/]+://[^:/@]*:)([^@]*)@")
 class Target:
     """A database to open: its SQLAlchemy URL, the SQLite file when it is one (created 0600 in a 0700
     folder), and how messages name it (the path, or the URL with its password hidden)."""
+
     url: str
     path: Path | None
     shown: str

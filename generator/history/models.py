@@ -8,18 +8,35 @@ these models must stay what the migrations build (tests/history/test_schema.py c
   replaces it: the old row stays, with ``replaced_at`` and ``replaced_by`` set, and at most one row per
   person (organisation) and year is current (partial unique indexes).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import (Boolean, CheckConstraint, Date, DateTime, ForeignKey, Index, Integer, MetaData, Numeric,
-                        String, UniqueConstraint, text)
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-NAMING = {"ix": "ix_%(table_name)s_%(column_0_N_name)s", "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-          "ck": "ck_%(table_name)s_%(constraint_name)s", "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-          "pk": "pk_%(table_name)s"}
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
 
 
 class Base(DeclarativeBase):
@@ -66,12 +83,22 @@ class Outcome(Base):
     __tablename__ = "outcomes"
     __table_args__ = (
         CheckConstraint("(person_id IS NULL) <> (organisation_id IS NULL)", name="one_subject"),
-        Index("ix_outcomes_current_person", "person_id", "nam", unique=True,
-              sqlite_where=text("replaced_at IS NULL AND person_id IS NOT NULL"),
-              postgresql_where=text("replaced_at IS NULL AND person_id IS NOT NULL")),
-        Index("ix_outcomes_current_organisation", "organisation_id", "nam", unique=True,
-              sqlite_where=text("replaced_at IS NULL AND organisation_id IS NOT NULL"),
-              postgresql_where=text("replaced_at IS NULL AND organisation_id IS NOT NULL")),
+        Index(
+            "ix_outcomes_current_person",
+            "person_id",
+            "nam",
+            unique=True,
+            sqlite_where=text("replaced_at IS NULL AND person_id IS NOT NULL"),
+            postgresql_where=text("replaced_at IS NULL AND person_id IS NOT NULL"),
+        ),
+        Index(
+            "ix_outcomes_current_organisation",
+            "organisation_id",
+            "nam",
+            unique=True,
+            sqlite_where=text("replaced_at IS NULL AND organisation_id IS NOT NULL"),
+            postgresql_where=text("replaced_at IS NULL AND organisation_id IS NOT NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"), index=True)

@@ -1,5 +1,6 @@
 """What is handed to the record: plain rows, built by ``kiemdiem bulk`` (generator/bulk/record.py) or read
 from a typed list (``typed_list``), and what the record answers. No SQLAlchemy here."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,6 +19,7 @@ class HistoryError(Exception):
 class RunInfo:
     """One recording: what made it, from what, when. ``nam``, ``regime``, ``dang_bo`` are None when the
     rows are of several (a typed list of many years)."""
+
     kind: str  # BULK or IMPORT
     source: str  # the file or folder, as given
     input_sha256: str | None
@@ -32,6 +34,7 @@ class RunInfo:
 @dataclass(frozen=True)
 class Place:
     """Where a row came from ("trang “Đảng viên”, dòng 5"), and the unit it belongs to."""
+
     where: str
     dang_bo: str
     chi_bo_ma: str | None = None
@@ -44,6 +47,7 @@ class Place:
 class Result:
     """A final outcome: the level code of the year's regime (or NOT_RATED), the score, tiêu biểu, and the
     quota's part in it (``selected``, ``cut``: rated one level lower for the quota)."""
+
     nam: int
     regime: str
     level: str
@@ -75,6 +79,7 @@ class OrganisationRow:
 @dataclass(frozen=True)
 class Conflict:
     """A row not recorded: it would merge two people, or two writings of one, without the clerk."""
+
     where: str
     who: str
     reason: str
@@ -87,6 +92,7 @@ class Conflict:
 class Recorded:
     """What one recording did: new outcomes, outcomes that replaced the year's earlier one (kept as
     history), rows equal to what is recorded, and the rows left for the clerk."""
+
     run_id: int | None = None
     added: int = 0
     replaced: int = 0
@@ -95,8 +101,10 @@ class Recorded:
     waiting: int = 0  # a bulk run's members and organisations with no final level yet (not recorded)
 
     def summary(self) -> str:
-        text = f"{self.added} kết quả mới, {self.replaced} kết quả thay bản ghi trước (bản cũ giữ làm lịch sử), " \
-               f"{self.unchanged} không đổi"
+        text = (
+            f"{self.added} kết quả mới, {self.replaced} kết quả thay bản ghi trước (bản cũ giữ làm lịch sử), "
+            f"{self.unchanged} không đổi"
+        )
         if self.waiting:
             text += f"; {self.waiting} chưa có kết quả cuối cùng (chờ biểu quyết lại hoặc cấp có thẩm quyền quyết định), chưa ghi"
         return text + (f"; {len(self.conflicts)} dòng cần làm rõ, chưa ghi" if self.conflicts else "")

@@ -4,6 +4,7 @@ Levels are printed by their names under the year's own rules ("Đủ tư cách, 
 in 2012, "Hoàn thành xuất sắc nhiệm vụ" from 2014), years in order. Only current outcomes are shown; with
 ``corrections`` also the ones a later recording of the same year replaced.
 """
+
 from __future__ import annotations
 
 from functools import cache
@@ -46,21 +47,37 @@ def _score(value) -> float | int | None:
 
 def _outcome_dict(o: Outcome, subject: str) -> dict:
     return {
-        "id": o.id, "nam": o.nam, "level": o.level, "level_label": label(o.regime, subject, o.level), "score": _score(o.score),
-        "tieu_bieu": o.tieu_bieu, "quota": o.quota, "regime": o.regime, "profile": o.profile, "ten": o.ten,
-        "dang_bo": o.dang_bo, "to_chuc_co_so": {"ma": o.to_chuc_co_so_ma, "ten": o.to_chuc_co_so_ten},
+        "id": o.id,
+        "nam": o.nam,
+        "level": o.level,
+        "level_label": label(o.regime, subject, o.level),
+        "score": _score(o.score),
+        "tieu_bieu": o.tieu_bieu,
+        "quota": o.quota,
+        "regime": o.regime,
+        "profile": o.profile,
+        "ten": o.ten,
+        "dang_bo": o.dang_bo,
+        "to_chuc_co_so": {"ma": o.to_chuc_co_so_ma, "ten": o.to_chuc_co_so_ten},
         "chi_bo": {"ma": o.chi_bo_ma, "ten": o.chi_bo_ten},
-        "source": {"run": o.run_id, "kind": o.run.kind, "file": o.run.source, "place": o.place,
-                   "recorded_at": o.run.recorded_at.isoformat() if o.run.recorded_at else None,
-                   "kiemdiem_version": o.run.kiemdiem_version, "input_sha256": o.run.input_sha256},
-        "replaced_at": o.replaced_at.isoformat() if o.replaced_at else None, "replaced_by": o.replaced_by,
+        "source": {
+            "run": o.run_id,
+            "kind": o.run.kind,
+            "file": o.run.source,
+            "place": o.place,
+            "recorded_at": o.run.recorded_at.isoformat() if o.run.recorded_at else None,
+            "kiemdiem_version": o.run.kiemdiem_version,
+            "input_sha256": o.run.input_sha256,
+        },
+        "replaced_at": o.replaced_at.isoformat() if o.replaced_at else None,
+        "replaced_by": o.replaced_by,
     }
 
 
 def _outcomes(session: Session, column, ids: list[int], corrections: bool, years: set[int] | None = None) -> dict:
     found: dict[int, list[Outcome]] = {i: [] for i in ids}
     for start in range(0, len(ids), 500):
-        query = select(Outcome).options(joinedload(Outcome.run)).where(column.in_(ids[start:start + 500]))
+        query = select(Outcome).options(joinedload(Outcome.run)).where(column.in_(ids[start : start + 500]))
         if not corrections:
             query = query.where(Outcome.replaced_at.is_(None))
         if years:
@@ -72,8 +89,14 @@ def _outcomes(session: Session, column, ids: list[int], corrections: bool, years
     return found
 
 
-def query(session: Session, ho_ten: str | None = None, so_the: str | None = None, chi_bo: str | None = None,
-          nam: int | None = None, corrections: bool = False) -> dict:
+def query(
+    session: Session,
+    ho_ten: str | None = None,
+    so_the: str | None = None,
+    chi_bo: str | None = None,
+    nam: int | None = None,
+    corrections: bool = False,
+) -> dict:
     """The people and organisations a filter selects, each with its outcomes (the JSON ``show --json`` prints)."""
     people_q, orgs_q, years = select(Person), None, None
     if ho_ten:
@@ -90,7 +113,8 @@ def query(session: Session, ho_ten: str | None = None, so_the: str | None = None
         years = {nam}
         people_q = people_q.where(Person.id.in_(select(Outcome.person_id).where(Outcome.nam == nam)))
         orgs_q = (orgs_q if orgs_q is not None else select(Organisation)).where(
-            Organisation.id.in_(select(Outcome.organisation_id).where(Outcome.nam == nam)))
+            Organisation.id.in_(select(Outcome.organisation_id).where(Outcome.nam == nam))
+        )
     people = list(session.scalars(people_q))
     organisations = list(session.scalars(orgs_q)) if orgs_q is not None else []
     by_person = _outcomes(session, Outcome.person_id, [p.id for p in people], corrections, years)
@@ -98,22 +122,46 @@ def query(session: Session, ho_ten: str | None = None, so_the: str | None = None
     people.sort(key=lambda p: (order_key(p.ho_ten), p.ngay_sinh or p.ngay_vao_dang or 0, p.id))
     organisations.sort(key=lambda o: (name_key(o.dang_bo), o.id))  # as first recorded: the tree's order
     return {
-        "people": [{"id": p.id, "ho_ten": p.ho_ten, "ngay_sinh": _iso(p.ngay_sinh), "ngay_vao_dang": _iso(p.ngay_vao_dang),
-                    "so_the_dang_vien": p.so_the_dang_vien,
-                    "outcomes": [_outcome_dict(o, "ca_nhan") for o in by_person[p.id]]} for p in people if by_person[p.id]],
-        "organisations": [{"id": o.id, "ma": o.ma, "ten": o.ten, "loai": o.loai, "dang_bo": o.dang_bo,
-                           "outcomes": [_outcome_dict(x, "to_chuc") for x in by_org[o.id]]} for o in organisations if by_org[o.id]],
+        "people": [
+            {
+                "id": p.id,
+                "ho_ten": p.ho_ten,
+                "ngay_sinh": _iso(p.ngay_sinh),
+                "ngay_vao_dang": _iso(p.ngay_vao_dang),
+                "so_the_dang_vien": p.so_the_dang_vien,
+                "outcomes": [_outcome_dict(o, "ca_nhan") for o in by_person[p.id]],
+            }
+            for p in people
+            if by_person[p.id]
+        ],
+        "organisations": [
+            {
+                "id": o.id,
+                "ma": o.ma,
+                "ten": o.ten,
+                "loai": o.loai,
+                "dang_bo": o.dang_bo,
+                "outcomes": [_outcome_dict(x, "to_chuc") for x in by_org[o.id]],
+            }
+            for o in organisations
+            if by_org[o.id]
+        ],
     }
 
 
 def overview(session: Session) -> list[dict]:
     """Without a filter: per year and đảng bộ, how many members and organisations are recorded."""
-    rows = session.execute(select(Outcome.nam, Outcome.dang_bo, func.count(Outcome.person_id), func.count(Outcome.organisation_id))
-                           .where(Outcome.replaced_at.is_(None)).group_by(Outcome.nam, Outcome.dang_bo)
-                           .order_by(Outcome.nam, Outcome.dang_bo))
+    rows = session.execute(
+        select(Outcome.nam, Outcome.dang_bo, func.count(Outcome.person_id), func.count(Outcome.organisation_id))
+        .where(Outcome.replaced_at.is_(None))
+        .group_by(Outcome.nam, Outcome.dang_bo)
+        .order_by(Outcome.nam, Outcome.dang_bo)
+    )
     runs = session.scalar(select(func.count(Run.id)))
-    return [{"nam": nam, "dang_bo": dang_bo, "dang_vien": members, "to_chuc": orgs, "runs": runs}
-            for nam, dang_bo, members, orgs in rows]
+    return [
+        {"nam": nam, "dang_bo": dang_bo, "dang_vien": members, "to_chuc": orgs, "runs": runs}
+        for nam, dang_bo, members, orgs in rows
+    ]
 
 
 def _line(o: dict, unit: bool = True) -> str:
@@ -153,9 +201,11 @@ def lines(found: dict, sources: bool) -> list[str]:
     if found["organisations"] and found["people"]:
         out.append("")
     for person in found["people"]:
-        facts = [f"sinh ngày {_day_iso(person['ngay_sinh'])}" if person["ngay_sinh"] else "",
-                 f"vào Đảng ngày {_day_iso(person['ngay_vao_dang'])}" if person["ngay_vao_dang"] else "",
-                 f"thẻ đảng viên số {person['so_the_dang_vien']}" if person["so_the_dang_vien"] else ""]
+        facts = [
+            f"sinh ngày {_day_iso(person['ngay_sinh'])}" if person["ngay_sinh"] else "",
+            f"vào Đảng ngày {_day_iso(person['ngay_vao_dang'])}" if person["ngay_vao_dang"] else "",
+            f"thẻ đảng viên số {person['so_the_dang_vien']}" if person["so_the_dang_vien"] else "",
+        ]
         facts = [f for f in facts if f]
         out.append(person["ho_ten"] + (f" — {', '.join(facts)}" if facts else ""))
         for o in person["outcomes"]:
@@ -171,8 +221,10 @@ def _day_iso(text: str) -> str:
 
 def overview_lines(rows: list[dict]) -> list[str]:
     if not rows:
-        return ["Hồ sơ chưa có kết quả nào: kiemdiem bulk ghi kết quả mỗi lần chạy; "
-                "kiemdiem history import nhập danh sách các năm trước."]
+        return [
+            "Hồ sơ chưa có kết quả nào: kiemdiem bulk ghi kết quả mỗi lần chạy; "
+            "kiemdiem history import nhập danh sách các năm trước."
+        ]
     out = ["Năm   Đảng bộ: số đảng viên, số tổ chức đã ghi"]
     out += [f"{r['nam']}  {r['dang_bo']}: {r['dang_vien']} đảng viên, {r['to_chuc']} tổ chức" for r in rows]
     out.append("Xem chi tiết: --ho-ten TÊN, --so-the SỐ, --chi-bo MÃ, --nam NĂM.")

@@ -7,6 +7,7 @@ that person (kept, marked replaced), and commits once: a crash before the commit
 was (the SQLite journal is rolled back on the next open; PostgreSQL drops the transaction with the
 connection). Writers are serialised: SQLite's ``BEGIN IMMEDIATE``, PostgreSQL's advisory lock.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -40,6 +41,7 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
     """Alembic's configuration for the shipped migrations (a developer's new revision:
     ``alembic.command.revision(alembic_config(url="sqlite:////tmp/h.sqlite"), "…", autogenerate=True)``)."""
     from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     if url:
@@ -91,12 +93,15 @@ def _engine(target: Target) -> Engine:
             @event.listens_for(engine, "begin")
             def _begin(connection):
                 connection.exec_driver_sql("BEGIN IMMEDIATE")  # take the write lock first: no deadlock
+
             return engine
         args = {"connect_timeout": 15} if target.url.startswith("postgresql+psycopg") else {}
         return create_engine(target.url, connect_args=args)
     except ModuleNotFoundError as error:
-        raise HistoryError(f"hồ sơ xếp loại {target.shown}: thiếu trình điều khiển cơ sở dữ liệu ({error.name}); "
-                           "với PostgreSQL: pip install 'kiemdiem[postgres]'") from None
+        raise HistoryError(
+            f"hồ sơ xếp loại {target.shown}: thiếu trình điều khiển cơ sở dữ liệu ({error.name}); "
+            "với PostgreSQL: pip install 'kiemdiem[postgres]'"
+        ) from None
     except (SQLAlchemyError, ValueError) as error:
         raise HistoryError(f"hồ sơ xếp loại {target.shown}: địa chỉ không dùng được ({_reason(error)})") from None
 
@@ -107,6 +112,7 @@ def _upgrade(engine: Engine, target: Target) -> None:
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
     from alembic.util.exc import CommandError
+
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"select pg_advisory_xact_lock({_LOCK})")
@@ -116,12 +122,16 @@ def _upgrade(engine: Engine, target: Target) -> None:
         if current == script.get_current_head():
             return
         if current is not None and current not in {r.revision for r in script.walk_revisions()}:
-            raise HistoryError(f"hồ sơ xếp loại {target.shown} có lược đồ phiên bản “{current}”, do một kiemdiem mới hơn "
-                               f"tạo (phiên bản này biết đến “{SCHEMA_VERSION}”): hãy cập nhật kiemdiem")
+            raise HistoryError(
+                f"hồ sơ xếp loại {target.shown} có lược đồ phiên bản “{current}”, do một kiemdiem mới hơn "
+                f"tạo (phiên bản này biết đến “{SCHEMA_VERSION}”): hãy cập nhật kiemdiem"
+            )
         try:
             command.upgrade(config, "head")
         except CommandError as error:
-            raise HistoryError(f"hồ sơ xếp loại {target.shown}: không nâng cấp được lược đồ ({_reason(error)})") from None
+            raise HistoryError(
+                f"hồ sơ xếp loại {target.shown}: không nâng cấp được lược đồ ({_reason(error)})"
+            ) from None
 
 
 def open_store(target: Target) -> "Store":
@@ -156,7 +166,7 @@ def _date(day: dt.date | None) -> str:
 
 def _chunks(values: list) -> list[list]:
     values = sorted(values)
-    return [values[i:i + _CHUNK] for i in range(0, len(values), _CHUNK)]
+    return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
 
 class Store:
@@ -177,7 +187,9 @@ class Store:
     def session(self) -> Session:
         return Session(self.engine)
 
-    def record(self, run: RunInfo, members: list[MemberRow] = (), organisations: list[OrganisationRow] = ()) -> Recorded:
+    def record(
+        self, run: RunInfo, members: list[MemberRow] = (), organisations: list[OrganisationRow] = ()
+    ) -> Recorded:
         """Write the rows in one transaction; those that would merge people silently come back as conflicts."""
         try:
             with Session(self.engine) as session:
@@ -193,8 +205,10 @@ class Store:
                     writing.done.run_id = None
             return writing.done
         except SQLAlchemyError as error:
-            raise HistoryError(f"không ghi được vào hồ sơ xếp loại {self.target.shown}: {_reason(error)}; "
-                               "hồ sơ giữ nguyên như trước lần ghi này") from None
+            raise HistoryError(
+                f"không ghi được vào hồ sơ xếp loại {self.target.shown}: {_reason(error)}; "
+                "hồ sơ giữ nguyên như trước lần ghi này"
+            ) from None
 
 
 class _Recording:
@@ -202,9 +216,17 @@ class _Recording:
 
     def __init__(self, session: Session, run: RunInfo):
         self.session, self.info = session, run
-        self.run = Run(recorded_at=run.when, kind=run.kind, source=run.source, input_sha256=run.input_sha256,
-                       kiemdiem_version=run.version, nam=run.nam, regime=run.regime, profile=run.profile,
-                       dang_bo=run.dang_bo)
+        self.run = Run(
+            recorded_at=run.when,
+            kind=run.kind,
+            source=run.source,
+            input_sha256=run.input_sha256,
+            kiemdiem_version=run.version,
+            nam=run.nam,
+            regime=run.regime,
+            profile=run.profile,
+            dang_bo=run.dang_bo,
+        )
         session.add(self.run)
         session.flush()
         self.done = Recorded(run_id=self.run.id)
@@ -217,8 +239,10 @@ class _Recording:
         for row in self._distinct(rows):
             person, conflict = people.resolve(row)
             if conflict is None and (person.id, row.result.nam) in here:
-                conflict = f"cùng một người với {here[person.id, row.result.nam]} của lần ghi này " \
-                           f"({people.words(person)}), cùng năm {row.result.nam}: chưa ghi dòng này"
+                conflict = (
+                    f"cùng một người với {here[person.id, row.result.nam]} của lần ghi này "
+                    f"({people.words(person)}), cùng năm {row.result.nam}: chưa ghi dòng này"
+                )
             if conflict is None:
                 conflict = self._outcome(row, person, None, row.ho_ten, lambda: people.words(person))
             if conflict is not None:
@@ -232,22 +256,33 @@ class _Recording:
         """The rows, less those that name one member twice in the same year (all of them are reported)."""
         groups = defaultdict(list)
         for row in rows:
-            key = ("the", card_key(row.so_the)) if row.so_the else \
-                ("ten", name_key(row.ho_ten), row.ngay_sinh, row.ngay_vao_dang)
+            key = (
+                ("the", card_key(row.so_the))
+                if row.so_the
+                else ("ten", name_key(row.ho_ten), row.ngay_sinh, row.ngay_vao_dang)
+            )
             groups[row.result.nam, key].append(row)
         out = []
         for row in rows:
-            key = ("the", card_key(row.so_the)) if row.so_the else \
-                ("ten", name_key(row.ho_ten), row.ngay_sinh, row.ngay_vao_dang)
+            key = (
+                ("the", card_key(row.so_the))
+                if row.so_the
+                else ("ten", name_key(row.ho_ten), row.ngay_sinh, row.ngay_vao_dang)
+            )
             same = groups[row.result.nam, key]
             if len(same) == 1:
                 out.append(row)
                 continue
             others = "; ".join(f"{o.place.where} (“{o.ho_ten}”)" for o in same if o is not row)
             what = f"số thẻ đảng viên {row.so_the}" if row.so_the else "họ tên, ngày sinh và ngày vào Đảng"
-            self.done.conflicts.append(Conflict(row.place.where, row.ho_ten,
-                                                f"cùng {what} với {others}, cùng năm {row.result.nam}: chưa ghi dòng nào "
-                                                "trong số đó; mỗi đảng viên chỉ một dòng mỗi năm"))
+            self.done.conflicts.append(
+                Conflict(
+                    row.place.where,
+                    row.ho_ten,
+                    f"cùng {what} với {others}, cùng năm {row.result.nam}: chưa ghi dòng nào "
+                    "trong số đó; mỗi đảng viên chỉ một dòng mỗi năm",
+                )
+            )
         return out
 
     # -- organisations ---------------------------------------------------------------------------
@@ -256,8 +291,13 @@ class _Recording:
         for row in rows:
             key = (name_key(row.place.dang_bo), row.ma, row.result.nam)
             if key in seen:
-                self.done.conflicts.append(Conflict(row.place.where, row.ten, f"mã tổ chức “{row.ma}” đã có ở {seen[key]} "
-                                                    "của lần ghi này: chưa ghi dòng này"))
+                self.done.conflicts.append(
+                    Conflict(
+                        row.place.where,
+                        row.ten,
+                        f"mã tổ chức “{row.ma}” đã có ở {seen[key]} của lần ghi này: chưa ghi dòng này",
+                    )
+                )
                 continue
             seen[key] = row.place.where
             organisation, conflict = self._organisation(row)
@@ -271,19 +311,28 @@ class _Recording:
     def _organisation(self, row: OrganisationRow) -> tuple[Organisation | None, str | None]:
         """An organisation is its đảng bộ and code; a recorded name that differs is the clerk's to settle."""
         dang_bo = name_key(row.place.dang_bo)
-        found = self.session.scalar(select(Organisation).where(Organisation.dang_bo_chuan == dang_bo,
-                                                               Organisation.ma == row.ma))
+        found = self.session.scalar(
+            select(Organisation).where(Organisation.dang_bo_chuan == dang_bo, Organisation.ma == row.ma)
+        )
         ten = one_line(row.ten)
         if found is None:
-            found = Organisation(dang_bo=one_line(row.place.dang_bo), dang_bo_chuan=dang_bo, ma=row.ma, ten=ten, loai=row.loai)
+            found = Organisation(
+                dang_bo=one_line(row.place.dang_bo), dang_bo_chuan=dang_bo, ma=row.ma, ten=ten, loai=row.loai
+            )
             self.session.add(found)
             self.session.flush()
             return found, None
         if found.ten != ten:
-            how = f"khác cách viết ({spelling_difference(found.ten, ten)})" if name_key(found.ten) == name_key(ten) else "khác tên"
-            return None, (f"mã tổ chức “{row.ma}” của {one_line(row.place.dang_bo)} đã ghi trong hồ sơ cho “{found.ten}”; "
-                          f"dòng này ghi “{ten}”, {how}: chưa ghi. Nếu là một tổ chức, ghi tên như trong hồ sơ; "
-                          "nếu là tổ chức khác, dùng mã khác")
+            how = (
+                f"khác cách viết ({spelling_difference(found.ten, ten)})"
+                if name_key(found.ten) == name_key(ten)
+                else "khác tên"
+            )
+            return None, (
+                f"mã tổ chức “{row.ma}” của {one_line(row.place.dang_bo)} đã ghi trong hồ sơ cho “{found.ten}”; "
+                f"dòng này ghi “{ten}”, {how}: chưa ghi. Nếu là một tổ chức, ghi tên như trong hồ sơ; "
+                "nếu là tổ chức khác, dùng mã khác"
+            )
         if row.loai and found.loai is None:
             found.loai = row.loai
         return found, None
@@ -293,22 +342,40 @@ class _Recording:
         """Add the row's outcome, replacing the current one of that year; a reason when it cannot be."""
         result, place = row.result, row.place
         subject = Outcome.person_id == person.id if person is not None else Outcome.organisation_id == organisation.id
-        current = self.session.scalar(select(Outcome).where(subject, Outcome.nam == result.nam,
-                                                            Outcome.replaced_at.is_(None)))
+        current = self.session.scalar(
+            select(Outcome).where(subject, Outcome.nam == result.nam, Outcome.replaced_at.is_(None))
+        )
         values = dict(
-            nam=result.nam, regime=result.regime, profile=result.profile, ten=one_line(name), dang_bo=one_line(place.dang_bo),
-            to_chuc_co_so_ma=place.to_chuc_co_so_ma, to_chuc_co_so_ten=_line(place.to_chuc_co_so_ten),
-            chi_bo_ma=place.chi_bo_ma, chi_bo_ten=_line(place.chi_bo_ten), level=result.level,
-            score=_decimal(result.score), tieu_bieu=result.tieu_bieu, quota=result.quota)
+            nam=result.nam,
+            regime=result.regime,
+            profile=result.profile,
+            ten=one_line(name),
+            dang_bo=one_line(place.dang_bo),
+            to_chuc_co_so_ma=place.to_chuc_co_so_ma,
+            to_chuc_co_so_ten=_line(place.to_chuc_co_so_ten),
+            chi_bo_ma=place.chi_bo_ma,
+            chi_bo_ten=_line(place.chi_bo_ten),
+            level=result.level,
+            score=_decimal(result.score),
+            tieu_bieu=result.tieu_bieu,
+            quota=result.quota,
+        )
         if current is not None:
             if name_key(current.dang_bo) != name_key(place.dang_bo):
-                return (f"năm {result.nam} đã có kết quả của {words()} ở {current.dang_bo} "
-                        f"({_where(current)}): chưa ghi; mỗi năm chỉ một kết quả, hãy kiểm tra có phải cùng một người không")
+                return (
+                    f"năm {result.nam} đã có kết quả của {words()} ở {current.dang_bo} "
+                    f"({_where(current)}): chưa ghi; mỗi năm chỉ một kết quả, hãy kiểm tra có phải cùng một người không"
+                )
             if all(getattr(current, key) == value for key, value in values.items()):
                 self.done.unchanged += 1
                 return None
-        new = Outcome(run_id=self.run.id, person_id=person.id if person is not None else None,
-                      organisation_id=organisation.id if organisation is not None else None, place=place.where, **values)
+        new = Outcome(
+            run_id=self.run.id,
+            person_id=person.id if person is not None else None,
+            organisation_id=organisation.id if organisation is not None else None,
+            place=place.where,
+            **values,
+        )
         if current is not None:
             current.replaced_at = self.info.when  # no longer current: the year's new row may take its place
             self.session.flush()
@@ -333,7 +400,7 @@ def _line(text: str | None) -> str | None:
 
 
 def _where(outcome: Outcome) -> str:
-    """"dang-bo-2024.xlsx, trang “Đảng viên”, dòng 5, ghi ngày 20/12/2024"."""
+    """ "dang-bo-2024.xlsx, trang “Đảng viên”, dòng 5, ghi ngày 20/12/2024"."""
     run = outcome.run
     when = run.recorded_at.strftime("%d/%m/%Y") if run.recorded_at else ""
     return f"{Path(run.source).name}, {outcome.place}, ghi ngày {when}"
@@ -373,11 +440,16 @@ class _People:
 
     def words(self, person: Person) -> str:
         """“Nguyễn Văn An” (sinh 02/03/1980, vào Đảng 05/06/2005, thẻ số 012345; đã ghi năm 2024: …)."""
-        facts = [f"sinh {_date(person.ngay_sinh)}" if person.ngay_sinh else "",
-                 f"vào Đảng {_date(person.ngay_vao_dang)}" if person.ngay_vao_dang else "",
-                 f"thẻ số {person.so_the_dang_vien}" if person.so_the_dang_vien else ""]
-        last = self.session.scalars(select(Outcome).where(Outcome.person_id == person.id, Outcome.replaced_at.is_(None))
-                                    .order_by(Outcome.nam.desc())).first()
+        facts = [
+            f"sinh {_date(person.ngay_sinh)}" if person.ngay_sinh else "",
+            f"vào Đảng {_date(person.ngay_vao_dang)}" if person.ngay_vao_dang else "",
+            f"thẻ số {person.so_the_dang_vien}" if person.so_the_dang_vien else "",
+        ]
+        last = self.session.scalars(
+            select(Outcome)
+            .where(Outcome.person_id == person.id, Outcome.replaced_at.is_(None))
+            .order_by(Outcome.nam.desc())
+        ).first()
         if last is not None:
             unit = ", ".join(filter(None, [last.chi_bo_ten, last.dang_bo]))
             facts.append(f"đã ghi năm {last.nam} ở {unit} — {_where(last)}")
@@ -391,39 +463,66 @@ class _People:
             person = self.by_card.get(card)
             if person is not None:
                 if person.ho_ten != typed:
-                    how = f"khác cách viết ({spelling_difference(person.ho_ten, typed)})" \
-                        if person.ho_ten_chuan == name_key(typed) else "khác họ tên"
-                    return None, (f"số thẻ đảng viên {row.so_the} đã ghi trong hồ sơ cho {self.words(person)}; dòng này "
-                                  f"ghi “{typed}”, {how}: chưa ghi. Nếu là một người, ghi họ tên như trong hồ sơ; "
-                                  "nếu không, kiểm tra lại số thẻ")
+                    how = (
+                        f"khác cách viết ({spelling_difference(person.ho_ten, typed)})"
+                        if person.ho_ten_chuan == name_key(typed)
+                        else "khác họ tên"
+                    )
+                    return None, (
+                        f"số thẻ đảng viên {row.so_the} đã ghi trong hồ sơ cho {self.words(person)}; dòng này "
+                        f"ghi “{typed}”, {how}: chưa ghi. Nếu là một người, ghi họ tên như trong hồ sơ; "
+                        "nếu không, kiểm tra lại số thẻ"
+                    )
                 differs = self._differs(person, row)
                 if differs:
-                    return None, (f"số thẻ đảng viên {row.so_the} đã ghi trong hồ sơ cho {self.words(person)}; dòng này "
-                                  f"ghi {differs}: chưa ghi; kiểm tra lại ngày hoặc số thẻ")
+                    return None, (
+                        f"số thẻ đảng viên {row.so_the} đã ghi trong hồ sơ cho {self.words(person)}; dòng này "
+                        f"ghi {differs}: chưa ghi; kiểm tra lại ngày hoặc số thẻ"
+                    )
                 return person, None
-            candidates = [p for p in self.by_name[name_key(typed)] if p.so_the_chuan is None and not self._differs(p, row)]
+            candidates = [
+                p for p in self.by_name[name_key(typed)] if p.so_the_chuan is None and not self._differs(p, row)
+            ]
         else:
             candidates = [p for p in self.by_name[name_key(typed)] if not self._differs(p, row)]
         matched = [p for p in candidates if self._shared(p, row)]
         if len(matched) > 1:
-            return None, (f"họ tên và ngày khớp với hai người trong hồ sơ: {self.words(matched[0])} và "
-                          f"{self.words(matched[1])}: chưa ghi; ghi số thẻ đảng viên để biết là ai")
+            return None, (
+                f"họ tên và ngày khớp với hai người trong hồ sơ: {self.words(matched[0])} và "
+                f"{self.words(matched[1])}: chưa ghi; ghi số thẻ đảng viên để biết là ai"
+            )
         if matched:
             person = matched[0]
             if person.ho_ten != typed:
-                return None, (f"họ tên “{typed}” khác cách viết ({spelling_difference(person.ho_ten, typed)}) với "
-                              f"{self.words(person)} trong hồ sơ: chưa ghi, để không gộp nhầm hai người. Nếu là một người, "
-                              "ghi họ tên như trong hồ sơ; nếu là hai người, ghi số thẻ đảng viên của từng người")
+                return None, (
+                    f"họ tên “{typed}” khác cách viết ({spelling_difference(person.ho_ten, typed)}) với "
+                    f"{self.words(person)} trong hồ sơ: chưa ghi, để không gộp nhầm hai người. Nếu là một người, "
+                    "ghi họ tên như trong hồ sơ; nếu là hai người, ghi số thẻ đảng viên của từng người"
+                )
             return person, None
         if candidates:
-            dates = ", ".join(filter(None, [f"sinh {_date(row.ngay_sinh)}" if row.ngay_sinh else "",
-                                            f"vào Đảng {_date(row.ngay_vao_dang)}" if row.ngay_vao_dang else ""]))
-            return None, (f"cùng họ tên với {self.words(candidates[0])} trong hồ sơ, nhưng không có ngày nào cả hai cùng ghi "
-                          f"để so (dòng này: {dates or 'không ghi ngày'}): chưa ghi; ghi thêm ngày sinh, ngày vào Đảng "
-                          "hoặc số thẻ đảng viên")
-        person = Person(ho_ten=typed, ho_ten_chuan=name_key(typed), ngay_sinh=row.ngay_sinh, ngay_vao_dang=row.ngay_vao_dang,
-                        so_the_dang_vien=clean(row.so_the) if row.so_the else None,
-                        so_the_chuan=card_key(row.so_the) if row.so_the else None)
+            dates = ", ".join(
+                filter(
+                    None,
+                    [
+                        f"sinh {_date(row.ngay_sinh)}" if row.ngay_sinh else "",
+                        f"vào Đảng {_date(row.ngay_vao_dang)}" if row.ngay_vao_dang else "",
+                    ],
+                )
+            )
+            return None, (
+                f"cùng họ tên với {self.words(candidates[0])} trong hồ sơ, nhưng không có ngày nào cả hai cùng ghi "
+                f"để so (dòng này: {dates or 'không ghi ngày'}): chưa ghi; ghi thêm ngày sinh, ngày vào Đảng "
+                "hoặc số thẻ đảng viên"
+            )
+        person = Person(
+            ho_ten=typed,
+            ho_ten_chuan=name_key(typed),
+            ngay_sinh=row.ngay_sinh,
+            ngay_vao_dang=row.ngay_vao_dang,
+            so_the_dang_vien=clean(row.so_the) if row.so_the else None,
+            so_the_chuan=card_key(row.so_the) if row.so_the else None,
+        )
         self.session.add(person)
         self.session.flush()
         self._index(person)

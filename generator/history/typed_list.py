@@ -8,6 +8,7 @@ as that year's rules wrote it ("Đủ tư cách, hoàn thành xuất sắc nhi�
 date cells; "Có"/"Không"); the review year's rules come from the commendation data's ``review_regimes``.
 Every row is checked; a bad one is reported with its sheet, row and column and left out.
 """
+
 from __future__ import annotations
 
 import csv
@@ -50,18 +51,44 @@ FIELDS = (
     _field("ho_ten", "Họ và tên", "text", True, "Họ và tên đảng viên, như ghi trong danh sách năm đó.", "Họ tên"),
     _field("ngay_sinh", "Ngày sinh", "date", True, "dd/mm/yyyy, ví dụ 02/03/1980 (hoặc ô kiểu ngày của Excel)."),
     _field("ngay_vao_dang", "Ngày vào Đảng", "date", False, "Tùy chọn: ngày kết nạp, dd/mm/yyyy."),
-    _field("so_the_dang_vien", "Số thẻ đảng viên", "text", False,
-           "Tùy chọn: số in trên thẻ đảng viên (chỉ chữ số; dấu chấm, dấu cách giữa các nhóm số như trên thẻ).", "Số thẻ"),
+    _field(
+        "so_the_dang_vien",
+        "Số thẻ đảng viên",
+        "text",
+        False,
+        "Tùy chọn: số in trên thẻ đảng viên (chỉ chữ số; dấu chấm, dấu cách giữa các nhóm số như trên thẻ).",
+        "Số thẻ",
+    ),
     _field("chi_bo", "Chi bộ", "text", True, "Tên chi bộ của đảng viên năm đó."),
-    _field("to_chuc_co_so", "Tổ chức cơ sở đảng", "text", False,
-           "Tùy chọn: đảng bộ cơ sở hoặc chi bộ cơ sở của chi bộ (để trống nếu chi bộ trực thuộc thẳng đảng bộ).",
-           "Tổ chức cơ sở"),
-    _field("dang_bo", "Đảng bộ", "text", True, "Tên đảng bộ (như trong sổ của kiemdiem bulk, để các năm nối vào nhau)."),
+    _field(
+        "to_chuc_co_so",
+        "Tổ chức cơ sở đảng",
+        "text",
+        False,
+        "Tùy chọn: đảng bộ cơ sở hoặc chi bộ cơ sở của chi bộ (để trống nếu chi bộ trực thuộc thẳng đảng bộ).",
+        "Tổ chức cơ sở",
+    ),
+    _field(
+        "dang_bo", "Đảng bộ", "text", True, "Tên đảng bộ (như trong sổ của kiemdiem bulk, để các năm nối vào nhau)."
+    ),
     _field("nam", "Năm", "integer", True, "Năm kiểm điểm, ví dụ 2016.", "Năm kiểm điểm", "Năm đánh giá"),
-    _field("muc_xep_loai", "Mức xếp loại", "text", True,
-           "Mức xếp loại năm đó: tên mức như quy định năm đó ghi, hoặc mã HTXSNV, HTTNV, HTNV, KHTNV; "
-           "“Không xếp loại” nếu đảng viên không được xếp loại.", "Xếp loại", "Kết quả xếp loại"),
-    _field("tieu_bieu", "Tiêu biểu", "boolean", False, "Tùy chọn: “Có” nếu được công nhận tiêu biểu (chỉ với mức cao nhất)."),
+    _field(
+        "muc_xep_loai",
+        "Mức xếp loại",
+        "text",
+        True,
+        "Mức xếp loại năm đó: tên mức như quy định năm đó ghi, hoặc mã HTXSNV, HTTNV, HTNV, KHTNV; "
+        "“Không xếp loại” nếu đảng viên không được xếp loại.",
+        "Xếp loại",
+        "Kết quả xếp loại",
+    ),
+    _field(
+        "tieu_bieu",
+        "Tiêu biểu",
+        "boolean",
+        False,
+        "Tùy chọn: “Có” nếu được công nhận tiêu biểu (chỉ với mức cao nhất).",
+    ),
 )
 BY_HEADER = {header_key(name): f for f in FIELDS for name in (f.column.header, *f.aliases)}
 
@@ -82,17 +109,23 @@ def level_code(typed: str, year: int) -> str:
     if wanted in (NOT_RATED.casefold(), header_key(rules["not_rated_label"])):
         return NOT_RATED
     names = "; ".join(f"“{label}” ({code})" for code, label in rules.levels)
-    years = [y for y in range(FIRST_YEAR, dt.date.today().year + 1)
-             if any(header_key(label) == wanted for _, label in regime_for(y).subject("ca_nhan").levels)]
+    years = [
+        y
+        for y in range(FIRST_YEAR, dt.date.today().year + 1)
+        if any(header_key(label) == wanted for _, label in regime_for(y).subject("ca_nhan").levels)
+    ]
     hint = f" (tên mức của các năm {years[0]}–{years[-1]})" if years else ""
-    raise CellError(f"“{typed}” không phải mức xếp loại đảng viên năm {year}{hint}; năm {year} ({regime.name}) "
-                    f"có: {names}, hoặc “{rules['not_rated_label']}”")
+    raise CellError(
+        f"“{typed}” không phải mức xếp loại đảng viên năm {year}{hint}; năm {year} ({regime.name}) "
+        f"có: {names}, hoặc “{rules['not_rated_label']}”"
+    )
 
 
 # -- reading -----------------------------------------------------------------------------------------
 def _xlsx_rows(path: Path, data: bytes):
     """(sheet name, rows of values) of the first sheet with a “Họ và tên” header, else the first sheet."""
     from ..workbook.sheet import open_book, rows_of
+
     book = open_book(data, TITLE)
     try:
         names = book.sheetnames
@@ -116,8 +149,16 @@ def _csv_rows(path: Path, data: bytes) -> list[tuple]:
     try:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError([Problem("$", TITLE, f"tệp CSV không phải mã UTF-8 (byte thứ {error.start + 1}): hãy lưu lại bằng "
-                                  "“CSV UTF-8” trong Excel, hoặc dùng tệp .xlsx")]) from None
+        raise InputError(
+            [
+                Problem(
+                    "$",
+                    TITLE,
+                    f"tệp CSV không phải mã UTF-8 (byte thứ {error.start + 1}): hãy lưu lại bằng "
+                    "“CSV UTF-8” trong Excel, hoặc dùng tệp .xlsx",
+                )
+            ]
+        ) from None
     first = next((line for line in content.splitlines() if line.strip()), "")
     delimiter = max((",", ";", "\t"), key=first.count)
     try:
@@ -138,8 +179,17 @@ def _header(rows: list[tuple], sheet: str | None) -> tuple[int, dict[int, Field]
         if header_key("Họ và tên") in keys or header_key("Họ tên") in keys:
             break
     else:
-        raise InputError([Problem("$", TITLE, f"không thấy dòng tiêu đề có cột “Họ và tên” trong {HEADER_ROWS} dòng đầu"
-                                  + (f" của trang “{sheet}”" if sheet else "") + " (mẫu: kiemdiem history template)")])
+        raise InputError(
+            [
+                Problem(
+                    "$",
+                    TITLE,
+                    f"không thấy dòng tiêu đề có cột “Họ và tên” trong {HEADER_ROWS} dòng đầu"
+                    + (f" của trang “{sheet}”" if sheet else "")
+                    + " (mẫu: kiemdiem history template)",
+                )
+            ]
+        )
     columns: dict[int, Field] = {}
     problems = []
     for j, key in enumerate(keys):
@@ -152,8 +202,15 @@ def _header(rows: list[tuple], sheet: str | None) -> tuple[int, dict[int, Field]
         columns[j] = found
     missing = [f.column.header for f in FIELDS if f.column.required and f not in columns.values()]
     if missing:
-        problems.append(Problem("$", TITLE, f"{_where(sheet, index + 1)}: thiếu cột bắt buộc "
-                                + ", ".join(f"“{m}”" for m in missing) + " (mẫu: kiemdiem history template)"))
+        problems.append(
+            Problem(
+                "$",
+                TITLE,
+                f"{_where(sheet, index + 1)}: thiếu cột bắt buộc "
+                + ", ".join(f"“{m}”" for m in missing)
+                + " (mẫu: kiemdiem history template)",
+            )
+        )
     if problems:
         raise InputError(problems)
     return index, columns
@@ -178,8 +235,13 @@ def _check(values: dict, where) -> list[tuple[str, str]]:
         out.append(("Ngày vào Đảng", f"ngày {admitted:%d/%m/%Y} sau năm kiểm điểm {year}"))
     card = values.get("so_the_dang_vien")
     if card is not None and not (CARD.fullmatch(card) and len(card) <= 24):
-        out.append(("Số thẻ đảng viên", f"“{card}” không phải số thẻ đảng viên: chỉ ghi các chữ số in trên thẻ "
-                                        "(có thể có dấu chấm hoặc dấu cách giữa các nhóm số)"))
+        out.append(
+            (
+                "Số thẻ đảng viên",
+                f"“{card}” không phải số thẻ đảng viên: chỉ ghi các chữ số in trên thẻ "
+                "(có thể có dấu chấm hoặc dấu cách giữa các nhóm số)",
+            )
+        )
     level = values.get("muc_xep_loai")
     if level is not None and year is not None:
         try:
@@ -205,11 +267,19 @@ def read_list(path: str | Path) -> tuple[list[MemberRow], list[SourceProblem], R
         data = read_bytes(path, TITLE, "workbook")
         sheet, rows = None, _csv_rows(path, data)
     else:
-        raise InputError([Problem("$", TITLE, f"cần tệp .xlsx hoặc .csv, không phải “{path.suffix or path.name}” "
-                                  "(mẫu: kiemdiem history template -o danh-sach.xlsx)")])
+        raise InputError(
+            [
+                Problem(
+                    "$",
+                    TITLE,
+                    f"cần tệp .xlsx hoặc .csv, không phải “{path.suffix or path.name}” "
+                    "(mẫu: kiemdiem history template -o danh-sach.xlsx)",
+                )
+            ]
+        )
     start, columns = _header(rows, sheet)
     members, problems = [], []
-    for number, values in enumerate(rows[start + 1:], start + 2):
+    for number, values in enumerate(rows[start + 1 :], start + 2):
         if all(blank(v) for v in values):
             continue
         row, bad = {}, []
@@ -221,7 +291,11 @@ def read_list(path: str | Path) -> tuple[list[MemberRow], list[SourceProblem], R
                 bad.append((field.column.header, str(error)))
                 row[field.key] = None
         for field in FIELDS:
-            if field.column.required and row.get(field.key) is None and not any(h == field.column.header for h, _ in bad):
+            if (
+                field.column.required
+                and row.get(field.key) is None
+                and not any(h == field.column.header for h, _ in bad)
+            ):
                 bad.append((field.column.header, "thiếu (cột bắt buộc)"))
         for key in ("ngay_sinh", "ngay_vao_dang"):
             if row.get(key):
@@ -232,15 +306,27 @@ def read_list(path: str | Path) -> tuple[list[MemberRow], list[SourceProblem], R
             problems += [SourceProblem(_where(sheet, number, header), reason, who) for header, reason in bad]
             continue
         place = Place(_where(sheet, number), row["dang_bo"], None, row["chi_bo"], None, row.get("to_chuc_co_so"))
-        members.append(MemberRow(row["ho_ten"], row["ngay_sinh"], row.get("ngay_vao_dang"), row.get("so_the_dang_vien"),
-                                 place, Result(row["nam"], review_regime(row["nam"]), row["level"],
-                                               tieu_bieu=row.get("tieu_bieu"))))
+        members.append(
+            MemberRow(
+                row["ho_ten"],
+                row["ngay_sinh"],
+                row.get("ngay_vao_dang"),
+                row.get("so_the_dang_vien"),
+                place,
+                Result(row["nam"], review_regime(row["nam"]), row["level"], tieu_bieu=row.get("tieu_bieu")),
+            )
+        )
     years = {m.result.nam for m in members}
     units = {header_key(m.place.dang_bo): m.place.dang_bo for m in members}
-    info = RunInfo(IMPORT, str(path), hashlib.sha256(data).hexdigest(), __version__,
-                   nam=next(iter(years)) if len(years) == 1 else None,
-                   regime=review_regime(next(iter(years))) if len(years) == 1 else None,
-                   dang_bo=next(iter(units.values())) if len(units) == 1 else None)
+    info = RunInfo(
+        IMPORT,
+        str(path),
+        hashlib.sha256(data).hexdigest(),
+        __version__,
+        nam=next(iter(years)) if len(years) == 1 else None,
+        regime=review_regime(next(iter(years))) if len(years) == 1 else None,
+        dang_bo=next(iter(units.values())) if len(units) == 1 else None,
+    )
     return members, problems, info
 
 
@@ -270,8 +356,10 @@ def write_template(path: str | Path) -> Path:
     from openpyxl.comments import Comment
     from openpyxl.utils import get_column_letter, quote_sheetname
     from openpyxl.worksheet.datavalidation import DataValidation
+
     from ..workbook.template import BOLD, DATE_FORMAT, HEADER_FILL, TITLE_FONT, WRAP
     from ..write import check_target, write_atomic
+
     path = check_target(path)
     book = Workbook()
     sheet = book.active
@@ -281,7 +369,9 @@ def write_template(path: str | Path) -> Path:
         cell, letter = sheet.cell(1, j), get_column_letter(j)
         cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAP
         cell.comment = Comment(field.column.description, "kiemdiem", height=120, width=300)
-        sheet.column_dimensions[letter].width = {"text": 30, "date": 14, "integer": 10, "boolean": 11}[field.column.kind]
+        sheet.column_dimensions[letter].width = {"text": 30, "date": 14, "integer": 10, "boolean": 11}[
+            field.column.kind
+        ]
         if field.column.kind == "date":
             sheet.column_dimensions[letter].number_format = DATE_FORMAT
         if field.key == "so_the_dang_vien":
@@ -289,7 +379,9 @@ def write_template(path: str | Path) -> Path:
     sheet.column_dimensions[get_column_letter(FIELDS.index(_by_key("muc_xep_loai")) + 1)].width = 40
     sheet.freeze_panes = "B2"
     sheet.row_dimensions[1].height = 32
-    levels = list(dict.fromkeys(label for rid in known_regimes() for _, label in load_regime(rid).subject("ca_nhan").levels))
+    levels = list(
+        dict.fromkeys(label for rid in known_regimes() for _, label in load_regime(rid).subject("ca_nhan").levels)
+    )
     levels.append(load_regime(known_regimes()[0]).subject("ca_nhan")["not_rated_label"])
     listing = book.create_sheet(LIST_SHEET)
     listing.append(["Mức xếp loại"])
@@ -301,8 +393,14 @@ def write_template(path: str | Path) -> Path:
 
     def column(key: str) -> str:
         return get_column_letter(FIELDS.index(_by_key(key)) + 1)
-    choose = DataValidation(type="list", formula1=f"={quote_sheetname(LIST_SHEET)}!$A$2:$A${len(levels) + 1}", allow_blank=True)
-    choose.errorStyle, choose.error = "warning", "Mức không có trong danh sách: ghi tên mức như quy định năm đó, hoặc mã HTXSNV, HTTNV, HTNV, KHTNV."
+
+    choose = DataValidation(
+        type="list", formula1=f"={quote_sheetname(LIST_SHEET)}!$A$2:$A${len(levels) + 1}", allow_blank=True
+    )
+    choose.errorStyle, choose.error = (
+        "warning",
+        "Mức không có trong danh sách: ghi tên mức như quy định năm đó, hoặc mã HTXSNV, HTTNV, HTNV, KHTNV.",
+    )
     choose.add(f"{column('muc_xep_loai')}2:{column('muc_xep_loai')}{last}")
     yes_no = DataValidation(type="list", formula1=f'"{YES},{NO}"', allow_blank=True)
     yes_no.add(f"{column('tieu_bieu')}2:{column('tieu_bieu')}{last}")
@@ -314,7 +412,9 @@ def write_template(path: str | Path) -> Path:
         sheet.add_data_validation(validation)
     guide = book.create_sheet(HELP_SHEET)
     guide.column_dimensions["A"].width = 130
-    for line in HELP + [f"  {f.column.header}{' (bắt buộc)' if f.column.required else ''}: {f.column.description}" for f in FIELDS]:
+    for line in HELP + [
+        f"  {f.column.header}{' (bắt buộc)' if f.column.required else ''}: {f.column.description}" for f in FIELDS
+    ]:
         guide.append([line])
         guide.cell(guide.max_row, 1).alignment = WRAP
     guide["A1"].font = TITLE_FONT

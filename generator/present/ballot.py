@@ -5,15 +5,14 @@ on a new page. Empty rows let the meeting add a name by hand (or print a blank b
 Rows are as tall as a hand needs (8 mm) while the list fits one sheet front and back,
 and shrink to 5.5 mm before a copy takes a second sheet.
 """
+
 from __future__ import annotations
 
 from ..evaluate.ballot import BallotEvaluation
 from .boxes import UNCHECKED
 from .header_lines import hd36_header
-from .names import sort_names
 from .meeting_forms import meeting_context
-
-
+from .names import sort_names
 
 # One A4 sheet front and back, in mm of rows: two pages of 257 mm of text, less the first page's header,
 # title and instruction and each page's column headings (measured on the shipped template).
@@ -40,12 +39,15 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
     rows += [{"stt": str(i), "ho_ten": "", "o": [UNCHECKED] * len(heads)} for i in range(len(rows) + 1, ev.rows + 1)]
     if ev.round == 1:
         subject = f"Xếp loại chất lượng đảng viên năm {document['nam']}"
-        instruction = ("Đồng chí đồng ý xếp loại mức nào thì đánh dấu (X) vào ô tương ứng; "
-                       "mỗi đảng viên chỉ đánh dấu một ô.")
+        instruction = (
+            "Đồng chí đồng ý xếp loại mức nào thì đánh dấu (X) vào ô tương ứng; mỗi đảng viên chỉ đánh dấu một ô."
+        )
     else:
         subject = f"Chọn đảng viên {lower_first(top)} năm {document['nam']} (vòng 2)"
-        instruction = (f"Đồng chí đồng ý đảng viên nào đạt mức “{top}” thì đánh dấu (X) vào ô “Đồng ý” tương ứng; "
-                       f"chọn không quá {ev.places} đồng chí.")
+        instruction = (
+            f"Đồng chí đồng ý đảng viên nào đạt mức “{top}” thì đánh dấu (X) vào ô “Đồng ý” tương ứng; "
+            f"chọn không quá {ev.places} đồng chí."
+        )
     return {
         **hd36_header(document["dang_bo"], document["chi_bo"], "chi_bo_in_hoa", ""),
         "tieu_de": "PHIẾU BIỂU QUYẾT",
@@ -63,8 +65,11 @@ def ballot_layout(document: dict, ev: BallotEvaluation) -> dict:
 
 
 def ballot_result(ev: BallotEvaluation) -> dict:
-    return {"vong": str(ev.round), "so_cho": "" if ev.places is None else str(ev.places),
-            "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons]}
+    return {
+        "vong": str(ev.round),
+        "so_cho": "" if ev.places is None else str(ev.places),
+        "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons],
+    }
 
 
 def ballot_context(document: dict, ev: BallotEvaluation) -> dict:

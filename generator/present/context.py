@@ -5,6 +5,7 @@ with values turned into text: dates in the Party style, numbers with a decimal
 comma, enum codes into their Vietnamese labels, long text into paragraphs. What
 the rules computed goes under ``ket_qua``; layout-only strings under ``trinh_bay``.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,7 +16,7 @@ from ..evaluate.grades import GRADE_NAMES
 from ..forms import form
 from ..schema import load_schema
 from ..vietnamese import cap_uy, dia_danh_ngay, phan_tram, so
-from .fields import present_value, paragraphs
+from .fields import paragraphs, present_value
 from .header_lines import TITLE_SIZE, balanced_title, fit_beside_date, hd36_header
 
 COMPUTED_ROOTS = ("ket_qua", "trinh_bay")
@@ -28,8 +29,15 @@ def score_rows(document: dict, evaluation: Evaluation) -> list[dict]:
     def walk(criteria: list[dict], prefix: str, depth: int) -> None:
         for i, item in enumerate(criteria, 1):
             number = f"{prefix}.{i}"
-            rows.append({"stt": number, "ten": item["ten"], "toi_da": so(item["diem_toi_da"]),
-                         "diem": so(item["diem"]), "cap": depth})
+            rows.append(
+                {
+                    "stt": number,
+                    "ten": item["ten"],
+                    "toi_da": so(item["diem_toi_da"]),
+                    "diem": so(item["diem"]),
+                    "cap": depth,
+                }
+            )
             walk(item.get("tieu_chi", []), number, depth + 1)
 
     for n, part in enumerate(evaluation.parts, 1):
@@ -80,13 +88,22 @@ def _subject_context(document: dict, ev: Evaluation, layout, issuer: tuple[str, 
         "max_score": "" if ev.max_score is None else so(ev.max_score),
         "parts": [{"id": p.id, "label": p.label, "score": so(p.score), "max": so(p.max)} for p in ev.parts],
         "reasons": [{"rule": r.rule, "text": r.text} for r in ev.reasons],
-        "quyet_dinh": {"co": True, "level_label": rules_label(ev, document, ev.decision["level"]), "can_cu": ev.decision["basis"]}
-        if ev.decision else {"co": False, "level_label": "", "can_cu": ""},  # the committee's decision (UNDECIDED only)
+        "quyet_dinh": {
+            "co": True,
+            "level_label": rules_label(ev, document, ev.decision["level"]),
+            "can_cu": ev.decision["basis"],
+        }
+        if ev.decision
+        else {"co": False, "level_label": "", "can_cu": ""},  # the committee's decision (UNDECIDED only)
     }
     rules = ev.regime.subject(form(document["form"]).subject)
     proposed = document.get("tu_xep_loai")
     context["trinh_bay"] = {
-        **hd36_header(document["dang_bo"], *issuer, dia_danh_ngay(document["dia_danh"], dt.date.fromisoformat(document["ngay_lap"]))),
+        **hd36_header(
+            document["dang_bo"],
+            *issuer,
+            dia_danh_ngay(document["dia_danh"], dt.date.fromisoformat(document["ngay_lap"])),
+        ),
         "mau": dict(ev.variant),
         "tu_xep_loai": rules.label(proposed) if proposed else level_text,
         "bang_diem": score_rows(document, ev),
@@ -109,9 +126,11 @@ def annex(document: dict, context: dict, annexed: tuple[str, str]) -> dict | Non
         return None
     kind, heading = annexed
     who = document.get("to_chuc") or document.get("tap_the")
-    return {"kem_theo": f"(Kèm theo {kind} năm {document['nam']} của {who}; do kiemdiem lập từ các số liệu đã ghi, "
-                        f"không thuộc nội dung mẫu)",
-            "muc": f"{heading}: {context['trinh_bay']['tu_xep_loai']}"}
+    return {
+        "kem_theo": f"(Kèm theo {kind} năm {document['nam']} của {who}; do kiemdiem lập từ các số liệu đã ghi, "
+        f"không thuộc nội dung mẫu)",
+        "muc": f"{heading}: {context['trinh_bay']['tu_xep_loai']}",
+    }
 
 
 def without_annex(context: dict) -> dict:
@@ -130,14 +149,22 @@ def _member_layout(document: dict, ev: Evaluation, rules) -> dict:
 
 def _count_rows(counts: dict, labels: list[tuple[str, str]]) -> list[dict]:
     total = sum(counts.values())
-    return [{"muc": label, "so": so(counts.get(code, 0)), "ty_le": phan_tram(Fraction(counts.get(code, 0), total)) if total else "0%"}
-            for code, label in labels]
+    return [
+        {
+            "muc": label,
+            "so": so(counts.get(code, 0)),
+            "ty_le": phan_tram(Fraction(counts.get(code, 0), total)) if total else "0%",
+        }
+        for code, label in labels
+    ]
 
 
 def _organisation_layout(document: dict, ev: Evaluation, rules) -> dict:
     members = document["thong_ke_dang_vien"]
     layout = {
-        "tieu_de": balanced_title((rules.get("titles_by_kind") or {}).get(document["loai_to_chuc"], rules["title"]), TITLE_SIZE),
+        "tieu_de": balanced_title(
+            (rules.get("titles_by_kind") or {}).get(document["loai_to_chuc"], rules["title"]), TITLE_SIZE
+        ),
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
         "dang_vien": _count_rows(members["so_xep_loai"], list(rules["member_labels"].items())),
         "tong_dang_vien": so(sum(members["so_xep_loai"].values())),
@@ -169,17 +196,30 @@ def _report_layout(document: dict, ev: Evaluation, rules) -> dict:
         "so_ky_hieu": f"Số {document['so_ky_hieu']}" if document.get("so_ky_hieu") else "",
         "tieu_de": balanced_title(f"{report['title']} {document['tap_the']} năm {document['nam']}"),
         "quy_dinh": ev.regime.name + (f"; {ev.regime.profile}" if ev.regime.profile else ""),
-        "uu_diem": [{"stt": str(i), "ten": s["label"], "doan": paragraphs(document["uu_diem"][s["id"]])}
-                    for i, s in enumerate(report["strengths"], 1)],
-        "khac_phuc": [{"stt": str(i), "noi_dung": " ".join(f["noi_dung"].split()), "tinh_trang": status[f["tinh_trang"]],
-                       "muc_do": paragraphs(f.get("muc_do", []))} for i, f in enumerate(faults, 1)],
-        "khac_phuc_tom_tat": (f"Đã khắc phục {so(fixed)}/{so(len(faults))} hạn chế, khuyết điểm "
-                              f"({phan_tram(Fraction(fixed, len(faults)))})." if faults else
-                              "Các kỳ kiểm điểm trước không chỉ ra hạn chế, khuyết điểm nào."),
-        "ca_nhan": [{"ho_ten": c["ho_ten"], "chuc_vu": c["chuc_vu"], "trach_nhiem": paragraphs(c["trach_nhiem"])}
-                    for c in document["trach_nhiem"].get("ca_nhan", [])],
+        "uu_diem": [
+            {"stt": str(i), "ten": s["label"], "doan": paragraphs(document["uu_diem"][s["id"]])}
+            for i, s in enumerate(report["strengths"], 1)
+        ],
+        "khac_phuc": [
+            {
+                "stt": str(i),
+                "noi_dung": " ".join(f["noi_dung"].split()),
+                "tinh_trang": status[f["tinh_trang"]],
+                "muc_do": paragraphs(f.get("muc_do", [])),
+            }
+            for i, f in enumerate(faults, 1)
+        ],
+        "khac_phuc_tom_tat": (
+            f"Đã khắc phục {so(fixed)}/{so(len(faults))} hạn chế, khuyết điểm "
+            f"({phan_tram(Fraction(fixed, len(faults)))})."
+            if faults
+            else "Các kỳ kiểm điểm trước không chỉ ra hạn chế, khuyết điểm nào."
+        ),
+        "ca_nhan": [
+            {"ho_ten": c["ho_ten"], "chuc_vu": c["chuc_vu"], "trach_nhiem": paragraphs(c["trach_nhiem"])}
+            for c in document["trach_nhiem"].get("ca_nhan", [])
+        ],
         "phan_b": report["part_b"],
         "phan_b_dan": report["part_b_intro"],
         "muc_b_i": "I. ĐÁNH GIÁ THEO CÁC TIÊU CHÍ" if rules.criteria else "I. ĐÁNH GIÁ THEO CÁC NHÓM TIÊU CHÍ",
     }
-

@@ -1,6 +1,7 @@
 """A document's own fields as a template prints them: dates in the Party style, numbers with a decimal
 comma, choices by their Vietnamese titles, free text in paragraphs (list items marked). Every form's
 context (context.py, meeting_forms.py, the blanks) starts from this."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,7 +25,7 @@ def paragraphs(value: str | list[str]) -> list[dict]:
         bullet = _BULLET.match(line)
         if bullet:
             mark = "+" if line.strip().startswith("+") else "-"
-            text = f"{mark} {' '.join(line[bullet.end():].split())}"
+            text = f"{mark} {' '.join(line[bullet.end() :].split())}"
         out.append({"y": bool(bullet), "text": text})
     return out
 

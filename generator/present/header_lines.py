@@ -8,6 +8,7 @@ else a syllable), lines are measured with the font the documents embed, and the 
 raggedness wins, breaks before an organisational word being free and breaks between two syllables of
 one name costly.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -24,39 +25,199 @@ CELL_MARGINS = 2 * 1.9 / 25.4 * 72  # Word's left and right cell margins togethe
 TEXT_WIDTH = 165 / 25.4 * 72  # A4 less HD 36's 30 + 15 mm margins
 NAMES_SHARE = 0.3  # however long the date line, the names keep this share of the header's width
 # The header's names, and whether the line is bold (the issuer) or not (the upper committee).
-HEADER_KEYS = {"dang_bo_in_hoa": False, "chi_bo_in_hoa": True, "co_quan_in_hoa": True, "tap_the_in_hoa": True,
-               "to_chuc_in_hoa": True}
+HEADER_KEYS = {
+    "dang_bo_in_hoa": False,
+    "chi_bo_in_hoa": True,
+    "co_quan_in_hoa": True,
+    "tap_the_in_hoa": True,
+    "to_chuc_in_hoa": True,
+}
 SIZE = 14.0
 TITLE_SIZE = 16.0  # the name of the kind of paper ("BẢNG TỰ ĐÁNH GIÁ, XẾP LOẠI …"), hd36.css .ten-loai
 # Words that open a unit of a Party organisation's name: a break before them is where real headers break.
-ORGANISATIONAL = tuple(w.split() for w in (
-    "ĐẢNG BỘ", "CHI BỘ", "ĐẢNG ỦY", "ĐẢNG UỶ", "CHI ỦY", "BAN THƯỜNG VỤ", "BAN CHẤP HÀNH", "VĂN PHÒNG", "BAN",
-    "KHỐI", "TRƯỜNG", "CÔNG TY", "TỔNG CÔNG TY", "TẬP ĐOÀN", "NGÂN HÀNG", "CHI NHÁNH", "BỆNH VIỆN", "VIỆN",
-    "TRUNG TÂM", "SỞ", "CỤC", "CHI CỤC", "VỤ", "BỘ", "ỦY BAN", "UBND", "HĐND", "HỘI ĐỒNG", "CƠ QUAN", "ĐOÀN",
-    "HỘI", "TỈNH", "THÀNH PHỐ", "THỊ XÃ", "THỊ TRẤN", "QUẬN", "HUYỆN", "PHƯỜNG", "XÃ", "KHU PHỐ", "TỔ DÂN PHỐ",
-    "THÔN", "ẤP", "BẢN", "KHU", "XÍ NGHIỆP", "NHÀ MÁY", "HỢP TÁC XÃ", "CẢNG", "BƯU ĐIỆN", "ĐIỆN LỰC", "CÔNG AN",
-    "BỘ CHỈ HUY", "BỘ ĐỘI", "ĐỒN", "KHOA", "PHÒNG"))
+ORGANISATIONAL = tuple(
+    w.split()
+    for w in (
+        "ĐẢNG BỘ",
+        "CHI BỘ",
+        "ĐẢNG ỦY",
+        "ĐẢNG UỶ",
+        "CHI ỦY",
+        "BAN THƯỜNG VỤ",
+        "BAN CHẤP HÀNH",
+        "VĂN PHÒNG",
+        "BAN",
+        "KHỐI",
+        "TRƯỜNG",
+        "CÔNG TY",
+        "TỔNG CÔNG TY",
+        "TẬP ĐOÀN",
+        "NGÂN HÀNG",
+        "CHI NHÁNH",
+        "BỆNH VIỆN",
+        "VIỆN",
+        "TRUNG TÂM",
+        "SỞ",
+        "CỤC",
+        "CHI CỤC",
+        "VỤ",
+        "BỘ",
+        "ỦY BAN",
+        "UBND",
+        "HĐND",
+        "HỘI ĐỒNG",
+        "CƠ QUAN",
+        "ĐOÀN",
+        "HỘI",
+        "TỈNH",
+        "THÀNH PHỐ",
+        "THỊ XÃ",
+        "THỊ TRẤN",
+        "QUẬN",
+        "HUYỆN",
+        "PHƯỜNG",
+        "XÃ",
+        "KHU PHỐ",
+        "TỔ DÂN PHỐ",
+        "THÔN",
+        "ẤP",
+        "BẢN",
+        "KHU",
+        "XÍ NGHIỆP",
+        "NHÀ MÁY",
+        "HỢP TÁC XÃ",
+        "CẢNG",
+        "BƯU ĐIỆN",
+        "ĐIỆN LỰC",
+        "CÔNG AN",
+        "BỘ CHỈ HUY",
+        "BỘ ĐỘI",
+        "ĐỒN",
+        "KHOA",
+        "PHÒNG",
+    )
+)
 # Compounds of organisation names that a line never splits (besides the organisational words).
-COMPOUNDS = tuple(w.split() for w in (
-    "ĐẠI HỌC", "CAO ĐẲNG", "TRUNG HỌC", "TIỂU HỌC", "MẦM NON", "KỸ THUẬT", "CÔNG NGHIỆP", "CÔNG NGHỆ",
-    "DOANH NGHIỆP", "CỔ PHẦN", "TRÁCH NHIỆM HỮU HẠN", "MỘT THÀNH VIÊN", "CƠ KHÍ", "XÂY DỰNG", "VIỄN THÔNG",
-    "NÔNG NGHIỆP", "PHÁT TRIỂN", "NÔNG THÔN", "GIÁO DỤC", "ĐÀO TẠO", "Y TẾ", "VĂN HÓA", "THỂ THAO", "DU LỊCH",
-    "TÀI CHÍNH", "THƯƠNG MẠI", "DỊCH VỤ", "VẬN TẢI", "HÀNG KHÔNG", "HÀNG HẢI", "DẦU KHÍ", "KHOÁNG SẢN",
-    "TÀI NGUYÊN", "MÔI TRƯỜNG", "KẾ HOẠCH", "ĐẦU TƯ", "NỘI VỤ", "TƯ PHÁP", "QUÂN SỰ", "BIÊN PHÒNG", "HẢI QUAN",
-    "KHO BẠC", "BẢO HIỂM", "THƯƠNG BINH VÀ XÃ HỘI", "XÃ HỘI", "LAO ĐỘNG", "THƯƠNG BINH", "NHÂN DÂN", "HÀNH CHÍNH", "SỰ NGHIỆP",
-    "KINH TẾ", "CHÍNH TRỊ", "QUỐC GIA", "TRUNG ƯƠNG", "HỒ CHÍ MINH", "THÔNG TIN", "TRUYỀN THÔNG", "KHOA HỌC",
-    "NGHIÊN CỨU", "SẢN XUẤT", "KINH DOANH", "XUẤT NHẬP KHẨU", "ĐIỆN TỬ", "HÓA CHẤT", "THỰC PHẨM", "DƯỢC PHẨM",
-    "ĐA KHOA", "CHUYÊN KHOA", "CẤP NƯỚC", "THOÁT NƯỚC", "ĐÔ THỊ", "CÂY XANH", "CHIẾU SÁNG", "HẠ TẦNG",
-    "BẤT ĐỘNG SẢN", "CHỨNG KHOÁN", "ĐƯỜNG SẮT", "ĐƯỜNG BỘ", "CAO SU", "XỔ SỐ", "KIẾN THIẾT",
-    "TỔ CHỨC CƠ SỞ ĐẢNG", "TRUNG HỌC CƠ SỞ", "TRUNG HỌC PHỔ THÔNG", "CƠ SỞ", "TỔ CHỨC", "LỰC LƯỢNG", "VŨ TRANG", "CÁN BỘ", "CÔNG CHỨC",
-    "ĐIỀU TRỊ", "CAI NGHIỆN", "MA TÚY", "MA TUÝ", "BẢO TRỢ", "PHỤC HỒI CHỨC NĂNG", "CHỨC NĂNG", "CHẤT LƯỢNG",
-    "ĐÁNH GIÁ", "XẾP LOẠI", "KIỂM ĐIỂM", "TẬP THỂ", "CÁ NHÂN", "KHEN THƯỞNG", "ĐẢNG VIÊN"))
+COMPOUNDS = tuple(
+    w.split()
+    for w in (
+        "ĐẠI HỌC",
+        "CAO ĐẲNG",
+        "TRUNG HỌC",
+        "TIỂU HỌC",
+        "MẦM NON",
+        "KỸ THUẬT",
+        "CÔNG NGHIỆP",
+        "CÔNG NGHỆ",
+        "DOANH NGHIỆP",
+        "CỔ PHẦN",
+        "TRÁCH NHIỆM HỮU HẠN",
+        "MỘT THÀNH VIÊN",
+        "CƠ KHÍ",
+        "XÂY DỰNG",
+        "VIỄN THÔNG",
+        "NÔNG NGHIỆP",
+        "PHÁT TRIỂN",
+        "NÔNG THÔN",
+        "GIÁO DỤC",
+        "ĐÀO TẠO",
+        "Y TẾ",
+        "VĂN HÓA",
+        "THỂ THAO",
+        "DU LỊCH",
+        "TÀI CHÍNH",
+        "THƯƠNG MẠI",
+        "DỊCH VỤ",
+        "VẬN TẢI",
+        "HÀNG KHÔNG",
+        "HÀNG HẢI",
+        "DẦU KHÍ",
+        "KHOÁNG SẢN",
+        "TÀI NGUYÊN",
+        "MÔI TRƯỜNG",
+        "KẾ HOẠCH",
+        "ĐẦU TƯ",
+        "NỘI VỤ",
+        "TƯ PHÁP",
+        "QUÂN SỰ",
+        "BIÊN PHÒNG",
+        "HẢI QUAN",
+        "KHO BẠC",
+        "BẢO HIỂM",
+        "THƯƠNG BINH VÀ XÃ HỘI",
+        "XÃ HỘI",
+        "LAO ĐỘNG",
+        "THƯƠNG BINH",
+        "NHÂN DÂN",
+        "HÀNH CHÍNH",
+        "SỰ NGHIỆP",
+        "KINH TẾ",
+        "CHÍNH TRỊ",
+        "QUỐC GIA",
+        "TRUNG ƯƠNG",
+        "HỒ CHÍ MINH",
+        "THÔNG TIN",
+        "TRUYỀN THÔNG",
+        "KHOA HỌC",
+        "NGHIÊN CỨU",
+        "SẢN XUẤT",
+        "KINH DOANH",
+        "XUẤT NHẬP KHẨU",
+        "ĐIỆN TỬ",
+        "HÓA CHẤT",
+        "THỰC PHẨM",
+        "DƯỢC PHẨM",
+        "ĐA KHOA",
+        "CHUYÊN KHOA",
+        "CẤP NƯỚC",
+        "THOÁT NƯỚC",
+        "ĐÔ THỊ",
+        "CÂY XANH",
+        "CHIẾU SÁNG",
+        "HẠ TẦNG",
+        "BẤT ĐỘNG SẢN",
+        "CHỨNG KHOÁN",
+        "ĐƯỜNG SẮT",
+        "ĐƯỜNG BỘ",
+        "CAO SU",
+        "XỔ SỐ",
+        "KIẾN THIẾT",
+        "TỔ CHỨC CƠ SỞ ĐẢNG",
+        "TRUNG HỌC CƠ SỞ",
+        "TRUNG HỌC PHỔ THÔNG",
+        "CƠ SỞ",
+        "TỔ CHỨC",
+        "LỰC LƯỢNG",
+        "VŨ TRANG",
+        "CÁN BỘ",
+        "CÔNG CHỨC",
+        "ĐIỀU TRỊ",
+        "CAI NGHIỆN",
+        "MA TÚY",
+        "MA TUÝ",
+        "BẢO TRỢ",
+        "PHỤC HỒI CHỨC NĂNG",
+        "CHỨC NĂNG",
+        "CHẤT LƯỢNG",
+        "ĐÁNH GIÁ",
+        "XẾP LOẠI",
+        "KIỂM ĐIỂM",
+        "TẬP THỂ",
+        "CÁ NHÂN",
+        "KHEN THƯỞNG",
+        "ĐẢNG VIÊN",
+    )
+)
 # Words that never end a line: they belong to what follows ("CÁC / CƠ QUAN" never).
 FORWARD = {"CÁC", "NHỮNG", "VÀ"}
 # Longest first, so "TỔNG CÔNG TY" wins over "CÔNG TY" and the compound "XÃ HỘI" over the commune "XÃ";
 # (words, a good place to break before them), an organisational word first among phrases of one length.
-_PHRASES = tuple(sorted([*((p, True) for p in ORGANISATIONAL), *((p, False) for p in COMPOUNDS)],
-                        key=lambda phrase: (-len(phrase[0]), not phrase[1])))
+_PHRASES = tuple(
+    sorted(
+        [*((p, True) for p in ORGANISATIONAL), *((p, False) for p in COMPOUNDS)],
+        key=lambda phrase: (-len(phrase[0]), not phrase[1]),
+    )
+)
 WEAK_BREAK = 0.35  # the cost of a break between two syllables that are not known to belong together
 LINE = 0.25  # each extra line
 
@@ -96,8 +257,8 @@ def _units(original: list[str]) -> list[tuple[list[str], bool]]:
     units, i = [], 0
     words = [w.upper() for w in original]
     while i < len(words):
-        phrase, good = next(((p, g) for p, g in _PHRASES if words[i:i + len(p)] == p), ([words[i]], False))
-        units.append((original[i:i + len(phrase)], good))  # the words as written
+        phrase, good = next(((p, g) for p, g in _PHRASES if words[i : i + len(p)] == p), ([words[i]], False))
+        units.append((original[i : i + len(phrase)], good))  # the words as written
         i += len(phrase)
     # A dash stays with the unit before it, a unit after a dash is a good place to break, and
     # "CÁC", "VÀ" join the unit after them (a break before them is a good one).
@@ -137,6 +298,7 @@ def fit_beside_date(trinh_bay: dict) -> dict:
 
 class HeaderLines(str):
     """Header lines that remember the lines their writer typed, so that a narrower fit keeps those breaks."""
+
     typed: tuple[str, ...]
 
 
@@ -156,9 +318,11 @@ def hd36_header(upper: str | None, issuer: str | None, issuer_key: str, date_lin
     chi_bo_in_hoa, to_chuc_in_hoa, tap_the_in_hoa, co_quan_in_hoa), and the place-and-date line; ``empty``
     stands for a name not given (dots on a paper to fill by hand). fit_beside_date then narrows the names
     beside a long date line, once, for the whole context."""
-    return {"dang_bo_in_hoa": header_name(upper) if upper else empty,
-            issuer_key: header_name(issuer, bold=True) if issuer else empty,
-            "dia_danh_ngay": date_line}
+    return {
+        "dang_bo_in_hoa": header_name(upper) if upper else empty,
+        issuer_key: header_name(issuer, bold=True) if issuer else empty,
+        "dia_danh_ngay": date_line,
+    }
 
 
 def balanced_title(text: str, size: float = SIZE, limit: float = TEXT_WIDTH * 0.9) -> str:
@@ -186,7 +350,7 @@ def break_lines(text: str, bold: bool = False, limit: float = CELL_WIDTH, size: 
                 break
             slack = max(limit - used, 0) / limit
             words = sum(len(unit) for unit, _ in units[i:j])
-            cost = slack ** 2 + (0 if j == n else LINE) + (0.6 if words == 1 and n > 1 else 0)
+            cost = slack**2 + (0 if j == n else LINE) + (0.6 if words == 1 and n > 1 else 0)
             if j < n:
                 cost += 0 if units[j][1] else WEAK_BREAK
             options.append((cost + best[j][0], [j] + best[j][1] if j < n else []))

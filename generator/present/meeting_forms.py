@@ -4,6 +4,7 @@ Same shape as every form's context: the document as the schema presents it,
 ``ket_qua`` for what was computed, ``trinh_bay`` for the strings the layout prints.
 Each paper's presenter (ballot.py, tally.py, residence.py) gives its own two parts.
 """
+
 from __future__ import annotations
 
 from ..schema import load_schema

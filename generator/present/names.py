@@ -6,6 +6,7 @@ Vietnamese alphabet (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư 
 so "Đào" follows "Dũng"), and a syllable's tone decides only between syllables
 with the same letters, in the order ngang, huyền, hỏi, ngã, sắc, nặng.
 """
+
 from __future__ import annotations
 
 import unicodedata

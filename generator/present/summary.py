@@ -23,6 +23,7 @@ Keys every context has: ``dang_bo``, ``nam``, ``regime_name``, ``ky`` (``thay_ma
 ``dia_danh_ngay``, ``muc_cao`` (and ``muc_cao_in_hoa``), ``muc_co_so``; the documents' own keys are listed in each
 function and in templates/<name>/README.md.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,8 +40,21 @@ from .header_lines import fit_beside_date, hd36_header
 LIST, REPORT, QUOTA = "danh-sach-xep-loai-dang-vien", "bao-cao-tong-hop-xep-loai", "bao-cao-ty-le-xep-loai"
 NOT_RATED, PENDING, UNDECIDED = "NOT_RATED", "pending", "UNDECIDED"
 TIE_LEVEL = "Chờ đảng ủy quyết định"
-ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"),
-         (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 # ---------------------------------------------------------------- small helpers
@@ -84,7 +98,9 @@ def _people(n: int) -> str:
 @cache
 def _signer_titles() -> dict[str, dict[str, str]]:
     """Codes → printed titles of the signature block, as the shared schema defines them."""
-    ky = json.loads((schemas_dir() / "shared" / "chung.defs.json").read_text(encoding="utf-8"))["$defs"]["ky"]["properties"]
+    ky = json.loads((schemas_dir() / "shared" / "chung.defs.json").read_text(encoding="utf-8"))["$defs"]["ky"][
+        "properties"
+    ]
     return {key: {o["const"]: o["title"] for o in ky[key]["oneOf"]} for key in ("thay_mat", "chuc_vu_nguoi_ky")}
 
 
@@ -96,22 +112,34 @@ def _common(summary: dict) -> dict:
     typed, typed_upper = summary["dang_bo"], summary.get("cap_tren")  # with the header's typed breaks
     dang_bo, upper = mot_dong(typed), typed_upper and mot_dong(typed_upper)
     titles = _signer_titles()
-    ky = summary.get("ky") or {"thay_mat": "dang_uy" if _is_dang_bo(dang_bo) else "chi_uy",
-                               "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": ""}
+    ky = summary.get("ky") or {
+        "thay_mat": "dang_uy" if _is_dang_bo(dang_bo) else "chi_uy",
+        "chuc_vu_nguoi_ky": "bi_thu",
+        "nguoi_ky": "",
+    }
     filing = "Lưu Văn phòng Đảng ủy" if _is_dang_bo(dang_bo) else f"Lưu {dang_bo}"
     levels = summary["member_levels"]
     common = {
-        "dang_bo": dang_bo, "nam": summary["nam"], "regime_name": summary["regime_name"],
+        "dang_bo": dang_bo,
+        "nam": summary["nam"],
+        "regime_name": summary["regime_name"],
         "trinh_bay": {
-            **hd36_header(typed_upper if upper else None, cap_uy(typed), "co_quan_in_hoa",
-                          dia_danh_ngay(summary["dia_danh"], _date(summary["ngay_lap"]))),
+            **hd36_header(
+                typed_upper if upper else None,
+                cap_uy(typed),
+                "co_quan_in_hoa",
+                dia_danh_ngay(summary["dia_danh"], _date(summary["ngay_lap"])),
+            ),
             "co_quan": cap_uy(dang_bo),
-            "muc_cao": levels[0][1] if levels else "", "muc_cao_in_hoa": in_hoa(levels[0][1]) if levels else "",
+            "muc_cao": levels[0][1] if levels else "",
+            "muc_cao_in_hoa": in_hoa(levels[0][1]) if levels else "",
             "muc_co_so": levels[1][1] if len(levels) > 1 else "",
         },
-        "ky": {"thay_mat": titles["thay_mat"].get(ky["thay_mat"], ky["thay_mat"]),
-               "chuc_vu_nguoi_ky": titles["chuc_vu_nguoi_ky"].get(ky["chuc_vu_nguoi_ky"], ky["chuc_vu_nguoi_ky"]),
-               "nguoi_ky": ky.get("nguoi_ky") or ""},
+        "ky": {
+            "thay_mat": titles["thay_mat"].get(ky["thay_mat"], ky["thay_mat"]),
+            "chuc_vu_nguoi_ky": titles["chuc_vu_nguoi_ky"].get(ky["chuc_vu_nguoi_ky"], ky["chuc_vu_nguoi_ky"]),
+            "nguoi_ky": ky.get("nguoi_ky") or "",
+        },
         "noi_nhan": summary.get("noi_nhan") or [*([f"{upper} (để báo cáo)"] if upper else []), filing],
     }
     fit_beside_date(common["trinh_bay"])
@@ -130,8 +158,10 @@ def _with(common: dict, **layout) -> dict:
 
 def _level_rows(levels: list, counts: Counter, rated: int) -> tuple[list[dict], dict]:
     """One row per level (a level nobody reached shows 0) and the total row."""
-    rows = [{"muc": label, "so_luong": so(counts.get(code, 0)), "ty_le": share(counts.get(code, 0), rated)}
-            for code, label in levels]
+    rows = [
+        {"muc": label, "so_luong": so(counts.get(code, 0)), "ty_le": share(counts.get(code, 0), rated)}
+        for code, label in levels
+    ]
     return rows, {"so_luong": so(rated), "ty_le": share(rated, rated)}
 
 
@@ -152,19 +182,33 @@ def member_counts(summary: dict) -> dict:
     else:
         levels = Counter(member_category(m) for m in summary.get("members") or [])
     rated = sum(levels.get(code, 0) for code, _ in summary["member_levels"])
-    return {"total": sum(levels.values()), "rated": rated, "not_rated": levels.get(NOT_RATED, 0),
-            "pending": levels.get(PENDING, 0) + levels.get(UNDECIDED, 0), "undecided": levels.get(UNDECIDED, 0),
-            "levels": levels}
+    return {
+        "total": sum(levels.values()),
+        "rated": rated,
+        "not_rated": levels.get(NOT_RATED, 0),
+        "pending": levels.get(PENDING, 0) + levels.get(UNDECIDED, 0),
+        "undecided": levels.get(UNDECIDED, 0),
+        "levels": levels,
+    }
 
 
 def _member_totals(summary: dict) -> dict:
     counts = member_counts(summary)
     rows, total = _level_rows(summary["member_levels"], counts["levels"], counts["rated"])
-    return {"dang_vien_tong": (f"Tổng số đảng viên: {so(counts['total'])}; được xếp loại: {so(counts['rated'])}; "
-                               f"không xếp loại: {so(counts['not_rated'])}; chưa có kết quả xếp loại: {so(counts['pending'])}"
-                               + (f" (trong đó chờ cấp có thẩm quyền quyết định: {so(counts['undecided'])})" if counts["undecided"] else "")
-                               + "."),
-            "dang_vien_muc": rows, "dang_vien_cong": total}
+    return {
+        "dang_vien_tong": (
+            f"Tổng số đảng viên: {so(counts['total'])}; được xếp loại: {so(counts['rated'])}; "
+            f"không xếp loại: {so(counts['not_rated'])}; chưa có kết quả xếp loại: {so(counts['pending'])}"
+            + (
+                f" (trong đó chờ cấp có thẩm quyền quyết định: {so(counts['undecided'])})"
+                if counts["undecided"]
+                else ""
+            )
+            + "."
+        ),
+        "dang_vien_muc": rows,
+        "dang_vien_cong": total,
+    }
 
 
 def _note(member: dict, top: str) -> str:
@@ -206,19 +250,33 @@ def list_context(summary: dict) -> dict:
         chi_bo = mot_dong(m["chi_bo"])
         if not groups or groups[-1]["ten"] != chi_bo:
             groups.append({"so_la_ma": la_ma(len(groups) + 1), "ten": chi_bo, "dong": []})
-        groups[-1]["dong"].append({
-            "ho_ten": m["ho_ten"], "chi_bo": chi_bo, "nhom": m.get("nhom") or "", "diem": _score(m.get("score")),
-            "xep_loai": TIE_LEVEL if m.get("quota") == "tie" else m["level_label"], "ghi_chu": _note(m, top)})
+        groups[-1]["dong"].append(
+            {
+                "ho_ten": m["ho_ten"],
+                "chi_bo": chi_bo,
+                "nhom": m.get("nhom") or "",
+                "diem": _score(m.get("score")),
+                "xep_loai": TIE_LEVEL if m.get("quota") == "tie" else m["level_label"],
+                "ghi_chu": _note(m, top),
+            }
+        )
     if len(groups) == 1 and groups[0]["ten"] == common["dang_bo"]:
         groups[0]["ten"] = ""
     for g in groups:  # within a chi bộ, members of one group together (in the order the groups first appear)
         first = {}
         for row in g["dong"]:
             first.setdefault(row["nhom"], len(first))
-        g["dong"] = [{"stt": str(i), **row} for i, row in enumerate(sorted(g["dong"], key=lambda r: first[r["nhom"]]), 1)]
+        g["dong"] = [
+            {"stt": str(i), **row} for i, row in enumerate(sorted(g["dong"], key=lambda r: first[r["nhom"]]), 1)
+        ]
         g["hang"] = _grouped_rows(g["dong"])
-    return _with(common, chi_bo=groups, dong=[r for g in groups for r in g["dong"]], **_member_totals(summary),
-                 so_ky_hieu=_number(summary, "danh_sach"))
+    return _with(
+        common,
+        chi_bo=groups,
+        dong=[r for g in groups for r in g["dong"]],
+        **_member_totals(summary),
+        so_ky_hieu=_number(summary, "danh_sach"),
+    )
 
 
 # ---------------------------------------------------------------- the report
@@ -238,29 +296,58 @@ def report_context(summary: dict) -> dict:
     org_levels = Counter(o["level"] for o in orgs)
     orgs_rated = sum(org_levels.get(code, 0) for code, _ in summary["org_levels"])
     org_rows, org_total = _level_rows(summary["org_levels"], org_levels, orgs_rated)
-    shares = [{"stt": str(i), "pham_vi": q["scope"], "nhom": q["group"], "co_so": so(q["base_count"]),
-               "dat": so(len(q["selected"])),
-               "ty_le": (f"{so(len(q['selected']))}/{so(q['base_count'])} = {share(len(q['selected']), q['base_count'])}"
-                         if q["base_count"] else "—"),
-               "toi_da": f"{q['rate']}, tối đa {so(q['limit'])}", "bang_phieu": so(len(q["tie"]))}
-              for i, q in enumerate(summary.get("quotas") or [], 1)]
+    shares = [
+        {
+            "stt": str(i),
+            "pham_vi": q["scope"],
+            "nhom": q["group"],
+            "co_so": so(q["base_count"]),
+            "dat": so(len(q["selected"])),
+            "ty_le": (
+                f"{so(len(q['selected']))}/{so(q['base_count'])} = {share(len(q['selected']), q['base_count'])}"
+                if q["base_count"]
+                else "—"
+            ),
+            "toi_da": f"{q['rate']}, tối đa {so(q['limit'])}",
+            "bang_phieu": so(len(q["tie"])),
+        }
+        for i, q in enumerate(summary.get("quotas") or [], 1)
+    ]
     errors = summary.get("errors") or []
 
     def who(people):
-        return [f"{p['ho_ten']} ({p['chi_bo']}): {p['reason']}" if p.get("reason") else f"{p['ho_ten']} ({p['chi_bo']})"
-                for p in people or []]
+        return [
+            f"{p['ho_ten']} ({p['chi_bo']}): {p['reason']}" if p.get("reason") else f"{p['ho_ten']} ({p['chi_bo']})"
+            for p in people or []
+        ]
+
     return _with(
-        common, so_ky_hieu=_number(summary, "bao_cao_tong_hop"),
-        to_chuc_tong=(f"Tổng số tổ chức đảng: {so(len(orgs))}; được xếp loại: {so(orgs_rated)}; "
-                      f"chưa xếp loại: {so(len(orgs) - orgs_rated)}."),
-        to_chuc_muc=org_rows, to_chuc_cong=org_total,
-        to_chuc=[{"stt": str(i), "ten": o["ten"], "so_dang_vien": so(o["so_dang_vien"]) if o.get("so_dang_vien") is not None else "",
-                  "diem": _score(o.get("score")), "xep_loai": o["level_label"]} for i, o in enumerate(orgs, 1)],
+        common,
+        so_ky_hieu=_number(summary, "bao_cao_tong_hop"),
+        to_chuc_tong=(
+            f"Tổng số tổ chức đảng: {so(len(orgs))}; được xếp loại: {so(orgs_rated)}; "
+            f"chưa xếp loại: {so(len(orgs) - orgs_rated)}."
+        ),
+        to_chuc_muc=org_rows,
+        to_chuc_cong=org_total,
+        to_chuc=[
+            {
+                "stt": str(i),
+                "ten": o["ten"],
+                "so_dang_vien": so(o["so_dang_vien"]) if o.get("so_dang_vien") is not None else "",
+                "diem": _score(o.get("score")),
+                "xep_loai": o["level_label"],
+            }
+            for i, o in enumerate(orgs, 1)
+        ],
         **_member_totals(summary),
-        khong_xep_loai=who(summary.get("not_rated")), chua_co_ket_qua=who(summary.get("pending")),
+        khong_xep_loai=who(summary.get("not_rated")),
+        chua_co_ket_qua=who(summary.get("pending")),
         ty_le=shares,
-        ty_le_dan=(f"Số đảng viên {top} so với số đảng viên {base} (cơ sở tính tỷ lệ), theo từng phạm vi và nhóm "
-                   f"đối tượng; chi tiết tại báo cáo việc thực hiện tỷ lệ kèm theo:"),
+        ty_le_dan=(
+            f"Số đảng viên {top} so với số đảng viên {base} (cơ sở tính tỷ lệ), theo từng phạm vi và nhóm "
+            f"đối tượng; chi tiết tại báo cáo việc thực hiện tỷ lệ kèm theo:"
+        ),
         khong_co_ty_le="" if shares else f"Không có nhóm nào có đảng viên đạt mức {top}.",
         loi=f"Có {so(len(errors))} bản ghi chưa xử lý được (xem danh sách lỗi kèm theo)." if errors else "",
     )
@@ -275,8 +362,11 @@ def _scope_of(summary: dict) -> dict[str, set]:
 def _named(summary: dict, quota: dict, status: str) -> list[str]:
     """The quota's names, each with its chi bộ when the rows say which (two "Nguyễn Văn An" differ)."""
     scopes = _scope_of(summary)
-    pool = [m for m in summary.get("members") or [] if m.get("quota") == status
-            and quota["scope"] in scopes.get(m.get("chi_bo_ma"), {quota["scope"]})]
+    pool = [
+        m
+        for m in summary.get("members") or []
+        if m.get("quota") == status and quota["scope"] in scopes.get(m.get("chi_bo_ma"), {quota["scope"]})
+    ]
     pool.sort(key=lambda m: m.get("nhom") != quota["group"])  # stable: same group first, given order kept
     names = []
     for name in quota[status]:
@@ -296,13 +386,17 @@ def quota_context(summary: dict) -> dict:
     top, base = common["trinh_bay"]["muc_cao"], common["trinh_bay"]["muc_co_so"]
     groups = []
     for i, q in enumerate(summary.get("quotas") or [], 1):
-        lines = [f"Số đảng viên của nhóm: {so(q['members'])}; số đảng viên xếp loại {base} (cơ sở tính tỷ lệ): "
-                 f"{so(q['base_count'])}.",
-                 f"Tỷ lệ tối đa {q['rate']}: {q['computation']}.",
-                 f"Số đồng chí được chi bộ biểu quyết mức {top}: {so(q['candidates'])}."]
-        for key, label in (("selected", f"Giữ mức {top}"),
-                           ("cut", f"Vượt tỷ lệ, xếp loại {base}"),
-                           ("tie", "Bằng số phiếu ở vị trí cuối của tỷ lệ, đề nghị đảng ủy xem xét, quyết định")):
+        lines = [
+            f"Số đảng viên của nhóm: {so(q['members'])}; số đảng viên xếp loại {base} (cơ sở tính tỷ lệ): "
+            f"{so(q['base_count'])}.",
+            f"Tỷ lệ tối đa {q['rate']}: {q['computation']}.",
+            f"Số đồng chí được chi bộ biểu quyết mức {top}: {so(q['candidates'])}.",
+        ]
+        for key, label in (
+            ("selected", f"Giữ mức {top}"),
+            ("cut", f"Vượt tỷ lệ, xếp loại {base}"),
+            ("tie", "Bằng số phiếu ở vị trí cuối của tỷ lệ, đề nghị đảng ủy xem xét, quyết định"),
+        ):
             names = _named(summary, q, key)
             lines.append(f"{label} ({_people(len(names))}): {', '.join(names)}." if names else f"{label}: không có.")
         if q.get("rule"):
@@ -310,12 +404,17 @@ def quota_context(summary: dict) -> dict:
         groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm “{q['group']}”", "dong": lines})
     org_quotas = summary.get("org_quotas") or []
     for i, q in enumerate(org_quotas, len(groups) + 1):
-        lines = [f"Số tổ chức của nhóm: {so(q['members'])}; số tổ chức xếp loại {base} (cơ sở tính tỷ lệ): "
-                 f"{so(q['base_count'])}.",
-                 f"Tỷ lệ tối đa {q['rate']}: {q['computation']}.",
-                 f"Số tổ chức đạt mức {top} theo điểm và điều kiện: {so(q['candidates'])} (xếp theo điểm từ cao xuống thấp)."]
-        for key, label in (("selected", f"Giữ mức {top}"), ("cut", f"Vượt tỷ lệ, xếp loại {base}"),
-                           ("tie", "Bằng điểm ở vị trí cuối của tỷ lệ, đề nghị cấp có thẩm quyền xem xét, quyết định")):
+        lines = [
+            f"Số tổ chức của nhóm: {so(q['members'])}; số tổ chức xếp loại {base} (cơ sở tính tỷ lệ): "
+            f"{so(q['base_count'])}.",
+            f"Tỷ lệ tối đa {q['rate']}: {q['computation']}.",
+            f"Số tổ chức đạt mức {top} theo điểm và điều kiện: {so(q['candidates'])} (xếp theo điểm từ cao xuống thấp).",
+        ]
+        for key, label in (
+            ("selected", f"Giữ mức {top}"),
+            ("cut", f"Vượt tỷ lệ, xếp loại {base}"),
+            ("tie", "Bằng điểm ở vị trí cuối của tỷ lệ, đề nghị cấp có thẩm quyền xem xét, quyết định"),
+        ):
             names = q[key]
             lines.append(f"{label} ({so(len(names))} tổ chức): {', '.join(names)}." if names else f"{label}: không có.")
         if q.get("rule"):
@@ -323,9 +422,13 @@ def quota_context(summary: dict) -> dict:
         groups.append({"tieu_de": f"{i}. {q['scope']}, nhóm “{q['group']}” (tập thể)", "dong": lines})
     every = (summary.get("quotas") or []) + org_quotas
     rules = list(dict.fromkeys(q["rule"] for q in every if q.get("rule")))
-    return _with(common, nhom=groups, can_cu="; ".join(rules) if rules else summary["regime_name"],
-                 so_ky_hieu=_number(summary, "bao_cao_ty_le"),
-                 khong_co="" if groups else f"Không có nhóm nào có đảng viên hoặc tổ chức đạt mức {top}.")
+    return _with(
+        common,
+        nhom=groups,
+        can_cu="; ".join(rules) if rules else summary["regime_name"],
+        so_ky_hieu=_number(summary, "bao_cao_ty_le"),
+        khong_co="" if groups else f"Không có nhóm nào có đảng viên hoặc tổ chức đạt mức {top}.",
+    )
 
 
 # ---------------------------------------------------------------- all at once

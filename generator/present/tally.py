@@ -5,17 +5,18 @@ vote, so the sheet cannot say something the computation did not decide. The
 smallest number of votes that meets each threshold is printed as well, because
 that is how the Ban kiểm phiếu checks a line by eye ("từ 13/18 phiếu").
 """
+
 from __future__ import annotations
 
 import datetime as dt
 
 from ..evaluate.tally import FORM, TallyEvaluation
-from ..schema import load_schema, title_at
 from ..evaluate.votes import threshold_phrase
-from .names import name_key
+from ..schema import load_schema, title_at
 from ..vietnamese import dia_danh_ngay, in_hoa, ngay_thang_nam, so
 from .header_lines import hd36_header
 from .meeting_forms import meeting_context
+from .names import name_key
 
 _QUOTA_NOTE = {"cut": "vượt tỷ lệ", "tie": "bằng phiếu ở vị trí cuối: đảng ủy quyết định"}
 _ROLE = {"truong_ban": "TRƯỞNG BAN", "thanh_vien": "THÀNH VIÊN"}
@@ -26,7 +27,9 @@ def _threshold_lines(ev: TallyEvaluation, voters: int) -> list[str]:
     spec = rules["votes"]
 
     def line(what: str, need: dict, least: int | None) -> str:
-        reach = f"tức từ {so(least)}/{so(voters)} phiếu trở lên" if least is not None else "không thể đạt với số phiếu này"
+        reach = (
+            f"tức từ {so(least)}/{so(voters)} phiếu trở lên" if least is not None else "không thể đạt với số phiếu này"
+        )
         return f"{what}: {threshold_phrase(need)} số đảng viên có quyền biểu quyết, {reach}."
 
     lines = [line(f"Mức “{label}”", spec["levels"][code], ev.minimum[code]) for code, label in rules.levels]
@@ -46,15 +49,22 @@ def _quota_lines(ev: TallyEvaluation) -> list[dict]:
     groups = []
     for q in ev.quotas:
         lines = []
-        for key, text in (("selected", f"Giữ mức “{top}”"), ("cut", f"Vượt tỷ lệ, xếp loại “{base}”"),
-                          ("tie", "Bằng số phiếu ở vị trí cuối, đề nghị đảng ủy xem xét, quyết định")):
+        for key, text in (
+            ("selected", f"Giữ mức “{top}”"),
+            ("cut", f"Vượt tỷ lệ, xếp loại “{base}”"),
+            ("tie", "Bằng số phiếu ở vị trí cuối, đề nghị đảng ủy xem xét, quyết định"),
+        ):
             chosen = [names[i] for i in getattr(q, key)]
             if chosen:
                 lines.append(f"{text}: {', '.join(chosen)}.")
         if not lines:
             lines.append(f"Không có đảng viên đạt mức “{top}” qua biểu quyết.")
-        groups.append({"tieu_de": f"Nhóm “{q.group}”: {q.computation} (cơ sở: {so(q.base_count)} đồng chí “{base}”; {q.rule}).",
-                       "dong": lines})
+        groups.append(
+            {
+                "tieu_de": f"Nhóm “{q.group}”: {q.computation} (cơ sở: {so(q.base_count)} đồng chí “{base}”; {q.rule}).",
+                "dong": lines,
+            }
+        )
     return groups
 
 
@@ -68,29 +78,45 @@ def tally_layout(document: dict, ev: TallyEvaluation) -> dict:
     counts = [(title("so_dang_vien_chinh_thuc"), document["so_dang_vien_chinh_thuc"])]
     if "so_co_mat" in document:
         counts.append((title("so_co_mat"), document["so_co_mat"]))
-    counts += [("Số phiếu phát ra", document["so_phieu_phat_ra"]), ("Số phiếu thu vào", document["so_phieu_thu_vao"]),
-               ("Số phiếu hợp lệ", document["so_phieu_hop_le"]),
-               ("Số phiếu không hợp lệ", document["so_phieu_thu_vao"] - document["so_phieu_hop_le"])]
+    counts += [
+        ("Số phiếu phát ra", document["so_phieu_phat_ra"]),
+        ("Số phiếu thu vào", document["so_phieu_thu_vao"]),
+        ("Số phiếu hợp lệ", document["so_phieu_hop_le"]),
+        ("Số phiếu không hợp lệ", document["so_phieu_thu_vao"] - document["so_phieu_hop_le"]),
+    ]
     members = sorted(ev.members, key=lambda m: name_key(m.name))
     rows, details = [], []
     for i, m in enumerate(members, 1):
         result = rules.label(m.level) if m.level else "Chưa đủ phiếu: chi bộ biểu quyết lại"
         note = _QUOTA_NOTE.get(m.quota or "")
         entry = document["dang_vien"][m.entry]
-        rows.append({"stt": str(i), "ho_ten": m.name, "phieu": [so(entry["phieu"].get(code, 0)) for code, _ in rules.levels],
-                     "ket_qua": f"{result} ({note})" if note else result})
+        rows.append(
+            {
+                "stt": str(i),
+                "ho_ten": m.name,
+                "phieu": [so(entry["phieu"].get(code, 0)) for code, _ in rules.levels],
+                "ket_qua": f"{result} ({note})" if note else result,
+            }
+        )
         details.append({"ho_ten": f"{i}. {m.name}", "ly_do": [r.text for r in m.reasons]})
     signers = [{"chuc_danh": _ROLE[m["chuc_danh"]], "ho_ten": m["ho_ten"]} for m in committee]
     if len(signers) % 2:
         signers.append({"chuc_danh": "", "ho_ten": ""})
     return {
-        **hd36_header(document["dang_bo"], document["chi_bo"], "chi_bo_in_hoa", dia_danh_ngay(document["dia_danh"], day)),
+        **hd36_header(
+            document["dang_bo"], document["chi_bo"], "chi_bo_in_hoa", dia_danh_ngay(document["dia_danh"], day)
+        ),
         "trich_yeu": f"Biểu quyết xếp loại chất lượng đảng viên năm {document['nam']}",
         "mo_dau": f"Hôm nay, {ngay_thang_nam(day)}{place}, Ban kiểm phiếu của {document['chi_bo']} gồm các đồng chí:",
-        "ban": [f"Đồng chí {m['ho_ten']}, {'Trưởng ban' if m['chuc_danh'] == 'truong_ban' else 'thành viên'}"
-                f"{'.' if k == len(committee) else ';'}" for k, m in enumerate(committee, 1)],
-        "dan": (f"Ban kiểm phiếu đã kiểm phiếu biểu quyết xếp loại chất lượng đảng viên năm {document['nam']} của {document['chi_bo']}, "
-                f"theo {ev.regime.name}{'; ' + ev.regime.profile if ev.regime.profile else ''}. Kết quả như sau:"),
+        "ban": [
+            f"Đồng chí {m['ho_ten']}, {'Trưởng ban' if m['chuc_danh'] == 'truong_ban' else 'thành viên'}"
+            f"{'.' if k == len(committee) else ';'}"
+            for k, m in enumerate(committee, 1)
+        ],
+        "dan": (
+            f"Ban kiểm phiếu đã kiểm phiếu biểu quyết xếp loại chất lượng đảng viên năm {document['nam']} của {document['chi_bo']}, "
+            f"theo {ev.regime.name}{'; ' + ev.regime.profile if ev.regime.profile else ''}. Kết quả như sau:"
+        ),
         "so_lieu": [f"{label}: {so(value)}." for label, value in counts],
         "nguong": _threshold_lines(ev, voters),
         "nguong_can_cu": rules["votes"]["rule"],
@@ -101,7 +127,7 @@ def tally_layout(document: dict, ev: TallyEvaluation) -> dict:
         "tieu_de_ty_le": f"V. TỶ LỆ ĐẢNG VIÊN {in_hoa(rules.label(rules['quota']['level']))}",
         "ty_le": _quota_lines(ev),
         "ket_thuc": "Biên bản kiểm phiếu được Ban kiểm phiếu thống nhất thông qua và ký tên dưới đây.",
-        "ky": [signers[k:k + 2] for k in range(0, len(signers), 2)],
+        "ky": [signers[k : k + 2] for k in range(0, len(signers), 2)],
     }
 
 

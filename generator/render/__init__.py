@@ -4,6 +4,7 @@ The renderers are imported when first asked for (``renderer``, or ``render_docx`
 as attributes): WeasyPrint alone takes a second to load, and ``kiemdiem validate``, ``classify``
 or ``--help`` never print anything.
 """
+
 from __future__ import annotations
 
 FORMATS = ("docx", "pdf")
@@ -15,6 +16,7 @@ __all__ = ["FORMATS", "RENDERERS", "render_docx", "render_pdf", "renderer"]
 def renderer(fmt: str):
     """The function that renders ``fmt`` ("docx" or "pdf") from a form and its context."""
     from importlib import import_module
+
     module, name = _MODULES[fmt]
     return getattr(import_module(f"{__name__}.{module}"), name)
 

@@ -8,6 +8,7 @@ A template that needs more of docxtpl (tags in headers, footers or properties, {
 columns, pictures) is rendered by docxtpl in full, as docxtpl's maintainers advise: a
 fresh DocxTemplate per document.
 """
+
 from __future__ import annotations
 
 import io
@@ -57,7 +58,7 @@ class CompiledDocx:
         self._template = self._env.from_string(paragraph_lines(body))
         root = etree.tostring(document.element, encoding="unicode")
         span = re.search(r"<w:body>.*</w:body>", root, re.DOTALL)
-        self._head, self._tail = root[:span.start()], root[span.end():]
+        self._head, self._tail = root[: span.start()], root[span.end() :]
         self._parts = ZipParts(template)
         self.subject = document.core_properties.title or ""  # what kind of paper (the template's title)
 
@@ -84,7 +85,9 @@ def _only_body_tags(document, body: str) -> bool:
     others = [rel.target_part for rel in document.part.rels.values() if rel.reltype.endswith(("/header", "/footer"))]
     texts = [etree.tostring(part.element, encoding="unicode") for part in others]
     core = document.core_properties
-    texts += [str(getattr(core, name) or "") for name in ("title", "subject", "author", "keywords", "comments", "category")]
+    texts += [
+        str(getattr(core, name) or "") for name in ("title", "subject", "author", "keywords", "comments", "category")
+    ]
     return not any("{{" in text or "{%" in text for text in texts)
 
 

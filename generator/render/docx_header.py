@@ -7,6 +7,7 @@ broken for the narrower column (present/header_lines.fit_beside_date, which give
 under "ĐẢNG CỘNG SẢN VIỆT NAM" is a paragraph border between indents, so the indents grow with the column
 and the rule keeps the title's length.
 """
+
 from __future__ import annotations
 
 import re
@@ -38,6 +39,7 @@ def widen_date_column(xml: str, points: float | None) -> str:
     text = _GRID.sub(lambda m: f'<w:gridCol w:w="{next(widths)}"/>', text)
     widths = iter((left, right))
     text = _CELL_WIDTH.sub(lambda m: f'<w:tcW w:type="dxa" w:w="{next(widths, right)}"/>', text)
-    text = _RULE_INDENT.sub(lambda m: f'<w:ind w:left="{int(m[1]) + grown // 2}" w:right="{int(m[2]) + grown // 2}"/>',
-                            text, count=1)
-    return xml[:table.start()] + text + xml[table.end():]
+    text = _RULE_INDENT.sub(
+        lambda m: f'<w:ind w:left="{int(m[1]) + grown // 2}" w:right="{int(m[2]) + grown // 2}"/>', text, count=1
+    )
+    return xml[: table.start()] + text + xml[table.end() :]

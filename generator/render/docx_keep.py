@@ -8,6 +8,7 @@ a title row stays with its names. The body's last paragraph exists only after th
 have run, so this cannot be set in the template itself. A paragraph holding a line of choices ("☐ Hoàn thành tốt
 nhiệm vụ   ☐ …") is left-aligned: justified, its options would spread apart on every line but the last.
 """
+
 from __future__ import annotations
 
 from lxml import etree
@@ -20,8 +21,20 @@ _P, _TBL, _TR, _PPR, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "pPr", "s
 SIGNATURE_STYLE = "KDKý"
 # Elements that come before keepNext, and after jc, in a paragraph's properties (ECMA-376 CT_PPrBase).
 _BEFORE_KEEP = {f"{{{W}}}pStyle"}
-_AFTER_JC = {f"{{{W}}}{n}" for n in ("textDirection", "textAlignment", "textboxTightWrap", "outlineLvl", "divId",
-                                      "cnfStyle", "rPr", "sectPr", "pPrChange")}
+_AFTER_JC = {
+    f"{{{W}}}{n}"
+    for n in (
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    )
+}
 
 
 def _keep_next(paragraph) -> None:
@@ -105,5 +118,5 @@ def keep_signatures(document_xml: bytes) -> bytes:
             _keep_rows(rows[:-1])
         else:
             heading = sum(1 for row in rows if row.find(f"{{{W}}}trPr/{{{W}}}tblHeader") is not None)
-            _keep_rows(rows[:heading + 1])
+            _keep_rows(rows[: heading + 1])
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)

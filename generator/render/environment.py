@@ -9,6 +9,7 @@ template (``--template``, a profile's ``mau_in``) runs in an immutable sandbox: 
 attribute starting with "_", no mutating methods, only ``range``, ``namespace`` and
 ``dict`` as globals, and a loader that serves nothing but the shipped HD 36 macros.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,8 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from ..present.boxes import CHECKED, OPTION_GAP, UNCHECKED
-from ..vietnamese import ngoac_kep
 from ..resources import templates_dir
+from ..vietnamese import ngoac_kep
 
 
 def printed(value):
@@ -35,11 +36,16 @@ def keep_options_whole(value):
     """A blank's choice line ("☐ Hoàn thành xuất sắc nhiệm vụ   ☐ Hoàn thành tốt nhiệm vụ …") may break
     between its options, never inside one, and starts a line of its own."""
     value = printed(value)
-    if isinstance(value, str) and not isinstance(value, Markup) and OPTION_GAP in value \
-            and (UNCHECKED in value or CHECKED in value):
+    if (
+        isinstance(value, str)
+        and not isinstance(value, Markup)
+        and OPTION_GAP in value
+        and (UNCHECKED in value or CHECKED in value)
+    ):
         # On a line of their own, left-aligned: in a justified paragraph the options would spread apart.
-        options = Markup(" ").join(Markup('<span class="phuong-an">{}</span>').format(o.strip())
-                                   for o in value.split(OPTION_GAP) if o.strip())
+        options = Markup(" ").join(
+            Markup('<span class="phuong-an">{}</span>').format(o.strip()) for o in value.split(OPTION_GAP) if o.strip()
+        )
         return options if len(value) <= SHORT_CHOICE else Markup('<span class="nhom-chon">{}</span>').format(options)
     return value
 
@@ -60,8 +66,12 @@ def options_in_word(value):
     """The DOCX's choice line: each option's words joined by no-break spaces, so Word breaks between options
     only, and a long line of options starting on a line of its own (docx_keep left-aligns the paragraph)."""
     value = printed(value)
-    if isinstance(value, str) and not isinstance(value, Markup) and OPTION_GAP in value \
-            and (UNCHECKED in value or CHECKED in value):
+    if (
+        isinstance(value, str)
+        and not isinstance(value, Markup)
+        and OPTION_GAP in value
+        and (UNCHECKED in value or CHECKED in value)
+    ):
         options = OPTION_GAP.join("\u00a0".join(o.split()) for o in value.split(OPTION_GAP) if o.strip())
         return options if len(value) <= SHORT_CHOICE else "\n" + options
     return value
@@ -163,6 +173,7 @@ def _bounded_filter(name: str, function):
         if function.__name__ == "do_format" and _WIDTH.search(str(args[0])):
             raise TooBig("mẫu định dạng chuỗi với độ rộng quá lớn")
         return function(*args, **kwargs)
+
     if hasattr(function, "jinja_pass_arg"):  # Jinja passes the context or environment by this mark
         bounded.jinja_pass_arg = function.jinja_pass_arg
     bounded.__name__ = function.__name__

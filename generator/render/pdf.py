@@ -4,6 +4,7 @@ The whole pipeline is here: Jinja renders HTML, WeasyPrint lays it out with one
 shared FontConfiguration, and a URL fetcher that serves only the project's own
 template files, so a document can never make WeasyPrint reach the network.
 """
+
 from __future__ import annotations
 
 import io
@@ -103,6 +104,7 @@ def repeat_pages(pdf: bytes, times: int) -> bytes:
     if times == 1:
         return pdf
     from pypdf import PdfReader, PdfWriter
+
     reader, writer = PdfReader(io.BytesIO(pdf)), PdfWriter()
     for _ in range(times):
         for page in reader.pages:

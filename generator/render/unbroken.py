@@ -6,6 +6,7 @@ stop that but changes the text, so a PDF viewer's search for "366-QĐ/TW" fails.
 of text is wrapped, as it is, in a span that does not wrap. Only text between tags is touched, never
 an attribute, a title or a form field's value.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,13 +46,14 @@ def _with_style(tag: str, rule: str) -> str:
     """``tag`` (an opening tag) with ``rule`` added to its style attribute."""
     found = re.search(r'\sstyle="([^"]*)"', tag)
     if found:
-        return tag[:found.start(1)] + f"{found.group(1).rstrip('; ')}; {rule}" + tag[found.end(1):]
+        return tag[: found.start(1)] + f"{found.group(1).rstrip('; ')}; {rule}" + tag[found.end(1) :]
     return tag[:-1].rstrip("/") + f' style="{rule}">'
 
 
 def keep_tables_whole(html: str) -> str:
     """Small tables kept on one page; a long one never leaves its heading with a single row at a page foot
     (its second body row may not start a page)."""
+
     def table(match: re.Match) -> str:
         text = match.group(0)
         if "<table" in text[1:]:  # a nested table: left as it is
@@ -67,4 +69,5 @@ def keep_tables_whole(html: str) -> str:
         at = body_rows[1]
         end = text.index(">", at) + 1
         return text[:at] + _with_style(text[at:end], "break-before: avoid") + text[end:]
+
     return _TABLE.sub(table, html)

@@ -5,6 +5,7 @@ a new archive in which only the replaced members are deflated again (baseline.md
 §3: re-deflating all parts costs ~7 ms a document, copying them ~1 ms). The output
 is deterministic: same input, same bytes, whatever process wrote it.
 """
+
 from __future__ import annotations
 
 import io
@@ -41,11 +42,20 @@ class ZipParts:
         with zipfile.ZipFile(io.BytesIO(archive)) as zf:
             for info in zf.infolist():
                 start = info.header_offset
-                name_len, extra_len = struct.unpack("<HH", archive[start + 26:start + 30])
+                name_len, extra_len = struct.unpack("<HH", archive[start + 26 : start + 30])
                 data_start = start + 30 + name_len + extra_len
                 dos_time, dos_date = _dos(info.date_time)
-                self.members.append(_Member(info.filename.encode("utf-8"), info.compress_type, dos_time, dos_date,
-                                            info.CRC, info.file_size, archive[data_start:data_start + info.compress_size]))
+                self.members.append(
+                    _Member(
+                        info.filename.encode("utf-8"),
+                        info.compress_type,
+                        dos_time,
+                        dos_date,
+                        info.CRC,
+                        info.file_size,
+                        archive[data_start : data_start + info.compress_size],
+                    )
+                )
 
     def names(self) -> list[str]:
         return [m.name.decode("utf-8") for m in self.members]
@@ -58,16 +68,49 @@ class ZipParts:
             if new is not None:
                 packer = zlib.compressobj(6, zlib.DEFLATED, -15)
                 data = packer.compress(new) + packer.flush()
-                member = _Member(member.name, zipfile.ZIP_DEFLATED, member.dos_time, member.dos_date,
-                                 zlib.crc32(new), len(new), data)
+                member = _Member(
+                    member.name, zipfile.ZIP_DEFLATED, member.dos_time, member.dos_date, zlib.crc32(new), len(new), data
+                )
             offset = out.tell()
-            out.write(_LOCAL.pack(0x04034B50, 20, _UTF8, member.method, member.dos_time, member.dos_date,
-                                  member.crc, len(member.data), member.size, len(member.name), 0))
+            out.write(
+                _LOCAL.pack(
+                    0x04034B50,
+                    20,
+                    _UTF8,
+                    member.method,
+                    member.dos_time,
+                    member.dos_date,
+                    member.crc,
+                    len(member.data),
+                    member.size,
+                    len(member.name),
+                    0,
+                )
+            )
             out.write(member.name)
             out.write(member.data)
-            central.append(_CENTRAL.pack(0x02014B50, 20, 20, _UTF8, member.method, member.dos_time, member.dos_date,
-                                         member.crc, len(member.data), member.size, len(member.name), 0, 0, 0, 0, 0, offset)
-                           + member.name)
+            central.append(
+                _CENTRAL.pack(
+                    0x02014B50,
+                    20,
+                    20,
+                    _UTF8,
+                    member.method,
+                    member.dos_time,
+                    member.dos_date,
+                    member.crc,
+                    len(member.data),
+                    member.size,
+                    len(member.name),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    offset,
+                )
+                + member.name
+            )
         start = out.tell()
         for entry in central:
             out.write(entry)

@@ -7,6 +7,7 @@ forked child with an address-space limit and a wall clock; the parent waits, kil
 child that overruns, and turns what happened into one Vietnamese reason. Forking a
 loaded process is copy-on-write: a few milliseconds per document.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,7 +36,7 @@ def _mapped() -> int:
         with open("/proc/self/statm") as statm:
             return int(statm.read().split()[0]) * resource.getpagesize()
     except (OSError, ValueError, IndexError):
-        return 2 * 1024 ** 3
+        return 2 * 1024**3
 
 
 def bounded(function, *args):
@@ -103,14 +104,17 @@ def _receive(fd: int, pid: int) -> bytes:
         chunks.append(chunk)
         got += len(chunk)
         if wanted is None and got >= _HEADER.size:
-            wanted = _HEADER.unpack(b"".join(chunks)[:_HEADER.size])[0] + _HEADER.size
+            wanted = _HEADER.unpack(b"".join(chunks)[: _HEADER.size])[0] + _HEADER.size
     _, status = os.waitpid(pid, 0)
     data = b"".join(chunks)
     if wanted is None or got < wanted:
         killed = os.WIFSIGNALED(status)
-        raise TemplateOverrun("mẫu dùng quá nhiều bộ nhớ khi in" if not killed or os.WTERMSIG(status) != signal.SIGKILL
-                              else "tiến trình in bằng mẫu bị dừng")
-    return data[_HEADER.size:]
+        raise TemplateOverrun(
+            "mẫu dùng quá nhiều bộ nhớ khi in"
+            if not killed or os.WTERMSIG(status) != signal.SIGKILL
+            else "tiến trình in bằng mẫu bị dừng"
+        )
+    return data[_HEADER.size :]
 
 
 def _kill(pid: int) -> None:

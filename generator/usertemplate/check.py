@@ -9,6 +9,7 @@ the shipped HD 36 macros; attributes starting with "_"; and, in HTML, links to f
 the network. Each finding says where: the line of an HTML file, the paragraph of a
 Word file with its text.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -31,8 +32,8 @@ from ..render.docx import docx_template_path, paragraph_lines
 from ..render.environment import SHARED_MACROS, TooBig
 from ..resources import templates_dir
 from ..schema import load_schema, resolve, title_at
-from .reference import carriers, examples_of
 from .bounded import TemplateOverrun
+from .reference import carriers, examples_of
 from .rendering import PRINTING_ERRORS, docx_bytes, environment, html_text, printing_problem
 from .variables import in_context, in_schema, loaded_names, optional_layout, references, required_leaves, shows
 
@@ -67,7 +68,7 @@ class Part:
             return f"dòng {lineno}"
         lines = self.text.split("\n")
         line = lines[lineno - 1] if 0 < lineno <= len(lines) else ""
-        before = sum(len(ln) + 1 for ln in lines[:lineno - 1])
+        before = sum(len(ln) + 1 for ln in lines[: lineno - 1])
         number = len(_PARAGRAPH.findall(self.text[:before])) + (1 if _PARAGRAPH.match(line) else 0)
         text = " ".join(html.unescape(_TAG.sub("", line)).split())
         number = self._original_number(number, text)
@@ -113,7 +114,9 @@ class UnreadableTemplate(ValueError):
 def template_kind(path: str | Path) -> str:
     kind = KINDS.get(Path(path).suffix.lower())
     if kind is None:
-        raise UnreadableTemplate(f"mẫu in phải là tệp .docx (cho DOCX) hoặc .html (cho PDF), không phải “{Path(path).name}”")
+        raise UnreadableTemplate(
+            f"mẫu in phải là tệp .docx (cho DOCX) hoặc .html (cho PDF), không phải “{Path(path).name}”"
+        )
     return kind
 
 
@@ -148,12 +151,29 @@ def template_parts(data: bytes, kind: str) -> list[Part]:
         parts = [Part("docx", paragraph_lines(template.patch_xml(template.get_xml())), "", _paragraph_texts(body))]
         for rel in template.docx.part.rels.values():
             if rel.reltype in (template.HEADER_URI, template.FOOTER_URI):
-                label = ("đầu trang " if rel.reltype == template.HEADER_URI else "chân trang ") + str(rel.target_part.partname).lstrip("/")
+                label = ("đầu trang " if rel.reltype == template.HEADER_URI else "chân trang ") + str(
+                    rel.target_part.partname
+                ).lstrip("/")
                 xml = rel.target_part.blob
-                parts.append(Part("docx", paragraph_lines(template.patch_xml(xml.decode("utf-8"))), label,
-                                  _paragraph_texts(etree.fromstring(xml))))
-    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, etree.XMLSyntaxError, TypeError,
-            AttributeError, OSError, EOFError) as exc:
+                parts.append(
+                    Part(
+                        "docx",
+                        paragraph_lines(template.patch_xml(xml.decode("utf-8"))),
+                        label,
+                        _paragraph_texts(etree.fromstring(xml)),
+                    )
+                )
+    except (
+        zipfile.BadZipFile,
+        KeyError,
+        ValueError,
+        UnicodeDecodeError,
+        etree.XMLSyntaxError,
+        TypeError,
+        AttributeError,
+        OSError,
+        EOFError,
+    ) as exc:
         raise UnreadableTemplate(f"không mở được tệp Word (.docx): {exc}") from None
     return parts
 
@@ -168,7 +188,11 @@ def _reads(part: Part) -> set[tuple]:
 @cache
 def builtin_reads(form: str, kind: str) -> frozenset:
     """What the shipped template of this form reads: the required fields it prints are the ones a user template must print."""
-    data = docx_template_path(form).read_bytes() if kind == "docx" else (templates_dir() / form / f"{form}.html").read_bytes()
+    data = (
+        docx_template_path(form).read_bytes()
+        if kind == "docx"
+        else (templates_dir() / form / f"{form}.html").read_bytes()
+    )
     return frozenset(path for part in template_parts(data, kind) for path in _reads(part))
 
 
@@ -182,6 +206,7 @@ def _schema_paths(schema: dict) -> list[str]:
             out.append(".".join(path + (key,)))
             if depth < 5:
                 walk(node["properties"][key], path + (key,), depth + 1)
+
     walk(schema, (), 0)
     return out
 
@@ -194,6 +219,7 @@ def _context_paths(contexts: list[dict]) -> list[str]:
             for key, item in value.items():
                 out.add(".".join(path + (key,)))
                 walk(item, path + (key,))
+
     for context in contexts:
         for root in COMPUTED_ROOTS:
             walk(context.get(root, {}), (root,))
@@ -217,12 +243,26 @@ def check_part(part: Part, tree: nodes.Template, form: str, contexts: list[dict]
     lines = loaded_names(tree)
     for name in sorted(meta.find_undeclared_variables(tree) - roots):
         line = lines.get(name, 1)
-        found.append((line, Finding(part.where(line), f"biến “{name}” không có trong dữ liệu của mẫu “{form}”"
-                                                      + _suggest(name, sorted(roots)))))
+        found.append(
+            (
+                line,
+                Finding(
+                    part.where(line),
+                    f"biến “{name}” không có trong dữ liệu của mẫu “{form}”" + _suggest(name, sorted(roots)),
+                ),
+            )
+        )
     for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
         attr = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
         if isinstance(attr, str) and attr.startswith("_"):
-            found.append((node.lineno, Finding(part.where(node.lineno), f"thuộc tính “{attr}” bị cấm: mẫu không được đọc tên bắt đầu bằng “_”")))
+            found.append(
+                (
+                    node.lineno,
+                    Finding(
+                        part.where(node.lineno), f"thuộc tính “{attr}” bị cấm: mẫu không được đọc tên bắt đầu bằng “_”"
+                    ),
+                )
+            )
     allowed = environment(part.kind).loader.allowed  # what the sandbox's loader serves
     for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
         name = node.template.value if isinstance(node.template, nodes.Const) else None
@@ -242,11 +282,16 @@ def check_part(part: Part, tree: nodes.Template, form: str, contexts: list[dict]
             ok, what = in_schema(schema, path), f"schema của mẫu “{form}”"
         else:
             continue
-        if ok or any(path[:len(m)] == m for m in missing):
+        if ok or any(path[: len(m)] == m for m in missing):
             continue  # only the shortest wrong name: dang_vien.ho_tenn, not also dang_vien.ho_tenn.x
         missing.append(path)
         known = _context_paths(contexts) if path[0] in COMPUTED_ROOTS else _schema_paths(schema)  # only on a miss
-        found.append((line, Finding(part.where(line), f"“{_dotted(path)}” không có trong {what}" + _suggest(_dotted(path), known))))
+        found.append(
+            (
+                line,
+                Finding(part.where(line), f"“{_dotted(path)}” không có trong {what}" + _suggest(_dotted(path), known)),
+            )
+        )
     if part.kind == "html":
         found += _link_findings(part)
     return found
@@ -260,8 +305,16 @@ def _link_findings(part: Part) -> list[tuple[int, Finding]]:
             url = match.group(1)
             if url == SHARED_CSS or url.startswith("#") or "{{" in url:
                 continue
-            found.append((number, Finding(part.where(number), f"liên kết “{url}” bị chặn: mẫu không được tải tệp hay địa chỉ mạng; "
-                                                               f"viết CSS trong thẻ <style> (chỉ được liên kết “{SHARED_CSS}”)")))
+            found.append(
+                (
+                    number,
+                    Finding(
+                        part.where(number),
+                        f"liên kết “{url}” bị chặn: mẫu không được tải tệp hay địa chỉ mạng; "
+                        f"viết CSS trong thẻ <style> (chỉ được liên kết “{SHARED_CSS}”)",
+                    ),
+                )
+            )
     return found
 
 
@@ -282,7 +335,9 @@ def check_source(data: bytes, kind: str, form: str, regime: str | None = None, p
         try:
             tree = environment(part.kind).parse(part.text)
         except TemplateSyntaxError as exc:
-            located.append((order, exc.lineno, Finding(part.where(exc.lineno), f"lỗi cú pháp Jinja (Jinja báo: {exc.message})")))
+            located.append(
+                (order, exc.lineno, Finding(part.where(exc.lineno), f"lỗi cú pháp Jinja (Jinja báo: {exc.message})"))
+            )
             parsed = False
             continue
         read |= set(references(tree))

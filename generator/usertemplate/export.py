@@ -6,6 +6,7 @@ that CSS inline in a ``<style>`` element: the exported file is complete on its o
 and the user edits the styles in the same file. It keeps importing the HD 36 macros
 (``_shared/hd36.html``), which the sandbox serves to user templates.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,7 +25,11 @@ def exported_html(form: str) -> str:
     css = (templates_dir() / "_shared" / "hd36.css").read_text(encoding="utf-8")
     if _LINK not in source:
         raise RuntimeError(f"mẫu HTML {form} không liên kết {SHARED_CSS} như mong đợi")
-    style = "<style>\n/* Thể thức Hướng dẫn 36-HD/VPTW (kiemdiem templates/_shared/hd36.css) */\n" + css.strip() + "\n</style>"
+    style = (
+        "<style>\n/* Thể thức Hướng dẫn 36-HD/VPTW (kiemdiem templates/_shared/hd36.css) */\n"
+        + css.strip()
+        + "\n</style>"
+    )
     return source.replace(_LINK, style)
 
 

@@ -7,6 +7,7 @@ The same examples tell which context paths carry a required field's value
 (``ngay_lap`` is printed through ``trinh_bay.dia_danh_ngay``): change the field,
 build the context again, and see what changed.
 """
+
 from __future__ import annotations
 
 import copy
@@ -54,8 +55,9 @@ def _prepared_examples() -> tuple:
 
 def examples_of(form: str, regime: str | None = None) -> list[tuple[Path, dict, dict]]:
     """The examples of ``form`` (path, document as written, context); with ``regime``, only that regime's."""
-    return [item[:3] for item in _prepared_examples()
-            if item[1]["form"] == form and (regime is None or item[3] == regime)]
+    return [
+        item[:3] for item in _prepared_examples() if item[1]["form"] == form and (regime is None or item[3] == regime)
+    ]
 
 
 def _leaves(value, path: tuple = ()) -> dict[tuple, object]:
@@ -108,7 +110,10 @@ def carriers(form: str) -> dict[tuple, frozenset]:
             except InputError:
                 continue
             before_leaves, after_leaves = _leaves(context), _leaves(after)
-            found[field] = {_up_to_list(p) for p in before_leaves.keys() | after_leaves.keys()
-                            if before_leaves.get(p) != after_leaves.get(p)}
+            found[field] = {
+                _up_to_list(p)
+                for p in before_leaves.keys() | after_leaves.keys()
+                if before_leaves.get(p) != after_leaves.get(p)
+            }
             break
     return {field: frozenset(paths) for field, paths in found.items()}

@@ -4,6 +4,7 @@ Both ``kiemdiem template check`` (a trial print with each example document) and 
 renderers use these, so a template is checked exactly the way it will print. Every
 error a template can cause while printing is turned into one Vietnamese sentence.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

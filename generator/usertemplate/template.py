@@ -6,6 +6,7 @@ printed, and anything that still goes wrong while printing with it (a name missi
 from one document, an attribute the sandbox refuses) is an input problem naming the
 template — exit 2, never a traceback. The shipped templates never pass through here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ class UserTemplate:
         try:
             if self.kind == "html":
                 from ..render.pdf import render_pdf_counted  # WeasyPrint only when a PDF is printed
+
                 return render_pdf_counted(self.form, context, template=BoundedHtml(self.data))
             return docx_bytes(self.data, context), None
         except PRINTING_ERRORS as error:
@@ -93,6 +95,7 @@ def profile_templates(profile: str | None, form: str, where: str = "--profile") 
 
     def wrong(reason: str) -> InputError:
         return InputError([Problem(where, "Hồ sơ quy định địa phương", f"{path.name}: {PROFILE_KEY}{reason}")])
+
     if not isinstance(section, dict):
         raise wrong(" phải là một bảng: mẫu văn bản → {docx: tệp, html: tệp}")
     unknown = sorted(set(map(str, section)) - set(renderable_forms()))
@@ -111,8 +114,14 @@ def profile_templates(profile: str | None, form: str, where: str = "--profile") 
     return out
 
 
-def chosen_templates(form: str, regime: str | None, profile: str | None, explicit=(), where: str = "--profile",
-                     formats=tuple(FORMAT_OF_KIND.values())) -> dict[str, UserTemplate]:
+def chosen_templates(
+    form: str,
+    regime: str | None,
+    profile: str | None,
+    explicit=(),
+    where: str = "--profile",
+    formats=tuple(FORMAT_OF_KIND.values()),
+) -> dict[str, UserTemplate]:
     """The user templates for one document, by output format: the profile's, then ``--template``
     over them; only those of ``formats`` are read and checked."""
     paths = profile_templates(profile, form, where)
@@ -124,10 +133,18 @@ def chosen_templates(form: str, regime: str | None, profile: str | None, explici
     return {fmt: load_user_template(path, form, regime) for fmt, path in paths.items() if fmt in formats}
 
 
-def templates_for(prepared, profile: str | None = None, explicit=(), formats=tuple(FORMAT_OF_KIND.values())) -> dict[str, UserTemplate]:
+def templates_for(
+    prepared, profile: str | None = None, explicit=(), formats=tuple(FORMAT_OF_KIND.values())
+) -> dict[str, UserTemplate]:
     """The user templates for a prepared document and the formats asked for: ``profile``
     (or the document's own) and ``--template`` files."""
     document = prepared.document
     chosen = profile or document.get("profile")
-    return chosen_templates(document["form"], document.get("regime"), chosen, explicit,
-                            "--profile" if profile else "$.profile", tuple(formats))
+    return chosen_templates(
+        document["form"],
+        document.get("regime"),
+        chosen,
+        explicit,
+        "--profile" if profile else "$.profile",
+        tuple(formats),
+    )

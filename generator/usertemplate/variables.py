@@ -5,6 +5,7 @@ rules computed) and ``trinh_bay`` (layout strings). The shipped templates are he
 to this by tests/render/test_template_variables.py and a committee's own template by
 ``kiemdiem template check``; both use these functions, so the rule is the same.
 """
+
 from __future__ import annotations
 
 from jinja2 import nodes
@@ -63,12 +64,14 @@ def in_schema(schema: dict, path: tuple) -> bool:
 
 def in_context(contexts: list[dict], path: tuple) -> bool:
     """Whether any of the built contexts has this path (keys only: lists are entered by a loop)."""
+
     def has(ctx, keys):
         for key in keys:
             if not isinstance(ctx, dict) or key not in ctx:
                 return False
             ctx = ctx[key]
         return True
+
     return any(has(c, path) for c in contexts)
 
 
@@ -85,6 +88,7 @@ def required_leaves(schema: dict) -> list[tuple]:
                 walk(child, path + (key,))
             else:
                 out.append(path + (key,))
+
     walk(schema, ())
     return out
 

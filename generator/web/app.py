@@ -7,6 +7,7 @@ are capped at ``MAX_UPLOAD``, and every file the app writes is under its working
 Templates are never uploaded: the app prints with kiemdiem's shipped templates
 (and a shipped profile's), like ``kiemdiem render`` without ``--template``.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -54,10 +55,13 @@ def create_app(workdir: str | Path | None = None, allowed_hosts: set[str] | None
 
     app.register_blueprint(documents)  # the form page and the JSON endpoints it calls
     from .blanks import bp as blanks  # here: generator.blank loads the renderers, like the rest of the app
+
     app.register_blueprint(blanks)
     from .ballots import bp as ballots  # the "Phiếu biểu quyết" page: make ballots, count filled ones
+
     app.register_blueprint(ballots)
     app.register_blueprint(bulk)  # a whole đảng bộ from a workbook, in the background
     from .prints import bp as prints  # each chi bộ's print file of a bulk job
+
     app.register_blueprint(prints)
     return app

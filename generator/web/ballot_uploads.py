@@ -7,6 +7,7 @@ checked like any archive (``check_archive``: entries, inflated size, bomb ratio)
 read, and a name reaching out of its folder refuses the whole upload, as for the đảng bộ's
 attachments. The same name sent twice (chosen, and inside a ZIP) is counted once and listed.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -27,6 +28,7 @@ FILE_TITLE = "Tệp"
 @dataclass
 class Collected:
     """What the upload gave: disk name → name as sent; files not counted (with why); files not read at all."""
+
     shown: dict[str, str] = field(default_factory=dict)
     refused: list[tuple[str, list[Problem]]] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # neither .pdf, .docx nor .zip
@@ -43,7 +45,9 @@ def _is_noise(name: str) -> bool:
 
 def _add(found: Collected, folder: Path, key: str, shown: str, data: bytes) -> None:
     if key in found._seen:
-        found.refused.append((shown, [Problem("$", FILE_TITLE, "trùng tên với một tệp đã gửi: mỗi phiếu chỉ đếm một lần")]))
+        found.refused.append(
+            (shown, [Problem("$", FILE_TITLE, "trùng tên với một tệp đã gửi: mỗi phiếu chỉ đếm một lần")])
+        )
         return
     found._seen.add(key)
     if len(data) > LIMITS["blank"]:
@@ -71,7 +75,9 @@ def _unzip(found: Collected, folder: Path, shown: str, data: bytes) -> None:
             if not inner.lower().endswith(SUFFIXES):
                 found.ignored.append(label)
             elif entry.file_size > LIMITS["blank"]:
-                found.refused.append((label, [Problem("$", FILE_TITLE, f"tệp quá lớn (tối đa {LIMITS['blank'] // MB} MB)")]))
+                found.refused.append(
+                    (label, [Problem("$", FILE_TITLE, f"tệp quá lớn (tối đa {LIMITS['blank'] // MB} MB)")])
+                )
             else:
                 _add(found, folder, inner, label, archive.read(entry))
 

@@ -6,6 +6,7 @@ put into one folder and counted by ``tally_folder`` with the meeting's fields (`
 Numbers and dates are read as typed (day first, ``typed_fields``), and every problem is the CLI's, title
 first, shown beside its field. Only shipped profiles are accepted, as everywhere in the app.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,17 +18,16 @@ from flask import Blueprint, Response, current_app, render_template, request
 
 from ..blank import make_blank, render_blank
 from ..blank.ballot_fields import FORM as BALLOT
-from ..validate import validate_partial
 from ..blank.tally_import import TALLY, NoBallots, check_meeting, tally_folder
-from ..filenames import slug
 from ..errors import InputError, Problem
+from ..filenames import slug
 from ..load import MAX_BYTES, nfc, parse
 from ..pipeline import prepare
-from ..validate import validate
-from .responses import attachment
+from ..validate import validate, validate_partial
 from .ballot_form import BALLOT_KEYS, MEETING_KEYS, page_context
 from .ballot_uploads import UnsafeFile, collect
-from .checking import file_stem, shipped_profile_only, read_typed_document, render_document
+from .checking import file_stem, read_typed_document, render_document, shipped_profile_only
+from .responses import attachment
 from .uploads import read_document
 
 FORMATS = ("pdf", "docx")
@@ -103,8 +103,9 @@ def meeting_document(form, upload) -> dict:
     _texts(form, MEETING_KEYS, document)
     head, members = (form.get("truong_ban") or "").strip(), _lines(form.get("thanh_vien"))
     if head or members:
-        document["ban_kiem_phieu"] = ([{"ho_ten": " ".join(head.split()), "chuc_danh": "truong_ban"}] if head else []) + [
-            {"ho_ten": name, "chuc_danh": "thanh_vien"} for name in members]
+        document["ban_kiem_phieu"] = (
+            [{"ho_ten": " ".join(head.split()), "chuc_danh": "truong_ban"}] if head else []
+        ) + [{"ho_ten": name, "chuc_danh": "thanh_vien"} for name in members]
     document = nfc(document)
     shipped_profile_only(document)
     document = read_typed_document(document, lambda d: validate_partial(TALLY, d))
@@ -135,7 +136,9 @@ def count_ballots():
         except UnsafeFile as exc:
             return _page(400, meeting=form, refused=str(exc))
         if not found.shown and not found.refused:
-            return _page(400, meeting=form, refused="chưa chọn phiếu đã điền (.pdf, .docx, hoặc tệp .zip chứa các phiếu)")
+            return _page(
+                400, meeting=form, refused="chưa chọn phiếu đã điền (.pdf, .docx, hoặc tệp .zip chứa các phiếu)"
+            )
         notes = {"ignored": found.ignored, "same": found.same}
         try:
             result = tally_folder(folder, meeting)
@@ -143,15 +146,23 @@ def count_ballots():
             files = _file_problems(found.refused + _named(found.shown, error.rejected))
             return _page(422, meeting=form, meeting_problems=error.problems[:1], files=files, notes=notes)
         except InputError as error:  # the tally the ballots make does not hold with the meeting's numbers
-            return _page(422, meeting=form, meeting_problems=error.problems, notes=notes,
-                         files=_file_problems(found.refused))
+            return _page(
+                422, meeting=form, meeting_problems=error.problems, notes=notes, files=_file_problems(found.refused)
+            )
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     files = _file_problems(found.refused + _named(found.shown, result.rejected))
-    tally = {"document": result.document, "text": json.dumps(result.document, ensure_ascii=False),
-             "round": result.round, "received": result.received, "valid": result.valid,
-             "summary": result.prepared.evaluation.summary(), "lines": result.prepared.evaluation.lines(),
-             "invalid": _named(found.shown, result.invalid), "partly": _named(found.shown, result.partly)}
+    tally = {
+        "document": result.document,
+        "text": json.dumps(result.document, ensure_ascii=False),
+        "round": result.round,
+        "received": result.received,
+        "valid": result.valid,
+        "summary": result.prepared.evaluation.summary(),
+        "lines": result.prepared.evaluation.lines(),
+        "invalid": _named(found.shown, result.invalid),
+        "partly": _named(found.shown, result.partly),
+    }
     return _page(200, meeting=form, files=files, notes=notes, tally=tally)
 
 
@@ -175,6 +186,8 @@ def tally_download(fmt: str):
     except InputError as error:
         return _page(422, meeting_problems=error.problems)
     data = (json.dumps(prepared.document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-    return Response(data, mimetype="application/json",
-                    headers={"Content-Disposition": f'attachment; filename="{file_stem(prepared.document)}.json"'})
-
+    return Response(
+        data,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{file_stem(prepared.document)}.json"'},
+    )

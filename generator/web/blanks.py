@@ -5,20 +5,22 @@ Exactly what ``kiemdiem blank`` and ``kiemdiem import`` do (``generator.blank``'
 a member who fills a fillable PDF in a viewer gets the same record back here as on
 the command line. Only shipped profiles are accepted, as everywhere in the app.
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, render_template, request
 
 from ..blank import make_blank, render_blank
-from ..forms import blank_forms, form as registered, variant_codes
 from ..blank.reading import read_blank
 from ..errors import InputError, Problem
-from ..evaluate.regime import known_regimes
 from ..evaluate.profile import known_profiles
+from ..evaluate.regime import known_regimes
+from ..forms import blank_forms, variant_codes
+from ..forms import form as registered
 from ..pipeline import prepare
-from .responses import attachment
 from .checking import problem_dict
 from .forms import web_forms
+from .responses import attachment
 from .uploads import UploadRefused, check_archive, read_document
 
 FORMATS = ("pdf", "docx")
@@ -26,8 +28,13 @@ bp = Blueprint("blanks", __name__)
 
 
 def _choices() -> dict:
-    return {"forms": web_forms(blank_forms()), "variants": variant_codes(),
-            "regimes": known_regimes(), "profiles": known_profiles(), "formats": FORMATS}
+    return {
+        "forms": web_forms(blank_forms()),
+        "variants": variant_codes(),
+        "regimes": known_regimes(),
+        "profiles": known_profiles(),
+        "formats": FORMATS,
+    }
 
 
 def _prefill() -> dict:
@@ -41,7 +48,9 @@ def _prefill() -> dict:
 def _one_of(name: str, allowed, title: str) -> str | None:
     value = request.form.get(name) or None
     if value is not None and value not in allowed:
-        raise InputError([Problem(f"--{name}", title, f"“{value[:60]}” không có; chọn một trong: {', '.join(allowed)}")])
+        raise InputError(
+            [Problem(f"--{name}", title, f"“{value[:60]}” không có; chọn một trong: {', '.join(allowed)}")]
+        )
     return value
 
 
@@ -90,13 +99,20 @@ def import_filled():
     try:
         document = read_blank(data, notices)
     except InputError as error:
-        return render_template("nhap_ban_dien.html", problems=[problem_dict(p) for p in error.problems],
-                               name=upload.filename), 422
+        return render_template(
+            "nhap_ban_dien.html", problems=[problem_dict(p) for p in error.problems], name=upload.filename
+        ), 422
     try:
         prepared = prepare(document)
         document, summary = prepared.document, prepared.evaluation.summary()
     except InputError as error:
         problems = [problem_dict(p) for p in error.problems]
     status = 200 if summary else 422
-    return render_template("nhap_ban_dien.html", document=document, problems=problems, summary=summary,
-                           notices=notices, name=upload.filename), status
+    return render_template(
+        "nhap_ban_dien.html",
+        document=document,
+        problems=problems,
+        summary=summary,
+        notices=notices,
+        name=upload.filename,
+    ), status

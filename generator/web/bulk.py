@@ -4,6 +4,7 @@
 files beside it (the folder chosen with it: reports, member files) are checked within the upload guards
 before a job starts, then the page polls its status. Everything is written under the app's working directory.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -26,9 +27,11 @@ def _jobs():
 
 def _bulk_page(problem: str | None = None) -> str:
     from ..evaluate.regime import known_regimes, load_regime
+
     regimes = [{"id": r, "name": load_regime(r).name} for r in reversed(known_regimes())]
-    return render_template("so_dang_bo.html", formats=FORMATS, max_mb=MAX_UPLOAD // (1024 * 1024), regimes=regimes,
-                           problem=problem)
+    return render_template(
+        "so_dang_bo.html", formats=FORMATS, max_mb=MAX_UPLOAD // (1024 * 1024), regimes=regimes, problem=problem
+    )
 
 
 @bp.get("/so-dang-bo")
@@ -41,6 +44,7 @@ def blank_workbook():
     """``kiemdiem workbook-template --regime …``: an empty workbook to fill in Excel."""
     from ..evaluate.regime import known_regimes
     from ..workbook import write_workbook
+
     regime = request.args.get("regime") or "qd366-2025"
     if regime not in known_regimes():
         abort(404, description=f"không có quy định “{regime[:60]}”; có: {', '.join(known_regimes())}")

@@ -5,18 +5,19 @@ the same ``Problem``s (JSON path, Vietnamese title, reason), the same level and
 reasons. The only extra rule is the web's: a profile must be a shipped one,
 never a file on the server.
 """
+
 from __future__ import annotations
 
-from ..filenames import slug
 from ..errors import InputError, Problem
 from ..evaluate import Evaluation
-from ..evaluate.regime import load_regime
 from ..evaluate.profile import ProfileError, known_profiles
+from ..evaluate.regime import load_regime
+from ..filenames import slug
 from ..forms import form_of, not_printable
 from ..pipeline import Classified, classify, prepare, render, validated
-from ..vietnamese import so
 from ..usertemplate.template import templates_for
 from ..validate import DEFAULT_REGIME
+from ..vietnamese import so
 from .forms import score_limits
 from .typed_fields import read_typed
 
@@ -30,8 +31,9 @@ def problem_dict(problem: Problem) -> dict:
 def shipped_profile_only(document) -> None:
     profile = document.get("profile") if isinstance(document, dict) else None
     if isinstance(profile, str) and profile not in known_profiles():
-        raise InputError([Problem("$.profile", PROFILE_TITLE,
-                                  f"không có hồ sơ “{profile}”; có sẵn: {', '.join(known_profiles())}")])
+        raise InputError(
+            [Problem("$.profile", PROFILE_TITLE, f"không có hồ sơ “{profile}”; có sẵn: {', '.join(known_profiles())}")]
+        )
 
 
 def summarise(classified: Classified) -> dict:
@@ -41,7 +43,12 @@ def summarise(classified: Classified) -> dict:
     ev = classified.evaluation
     data = {**ev.as_dict(), "canh_bao": classified.notice}
     if isinstance(ev, Evaluation):
-        return {**data, "form_code": ev.variant.get("form_code"), "score_line": ev.score_line(), "lines": ev.grade_lines()}
+        return {
+            **data,
+            "form_code": ev.variant.get("form_code"),
+            "score_line": ev.score_line(),
+            "lines": ev.grade_lines(),
+        }
     return {**data, "lines": ev.lines()}
 
 
@@ -64,8 +71,9 @@ def read_typed_document(document, check=validated):
 def _own_maximum(document, problems: list[Problem]) -> list[Problem]:
     """A score over the schema's bound (100) named against its own part's maximum (30), as its label shows it."""
     try:
-        limits = score_limits(document["form"], load_regime(document.get("regime") or DEFAULT_REGIME,
-                                                             document.get("profile")))
+        limits = score_limits(
+            document["form"], load_regime(document.get("regime") or DEFAULT_REGIME, document.get("profile"))
+        )
     except (KeyError, TypeError, ValueError, ProfileError):
         return problems
     out = []

@@ -6,6 +6,7 @@ regime's rubric, ``check`` the validation messages and the classification of ``k
 is parsed like a .json file (NFC, no NaN); its problems come back as ``{"problems": [...]}``, each with its
 path, title and reason (``problem_dict``).
 """
+
 from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, render_template, request
@@ -81,6 +82,16 @@ def open_saved():
         return _problems(error, 400)
     if document.get("form") not in renderable_forms():
         shown = document.get("form")
-        return _problems(InputError([Problem("$.form", "Loại văn bản", f"mẫu “{shown}” không nhập được ở đây; "
-                                             f"chọn một trong: {', '.join(renderable_forms())}")]), 400)
+        return _problems(
+            InputError(
+                [
+                    Problem(
+                        "$.form",
+                        "Loại văn bản",
+                        f"mẫu “{shown}” không nhập được ở đây; chọn một trong: {', '.join(renderable_forms())}",
+                    )
+                ]
+            ),
+            400,
+        )
     return jsonify({"document": document})

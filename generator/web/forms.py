@@ -7,13 +7,15 @@ items of a report's ``uu_diem`` — so the regime's own lists are sent alongside
 with each part's maximum. Nothing here decides validity: that stays in
 ``generator.validate`` and ``generator.evaluate``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..evaluate.regime import load_regime
 from ..evaluate.profile import ProfileError, known_profiles, load_profile
-from ..forms import SUBJECT, form as registered
+from ..evaluate.regime import load_regime
+from ..forms import SUBJECT
+from ..forms import form as registered
 from ..pipeline import renderable_forms
 from ..schema import choices, load_schema, node_at
 from ..validate import DEFAULT_REGIME
@@ -96,15 +98,24 @@ def describe_form(form: str, regime: str | None = None, profile: str | None = No
         parts = subject.get("score_parts") or []
         maps["$.diem"] = [{"key": p["id"], "title": p["label"], "max": p["max"]} for p in parts]
         limits.update(score_limits(form, rules))
-        maps["$.cap_do"] = [{"key": c["id"], "title": c["label"], "optional": bool(c.get("optional"))}
-                            for c in subject.criteria]
+        maps["$.cap_do"] = [
+            {"key": c["id"], "title": c["label"], "optional": bool(c.get("optional"))} for c in subject.criteria
+        ]
         report = subject.get("report")
         if report:
             maps["$.uu_diem"] = [{"key": s["id"], "title": s["label"]} for s in report["strengths"]]
         variants = {role: v.get("form_code", "") for role, v in (subject.get("variants") or {}).items()}
     return {
-        "form": form, "title": schema.get("title", form), "schema": schema,
-        "regime": regime, "regimes": regimes, "profile": profile or None, "profiles": profiles,
-        "variant_path": _variant_path(form), "variant_options": _variant_options(form, schema),
-        "variant_codes": variants, "maps": maps, "limits": limits,
+        "form": form,
+        "title": schema.get("title", form),
+        "schema": schema,
+        "regime": regime,
+        "regimes": regimes,
+        "profile": profile or None,
+        "profiles": profiles,
+        "variant_path": _variant_path(form),
+        "variant_options": _variant_options(form, schema),
+        "variant_codes": variants,
+        "maps": maps,
+        "limits": limits,
     }

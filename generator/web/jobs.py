@@ -5,6 +5,7 @@ thread into ``<workdir>/jobs/<id>/``, one job at a time (the machine is a secret
 laptop), while the page polls its progress. Job ids are random hex made here, so
 no request can name a folder of its own choosing.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,11 +45,26 @@ class Job:
     message: str = ""
 
     def as_dict(self) -> dict:
-        return {"id": self.id, "state": self.state, "organisations": self.organisations, "total": self.total,
-                "documents": self.documents, "documents_total": self.documents_total, "time_left": self.time_left,
-                "written": self.written, "skipped": self.skipped, "failed": self.failed, "errors": self.errors,
-                "notices": self.notices, "problems": self.problems, "message": self.message, "has_archive": self.archive is not None,
-                "print_files": [{"chi_bo": f["chi_bo"], "pages": f["pages"], "members": f["members"]} for f in self.print_files]}
+        return {
+            "id": self.id,
+            "state": self.state,
+            "organisations": self.organisations,
+            "total": self.total,
+            "documents": self.documents,
+            "documents_total": self.documents_total,
+            "time_left": self.time_left,
+            "written": self.written,
+            "skipped": self.skipped,
+            "failed": self.failed,
+            "errors": self.errors,
+            "notices": self.notices,
+            "problems": self.problems,
+            "message": self.message,
+            "has_archive": self.archive is not None,
+            "print_files": [
+                {"chi_bo": f["chi_bo"], "pages": f["pages"], "members": f["members"]} for f in self.print_files
+            ],
+        }
 
 
 class _JobProgress(Progress):
@@ -108,6 +124,7 @@ class Jobs:
 
     def _run(self, job: Job) -> None:
         from ..bulk.runner import run_bulk
+
         job.state = "dang_chay"
         source = job.folder / "vao" / WORKBOOK_NAME
         try:

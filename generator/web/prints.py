@@ -5,6 +5,7 @@ The file is found by its number in the job's list, never by a name from the requ
 it may be framed by this app's own pages only (``frame-ancestors 'self'``): every other response
 keeps the app's "never framed" headers (app.py).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -26,8 +27,12 @@ def print_file(job_id: str, number: int):
     if not path.is_relative_to(folder) or not path.is_file():
         abort(404, description="tệp in không còn trong thư mục làm việc")
     download = "tai-ve" in request.args
-    response = send_file(path, mimetype="application/pdf", as_attachment=download,
-                         download_name=f"in-ca-{Path(job.print_files[number]['path']).parent.name}.pdf")
+    response = send_file(
+        path,
+        mimetype="application/pdf",
+        as_attachment=download,
+        download_name=f"in-ca-{Path(job.print_files[number]['path']).parent.name}.pdf",
+    )
     if not download:
         response.headers["X-Frame-Options"] = "SAMEORIGIN"
         response.headers["Content-Security-Policy"] = FRAMED_BY_SELF

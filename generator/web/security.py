@@ -5,6 +5,7 @@ app's own names when it listens on loopback (no DNS rebinding), every response c
 sniffed, never framed" headers (a route may allow its own framing, web/prints.py), and every error is
 a page in Vietnamese, or a JSON ``{"error": …}`` under ``/api/``.
 """
+
 from __future__ import annotations
 
 from urllib.parse import urlsplit
@@ -17,15 +18,22 @@ from werkzeug.exceptions import HTTPException
 from .uploads import MAX_UPLOAD
 
 ERROR_TITLES = {
-    400: "Yêu cầu không hợp lệ", 403: "Yêu cầu bị từ chối", 404: "Không tìm thấy trang",
-    405: "Không dùng được cách gửi này", 413: "Tệp quá lớn", 500: "Lỗi không mong đợi",
+    400: "Yêu cầu không hợp lệ",
+    403: "Yêu cầu bị từ chối",
+    404: "Không tìm thấy trang",
+    405: "Không dùng được cách gửi này",
+    413: "Tệp quá lớn",
+    500: "Lỗi không mong đợi",
 }
 
 
 def _plain_page(title: str, detail: str) -> Response:
     """An error page that needs no URL building: for a request werkzeug could not route."""
-    return Response(f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>{escape(title)}</title>'
-                    f"<h1>{escape(title)}</h1><p>{escape(detail)}</p></html>", mimetype="text/html")
+    return Response(
+        f'<!doctype html><html lang="vi"><meta charset="utf-8"><title>{escape(title)}</title>'
+        f"<h1>{escape(title)}</h1><p>{escape(detail)}</p></html>",
+        mimetype="text/html",
+    )
 
 
 def guard(app: Flask, allowed_hosts: set[str] | None) -> None:
@@ -47,15 +55,20 @@ def guard(app: Flask, allowed_hosts: set[str] | None) -> None:
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers.setdefault("X-Frame-Options", "DENY")  # a route may allow its own pages (web/prints.py)
         response.headers["Referrer-Policy"] = "same-origin"
-        response.headers.setdefault("Content-Security-Policy", (
-            "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"))
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            ("default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
+        )
         return response
 
     @app.errorhandler(HTTPException)
     def _http_error(error: HTTPException):
         title = ERROR_TITLES.get(error.code, "Lỗi")
-        detail = error.description if error.code != 413 else (
-            f"Mỗi lần gửi tối đa {MAX_UPLOAD // (1024 * 1024)} MB. Hãy chia nhỏ sổ Excel hoặc bớt tệp đính kèm.")
+        detail = (
+            error.description
+            if error.code != 413
+            else (f"Mỗi lần gửi tối đa {MAX_UPLOAD // (1024 * 1024)} MB. Hãy chia nhỏ sổ Excel hoặc bớt tệp đính kèm.")
+        )
         if error.code == 404 and detail and detail.startswith("The requested URL"):
             detail = "Địa chỉ này không có trong ứng dụng."
         if error.code == 405:

@@ -4,13 +4,14 @@ The page sends a field's reading when its own copy of the rules (static/so_ngay.
 text itself when it could not; either way the server reads once more with ``generator.typed``, so a
 message about "27.500" or "05/12/25" is the one the workbook gives, naming the field.
 """
+
 from __future__ import annotations
 
 from typing import Any
 
 from ..errors import Problem, json_path
-from ..typed import TypedError, parse_date, parse_number
 from ..schema import child, load_schema, resolve, title_at
+from ..typed import TypedError, parse_date, parse_number
 
 
 def _types(node: dict) -> set[str]:

@@ -4,6 +4,7 @@ An .xlsx (or a filled .docx) is a ZIP: a few kilobytes can inflate to gigabytes 
 ``generator.inputfile.check_archive`` refuses it first, as for a file named on the command line. An uploaded file's own name is never used
 on disk.
 """
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """The Excel workbook of a whole đảng bộ: its columns, the template, the reader."""
+
 from .reader import WorkbookSource, open_workbook
 from .template import write_workbook
 

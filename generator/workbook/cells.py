@@ -5,6 +5,7 @@ with a decimal comma, a choice as its title or its code, Alt+Enter between
 paragraphs. Each is accepted here; anything else is a ``CellError`` that names
 the value, so the row can be reported and left out without stopping the others.
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -9,6 +9,7 @@ Scores and grades depend on the regime: one column per score part of its
 rubric, one per graded criterion. Arrays of objects (sub-criteria) stay in a
 JSON/YAML file named on the member's row.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,24 @@ YES, NO = "Có", "Không"
 SEPARATOR = " › "
 
 # Filled by the bulk run from the đảng bộ and the organisation, or computed by it: never a column.
-FILLED = frozenset({"form", "regime", "profile", "nam", "dang_bo", "chi_bo", "to_chuc", "tap_the", "loai_to_chuc",
-                    "loai_tap_the", "dia_danh", "ngay_lap", "thong_ke_dang_vien", "thong_ke_to_chuc"})
+FILLED = frozenset(
+    {
+        "form",
+        "regime",
+        "profile",
+        "nam",
+        "dang_bo",
+        "chi_bo",
+        "to_chuc",
+        "tap_the",
+        "loai_to_chuc",
+        "loai_tap_the",
+        "dia_danh",
+        "ngay_lap",
+        "thong_ke_dang_vien",
+        "thong_ke_to_chuc",
+    }
+)
 ENTRY_VOTES = ("nhom", "phieu", "phieu_vong_2", "tu_cach", "co_mat")  # the vote and who may cast it
 
 # Where a column's value goes: the row itself (codes, file), the đảng bộ header, a chi bộ's list
@@ -103,10 +120,20 @@ def _leaves(form: str, target: str, skip: frozenset, rubric: dict, node: dict | 
         if kind is None:
             return
         title = node.get("title") or path[-1]
-        out.append(Column(title, path, kind, target,
-                          tuple((o["const"], o.get("title", o["const"])) for o in node.get("oneOf", [])),
-                          node.get("minimum"), node.get("maximum"), node.get("description", ""),
-                          title=title, parents=parents))
+        out.append(
+            Column(
+                title,
+                path,
+                kind,
+                target,
+                tuple((o["const"], o.get("title", o["const"])) for o in node.get("oneOf", [])),
+                node.get("minimum"),
+                node.get("maximum"),
+                node.get("description", ""),
+                title=title,
+                parents=parents,
+            )
+        )
 
     walk(node or schema, (), ())
     return out
@@ -115,20 +142,43 @@ def _leaves(form: str, target: str, skip: frozenset, rubric: dict, node: dict | 
 def _grades(form: str) -> tuple[tuple[str, str], ...]:
     """The grades of one criterion (Xuất sắc … Kém), from the schema's ``cap_do``."""
     schema = load_schema(form)
-    node = _resolve(schema["properties"]["cap_do"] if "cap_do" in schema["properties"]
-                    else schema["properties"]["dang_vien"]["items"]["properties"]["cap_do"], schema["$defs"])
+    node = _resolve(
+        schema["properties"]["cap_do"]
+        if "cap_do" in schema["properties"]
+        else schema["properties"]["dang_vien"]["items"]["properties"]["cap_do"],
+        schema["$defs"],
+    )
     return tuple((o["const"], o["title"]) for o in _resolve(node["additionalProperties"], schema["$defs"])["oneOf"])
 
 
 def _rubric(rules, target: str, form: str) -> dict:
     """Columns that stand for ``diem`` (one per score part) and ``cap_do`` (one per criterion)."""
-    parts = [Column(f"Điểm: {p['label']}", ("diem", p["id"], "diem"), "number", target, minimum=0, maximum=p["max"],
-                    description=f"Điểm tự chấm, tối đa {p['max']:g} điểm.", title=f"Điểm: {p['label']}")
-             for p in rules.get("score_parts") or []]
+    parts = [
+        Column(
+            f"Điểm: {p['label']}",
+            ("diem", p["id"], "diem"),
+            "number",
+            target,
+            minimum=0,
+            maximum=p["max"],
+            description=f"Điểm tự chấm, tối đa {p['max']:g} điểm.",
+            title=f"Điểm: {p['label']}",
+        )
+        for p in rules.get("score_parts") or []
+    ]
     grades = _grades(form)
-    criteria = [Column(f"Mức đánh giá: {c['label']}", ("cap_do", c["id"]), "enum", target, grades,
-                       description="Mức đánh giá của tiêu chí: Xuất sắc, Tốt, Trung bình hoặc Kém.",
-                       title=f"Mức đánh giá: {c['label']}") for c in rules.criteria]
+    criteria = [
+        Column(
+            f"Mức đánh giá: {c['label']}",
+            ("cap_do", c["id"]),
+            "enum",
+            target,
+            grades,
+            description="Mức đánh giá của tiêu chí: Xuất sắc, Tốt, Trung bình hoặc Kém.",
+            title=f"Mức đánh giá: {c['label']}",
+        )
+        for c in rules.criteria
+    ]
     return {path: columns for path, columns in ((("diem",), parts), (("cap_do",), criteria)) if columns}
 
 
@@ -138,8 +188,12 @@ def unique_headers(columns: list[Column]) -> list[Column]:
         counts = Counter(header_key(c.header) for c in columns)
         if all(n == 1 for n in counts.values()):
             return columns
-        columns = [c if counts[header_key(c.header)] == 1 or not c.parents else
-                   replace(c, header=SEPARATOR.join((*c.parents[-depth:], c.title or c.header))) for c in columns]
+        columns = [
+            c
+            if counts[header_key(c.header)] == 1 or not c.parents
+            else replace(c, header=SEPARATOR.join((*c.parents[-depth:], c.title or c.header)))
+            for c in columns
+        ]
     twice = sorted(h for h, n in Counter(header_key(c.header) for c in columns).items() if n > 1)
     raise ValueError(f"workbook columns share a header: {twice}")
 
@@ -147,6 +201,7 @@ def unique_headers(columns: list[Column]) -> list[Column]:
 @dataclass(frozen=True)
 class Layout:
     """The columns of each sheet for one regime (with its profile)."""
+
     regime: Regime
     header: tuple[Column, ...]
     organisations: tuple[Column, ...]
@@ -172,20 +227,30 @@ def header_columns() -> list[Column]:
 
 # The collective report is prose from end to end: it comes from a file; its scores and the
 # statistics of its members are taken from the row (see ``generator.compose``).
-REPORT_FILE = Column("Tệp báo cáo kiểm điểm tập thể", ("tep_bao_cao",), "text", ROW, title="Tệp báo cáo kiểm điểm tập thể",
-                     description="Tùy chọn: tệp JSON/YAML của báo cáo kiểm điểm tập thể (Mẫu 01), đường dẫn tương đối trong "
-                                 "thư mục của sổ. Điểm, điều kiện, đề xuất xếp loại lấy từ biểu điểm của dòng này; "
-                                 "thống kê xếp loại đảng viên tính từ danh sách.")
+REPORT_FILE = Column(
+    "Tệp báo cáo kiểm điểm tập thể",
+    ("tep_bao_cao",),
+    "text",
+    ROW,
+    title="Tệp báo cáo kiểm điểm tập thể",
+    description="Tùy chọn: tệp JSON/YAML của báo cáo kiểm điểm tập thể (Mẫu 01), đường dẫn tương đối trong "
+    "thư mục của sổ. Điểm, điều kiện, đề xuất xếp loại lấy từ biểu điểm của dòng này; "
+    "thống kê xếp loại đảng viên tính từ danh sách.",
+)
 
 
 def organisation_columns(regime: Regime) -> list[Column]:
     """Code, name, kind, parent; the chi bộ's meeting; its biểu điểm (what the bulk fills left out)."""
     dang_bo = load_schema("dang-bo")
     item = dang_bo["properties"]["to_chuc"]["items"]
-    fixed = [replace(c, required=c.path[0] in item["required"])
-             for c in _leaves("dang-bo", ROW, frozenset({"xep_loai", "bieu_diem", "bao_cao"}), {}, item)]
+    fixed = [
+        replace(c, required=c.path[0] in item["required"])
+        for c in _leaves("dang-bo", ROW, frozenset({"xep_loai", "bieu_diem", "bao_cao"}), {}, item)
+    ]
     group = _leaves("xep-loai-chi-bo", GROUP, FILLED | {"dang_vien"}, {})
-    scoring = _leaves("bieu-diem-tccsd", DOCUMENT, FILLED, _rubric(regime.subject("to_chuc"), DOCUMENT, "bieu-diem-tccsd"))
+    scoring = _leaves(
+        "bieu-diem-tccsd", DOCUMENT, FILLED, _rubric(regime.subject("to_chuc"), DOCUMENT, "bieu-diem-tccsd")
+    )
     return unique_headers(fixed + group + scoring + [REPORT_FILE])
 
 
@@ -195,20 +260,55 @@ def member_columns(regime: Regime) -> list[Column]:
     levels = {code for code, _ in rules.levels}
     schema = load_schema("xep-loai-chi-bo")
     item = schema["properties"]["dang_vien"]["items"]
-    entry = [c for c in _leaves("xep-loai-chi-bo", ENTRY, frozenset(), {}, {"type": "object", "properties": {
-        k: item["properties"][k] for k in ENTRY_VOTES}}) if c.path[0] != "phieu" or c.path[1] in levels]
-    fixed = [Column("Mã đảng viên", ("ma_dang_vien",), "text", ROW, title="Mã đảng viên",
-                    description="Tùy chọn, không trùng: mã để các dòng của trang “Nội dung” chỉ đến đảng viên này."),
-             Column("Mã chi bộ", ("ma_chi_bo",), "text", ROW, required=True, title="Mã chi bộ",
-                    description="“Mã tổ chức” của chi bộ ở trang “Tổ chức”.")]
+    entry = [
+        c
+        for c in _leaves(
+            "xep-loai-chi-bo",
+            ENTRY,
+            frozenset(),
+            {},
+            {"type": "object", "properties": {k: item["properties"][k] for k in ENTRY_VOTES}},
+        )
+        if c.path[0] != "phieu" or c.path[1] in levels
+    ]
+    fixed = [
+        Column(
+            "Mã đảng viên",
+            ("ma_dang_vien",),
+            "text",
+            ROW,
+            title="Mã đảng viên",
+            description="Tùy chọn, không trùng: mã để các dòng của trang “Nội dung” chỉ đến đảng viên này.",
+        ),
+        Column(
+            "Mã chi bộ",
+            ("ma_chi_bo",),
+            "text",
+            ROW,
+            required=True,
+            title="Mã chi bộ",
+            description="“Mã tổ chức” của chi bộ ở trang “Tổ chức”.",
+        ),
+    ]
     if rules["member_input"] == "ban_kiem_diem":
         member = _leaves("ban-tu-kiem-diem", DOCUMENT, FILLED, _rubric(rules, DOCUMENT, "xep-loai-chi-bo"))
-        file = Column("Tệp bản tự kiểm điểm", ("tep",), "text", ROW, title="Tệp bản tự kiểm điểm",
-                      description="Tùy chọn: tệp JSON/YAML của bản tự kiểm điểm (đường dẫn tương đối, trong thư mục của sổ); "
-                                  "các ô của dòng ghi đè lên nội dung tệp.")
+        file = Column(
+            "Tệp bản tự kiểm điểm",
+            ("tep",),
+            "text",
+            ROW,
+            title="Tệp bản tự kiểm điểm",
+            description="Tùy chọn: tệp JSON/YAML của bản tự kiểm điểm (đường dẫn tương đối, trong thư mục của sổ); "
+            "các ô của dòng ghi đè lên nội dung tệp.",
+        )
         return unique_headers(_name_after_codes(fixed + entry + member + [file]))
-    record = _leaves("xep-loai-chi-bo", ENTRY, frozenset({"ban_kiem_diem", *ENTRY_VOTES}),
-                     _rubric(rules, ENTRY, "xep-loai-chi-bo"), item)
+    record = _leaves(
+        "xep-loai-chi-bo",
+        ENTRY,
+        frozenset({"ban_kiem_diem", *ENTRY_VOTES}),
+        _rubric(rules, ENTRY, "xep-loai-chi-bo"),
+        item,
+    )
     return unique_headers(_name_after_codes(fixed + entry + record))
 
 
@@ -221,7 +321,7 @@ def _name_after_codes(columns: list[Column]) -> list[Column]:
     if name is None:
         return columns
     rest = [c for c in columns if c is not name]
-    return rest[:NAME_COLUMN - 1] + [name] + rest[NAME_COLUMN - 1:]
+    return rest[: NAME_COLUMN - 1] + [name] + rest[NAME_COLUMN - 1 :]
 
 
 @lru_cache(maxsize=16)

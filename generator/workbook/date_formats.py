@@ -6,6 +6,7 @@ file holds another day. The cell keeps a true date; only its number format tells
 format 14 follows the reader's own system (d/m/yyyy in Vietnam), so only a format written
 out month first ("mm/dd/yyyy", "[$-409]m/d/yy") is reported, with the day kiemdiem read.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,11 @@ def month_first(number_format: str | None) -> bool:
     tokens = _TOKEN.findall(_NOISE.sub("", number_format.lower()))
     month = day = None
     for i, token in enumerate(tokens):
-        minute = token[0] == "m" and len(token) <= 2 and (
-            (i and tokens[i - 1][0] == "h") or (i + 1 < len(tokens) and tokens[i + 1][0] == "s"))
+        minute = (
+            token[0] == "m"
+            and len(token) <= 2
+            and ((i and tokens[i - 1][0] == "h") or (i + 1 < len(tokens) and tokens[i + 1][0] == "s"))
+        )
         if token[0] == "m" and not minute and month is None:
             month = i
         elif token[0] == "d" and len(token) <= 2 and day is None:
@@ -62,8 +66,11 @@ def _day(value) -> dt.date:
 
 def notices(found: list[tuple[str, dt.date]]) -> list[str]:
     """The warnings, one per cell up to ``MAX_SHOWN``: what was read, and what to check."""
-    out = [f"lưu ý: ô {cell} là ngày hiển thị theo kiểu tháng trước ngày (mm/dd/yyyy); kiemdiem đọc là {ngay_thang_nam(day)}"
-           " — nếu đây không phải ngày đã gõ, hãy định dạng ô dd/mm/yyyy và gõ lại" for cell, day in found[:MAX_SHOWN]]
+    out = [
+        f"lưu ý: ô {cell} là ngày hiển thị theo kiểu tháng trước ngày (mm/dd/yyyy); kiemdiem đọc là {ngay_thang_nam(day)}"
+        " — nếu đây không phải ngày đã gõ, hãy định dạng ô dd/mm/yyyy và gõ lại"
+        for cell, day in found[:MAX_SHOWN]
+    ]
     if len(found) > MAX_SHOWN:
         out.append(f"lưu ý: và {len(found) - MAX_SHOWN} ô ngày khác cũng hiển thị tháng trước ngày")
     return out

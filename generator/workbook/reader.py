@@ -8,6 +8,7 @@ never sits in memory. A workbook whose structure is wrong (sheets, headers,
 codes) is refused whole, every problem listed; a cell that cannot be read only
 drops its row, reported with sheet, row and column.
 """
+
 from __future__ import annotations
 
 import re
@@ -15,17 +16,17 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
-
 from ..compose import FROM_SCORING
 from ..errors import InputError, Problem, SourceProblem
-from ..inputfile import read_archive
 from ..evaluate.regime import ProfileError, known_regimes
+from ..inputfile import read_archive
 from ..load import load_document
 from .cells import CellError, blank, convert, get_path, paragraphs, text
 from .columns import DOCUMENT, ENTRY, GROUP, REPORT_FILE, ROW, Layout, header_key, layout
-from .spill import Spill
+from .date_formats import custom_month_first, month_first_cells
+from .date_formats import notices as date_notices
 from .sheet import BROKEN, MISSING_COLUMN, Sheet, column_words, empty, open_book, rows_of, where
-from .date_formats import custom_month_first, month_first_cells, notices as date_notices
+from .spill import Spill
 from .template import HEADER_FIELDS, HEADER_SHEET, MEMBER_SHEET, ORG_SHEET, TEXT_HEADERS, TEXT_SHEET
 
 MAX_LISTED = 200  # structural problems listed one by one; beyond that, a count
@@ -46,13 +47,14 @@ def _merge(base: dict, over: dict) -> dict:
 
 
 def _parse_path(path: str) -> tuple:
-    """"$.dang_vien[3].phieu" → ("dang_vien", 3, "phieu")."""
+    """ "$.dang_vien[3].phieu" → ("dang_vien", 3, "phieu")."""
     return tuple(int(index) if index else key for index, key in re.findall(r"\[(\d+)\]|\.([^.\[\]]+)", path))
 
 
 @dataclass
 class _Member:
     """Where one member of a built list came from, for ``locate``."""
+
     row: int
     file: str | None = None
     cells: frozenset = frozenset()  # paths given by cells, when a file fills the rest
@@ -114,8 +116,9 @@ class WorkbookSource:
         self._members = Sheet(MEMBER_SHEET, next(members, ()), cols.members, problems)
         contents = rows_of(book, TEXT_SHEET) if TEXT_SHEET in book.sheetnames else iter(())
         content_head = next(contents, None)
-        if content_head is not None and [header_key(text(v)) for v in content_head[:3] if not blank(v)] != \
-                [header_key(h) for h in TEXT_HEADERS]:
+        if content_head is not None and [header_key(text(v)) for v in content_head[:3] if not blank(v)] != [
+            header_key(h) for h in TEXT_HEADERS
+        ]:
             problems.append(Problem(f"{TEXT_SHEET}!A1", TEXT_SHEET, f"dòng đầu phải là “{'”, “'.join(TEXT_HEADERS)}”"))
             contents = iter(())
         if any(p.reason == MISSING_COLUMN for p in problems):
@@ -160,7 +163,11 @@ class WorkbookSource:
                 problems.append(Problem(f"{HEADER_SHEET}!A{number}", name, "trường không thuộc mẫu đảng bộ"))
                 continue
             if header_key(name) in seen:
-                problems.append(Problem(f"{HEADER_SHEET}!A{number}", name, f"trường bị lặp lại (đã có ở dòng {seen[header_key(name)]})"))
+                problems.append(
+                    Problem(
+                        f"{HEADER_SHEET}!A{number}", name, f"trường bị lặp lại (đã có ở dòng {seen[header_key(name)]})"
+                    )
+                )
                 continue
             seen[header_key(name)] = number
             if column.path == ("regime",):
@@ -208,8 +215,9 @@ class WorkbookSource:
                 continue
             seen = self._org_rows.get(org["ma"]) or self._broken_orgs.get(org["ma"])
             if seen:
-                problems.append(Problem(sheet.cell(number, path="ma"), "Mã tổ chức",
-                                        f"mã “{org['ma']}” đã dùng ở dòng {seen}"))
+                problems.append(
+                    Problem(sheet.cell(number, path="ma"), "Mã tổ chức", f"mã “{org['ma']}” đã dùng ở dòng {seen}")
+                )
             elif fixed or lacking:
                 self._broken_orgs[org["ma"]] = number
             else:
@@ -233,8 +241,13 @@ class WorkbookSource:
             org, code = row.get(("ma_chi_bo",)), row.get(("ma_dang_vien",))
             if code is not None:
                 if code in codes:
-                    problems.append(Problem(self._members.cell(number, path="ma_dang_vien"), "Mã đảng viên",
-                                            f"mã “{code}” đã dùng ở dòng {codes[code]}"))
+                    problems.append(
+                        Problem(
+                            self._members.cell(number, path="ma_dang_vien"),
+                            "Mã đảng viên",
+                            f"mã “{code}” đã dùng ở dòng {codes[code]}",
+                        )
+                    )
                     continue
                 codes[code] = number  # even if the row is refused below: its “Nội dung” rows are not "unknown" too
             if org in self._broken_orgs:
@@ -261,18 +274,32 @@ class WorkbookSource:
                 continue
             if code is None or item is None:
                 missing = "“Mã đảng viên”" if code is None else "“Mục”"
-                problems.append(Problem(f"{TEXT_SHEET}!{'A' if code is None else 'B'}{number}", TEXT_HEADERS[0 if code is None else 1],
-                                        f"dòng có nội dung nhưng thiếu {missing}"))
+                problems.append(
+                    Problem(
+                        f"{TEXT_SHEET}!{'A' if code is None else 'B'}{number}",
+                        TEXT_HEADERS[0 if code is None else 1],
+                        f"dòng có nội dung nhưng thiếu {missing}",
+                    )
+                )
                 continue
             if code not in codes:
-                problems.append(Problem(f"{TEXT_SHEET}!A{number}", TEXT_HEADERS[0], f"mã “{code}” không có ở trang “{MEMBER_SHEET}”"))
+                problems.append(
+                    Problem(
+                        f"{TEXT_SHEET}!A{number}", TEXT_HEADERS[0], f"mã “{code}” không có ở trang “{MEMBER_SHEET}”"
+                    )
+                )
                 continue
             if item not in items:
                 items[item] = self.layout.text_column(item)
             column = items[item]
             if column is None:
-                problems.append(Problem(f"{TEXT_SHEET}!B{number}", TEXT_HEADERS[1],
-                                        f"“{item}” không phải một cột văn bản của trang “{MEMBER_SHEET}”"))
+                problems.append(
+                    Problem(
+                        f"{TEXT_SHEET}!B{number}",
+                        TEXT_HEADERS[1],
+                        f"“{item}” không phải một cột văn bản của trang “{MEMBER_SHEET}”",
+                    )
+                )
                 continue
             self._spill.content(code, number, ".".join(column.path), column.header, "\n".join(paragraphs(values[2])))
 
@@ -342,9 +369,13 @@ class WorkbookSource:
             return None
         if not any(path[0] in ("diem", "cap_do") for path in fields):
             filled = [c.header for c in self._orgs.present if c.target == DOCUMENT and c.path in fields]
-            problems.append(SourceProblem(where(ORG_SHEET, row, column_words(filled[:3])),
-                                          "có nội dung biểu điểm nhưng chưa có điểm (hoặc mức đánh giá) tự chấm; "
-                                          "tổ chức chưa chấm điểm thì để trống cả nhóm cột biểu điểm"))
+            problems.append(
+                SourceProblem(
+                    where(ORG_SHEET, row, column_words(filled[:3])),
+                    "có nội dung biểu điểm nhưng chưa có điểm (hoặc mức đánh giá) tự chấm; "
+                    "tổ chức chưa chấm điểm thì để trống cả nhóm cột biểu điểm",
+                )
+            )
             return None
         document: dict = {}
         for path, value in fields.items():
@@ -384,7 +415,9 @@ class WorkbookSource:
         except (OSError, ValueError):
             raise InputError([Problem("$", label, "tên tệp quá dài hoặc có ký tự không dùng được")]) from None
         if Path(name).is_absolute() or ".." in Path(name).parts or not path.is_relative_to(self.base):
-            raise InputError([Problem("$", label, "tệp phải nằm trong thư mục của sổ Excel (đường dẫn tương đối, không có “..”)")])
+            raise InputError(
+                [Problem("$", label, "tệp phải nằm trong thư mục của sổ Excel (đường dẫn tương đối, không có “..”)")]
+            )
         if path.suffix.lower() not in (".json", ".yaml", ".yml"):
             raise InputError([Problem("$", label, "cần một tệp .json, .yaml hoặc .yml")])
         if not found:
@@ -424,10 +457,10 @@ class WorkbookSource:
             return where(MEMBER_SHEET, member.row, self._members.columns_for(ENTRY, rest))
         inner = rest[1:]
         for keys, (content_row, header) in (member.texts or {}).items():
-            if inner[:len(keys)] == keys:
+            if inner[: len(keys)] == keys:
                 return f"trang “{TEXT_SHEET}”, dòng {content_row} (mục “{header}”)"
         columns = self._members.columns_for(DOCUMENT, inner)
-        if member.file and not any(inner[:len(k.split("."))] == tuple(k.split(".")) for k in member.cells):
+        if member.file and not any(inner[: len(k.split("."))] == tuple(k.split(".")) for k in member.cells):
             shown = "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in inner)
             return f"tệp “{member.file}” ({where(MEMBER_SHEET, member.row, 'cột “Tệp bản tự kiểm điểm”')}): {shown}"
         return where(MEMBER_SHEET, member.row, columns)

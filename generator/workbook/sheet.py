@@ -5,6 +5,7 @@
 and says, as a ``CellProblem``, each cell it could not read; ``where`` and ``column_words`` are
 the words every message about a place in the workbook is made of.
 """
+
 from __future__ import annotations
 
 import io
@@ -18,13 +19,13 @@ from ..errors import InputError, Problem
 from .cells import CellError, blank, convert, text
 from .columns import Column, header_key
 
-
 MISSING_COLUMN = "thiếu cột bắt buộc"
 
 
 class CellProblem(NamedTuple):
     """A cell that could not be read: which document part it fills (``target``), where as words, why,
     the cell's reference ("Tổ chức!D4") and its column's header. Stored as a JSON list in the spill."""
+
     target: str
     place: str
     reason: str
@@ -33,14 +34,14 @@ class CellProblem(NamedTuple):
 
 
 def where(sheet: str, row: int, columns: str | None = None) -> str:
-    """"trang “Đảng viên”, dòng 12, cột “Họ và tên”" (or without the column)."""
+    """ "trang “Đảng viên”, dòng 12, cột “Họ và tên”" (or without the column)."""
     return f"trang “{sheet}”, dòng {row}" + (f", {columns}" if columns else "")
 
 
 def column_words(headers: list[str]) -> str | None:
     if not headers:
         return None
-    return (f"cột “{headers[0]}”" if len(headers) == 1 else "các cột " + ", ".join(f"“{h}”" for h in headers))
+    return f"cột “{headers[0]}”" if len(headers) == 1 else "các cột " + ", ".join(f"“{h}”" for h in headers)
 
 
 def rows_of(book, name: str):
@@ -63,8 +64,16 @@ def rows_of(book, name: str):
             raise broken_sheet(name, number + 1, error) from None
         number += 1
         if number > EXCEL_ROWS:
-            raise InputError([Problem(f"{name}!{number}", name, f"trang “{name}” có quá {EXCEL_ROWS} dòng, "
-                                      "giới hạn của Excel: tệp hỏng hoặc không do Excel/LibreOffice tạo")])
+            raise InputError(
+                [
+                    Problem(
+                        f"{name}!{number}",
+                        name,
+                        f"trang “{name}” có quá {EXCEL_ROWS} dòng, "
+                        "giới hạn của Excel: tệp hỏng hoặc không do Excel/LibreOffice tạo",
+                    )
+                ]
+            )
         if len(values) > EXCEL_COLUMNS:
             raise InputError([Problem(f"{name}!{number}", name, f"{where(name, number)} có quá {EXCEL_COLUMNS} cột")])
         yield values
@@ -73,8 +82,20 @@ def rows_of(book, name: str):
 EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
 #: What openpyxl raises on a broken part: expat/lxml syntax errors (SyntaxError), a shared string
 #: index out of range (IndexError), a bad number or reference (ValueError, KeyError, TypeError).
-BROKEN = (zipfile.BadZipFile, InvalidFileException, SyntaxError, IndexError, KeyError, ValueError, TypeError,
-           AttributeError, OverflowError, EOFError, OSError, RecursionError)
+BROKEN = (
+    zipfile.BadZipFile,
+    InvalidFileException,
+    SyntaxError,
+    IndexError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AttributeError,
+    OverflowError,
+    EOFError,
+    OSError,
+    RecursionError,
+)
 
 
 def open_book(data: bytes, title: str):
@@ -85,8 +106,15 @@ def open_book(data: bytes, title: str):
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except BROKEN as error:
-        raise InputError([Problem("$", title, f"không đọc được tệp .xlsx{broken_part(data)} "
-                                  f"({type(error).__name__}: {str(error)[:160]})")]) from None
+        raise InputError(
+            [
+                Problem(
+                    "$",
+                    title,
+                    f"không đọc được tệp .xlsx{broken_part(data)} ({type(error).__name__}: {str(error)[:160]})",
+                )
+            ]
+        ) from None
 
 
 def broken_part(data: bytes) -> str:
@@ -107,8 +135,16 @@ def broken_part(data: bytes) -> str:
 
 
 def broken_sheet(name: str, row: int, error: BaseException) -> InputError:
-    return InputError([Problem(f"{name}!{row}", name, f"{where(name, row)}: nội dung trang hỏng, không đọc được "
-                               f"({type(error).__name__}: {str(error)[:160]}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice")])
+    return InputError(
+        [
+            Problem(
+                f"{name}!{row}",
+                name,
+                f"{where(name, row)}: nội dung trang hỏng, không đọc được "
+                f"({type(error).__name__}: {str(error)[:160]}); hãy mở và lưu lại tệp bằng Excel hoặc LibreOffice",
+            )
+        ]
+    )
 
 
 def empty(values) -> bool:
@@ -129,7 +165,9 @@ class Sheet:
             name, key, ref = text(cell), header_key(text(cell)), f"{sheet}!{get_column_letter(j + 1)}1"
             column = known.get(key)
             if column is None:
-                problems.append(Problem(ref, name, "cột không thuộc mẫu của quy định này (xem lệnh kiemdiem workbook-template)"))
+                problems.append(
+                    Problem(ref, name, "cột không thuộc mẫu của quy định này (xem lệnh kiemdiem workbook-template)")
+                )
             elif key in seen:
                 problems.append(Problem(ref, name, f"cột bị lặp lại (đã có ở ô {seen[key]})"))
                 column = None
@@ -152,8 +190,15 @@ class Sheet:
             try:
                 converted = convert(column, value)
             except CellError as error:
-                errors.append(CellProblem(column.target, where(self.sheet, row, f"cột “{column.header}”"), str(error),
-                                          f"{self.sheet}!{get_column_letter(j + 1)}{row}", column.header))
+                errors.append(
+                    CellProblem(
+                        column.target,
+                        where(self.sheet, row, f"cột “{column.header}”"),
+                        str(error),
+                        f"{self.sheet}!{get_column_letter(j + 1)}{row}",
+                        column.header,
+                    )
+                )
                 continue
             if converted is not None:
                 out.setdefault(column.target, {})[column.path] = converted
@@ -163,10 +208,10 @@ class Sheet:
         """The column holding ``path`` (or the columns inside it), as words; None for a whole row."""
         if not path:
             return None
-        holding = [c for c in self.present if c.target == target and path[:len(c.path)] == c.path]
+        holding = [c for c in self.present if c.target == target and path[: len(c.path)] == c.path]
         if holding:
             return column_words([max(holding, key=lambda c: len(c.path)).header])
-        return column_words([c.header for c in self.present if c.target == target and c.path[:len(path)] == path])
+        return column_words([c.header for c in self.present if c.target == target and c.path[: len(path)] == path])
 
     def cell(self, row: int, column: Column | None = None, path: str | None = None) -> str:
         """The reference of ``column`` (or of the column holding the one-key ``path``) on ``row``:

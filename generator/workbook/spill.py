@@ -5,6 +5,7 @@ chi bộ's code, and each paragraph of “Nội dung” under its member's code;
 back at a time, so a workbook of tens of thousands of members never sits in memory. The file
 is removed on ``close`` and, should the reader be forgotten, when it is collected.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,7 +44,9 @@ class Spill:
 
     # -- while the workbook is streamed -------------------------------------------------------
     def member(self, org: str, row: int, code: str | None, record: dict, errors: list[CellProblem]) -> None:
-        self._members.append((org, row, code, json.dumps(record, ensure_ascii=False), json.dumps(errors, ensure_ascii=False)))
+        self._members.append(
+            (org, row, code, json.dumps(record, ensure_ascii=False), json.dumps(errors, ensure_ascii=False))
+        )
         if len(self._members) >= BATCH:
             self._flush()
 
@@ -73,7 +76,8 @@ class Spill:
     def members(self, org: str) -> Iterator[tuple[int, str | None, dict, list[CellProblem]]]:
         """(row, code, record, cells that could not be read) of each member row of ``org``, in row order."""
         for row, code, data, errors in self._db.execute(
-                "select row, code, data, errors from member where org = ? order by row", (org,)):
+            "select row, code, data, errors from member where org = ? order by row", (org,)
+        ):
             yield row, code, json.loads(data), [CellProblem._make(e) for e in json.loads(errors)]
 
     def contents(self, code: str) -> Iterator[tuple[str, str, int, str]]:

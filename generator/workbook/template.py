@@ -7,6 +7,7 @@ explained in a note; the first sheet says in Vietnamese how to fill the others.
 The workbook is streamed (openpyxl write-only): rows go to disk as they are made,
 so ten thousand members cost no more memory than ten.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,14 +24,20 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..errors import InputError, Problem
-from ..write import check_target, write_atomic
 from ..evaluate.regime import ProfileError, known_regimes
 from ..vietnamese import so
-from .columns import DOCUMENT, ENTRY, GROUP, NAME_COLUMN, NO, REPORT_FILE, ROW, YES, Column, Layout, layout
+from ..write import check_target, write_atomic
 from .cells import get_path
+from .columns import DOCUMENT, ENTRY, GROUP, NAME_COLUMN, NO, REPORT_FILE, ROW, YES, Column, Layout, layout
 
 HELP_SHEET, HEADER_SHEET, ORG_SHEET, MEMBER_SHEET, TEXT_SHEET, LIST_SHEET = (
-    "Hướng dẫn", "Đảng bộ", "Tổ chức", "Đảng viên", "Nội dung", "Danh mục")
+    "Hướng dẫn",
+    "Đảng bộ",
+    "Tổ chức",
+    "Đảng viên",
+    "Nội dung",
+    "Danh mục",
+)
 HEADER_FIELDS = ("Trường", "Giá trị")
 TEXT_HEADERS = ("Mã đảng viên", "Mục", "Nội dung")
 ROWS_VALIDATED = 20_000  # drop-downs and ranges reach this far below the data: a large đảng bộ's members
@@ -39,8 +46,16 @@ CODES = {("ma",), ("truc_thuoc",), ("ma_dang_vien",), ("ma_chi_bo",)}
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 WRAP = Alignment(wrap_text=True, vertical="top")
 DATE_FORMAT = "DD/MM/YYYY"
-KIND_NAMES = {"text": "chữ", "integer": "số nguyên", "number": "số", "boolean": "Có / Không", "date": "ngày (dd/mm/yyyy)",
-              "enum": "chọn trong danh sách", "paragraphs": "văn bản (mỗi dòng một đoạn)", "lines": "danh sách (mỗi dòng một mục)"}
+KIND_NAMES = {
+    "text": "chữ",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "Có / Không",
+    "date": "ngày (dd/mm/yyyy)",
+    "enum": "chọn trong danh sách",
+    "paragraphs": "văn bản (mỗi dòng một đoạn)",
+    "lines": "danh sách (mỗi dòng một mục)",
+}
 
 HELP = [
     "Sổ kiểm điểm, xếp loại cả đảng bộ — dùng với lệnh: kiemdiem bulk <tệp .xlsx> -o <thư mục kết quả>",
@@ -134,14 +149,25 @@ def _validation(column: Column, lists: _Lists) -> DataValidation | None:
         dv = DataValidation(type="list", formula1=f"={lists.range_for(column)}", allow_blank=True)
         dv.error, dv.errorTitle = "Chọn một giá trị trong danh sách.", title
     elif column.kind in ("integer", "number"):
-        low = column.minimum if column.minimum is not None else -10 ** 9
-        high = column.maximum if column.maximum is not None else 10 ** 9
-        dv = DataValidation(type="whole" if column.kind == "integer" else "decimal", operator="between",
-                            formula1=_plain(low), formula2=_plain(high), allow_blank=True)
+        low = column.minimum if column.minimum is not None else -(10**9)
+        high = column.maximum if column.maximum is not None else 10**9
+        dv = DataValidation(
+            type="whole" if column.kind == "integer" else "decimal",
+            operator="between",
+            formula1=_plain(low),
+            formula2=_plain(high),
+            allow_blank=True,
+        )
         whole = "số nguyên" if column.kind == "integer" else "số"
-        bounds = (f"từ {so(low)} đến {so(high)}" if column.minimum is not None and column.maximum is not None
-                  else f"từ {so(low)} trở lên" if column.minimum is not None
-                  else f"không lớn hơn {so(high)}" if column.maximum is not None else "")
+        bounds = (
+            f"từ {so(low)} đến {so(high)}"
+            if column.minimum is not None and column.maximum is not None
+            else f"từ {so(low)} trở lên"
+            if column.minimum is not None
+            else f"không lớn hơn {so(high)}"
+            if column.maximum is not None
+            else ""
+        )
         hint = " (số thập phân dùng dấu phẩy: 27,5)" if column.kind == "number" else ""
         dv.error, dv.errorTitle = f"Nhập {whole} {bounds}".rstrip() + hint + ".", title
     elif column.kind == "date":
@@ -227,7 +253,13 @@ def _help_sheet(book, cols: Layout) -> None:
     first = WriteOnlyCell(sheet, value=HELP[0])
     first.font = TITLE_FONT
     sheet.append([first])
-    sheet.append([f"Quy định của sổ này: {cols.regime.name}" + (f"; hồ sơ địa phương: {cols.regime.profile}" if cols.regime.profile else "") + "."])
+    sheet.append(
+        [
+            f"Quy định của sổ này: {cols.regime.name}"
+            + (f"; hồ sơ địa phương: {cols.regime.profile}" if cols.regime.profile else "")
+            + "."
+        ]
+    )
     for line in HELP[1:]:
         sheet.append([line])
     heads = []
@@ -236,8 +268,11 @@ def _help_sheet(book, cols: Layout) -> None:
         cell.font, cell.fill = BOLD, HEADER_FILL
         heads.append(cell)
     sheet.append(heads)
-    catalogue = [(HEADER_SHEET, c) for c in cols.header] + [(ORG_SHEET, c) for c in cols.organisations] + \
-        [(MEMBER_SHEET, c) for c in cols.members]
+    catalogue = (
+        [(HEADER_SHEET, c) for c in cols.header]
+        + [(ORG_SHEET, c) for c in cols.organisations]
+        + [(MEMBER_SHEET, c) for c in cols.members]
+    )
     for name, column in catalogue:
         kind = KIND_NAMES[column.kind]
         if column.kind == "enum" and len(column.choices) <= 6:
@@ -278,8 +313,11 @@ def _header_sheet(book, cols: Layout, header: dict, lists: _Lists) -> None:
 def _organisation_values(org: dict, columns: list[Column]) -> list:
     report = org.get("bao_cao")
     row = {**org, REPORT_FILE.path[0]: report if isinstance(report, str) else None}
-    sources = {ROW: row, GROUP: org.get("xep_loai") if isinstance(org.get("xep_loai"), dict) else {},
-               DOCUMENT: org.get("bieu_diem") if isinstance(org.get("bieu_diem"), dict) else {}}
+    sources = {
+        ROW: row,
+        GROUP: org.get("xep_loai") if isinstance(org.get("xep_loai"), dict) else {},
+        DOCUMENT: org.get("bieu_diem") if isinstance(org.get("bieu_diem"), dict) else {},
+    }
     return [_cell_value(c, get_path(sources[c.target], c.path)) for c in columns]
 
 
@@ -299,8 +337,9 @@ def _member_values(org: dict, index: int, entry: dict, columns: list[Column]) ->
     return values, texts
 
 
-def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | None = None,
-                   document: dict | None = None) -> Path:
+def write_workbook(
+    path: str | Path, regime: str = "qd366-2025", profile: str | None = None, document: dict | None = None
+) -> Path:
     """Write the workbook for ``regime`` (and ``profile``); filled with ``document`` — a dang-bo
     whose organisations embed their xep_loai and bieu_diem and name their bao_cao file — when given (its regime wins)."""
     check_target(path)  # a folder or an unwritable place is said before the workbook is built
@@ -308,12 +347,22 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
     regime = document.get("regime", regime)
     profile = document.get("profile", profile)
     if regime not in known_regimes():
-        raise InputError([Problem("--regime", "Quy định áp dụng", f"không biết quy định “{regime}”; có: {', '.join(known_regimes())}")])
+        raise InputError(
+            [
+                Problem(
+                    "--regime", "Quy định áp dụng", f"không biết quy định “{regime}”; có: {', '.join(known_regimes())}"
+                )
+            ]
+        )
     try:
         cols = layout(regime, profile)
     except ProfileError as error:
         raise InputError([Problem("--profile", "Hồ sơ quy định địa phương", str(error))]) from None
-    header = {"regime": regime, **({"profile": profile} if profile else {}), **{k: v for k, v in document.items() if k != "to_chuc"}}
+    header = {
+        "regime": regime,
+        **({"profile": profile} if profile else {}),
+        **{k: v for k, v in document.items() if k != "to_chuc"},
+    }
     organisations = [o for o in document.get("to_chuc", []) if isinstance(o, dict)]
 
     book = Workbook(write_only=True)
@@ -343,9 +392,15 @@ def write_workbook(path: str | Path, regime: str = "qd366-2025", profile: str | 
     sections = [c.header for c in members.columns if c.kind == "paragraphs"]
     if sections:  # “Mục” picks a text column of “Đảng viên”; a JSON path typed instead is accepted too
         item = Column(TEXT_HEADERS[1], ("muc",), "enum", title=TEXT_HEADERS[1])
-        dv = DataValidation(type="list", formula1=f"={lists.range_for(item, sections)}", allow_blank=True,
-                            showErrorMessage=True, errorStyle="warning", errorTitle=TEXT_HEADERS[1],
-                            error="Mục nên là tên một cột văn bản của trang “Đảng viên” (hoặc đường dẫn JSON).")
+        dv = DataValidation(
+            type="list",
+            formula1=f"={lists.range_for(item, sections)}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            errorTitle=TEXT_HEADERS[1],
+            error="Mục nên là tên một cột văn bản của trang “Đảng viên” (hoặc đường dẫn JSON).",
+        )
         dv.add(f"B2:B{max(ROWS_VALIDATED, written + 1000)}")
         texts.data_validations.append(dv)
     lists.write(book)

@@ -1,4 +1,5 @@
 """Fill a fillable blank the way a PDF viewer or Word saves one, and what a member types into one."""
+
 from __future__ import annotations
 
 import io
@@ -9,8 +10,12 @@ from pypdf.generic import NameObject, TextStringObject
 
 # A member's answers to Mẫu 02B, by field name (the JSON path); the name typed decomposed (NFD).
 ANSWERS_02B = {
-    "dang_bo": "Đảng bộ phường Ba Đình", "dia_danh": "Ba Đình", "ngay_lap": "05/12/2025", "nam": "2025",
-    "dang_vien.ho_ten": unicodedata.normalize("NFD", "Nguyễn Thị Ngọc Ánh"), "dang_vien.ngay_sinh": "7/3/1985",
+    "dang_bo": "Đảng bộ phường Ba Đình",
+    "dia_danh": "Ba Đình",
+    "ngay_lap": "05/12/2025",
+    "nam": "2025",
+    "dang_vien.ho_ten": unicodedata.normalize("NFD", "Nguyễn Thị Ngọc Ánh"),
+    "dang_vien.ngay_sinh": "7/3/1985",
     "dang_vien.don_vi_cong_tac": "Trường Tiểu học Ngọc Hà",
     "kiem_diem.uu_diem.pham_chat": "Luôn giữ vững lập trường chính trị, tư tưởng.\n- Gương mẫu, đoàn kết nội bộ.",
     "kiem_diem.uu_diem.thuc_hien_nhiem_vu": "Hoàn thành 12/12 nhiệm vụ được giao, 2 nhiệm vụ vượt mức.",
@@ -19,9 +24,13 @@ ANSWERS_02B = {
     "kiem_diem.han_che.nguyen_nhan": "Khối lượng công việc lớn.",
     "kiem_diem.khac_phuc": "Không có hạn chế nào được chỉ ra ở kỳ trước.",
     "kiem_diem.phuong_huong": "Tiếp tục học tập, rèn luyện, nâng cao trình độ.",
-    "diem.tieu_chi_chung.diem": "28,5", "diem.ket_qua_nhiem_vu.diem": "62",
+    "diem.tieu_chi_chung.diem": "28,5",
+    "diem.ket_qua_nhiem_vu.diem": "62",
     "dang_vien.ngay_vao_dang": "03/02/2010",
-    "nhiem_vu.so_duoc_giao": "12", "nhiem_vu.so_hoan_thanh": "12", "nhiem_vu.so_dung_tien_do": "12", "nhiem_vu.so_vuot_muc": "2",
+    "nhiem_vu.so_duoc_giao": "12",
+    "nhiem_vu.so_hoan_thanh": "12",
+    "nhiem_vu.so_dung_tien_do": "12",
+    "nhiem_vu.so_vuot_muc": "2",
 }
 
 
@@ -38,7 +47,11 @@ def terminal_fields(pdf) -> dict:
             if "/T" in kid.get_object():
                 walk(kid, name + ".")
 
-    for ref in pdf.trailer["/Root"]["/AcroForm"]["/Fields"] if isinstance(pdf, PdfReader) else pdf._root_object["/AcroForm"]["/Fields"]:
+    for ref in (
+        pdf.trailer["/Root"]["/AcroForm"]["/Fields"]
+        if isinstance(pdf, PdfReader)
+        else pdf._root_object["/AcroForm"]["/Fields"]
+    ):
         walk(ref, "")
     return found
 
@@ -82,6 +95,7 @@ def rewrite_docx(docx: bytes, change) -> bytes:
     import zipfile
 
     from lxml import etree
+
     with zipfile.ZipFile(io.BytesIO(docx)) as archive:
         parts = {name: archive.read(name) for name in archive.namelist()}
     body = etree.fromstring(parts["word/document.xml"])
@@ -102,6 +116,7 @@ def fill_docx(docx: bytes, texts: dict[str, str], choices: dict[str, str] | None
 
 def _type_into(body, answers: dict[str, str]) -> None:
     from lxml import etree
+
     for control in body.iter(f"{W}sdt"):
         props = control.find(f"{W}sdtPr")
         name = props.find(f"{W}tag").get(f"{W}val")

@@ -1,6 +1,7 @@
 """Fillable vote ballots go out, come back filled, and are counted into a tally sheet:
 fields named by the member's JSON path, the printed ballot's layout, the "phiếu hợp lệ"
 rules, ballots of another chi bộ or list left out, and a tally that classifies and prints."""
+
 from __future__ import annotations
 
 import io
@@ -20,11 +21,22 @@ from tests.render.test_parity import docx_text, normal, pdf_text
 
 SIX = ["Trần Văn Hải", "Nguyễn Thị Mai", "Lê Quốc Bảo", "Phan Thị Thu", "Võ Minh Tâm", "Đinh Công Lý"]
 LEVELS = ["HTXSNV", "HTTNV", "HTNV", "KHTNV"]
-MEETING = {"regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình", "chi_bo": "Chi bộ Khu phố 5",
-           "dia_danh": "Hà Nội", "ngay_kiem_phieu": "2025-12-15", "dia_diem": "Nhà văn hóa Khu phố 5",
-           "so_dang_vien_chinh_thuc": 7, "so_co_mat": 7, "so_phieu_phat_ra": 7,
-           "ban_kiem_phieu": [{"ho_ten": "Trần Văn Hải", "chuc_danh": "truong_ban"},
-                              {"ho_ten": "Lê Quốc Bảo", "chuc_danh": "thanh_vien"}]}
+MEETING = {
+    "regime": "qd366-2025",
+    "nam": 2025,
+    "dang_bo": "Đảng bộ phường Ba Đình",
+    "chi_bo": "Chi bộ Khu phố 5",
+    "dia_danh": "Hà Nội",
+    "ngay_kiem_phieu": "2025-12-15",
+    "dia_diem": "Nhà văn hóa Khu phố 5",
+    "so_dang_vien_chinh_thuc": 7,
+    "so_co_mat": 7,
+    "so_phieu_phat_ra": 7,
+    "ban_kiem_phieu": [
+        {"ho_ten": "Trần Văn Hải", "chuc_danh": "truong_ban"},
+        {"ho_ten": "Lê Quốc Bảo", "chuc_danh": "thanh_vien"},
+    ],
+}
 # Seven voters: what each ticks for each member (None: the row left empty); the last ballot is blank.
 VOTES = [
     ["HTXSNV", "HTXSNV", "HTTNV", "HTTNV", "HTNV", "HTTNV"],
@@ -38,8 +50,15 @@ VOTES = [
 
 
 def ballot(**changes) -> dict:
-    return {"form": "phieu-bieu-quyet", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình",
-            "chi_bo": "Chi bộ Khu phố 5", "dang_vien": SIX, **changes}
+    return {
+        "form": "phieu-bieu-quyet",
+        "regime": "qd366-2025",
+        "nam": 2025,
+        "dang_bo": "Đảng bộ phường Ba Đình",
+        "chi_bo": "Chi bộ Khu phố 5",
+        "dang_vien": SIX,
+        **changes,
+    }
 
 
 def fillable(data: dict, fmt: str = "pdf") -> bytes:
@@ -127,8 +146,22 @@ def test_blank_command_writes_the_fillable_ballot(tmp_path):
     data.write_text(json.dumps(ballot()), encoding="utf-8")
     assert main(["blank", "phieu-bieu-quyet", "--data", str(data), "--fillable", "-o", str(tmp_path / "p.pdf")]) == 0
     assert "dang_vien[5].chon" in PdfReader(tmp_path / "p.pdf").get_fields()
-    assert main(["blank", "phieu-bieu-quyet", "--data", str(data), "--fillable", "--format", "docx",
-                 "-o", str(tmp_path / "p.docx")]) == 0
+    assert (
+        main(
+            [
+                "blank",
+                "phieu-bieu-quyet",
+                "--data",
+                str(data),
+                "--fillable",
+                "--format",
+                "docx",
+                "-o",
+                str(tmp_path / "p.docx"),
+            ]
+        )
+        == 0
+    )
     # without names: the blank ballot's 15 rows, each with a name field
     data.write_text(json.dumps({k: v for k, v in ballot().items() if k != "dang_vien"}), encoding="utf-8")
     assert main(["blank", "phieu-bieu-quyet", "--data", str(data), "--fillable", "-o", str(tmp_path / "t.pdf")]) == 0
@@ -167,7 +200,9 @@ def test_the_tally_validates_classifies_and_prints_its_thresholds(tmp_path):
     assert ev.voters == 7 and ev.minimum["HTXSNV"] == 5 and ev.minimum["HTTNV"] == 4  # trên 2/3, trên 1/2 of 7
     members = {m.name: m for m in ev.members}
     assert members["Trần Văn Hải"].vote_level == "HTXSNV"  # 5/7: trên 2/3 …
-    assert members["Trần Văn Hải"].quota == "cut" and members["Trần Văn Hải"].level == "HTTNV"  # … but 20% × 4 = 0,8 → 0
+    assert (
+        members["Trần Văn Hải"].quota == "cut" and members["Trần Văn Hải"].level == "HTTNV"
+    )  # … but 20% × 4 = 0,8 → 0
     assert members["Phan Thị Thu"].level == "HTTNV" and members["Võ Minh Tâm"].level == "HTNV"
     text = pdf_text(render(prepared, ["pdf"])["pdf"])
     assert "5/7" in text and "4/7" in text and "20% × 4 = 0,8" in text and "Chi bộ Khu phố 5".upper() in text
@@ -195,8 +230,11 @@ def test_round_2_more_choices_than_places_makes_the_ballot_invalid(tmp_path):
     pdf = fillable(data)
     for n, ticked in enumerate([[0], [0], [0], [1], [0, 1], []], 1):
         (tmp_path / f"v2-{n}.pdf").write_bytes(tick(pdf, [f"dang_vien[{i}].chon" for i in ticked]))
-    first_round = [{"ho_ten": SIX[0], "phieu": {"HTXSNV": 6}}, {"ho_ten": SIX[1], "phieu": {"HTXSNV": 5, "HTTNV": 1}},
-                   {"ho_ten": SIX[2], "phieu": {"HTTNV": 6}}]
+    first_round = [
+        {"ho_ten": SIX[0], "phieu": {"HTXSNV": 6}},
+        {"ho_ten": SIX[1], "phieu": {"HTXSNV": 5, "HTTNV": 1}},
+        {"ho_ten": SIX[2], "phieu": {"HTTNV": 6}},
+    ]
     round_1 = {**MEETING, "so_phieu_phat_ra": 7, "so_phieu_thu_vao": 7, "so_phieu_hop_le": 6, "dang_vien": first_round}
     result = tally_folder(tmp_path, round_1)  # the round-1 tally, to which round 2 adds phieu_vong_2
     assert (result.round, result.received, result.valid) == (2, 6, 5)
@@ -237,4 +275,6 @@ def test_kiemdiem_import_points_a_ballot_to_tally(tmp_path, capsys):
 
 def test_a_paper_ballot_from_blank_is_the_printed_ballot():
     blank = make_blank("phieu-bieu-quyet", ballot())
-    assert normal(docx_text(render_blank(blank, "docx"))) == normal(docx_text(render(prepare(ballot()), ["docx"])["docx"]))
+    assert normal(docx_text(render_blank(blank, "docx"))) == normal(
+        docx_text(render(prepare(ballot()), ["docx"])["docx"])
+    )

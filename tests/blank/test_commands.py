@@ -1,4 +1,5 @@
 """kiemdiem blank and kiemdiem import from a terminal: files written, exit statuses, messages."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,13 @@ from tests.blank.filling import ANSWERS_02B, fill, fill_docx
 
 
 def test_blank_writes_a_docx_and_a_pdf(tmp_path, capsys):
-    assert main(["blank", "ban-tu-kiem-diem", "--variant", "02C", "--format", "docx", "-o", str(tmp_path / "b.docx")]) == 0
-    assert main(["blank", "bieu-diem-tccsd", "--regime", "hd27-2014", "--format", "pdf", "-o", str(tmp_path / "b.pdf")]) == 0
+    assert (
+        main(["blank", "ban-tu-kiem-diem", "--variant", "02C", "--format", "docx", "-o", str(tmp_path / "b.docx")]) == 0
+    )
+    assert (
+        main(["blank", "bieu-diem-tccsd", "--regime", "hd27-2014", "--format", "pdf", "-o", str(tmp_path / "b.pdf")])
+        == 0
+    )
     assert capsys.readouterr().out.split() == [str(tmp_path / "b.docx"), str(tmp_path / "b.pdf")]
     text = "\n".join(p.text for p in Document(tmp_path / "b.docx").paragraphs)
     assert "(Dành cho đảng viên không làm việc trong hệ thống chính trị)" in text
@@ -34,14 +40,16 @@ def test_bad_pre_filled_data_exits_2_naming_the_field_and_writes_nothing(tmp_pat
     out = tmp_path / "x.pdf"
     assert main(["blank", "ban-tu-kiem-diem", "--data", str(data), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert "Năm kiểm điểm ($.nam): phải là số nguyên, không phải \"2025\"" in err
+    assert 'Năm kiểm điểm ($.nam): phải là số nguyên, không phải "2025"' in err
     assert "Thông tin đảng viên › Ngày sinh ($.dang_vien.ngay_sinh)" in err
     assert "Traceback" not in err and not out.exists()
 
 
 def test_a_fillable_docx_has_word_content_controls_and_comes_back_with_import(tmp_path, capsys):
     blank = tmp_path / "trong.docx"
-    assert main(["blank", "ban-tu-kiem-diem", "--variant", "02B", "--format", "docx", "--fillable", "-o", str(blank)]) == 0
+    assert (
+        main(["blank", "ban-tu-kiem-diem", "--variant", "02B", "--format", "docx", "--fillable", "-o", str(blank)]) == 0
+    )
     filled = tmp_path / "da-dien.docx"
     filled.write_bytes(fill_docx(blank.read_bytes(), {**ANSWERS_02B, "chi_bo": "Chi bộ 2"}, {"tu_xep_loai": "HTNV"}))
     capsys.readouterr()

@@ -1,6 +1,7 @@
 """Every blank of every form, variant and regime renders in both formats, with the filled
 form's headings in the same order, an empty place wherever a person writes, and nothing
 that a document of somebody else would print."""
+
 from __future__ import annotations
 
 import io
@@ -10,21 +11,30 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from generator import load_document, prepare, render
+from generator import forms, load_document, prepare, render
 from generator.blank import make_blank, render_blank
 from generator.errors import InputError
-from generator import forms
 from tests.render.test_parity import docx_text, normal, once, pdf_text, repeated_headers
 from tests.samples import EXAMPLES
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 HEADING_STYLES = ("KDPhần", "KDMục", "KDTiểumục")
-BLANKS = [("ban-tu-kiem-diem", None, v) for v in ("02A", "02B", "02C")] + [
-    (form, regime, None) for form in ("bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the")
-    for regime in ("hd07-2011", "hd27-2014", "qd132-2019", "qd124-2023", "qd366-2025")] + [
-    ("to-trinh-khen-thuong", None, None)]
-FILLED = {"02A": "ban-tu-kiem-diem-02a.yaml", "02B": "ban-tu-kiem-diem-02b.json", "02C": "ban-tu-kiem-diem-02c.json",
-          "bieu-diem-tccsd": "bieu-diem-tccsd-2025.json", "bao-cao-kiem-diem-tap-the": "bao-cao-kiem-diem-tap-the-2025.yaml"}
+BLANKS = (
+    [("ban-tu-kiem-diem", None, v) for v in ("02A", "02B", "02C")]
+    + [
+        (form, regime, None)
+        for form in ("bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the")
+        for regime in ("hd07-2011", "hd27-2014", "qd132-2019", "qd124-2023", "qd366-2025")
+    ]
+    + [("to-trinh-khen-thuong", None, None)]
+)
+FILLED = {
+    "02A": "ban-tu-kiem-diem-02a.yaml",
+    "02B": "ban-tu-kiem-diem-02b.json",
+    "02C": "ban-tu-kiem-diem-02c.json",
+    "bieu-diem-tccsd": "bieu-diem-tccsd-2025.json",
+    "bao-cao-kiem-diem-tap-the": "bao-cao-kiem-diem-tap-the-2025.yaml",
+}
 
 
 def headings(docx: bytes) -> list[str]:
@@ -72,7 +82,7 @@ def test_a_blank_has_the_filled_forms_headings_in_order(key):
     variant = key if key.startswith("02") else None
     blank = render_blank(make_blank(document["form"], kind, regime=document.get("regime"), variant=variant), "docx")
     expected, got = headings(filled), headings(blank)
-    assert got[:len(expected)] == expected
+    assert got[: len(expected)] == expected
 
 
 def choices(docx: bytes) -> str:
@@ -88,12 +98,18 @@ def test_a_blank_bản_tự_kiểm_điểm_leaves_every_place_empty(variant):
     prose = [p for p in paragraphs_of(docx, "KDĐoạn") if not p.startswith("Chi bộ đề xuất xếp loại:")]
     assert prose and all(re.fullmatch("…+", p) for p in prose)  # only ruled lines under the sections
     assert re.search(r"^…+, ngày …+ tháng …+ năm …+$", text, re.M)
-    assert "☐ Hoàn thành xuất sắc nhiệm vụ   ☐ Hoàn thành tốt nhiệm vụ   ☐ Hoàn thành nhiệm vụ   ☐ Không hoàn thành nhiệm vụ" in text
+    assert (
+        "☐ Hoàn thành xuất sắc nhiệm vụ   ☐ Hoàn thành tốt nhiệm vụ   ☐ Hoàn thành nhiệm vụ   ☐ Không hoàn thành nhiệm vụ"
+        in text
+    )
     rows = [[c.text for c in row.cells] for t in Document(io.BytesIO(docx)).tables for row in t.rows]
     score_rows = [r for r in rows if r[0] in ("1", "2", "Tổng cộng")]
     assert [r[2] for r in score_rows] == ["30", "70", "100"] and all(r[3] == "" for r in score_rows)
     signature = next(t for t in Document(io.BytesIO(docx)).tables if "NGƯỜI TỰ KIỂM ĐIỂM" in t.rows[0].cells[1].text)
-    assert [p.text for p in signature.rows[0].cells[1].paragraphs if p.text] == ["NGƯỜI TỰ KIỂM ĐIỂM", "(Ký, ghi rõ họ tên)"]
+    assert [p.text for p in signature.rows[0].cells[1].paragraphs if p.text] == [
+        "NGƯỜI TỰ KIỂM ĐIỂM",
+        "(Ký, ghi rõ họ tên)",
+    ]
     assert ("Chức vụ chính quyền:" in text) == (variant == "02A")
     assert ("3. Kết quả lãnh đạo, quản lý" in text) == (variant == "02A")
     form_itself = text.split("SỐ LIỆU ĐỂ XẾP LOẠI")[0].splitlines()
@@ -102,10 +118,20 @@ def test_a_blank_bản_tự_kiểm_điểm_leaves_every_place_empty(variant):
 
 
 def test_pre_filled_values_are_printed_and_the_rest_left_blank():
-    data = {"chi_bo": "Chi bộ Khu phố 5", "dang_bo": "Đảng bộ phường Ba Đình", "dia_danh": "Ba Đình",
-            "dang_vien": {"ho_ten": "Nguyễn Thị Ngọc Ánh", "ngay_sinh": "1985-03-07"},
-            "diem": {"ket_qua_nhiem_vu": {"tieu_chi": [{"ten": "Thực hiện nhiệm vụ chuyên môn", "diem_toi_da": 50},
-                                                        {"ten": "Công tác đoàn thể", "diem_toi_da": 20}]}}}
+    data = {
+        "chi_bo": "Chi bộ Khu phố 5",
+        "dang_bo": "Đảng bộ phường Ba Đình",
+        "dia_danh": "Ba Đình",
+        "dang_vien": {"ho_ten": "Nguyễn Thị Ngọc Ánh", "ngay_sinh": "1985-03-07"},
+        "diem": {
+            "ket_qua_nhiem_vu": {
+                "tieu_chi": [
+                    {"ten": "Thực hiện nhiệm vụ chuyên môn", "diem_toi_da": 50},
+                    {"ten": "Công tác đoàn thể", "diem_toi_da": 20},
+                ]
+            }
+        },
+    }
     blank = make_blank("ban-tu-kiem-diem", data, variant="02B")
     docx, pdf = render_blank(blank, "docx"), render_blank(blank, "pdf")
     for text in (docx_text(docx), pdf_text(pdf)):
@@ -120,15 +146,19 @@ def test_pre_filled_values_are_printed_and_the_rest_left_blank():
 
 
 def test_a_regime_graded_per_criterion_prints_each_criterion_with_its_grades():
-    text = choices(render_blank(make_blank("bieu-diem-tccsd", {"loai_to_chuc": "chi_bo_co_so"}, regime="qd124-2023"), "docx"))
+    text = choices(
+        render_blank(make_blank("bieu-diem-tccsd", {"loai_to_chuc": "chi_bo_co_so"}, regime="qd124-2023"), "docx")
+    )
     assert "Về xây dựng Đảng về chính trị, tư tưởng, đạo đức" in text
     assert "☐ Xuất sắc   ☐ Tốt   ☐ Trung bình   ☐ Kém" in text
     assert "KẾT QUẢ XẾP LOẠI TỔ CHỨC ĐẢNG TRỰC THUỘC" not in text  # a chi bộ cơ sở has none under it
     assert "Loại tổ chức đảng:" not in text  # given, so not asked again
 
 
-@pytest.mark.parametrize(("day", "bases", "facts"), [
-    ("2011-12-20", "Hướng dẫn số 07-HD/BTCTW", "chiến sĩ thi đua"), ("2025-12-22", "Quy định số 294-QĐ/TW", None)])
+@pytest.mark.parametrize(
+    ("day", "bases", "facts"),
+    [("2011-12-20", "Hướng dẫn số 07-HD/BTCTW", "chiến sĩ thi đua"), ("2025-12-22", "Quy định số 294-QĐ/TW", None)],
+)
 def test_a_blank_tờ_trình_cites_the_rules_of_its_date_and_asks_what_they_need(day, bases, facts):
     text = choices(render_blank(make_blank("to-trinh-khen-thuong", {"ngay_lap": day}), "docx"))
     assert f"Căn cứ {bases}" in text and "Số ………-TTr/………" in text and "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM ………" in text
@@ -137,9 +167,21 @@ def test_a_blank_tờ_trình_cites_the_rules_of_its_date_and_asks_what_they_need
     assert f"Đề nghị 3, kết quả năm thứ 1: Năm ………: ☐ {first}" in text
     assert ("☐ Trong sạch, vững mạnh" in text) == (day < "2018")
     assert (facts is not None) == ("Đạt danh hiệu “Chiến sĩ thi đua cơ sở”".lower() in text.lower())
-    rows = [[c.text for c in row.cells] for t in Document(io.BytesIO(render_blank(make_blank("to-trinh-khen-thuong", {
-        "ngay_lap": day}), "docx"))).tables for row in t.rows]
-    assert ["1", "\n", "", "", "", ""] in rows and ["10", "\n", "", "", "", ""] in rows  # rows to write in, two lines tall
+    rows = [
+        [c.text for c in row.cells]
+        for t in Document(
+            io.BytesIO(render_blank(make_blank("to-trinh-khen-thuong", {"ngay_lap": day}), "docx"))
+        ).tables
+        for row in t.rows
+    ]
+    assert ["1", "\n", "", "", "", ""] in rows and [
+        "10",
+        "\n",
+        "",
+        "",
+        "",
+        "",
+    ] in rows  # rows to write in, two lines tall
 
 
 def test_options_that_do_not_fit_the_form_are_refused():

@@ -1,4 +1,5 @@
 """A place to write: its name is the JSON path, its HTML the form control, its paper form text."""
+
 from __future__ import annotations
 
 from markupsafe import escape
@@ -26,6 +27,16 @@ def test_a_field_prints_as_the_control_named_by_its_path_and_escapes_values():
     assert 'name="dang_vien.ho_ten"' in html and 'value="Lê &#34;A&#34; &lt;b&gt;"' in html
     prose = Field(("kiem_diem", "khac_phuc"), "III", "prose", value="Dòng 1\nDòng 2", lines=3)
     assert str(escape(prose)).startswith('<textarea class="o-viet" name="kiem_diem.khac_phuc"')
-    choice = Field(("tu_xep_loai",), "Tự xếp loại", "choice", value="HTNV", options=(("HTNV", "Hoàn thành nhiệm vụ"), ("KHTNV", "Không")))
+    choice = Field(
+        ("tu_xep_loai",),
+        "Tự xếp loại",
+        "choice",
+        value="HTNV",
+        options=(("HTNV", "Hoàn thành nhiệm vụ"), ("KHTNV", "Không")),
+    )
     html = str(escape(choice))
-    assert html.count('type="radio"') == 2 and html.count("checked") == 1 and 'value="HTNV" title="Tự xếp loại" checked' in html
+    assert (
+        html.count('type="radio"') == 2
+        and html.count("checked") == 1
+        and 'value="HTNV" title="Tự xếp loại" checked' in html
+    )

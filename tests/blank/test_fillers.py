@@ -7,6 +7,7 @@ Fillers: pypdf (``update_page_form_field_values``, and a bare /V as our other te
 ``need_appearances``, with ``replacement_font``, and plain, whose appearances lose the
 Vietnamese letters: the README says so), and ``qpdf --generate-appearances`` after a filler.
 """
+
 from __future__ import annotations
 
 import io
@@ -28,11 +29,25 @@ from tests.blank.filling import fill, terminal_fields
 HANG = "Nguyễn Thị Hằng"
 CHI_BO = "Chi bộ Khu phố 5, phường Bến Thành"
 PROSE = "Luôn giữ vững lập trường chính trị, tư tưởng.\n- Gương mẫu, đoàn kết nội bộ; ưu tiên học tập."
-TEXTS = {"dang_bo": "Đảng bộ xã Tân Hòa", "dia_danh": "Bến Thành", "ngay_lap": "05/12/2025", "nam": "2025",
-         "chi_bo": CHI_BO, "dang_vien.ho_ten": HANG, "kiem_diem.uu_diem.pham_chat": PROSE}
+TEXTS = {
+    "dang_bo": "Đảng bộ xã Tân Hòa",
+    "dia_danh": "Bến Thành",
+    "ngay_lap": "05/12/2025",
+    "nam": "2025",
+    "chi_bo": CHI_BO,
+    "dang_vien.ho_ten": HANG,
+    "kiem_diem.uu_diem.pham_chat": PROSE,
+}
 CHOICES = {"tu_xep_loai": "HTTNV"}
-BALLOT = {"form": "phieu-bieu-quyet", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Bến Thành",
-          "chi_bo": "Chi bộ Khu phố 5", "dang_vien": ["Trần Văn Hải", "Nguyễn Thị Mai"], "so_dong_trong": 1}
+BALLOT = {
+    "form": "phieu-bieu-quyet",
+    "regime": "qd366-2025",
+    "nam": 2025,
+    "dang_bo": "Đảng bộ phường Bến Thành",
+    "chi_bo": "Chi bộ Khu phố 5",
+    "dang_vien": ["Trần Văn Hải", "Nguyễn Thị Mai"],
+    "so_dong_trong": 1,
+}
 BALLOT_TEXTS = {"dang_vien[2].ho_ten": HANG}
 BALLOT_CHOICES = {"dang_vien[0].chon": "HTTNV", "dang_vien[1].chon": "HTXSNV", "dang_vien[2].chon": "HTNV"}
 PRE_FILLED = {"chi_bo": CHI_BO, "dang_vien": {"ho_ten": HANG}, "kiem_diem": {"uu_diem": {"pham_chat": PROSE}}}
@@ -40,14 +55,18 @@ PRE_FILLED = {"chi_bo": CHI_BO, "dang_vien": {"ho_ten": HANG}, "kiem_diem": {"uu
 
 def serif_file() -> str:
     """The TrueType file of the blank's serif (pdftk's replacement_font takes a file)."""
-    found = subprocess.run(["fc-match", "-f", "%{file}", "Liberation Serif:style=Regular"], capture_output=True, text=True)
+    found = subprocess.run(
+        ["fc-match", "-f", "%{file}", "Liberation Serif:style=Regular"], capture_output=True, text=True
+    )
     return found.stdout if found.returncode == 0 and found.stdout.endswith(".ttf") else ""
 
 
 def needs(*tools: str):
     missing = [t for t in tools if shutil.which(t) is None]
-    return pytest.mark.skipif(bool(missing), reason=f"thiếu chương trình {', '.join(missing)} trên máy này "
-                                                    "(scripts/install-system-deps.sh cài)")
+    return pytest.mark.skipif(
+        bool(missing),
+        reason=f"thiếu chương trình {', '.join(missing)} trên máy này (scripts/install-system-deps.sh cài)",
+    )
 
 
 pytestmark = needs("pdftotext", "pdftoppm")  # poppler: what the page shows
@@ -66,8 +85,11 @@ def ballot() -> bytes:
 # ------------------------------------------------------------ the fillers
 def radio_states(pdf: bytes) -> dict:
     """Each radio group's export value → its on-state (WeasyPrint: the button's index)."""
-    return {name: {str(o): str(i) for i, o in enumerate(f["/Opt"])}
-            for name, f in terminal_fields(PdfReader(io.BytesIO(pdf))).items() if f.get("/FT") == "/Btn" and "/Opt" in f}
+    return {
+        name: {str(o): str(i) for i, o in enumerate(f["/Opt"])}
+        for name, f in terminal_fields(PdfReader(io.BytesIO(pdf))).items()
+        if f.get("/FT") == "/Btn" and "/Opt" in f
+    }
 
 
 def by_pypdf(pdf: bytes, texts: dict, choices: dict) -> bytes:
@@ -92,7 +114,10 @@ def by_pymupdf(pdf: bytes, texts: dict, choices: dict) -> bytes:
             if widget.field_name in texts:
                 widget.field_value = texts[widget.field_name]
                 widget.update()
-            elif widget.field_name in choices and str(widget.on_state()) == states[widget.field_name][choices[widget.field_name]]:
+            elif (
+                widget.field_name in choices
+                and str(widget.on_state()) == states[widget.field_name][choices[widget.field_name]]
+            ):
                 widget.field_value = widget.on_state()
                 widget.update()
     return document.tobytes()
@@ -100,17 +125,24 @@ def by_pymupdf(pdf: bytes, texts: dict, choices: dict) -> bytes:
 
 def xfdf(pdf: bytes, texts: dict, choices: dict) -> bytes:
     states = radio_states(pdf)
-    fields = [(name, value) for name, value in texts.items()] + [(name, states[name][code]) for name, code in choices.items()]
+    fields = [(name, value) for name, value in texts.items()] + [
+        (name, states[name][code]) for name, code in choices.items()
+    ]
     body = "".join(f'<field name="{escape(name)}"><value>{escape(value)}</value></field>' for name, value in fields)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/" xml:space="preserve">'
-            f"<fields>{body}</fields></xfdf>").encode("utf-8")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xfdf xmlns="http://ns.adobe.com/xfdf/" xml:space="preserve">'
+        f"<fields>{body}</fields></xfdf>"
+    ).encode("utf-8")
 
 
 def by_pdftk(pdf: bytes, texts: dict, choices: dict, *options: str, tmp: Path) -> bytes:
     (tmp / "in.pdf").write_bytes(pdf)
     (tmp / "answers.xfdf").write_bytes(xfdf(pdf, texts, choices))
-    subprocess.run(["pdftk", tmp / "in.pdf", "fill_form", tmp / "answers.xfdf", "output", tmp / "out.pdf", *options],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["pdftk", tmp / "in.pdf", "fill_form", tmp / "answers.xfdf", "output", tmp / "out.pdf", *options],
+        check=True,
+        capture_output=True,
+    )
     return (tmp / "out.pdf").read_bytes()
 
 
@@ -139,9 +171,27 @@ def shown_text(pdf: bytes, name: str, tmp: Path) -> str:
     """The text poppler draws inside the field's rectangle, NFC, one space between words."""
     number, (x0, y0, x1, y1), height = place(pdf, name)
     (tmp / "shown.pdf").write_bytes(pdf)
-    out = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), "-x", str(int(x0) - 1), "-y", str(int(height - y1) - 1),
-                          "-W", str(int(x1 - x0) + 2), "-H", str(int(y1 - y0) + 2), tmp / "shown.pdf", "-"],
-                         capture_output=True, check=True).stdout.decode("utf-8")
+    out = subprocess.run(
+        [
+            "pdftotext",
+            "-f",
+            str(number),
+            "-l",
+            str(number),
+            "-x",
+            str(int(x0) - 1),
+            "-y",
+            str(int(height - y1) - 1),
+            "-W",
+            str(int(x1 - x0) + 2),
+            "-H",
+            str(int(y1 - y0) + 2),
+            tmp / "shown.pdf",
+            "-",
+        ],
+        capture_output=True,
+        check=True,
+    ).stdout.decode("utf-8")
     return " ".join(unicodedata.normalize("NFC", out).split())
 
 
@@ -150,10 +200,32 @@ def ink(pdf: bytes, name: str, tmp: Path, kid: int | None = None) -> int:
     number, (x0, y0, x1, y1), height = place(pdf, name, kid)
     scale = 100 / 72
     (tmp / "ink.pdf").write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-f", str(number), "-l", str(number), "-r", "100", "-gray", "-png", "-singlefile",
-                    "-x", str(int(x0 * scale) + 2), "-y", str(int((height - y1) * scale) + 2),
-                    "-W", str(int((x1 - x0) * scale) - 4), "-H", str(int((y1 - y0) * scale) - 4), tmp / "ink.pdf", tmp / "ink"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-f",
+            str(number),
+            "-l",
+            str(number),
+            "-r",
+            "100",
+            "-gray",
+            "-png",
+            "-singlefile",
+            "-x",
+            str(int(x0 * scale) + 2),
+            "-y",
+            str(int((height - y1) * scale) + 2),
+            "-W",
+            str(int((x1 - x0) * scale) - 4),
+            "-H",
+            str(int((y1 - y0) * scale) - 4),
+            tmp / "ink.pdf",
+            tmp / "ink",
+        ],
+        check=True,
+        capture_output=True,
+    )
     with Image.open(tmp / "ink.png") as image:
         return sum(image.convert("L").histogram()[:110])
 
@@ -170,12 +242,19 @@ def assert_ticked(pdf: bytes, choices: dict, tmp: Path) -> None:
     for name, code in choices.items():
         chosen = int(states[name][code])
         painted = [ink(pdf, name, tmp, kid) for kid in range(len(states[name]))]
-        assert painted[chosen] > 10 and all(p < painted[chosen] / 3 for i, p in enumerate(painted) if i != chosen), (name, painted)
+        assert painted[chosen] > 10 and all(p < painted[chosen] / 3 for i, p in enumerate(painted) if i != chosen), (
+            name,
+            painted,
+        )
 
 
 def assert_read_back(filled: bytes) -> None:
     document = read_blank(filled)
-    assert document["dang_vien"]["ho_ten"] == HANG and document["chi_bo"] == CHI_BO and document["dang_bo"] == TEXTS["dang_bo"]
+    assert (
+        document["dang_vien"]["ho_ten"] == HANG
+        and document["chi_bo"] == CHI_BO
+        and document["dang_bo"] == TEXTS["dang_bo"]
+    )
     assert document["kiem_diem"]["uu_diem"]["pham_chat"] == PROSE.split("\n")
     assert document["tu_xep_loai"] == "HTTNV" and document["ngay_lap"] == "2025-12-05"
 
@@ -187,12 +266,16 @@ def assert_ballot_read_back(filled: bytes) -> None:
 
 
 # ------------------------------------------------------------ the field font
-VIETNAMESE = {unicodedata.normalize("NFC", base + mark) for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
-              for mark in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")} | {"đ", "Đ"}
+VIETNAMESE = {
+    unicodedata.normalize("NFC", base + mark)
+    for base in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+    for mark in ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+} | {"đ", "Đ"}
 
 
 def test_every_field_types_with_one_shared_font_holding_every_vietnamese_letter(blank):
     from fontTools.ttLib import TTFont
+
     reader = PdfReader(io.BytesIO(blank))
     acroform = reader.trailer["/Root"]["/AcroForm"]
     assert list(acroform["/DR"]["/Font"]) == ["/TiRo"] and acroform["/NeedAppearances"].value is False
@@ -318,6 +401,7 @@ def test_pre_filled_values_are_drawn_and_survive_every_filler(tmp_path):
 def test_the_page_prints_the_same_with_its_serif_cut_back(monkeypatch, tmp_path):
     """page_font.py keeps only the glyphs the page's text shows: every page looks as it did with the whole serif."""
     import generator.blank.appearance as appearance
+
     blank = make_blank("ban-tu-kiem-diem", PRE_FILLED, variant="02A", fillable="pdf")
     cut = render_blank(blank, "pdf")
     monkeypatch.setattr(appearance, "shrink_font", lambda writer, font: None)

@@ -1,6 +1,7 @@
 """A filled blank that another program saved again (issue 15 §1): LibreOffice 7.4 drops the DOCX controls'
 names and joins their lines; a flattened or printed PDF has no fields left. Nothing typed is lost, or the
 file is refused saying what happened — never "everything missing"."""
+
 from __future__ import annotations
 
 import io
@@ -31,6 +32,7 @@ def filled() -> bytes:
 def as_libreoffice_74_leaves_it(docx: bytes) -> bytes:
     """What LibreOffice 7.4 keeps of a filled blank: no tags, no drop-down titles, no placeholder mark on a
     text control, the lines inside a control joined."""
+
     def change(body):
         for control in body.iter(f"{W}sdt"):
             props = control.find(f"{W}sdtPr")
@@ -39,6 +41,7 @@ def as_libreoffice_74_leaves_it(docx: bytes) -> bytes:
                     props.remove(element)
             for br in list(control.iter(f"{W}br")):
                 br.getparent().remove(br)
+
     return rewrite_docx(docx, change)
 
 
@@ -52,8 +55,21 @@ def test_a_blank_saved_again_without_its_field_names_reads_the_same(filled):
 def test_a_blank_libreoffice_really_saved_again_reads_the_same(filled, tmp_path, capsys):
     source = tmp_path / "dien.docx"
     source.write_bytes(filled)
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "docx",
-                    "--outdir", str(tmp_path / "lai"), str(source)], check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmp_path / "lai"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     saved = tmp_path / "lai" / "dien.docx"
     assert read_blank(saved.read_bytes()) == read_blank(filled)
     assert main(["import", str(saved), "-o", str(tmp_path / "ban.json")]) == 0
@@ -64,6 +80,7 @@ def test_controls_that_no_longer_match_the_blank_are_refused_not_guessed(filled)
     def drop_one(body):
         first = next(body.iter(f"{W}sdt"))
         first.getparent().remove(first)
+
     with pytest.raises(InputError) as error:
         read_blank(rewrite_docx(as_libreoffice_74_leaves_it(filled), drop_one))
     assert "không còn khớp với bản trống (39 ô, bản trống có 40)" in str(error.value)
@@ -77,6 +94,7 @@ def test_a_docx_whose_controls_were_removed_says_so(filled):
             for child in reversed(list(content)):
                 parent.insert(at, child)
             parent.remove(control)
+
     with pytest.raises(InputError) as error:
         read_blank(rewrite_docx(filled, unwrap))
     assert "tệp DOCX không còn ô điền" in str(error.value) and "hãy gửi lại tệp kiemdiem đã tạo" in str(error.value)
@@ -102,11 +120,20 @@ def test_a_flattened_or_printed_pdf_says_so():
         assert "tệp PDF không còn ô điền" in str(error.value), str(error.value)
 
 
-@pytest.mark.parametrize("joined, lines", [
-    ("Luôn giữ vững lập trường chính trị, tư tưởng.- Gương mẫu, đoàn kết.", "Luôn giữ vững lập trường chính trị, tư tưởng.\n- Gương mẫu, đoàn kết."),
-    ("Đoàn kết nội bộ.Hoàn thành 12/12 nhiệm vụ.+ Vượt mức 2", "Đoàn kết nội bộ.\nHoàn thành 12/12 nhiệm vụ.\n+ Vượt mức 2"),
-    ("Công tác tại TP.HCM, v.v.Tiếp", "Công tác tại TP.HCM, v.v.Tiếp"),  # abbreviations stay whole
-    ("Quy định 366-QĐ/TW.Theo đó", "Quy định 366-QĐ/TW.Theo đó"),
-])
+@pytest.mark.parametrize(
+    "joined, lines",
+    [
+        (
+            "Luôn giữ vững lập trường chính trị, tư tưởng.- Gương mẫu, đoàn kết.",
+            "Luôn giữ vững lập trường chính trị, tư tưởng.\n- Gương mẫu, đoàn kết.",
+        ),
+        (
+            "Đoàn kết nội bộ.Hoàn thành 12/12 nhiệm vụ.+ Vượt mức 2",
+            "Đoàn kết nội bộ.\nHoàn thành 12/12 nhiệm vụ.\n+ Vượt mức 2",
+        ),
+        ("Công tác tại TP.HCM, v.v.Tiếp", "Công tác tại TP.HCM, v.v.Tiếp"),  # abbreviations stay whole
+        ("Quy định 366-QĐ/TW.Theo đó", "Quy định 366-QĐ/TW.Theo đó"),
+    ],
+)
 def test_joined_lines_are_split_where_a_line_evidently_ended(joined, lines):
     assert split_joined_lines(joined) == lines

@@ -1,4 +1,5 @@
 """A small đảng bộ on disk: a đảng bộ cơ sở and chi bộ built from examples/chi-bo-khu-pho-5."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,19 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 CHI_BO = ROOT / "examples" / "chi-bo-khu-pho-5"
 SCORING = ROOT / "examples" / "bieu-diem-tccsd-2025.json"
-SHARED = ("form", "regime", "nam", "dang_bo", "chi_bo", "to_chuc", "loai_to_chuc", "dia_danh", "ngay_lap",
-          "thong_ke_dang_vien", "noi_nhan")
+SHARED = (
+    "form",
+    "regime",
+    "nam",
+    "dang_bo",
+    "chi_bo",
+    "to_chuc",
+    "loai_to_chuc",
+    "dia_danh",
+    "ngay_lap",
+    "thong_ke_dang_vien",
+    "noi_nhan",
+)
 
 
 def _strip(path: Path, older: int = 0) -> None:
@@ -35,8 +47,13 @@ def build(folder: Path, chi_bo=("kp5", "kp6"), scored=("kp5",)) -> Path:
         shutil.copytree(CHI_BO, folder / ma)
         for member in (folder / ma).glob("*.json"):
             _strip(member, older=i)
-        org = {"ma": ma, "ten": f"Chi bộ Khu phố {5 + i}", "loai_to_chuc": "chi_bo_truc_thuoc", "truc_thuoc": "db",
-               "xep_loai": f"{ma}/xep-loai-chi-bo.json"}
+        org = {
+            "ma": ma,
+            "ten": f"Chi bộ Khu phố {5 + i}",
+            "loai_to_chuc": "chi_bo_truc_thuoc",
+            "truc_thuoc": "db",
+            "xep_loai": f"{ma}/xep-loai-chi-bo.json",
+        }
         if ma in scored:
             scoring = json.loads(SCORING.read_text(encoding="utf-8"))
             for key in SHARED:
@@ -44,11 +61,18 @@ def build(folder: Path, chi_bo=("kp5", "kp6"), scored=("kp5",)) -> Path:
             (folder / ma / "bieu-diem.json").write_text(json.dumps(scoring, ensure_ascii=False), encoding="utf-8")
             org["bieu_diem"] = f"{ma}/bieu-diem.json"
         organisations.append(org)
-    header = {"form": "dang-bo", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình",
-              "cap_tren": "Đảng bộ Thành phố Hà Nội", "dia_danh": "Hà Nội", "ngay_lap": "2025-12-20",
-              "ky": {"thay_mat": "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": "Nguyễn Văn Hùng"},
-              "noi_nhan": ["Ban Tổ chức Thành ủy (để báo cáo)", "Lưu Văn phòng Đảng ủy"],
-              "to_chuc": organisations}
+    header = {
+        "form": "dang-bo",
+        "regime": "qd366-2025",
+        "nam": 2025,
+        "dang_bo": "Đảng bộ phường Ba Đình",
+        "cap_tren": "Đảng bộ Thành phố Hà Nội",
+        "dia_danh": "Hà Nội",
+        "ngay_lap": "2025-12-20",
+        "ky": {"thay_mat": "dang_uy", "chuc_vu_nguoi_ky": "bi_thu", "nguoi_ky": "Nguyễn Văn Hùng"},
+        "noi_nhan": ["Ban Tổ chức Thành ủy (để báo cáo)", "Lưu Văn phòng Đảng ủy"],
+        "to_chuc": organisations,
+    }
     path = folder / "dang-bo.yaml"
     path.write_text(yaml.safe_dump(header, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return folder

@@ -1,10 +1,11 @@
 """kiemdiem bulk --blank: a personalised blank for every member, where kiemdiem bulk puts their document."""
+
 from __future__ import annotations
 
 from docx import Document
 
-from generator.bulk.blanks import member_blanks
 from generator.blank.reading import read_blank
+from generator.bulk.blanks import member_blanks
 from generator.cli import main
 from tests.bulk.sample_dang_bo import build, edit
 from tests.samples import EXAMPLES

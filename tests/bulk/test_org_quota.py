@@ -1,5 +1,6 @@
 """The HTXSNV quota for collectives (QĐ 366 Điều 11 "tập thể, cá nhân"): at most 20 % of the
 collectives rated HTTNV among those of comparable position, ranked by score, ties reported."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,7 +28,7 @@ def dang_bo(tmp_path, second=lower_score, good=5):
     """Seven chi bộ trực thuộc of one đảng bộ cơ sở: kp5 (91 points) and kp6 HTXSNV, the rest HTTNV."""
     folder = build(tmp_path / "dang-bo", chi_bo=CHI_BO, scored=CHI_BO)
     edit(folder / "kp6" / "bieu-diem.json", second)
-    for ma in CHI_BO[2:2 + good]:
+    for ma in CHI_BO[2 : 2 + good]:
         edit(folder / ma / "bieu-diem.json", good_only)
     planner = Planner(open_source(folder))
     list(planner.jobs())
@@ -68,7 +69,9 @@ def test_the_quota_report_prints_the_collectives_quota(tmp_path):
     planner = dang_bo(tmp_path)
     lines = [line for g in quota_context(build_summary(planner))["trinh_bay"]["nhom"] for line in g["dong"]]
     assert "Tỷ lệ tối đa 20%: 20% × 5 = 1 → tối đa 1 tổ chức." in lines
-    assert any(line.startswith("Vượt tỷ lệ, xếp loại Hoàn thành tốt nhiệm vụ (1 tổ chức): Chi bộ Khu phố 6") for line in lines)
+    assert any(
+        line.startswith("Vượt tỷ lệ, xếp loại Hoàn thành tốt nhiệm vụ (1 tổ chức): Chi bộ Khu phố 6") for line in lines
+    )
 
 
 def test_the_outstanding_unit_profile_allows_25_percent(tmp_path):

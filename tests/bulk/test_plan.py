@@ -1,4 +1,5 @@
 """Classification of a whole đảng bộ: members, then the quota across chi bộ, then organisations."""
+
 from __future__ import annotations
 
 import shutil
@@ -36,7 +37,10 @@ def test_quota_is_applied_across_the_chi_bo_of_a_dang_bo(dang_bo):
     assert quota["scope"] == "Đảng bộ phường Ba Đình"
     assert quota["base_count"] == 16 and quota["limit"] == 3 and quota["candidates"] == 6
     assert quota["selected"] == ["Nguyễn Văn An (Chi bộ Khu phố 5)", "Nguyễn Văn An (Chi bộ Khu phố 6)"]
-    assert quota["tie"] == ["Trần Thị Bình (Chi bộ Khu phố 5)", "Trần Thị Bình (Chi bộ Khu phố 6)"]  # 14 votes each, third place
+    assert quota["tie"] == [
+        "Trần Thị Bình (Chi bộ Khu phố 5)",
+        "Trần Thị Bình (Chi bộ Khu phố 6)",
+    ]  # 14 votes each, third place
     assert quota["cut"] == ["Lê Hoàng Cường (Chi bộ Khu phố 5)", "Lê Hoàng Cường (Chi bộ Khu phố 6)"]
 
 
@@ -61,11 +65,15 @@ def test_chi_bo_scoring_sheet_gets_the_members_statistics(dang_bo):
 
 
 def test_typed_statistics_that_contradict_the_members_are_an_error(dang_bo):
-    edit(dang_bo / "kp5" / "bieu-diem.json",
-         lambda d: d.update(thong_ke_dang_vien={"so_xep_loai": {"HTXSNV": 9, "HTTNV": 3, "HTNV": 0, "KHTNV": 0}}))
+    edit(
+        dang_bo / "kp5" / "bieu-diem.json",
+        lambda d: d.update(thong_ke_dang_vien={"so_xep_loai": {"HTXSNV": 9, "HTTNV": 3, "HTNV": 0, "KHTNV": 0}}),
+    )
     planner, jobs = plan(dang_bo)
     assert not [j for j in jobs if j.form == "bieu-diem-tccsd"]
-    assert any("thong_ke_dang_vien" in e["where"] and "khác kết quả xếp loại" in e["reason"] for e in planner.result.errors)
+    assert any(
+        "thong_ke_dang_vien" in e["where"] and "khác kết quả xếp loại" in e["reason"] for e in planner.result.errors
+    )
 
 
 def test_a_broken_member_is_reported_and_the_others_are_planned(dang_bo):
@@ -93,12 +101,15 @@ def _header(folder):
     return yaml.safe_load((folder / "dang-bo.yaml").read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("change, reason", [
-    (lambda orgs: orgs.append(dict(orgs[1])), "trùng"),
-    (lambda orgs: orgs[1].update(truc_thuoc="khong-co"), "không có tổ chức mã “khong-co”"),
-    (lambda orgs: orgs[2].update(truc_thuoc="kp5"), "không phải đảng bộ cơ sở"),
-    (lambda orgs: orgs[0].update(truc_thuoc="kp5"), "chỉ chi bộ trực thuộc"),
-])
+@pytest.mark.parametrize(
+    "change, reason",
+    [
+        (lambda orgs: orgs.append(dict(orgs[1])), "trùng"),
+        (lambda orgs: orgs[1].update(truc_thuoc="khong-co"), "không có tổ chức mã “khong-co”"),
+        (lambda orgs: orgs[2].update(truc_thuoc="kp5"), "không phải đảng bộ cơ sở"),
+        (lambda orgs: orgs[0].update(truc_thuoc="kp5"), "chỉ chi bộ trực thuộc"),
+    ],
+)
 def test_an_unusable_tree_is_refused_whole(dang_bo, change, reason):
     header = _header(dang_bo)
     change(header["to_chuc"])
@@ -115,7 +126,10 @@ def test_a_member_document_of_another_regime_is_refused(dang_bo):
 
 
 def test_member_files_outside_the_folder_are_refused(dang_bo):
-    edit(dang_bo / "kp5" / "xep-loai-chi-bo.json", lambda d: d["dang_vien"][0].update(ban_kiem_diem="../../kp6/dv-01.json"))
+    edit(
+        dang_bo / "kp5" / "xep-loai-chi-bo.json",
+        lambda d: d["dang_vien"][0].update(ban_kiem_diem="../../kp6/dv-01.json"),
+    )
     planner, jobs = plan(dang_bo)
     assert planner.result.errors
     assert planner.result.errors[0]["where"] == "kp5/xep-loai-chi-bo.json: $.dang_vien[0].ban_kiem_diem"
@@ -126,7 +140,9 @@ def test_a_missing_member_file_drops_only_that_member(dang_bo):
     (dang_bo / "kp6" / "dv-04.json").unlink()
     planner, jobs = plan(dang_bo)
     [error] = planner.result.errors
-    assert error["where"] == "kp6/xep-loai-chi-bo.json: $.dang_vien[3].ban_kiem_diem" and "dv-04.json" in error["reason"]
+    assert (
+        error["where"] == "kp6/xep-loai-chi-bo.json: $.dang_vien[3].ban_kiem_diem" and "dv-04.json" in error["reason"]
+    )
     assert len(listed(jobs, "Chi bộ Khu phố 6")) == 11
     assert len([j for j in jobs if j.form == "ban-tu-kiem-diem"]) == 23
 
@@ -156,7 +172,9 @@ def test_a_report_whose_scores_contradict_the_bieu_diem_is_refused_at_its_file(t
     report.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     planner, jobs = plan(tmp_path / "dang-bo-2025.xlsx")
     assert not [j for j in jobs if j.form == "bao-cao-kiem-diem-tap-the"]
-    assert [j for j in jobs if j.path == "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/bieu-diem-tccsd"]  # the sheet still prints
+    assert [
+        j for j in jobs if j.path == "dang-bo-phuong-ba-dinh/chi-bo-khu-pho-5/bieu-diem-tccsd"
+    ]  # the sheet still prints
     found = {(e["where"].split(": $")[-1], "khác biểu điểm tự chấm" in e["reason"]) for e in planner.result.errors}
     file = "tệp “dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml” (trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”)"
     assert all(e["where"].startswith(file) for e in planner.result.errors), planner.result.errors
@@ -188,7 +206,11 @@ def test_a_member_the_rules_leave_open_is_reported_listed_as_waiting_and_out_of_
 def test_a_committee_decision_in_the_member_file_settles_the_level(dang_bo):
     def decided(d):
         _leave_open(d)
-        d["quyet_dinh_xep_loai"] = {"xep_loai": "HTNV", "can_cu": "Kết luận số 15-KL/ĐU ngày 22/12/2025 của Ban Thường vụ Đảng ủy"}
+        d["quyet_dinh_xep_loai"] = {
+            "xep_loai": "HTNV",
+            "can_cu": "Kết luận số 15-KL/ĐU ngày 22/12/2025 của Ban Thường vụ Đảng ủy",
+        }
+
     edit(dang_bo / "kp6" / "dv-01.json", decided)
     planner, jobs = plan(dang_bo)
     assert planner.result.errors == []
@@ -198,6 +220,7 @@ def test_a_committee_decision_in_the_member_file_settles_the_level(dang_bo):
 
 def _forms(jobs):
     from generator.pipeline import renderable_forms
+
     return [j for j in jobs if j.form in renderable_forms()]
 
 
@@ -205,6 +228,7 @@ def test_each_job_comes_with_the_context_its_document_prepares_to():
     """The plan presents each document once, from the evaluation it made: what ``prepare`` gives, so
     the worker only renders; a list is its own input."""
     from generator.pipeline import prepare
+
     _, jobs = plan(EXAMPLE / "dang-bo-2025.xlsx")
     forms = _forms(jobs)
     assert {j.form for j in forms} == {"ban-tu-kiem-diem", "bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the"}
@@ -216,6 +240,7 @@ def test_each_job_comes_with_the_context_its_document_prepares_to():
 
 def test_members_of_an_unusable_list_or_with_a_profile_of_their_own_are_prepared_on_their_own(dang_bo):
     from generator.pipeline import prepare
+
     edit(dang_bo / "kp5" / "xep-loai-chi-bo.json", lambda d: d.update(so_co_mat="mười"))  # the whole list refused
     edit(dang_bo / "kp6" / "dv-01.json", lambda d: d.update(profile="don-vi-tieu-bieu-2025"))
     planner, jobs = plan(dang_bo)
@@ -230,6 +255,7 @@ def test_members_of_an_unusable_list_or_with_a_profile_of_their_own_are_prepared
 
 def test_a_folder_and_a_workbook_are_both_a_source(dang_bo):
     from generator.bulk.source import Source
+
     with open_source(dang_bo) as folder, open_source(EXAMPLE / "dang-bo-2025.xlsx") as book:
         assert isinstance(folder, Source) and isinstance(book, Source)
     assert not isinstance({"header": {}, "organisations": []}, Source)
@@ -237,14 +263,22 @@ def test_a_folder_and_a_workbook_are_both_a_source(dang_bo):
 
 def test_a_document_the_presenter_fails_on_is_reported_and_the_rest_planned(dang_bo, monkeypatch):
     from generator.bulk import plan as planning
+
     real = planning.build_context
 
     def failing(document, evaluation):
         if document["form"] == "bieu-diem-tccsd":
             raise RuntimeError("thử")
         return real(document, evaluation)
+
     monkeypatch.setattr(planning, "build_context", failing)
     planner, jobs = plan(dang_bo)
-    assert not [j for j in jobs if j.form == "bieu-diem-tccsd"] and len([j for j in jobs if j.form == "ban-tu-kiem-diem"]) == 24
+    assert (
+        not [j for j in jobs if j.form == "bieu-diem-tccsd"]
+        and len([j for j in jobs if j.form == "ban-tu-kiem-diem"]) == 24
+    )
     [error] = planner.result.errors
-    assert error["where"] == "kp5/bieu-diem.json: $" and error["reason"] == "lỗi không lường trước khi in: RuntimeError: thử"
+    assert (
+        error["where"] == "kp5/bieu-diem.json: $"
+        and error["reason"] == "lỗi không lường trước khi in: RuntimeError: thử"
+    )

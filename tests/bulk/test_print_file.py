@@ -1,6 +1,7 @@
 """Each chi bộ's print file (issue 15 §3): every member's PDF in the danh sách's order, one bookmark
 and one page-label range per member, in the manifest and the ZIP, the same bytes on a re-run, a member
 that failed left out and reported."""
+
 from __future__ import annotations
 
 import hashlib
@@ -15,11 +16,11 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from generator.filenames import slug
 from generator.bulk.pdf_merge import merge
-from generator.bulk.runner import run_bulk
 from generator.bulk.results import BatchResult
+from generator.bulk.runner import run_bulk
 from generator.bulk.worker import render_batch
+from generator.filenames import slug
 from tests.bulk.sample_dang_bo import build, edit
 
 ROOT_DIR = "dang-bo-phuong-ba-dinh"
@@ -69,8 +70,9 @@ def test_one_file_holds_every_member_in_the_lists_order(printed):
     assert [reader.page_labels[i] for i in starts] == ["1"] * 12
     assert reader.page_labels[starts[1] - 1] == str(lengths[0])
     second = PdfReader(out / f"{KP5}/ban-tu-kiem-diem-{slug(marks[1][0])}.pdf")  # the second member's own PDF
-    assert [page.extract_text() for page in second.pages] == \
-        [page.extract_text() for page in reader.pages[starts[1]:starts[1] + lengths[1]]]
+    assert [page.extract_text() for page in second.pages] == [
+        page.extract_text() for page in reader.pages[starts[1] : starts[1] + lengths[1]]
+    ]
 
 
 def test_the_print_file_is_in_the_manifest_and_the_zip(printed):
@@ -81,7 +83,9 @@ def test_the_print_file_is_in_the_manifest_and_the_zip(printed):
     assert entry["bytes"] == len(data) and entry["pages"] == len(PdfReader(out / PRINT).pages) and entry["record"]
     with zipfile.ZipFile(outcome.archive) as archive:
         assert archive.read(PRINT) == data
-    assert outcome.print_files == [{"chi_bo": "Chi bộ Khu phố 5", "path": PRINT, "pages": entry["pages"], "members": 12}]
+    assert outcome.print_files == [
+        {"chi_bo": "Chi bộ Khu phố 5", "path": PRINT, "pages": entry["pages"], "members": 12}
+    ]
     assert outcome.errors == [] and outcome.status == 0
 
 
@@ -99,7 +103,10 @@ def test_the_same_inputs_give_the_same_bytes_and_a_rerun_keeps_it(printed, tmp_p
         run_bulk(source, again, ("pdf",))
         assert entries(again)[PRINT]["sha256"] != entries(out)[PRINT]["sha256"]
     finally:
-        shutil.copy(Path(__file__).resolve().parents[2] / "examples" / "chi-bo-khu-pho-5" / "dv-05.json", source / "kp5" / "dv-05.json")
+        shutil.copy(
+            Path(__file__).resolve().parents[2] / "examples" / "chi-bo-khu-pho-5" / "dv-05.json",
+            source / "kp5" / "dv-05.json",
+        )
 
 
 def test_no_print_file_without_pdf(tmp_path):
@@ -117,8 +124,10 @@ class FailOne(Executor):
     def submit(self, fn, /, *args, **kwargs):
         result = fn(*args, **kwargs)
         if fn is render_batch:
-            result = [BatchResult(r.path, problems=["lỗi không lường trước khi in: thử"]) if r.path == self.path else r
-                      for r in result]
+            result = [
+                BatchResult(r.path, problems=["lỗi không lường trước khi in: thử"]) if r.path == self.path else r
+                for r in result
+            ]
         future = Future()
         future.set_result(result)
         return future
@@ -151,10 +160,15 @@ def test_merging_holds_one_member_at_a_time_and_names_a_damaged_one(printed, tmp
         size = tracemalloc.get_traced_memory()[1]
         tracemalloc.stop()
         return size
+
     assert peak(96) < 1.3 * peak(24)  # four times the members, not four times the memory
     assert len(PdfReader(tmp_path / "96.pdf").pages) == 4 * len(PdfReader(tmp_path / "24.pdf").pages)
     damaged = tmp_path / "hong.pdf"
     damaged.write_bytes(b"%PDF-1.7\nkhong phai pdf")
     made = merge(tmp_path / "x.pdf", "thử", [("Một", pdfs[0]), ("Hỏng", damaged), ("Hai", pdfs[1])])
     assert made["unreadable"] == ["Hỏng"] and [t for t, _ in outline(tmp_path / "x.pdf")] == ["Một", "Hai"]
-    assert made["pages"] == len(PdfReader(pdfs[0]).pages) + len(PdfReader(pdfs[1]).pages) == len(PdfReader(tmp_path / "x.pdf").pages)
+    assert (
+        made["pages"]
+        == len(PdfReader(pdfs[0]).pages) + len(PdfReader(pdfs[1]).pages)
+        == len(PdfReader(tmp_path / "x.pdf").pages)
+    )

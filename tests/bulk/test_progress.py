@@ -1,5 +1,6 @@
 """The bulk run's progress: documents, not organisations, and the time left in Vietnamese words once
 enough documents are done to tell (a clock injected, so the figures are exact)."""
+
 from __future__ import annotations
 
 import io
@@ -19,11 +20,20 @@ class Clock:
         return self.now
 
 
-@pytest.mark.parametrize("seconds, words", [
-    (0, "còn vài giây"), (9.4, "còn vài giây"), (42, "còn khoảng 40 giây"), (54, "còn khoảng 50 giây"),
-    (58, "còn khoảng 1 phút"), (118, "còn khoảng 2 phút"), (59 * 60, "còn khoảng 59 phút"),
-    (75 * 60 + 40, "còn khoảng 1 giờ 15 phút"), (2 * 3600 + 60, "còn khoảng 2 giờ"),
-])
+@pytest.mark.parametrize(
+    "seconds, words",
+    [
+        (0, "còn vài giây"),
+        (9.4, "còn vài giây"),
+        (42, "còn khoảng 40 giây"),
+        (54, "còn khoảng 50 giây"),
+        (58, "còn khoảng 1 phút"),
+        (118, "còn khoảng 2 phút"),
+        (59 * 60, "còn khoảng 59 phút"),
+        (75 * 60 + 40, "còn khoảng 1 giờ 15 phút"),
+        (2 * 3600 + 60, "còn khoảng 2 giờ"),
+    ],
+)
 def test_time_left_in_words(seconds, words):
     assert time_left_words(seconds) == words
 
@@ -51,7 +61,7 @@ def test_the_line_counts_documents_and_says_the_time_left():
     assert "văn bản 12/400" in first and "còn" not in first  # one second in: no guess yet
     clock.now += 59
     progress.update(100, 200, 0, 1, force=True)
-    line = stream.getvalue()[len(first):]
+    line = stream.getvalue()[len(first) :]
     assert line.startswith("\r[######..................] văn bản 100/400 · 200 tệp đã in")
     assert line.rstrip().endswith("1 lỗi · còn khoảng 3 phút")
 

@@ -1,4 +1,5 @@
 """A bulk run end to end: files, manifest, re-runs, resuming, parallel and cluster executors."""
+
 from __future__ import annotations
 
 import hashlib
@@ -116,8 +117,10 @@ def test_the_archive_holds_the_tree_and_the_manifest(dang_bo, tmp_path):
     with zipfile.ZipFile(outcome.archive) as archive:
         names = archive.namelist()
         assert "manifest.json" in names
-        assert archive.read(f"{ROOT_DIR}/chi-bo-khu-pho-5/bieu-diem-tccsd.docx") == \
-            (out / ROOT_DIR / "chi-bo-khu-pho-5" / "bieu-diem-tccsd.docx").read_bytes()
+        assert (
+            archive.read(f"{ROOT_DIR}/chi-bo-khu-pho-5/bieu-diem-tccsd.docx")
+            == (out / ROOT_DIR / "chi-bo-khu-pho-5" / "bieu-diem-tccsd.docx").read_bytes()
+        )
     assert outcome.archive == out / f"{ROOT_DIR}.zip" and len(names) == 26 + 2 + 2 + XLSX + 1
 
 
@@ -159,12 +162,16 @@ def test_progress_line_on_a_terminal():
 def test_a_dask_cluster_gives_the_same_files(dang_bo, tmp_path):
     distributed = pytest.importorskip("distributed")
     run_bulk(dang_bo, tmp_path / "local", ("docx",))
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         outcome = run_bulk(dang_bo, tmp_path / "dask", ("docx",), executor=client.get_executor(), batch_size=5)
     assert outcome.status == 0 and outcome.written == 26
     local, remote = files(tmp_path / "local"), files(tmp_path / "dask")
-    assert {k: v for k, v in local.items() if k != "manifest.json"} == {k: v for k, v in remote.items() if k != "manifest.json"}
+    assert {k: v for k, v in local.items() if k != "manifest.json"} == {
+        k: v for k, v in remote.items() if k != "manifest.json"
+    }
 
 
 def test_cli_sends_the_batches_to_a_dask_scheduler(dang_bo, tmp_path, capsys):
@@ -184,6 +191,7 @@ def test_a_template_that_cannot_be_compiled_does_not_break_the_pool(monkeypatch)
     """The pool's initializer compiles every template; one missing must not kill the workers."""
     from generator import pipeline
     from generator.bulk.worker import warm_up
+
     monkeypatch.setattr(pipeline, "renderable_forms", lambda: ["ban-tu-kiem-diem", "khong-co-mau-nay"])
     warm_up()
 
@@ -191,18 +199,24 @@ def test_a_template_that_cannot_be_compiled_does_not_break_the_pool(monkeypatch)
 def test_a_committees_own_template_prints_every_member_and_editing_it_reprints(dang_bo, tmp_path):
     """The profile's mau_in: checked once before anything prints, part of each output's input hash."""
     from docx import Document
+
     from generator.errors import InputError
     from generator.usertemplate.export import export_template
+
     template = export_template("ban-tu-kiem-diem", tmp_path / "mau" / "ban-tu-kiem-diem.docx")
 
     def mark(text: str) -> None:
         document = Document(template)
         document.paragraphs[0].insert_paragraph_before(text)
         document.save(template)
+
     mark("MẪU CỦA TỈNH X")
     profile = tmp_path / "tinh-x.yaml"
-    profile.write_text("id: tinh-x\nname: Tỉnh X\nregime: qd366-2025\n"
-                       "mau_in:\n  ban-tu-kiem-diem: {docx: mau/ban-tu-kiem-diem.docx}\n", encoding="utf-8")
+    profile.write_text(
+        "id: tinh-x\nname: Tỉnh X\nregime: qd366-2025\n"
+        "mau_in:\n  ban-tu-kiem-diem: {docx: mau/ban-tu-kiem-diem.docx}\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     first = run_bulk(dang_bo, out, ["docx"], profile=str(profile))
     member = next(out.rglob("ban-tu-kiem-diem-*.docx"))
@@ -223,6 +237,7 @@ def test_a_committees_own_template_prints_every_member_and_editing_it_reprints(d
 def test_bulk_warns_once_when_the_run_is_dated_after_its_regime_table(dang_bo, tmp_path, capsys, ngay_lap, warned):
     """qd366-2025 is known through 22/11/2026 (generator/regimes/qd366-2025.yaml, known_through)."""
     import yaml
+
     source = dang_bo / "dang-bo.yaml"
     header = yaml.safe_load(source.read_text(encoding="utf-8"))
     header.update(nam=2026, ngay_lap=ngay_lap)

@@ -1,4 +1,5 @@
 """The bulk run's spreadsheets (issue 15 §2), read back with openpyxl as a clerk's Excel reads them."""
+
 from __future__ import annotations
 
 import csv
@@ -42,11 +43,22 @@ def test_the_whole_dang_bo_list_has_a_row_per_member_with_numbers_as_numbers(run
     book = load_workbook(root / WHOLE_LIST)
     sheet = book.active
     header, *members = list(sheet.iter_rows(values_only=True))
-    assert header == ("Tổ chức cơ sở", "Chi bộ", "Họ và tên", "Nhóm đối tượng", "Điểm", "Mức xếp loại", "Số phiếu",
-                      "Tỷ lệ", "Ghi chú")
+    assert header == (
+        "Tổ chức cơ sở",
+        "Chi bộ",
+        "Họ và tên",
+        "Nhóm đối tượng",
+        "Điểm",
+        "Mức xếp loại",
+        "Số phiếu",
+        "Tỷ lệ",
+        "Ghi chú",
+    )
     assert len(members) == 23  # 24 members, one skipped
     assert sheet.freeze_panes == "D2" and sheet.auto_filter.ref == "A1:I24"  # header and names frozen, filters on
-    assert {m[1] for m in members} == {"Chi bộ Khu phố 5", "Chi bộ Khu phố 6"} and {m[0] for m in members} == {"Đảng bộ phường Ba Đình"}
+    assert {m[1] for m in members} == {"Chi bộ Khu phố 5", "Chi bộ Khu phố 6"} and {m[0] for m in members} == {
+        "Đảng bộ phường Ba Đình"
+    }
     assert all(isinstance(m[4], (int, float)) for m in members if m[4] is not None)
     an = next(m for m in members if m[2] == "Nguyễn Văn An" and m[1] == "Chi bộ Khu phố 5")
     assert an[5] == "Hoàn thành xuất sắc nhiệm vụ" or an[7]  # a level, and the quota's word when it applied
@@ -86,10 +98,25 @@ def test_the_error_list_puts_each_part_of_the_place_in_its_own_column(run):
 
 def test_a_workbooks_error_is_split_into_sheet_row_and_column():
     from generator.bulk.spreadsheets import error_row
-    assert error_row({"where": "trang “Đảng viên”, dòng 3", "reason": "Thông tin đảng viên › Họ và tên ($.dang_vien.ho_ten): "
-                      "thiếu trường bắt buộc"})[:6] == ["Đảng viên", 3, "", "", "Thông tin đảng viên › Họ và tên",
-                                                       "thiếu trường bắt buộc"]
-    assert error_row({"where": "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”", "reason": "ngày không hợp lệ “31/02/2001”",
-                      "who": "Lê Thị Mai"}) == [
-        "Đảng viên", 7, "Ngày vào Đảng", "Lê Thị Mai", "", "ngày không hợp lệ “31/02/2001”",
-        "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”"]
+
+    assert error_row(
+        {
+            "where": "trang “Đảng viên”, dòng 3",
+            "reason": "Thông tin đảng viên › Họ và tên ($.dang_vien.ho_ten): thiếu trường bắt buộc",
+        }
+    )[:6] == ["Đảng viên", 3, "", "", "Thông tin đảng viên › Họ và tên", "thiếu trường bắt buộc"]
+    assert error_row(
+        {
+            "where": "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”",
+            "reason": "ngày không hợp lệ “31/02/2001”",
+            "who": "Lê Thị Mai",
+        }
+    ) == [
+        "Đảng viên",
+        7,
+        "Ngày vào Đảng",
+        "Lê Thị Mai",
+        "",
+        "ngày không hợp lệ “31/02/2001”",
+        "trang “Đảng viên”, dòng 7, cột “Ngày vào Đảng”",
+    ]

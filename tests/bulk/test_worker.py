@@ -1,4 +1,5 @@
 """The worker only renders the ready context of each job, and says per job what became of it."""
+
 from __future__ import annotations
 
 import hashlib
@@ -24,5 +25,7 @@ def test_a_batch_renders_each_context_and_reports_the_one_it_cannot_print(tmp_pa
     assert remote[0].files["docx"] == remote[2].files["docx"] and not remote[0].written
     local = render_batch(jobs[:1], ("docx",), None, str(tmp_path))
     data = (tmp_path / "a" / "mot.docx").read_bytes()
-    assert data == remote[0].files["docx"] and local[0].written == {"docx": (hashlib.sha256(data).hexdigest(), len(data))}
+    assert data == remote[0].files["docx"] and local[0].written == {
+        "docx": (hashlib.sha256(data).hexdigest(), len(data))
+    }
     assert not local[0].files

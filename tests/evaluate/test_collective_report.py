@@ -1,5 +1,6 @@
 """Mẫu 01 (báo cáo kiểm điểm tập thể): the proposed level against the engine, part A's
 sections by regime, the kinds of collective each regime rates, faults counted one by one."""
+
 from __future__ import annotations
 
 import copy
@@ -74,8 +75,11 @@ def test_tasks_completed_below_70_percent_force_khtnv_at_the_boundary():
 
 
 def leadership(**conditions) -> dict:
-    doc = outstanding(loai_tap_the="tap_the_lanh_dao_quan_ly", tap_the="Tập thể lãnh đạo Ủy ban nhân dân phường Ba Đình",
-                      dieu_kien=conditions)
+    doc = outstanding(
+        loai_tap_the="tap_the_lanh_dao_quan_ly",
+        tap_the="Tập thể lãnh đạo Ủy ban nhân dân phường Ba Đình",
+        dieu_kien=conditions,
+    )
     del doc["thong_ke_dang_vien"]
     return doc
 
@@ -101,7 +105,9 @@ def test_a_chi_bo_report_needs_the_government_and_mass_organisations_result():
 def test_a_leadership_collective_is_not_rated_by_this_form_before_2025():
     doc = report(2023, loai_tap_the="tap_the_lanh_dao_quan_ly")
     found = problems(doc)
-    assert any("($.loai_tap_the" in p and "không đánh giá, xếp loại tập thể lãnh đạo, quản lý" in p for p in found), found
+    assert any("($.loai_tap_the" in p and "không đánh giá, xếp loại tập thể lãnh đạo, quản lý" in p for p in found), (
+        found
+    )
 
 
 def test_part_a_sections_follow_the_regime():
@@ -130,17 +136,38 @@ def test_2023_report_is_graded_per_criterion():
 
 def test_a_2016_report_has_hd27_headings_points_and_levels():
     sheet = load_document(EXAMPLES / "bieu-diem-tccsd-2014.yaml")
-    doc = {k: sheet[k] for k in ("regime", "nam", "dang_bo", "dia_danh", "ngay_lap", "diem", "thong_ke_dang_vien",
-                                 "dieu_kien", "tu_xep_loai", "ky", "noi_nhan")}
-    doc.update(form="bao-cao-kiem-diem-tap-the", tap_the=sheet["to_chuc"], loai_tap_the=sheet["loai_to_chuc"],
-               han_che={"han_che": "Sinh hoạt chuyên đề chưa đều.", "nguyen_nhan": "Chi ủy chưa sâu sát."},
-               trach_nhiem={"tap_the": "Chi ủy chịu trách nhiệm chung."}, phuong_huong="Mỗi quý một chuyên đề.",
-               uu_diem={k: "Hoàn thành." for k in ("quan_triet", "lam_theo_bac", "tap_trung_dan_chu", "kiem_tra")})
+    doc = {
+        k: sheet[k]
+        for k in (
+            "regime",
+            "nam",
+            "dang_bo",
+            "dia_danh",
+            "ngay_lap",
+            "diem",
+            "thong_ke_dang_vien",
+            "dieu_kien",
+            "tu_xep_loai",
+            "ky",
+            "noi_nhan",
+        )
+    }
+    doc.update(
+        form="bao-cao-kiem-diem-tap-the",
+        tap_the=sheet["to_chuc"],
+        loai_tap_the=sheet["loai_to_chuc"],
+        han_che={"han_che": "Sinh hoạt chuyên đề chưa đều.", "nguyen_nhan": "Chi ủy chưa sâu sát."},
+        trach_nhiem={"tap_the": "Chi ủy chịu trách nhiệm chung."},
+        phuong_huong="Mỗi quý một chuyên đề.",
+        uu_diem={k: "Hoàn thành." for k in ("quan_triet", "lam_theo_bac", "tap_trung_dan_chu", "kiem_tra")},
+    )
     prepared = prepare(doc)
     layout = prepared.context["trinh_bay"]
     assert layout["uu_diem"][3]["ten"] == "Công tác kiểm tra, giám sát, khen thưởng và kỷ luật đảng"
-    assert layout["tieu_de"] == ("Kiểm điểm tập thể và tự đánh giá chất lượng tổ chức đảng\n"  # balanced lines
-                                 "Chi bộ Công ty Cổ phần Cơ khí Sài Gòn năm 2016")
+    assert layout["tieu_de"] == (
+        "Kiểm điểm tập thể và tự đánh giá chất lượng tổ chức đảng\n"  # balanced lines
+        "Chi bộ Công ty Cổ phần Cơ khí Sài Gòn năm 2016"
+    )
     assert layout["mau"]["form_code"] == "" and layout["phan_b"] == "B. TỰ CHẤM ĐIỂM, XẾP LOẠI"
     assert prepared.evaluation.level == "HTTNV" and [r["stt"] for r in layout["bang_diem"]][:3] == ["1", "1.1", "1.2"]
     doc["tu_xep_loai"] = "TSVM"

@@ -1,5 +1,6 @@
 """Tables that know their own age: each dated table records the day it was last checked, and a
 document decided after that day gets one warning line (never in the document)."""
+
 from __future__ import annotations
 
 import copy
@@ -23,8 +24,12 @@ def _after(day: dt.date, days: int) -> str:
 
 def test_every_dated_table_says_how_far_it_is_known_and_from_what():
     tables = all_tables()
-    assert {t.path for t in tables} >= {"generator/commendation/luong-co-so.yaml", "generator/commendation/khen-thuong.yaml",
-                                        "generator/regimes/qd366-2025.yaml", "generator/regimes/hd07-2011.yaml"}
+    assert {t.path for t in tables} >= {
+        "generator/commendation/luong-co-so.yaml",
+        "generator/commendation/khen-thuong.yaml",
+        "generator/regimes/qd366-2025.yaml",
+        "generator/regimes/hd07-2011.yaml",
+    }
     assert all(isinstance(t.known_through, dt.date) and t.last_source.strip() for t in tables)
     assert wage_table().known_through == dt.date(2026, 12, 2) and "161/2026/NĐ-CP" in wage_table().last_source
 
@@ -62,7 +67,9 @@ def test_without_a_date_the_review_year_end_decides():
 
 def test_classify_warns_once_on_stderr_and_keeps_stdout_clean(tmp_path, capsys):
     path = tmp_path / "to-trinh.json"
-    path.write_text(json.dumps({**TO_TRINH, "ngay_quyet_dinh": "2026-12-20"}, ensure_ascii=False, default=str), encoding="utf-8")
+    path.write_text(
+        json.dumps({**TO_TRINH, "ngay_quyet_dinh": "2026-12-20"}, ensure_ascii=False, default=str), encoding="utf-8"
+    )
     assert main(["classify", "--json", str(path)]) == 0
     out, err = capsys.readouterr()
     assert json.loads(out)["wage"]["amount"] == 2530000
@@ -71,7 +78,9 @@ def test_classify_warns_once_on_stderr_and_keeps_stdout_clean(tmp_path, capsys):
 
 def test_render_warns_and_still_prints(tmp_path, capsys):
     path = tmp_path / "to-trinh.json"
-    path.write_text(json.dumps({**TO_TRINH, "ngay_quyet_dinh": "2026-12-20"}, ensure_ascii=False, default=str), encoding="utf-8")
+    path.write_text(
+        json.dumps({**TO_TRINH, "ngay_quyet_dinh": "2026-12-20"}, ensure_ascii=False, default=str), encoding="utf-8"
+    )
     assert main(["render", str(path), "--format", "docx", "-o", str(tmp_path / "out")]) == 0
     out, err = capsys.readouterr()
     assert (tmp_path / "out" / "to-trinh.docx").is_file() and "Cảnh báo" not in out
@@ -89,6 +98,7 @@ def test_awards_warns_after_the_tables_date(day, lines, capsys):
 
 def test_the_web_result_panel_carries_the_warning():
     from generator.web.checking import check
+
     result = check({**copy.deepcopy(TO_TRINH), "ngay_quyet_dinh": "2026-12-20"})["result"]
     assert "bảng mức lương cơ sở" in result["canh_bao"]
     assert check(copy.deepcopy(TO_TRINH))["result"]["canh_bao"] is None
@@ -96,8 +106,11 @@ def test_the_web_result_panel_carries_the_warning():
 
 def test_the_readme_lists_every_table_with_its_date():
     from tests.samples import ROOT
+
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("### Quy tắc đã cập nhật đến ngày / rules known through", 1)[1].split("\n## ", 1)[0]
     for table in all_tables():
         row = next(line for line in section.splitlines() if line.startswith(f"| `{table.path}`"))
-        assert row.endswith(f"| {table.known_through.day:02d}/{table.known_through.month:02d}/{table.known_through.year} |"), row
+        assert row.endswith(
+            f"| {table.known_through.day:02d}/{table.known_through.month:02d}/{table.known_through.year} |"
+        ), row

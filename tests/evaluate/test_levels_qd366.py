@@ -1,4 +1,5 @@
 """Boundaries of every band and condition of Điều 11, Quy định 366-QĐ/TW (individuals)."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,17 +26,20 @@ def clean_member(**tasks) -> dict:
     return doc
 
 
-@pytest.mark.parametrize("common, tasks, expected", [
-    (30, 60, "HTXSNV"),      # 90 exactly: "từ 90 điểm trở lên"
-    (29.99, 60, "HTTNV"),    # 89.99
-    (30, 59.99, "HTTNV"),
-    (30, 40, "HTTNV"),       # 70 exactly
-    (29.5, 40, "HTNV"),      # 69.5
-    (20, 30, "HTNV"),        # 50 exactly
-    (19.9, 30, "KHTNV"),     # 49.9
-    (0, 0, "KHTNV"),
-    (30, 70, "HTXSNV"),
-])
+@pytest.mark.parametrize(
+    "common, tasks, expected",
+    [
+        (30, 60, "HTXSNV"),  # 90 exactly: "từ 90 điểm trở lên"
+        (29.99, 60, "HTTNV"),  # 89.99
+        (30, 59.99, "HTTNV"),
+        (30, 40, "HTTNV"),  # 70 exactly
+        (29.5, 40, "HTNV"),  # 69.5
+        (20, 30, "HTNV"),  # 50 exactly
+        (19.9, 30, "KHTNV"),  # 49.9
+        (0, 0, "KHTNV"),
+        (30, 70, "HTXSNV"),
+    ],
+)
 def test_score_bands(common, tasks, expected):
     assert level_of(with_scores(clean_member(), common, tasks)) == expected
 
@@ -119,11 +123,14 @@ def test_more_than_half_tasks_not_done_is_a_trigger(done, triggered):
     assert any("trên 1/2" in r.text and r.met for r in result.reasons) is triggered
 
 
-@pytest.mark.parametrize("violation", [
-    {"suy_thoai": True},
-    {"vi_pham_dieu_cam": True},
-    {"ky_luat": {"hinh_thuc": "khien_trach", "lien_quan_chuc_trach": True}},
-])
+@pytest.mark.parametrize(
+    "violation",
+    [
+        {"suy_thoai": True},
+        {"vi_pham_dieu_cam": True},
+        {"ky_luat": {"hinh_thuc": "khien_trach", "lien_quan_chuc_trach": True}},
+    ],
+)
 def test_triggers_force_khtnv_whatever_the_score(violation):
     doc = with_scores(clean_member(), 30, 70)
     doc["vi_pham"] = violation
@@ -141,8 +148,14 @@ def test_discipline_unrelated_to_duties_is_no_trigger():
 
 def test_self_detected_violation_is_left_to_the_competent_level():
     doc = with_scores(clean_member(), 30, 62)
-    doc["vi_pham"] = {"ky_luat": {"hinh_thuc": "khien_trach", "lien_quan_chuc_trach": True,
-                                  "tu_phat_hien_khac_phuc": True, "giai_trinh": "Tự phát hiện sai sót và báo cáo ngay."}}
+    doc["vi_pham"] = {
+        "ky_luat": {
+            "hinh_thuc": "khien_trach",
+            "lien_quan_chuc_trach": True,
+            "tu_phat_hien_khac_phuc": True,
+            "giai_trinh": "Tự phát hiện sai sót và báo cáo ngay.",
+        }
+    }
     result = evaluate(validate(doc))
     assert result.level == "HTXSNV"
     assert any("cấp có thẩm quyền" in r.text for r in result.reasons)
@@ -154,7 +167,13 @@ def test_self_detected_violation_is_left_to_the_competent_level():
 
 def leader(**unit) -> dict:
     doc = example("02a")
-    doc["lanh_dao"]["nhiem_vu_don_vi"] = {"so_duoc_giao": 10, "so_hoan_thanh": 10, "so_dung_tien_do": 10, "so_vuot_muc": 3, **unit}
+    doc["lanh_dao"]["nhiem_vu_don_vi"] = {
+        "so_duoc_giao": 10,
+        "so_hoan_thanh": 10,
+        "so_dung_tien_do": 10,
+        "so_vuot_muc": 3,
+        **unit,
+    }
     doc.pop("tu_xep_loai")
     return with_scores(doc, 30, 65)
 
@@ -192,11 +211,14 @@ def test_leader_rules_do_not_apply_to_other_members():
     assert not any("cơ quan, đơn vị phụ trách" in r.text for r in reasons)
 
 
-@pytest.mark.parametrize("admitted, rated", [
-    ("2025-06-05", True),    # 05/6 → 05/12: exactly six months
-    ("2025-06-06", False),   # one day short
-    ("2025-05-31", True),
-])
+@pytest.mark.parametrize(
+    "admitted, rated",
+    [
+        ("2025-06-05", True),  # 05/6 → 05/12: exactly six months
+        ("2025-06-06", False),  # one day short
+        ("2025-05-31", True),
+    ],
+)
 def test_not_rated_when_admitted_less_than_six_months(admitted, rated):
     doc = clean_member()
     doc["ngay_lap"] = "2025-12-05"

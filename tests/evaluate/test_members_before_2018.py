@@ -1,4 +1,5 @@
 """Members in 2011 and 2014–2017: rated by the chi bộ's vote within the seeds' conditions."""
+
 from __future__ import annotations
 
 import copy
@@ -15,8 +16,13 @@ LIST_2016 = json.loads((EXAMPLES / "chi-bo-2016" / "xep-loai-chi-bo.json").read_
 
 def chi_bo(regime: str, members: list[dict], official: int = 21) -> dict:
     doc = copy.deepcopy(LIST_2016)
-    doc.update(regime=regime, nam=2016 if regime == "hd27-2014" else 2011, so_dang_vien_chinh_thuc=official,
-               ngay_hop="2016-12-15" if regime == "hd27-2014" else "2011-12-15", dang_vien=members)
+    doc.update(
+        regime=regime,
+        nam=2016 if regime == "hd27-2014" else 2011,
+        so_dang_vien_chinh_thuc=official,
+        ngay_hop="2016-12-15" if regime == "hd27-2014" else "2011-12-15",
+        dang_vien=members,
+    )
     return doc
 
 
@@ -34,12 +40,15 @@ def one(regime: str, official: int = 21, **facts) -> dict:
     return results(chi_bo(regime, [member(**facts)], official))[0]
 
 
-@pytest.mark.parametrize("regime, yes, expected", [
-    ("hd07-2011", 14, "HTXSNV"),  # 14/21 = 2/3: "được 2/3 trở lên" is enough in 2011
-    ("hd07-2011", 13, "HTTNV"),
-    ("hd27-2014", 14, "HTTNV"),   # 2014 wants "trên 2/3": exactly 2/3 is not enough
-    ("hd27-2014", 15, "HTXSNV"),
-])
+@pytest.mark.parametrize(
+    "regime, yes, expected",
+    [
+        ("hd07-2011", 14, "HTXSNV"),  # 14/21 = 2/3: "được 2/3 trở lên" is enough in 2011
+        ("hd07-2011", 13, "HTTNV"),
+        ("hd27-2014", 14, "HTTNV"),  # 2014 wants "trên 2/3": exactly 2/3 is not enough
+        ("hd27-2014", 15, "HTXSNV"),
+    ],
+)
 def test_exactly_two_thirds_under_2011_and_2014(regime, yes, expected):
     votes = {"HTXSNV": yes, "HTTNV": 21 - yes}
     assert one(regime, phieu=votes, cong_chuc={"xep_loai": "HTXSNV"})["vote_level"] == expected
@@ -51,13 +60,16 @@ def test_2011_members_keep_their_old_names():
     assert alone["quota"] == "cut" and alone["level_label"] == "Đủ tư cách, hoàn thành tốt nhiệm vụ"
 
 
-@pytest.mark.parametrize("work, expected", [
-    ({"xep_loai": "HTXSNV"}, "HTXSNV"),
-    ({"xep_loai": "HTTNV", "danh_hieu": True}, "HTXSNV"),   # proposed Chiến sỹ thi đua cơ sở or a bằng khen
-    ({"xep_loai": "HTTNV"}, "HTTNV"),
-    ({"xep_loai": "HTNV"}, "HTNV"),
-    ({"xep_loai": "KHTNV"}, "KHTNV"),
-])
+@pytest.mark.parametrize(
+    "work, expected",
+    [
+        ({"xep_loai": "HTXSNV"}, "HTXSNV"),
+        ({"xep_loai": "HTTNV", "danh_hieu": True}, "HTXSNV"),  # proposed Chiến sỹ thi đua cơ sở or a bằng khen
+        ({"xep_loai": "HTTNV"}, "HTTNV"),
+        ({"xep_loai": "HTNV"}, "HTNV"),
+        ({"xep_loai": "KHTNV"}, "KHTNV"),
+    ],
+)
 def test_2014_civil_servant_rating_caps_the_party_rating(work, expected):
     assert one("hd27-2014", phieu={"HTXSNV": 21}, cong_chuc=work)["level"] == expected
 
@@ -93,8 +105,8 @@ def test_the_2016_example_small_chi_bo_and_tie():
     assert quota["max"] == 1 and "dưới 7: không quá 1 đồng chí" in quota["computation"]
     assert quota["tie"] == ["Trần Văn Hải", "Nguyễn Thị Mai"] and quota["selected"] == []
     levels = {m["ho_ten"]: m["level"] for m in group.as_dict()["members"]}
-    assert levels["Phan Thị Thu"] == "HTNV"            # sick 4 months
-    assert levels["Đinh Công Lý"] == "NOT_RATED"       # admitted 4 months before the meeting
+    assert levels["Phan Thị Thu"] == "HTNV"  # sick 4 months
+    assert levels["Đinh Công Lý"] == "NOT_RATED"  # admitted 4 months before the meeting
 
 
 def test_seven_members_use_the_rate_not_the_small_rule():

@@ -1,4 +1,5 @@
 """Members graded per criterion: Quy định 132 (2019–2022, with Sơn La's profile) and 124 (2023–2024)."""
+
 from __future__ import annotations
 
 import copy
@@ -23,29 +24,44 @@ def rate(base: dict, official: int = 9, profile_off: bool = False, **entry) -> d
     group = evaluate_group(doc, EXAMPLES)
     member = group.as_dict()["members"][0]
     expected = [] if member["rule_level"] != "UNDECIDED" else ["$.dang_vien[0].quyet_dinh_xep_loai.xep_loai"]
-    assert [p.path for p in group.problems] == expected, group.problems  # undecided: the committee's decision is asked for
+    assert [p.path for p in group.problems] == expected, (
+        group.problems
+    )  # undecided: the committee's decision is asked for
     return member
 
 
 def G132(task, other):
-    return {"tu_tuong_chinh_tri": other, "pham_chat_dao_duc": other, "ky_luat_tac_phong": other, "ket_qua_nhiem_vu": task}
+    return {
+        "tu_tuong_chinh_tri": other,
+        "pham_chat_dao_duc": other,
+        "ky_luat_tac_phong": other,
+        "ket_qua_nhiem_vu": task,
+    }
 
 
-@pytest.mark.parametrize("task, other, expected", [
-    ("xuat_sac", "tot", "HTXSNV"),
-    ("tot", "xuat_sac", "HTTNV"),           # the task criterion must be Xuất sắc
-    ("xuat_sac", "trung_binh", "HTTNV"),    # the rest must be Tốt or better
-    ("tot", "trung_binh", "HTTNV"),
-    ("trung_binh", "trung_binh", "HTNV"),
-    ("trung_binh", "kem", "UNDECIDED"),  # a "Kém" criterion fails HTNV but is no KHTNV ground of HD 21
-])
+@pytest.mark.parametrize(
+    "task, other, expected",
+    [
+        ("xuat_sac", "tot", "HTXSNV"),
+        ("tot", "xuat_sac", "HTTNV"),  # the task criterion must be Xuất sắc
+        ("xuat_sac", "trung_binh", "HTTNV"),  # the rest must be Tốt or better
+        ("tot", "trung_binh", "HTTNV"),
+        ("trung_binh", "trung_binh", "HTNV"),
+        ("trung_binh", "kem", "UNDECIDED"),  # a "Kém" criterion fails HTNV but is no KHTNV ground of HD 21
+    ],
+)
 def test_2019_grades(task, other, expected):
     assert rate(SON_LA, profile_off=True, cap_do=G132(task, other), phieu={"HTXSNV": 9})["rule_level"] == expected
 
 
-@pytest.mark.parametrize("score, expected", [(90, "HTXSNV"), (89.99, "HTTNV"), (70, "HTTNV"), (69.5, "HTNV"), (50, "HTNV"), (49.9, "KHTNV")])
+@pytest.mark.parametrize(
+    "score, expected", [(90, "HTXSNV"), (89.99, "HTTNV"), (70, "HTTNV"), (69.5, "HTNV"), (50, "HTNV"), (49.9, "KHTNV")]
+)
 def test_son_la_profile_adds_score_bands(score, expected):
-    assert rate(SON_LA, diem=score, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, phieu_vong_2=9)["rule_level"] == expected
+    assert (
+        rate(SON_LA, diem=score, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, phieu_vong_2=9)["rule_level"]
+        == expected
+    )
 
 
 def test_son_la_profile_requires_the_score():
@@ -94,7 +110,12 @@ def test_son_la_example_quota_on_the_whole_chi_bo():
 
 
 def test_2019_violation_in_the_year_is_khtnv():
-    assert rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), ky_luat_trong_nam=True, phieu={"KHTNV": 9})["level"] == "KHTNV"
+    assert (
+        rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), ky_luat_trong_nam=True, phieu={"KHTNV": 9})[
+            "level"
+        ]
+        == "KHTNV"
+    )
 
 
 def G124(task, other):
@@ -103,12 +124,21 @@ def G124(task, other):
 
 @pytest.mark.parametrize("exceeded, expected", [(50, "HTXSNV"), (49.9, "HTTNV")])
 def test_2023_needs_half_of_targets_exceeded(exceeded, expected):
-    result = rate(Y2023, official=14, cap_do=G124("xuat_sac", "tot"), ty_le_chi_tieu=100, ty_le_vuot_muc=exceeded, phieu={"HTXSNV": 14})
+    result = rate(
+        Y2023,
+        official=14,
+        cap_do=G124("xuat_sac", "tot"),
+        ty_le_chi_tieu=100,
+        ty_le_vuot_muc=exceeded,
+        phieu={"HTXSNV": 14},
+    )
     assert result["rule_level"] == expected
 
 
 def test_2023_needs_every_target_for_htxsnv():
-    result = rate(Y2023, official=14, cap_do=G124("xuat_sac", "tot"), ty_le_chi_tieu=99, ty_le_vuot_muc=60, phieu={"HTXSNV": 14})
+    result = rate(
+        Y2023, official=14, cap_do=G124("xuat_sac", "tot"), ty_le_chi_tieu=99, ty_le_vuot_muc=60, phieu={"HTXSNV": 14}
+    )
     assert result["rule_level"] == "HTTNV"
 
 
@@ -153,17 +183,28 @@ DECIDED = {"xep_loai": "HTNV", "can_cu": "Kết luận số 05-KL/ĐU ngày 20/1
 
 
 def test_a_committee_decision_gives_the_level_the_rules_leave_open_and_cites_its_basis():
-    result = rate(SON_LA, profile_off=True, cap_do=G132("trung_binh", "kem"), phieu={"HTNV": 9}, quyet_dinh_xep_loai=DECIDED)
+    result = rate(
+        SON_LA, profile_off=True, cap_do=G132("trung_binh", "kem"), phieu={"HTNV": 9}, quyet_dinh_xep_loai=DECIDED
+    )
     assert result["rule_level"] == "HTNV" and result["level"] == "HTNV"
     assert result["decision"] == {"level": "HTNV", "basis": DECIDED["can_cu"]}
-    assert "Kết luận số 05-KL/ĐU" in result["reasons"][-1]["text"] or any("05-KL/ĐU" in r["text"] for r in result["reasons"])
+    assert "Kết luận số 05-KL/ĐU" in result["reasons"][-1]["text"] or any(
+        "05-KL/ĐU" in r["text"] for r in result["reasons"]
+    )
 
 
 def test_a_committee_decision_where_the_rules_decide_is_refused():
     doc = copy.deepcopy(SON_LA)
     doc.pop("profile", None)
-    doc["dang_vien"] = [{"ho_ten": "Lò Văn A", "ngay_vao_dang": "2010-01-01", "cap_do": G132("tot", "tot"),
-                         "phieu": {"HTTNV": 9}, "quyet_dinh_xep_loai": DECIDED}]
+    doc["dang_vien"] = [
+        {
+            "ho_ten": "Lò Văn A",
+            "ngay_vao_dang": "2010-01-01",
+            "cap_do": G132("tot", "tot"),
+            "phieu": {"HTTNV": 9},
+            "quyet_dinh_xep_loai": DECIDED,
+        }
+    ]
     problems = evaluate_group(doc, EXAMPLES).problems
     assert [p.path for p in problems] == ["$.dang_vien[0].quyet_dinh_xep_loai"]
     assert "Hoàn thành tốt nhiệm vụ" in problems[0].reason
@@ -182,11 +223,15 @@ def test_2019_sick_leave_of_3_months_caps_the_level_below_httnv(months, expected
     result = rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, nghi_om_thang=months)
     assert result["rule_level"] == expected
     if expected == "HTNV":
-        assert any("từ 03 tháng" not in r["text"] and "dưới 3 tháng" in r["text"] and r["level"] == "HTTNV"
-                   for r in result["reasons"])
+        assert any(
+            "từ 03 tháng" not in r["text"] and "dưới 3 tháng" in r["text"] and r["level"] == "HTTNV"
+            for r in result["reasons"]
+        )
 
 
 def test_2019_maternity_leave_is_rated_on_the_time_actually_worked():
     result = rate(SON_LA, profile_off=True, cap_do=G132("xuat_sac", "tot"), phieu={"HTXSNV": 9}, nghi_thai_san=True)
     assert result["rule_level"] == "HTXSNV"
-    assert any("thời gian làm việc thực tế" in r["text"] and "Hướng dẫn 21-HD/BTCTW" in r["rule"] for r in result["reasons"])
+    assert any(
+        "thời gian làm việc thực tế" in r["text"] and "Hướng dẫn 21-HD/BTCTW" in r["rule"] for r in result["reasons"]
+    )

@@ -1,4 +1,5 @@
 """Organisations under 2011, 2014 and 2025, at the boundaries the seeds' wording sets."""
+
 from __future__ import annotations
 
 import copy
@@ -29,8 +30,14 @@ def level(doc: dict) -> str:
 
 def scores_2011(total_other: float, hcm: float) -> dict:
     """Six tasks share ``total_other`` in proportion to their maxima; the Hồ Chí Minh task gets ``hcm``."""
-    maxima = {"nhiem_vu_chinh_tri": 30, "giao_duc_chinh_tri_tu_tuong": 15, "xay_dung_to_chuc_dang": 15,
-              "can_bo_bao_ve_chinh_tri": 10, "kiem_tra_giam_sat": 10, "to_chuc_chinh_tri_xa_hoi": 5}
+    maxima = {
+        "nhiem_vu_chinh_tri": 30,
+        "giao_duc_chinh_tri_tu_tuong": 15,
+        "xay_dung_to_chuc_dang": 15,
+        "can_bo_bao_ve_chinh_tri": 10,
+        "kiem_tra_giam_sat": 10,
+        "to_chuc_chinh_tri_xa_hoi": 5,
+    }
     scores = {k: {"diem": round(total_other * m / 85, 2)} for k, m in maxima.items()}
     drift = round(total_other - sum(v["diem"] for v in scores.values()), 2)
     scores["nhiem_vu_chinh_tri"]["diem"] = round(scores["nhiem_vu_chinh_tri"]["diem"] + drift, 2)
@@ -39,14 +46,17 @@ def scores_2011(total_other: float, hcm: float) -> dict:
 
 
 # ------------------------------------------------------------------ 2011 (seed 004)
-@pytest.mark.parametrize("other, hcm, expected", [
-    (80, 10, "TSVM"),      # 90
-    (79.99, 10, "HTTNV"),  # 89,99
-    (62, 8, "HTTNV"),      # 70 with exactly 8 on the Hồ Chí Minh task
-    (63, 7, "UNDECIDED"),  # 70, but 7 < 8 on the Hồ Chí Minh task: not HTNV, and not Yếu kém (seed 004 §3.4)
-    (42, 8, "HTNV"),       # 50
-    (41.9, 8, "YEU_KEM"),  # 49,9
-])
+@pytest.mark.parametrize(
+    "other, hcm, expected",
+    [
+        (80, 10, "TSVM"),  # 90
+        (79.99, 10, "HTTNV"),  # 89,99
+        (62, 8, "HTTNV"),  # 70 with exactly 8 on the Hồ Chí Minh task
+        (63, 7, "UNDECIDED"),  # 70, but 7 < 8 on the Hồ Chí Minh task: not HTNV, and not Yếu kém (seed 004 §3.4)
+        (42, 8, "HTNV"),  # 50
+        (41.9, 8, "YEU_KEM"),  # 49,9
+    ],
+)
 def test_2011_bands_and_the_8_point_rule(other, hcm, expected):
     assert level(org(2011, diem=scores_2011(other, hcm))) == expected
 
@@ -54,7 +64,10 @@ def test_2011_bands_and_the_8_point_rule(other, hcm, expected):
 @pytest.mark.parametrize("tsvm, htnv, expected", [(6, 3, "TSVM"), (5, 4, "HTTNV")])
 def test_2011_dang_bo_needs_two_thirds_of_chi_bo_tsvm(tsvm, htnv, expected):
     # 6/9 is exactly 2/3: "từ 2/3" holds; 5/9 does not.
-    assert level(org(2011, thong_ke_to_chuc__so_xep_loai={"TSVM": tsvm, "HTTNV": 0, "HTNV": htnv, "YEU_KEM": 0})) == expected
+    assert (
+        level(org(2011, thong_ke_to_chuc__so_xep_loai={"TSVM": tsvm, "HTTNV": 0, "HTNV": htnv, "YEU_KEM": 0}))
+        == expected
+    )
 
 
 @pytest.mark.parametrize("weak, expected", [(2, "HTTNV"), (3, "YEU_KEM")])
@@ -88,9 +101,13 @@ def test_2014_example_is_httnv_and_says_why_not_tsvm():
 
 
 def with_2014_score(doc: dict, total: int) -> dict:
-    doc["diem"] = {"thuc_hien_nhiem_vu_chinh_tri": {"diem": total - 50}, "chinh_tri_tu_tuong": {"diem": 18},
-                   "to_chuc_can_bo_xay_dung_dang": {"diem": 14}, "chinh_quyen_doan_the": {"diem": 10},
-                   "kiem_tra_giam_sat_ky_luat": {"diem": 8}}
+    doc["diem"] = {
+        "thuc_hien_nhiem_vu_chinh_tri": {"diem": total - 50},
+        "chinh_tri_tu_tuong": {"diem": 18},
+        "to_chuc_can_bo_xay_dung_dang": {"diem": 14},
+        "chinh_quyen_doan_the": {"diem": 10},
+        "kiem_tra_giam_sat_ky_luat": {"diem": 8},
+    }
     return doc
 
 
@@ -117,7 +134,10 @@ def test_2014_dang_bo_more_than_a_third_yeu_kem():
     assert level(doc) == "YEU_KEM"
 
 
-@pytest.mark.parametrize("government, expected", [("cao_nhat", "HTTNV"), ("thu_hai", "HTTNV"), ("thap_hon", "HTNV"), ("thap_nhat", "YEU_KEM")])
+@pytest.mark.parametrize(
+    "government, expected",
+    [("cao_nhat", "HTTNV"), ("thu_hai", "HTTNV"), ("thap_hon", "HTNV"), ("thap_nhat", "YEU_KEM")],
+)
 def test_2014_government_and_mass_organisations(government, expected):
     assert level(org(2014, dieu_kien__chinh_quyen_doan_the=government)) == expected
 
@@ -131,13 +151,20 @@ def test_2014_organisation_founded_less_than_six_months_ago(founded, expected):
 def test_2025_example_and_its_conditions():
     assert level(org(2025)) == "HTXSNV"
     assert level(org(2025, dieu_kien__ky_luat_tap_the=True)) == "HTTNV"
-    assert level(org(2025, nhiem_vu={"so_duoc_giao": 10, "so_hoan_thanh": 10, "so_dung_tien_do": 10, "so_vuot_muc": 2})) == "HTTNV"
+    assert (
+        level(org(2025, nhiem_vu={"so_duoc_giao": 10, "so_hoan_thanh": 10, "so_dung_tien_do": 10, "so_vuot_muc": 2}))
+        == "HTTNV"
+    )
     assert level(org(2025, dieu_kien__doan_ket=False)) == "KHTNV"
 
 
 @pytest.mark.parametrize("done, expected", [(7, "UNDECIDED"), (6, "KHTNV")])  # 70 % fails HTNV, but is no ground
 def test_2025_under_70_percent_of_tasks_is_a_trigger(done, expected):
-    result = evaluate(validate(org(2025, nhiem_vu={"so_duoc_giao": 10, "so_hoan_thanh": done, "so_dung_tien_do": done, "so_vuot_muc": 0})))
+    result = evaluate(
+        validate(
+            org(2025, nhiem_vu={"so_duoc_giao": 10, "so_hoan_thanh": done, "so_dung_tien_do": done, "so_vuot_muc": 0})
+        )
+    )
     assert result.level == expected
     assert any("dưới 70%" in r.text and r.met for r in result.reasons) is (done == 6)
 
@@ -160,7 +187,7 @@ def test_new_level_names_are_refused_before_2018():
 
 def test_the_frame_of_the_regime_is_enforced():
     doc = org(2014)
-    doc["diem"]["hoc_tap_lam_theo_hcm"] = {"diem": 10}          # a 2011 task in a 2014 sheet
+    doc["diem"]["hoc_tap_lam_theo_hcm"] = {"diem": 10}  # a 2011 task in a 2014 sheet
     del doc["diem"]["kiem_tra_giam_sat_ky_luat"]
     with pytest.raises(InputError) as err:
         evaluate(validate(doc))
@@ -194,13 +221,56 @@ def test_son_la_organisation_example():
     assert result.level == "HTXSNV" and result.regime.profile.startswith("Hướng dẫn 02-HD/TU")
 
 
-@pytest.mark.parametrize("grades, expected", [
-    ({"chinh_tri_tu_tuong": "xuat_sac", "to_chuc_can_bo": "xuat_sac", "nhiem_vu_chinh_tri": "xuat_sac", "chinh_quyen_doan_the": "tot"}, "HTXSNV"),
-    ({"chinh_tri_tu_tuong": "xuat_sac", "to_chuc_can_bo": "tot", "nhiem_vu_chinh_tri": "xuat_sac", "chinh_quyen_doan_the": "tot"}, "HTTNV"),
-    ({"chinh_tri_tu_tuong": "tot", "to_chuc_can_bo": "tot", "nhiem_vu_chinh_tri": "tot", "chinh_quyen_doan_the": "trung_binh"}, "HTTNV"),
-    ({"chinh_tri_tu_tuong": "trung_binh", "to_chuc_can_bo": "tot", "nhiem_vu_chinh_tri": "tot", "chinh_quyen_doan_the": "tot"}, "HTNV"),
-    ({"chinh_tri_tu_tuong": "kem", "to_chuc_can_bo": "tot", "nhiem_vu_chinh_tri": "tot", "chinh_quyen_doan_the": "tot"}, "UNDECIDED"),  # "Kém" fails HTNV; no listed KHTNV case
-])
+@pytest.mark.parametrize(
+    "grades, expected",
+    [
+        (
+            {
+                "chinh_tri_tu_tuong": "xuat_sac",
+                "to_chuc_can_bo": "xuat_sac",
+                "nhiem_vu_chinh_tri": "xuat_sac",
+                "chinh_quyen_doan_the": "tot",
+            },
+            "HTXSNV",
+        ),
+        (
+            {
+                "chinh_tri_tu_tuong": "xuat_sac",
+                "to_chuc_can_bo": "tot",
+                "nhiem_vu_chinh_tri": "xuat_sac",
+                "chinh_quyen_doan_the": "tot",
+            },
+            "HTTNV",
+        ),
+        (
+            {
+                "chinh_tri_tu_tuong": "tot",
+                "to_chuc_can_bo": "tot",
+                "nhiem_vu_chinh_tri": "tot",
+                "chinh_quyen_doan_the": "trung_binh",
+            },
+            "HTTNV",
+        ),
+        (
+            {
+                "chinh_tri_tu_tuong": "trung_binh",
+                "to_chuc_can_bo": "tot",
+                "nhiem_vu_chinh_tri": "tot",
+                "chinh_quyen_doan_the": "tot",
+            },
+            "HTNV",
+        ),
+        (
+            {
+                "chinh_tri_tu_tuong": "kem",
+                "to_chuc_can_bo": "tot",
+                "nhiem_vu_chinh_tri": "tot",
+                "chinh_quyen_doan_the": "tot",
+            },
+            "UNDECIDED",
+        ),  # "Kém" fails HTNV; no listed KHTNV case
+    ],
+)
 def test_2019_party_building_and_task_criteria(grades, expected):
     assert level(graded(SON_LA, cap_do=grades)) == expected
 

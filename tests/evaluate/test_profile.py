@@ -1,4 +1,5 @@
 """generator/evaluate/profile.py: one reader of a committee's profile for every layer."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """A local committee changes the regime's numbers with a YAML file, not with code."""
+
 from __future__ import annotations
 
 import pytest
@@ -59,13 +60,22 @@ def test_shipped_profile_by_id_in_the_document():
     assert load_regime("qd366-2025").subject("ca_nhan")["quota"]["rate"] == "20%"  # the regime itself is untouched
 
 
-@pytest.mark.parametrize("text, message", [
-    ("id: x\nregime: hd07-2011\noverrides: {}\n", "dành cho 'hd07-2011'"),
-    ("id: x\nregime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      conditions:\n        HTNV:\n          diem: {op: '=>'}\n", "unknown operator"),
-    ("id: x\nregime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      triggers:\n        moi: {fact: ty_le_bay, op: '>', value: 1, rule: x}\n", "unknown fact"),
-    ("- not a mapping\n", "phải là một đối tượng YAML"),
-    ("a: [1, 2\n", "không phải YAML hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("id: x\nregime: hd07-2011\noverrides: {}\n", "dành cho 'hd07-2011'"),
+        (
+            "id: x\nregime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      conditions:\n        HTNV:\n          diem: {op: '=>'}\n",
+            "unknown operator",
+        ),
+        (
+            "id: x\nregime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      triggers:\n        moi: {fact: ty_le_bay, op: '>', value: 1, rule: x}\n",
+            "unknown fact",
+        ),
+        ("- not a mapping\n", "phải là một đối tượng YAML"),
+        ("a: [1, 2\n", "không phải YAML hợp lệ"),
+    ],
+)
 def test_broken_profiles_are_input_errors(tmp_path, text, message):
     with pytest.raises(InputError) as err:
         evaluate(validate(example("02b")), profile(tmp_path, text))

@@ -1,4 +1,5 @@
 """Parts within their maxima; a local rubric whose maxima and scores add up."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,8 +41,10 @@ def test_rubric_maxima_must_add_up_to_the_part():
     doc = example("02b")
     doc["diem"]["tieu_chi_chung"]["tieu_chi"][0]["diem_toi_da"] = 12
     found = problems_of(doc)
-    assert any("($.diem.tieu_chi_chung.tieu_chi)" in f and "tổng điểm tối đa các tiêu chí là 32, phải bằng 30" in f
-               for f in found)
+    assert any(
+        "($.diem.tieu_chi_chung.tieu_chi)" in f and "tổng điểm tối đa các tiêu chí là 32, phải bằng 30" in f
+        for f in found
+    )
 
 
 def test_rubric_scores_must_add_up_to_the_part_score():
@@ -56,8 +59,7 @@ def test_criterion_above_its_maximum_is_named():
     rubric = doc["diem"]["tieu_chi_chung"]["tieu_chi"]
     rubric[1]["diem"], rubric[2]["diem"] = 11, 6
     found = problems_of(doc)
-    assert any("($.diem.tieu_chi_chung.tieu_chi[1].diem)" in f and "vượt quá điểm tối đa 10" in f
-               for f in found)
+    assert any("($.diem.tieu_chi_chung.tieu_chi[1].diem)" in f and "vượt quá điểm tối đa 10" in f for f in found)
 
 
 def test_nested_rubric_is_checked_at_every_level():

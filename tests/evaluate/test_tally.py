@@ -1,4 +1,5 @@
 """The tally sheet judges the meeting's votes by the regime's data: thresholds, second round, quota, ties."""
+
 from __future__ import annotations
 
 import copy
@@ -16,8 +17,16 @@ EXAMPLE = load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json")
 
 def tally(regime: str, voters: int, members: list[dict], profile: str | None = None, **extra) -> dict:
     doc = copy.deepcopy(EXAMPLE)
-    doc.update(regime=regime, so_dang_vien_chinh_thuc=voters, so_co_mat=voters, so_phieu_phat_ra=voters,
-               so_phieu_thu_vao=voters, so_phieu_hop_le=voters, dang_vien=members, **extra)
+    doc.update(
+        regime=regime,
+        so_dang_vien_chinh_thuc=voters,
+        so_co_mat=voters,
+        so_phieu_phat_ra=voters,
+        so_phieu_thu_vao=voters,
+        so_phieu_hop_le=voters,
+        dang_vien=members,
+        **extra,
+    )
     if profile:
         doc["profile"] = profile
     return doc
@@ -35,15 +44,18 @@ def member(name: str, **votes) -> dict:
 
 
 # 18 voters: 2/3 is exactly 12 votes, 1/2 exactly 9.
-@pytest.mark.parametrize("regime, votes, expected", [
-    ("hd07-2011", 12, "HTXSNV"),   # "từ 2/3 trở lên": 12/18 = 2/3 is enough
-    ("hd07-2011", 11, "HTTNV"),
-    ("hd27-2014", 12, "HTTNV"),    # "trên 2/3": 12/18 is not enough
-    ("hd27-2014", 13, "HTXSNV"),
-    ("qd366-2025", 12, "HTTNV"),
-    ("qd366-2025", 13, "HTXSNV"),
-    ("qd124-2023", 13, "HTXSNV"),
-])
+@pytest.mark.parametrize(
+    "regime, votes, expected",
+    [
+        ("hd07-2011", 12, "HTXSNV"),  # "từ 2/3 trở lên": 12/18 = 2/3 is enough
+        ("hd07-2011", 11, "HTTNV"),
+        ("hd27-2014", 12, "HTTNV"),  # "trên 2/3": 12/18 is not enough
+        ("hd27-2014", 13, "HTXSNV"),
+        ("qd366-2025", 12, "HTTNV"),
+        ("qd366-2025", 13, "HTXSNV"),
+        ("qd124-2023", 13, "HTXSNV"),
+    ],
+)
 def test_top_level_threshold_at_its_boundary(regime, votes, expected):
     doc = tally(regime, 18, [member("Nguyễn Văn An", HTXSNV=votes, HTTNV=18 - votes)])
     assert vote_levels(doc)["Nguyễn Văn An"] == expected
@@ -76,10 +88,15 @@ def test_quota_keeps_the_most_voted_and_cuts_the_rest():
 
 
 def test_a_tie_at_the_last_place_is_left_to_the_dang_uy():
-    members = [member("Nguyễn Văn An", HTXSNV=15, HTTNV=3), member("Trần Thị Bình", HTXSNV=14, HTTNV=4),
-               member("Lê Hoàng Cường", HTXSNV=14, HTTNV=4)]
-    members += [member(f"Phạm Văn {name}", HTTNV=18) for name in ("Dũng", "Giang", "Hải", "Khải", "Lâm", "Minh", "Nam", "Phúc",
-                                                                   "Quang", "Sơn")]
+    members = [
+        member("Nguyễn Văn An", HTXSNV=15, HTTNV=3),
+        member("Trần Thị Bình", HTXSNV=14, HTTNV=4),
+        member("Lê Hoàng Cường", HTXSNV=14, HTTNV=4),
+    ]
+    members += [
+        member(f"Phạm Văn {name}", HTTNV=18)
+        for name in ("Dũng", "Giang", "Hải", "Khải", "Lâm", "Minh", "Nam", "Phúc", "Quang", "Sơn")
+    ]
     ev = evaluate(validate(tally("qd366-2025", 18, members)))
     (quota,) = ev.quotas
     assert quota.max == 2  # 20% × 10 = 2
@@ -92,8 +109,12 @@ def test_a_tie_at_the_last_place_is_left_to_the_dang_uy():
 
 
 def test_a_small_chi_bo_keeps_at_most_one_in_2016():
-    members = [member("Trần Văn Hải", HTXSNV=5), member("Nguyễn Thị Mai", HTXSNV=4, HTTNV=1),
-               member("Lê Quốc Bảo", HTTNV=5), member("Võ Minh Tâm", HTTNV=5)]
+    members = [
+        member("Trần Văn Hải", HTXSNV=5),
+        member("Nguyễn Thị Mai", HTXSNV=4, HTTNV=1),
+        member("Lê Quốc Bảo", HTTNV=5),
+        member("Võ Minh Tâm", HTTNV=5),
+    ]
     ev = evaluate(validate(tally("hd27-2014", 5, members)))
     (quota,) = ev.quotas
     assert quota.max == 1 and "dưới 7" in quota.computation
@@ -101,17 +122,21 @@ def test_a_small_chi_bo_keeps_at_most_one_in_2016():
 
 
 def test_the_second_round_of_a_profile_decides_and_ranks():
-    members = [{"ho_ten": "Lò Văn Quân", "phieu": {"HTXSNV": 9}, "phieu_vong_2": 9},
-               {"ho_ten": "Cầm Thị Hoa", "phieu": {"HTXSNV": 9}, "phieu_vong_2": 6},  # 6/9 is not "trên 2/3"
-               {"ho_ten": "Tòng Văn Sơn", "phieu": {"HTTNV": 9}}]
+    members = [
+        {"ho_ten": "Lò Văn Quân", "phieu": {"HTXSNV": 9}, "phieu_vong_2": 9},
+        {"ho_ten": "Cầm Thị Hoa", "phieu": {"HTXSNV": 9}, "phieu_vong_2": 6},  # 6/9 is not "trên 2/3"
+        {"ho_ten": "Tòng Văn Sơn", "phieu": {"HTTNV": 9}},
+    ]
     members += [{"ho_ten": f"Quàng Văn {n}", "phieu": {"HTTNV": 9}} for n in ("Ánh", "Bình", "Chứ")]
     ev = evaluate(validate(tally("qd132-2019", 9, members, profile="son-la-2021")))
     result = {m.name: m.level for m in ev.members}
     assert result["Lò Văn Quân"] == "HTXSNV" and result["Cầm Thị Hoa"] == result["Tòng Văn Sơn"] == "HTTNV"
     assert ev.quotas[0].computation == "20% × 5 = 1 → tối đa 1 đồng chí"
     assert ev.minimum["vong_2"] == 7
-    assert any("Biểu quyết vòng 2" in r.text and "chưa đạt" in r.text
-               for r in next(m for m in ev.members if m.name == "Cầm Thị Hoa").reasons)
+    assert any(
+        "Biểu quyết vòng 2" in r.text and "chưa đạt" in r.text
+        for r in next(m for m in ev.members if m.name == "Cầm Thị Hoa").reasons
+    )
 
 
 def test_a_missing_second_round_is_named():
@@ -125,7 +150,8 @@ def test_votes_above_the_valid_ballots_are_refused():
     doc["so_phieu_hop_le"] = 17
     ev = evaluate(validate(doc))
     assert [str(p) for p in ev.problems] == [
-        "Đảng viên › Kết quả biểu quyết ($.dang_vien[0].phieu): tổng 18 phiếu nhiều hơn 17 phiếu hợp lệ"]
+        "Đảng viên › Kết quả biểu quyết ($.dang_vien[0].phieu): tổng 18 phiếu nhiều hơn 17 phiếu hợp lệ"
+    ]
 
 
 def test_counts_cannot_grow_along_the_count():

@@ -1,4 +1,5 @@
 """The vote base counted from the list: official members convened, not the probationary, suspended or absent exempt."""
+
 from __future__ import annotations
 
 import copy
@@ -18,11 +19,15 @@ CHI_BO = EXAMPLES / "chi-bo-khu-pho-5"
 
 def roster(official: int, **others: int) -> list[dict]:
     """``official`` ordinary official members voted on, then the others listed for the base only."""
-    members = [{"ho_ten": f"Đảng viên {i:02d}", "tu_cach": "chinh_thuc", "phieu": {"HTTNV": 0}} for i in range(official)]
-    extra = {"du_bi": {"tu_cach": "du_bi", "phieu": {"HTTNV": 0}},
-             "mien_vang_mat": {"tu_cach": "chinh_thuc", "tinh_trang_sinh_hoat": "mien_cong_tac_sinh_hoat", "co_mat": False},
-             "mien_co_mat": {"tu_cach": "chinh_thuc", "tinh_trang_sinh_hoat": "mien_cong_tac_sinh_hoat", "co_mat": True},
-             "dinh_chi": {"tu_cach": "chinh_thuc", "tinh_trang_sinh_hoat": "dinh_chi_sinh_hoat", "co_mat": True}}
+    members = [
+        {"ho_ten": f"Đảng viên {i:02d}", "tu_cach": "chinh_thuc", "phieu": {"HTTNV": 0}} for i in range(official)
+    ]
+    extra = {
+        "du_bi": {"tu_cach": "du_bi", "phieu": {"HTTNV": 0}},
+        "mien_vang_mat": {"tu_cach": "chinh_thuc", "tinh_trang_sinh_hoat": "mien_cong_tac_sinh_hoat", "co_mat": False},
+        "mien_co_mat": {"tu_cach": "chinh_thuc", "tinh_trang_sinh_hoat": "mien_cong_tac_sinh_hoat", "co_mat": True},
+        "dinh_chi": {"tu_cach": "chinh_thuc", "tinh_trang_sinh_hoat": "dinh_chi_sinh_hoat", "co_mat": True},
+    }
     for kind, n in others.items():
         members += [{"ho_ten": f"{kind} {i}", "phieu": {}, **extra[kind]} for i in range(n)]
     return members
@@ -30,20 +35,28 @@ def roster(official: int, **others: int) -> list[dict]:
 
 def tally(members: list[dict], typed: int, present: int | None = None) -> dict:
     doc = copy.deepcopy(TALLY)
-    doc.update(so_dang_vien_chinh_thuc=typed, so_phieu_phat_ra=typed, so_phieu_thu_vao=typed, so_phieu_hop_le=typed,
-               dang_vien=members)
+    doc.update(
+        so_dang_vien_chinh_thuc=typed,
+        so_phieu_phat_ra=typed,
+        so_phieu_thu_vao=typed,
+        so_phieu_hop_le=typed,
+        dang_vien=members,
+    )
     doc["so_co_mat"] = typed if present is None else present
     return doc
 
 
-@pytest.mark.parametrize("others, base", [
-    ({}, 10),
-    ({"du_bi": 1}, 10),             # probationary: rated, no vote
-    ({"mien_vang_mat": 1}, 10),     # exempt and absent: not counted
-    ({"mien_co_mat": 1}, 11),       # exempt but present: counted
-    ({"dinh_chi": 1}, 10),          # suspended: never counted, even present
-    ({"du_bi": 2, "mien_vang_mat": 1, "mien_co_mat": 1, "dinh_chi": 1}, 11),
-])
+@pytest.mark.parametrize(
+    "others, base",
+    [
+        ({}, 10),
+        ({"du_bi": 1}, 10),  # probationary: rated, no vote
+        ({"mien_vang_mat": 1}, 10),  # exempt and absent: not counted
+        ({"mien_co_mat": 1}, 11),  # exempt but present: counted
+        ({"dinh_chi": 1}, 10),  # suspended: never counted, even present
+        ({"du_bi": 2, "mien_vang_mat": 1, "mien_co_mat": 1, "dinh_chi": 1}, 11),
+    ],
+)
 def test_each_status_counts_or_not(others, base):
     ev = evaluate(validate(tally(roster(10, **others), base)))
     assert ev.problems == [] and ev.voters == base
@@ -63,7 +76,9 @@ def test_the_present_count_is_checked_too():
     members = roster(10)
     members[0]["co_mat"] = False
     ev = evaluate(validate(tally(members, 10, present=10)))
-    assert [(p.path, "ghi 10 nhưng danh sách đảng viên cho 9" in p.reason) for p in ev.problems] == [("$.so_co_mat", True)]
+    assert [(p.path, "ghi 10 nhưng danh sách đảng viên cho 9" in p.reason) for p in ev.problems] == [
+        ("$.so_co_mat", True)
+    ]
 
 
 def test_the_counted_base_decides_the_threshold():
@@ -123,6 +138,7 @@ def test_a_chi_bo_list_takes_the_status_from_each_members_own_form(tmp_path, sta
 
 def test_render_refuses_a_wrong_base_with_exit_2_and_writes_nothing(tmp_path, capsys):
     from generator.cli import main
+
     source = tmp_path / "bien-ban.json"
     source.write_text(json.dumps(tally(roster(10, dinh_chi=1), 11), ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "out"
@@ -141,8 +157,11 @@ def test_a_list_where_nobody_may_vote_is_refused_without_dividing_by_zero():
 
 def test_a_profile_counting_on_those_present_takes_the_present_count_from_the_list(tmp_path):
     profile = tmp_path / "co-mat.yaml"
-    profile.write_text("id: co-mat\nname: Tính trên số có mặt\nregime: qd366-2025\n"
-                       "overrides:\n  subjects:\n    ca_nhan:\n      votes:\n        denominator: co_mat\n", encoding="utf-8")
+    profile.write_text(
+        "id: co-mat\nname: Tính trên số có mặt\nregime: qd366-2025\n"
+        "overrides:\n  subjects:\n    ca_nhan:\n      votes:\n        denominator: co_mat\n",
+        encoding="utf-8",
+    )
     members = roster(10, mien_co_mat=1)
     members[0]["co_mat"] = False
     members[1]["phieu"] = {"HTXSNV": 7, "HTTNV": 3}  # 7/10 > 2/3 on the 10 present; 7/11 would not be

@@ -1,4 +1,5 @@
 """Votes and the HTXSNV quota, at their boundaries (Điều 11, Quy định 366-QĐ/TW; regulations.md §5.2)."""
+
 from __future__ import annotations
 
 import json
@@ -19,13 +20,16 @@ SPEC = MEMBERS["quota"]
 GROUP_DIR = EXAMPLES / "chi-bo-khu-pho-5"
 
 
-@pytest.mark.parametrize("base, allowed, shown", [
-    (18, 3, "20% × 18 = 3,6 → tối đa 3 đồng chí"),
-    (15, 3, "20% × 15 = 3 → tối đa 3 đồng chí"),
-    (14, 2, "20% × 14 = 2,8 → tối đa 2 đồng chí"),
-    (4, 0, "20% × 4 = 0,8 → tối đa 0 đồng chí"),
-    (0, 0, "20% × 0 = 0 → tối đa 0 đồng chí"),
-])
+@pytest.mark.parametrize(
+    "base, allowed, shown",
+    [
+        (18, 3, "20% × 18 = 3,6 → tối đa 3 đồng chí"),
+        (15, 3, "20% × 15 = 3 → tối đa 3 đồng chí"),
+        (14, 2, "20% × 14 = 2,8 → tối đa 2 đồng chí"),
+        (4, 0, "20% × 4 = 0,8 → tối đa 0 đồng chí"),
+        (0, 0, "20% × 0 = 0 → tối đa 0 đồng chí"),
+    ],
+)
 def test_quota_is_rate_times_httnv_count_rounded_down(base, allowed, shown):
     assert quota_max(SPEC, base, group_size=40)[0::2] == (allowed, shown)
 
@@ -39,17 +43,20 @@ def test_small_chi_bo_rule_replaces_the_rate():
     hd27 = load_regime("hd27-2014").subject("ca_nhan")["quota"]
     assert quota_max(hd27, 5, group_size=6)[0::2] == (1, "chi bộ có 6 đảng viên, dưới 7: không quá 1 đồng chí")
     assert quota_max(hd27, 6, group_size=7)[0::2] == (0, "15% × 6 = 0,9 → tối đa 0 đồng chí")
-    assert quota_max(hd27, 14, group_size=20)[0] == 2     # 15% × 14 = 2,1 → 2
+    assert quota_max(hd27, 14, group_size=20)[0] == 2  # 15% × 14 = 2,1 → 2
     assert quota_max(hd27, 14, group_size=20, outstanding=True)[0] == 2  # 20% × 14 = 2,8 → 2
 
 
-@pytest.mark.parametrize("votes, allowed, selected, tie, cut", [
-    ([18, 17, 17, 16], 3, [0, 1, 2], [], [3]),           # tie inside the quota: nothing to decide
-    ([18, 17, 16, 16], 3, [0, 1], [2, 3], []),            # tie across the last place: reported
-    ([18, 16, 16, 16, 15], 2, [0], [1, 2, 3], [4]),
-    ([12, 15], 3, [1, 0], [], []),                        # fewer candidates than places
-    ([12, 15], 0, [], [], [1, 0]),
-])
+@pytest.mark.parametrize(
+    "votes, allowed, selected, tie, cut",
+    [
+        ([18, 17, 17, 16], 3, [0, 1, 2], [], [3]),  # tie inside the quota: nothing to decide
+        ([18, 17, 16, 16], 3, [0, 1], [2, 3], []),  # tie across the last place: reported
+        ([18, 16, 16, 16, 15], 2, [0], [1, 2, 3], [4]),
+        ([12, 15], 3, [1, 0], [], []),  # fewer candidates than places
+        ([12, 15], 0, [], [], [1, 0]),
+    ],
+)
 def test_ranking_and_ties(votes, allowed, selected, tie, cut):
     spec = {**SPEC, "rate": "100%"}
     result = apply_quota(spec, "g", votes, base_count=allowed, group_size=30)
@@ -64,8 +71,11 @@ def test_more_than_two_thirds_means_strictly_more(yes, level):
 
 def test_at_least_two_thirds_through_a_profile(tmp_path):
     path = tmp_path / "p.yaml"
-    path.write_text("id: p\nregime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      votes:\n"
-                    "        levels:\n          HTXSNV: {op: '>=', value: 2/3}\n", encoding="utf-8")
+    path.write_text(
+        "id: p\nregime: qd366-2025\noverrides:\n  subjects:\n    ca_nhan:\n      votes:\n"
+        "        levels:\n          HTXSNV: {op: '>=', value: 2/3}\n",
+        encoding="utf-8",
+    )
     rules = load_regime("qd366-2025", str(path)).subject("ca_nhan")
     level, reasons = vote_level(rules, {"HTXSNV": 14, "HTTNV": 7}, 21)
     assert level == "HTXSNV" and "từ 2/3 trở lên" in reasons[-1].text
@@ -112,8 +122,8 @@ def test_a_tie_at_the_cut_is_left_to_the_dang_uy():
 
 def test_the_vote_can_lower_but_not_raise_a_level():
     doc = group_doc()
-    doc["dang_vien"][0]["phieu"] = {"HTXSNV": 10, "HTTNV": 8}   # 10/18 is not > 2/3
-    doc["dang_vien"][3]["phieu"] = {"HTXSNV": 18}               # rules say HTTNV (85 points)
+    doc["dang_vien"][0]["phieu"] = {"HTXSNV": 10, "HTTNV": 8}  # 10/18 is not > 2/3
+    doc["dang_vien"][3]["phieu"] = {"HTXSNV": 18}  # rules say HTTNV (85 points)
     members = by_name(run_group(doc))
     assert members["Nguyễn Văn An"]["level"] == "HTTNV" and members["Nguyễn Văn An"]["vote_level"] == "HTTNV"
     assert members["Phạm Minh Dũng"]["vote_level"] == "HTXSNV" and members["Phạm Minh Dũng"]["level"] == "HTTNV"
@@ -126,10 +136,17 @@ def test_no_level_with_enough_votes_means_a_new_vote():
     assert member["level"] is None and "biểu quyết lại" in member["level_label"]
 
 
-@pytest.mark.parametrize("change, path, reason", [
-    (lambda d: d["dang_vien"][2].pop("phieu"), "$.dang_vien[2].phieu", "thiếu trường bắt buộc"),
-    (lambda d: d["dang_vien"][2].update(phieu={"HTXSNV": 19}), "$.dang_vien[2].phieu", "tổng 19 phiếu nhiều hơn 18"),
-])
+@pytest.mark.parametrize(
+    "change, path, reason",
+    [
+        (lambda d: d["dang_vien"][2].pop("phieu"), "$.dang_vien[2].phieu", "thiếu trường bắt buộc"),
+        (
+            lambda d: d["dang_vien"][2].update(phieu={"HTXSNV": 19}),
+            "$.dang_vien[2].phieu",
+            "tổng 19 phiếu nhiều hơn 18",
+        ),
+    ],
+)
 def test_vote_problems_name_the_member(change, path, reason):
     doc = group_doc()
     change(doc)
@@ -194,6 +211,7 @@ def test_a_profile_for_another_regime_is_an_input_error_on_a_list():
 
 def test_a_member_file_of_another_form_is_named_not_crashed_on(tmp_path):
     import shutil
+
     folder = tmp_path / "chi-bo"
     shutil.copytree(GROUP_DIR, folder)
     shutil.copy(EXAMPLES / "bieu-diem-tccsd-2025.json", folder / "dv-02.json")

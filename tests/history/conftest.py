@@ -7,6 +7,7 @@ refuses to be — listening on a Unix socket only, and removed at the end. Each 
 its own. The PostgreSQL variant is skipped, saying why, only where the server cannot be installed or
 started.
 """
+
 from __future__ import annotations
 
 import glob
@@ -35,8 +36,12 @@ def _install() -> str | None:
     """Install Debian's postgresql when it is missing and we may; the reason when not."""
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         return "PostgreSQL chưa cài (cần gói postgresql: scripts/install-system-deps.sh, với quyền root)"
-    done = subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql"],
-                          capture_output=True, text=True, env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    done = subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "postgresql"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
     if done.returncode != 0:
         return f"không cài được PostgreSQL (apt-get install postgresql): {done.stderr.strip()[-300:]}"
     return None
@@ -69,11 +74,32 @@ def postgres_server():
         prefix = ["runuser", "-u", "postgres", "--"]
     data, port = folder / "data", _free_port()
     try:
-        subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
-                                 "--no-locale", "-E", "UTF8"], check=True, capture_output=True, text=True)
-        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(folder / "log"), "-w", "-t", "60",
-                                 "-o", f"-k {folder} -p {port} -c listen_addresses='' -c fsync=off", "start"],
-                       check=True, capture_output=True, text=True)
+        subprocess.run(
+            prefix
+            + [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "--no-locale", "-E", "UTF8"],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        subprocess.run(
+            prefix
+            + [
+                str(bindir / "pg_ctl"),
+                "-D",
+                str(data),
+                "-l",
+                str(folder / "log"),
+                "-w",
+                "-t",
+                "60",
+                "-o",
+                f"-k {folder} -p {port} -c listen_addresses='' -c fsync=off",
+                "start",
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
     except (subprocess.CalledProcessError, OSError) as error:
         log = (folder / "log").read_text(errors="replace")[-500:] if (folder / "log").exists() else ""
         shutil.rmtree(folder, ignore_errors=True)
@@ -82,8 +108,9 @@ def postgres_server():
     try:
         yield f"postgresql+psycopg://postgres@/postgres?host={folder}&port={port}"
     finally:
-        subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"],
-                       capture_output=True)
+        subprocess.run(
+            prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], capture_output=True
+        )
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -91,6 +118,7 @@ def postgres_server():
 def postgres_url(postgres_server):
     """A fresh, empty database on the throwaway server."""
     import psycopg
+
     name = f"kiemdiem_{os.getpid()}_{next(_DATABASES)}"
     base, query = postgres_server.split("/postgres?")
     dsn = f"dbname=postgres host={query.split('host=')[1].split('&')[0]} port={query.split('port=')[1]} user=postgres"

@@ -1,5 +1,6 @@
 """Rows to record, and what a record holds, for the history tests (and the child process that is killed
 while it records)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,28 +16,52 @@ def run(source: str = "dang-bo.xlsx", nam: int = 2025) -> RunInfo:
     return RunInfo(BULK, source, "0" * 64, "test", nam, "qd366-2025", None, DANG_BO)
 
 
-def member(name: str, born: str | None, level: str = "HTTNV", nam: int = 2025, card: str | None = None,
-           admitted: str | None = "2010-05-19", where: str | None = None, chi_bo: str = "Chi bộ Khu phố 5",
-           dang_bo: str = DANG_BO, score=None, regime: str = "qd366-2025") -> MemberRow:
-    return MemberRow(name, dt.date.fromisoformat(born) if born else None, dt.date.fromisoformat(admitted) if admitted else None, card,
-                     Place(where or f"trang “Đảng viên”, dòng {name}", dang_bo, "kp5", chi_bo, "db", DANG_BO),
-                     Result(nam, regime, level, score=score))
+def member(
+    name: str,
+    born: str | None,
+    level: str = "HTTNV",
+    nam: int = 2025,
+    card: str | None = None,
+    admitted: str | None = "2010-05-19",
+    where: str | None = None,
+    chi_bo: str = "Chi bộ Khu phố 5",
+    dang_bo: str = DANG_BO,
+    score=None,
+    regime: str = "qd366-2025",
+) -> MemberRow:
+    return MemberRow(
+        name,
+        dt.date.fromisoformat(born) if born else None,
+        dt.date.fromisoformat(admitted) if admitted else None,
+        card,
+        Place(where or f"trang “Đảng viên”, dòng {name}", dang_bo, "kp5", chi_bo, "db", DANG_BO),
+        Result(nam, regime, level, score=score),
+    )
 
 
 def organisation(ma: str, ten: str, level: str = "HTTNV", nam: int = 2025, score=None) -> OrganisationRow:
-    return OrganisationRow(ma, ten, "chi_bo_truc_thuoc", Place(f"trang “Tổ chức”, mã {ma}", DANG_BO, ma, ten, "db", DANG_BO),
-                           Result(nam, "qd366-2025", level, score=score))
+    return OrganisationRow(
+        ma,
+        ten,
+        "chi_bo_truc_thuoc",
+        Place(f"trang “Tổ chức”, mã {ma}", DANG_BO, ma, ten, "db", DANG_BO),
+        Result(nam, "qd366-2025", level, score=score),
+    )
 
 
 def many(count: int, nam: int = 2025, level: str = "HTTNV") -> list[MemberRow]:
     """``count`` distinct members: Đảng Viên 0, 1, … born on successive days."""
     first = dt.date(1970, 1, 1)
-    return [member(f"Đảng Viên Số {i}", (first + dt.timedelta(days=i)).isoformat(), level, nam, where=f"dòng {i + 2}")
-            for i in range(count)]
+    return [
+        member(f"Đảng Viên Số {i}", (first + dt.timedelta(days=i)).isoformat(), level, nam, where=f"dòng {i + 2}")
+        for i in range(count)
+    ]
 
 
 def snapshot(store) -> dict:
     """Every row of every table, in order: what a record holds."""
     with store.engine.connect() as connection:
-        return {table: [tuple(map(str, row)) for row in connection.execute(text(f"select * from {table} order by 1"))]
-                for table in ("runs", "people", "organisations", "outcomes")}
+        return {
+            table: [tuple(map(str, row)) for row in connection.execute(text(f"select * from {table} order by 1"))]
+            for table in ("runs", "people", "organisations", "outcomes")
+        }

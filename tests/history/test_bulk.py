@@ -1,6 +1,7 @@
 """``kiemdiem bulk`` records each member's and organisation's final outcome (after the vote and the quotas):
 a re-run of the year replaces and keeps the old rows, a name spelled otherwise is reported (exit 3), the card
 number travels from the workbook into the record, and ``--no-history`` records nothing."""
+
 from __future__ import annotations
 
 import copy
@@ -35,7 +36,11 @@ def test_a_rerun_replaces_the_years_outcomes_and_a_spelling_variant_is_reported(
     assert "Hồ sơ xếp loại" in out and "13 kết quả mới" in out  # 12 members and the chi bộ with its biểu điểm
     first = _show(history, capsys, "--chi-bo", "kp5")
     [chi_bo] = first["organisations"]
-    assert (chi_bo["ma"], chi_bo["ten"], [o["level"] for o in chi_bo["outcomes"]]) == ("kp5", "Chi bộ Khu phố 5", ["HTTNV"])
+    assert (chi_bo["ma"], chi_bo["ten"], [o["level"] for o in chi_bo["outcomes"]]) == (
+        "kp5",
+        "Chi bộ Khu phố 5",
+        ["HTTNV"],
+    )
     levels = {p["ho_ten"]: (o["level"], o["quota"]) for p in first["people"] for o in p["outcomes"]}
     assert levels["Nguyễn Văn An"] == ("HTXSNV", "selected")
     assert levels["Trần Thị Bình"] == ("HTTNV", "cut")  # the final level, after the quota
@@ -47,6 +52,7 @@ def test_a_rerun_replaces_the_years_outcomes_and_a_spelling_variant_is_reported(
 
     def corrected(group):  # the meeting's votes for Đặng Thu Hà, typed again: HTNV
         group["dang_vien"][6]["phieu"] = {"HTNV": 18}
+
     edit(folder / "kp5" / "xep-loai-chi-bo.json", corrected)
     edit(folder / "kp5" / "dv-12.json", lambda d: d["dang_vien"].update(ho_ten="Lý văn Phúc"))
     assert main(bulk) == 3
@@ -63,7 +69,10 @@ def test_a_rerun_replaces_the_years_outcomes_and_a_spelling_variant_is_reported(
     assert [(p["ho_ten"], [o["level"] for o in p["outcomes"]]) for p in phuc] == [("Lý Văn Phúc", ["HTNV"])]
     assert main(["history", "show", "--history", history, "--ho-ten", "Đặng Thu Hà", "--lich-su-sua"]) == 0
     text = capsys.readouterr().out
-    assert "  2025  Hoàn thành tốt nhiệm vụ (80 điểm) — Chi bộ Khu phố 5, Đảng bộ phường Ba Đình [đã thay bằng bản ghi ngày" in text
+    assert (
+        "  2025  Hoàn thành tốt nhiệm vụ (80 điểm) — Chi bộ Khu phố 5, Đảng bộ phường Ba Đình [đã thay bằng bản ghi ngày"
+        in text
+    )
     assert "  2025  Hoàn thành nhiệm vụ (80 điểm) — Chi bộ Khu phố 5, Đảng bộ phường Ba Đình\n" in text
 
 
@@ -109,20 +118,36 @@ def test_a_chi_bo_of_member_records_is_recorded_by_name_birth_and_admission(tmp_
     group["dang_vien"][2].update(ngay_sinh="1975-04-30", so_the_dang_vien="79.012345")
     group["dang_vien"][3].update(ngay_sinh="1986-08-15")
     (folder / "xep-loai.json").write_text(json.dumps(group, ensure_ascii=False), encoding="utf-8")
-    header = {"form": "dang-bo", "regime": regime, "nam": 2016, "dang_bo": "Đảng bộ Khối Doanh nghiệp Thành phố Hồ Chí Minh",
-              "dia_danh": "Thành phố Hồ Chí Minh", "ngay_lap": "2016-12-20",
-              "to_chuc": [{"ma": "px2", "ten": "Chi bộ Công ty Cổ phần Cơ khí Sài Gòn – Phân xưởng 2",
-                           "loai_to_chuc": "chi_bo_co_so", "xep_loai": "xep-loai.json"}]}
+    header = {
+        "form": "dang-bo",
+        "regime": regime,
+        "nam": 2016,
+        "dang_bo": "Đảng bộ Khối Doanh nghiệp Thành phố Hồ Chí Minh",
+        "dia_danh": "Thành phố Hồ Chí Minh",
+        "ngay_lap": "2016-12-20",
+        "to_chuc": [
+            {
+                "ma": "px2",
+                "ten": "Chi bộ Công ty Cổ phần Cơ khí Sài Gòn – Phân xưởng 2",
+                "loai_to_chuc": "chi_bo_co_so",
+                "xep_loai": "xep-loai.json",
+            }
+        ],
+    }
     (folder / "dang-bo.yaml").write_text(yaml.safe_dump(header, allow_unicode=True), encoding="utf-8")
     history = str(tmp_path / "h.sqlite")
     assert main(["bulk", str(folder), "-o", str(tmp_path / "out"), "--format", "docx", "--history", history]) == 0
     # Trần Văn Hải and Nguyễn Thị Mai tie at the small chi bộ's one HTXSNV place: left to the đảng ủy, not recorded
-    assert "4 kết quả mới, 0 kết quả thay bản ghi trước (bản cũ giữ làm lịch sử), 0 không đổi; 2 chưa có kết quả cuối cùng" \
+    assert (
+        "4 kết quả mới, 0 kết quả thay bản ghi trước (bản cũ giữ làm lịch sử), 0 không đổi; 2 chưa có kết quả cuối cùng"
         in capsys.readouterr().out
+    )
     found = _show(history, capsys, "--nam", "2016")
     people = {p["ho_ten"]: p for p in found["people"]}
     assert sorted(people) == ["Lê Quốc Bảo", "Phan Thị Thu", "Võ Minh Tâm", "Đinh Công Lý"]
-    assert people["Lê Quốc Bảo"]["so_the_dang_vien"] == "79.012345" and people["Lê Quốc Bảo"]["ngay_sinh"] == "1975-04-30"
+    assert (
+        people["Lê Quốc Bảo"]["so_the_dang_vien"] == "79.012345" and people["Lê Quốc Bảo"]["ngay_sinh"] == "1975-04-30"
+    )
     assert people["Phan Thị Thu"]["ngay_sinh"] == "1986-08-15" and people["Phan Thị Thu"]["so_the_dang_vien"] is None
     assert people["Võ Minh Tâm"]["ngay_sinh"] is None and people["Võ Minh Tâm"]["ngay_vao_dang"] == "2014-12-22"
     labels = {name: p["outcomes"][0]["level_label"] for name, p in people.items()}

@@ -1,5 +1,6 @@
 """A recording killed half-way leaves the record exactly as it was (one transaction), on SQLite and PostgreSQL;
 the file holds personal data and is its owner's only."""
+
 from __future__ import annotations
 
 import os
@@ -15,7 +16,8 @@ from tests.history.rows import many, run, snapshot
 ROOT = Path(__file__).resolve().parents[2]
 KILLED = 17
 
-CHILD = """
+CHILD = (
+    """
 import os, sys
 from generator.history import store
 from generator.history.location import from_text
@@ -30,7 +32,9 @@ store.after_row = halfway
 with store.open_store(from_text(sys.argv[1])) as record:
     record.record(run("lan-2.xlsx"), many(30, level="HTXSNV") + many(40)[30:])
 print("not killed", written)
-""" % KILLED
+"""
+    % KILLED
+)
 
 
 def test_a_run_killed_in_the_middle_of_recording_leaves_the_previous_state(target):
@@ -38,8 +42,13 @@ def test_a_run_killed_in_the_middle_of_recording_leaves_the_previous_state(targe
         store.record(run("lan-1.xlsx"), many(25))  # the previous state: 25 members rated HTTNV in 2025
         before = snapshot(store)
     assert len(before["outcomes"]) == 25
-    child = subprocess.run([sys.executable, "-c", CHILD, target.url if target.path is None else str(target.path)],
-                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, capture_output=True, text=True)
+    child = subprocess.run(
+        [sys.executable, "-c", CHILD, target.url if target.path is None else str(target.path)],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+    )
     assert child.returncode == KILLED, child.stdout + child.stderr
     if target.path is not None:  # the killed writer's journal is still there: the next opening rolls it back
         assert Path(f"{target.path}-journal").exists()

@@ -1,5 +1,6 @@
 """``kiemdiem history template`` and ``kiemdiem history import``: a list typed from old paper lists, every
 row checked, bad rows named by sheet, row and column and left out (exit 3); ``history show`` prints it."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,7 +13,7 @@ from generator.history.typed_list import FIELDS, SHEET
 
 HEADERS = "STT,Họ và tên,Ngày sinh,Ngày vào Đảng,Số thẻ đảng viên,Chi bộ,Tổ chức cơ sở đảng,Đảng bộ,Năm,Mức xếp loại,Tiêu biểu"
 GOOD = [
-    "1,Nguyễn Văn An,02/03/1980,19/05/2008,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2012,\"Đủ tư cách, hoàn thành xuất sắc nhiệm vụ\",",
+    '1,Nguyễn Văn An,02/03/1980,19/05/2008,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2012,"Đủ tư cách, hoàn thành xuất sắc nhiệm vụ",',
     "2,Nguyễn Văn An,02/03/1980,19/05/2008,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,Hoàn thành tốt nhiệm vụ,",
     "3,Nguyễn Văn An,1980-03-02,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2014,HTXSNV,có",
     "4,Trần Thị Bình,5/1/1985,,012.345,Chi bộ Khu phố 6,,Đảng bộ phường Ba Đình,2016,Không xếp loại,",
@@ -41,32 +42,44 @@ def test_a_typed_list_is_recorded_with_each_years_level_names(tmp_path, capsys, 
     assert years == [  # years in order, each level by its own year's name
         "  2012  Đủ tư cách, hoàn thành xuất sắc nhiệm vụ — Chi bộ Khu phố 5, Đảng bộ phường Ba Đình",
         "  2014  Hoàn thành xuất sắc nhiệm vụ (tiêu biểu) — Chi bộ Khu phố 5, Đảng bộ phường Ba Đình",
-        "  2016  Hoàn thành tốt nhiệm vụ — Chi bộ Khu phố 5, Đảng bộ phường Ba Đình"]
+        "  2016  Hoàn thành tốt nhiệm vụ — Chi bộ Khu phố 5, Đảng bộ phường Ba Đình",
+    ]
     assert "nguồn: nhập danh sách" in shown[3] and "ds.csv, dòng 2" in shown[3]
     found = _show(history, capsys, "--so-the", "12345")
     [binh] = found["people"]
-    assert binh["ho_ten"] == "Trần Thị Bình" and binh["ngay_sinh"] == "1985-01-05" and binh["so_the_dang_vien"] == "012.345"
+    assert (
+        binh["ho_ten"] == "Trần Thị Bình"
+        and binh["ngay_sinh"] == "1985-01-05"
+        and binh["so_the_dang_vien"] == "012.345"
+    )
     assert [(o["nam"], o["level"], o["level_label"], o["regime"]) for o in binh["outcomes"]] == [
-        (2016, "NOT_RATED", "Không xếp loại", "hd27-2014")]
+        (2016, "NOT_RATED", "Không xếp loại", "hd27-2014")
+    ]
 
 
 def test_bad_rows_are_named_and_skipped_and_the_rest_recorded(tmp_path, capsys, history):
-    bad = GOOD[:1] + [
-        "5,Lê Văn Cường,31/02/1979,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,HTTNV,",  # no such day
-        "6,Lê Văn Dũng,01/01/1979,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2012,Hoàn thành tốt nhiệm vụ,",  # 2014's name
-        "7,Lê Văn Em,01/01/1979,,,,,Đảng bộ phường Ba Đình,2016,HTTNV,",  # no chi bộ
-        "8,Lê Văn Giang,01/01/1979,,12-34,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,HTTNV,",  # not a card
-        "9,Lê Văn Hùng,01/01/1979,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,HTTNV,có",  # tiêu biểu below the top
-        "10,Lê Văn Khoa,01/01/1979,01/01/2020,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,HTTNV,",  # admitted later
-        "11,Lê Văn Long,01/01/1979,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,27,HTTNV,",  # a two-digit year
-    ]
+    bad = (
+        GOOD[:1]
+        + [
+            "5,Lê Văn Cường,31/02/1979,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,HTTNV,",  # no such day
+            "6,Lê Văn Dũng,01/01/1979,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2012,Hoàn thành tốt nhiệm vụ,",  # 2014's name
+            "7,Lê Văn Em,01/01/1979,,,,,Đảng bộ phường Ba Đình,2016,HTTNV,",  # no chi bộ
+            "8,Lê Văn Giang,01/01/1979,,12-34,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,HTTNV,",  # not a card
+            "9,Lê Văn Hùng,01/01/1979,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,HTTNV,có",  # tiêu biểu below the top
+            "10,Lê Văn Khoa,01/01/1979,01/01/2020,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2016,HTTNV,",  # admitted later
+            "11,Lê Văn Long,01/01/1979,,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,27,HTTNV,",  # a two-digit year
+        ]
+    )
     assert main(["history", "import", _csv(tmp_path / "ds.csv", bad), "--history", history]) == 3
     captured = capsys.readouterr()
     assert "1 dòng hợp lệ" in captured.out and "1 kết quả mới" in captured.out
     err = captured.err
     assert "7 dòng có lỗi, không ghi" in err
     assert "dòng 3, cột “Ngày sinh” (Lê Văn Cường): ngày không hợp lệ “31/02/1979”" in err
-    assert "dòng 4, cột “Mức xếp loại” (Lê Văn Dũng): “Hoàn thành tốt nhiệm vụ” không phải mức xếp loại đảng viên năm 2012" in err
+    assert (
+        "dòng 4, cột “Mức xếp loại” (Lê Văn Dũng): “Hoàn thành tốt nhiệm vụ” không phải mức xếp loại đảng viên năm 2012"
+        in err
+    )
     assert "“Đủ tư cách, hoàn thành tốt nhiệm vụ” (HTTNV)" in err
     assert "dòng 5, cột “Chi bộ” (Lê Văn Em): thiếu (cột bắt buộc)" in err
     assert "dòng 6, cột “Số thẻ đảng viên” (Lê Văn Giang): “12-34” không phải số thẻ đảng viên" in err
@@ -82,7 +95,9 @@ def test_a_spelling_variant_in_a_list_is_reported_and_the_record_unchanged(tmp_p
     variant = "2,Nguyễn văn An,02/03/1980,19/05/2008,,Chi bộ Khu phố 5,,Đảng bộ phường Ba Đình,2013,HTXSNV,"
     assert main(["history", "import", _csv(tmp_path / "b.csv", [variant]), "--history", history]) == 3
     err = capsys.readouterr().err
-    assert "dòng 2 (Nguyễn văn An): họ tên “Nguyễn văn An” khác cách viết (chữ hoa, chữ thường) với “Nguyễn Văn An”" in err
+    assert (
+        "dòng 2 (Nguyễn văn An): họ tên “Nguyễn văn An” khác cách viết (chữ hoa, chữ thường) với “Nguyễn Văn An”" in err
+    )
     assert "đã ghi năm 2012" in err and "a.csv, dòng 2" in err
     [person] = _show(history, capsys, "--ho-ten", "An")["people"]
     assert [o["nam"] for o in person["outcomes"]] == [2012]
@@ -97,15 +112,41 @@ def test_the_template_round_trips(tmp_path, capsys, history):
     assert book.sheetnames[0] == SHEET and "Hướng dẫn" in book.sheetnames
     assert "kiemdiem history import" in " ".join(str(c.value) for c in book["Hướng dẫn"]["A"])
     assert sheet.column_dimensions["D"].number_format == "@"  # the card as text: Excel keeps its leading zeros
-    sheet.append(["Hoàng Văn Phúc", dt.date(1970, 8, 19), dt.date(1995, 2, 3), "0123", "Chi bộ Khu phố 5",
-                  "Đảng ủy phường", "Đảng bộ phường Ba Đình", 2021, "Hoàn thành xuất sắc nhiệm vụ", "Có"])
-    sheet.append(["Hoàng Văn Phúc", "19/08/1970", None, 123, "Chi bộ Khu phố 5", None, "Đảng bộ phường Ba Đình",
-                  "2019", "HTTNV", None])  # a number cell lost the card's zero: still the same card
+    sheet.append(
+        [
+            "Hoàng Văn Phúc",
+            dt.date(1970, 8, 19),
+            dt.date(1995, 2, 3),
+            "0123",
+            "Chi bộ Khu phố 5",
+            "Đảng ủy phường",
+            "Đảng bộ phường Ba Đình",
+            2021,
+            "Hoàn thành xuất sắc nhiệm vụ",
+            "Có",
+        ]
+    )
+    sheet.append(
+        [
+            "Hoàng Văn Phúc",
+            "19/08/1970",
+            None,
+            123,
+            "Chi bộ Khu phố 5",
+            None,
+            "Đảng bộ phường Ba Đình",
+            "2019",
+            "HTTNV",
+            None,
+        ]
+    )  # a number cell lost the card's zero: still the same card
     book.save(path)
     assert main(["history", "import", str(path), "--history", history]) == 0
     [person] = _show(history, capsys, "--chi-bo", "chi bộ khu PHỐ 5")["people"]
     assert [(o["nam"], o["level"], o["tieu_bieu"], o["to_chuc_co_so"]["ten"]) for o in person["outcomes"]] == [
-        (2019, "HTTNV", None, None), (2021, "HTXSNV", True, "Đảng ủy phường")]
+        (2019, "HTTNV", None, None),
+        (2021, "HTXSNV", True, "Đảng ủy phường"),
+    ]
     assert person["outcomes"][1]["source"]["place"] == "trang “Danh sách”, dòng 2"
 
 

@@ -1,5 +1,6 @@
 """``kiemdiem history show``: without a filter the counts per year and đảng bộ; a year with its organisations
 and members; levels by the names of each year's rules; nothing created by reading."""
+
 from __future__ import annotations
 
 import json
@@ -12,15 +13,25 @@ from tests.history.rows import member, organisation, run
 
 def test_show_a_year_and_the_overview(target, history, capsys):
     with open_store(target) as store:
-        store.record(run(nam=2012), [member("Nguyễn Văn An", "1980-03-02", "HTXSNV", nam=2012, regime="hd07-2011")],
-                     [organisation("kp5", "Chi bộ Khu phố 5", "HTTNV", nam=2012)])
-        store.record(run(), [member("Nguyễn Văn An", "1980-03-02", "HTTNV", score=Decimal("88.5")),
-                             member("Trần Thị Bình", "1985-01-01", "HTNV")])
+        store.record(
+            run(nam=2012),
+            [member("Nguyễn Văn An", "1980-03-02", "HTXSNV", nam=2012, regime="hd07-2011")],
+            [organisation("kp5", "Chi bộ Khu phố 5", "HTTNV", nam=2012)],
+        )
+        store.record(
+            run(),
+            [
+                member("Nguyễn Văn An", "1980-03-02", "HTTNV", score=Decimal("88.5")),
+                member("Trần Thị Bình", "1985-01-01", "HTNV"),
+            ],
+        )
     assert main(["history", "show", "--history", history]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[1:4] == ["Năm   Đảng bộ: số đảng viên, số tổ chức đã ghi",
-                          "2012  Đảng bộ phường Ba Đình: 1 đảng viên, 1 tổ chức",
-                          "2025  Đảng bộ phường Ba Đình: 2 đảng viên, 0 tổ chức"]
+    assert lines[1:4] == [
+        "Năm   Đảng bộ: số đảng viên, số tổ chức đã ghi",
+        "2012  Đảng bộ phường Ba Đình: 1 đảng viên, 1 tổ chức",
+        "2025  Đảng bộ phường Ba Đình: 2 đảng viên, 0 tổ chức",
+    ]
     assert main(["history", "show", "--history", history, "--nam", "2012"]) == 0
     text = capsys.readouterr().out
     assert "Chi bộ Khu phố 5 (mã kp5) — Đảng bộ phường Ba Đình\n  2012  Hoàn thành tốt nhiệm vụ\n" in text
@@ -30,7 +41,9 @@ def test_show_a_year_and_the_overview(target, history, capsys):
     found = json.loads(capsys.readouterr().out)
     [an] = [p for p in found["people"] if p["ho_ten"] == "Nguyễn Văn An"]
     assert [(o["nam"], o["level_label"], o["score"]) for o in an["outcomes"]] == [
-        (2012, "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ", None), (2025, "Hoàn thành tốt nhiệm vụ", 88.5)]
+        (2012, "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ", None),
+        (2025, "Hoàn thành tốt nhiệm vụ", 88.5),
+    ]
     assert main(["history", "show", "--history", history, "--ho-ten", "Không Có Ai"]) == 0
     assert "không có kết quả nào khớp" in capsys.readouterr().out
 

@@ -5,6 +5,7 @@ a signature block opening a page (Nơi nhận / T/M … alone on the last page),
 last line of a page, a document symbol or date broken across lines, numbered pages of a one-sheet ballot.
 The same check reads a DOCX once LibreOffice has turned it into a PDF (``docx_to_pdf``).
 """
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,10 @@ from generator.present.header_lines import COMPOUNDS, ORGANISATIONAL
 
 # The first line of a signature block: "Nơi nhận:", "T/M CHI ỦY", "TM. BAN THƯỜNG VỤ", "KT. BÍ THƯ",
 # the member's own "NGƯỜI TỰ KIỂM ĐIỂM", the residence comment's "XÁC NHẬN CỦA …", a tally's signers.
-SIGNATURE_START = re.compile(r"^(Nơi nhận|T/M |TM\. |KT\. |NGƯỜI TỰ KIỂM ĐIỂM|XÁC NHẬN CỦA|TỔ TRƯỞNG|THƯ KÝ|CHỦ TỌA|"
-                             r"NGƯỜI KIỂM ĐIỂM|ĐẠI DIỆN|BÍ THƯ|PHÓ BÍ THƯ)")
+SIGNATURE_START = re.compile(
+    r"^(Nơi nhận|T/M |TM\. |KT\. |NGƯỜI TỰ KIỂM ĐIỂM|XÁC NHẬN CỦA|TỔ TRƯỞNG|THƯ KÝ|CHỦ TỌA|"
+    r"NGƯỜI KIỂM ĐIỂM|ĐẠI DIỆN|BÍ THƯ|PHÓ BÍ THƯ)"
+)
 # A numbered heading: "II. TỰ XẾP LOẠI", "3. Việc thực hiện", "2.1. …", "a) …".
 HEADING = re.compile(r"^([IVXLC]+\.|\d+(\.\d+)*\.|[a-zđ]\))\s+\S")
 # A line that ends inside a symbol: "366-QĐ/", "27-", "quý I/", "năm" before its year.
@@ -91,9 +94,15 @@ def faults(pdf: bytes, name: str = "") -> list[str]:
             if last.bold and HEADING.match(last.text):
                 found.append(f"{where}p.{number}: đề mục ở cuối trang «{last.text}»")
         for line, following in zip(lines, lines[1:]):
-            if (BROKEN_SYMBOL.search(line.text) and following.text[:1].isalnum()
-                    or YEAR_AHEAD.search(line.text) and following.text[:4].isdigit()):
-                found.append(f"{where}p.{number}: ký hiệu hoặc ngày bị ngắt dòng «{line.text[-20:]} / {following.text[:12]}»")
+            if (
+                BROKEN_SYMBOL.search(line.text)
+                and following.text[:1].isalnum()
+                or YEAR_AHEAD.search(line.text)
+                and following.text[:4].isdigit()
+            ):
+                found.append(
+                    f"{where}p.{number}: ký hiệu hoặc ngày bị ngắt dòng «{line.text[-20:]} / {following.text[:12]}»"
+                )
     return found + _broken_phrases(pages, where)
 
 
@@ -111,11 +120,20 @@ def _broken_phrases(pages: list[list[Line]], where: str) -> list[str]:
             if below is None:
                 continue
             end, start = line.text.split(), below.text.split()
-            broken = next(((phrase, k) for phrase in PHRASES for k in range(1, len(phrase))
-                           if end[-k:] == list(phrase[:k]) and start[:len(phrase) - k] == list(phrase[k:])), None)
+            broken = next(
+                (
+                    (phrase, k)
+                    for phrase in PHRASES
+                    for k in range(1, len(phrase))
+                    if end[-k:] == list(phrase[:k]) and start[: len(phrase) - k] == list(phrase[k:])
+                ),
+                None,
+            )
             if broken:
                 phrase, k = broken
-                found.append(f"{where}p.{line.page}: cụm từ bị ngắt dòng «{' '.join(phrase[:k])} / {' '.join(phrase[k:])}»")
+                found.append(
+                    f"{where}p.{line.page}: cụm từ bị ngắt dòng «{' '.join(phrase[:k])} / {' '.join(phrase[k:])}»"
+                )
     return found
 
 
@@ -129,7 +147,20 @@ def docx_to_pdf(docx: bytes) -> bytes:
         source = Path(work, "in.docx")
         source.write_bytes(docx)
         profile = Path(work, "profile").as_uri()
-        subprocess.run([soffice(), f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                        "--outdir", work, str(source)], check=True, capture_output=True, timeout=180,
-                       env={**os.environ, "HOME": work})
+        subprocess.run(
+            [
+                soffice(),
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                work,
+                str(source),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
+            env={**os.environ, "HOME": work},
+        )
         return Path(work, "in.pdf").read_bytes()

@@ -1,6 +1,7 @@
 """Sign-ready pages (issue 14), read as a secretary reads them before signing: every example, every blank
 (paper and fillable), the example đảng bộ's whole bulk run, and long generated inputs, in PDF and in the
 DOCX as LibreOffice lays it out. ``layout.pages.faults`` names what would be reprinted."""
+
 from __future__ import annotations
 
 import io
@@ -19,15 +20,28 @@ from generator.resources import templates_dir
 from tests.layout.pages import docx_to_pdf, faults, page_numbers, read_lines, soffice
 from tests.samples import EXAMPLES
 
-DOCUMENTS = sorted(p for p in [*EXAMPLES.glob("*.json"), *EXAMPLES.glob("*.yaml"),
-                               *(EXAMPLES / "phieu-bieu-quyet").glob("*.yaml"),
-                               *(EXAMPLES / "phieu-nhan-xet-noi-cu-tru").glob("*.yaml")])
-BLANKS = [("ban-tu-kiem-diem", None, v) for v in ("02A", "02B", "02C")] + [
-    (form, regime, None) for form in ("bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the")
-    for regime in ("hd07-2011", "hd27-2014", "qd132-2019", "qd124-2023", "qd366-2025")] + [
-    ("to-trinh-khen-thuong", None, None)]
+DOCUMENTS = sorted(
+    p
+    for p in [
+        *EXAMPLES.glob("*.json"),
+        *EXAMPLES.glob("*.yaml"),
+        *(EXAMPLES / "phieu-bieu-quyet").glob("*.yaml"),
+        *(EXAMPLES / "phieu-nhan-xet-noi-cu-tru").glob("*.yaml"),
+    ]
+)
+BLANKS = (
+    [("ban-tu-kiem-diem", None, v) for v in ("02A", "02B", "02C")]
+    + [
+        (form, regime, None)
+        for form in ("bieu-diem-tccsd", "bao-cao-kiem-diem-tap-the")
+        for regime in ("hd07-2011", "hd27-2014", "qd132-2019", "qd124-2023", "qd366-2025")
+    ]
+    + [("to-trinh-khen-thuong", None, None)]
+)
 BALLOT_DATA = {"nam": 2025, "dang_bo": "Đảng bộ phường Hoàn Kiếm", "chi_bo": "Chi bộ Tổ dân phố 3"}
-needs_libreoffice = pytest.mark.skipif(soffice() is None, reason="LibreOffice không có trên máy này (scripts/install-system-deps.sh cài nó)")
+needs_libreoffice = pytest.mark.skipif(
+    soffice() is None, reason="LibreOffice không có trên máy này (scripts/install-system-deps.sh cài nó)"
+)
 
 
 def _rendered(path):
@@ -62,13 +76,19 @@ def test_blank_pdf_is_sign_ready(form, regime, variant, fillable):
 
 def _options(pdf: bytes) -> set[str]:
     """What follows each box on a line: an option broken across lines shows as a piece of it."""
-    return {" ".join(piece.split()) for page in read_lines(pdf) for ln in page if "☐" in ln.text
-            for piece in ln.text.split("☐")[1:]}
+    return {
+        " ".join(piece.split())
+        for page in read_lines(pdf)
+        for ln in page
+        if "☐" in ln.text
+        for piece in ln.text.split("☐")[1:]
+    }
 
 
 @needs_libreoffice
-@pytest.mark.parametrize("form, variant", [("ban-tu-kiem-diem", "02A"), ("bieu-diem-tccsd", None),
-                                           ("to-trinh-khen-thuong", None)])
+@pytest.mark.parametrize(
+    "form, variant", [("ban-tu-kiem-diem", "02A"), ("bieu-diem-tccsd", None), ("to-trinh-khen-thuong", None)]
+)
 def test_word_blank_keeps_each_choice_whole(form, variant):
     blank = make_blank(form, None, variant=variant)
     in_word = _options(docx_to_pdf(render_blank(blank, "docx")))
@@ -79,6 +99,7 @@ def test_word_blank_keeps_each_choice_whole(form, variant):
 def dang_bo(tmp_path_factory):
     """The example đảng bộ printed as `make demo` prints it."""
     from generator.cli import main
+
     out = tmp_path_factory.mktemp("dang-bo")
     assert main(["bulk", str(EXAMPLES / "dang-bo-2025.xlsx"), "--format", "docx,pdf", "-o", str(out)]) == 0
     return out
@@ -102,8 +123,9 @@ def test_the_dang_bo_reports_docx_are_sign_ready(dang_bo):
 def _ballot(members: int, copies: int) -> dict:
     document = load_document(EXAMPLES / "phieu-bieu-quyet-2025.json")
     names = list(document["dang_vien"])
-    document["dang_vien"] = [names[i % len(names)] + ("" if i < len(names) else f" {chr(65 + i // len(names))}")
-                             for i in range(members)]
+    document["dang_vien"] = [
+        names[i % len(names)] + ("" if i < len(names) else f" {chr(65 + i // len(names))}") for i in range(members)
+    ]
     document["so_phieu"] = copies
     return document
 
@@ -129,16 +151,23 @@ def test_ballot_docx_copies_carry_no_page_number():
 
 def test_a_three_page_section_keeps_its_headings_and_signature():
     document = load_document(EXAMPLES / "ban-tu-kiem-diem-02b.json")
-    long = " ".join(["Tham gia đầy đủ các buổi sinh hoạt chi bộ, thực hiện nghiêm Quy định 366-QĐ/TW và "
-                     "Hướng dẫn 27-HD/BTCTW; hoàn thành chỉ tiêu năm 2025 đúng hạn."] * 12)
+    long = " ".join(
+        [
+            "Tham gia đầy đủ các buổi sinh hoạt chi bộ, thực hiện nghiêm Quy định 366-QĐ/TW và "
+            "Hướng dẫn 27-HD/BTCTW; hoàn thành chỉ tiêu năm 2025 đúng hạn."
+        ]
+        * 12
+    )
     document["kiem_diem"]["uu_diem"]["thuc_hien_nhiem_vu"] = "\n\n".join([long] * 4)
     pdf = render(prepare(document), ["pdf"])["pdf"]
     assert len(read_lines(pdf)) >= 4
     assert faults(pdf) == []
 
 
-LONG_ISSUERS = ("Đảng bộ Khối Doanh nghiệp Thành phố Hồ Chí Minh",
-                "Đảng ủy Trường Đại học Kỹ thuật Công nghiệp Thái Nguyên")
+LONG_ISSUERS = (
+    "Đảng bộ Khối Doanh nghiệp Thành phố Hồ Chí Minh",
+    "Đảng ủy Trường Đại học Kỹ thuật Công nghiệp Thái Nguyên",
+)
 
 
 @pytest.mark.parametrize("issuer", LONG_ISSUERS)
@@ -149,7 +178,7 @@ def test_long_issuer_and_place_keep_the_date_line_whole(issuer):
     pdf = render(prepare(document), ["pdf"])["pdf"]
     first = [ln.text for ln in read_lines(pdf)[0]]
     assert any(t.startswith("Thành phố Hồ Chí Minh, ngày") and t.endswith("năm 2025") for t in first), first
-    header = first[1:first.index("*")]  # the left column's lines, as laid out (the date line among them)
+    header = first[1 : first.index("*")]  # the left column's lines, as laid out (the date line among them)
     assert not [t for t in header if t.endswith((" HỒ CHÍ", " DOANH", " CỔ", " CƠ", " ĐẢNG", " KỸ", " ĐẠI"))], header
     assert faults(pdf) == []
 
@@ -180,9 +209,10 @@ def test_a_line_break_typed_in_a_name_breaks_the_header_only():
 
 # ------------------------------------------------------------------ the pieces, and the checker itself
 def test_symbols_stay_whole_in_text_only():
-    html = keep_symbols_whole('<title>năm 2025</title><p title="366-QĐ/TW">Quy định 366-QĐ/TW, quý I/2026</p>'
-                              '<textarea>năm 2025</textarea>')
-    assert html.startswith("<title>năm 2025</title><p title=\"366-QĐ/TW\">")
+    html = keep_symbols_whole(
+        '<title>năm 2025</title><p title="366-QĐ/TW">Quy định 366-QĐ/TW, quý I/2026</p><textarea>năm 2025</textarea>'
+    )
+    assert html.startswith('<title>năm 2025</title><p title="366-QĐ/TW">')
     assert '<span style="white-space: nowrap">366-QĐ/TW</span>' in html
     assert '<span style="white-space: nowrap">quý I/2026</span>' in html
     assert html.endswith("<textarea>năm 2025</textarea>")
@@ -205,10 +235,12 @@ def test_signature_keeps_with_the_paragraph_before_it_in_word(rendered):
 
 
 def test_keep_signatures_orders_keep_next_after_the_style():
-    xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-           '<w:p><w:pPr><w:pStyle w:val="KDĐoạn"/><w:jc w:val="both"/></w:pPr><w:r><w:t>Thân bài</w:t></w:r></w:p>'
-           '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="KDKý"/></w:pPr></w:p></w:tc></w:tr></w:tbl>'
-           '</w:body></w:document>').encode()
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+        '<w:p><w:pPr><w:pStyle w:val="KDĐoạn"/><w:jc w:val="both"/></w:pPr><w:r><w:t>Thân bài</w:t></w:r></w:p>'
+        '<w:tbl><w:tr><w:tc><w:p><w:pPr><w:pStyle w:val="KDKý"/></w:pPr></w:p></w:tc></w:tr></w:tbl>'
+        "</w:body></w:document>"
+    ).encode()
     out = keep_signatures(xml).decode()
     assert '<w:pStyle w:val="KDĐoạn"/><w:keepNext/><w:jc w:val="both"/>' in out
 
@@ -226,6 +258,7 @@ def test_straight_quotes_print_as_vietnamese_quotes():
     document["kiem_diem"]["uu_diem"]["cam_ket"] = 'Đạt danh hiệu "Chiến sĩ thi đua" cơ sở.'
     out = render(prepare(document), ["docx", "pdf"])
     from tests.render.test_parity import docx_text, pdf_text
+
     for text in (docx_text(out["docx"]), " ".join(pdf_text(out["pdf"]).split())):
         assert "danh hiệu “Chiến sĩ thi đua” cơ sở" in text and '"' not in text
 
@@ -234,7 +267,11 @@ def test_straight_quotes_print_as_vietnamese_quotes():
 def old_css(monkeypatch):
     """The shared stylesheet as it was before issue 14: no keep rules, no whole date line."""
     css = (templates_dir() / "_shared" / "hd36.css").read_text(encoding="utf-8")
-    old = css[:css.index("/* Sign-ready pages")].replace(" break-before: avoid;", "").replace(" white-space: nowrap;", "")
+    old = (
+        css[: css.index("/* Sign-ready pages")]
+        .replace(" break-before: avoid;", "")
+        .replace(" white-space: nowrap;", "")
+    )
     fetch = pdf_module.TemplateAssetFetcher.fetch
 
     def fetch_old(self, url, headers=None):
@@ -242,6 +279,7 @@ def old_css(monkeypatch):
         if url.endswith("/_shared/hd36.css"):
             return type(response)(url, old.encode("utf-8"), {"Content-Type": "text/css"})
         return response
+
     monkeypatch.setattr(pdf_module.TemplateAssetFetcher, "fetch", fetch_old)
     monkeypatch.setattr(pdf_module, "keep_symbols_whole", lambda html: html)
 
@@ -260,21 +298,28 @@ def test_the_checker_finds_each_fault_the_old_layout_had(old_css):
 
 
 def test_the_checker_reads_a_stranded_heading_and_a_lonely_signature():
-    html = ("<style>@page{size:A4;margin:20mm}p{margin:0;font-size:14pt;line-height:1.2}</style>"
-            + "<p>Đoạn văn.</p>" * 10 + "<p><b>3. Đề mục cuối trang</b></p><p style='break-before:page'>Nội dung.</p>"
-            + "<p style='break-before:page'>Nơi nhận:</p><p>T/M CHI ỦY</p>")
+    html = (
+        "<style>@page{size:A4;margin:20mm}p{margin:0;font-size:14pt;line-height:1.2}</style>"
+        + "<p>Đoạn văn.</p>" * 10
+        + "<p><b>3. Đề mục cuối trang</b></p><p style='break-before:page'>Nội dung.</p>"
+        + "<p style='break-before:page'>Nơi nhận:</p><p>T/M CHI ỦY</p>"
+    )
     from weasyprint import HTML
+
     found = faults(HTML(string=html).write_pdf())
     assert any("đề mục ở cuối trang «3. Đề mục cuối trang»" in f for f in found), found
     assert any("trang bắt đầu bằng khối chữ ký «Nơi nhận:»" in f for f in found), found
 
 
 def test_the_checker_reads_a_compound_broken_in_a_title():
-    html = ("<style>@page{size:A4;margin:20mm}p{margin:0;font-size:16pt;text-align:center;font-weight:bold}</style>"
-            "<p>XẾP LOẠI TỔ CHỨC CƠ<br>SỞ ĐẢNG</p>"
-            "<p style='margin-top:2em'>SỞ LAO ĐỘNG – THƯƠNG BINH<br>VÀ XÃ HỘI</p><p style='margin-top:2em'>ĐẢNG BỘ THƯƠNG BINH VÀ XÃ<br>HỘI</p>"
-            "<p style='text-align:justify;font-weight:normal'>Sinh hoạt chi bộ cơ<br>sở đảng đều đặn.</p>")
+    html = (
+        "<style>@page{size:A4;margin:20mm}p{margin:0;font-size:16pt;text-align:center;font-weight:bold}</style>"
+        "<p>XẾP LOẠI TỔ CHỨC CƠ<br>SỞ ĐẢNG</p>"
+        "<p style='margin-top:2em'>SỞ LAO ĐỘNG – THƯƠNG BINH<br>VÀ XÃ HỘI</p><p style='margin-top:2em'>ĐẢNG BỘ THƯƠNG BINH VÀ XÃ<br>HỘI</p>"
+        "<p style='text-align:justify;font-weight:normal'>Sinh hoạt chi bộ cơ<br>sở đảng đều đặn.</p>"
+    )
     from weasyprint import HTML
+
     found = faults(HTML(string=html).write_pdf())
     # "THƯƠNG BINH / VÀ XÃ HỘI" keeps "XÃ HỘI" whole; a justified body line may break anywhere
     assert len(found) == 2 and "«TỔ CHỨC CƠ / SỞ ĐẢNG»" in found[0] and "«XÃ / HỘI»" in found[1], found
@@ -310,8 +355,11 @@ def test_the_example_members_write_their_own_part_a(dang_bo):
         paragraphs = Document(io.BytesIO(path.read_bytes())).paragraphs
         texts = [p.text.strip() for p in paragraphs]
         start, end = texts.index("A. NỘI DUNG KIỂM ĐIỂM"), texts.index("B. TỰ ĐÁNH GIÁ, XẾP LOẠI")
-        part_a = [t for p, t in zip(paragraphs[start:end], texts[start:end]) if not p.style.name.startswith(
-            ("KD Phần", "KD Mục", "KD Tiểu mục"))]  # the form's own headings are the same for everyone
+        part_a = [
+            t
+            for p, t in zip(paragraphs[start:end], texts[start:end])
+            if not p.style.name.startswith(("KD Phần", "KD Mục", "KD Tiểu mục"))
+        ]  # the form's own headings are the same for everyone
         for paragraph in part_a:
             if len(paragraph) >= 40:
                 seen.setdefault(paragraph, set()).add(path.name)
@@ -323,9 +371,12 @@ def test_the_example_members_write_their_own_part_a(dang_bo):
 
 def test_the_example_dang_bo_numbers_its_reports(dang_bo):
     """The Đảng bộ sheet's numbers reach the đảng ủy's two reports, under the star (issue 14 §3)."""
-    for name, number in (("bao-cao-tong-hop-xep-loai.pdf", "Số 215-BC/ĐU"), ("bao-cao-ty-le-xep-loai.pdf", "Số 216-BC/ĐU")):
+    for name, number in (
+        ("bao-cao-tong-hop-xep-loai.pdf", "Số 215-BC/ĐU"),
+        ("bao-cao-ty-le-xep-loai.pdf", "Số 216-BC/ĐU"),
+    ):
         first = [ln.text for ln in read_lines(next(dang_bo.rglob(name)).read_bytes())[0]]
-        assert number in first[:first.index("BÁO CÁO")], first[:8]
+        assert number in first[: first.index("BÁO CÁO")], first[:8]
 
 
 @pytest.mark.parametrize("rows, whole", [(5, True), (20, False)])
@@ -334,19 +385,26 @@ def test_a_small_table_moves_whole_and_a_long_one_keeps_two_rows_under_its_headi
     from weasyprint import HTML
 
     from generator.render.unbroken import keep_tables_whole
+
     body = "".join(f"<tr><td>Dòng {i}</td></tr>" for i in range(rows))
     for lead in range(36, 42):
-        html = ("<style>@page{size:A4;margin:20mm}p,td,th{margin:0;font-size:14pt}</style>"
-                + "<p>Đoạn.</p>" * lead + f"<table><thead><tr><th>Tiêu đề bảng</th></tr></thead><tbody>{body}</tbody></table>")
+        html = (
+            "<style>@page{size:A4;margin:20mm}p,td,th{margin:0;font-size:14pt}</style>"
+            + "<p>Đoạn.</p>" * lead
+            + f"<table><thead><tr><th>Tiêu đề bảng</th></tr></thead><tbody>{body}</tbody></table>"
+        )
         pages = [[ln.text for ln in page] for page in read_lines(HTML(string=keep_tables_whole(html)).write_pdf())]
         first = pages[0]
         if "Tiêu đề bảng" in first:
-            after = first[first.index("Tiêu đề bảng") + 1:]
+            after = first[first.index("Tiêu đề bảng") + 1 :]
             assert len(after) == rows if whole else len(after) >= 2, (lead, first[-4:])
 
 
 def test_small_tables_stay_whole_in_word_too():
-    xml = ('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>'
-           + '<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>' * 5 + '</w:tbl></w:body></w:document>').encode()
+    xml = (
+        '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl>'
+        + "<w:tr><w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>" * 5
+        + "</w:tbl></w:body></w:document>"
+    ).encode()
     out = keep_signatures(xml).decode()
     assert out.count("<w:keepNext/>") == 4  # every row but the last keeps with the next

@@ -1,4 +1,5 @@
 """Vietnamese name order: given name, then middle names, then family name; đ after d; tones in order."""
+
 from __future__ import annotations
 
 import random
@@ -16,14 +17,22 @@ def test_middle_name_then_family_name_break_ties():
     assert sort_names(["Phạm Văn An", "Nguyễn Văn An", "Lê Thị An"]) == ["Lê Thị An", "Nguyễn Văn An", "Phạm Văn An"]
 
 
-@pytest.mark.parametrize("earlier, later", [
-    ("Dũng", "Đức"),      # đ is a letter after d, not a d with a mark
-    ("Dương", "Đào"),
-    ("Anh", "Ăn"), ("Ăn", "Ân"), ("Ân", "Bình"),  # a ă â
-    ("Em", "Êm"), ("Ông", "Ơn"), ("Ôn", "Ơn"),   # e ê, o ô ơ
-    ("Uyên", "Ưng"), ("Tú", "Tư"),                # u ư: the letter decides before the tone
-    ("Y", "Yến"),
-])
+@pytest.mark.parametrize(
+    "earlier, later",
+    [
+        ("Dũng", "Đức"),  # đ is a letter after d, not a d with a mark
+        ("Dương", "Đào"),
+        ("Anh", "Ăn"),
+        ("Ăn", "Ân"),
+        ("Ân", "Bình"),  # a ă â
+        ("Em", "Êm"),
+        ("Ông", "Ơn"),
+        ("Ôn", "Ơn"),  # e ê, o ô ơ
+        ("Uyên", "Ưng"),
+        ("Tú", "Tư"),  # u ư: the letter decides before the tone
+        ("Y", "Yến"),
+    ],
+)
 def test_vietnamese_alphabet(earlier, later):
     assert name_key(f"Nguyễn Văn {earlier}") < name_key(f"Nguyễn Văn {later}")
 
@@ -37,6 +46,7 @@ def test_tones_in_their_order_only_between_same_letters():
 
 def test_case_composition_and_spaces_do_not_matter():
     import unicodedata
+
     decomposed = unicodedata.normalize("NFD", "Nguyễn  Thị Ánh")
     assert name_key(decomposed) == name_key("NGUYỄN THỊ ÁNH")
 

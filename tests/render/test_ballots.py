@@ -4,6 +4,7 @@ Both renderers print the same text (with the copies and repeated header rows of 
 ballot), names come in Vietnamese order, every level has its column, and bad input
 stops the CLI with exit 2 naming the field.
 """
+
 from __future__ import annotations
 
 import io
@@ -20,13 +21,22 @@ from tests.samples import EXAMPLES
 
 SIX = ["Trần Văn Hải", "Nguyễn Thị Mai", "Lê Quốc Bảo", "Phan Thị Thu", "Võ Minh Tâm", "Đinh Công Lý"]
 SIX_IN_ORDER = ["Lê Quốc Bảo", "Trần Văn Hải", "Đinh Công Lý", "Nguyễn Thị Mai", "Võ Minh Tâm", "Phan Thị Thu"]
-EXTRA = sorted(str(p.relative_to(EXAMPLES)) for folder in ("phieu-bieu-quyet", "phieu-nhan-xet-noi-cu-tru")
-               for p in (EXAMPLES / folder).iterdir())
+EXTRA = sorted(
+    str(p.relative_to(EXAMPLES))
+    for folder in ("phieu-bieu-quyet", "phieu-nhan-xet-noi-cu-tru")
+    for p in (EXAMPLES / folder).iterdir()
+)
 
 
 def ballot(**changes) -> dict:
-    return {"form": "phieu-bieu-quyet", "regime": "qd366-2025", "nam": 2025, "dang_bo": "Đảng bộ phường Ba Đình",
-            "chi_bo": "Chi bộ Khu phố 5", **changes}
+    return {
+        "form": "phieu-bieu-quyet",
+        "regime": "qd366-2025",
+        "nam": 2025,
+        "dang_bo": "Đảng bộ phường Ba Đình",
+        "chi_bo": "Chi bộ Khu phố 5",
+        **changes,
+    }
 
 
 def both(document: dict) -> tuple[str, bytes, bytes]:
@@ -53,15 +63,19 @@ def test_six_members_in_vietnamese_name_order_on_one_page():
     positions = [text.index(name) for name in SIX_IN_ORDER]
     assert positions == sorted(positions)
     assert len(PdfReader(io.BytesIO(pdf)).pages) == 1
-    assert "Đồng chí đồng ý xếp loại mức nào thì đánh dấu (X) vào ô tương ứng; mỗi đảng viên chỉ đánh dấu một ô." in text
+    assert (
+        "Đồng chí đồng ý xếp loại mức nào thì đánh dấu (X) vào ô tương ứng; mỗi đảng viên chỉ đánh dấu một ô." in text
+    )
     assert "Ký" not in text and "T/M" not in text  # a secret ballot has no signature
     pdf_side = normal(pdf_text(pdf))
     assert [pdf_side.index(normal(n)) for n in SIX_IN_ORDER] == sorted(pdf_side.index(normal(n)) for n in SIX_IN_ORDER)
 
 
 def test_forty_members_span_pages_with_the_header_row_repeated():
-    names = [f"{family} Văn {given}" for family, given in zip(["Nguyễn", "Trần", "Lê", "Phạm"] * 10,
-                                                                [f"Tên{i:02d}" for i in range(40)])]
+    names = [
+        f"{family} Văn {given}"
+        for family, given in zip(["Nguyễn", "Trần", "Lê", "Phạm"] * 10, [f"Tên{i:02d}" for i in range(40)])
+    ]
     text, docx, pdf = both(ballot(dang_vien=names))
     pages = PdfReader(io.BytesIO(pdf)).pages
     assert len(pages) >= 2
@@ -88,8 +102,14 @@ def test_a_blank_ballot_has_numbered_empty_rows_and_one_page_a_copy():
 
 
 def test_round_two_lists_the_candidates_and_the_places():
-    text, docx, pdf = both(ballot(vong=2, dang_vien=["Trần Thị Bình", "Nguyễn Văn An", "Lê Hoàng Cường"],
-                                  co_so_ty_le=8, so_dang_vien_chi_bo=12))
+    text, docx, pdf = both(
+        ballot(
+            vong=2,
+            dang_vien=["Trần Thị Bình", "Nguyễn Văn An", "Lê Hoàng Cường"],
+            co_so_ty_le=8,
+            so_dang_vien_chi_bo=12,
+        )
+    )
     assert "chọn không quá 1 đồng chí" in text and "(vòng 2)" in text
     assert text.count("☐") == 3 and "Hoàn thành tốt nhiệm vụ" not in text
     assert text.index("Nguyễn Văn An") < text.index("Trần Thị Bình") < text.index("Lê Hoàng Cường")
@@ -97,11 +117,19 @@ def test_round_two_lists_the_candidates_and_the_places():
 
 def test_the_tally_prints_counts_thresholds_the_cut_and_the_committee():
     text, docx, pdf = both(load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json"))
-    for piece in ("BIÊN BẢN KIỂM PHIẾU", "Số phiếu hợp lệ: 18.", "Số phiếu không hợp lệ: 0.",
-                  "Mức “Hoàn thành xuất sắc nhiệm vụ”: trên 2/3 số đảng viên có quyền biểu quyết, tức từ 13/18 phiếu trở lên.",
-                  "Biểu quyết mức “Hoàn thành xuất sắc nhiệm vụ”: 13/18 phiếu, đạt yêu cầu trên 2/3",
-                  "20% × 8 = 1,6 → tối đa 1 đồng chí", "Vượt tỷ lệ, xếp loại “Hoàn thành tốt nhiệm vụ”: Trần Thị Bình, Lê Hoàng Cường.",
-                  "TRƯỞNG BAN", "THÀNH VIÊN", "Dương Thị Ngọc", "Hà Nội, ngày 15 tháng 12 năm 2025"):
+    for piece in (
+        "BIÊN BẢN KIỂM PHIẾU",
+        "Số phiếu hợp lệ: 18.",
+        "Số phiếu không hợp lệ: 0.",
+        "Mức “Hoàn thành xuất sắc nhiệm vụ”: trên 2/3 số đảng viên có quyền biểu quyết, tức từ 13/18 phiếu trở lên.",
+        "Biểu quyết mức “Hoàn thành xuất sắc nhiệm vụ”: 13/18 phiếu, đạt yêu cầu trên 2/3",
+        "20% × 8 = 1,6 → tối đa 1 đồng chí",
+        "Vượt tỷ lệ, xếp loại “Hoàn thành tốt nhiệm vụ”: Trần Thị Bình, Lê Hoàng Cường.",
+        "TRƯỞNG BAN",
+        "THÀNH VIÊN",
+        "Dương Thị Ngọc",
+        "Hà Nội, ngày 15 tháng 12 năm 2025",
+    ):
         assert piece in text, piece
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in text
     same_text(docx, pdf)
@@ -118,23 +146,42 @@ def test_the_residence_comment_blank_prints_dotted_space():
 
 def test_the_residence_comment_prefilled():
     text, _, _ = both(load_document(EXAMPLES / "phieu-nhan-xet-noi-cu-tru.yaml"))
-    for piece in ("Họ và tên đảng viên: Trần Thị Bình", "Ngày sinh: 07/02/1985", "Chi bộ đang sinh hoạt: Chi bộ Văn phòng – Kinh tế",
-                  "Hà Nội, ngày 28 tháng 11 năm 2025", "XÁC NHẬN CỦA ĐẢNG ỦY PHƯỜNG BA ĐÌNH", "PHÓ BÍ THƯ", "Nguyễn Đức Thịnh",
-                  "CHI BỘ TỔ DÂN PHỐ 12"):
+    for piece in (
+        "Họ và tên đảng viên: Trần Thị Bình",
+        "Ngày sinh: 07/02/1985",
+        "Chi bộ đang sinh hoạt: Chi bộ Văn phòng – Kinh tế",
+        "Hà Nội, ngày 28 tháng 11 năm 2025",
+        "XÁC NHẬN CỦA ĐẢNG ỦY PHƯỜNG BA ĐÌNH",
+        "PHÓ BÍ THƯ",
+        "Nguyễn Đức Thịnh",
+        "CHI BỘ TỔ DÂN PHỐ 12",
+    ):
         assert piece in text, piece
     assert "…" * 30 not in text
 
 
-@pytest.mark.parametrize("document, expected", [
-    (ballot(dang_vien=SIX, so_phieu=0), "Số phiếu in ($.so_phieu):"),
-    (ballot(vong=2, dang_vien=SIX), "Số đảng viên làm cơ sở tính tỷ lệ (vòng 2) ($.co_so_ty_le):"),
-    ({**load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json"), "so_phieu_hop_le": 19},
-     "Số phiếu hợp lệ ($.so_phieu_hop_le):"),
-    ({**load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json"), "ban_kiem_phieu": [{"ho_ten": "A", "chuc_danh": "chu_tich"}]},
-     "Ban kiểm phiếu › Chức danh trong Ban kiểm phiếu ($.ban_kiem_phieu[0].chuc_danh):"),
-    ({"form": "phieu-nhan-xet-noi-cu-tru", "dang_vien": {"ngay_sinh": "1985-13-01"}},
-     "Đảng viên được nhận xét › Ngày sinh ($.dang_vien.ngay_sinh):"),
-])
+@pytest.mark.parametrize(
+    "document, expected",
+    [
+        (ballot(dang_vien=SIX, so_phieu=0), "Số phiếu in ($.so_phieu):"),
+        (ballot(vong=2, dang_vien=SIX), "Số đảng viên làm cơ sở tính tỷ lệ (vòng 2) ($.co_so_ty_le):"),
+        (
+            {**load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json"), "so_phieu_hop_le": 19},
+            "Số phiếu hợp lệ ($.so_phieu_hop_le):",
+        ),
+        (
+            {
+                **load_document(EXAMPLES / "bien-ban-kiem-phieu-2025.json"),
+                "ban_kiem_phieu": [{"ho_ten": "A", "chuc_danh": "chu_tich"}],
+            },
+            "Ban kiểm phiếu › Chức danh trong Ban kiểm phiếu ($.ban_kiem_phieu[0].chuc_danh):",
+        ),
+        (
+            {"form": "phieu-nhan-xet-noi-cu-tru", "dang_vien": {"ngay_sinh": "1985-13-01"}},
+            "Đảng viên được nhận xét › Ngày sinh ($.dang_vien.ngay_sinh):",
+        ),
+    ],
+)
 def test_bad_input_exits_2_naming_the_field(tmp_path, capsys, document, expected):
     source = tmp_path / "sai.json"
     source.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")

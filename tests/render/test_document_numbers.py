@@ -1,4 +1,5 @@
 """Số và ký hiệu on the reports an organisation issues (issue 14 §3), checked like the tờ trình's."""
+
 from __future__ import annotations
 
 import pytest

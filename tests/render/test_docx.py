@@ -1,4 +1,5 @@
 """The Word output follows Hướng dẫn 36-HD/VPTW and survives hostile text."""
+
 from __future__ import annotations
 
 import io
@@ -50,7 +51,11 @@ def test_times_new_roman_in_all_four_slots_and_vietnamese(document):
 def test_party_header(document):
     left, right = document.tables[0].rows[0].cells
     # A name too long for the 74 mm cell (70 mm inside Word's margins) breaks between units of meaning (present/header_lines.py), as a line break.
-    assert [p.text for p in left.paragraphs] == ["ĐẢNG BỘ XÃ ĐÔNG HƯNG", "CHI BỘ TRƯỜNG\nTRUNG HỌC CƠ SỞ\nĐÔNG HƯNG", "*"]
+    assert [p.text for p in left.paragraphs] == [
+        "ĐẢNG BỘ XÃ ĐÔNG HƯNG",
+        "CHI BỘ TRƯỜNG\nTRUNG HỌC CƠ SỞ\nĐÔNG HƯNG",
+        "*",
+    ]
     assert left.paragraphs[1].runs[0].bold and not left.paragraphs[0].runs[0].bold
     title, date = right.paragraphs
     assert title.text == "ĐẢNG CỘNG SẢN VIỆT NAM"

@@ -1,4 +1,5 @@
 """The compiled DOCX path prints what docxtpl's own path prints, byte-for-byte stable."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """Word's header columns give way to a long date line as the PDF's do (issue 14 §5)."""
+
 from __future__ import annotations
 
 import io
@@ -34,9 +35,11 @@ def test_a_long_date_widens_its_column_and_the_rule_keeps_its_length():
 
 
 def test_the_names_keep_their_share_however_long_the_place():
-    xml = '<w:tbl><w:tblGrid><w:gridCol w:w="4195"/><w:gridCol w:w="5159"/></w:tblGrid>' \
-          '<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="4195"/></w:tcPr></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="5159"/>' \
-          '</w:tcPr><w:p><w:r><w:t>ĐẢNG CỘNG SẢN VIỆT NAM</w:t></w:r></w:p></w:tc></w:tbl>'
+    xml = (
+        '<w:tbl><w:tblGrid><w:gridCol w:w="4195"/><w:gridCol w:w="5159"/></w:tblGrid>'
+        '<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="4195"/></w:tcPr></w:tc><w:tc><w:tcPr><w:tcW w:type="dxa" w:w="5159"/>'
+        "</w:tcPr><w:p><w:r><w:t>ĐẢNG CỘNG SẢN VIỆT NAM</w:t></w:r></w:p></w:tc></w:tbl>"
+    )
     widened = widen_date_column(xml, 1000)
     assert re.findall(r'w:w="(\d+)"', widened) == ["2806", "6548", "2806", "6548"]
     assert widen_date_column(xml, 200) == xml and widen_date_column(xml, None) == xml

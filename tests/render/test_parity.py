@@ -1,4 +1,5 @@
 """DOCX and PDF of one input carry the same text: both print one presented context."""
+
 from __future__ import annotations
 
 import io
@@ -30,6 +31,7 @@ def pdf_text(data: bytes) -> str:
         def keep(text, cm, tm, font, size):
             if (tm[5] * cm[3] + cm[5]) < top_margin:
                 parts.append(text)
+
         page.extract_text(visitor_text=keep)
         pages.append("".join(parts))
     return "\n".join(pages)
@@ -65,5 +67,11 @@ def test_docx_and_pdf_say_the_same(name):
         pdf_side = once(pdf_side, header)
     assert len(docx_side) > 1000  # a whole document, not an empty shell
     if docx_side != pdf_side:
-        at = next(i for i, (a, b) in enumerate(zip(docx_side, pdf_side)) if a != b) if docx_side[:len(pdf_side)] != pdf_side[:len(docx_side)] else min(len(docx_side), len(pdf_side))
-        pytest.fail(f"first difference at {at}: DOCX …{docx_side[at - 60:at + 60]}… / PDF …{pdf_side[at - 60:at + 60]}…")
+        at = (
+            next(i for i, (a, b) in enumerate(zip(docx_side, pdf_side)) if a != b)
+            if docx_side[: len(pdf_side)] != pdf_side[: len(docx_side)]
+            else min(len(docx_side), len(pdf_side))
+        )
+        pytest.fail(
+            f"first difference at {at}: DOCX …{docx_side[at - 60 : at + 60]}… / PDF …{pdf_side[at - 60 : at + 60]}…"
+        )

@@ -1,4 +1,5 @@
 """The PDF: exact Vietnamese text, embedded Times-compatible fonts, A4, page numbers, no network."""
+
 from __future__ import annotations
 
 import io
@@ -27,18 +28,21 @@ def text_of(reader) -> str:
     return " ".join(unicodedata.normalize("NFC", "\n".join(p.extract_text() for p in reader.pages)).split())
 
 
-@pytest.mark.parametrize("expected", [
-    "ĐẢNG CỘNG SẢN VIỆT NAM",
-    "ĐẢNG BỘ PHƯỜNG BA ĐÌNH",
-    "Hà Nội, ngày 05 tháng 12 năm 2025",
-    "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN",
-    "Họ và tên: Nguyễn Thị Ngọc Ánh",
-    "Ngày sinh: 09/02/1988",
-    "<Nghị quyết>",
-    "còn chậm & chưa sâu",
-    "II. TỰ XẾP LOẠI: Hoàn thành xuất sắc nhiệm vụ",
-    "T/M CHI ỦY",
-])
+@pytest.mark.parametrize(
+    "expected",
+    [
+        "ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐẢNG BỘ PHƯỜNG BA ĐÌNH",
+        "Hà Nội, ngày 05 tháng 12 năm 2025",
+        "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN",
+        "Họ và tên: Nguyễn Thị Ngọc Ánh",
+        "Ngày sinh: 09/02/1988",
+        "<Nghị quyết>",
+        "còn chậm & chưa sâu",
+        "II. TỰ XẾP LOẠI: Hoàn thành xuất sắc nhiệm vụ",
+        "T/M CHI ỦY",
+    ],
+)
 def test_text_with_its_diacritics(reader, expected):
     assert expected in text_of(reader)
 
@@ -51,7 +55,9 @@ def test_fonts_are_embedded_times_compatible(reader):
             descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
             assert "/FontFile2" in descriptor, font["/BaseFont"]
             names.add(str(font["/BaseFont"]).split("+")[-1])
-    assert names and all(n.startswith(("LiberationSerif", "Liberation-Serif", "TimesNewRoman", "Tinos")) for n in names), names
+    assert names and all(
+        n.startswith(("LiberationSerif", "Liberation-Serif", "TimesNewRoman", "Tinos")) for n in names
+    ), names
 
 
 def test_every_page_is_a4(reader):
@@ -88,7 +94,11 @@ def test_fetcher_serves_only_template_files():
     fetcher = TemplateAssetFetcher()
     css = (templates_dir() / "_shared" / "hd36.css").as_uri()
     assert b"@page" in fetcher.fetch(css).read()
-    for url in ("http://127.0.0.1/x.css", "https://example.org/font.ttf", "file:///etc/passwd",
-                (templates_dir() / ".." / "pyproject.toml").as_uri()):
+    for url in (
+        "http://127.0.0.1/x.css",
+        "https://example.org/font.ttf",
+        "file:///etc/passwd",
+        (templates_dir() / ".." / "pyproject.toml").as_uri(),
+    ):
         with pytest.raises(ValueError):
             fetcher.fetch(url)

@@ -1,4 +1,5 @@
 """Biểu điểm and Mẫu 01 print the official form only; the engine's reasons go to an annex after the signature."""
+
 from __future__ import annotations
 
 import copy
@@ -13,8 +14,10 @@ from tests.render.test_parity import docx_text, normal
 from tests.samples import EXAMPLES
 
 ANNEX = "PHỤ LỤC: CĂN CỨ XẾP LOẠI"
-FORMS = {"bieu-diem-tccsd-2025.json": ("Phạm Thu Trang", "Đối chiếu điểm và điều kiện xếp loại"),
-         "bao-cao-kiem-diem-tap-the-2025.yaml": (None, "Căn cứ đề xuất xếp loại")}
+FORMS = {
+    "bieu-diem-tccsd-2025.json": ("Phạm Thu Trang", "Đối chiếu điểm và điều kiện xếp loại"),
+    "bao-cao-kiem-diem-tap-the-2025.yaml": (None, "Căn cứ đề xuất xếp loại"),
+}
 
 
 def texts(document: dict) -> tuple[dict[str, str], dict]:
@@ -65,10 +68,13 @@ def test_render_khong_phu_luc_leaves_it_out_and_the_default_keeps_it(tmp_path):
     assert "Phạm Thu Trang" in without  # the form itself is whole
 
 
-@pytest.mark.parametrize("kind, title", [
-    ("chi_bo_truc_thuoc", "BẢNG TỰ CHẤM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CHI BỘ"),
-    ("chi_bo_co_so", "BẢNG TỰ CHẤM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG"),
-])
+@pytest.mark.parametrize(
+    "kind, title",
+    [
+        ("chi_bo_truc_thuoc", "BẢNG TỰ CHẤM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CHI BỘ"),
+        ("chi_bo_co_so", "BẢNG TỰ CHẤM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG TỔ CHỨC CƠ SỞ ĐẢNG"),
+    ],
+)
 def test_a_chi_bo_truc_thuoc_sheet_is_titled_for_a_chi_bo(kind, title):
     document = copy.deepcopy(load_document(EXAMPLES / "bieu-diem-tccsd-2025.json"))
     document["loai_to_chuc"] = kind
@@ -78,7 +84,9 @@ def test_a_chi_bo_truc_thuoc_sheet_is_titled_for_a_chi_bo(kind, title):
     assert printed.replace("\n", "") in docx_text(render(prepared, ("docx",))["docx"])  # a line break reads as ""
 
 
-@pytest.mark.parametrize("name", ["bieu-diem-tccsd-2014.yaml", "bieu-diem-tccsd-2023.yaml", "bieu-diem-tccsd-2011.yaml"])
+@pytest.mark.parametrize(
+    "name", ["bieu-diem-tccsd-2014.yaml", "bieu-diem-tccsd-2023.yaml", "bieu-diem-tccsd-2011.yaml"]
+)
 def test_older_regimes_title_a_chi_bo_truc_thuoc_for_a_chi_bo_too(name):
     document = copy.deepcopy(load_document(EXAMPLES / name))
     document["loai_to_chuc"] = "chi_bo_truc_thuoc"
@@ -90,10 +98,14 @@ def test_older_regimes_title_a_chi_bo_truc_thuoc_for_a_chi_bo_too(name):
 @pytest.mark.parametrize("name", sorted(FORMS))
 def test_in_word_the_annex_starts_a_new_page_after_the_signature_table(name):
     from docx import Document
+
     from tests.render.test_parity import W
+
     body = Document(io.BytesIO(render(prepare(load_document(EXAMPLES / name)), ("docx",))["docx"])).element.body
     blocks = list(body)
-    title = next(i for i, b in enumerate(blocks) if b.tag == f"{W}p" and "".join(t.text or "" for t in b.iter(f"{W}t")) == ANNEX)
+    title = next(
+        i for i, b in enumerate(blocks) if b.tag == f"{W}p" and "".join(t.text or "" for t in b.iter(f"{W}t")) == ANNEX
+    )
     assert blocks[title].find(f"{W}pPr/{W}pageBreakBefore") is not None
     last_table = max(i for i, b in enumerate(blocks) if b.tag == f"{W}tbl")
     assert last_table < title  # the signature table comes first

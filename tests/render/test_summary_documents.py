@@ -1,4 +1,5 @@
 """The đảng bộ's list and reports render to DOCX and PDF with the same text."""
+
 from __future__ import annotations
 
 import io
@@ -28,8 +29,12 @@ def both(name: str, context: dict) -> tuple[str, str]:
 
 def assert_same(docx_side: str, pdf_side: str) -> None:
     if docx_side != pdf_side:
-        at = next((i for i, (a, b) in enumerate(zip(docx_side, pdf_side)) if a != b), min(len(docx_side), len(pdf_side)))
-        pytest.fail(f"first difference at {at}: DOCX …{docx_side[at - 60:at + 60]}… / PDF …{pdf_side[at - 60:at + 60]}…")
+        at = next(
+            (i for i, (a, b) in enumerate(zip(docx_side, pdf_side)) if a != b), min(len(docx_side), len(pdf_side))
+        )
+        pytest.fail(
+            f"first difference at {at}: DOCX …{docx_side[at - 60 : at + 60]}… / PDF …{pdf_side[at - 60 : at + 60]}…"
+        )
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +47,10 @@ def test_docx_and_pdf_say_the_same(rendered, name):
     docx_side, pdf_side = rendered[name]
     assert "ĐẢNGBỘTHÀNHPHỐHÀNỘI" in docx_side and "ĐẢNGỦYPHƯỜNGBAĐÌNH" in docx_side
     assert "ĐẢNGCỘNGSẢNVIỆTNAM" in docx_side and "HàNội,ngày05tháng12năm2025" in docx_side
-    assert "T/MĐẢNGỦYPHÓBÍTHƯHoàngVănSơn" in docx_side and "Nơinhận:-BanTổchứcThànhủy(đểbáocáo),-LưuVănphòngĐảngủy." in docx_side
+    assert (
+        "T/MĐẢNGỦYPHÓBÍTHƯHoàngVănSơn" in docx_side
+        and "Nơinhận:-BanTổchứcThànhủy(đểbáocáo),-LưuVănphòngĐảngủy." in docx_side
+    )
     assert_same(docx_side, pdf_side)
 
 
@@ -53,10 +61,15 @@ def test_the_list_prints_every_member_chi_bo_by_chi_bo(rendered):
     assert normal(f"I{KIM_DONG}Đảng viên không giữ chức vụ lãnh đạo, quản lý1Nguyễn Thị Ngọc Ánh") in text
     assert "IIChibộKhudâncưsố3Đảngviênkhônggiữchứcvụlãnhđạo,quảnlý1NguyễnVănAn" in text
     assert "LêThịHàĐảngviêngiữchức" not in text and text.count("Đảngviêngiữchứcvụlãnhđạo,quảnlý") == 1
-    for piece in ("TrầnVănBình90HoànthànhtốtnhiệmvụVượttỷlệHoànthànhxuấtsắc",
-                  "ChờđảngủyquyếtđịnhBằngsốphiếu", "NguyễnThịNgọcÁnh87,5",
-                  "Tổngsốđảngviên:8;đượcxếploại:5;khôngxếploại:1;chưacókếtquảxếploại:2.",
-                  "Hoànthànhtốtnhiệmvụ360%", "Khônghoànthànhnhiệmvụ00%", "Tổngsốđượcxếploại5100%"):
+    for piece in (
+        "TrầnVănBình90HoànthànhtốtnhiệmvụVượttỷlệHoànthànhxuấtsắc",
+        "ChờđảngủyquyếtđịnhBằngsốphiếu",
+        "NguyễnThịNgọcÁnh87,5",
+        "Tổngsốđảngviên:8;đượcxếploại:5;khôngxếploại:1;chưacókếtquảxếploại:2.",
+        "Hoànthànhtốtnhiệmvụ360%",
+        "Khônghoànthànhnhiệmvụ00%",
+        "Tổngsốđượcxếploại5100%",
+    ):
         assert piece in text
 
 
@@ -64,10 +77,16 @@ def test_the_report_prints_its_figures_and_basis(rendered):
     text = rendered[REPORT][0]
     assert "BÁOCÁOTổnghợpkếtquảđánhgiá,xếploạichấtlượngtổchứcđảngvàđảngviênnăm2025" in text
     assert "CăncứQuyđịnh366-QĐ/TWngày30/8/2025vàHướngdẫn43-HD/BTCTWngày31/10/2025,ĐảngủyphườngBaĐình" in text
-    for piece in ("Tổngsốtổchứcđảng:3;đượcxếploại:2;chưaxếploại:1.", "Hoànthànhxuấtsắcnhiệmvụ150%",
-                  "77,55", "III.TỶLỆHOÀNTHÀNHXUẤTSẮCNHIỆMVỤ", "1/5=20%", "20%,tốiđa1",
-                  "PhạmThịDung(ChibộTrườngTiểuhọcKimĐồng):Đảngviênkếtnạpchưađủ6tháng",
-                  "Có1bảnghichưaxửlýđược"):
+    for piece in (
+        "Tổngsốtổchứcđảng:3;đượcxếploại:2;chưaxếploại:1.",
+        "Hoànthànhxuấtsắcnhiệmvụ150%",
+        "77,55",
+        "III.TỶLỆHOÀNTHÀNHXUẤTSẮCNHIỆMVỤ",
+        "1/5=20%",
+        "20%,tốiđa1",
+        "PhạmThịDung(ChibộTrườngTiểuhọcKimĐồng):Đảngviênkếtnạpchưađủ6tháng",
+        "Có1bảnghichưaxửlýđược",
+    ):
         assert piece in text
 
 
@@ -75,9 +94,12 @@ def test_the_quota_report_names_each_group(rendered):
     text = rendered[QUOTA][0]
     assert "BÁOCÁOViệcthựchiệntỷlệđảngviênHoànthànhxuấtsắcnhiệmvụnăm2025" in text
     assert "CăncứĐiều11,Quyđịnh366-QĐ/TW,ĐảngủyphườngBaĐình" in text
-    for piece in ("1.ĐảngbộphườngBaĐình,nhóm“Đảngviênkhônggiữchứcvụlãnhđạo,quảnlý”", "-Tỷlệtốiđa20%:20%×5=1→tốiđa1đồngchí.",
-                  "Vượttỷlệ,xếploạiHoànthànhtốtnhiệmvụ(1đồngchí):TrầnVănBình(ChibộTrườngTiểuhọcKimĐồng).",
-                  "đềnghịđảngủyxemxét,quyếtđịnh(1đồngchí):NguyễnVănAn(ChibộKhudâncưsố3)."):
+    for piece in (
+        "1.ĐảngbộphườngBaĐình,nhóm“Đảngviênkhônggiữchứcvụlãnhđạo,quảnlý”",
+        "-Tỷlệtốiđa20%:20%×5=1→tốiđa1đồngchí.",
+        "Vượttỷlệ,xếploạiHoànthànhtốtnhiệmvụ(1đồngchí):TrầnVănBình(ChibộTrườngTiểuhọcKimĐồng).",
+        "đềnghịđảngủyxemxét,quyếtđịnh(1đồngchí):NguyễnVănAn(ChibộKhudâncưsố3).",
+    ):
         assert piece in text
 
 
@@ -130,6 +152,9 @@ def test_each_document_prints_its_own_number_under_the_star():
     for name, key in ((REPORT, "bao_cao_tong_hop"), (QUOTA, "bao_cao_ty_le"), (LIST, "danh_sach")):
         docx_side, pdf_side = both(name, contexts[name])
         for side in (docx_side, pdf_side):
-            assert f"Số{numbers[key]}" in side[:200], (name, side[:200])  # the header, under the star (spaces normalised away)
+            assert f"Số{numbers[key]}" in side[:200], (
+                name,
+                side[:200],
+            )  # the header, under the star (spaces normalised away)
     without = summary_contexts(sample())
     assert "*Số" not in both(REPORT, without[REPORT])[1][:200]

@@ -2,6 +2,7 @@
 a misspelt or invented name fails here, not in front of a chi bộ secretary.
 The name analysis is the one ``kiemdiem template check`` applies to a committee's own
 templates (generator/usertemplate/variables.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -10,19 +11,24 @@ from docxtpl import DocxTemplate
 from jinja2 import meta
 
 from generator import load_document, prepare
+from generator.pipeline import renderable_forms
 from generator.present.context import COMPUTED_ROOTS
 from generator.render.docx import docx_template_path
 from generator.render.environment import docx_environment, html_environment
-from generator.pipeline import renderable_forms
 from generator.resources import templates_dir
-from generator.usertemplate.variables import in_context, in_schema, references
 from generator.schema import load_schema
+from generator.usertemplate.variables import in_context, in_schema, references
 from tests.samples import EXAMPLES
 
 EXAMPLE_DOCS = {
     "ban-tu-kiem-diem": ["ban-tu-kiem-diem-02a.yaml", "ban-tu-kiem-diem-02b.json", "ban-tu-kiem-diem-02c.json"],
-    "bieu-diem-tccsd": ["bieu-diem-tccsd-2011.yaml", "bieu-diem-tccsd-2014.yaml", "bieu-diem-tccsd-2021-son-la.json",
-                        "bieu-diem-tccsd-2023.yaml", "bieu-diem-tccsd-2025.json"],
+    "bieu-diem-tccsd": [
+        "bieu-diem-tccsd-2011.yaml",
+        "bieu-diem-tccsd-2014.yaml",
+        "bieu-diem-tccsd-2021-son-la.json",
+        "bieu-diem-tccsd-2023.yaml",
+        "bieu-diem-tccsd-2025.json",
+    ],
     "bao-cao-kiem-diem-tap-the": ["bao-cao-kiem-diem-tap-the-2023.yaml", "bao-cao-kiem-diem-tap-the-2025.yaml"],
     "to-trinh-khen-thuong": ["to-trinh-khen-thuong-2011.yaml", "to-trinh-khen-thuong-2025.yaml"],
     "phieu-bieu-quyet": ["phieu-bieu-quyet-2025.json", "phieu-bieu-quyet/vong-2-son-la-2021.yaml"],
@@ -87,7 +93,9 @@ def test_docx_template_uses_only_schema_names(form):
 
 
 def test_the_checker_catches_a_misspelt_name():
-    assert check("ban-tu-kiem-diem", "{{ dang_vien.ho_tenn }} {{ ket_qua.diem }} {{ ngay_sinh }}", html_environment()) == [
+    assert check(
+        "ban-tu-kiem-diem", "{{ dang_vien.ho_tenn }} {{ ket_qua.diem }} {{ ngay_sinh }}", html_environment()
+    ) == [
         "biến lạ: ngay_sinh",
         "không có trong schema: dang_vien.ho_tenn",
         "không có trong ket_qua/trinh_bay: ket_qua.diem",

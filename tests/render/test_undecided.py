@@ -1,5 +1,6 @@
 """Where the rules give no level (UNDECIDED): nothing prints until the competent committee's
 decision and its basis are recorded; then both formats print that level and that basis."""
+
 from __future__ import annotations
 
 import json

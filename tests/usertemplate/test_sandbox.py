@@ -5,6 +5,7 @@ written, no traceback, no secret in the output); the sandbox refuses the same es
 again at print time when the check is bypassed; and an asset whose URL is computed at
 print time is refused by the PDF renderer's URL fetcher.
 """
+
 from __future__ import annotations
 
 import http.server
@@ -16,9 +17,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from generator import load_document, prepare
 from generator.cli import main
 from generator.usertemplate.template import TemplateRejected, UserTemplate
-from generator import load_document, prepare
 from tests.samples import EXAMPLES
 from tests.usertemplate.user_template_kit import add_docx_paragraph_first, edit_html, exported
 
@@ -80,10 +81,15 @@ def test_word_escapes_are_refused(tmp_path, capsys, escape, secret_file):
     assert_refused(status, output, tmp_path / "out")
 
 
-@pytest.mark.parametrize("link", ['<link rel="stylesheet" href="file:///etc/passwd">',
-                                  '<link rel="stylesheet" href="SECRET_FILE">',
-                                  '<img src="http://127.0.0.1:9/x.png">',
-                                  '<style>@import "https://example.org/a.css";</style>'])
+@pytest.mark.parametrize(
+    "link",
+    [
+        '<link rel="stylesheet" href="file:///etc/passwd">',
+        '<link rel="stylesheet" href="SECRET_FILE">',
+        '<img src="http://127.0.0.1:9/x.png">',
+        '<style>@import "https://example.org/a.css";</style>',
+    ],
+)
 def test_html_links_to_files_and_the_network_are_refused(tmp_path, capsys, link, secret_file):
     link = link.replace("SECRET_FILE", secret_file.as_uri())
     path = edit_html(exported(tmp_path, FORM, ".html"), "<body>", "<body>\n" + link)
@@ -112,24 +118,41 @@ def test_assets_computed_at_print_time_are_refused_by_the_pdf_fetcher(tmp_path, 
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         port = server.server_address[1]
-        links = (f"<link rel=\"stylesheet\" href=\"{{{{ 'file://' ~ '{css}' }}}}\">"
-                 f"<img src=\"{{{{ 'http://127.0.0.1:' ~ '{port}' }}}}/x.png\">")
+        links = (
+            f"<link rel=\"stylesheet\" href=\"{{{{ 'file://' ~ '{css}' }}}}\">"
+            f"<img src=\"{{{{ 'http://127.0.0.1:' ~ '{port}' }}}}/x.png\">"
+        )
         path = edit_html(exported(tmp_path, FORM, ".html"), "<body>", "<body>\n" + links)
         with caplog.at_level(logging.WARNING, logger="weasyprint"):
-            status, output = run(["render", str(DOC), "--template", str(path), "--format", "pdf", "-o", str(tmp_path / "out")], capsys)
+            status, output = run(
+                ["render", str(DOC), "--template", str(path), "--format", "pdf", "-o", str(tmp_path / "out")], capsys
+            )
     finally:
         server.shutdown()
         server.server_close()
     assert status == 0, output
-    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO((tmp_path / "out" / "ban-tu-kiem-diem-02b.pdf").read_bytes())).pages)
+    text = "".join(
+        page.extract_text()
+        for page in PdfReader(io.BytesIO((tmp_path / "out" / "ban-tu-kiem-diem-02b.pdf").read_bytes())).pages
+    )
     assert SECRET not in text and "Họ và tên" in text
     assert _Counter.hits == 0
-    refused = [r.getMessage() for r in caplog.records if "kiemdiem không tải tài nguyên ngoài thư mục mẫu" in r.getMessage()]
+    refused = [
+        r.getMessage() for r in caplog.records if "kiemdiem không tải tài nguyên ngoài thư mục mẫu" in r.getMessage()
+    ]
     assert any("secret.css" in m for m in refused) and any(f"127.0.0.1:{port}" in m for m in refused)
 
 
-@pytest.mark.parametrize("escape", ["{{ ''.__class__.__mro__ }}", "{{ cycler }}", "{% include '/etc/passwd' %}",
-                                    "{% import 'os' as os %}", "{{ self._TemplateReference__context }}"])
+@pytest.mark.parametrize(
+    "escape",
+    [
+        "{{ ''.__class__.__mro__ }}",
+        "{{ cycler }}",
+        "{% include '/etc/passwd' %}",
+        "{% import 'os' as os %}",
+        "{{ self._TemplateReference__context }}",
+    ],
+)
 def test_the_sandbox_refuses_escapes_even_without_the_check(escape):
     prepared = prepare(load_document(DOC))
     template = UserTemplate("mau.html", "html", FORM, ("<p>" + escape + "</p>").encode("utf-8"))

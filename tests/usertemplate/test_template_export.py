@@ -1,5 +1,6 @@
 """``kiemdiem template export``: the shipped template as a starting point that passes the
 check and prints exactly what the shipped one prints."""
+
 from __future__ import annotations
 
 import io
@@ -7,14 +8,13 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from generator import render
-from generator.pipeline import renderable_forms
+from generator import prepare, render
 from generator.cli import main
+from generator.pipeline import renderable_forms
 from generator.resources import templates_dir
 from generator.usertemplate.check import check_template
 from generator.usertemplate.reference import examples_of
 from generator.usertemplate.template import load_user_template
-from generator import prepare
 from tests.usertemplate.user_template_kit import docx_text
 
 
@@ -31,8 +31,10 @@ def test_exported_templates_pass_the_check_and_print_the_same_text(tmp_path, cap
     assert check_template(docx, form).ok and check_template(html, form).ok
     path, document, _ = examples_of(form)[0]
     prepared = prepare(document)
-    own = {"docx": load_user_template(docx, form, prepared.document.get("regime")),
-           "pdf": load_user_template(html, form, prepared.document.get("regime"))}
+    own = {
+        "docx": load_user_template(docx, form, prepared.document.get("regime")),
+        "pdf": load_user_template(html, form, prepared.document.get("regime")),
+    }
     shipped, exported = render(prepared, ["docx", "pdf"]), render(prepared, ["docx", "pdf"], own)
     assert docx_text(exported["docx"]) == docx_text(shipped["docx"])
     assert pdf_text(exported["pdf"]) == pdf_text(shipped["pdf"])

@@ -1,4 +1,5 @@
 """Printing with a committee's own templates: --template, a profile's mau_in, the bulk workers."""
+
 from __future__ import annotations
 
 import io
@@ -28,7 +29,9 @@ def pdf_words(data: bytes) -> str:
 def house_templates(folder: Path) -> tuple[Path, Path]:
     """The shipped templates with the committee's own line added at the top."""
     folder.mkdir(parents=True, exist_ok=True)
-    html = edit_html(exported(folder, FORM, ".html"), "<body>", "<body>\n<p class=\"doan\">Mẫu riêng của Tỉnh ủy Hòa Bình</p>")
+    html = edit_html(
+        exported(folder, FORM, ".html"), "<body>", '<body>\n<p class="doan">Mẫu riêng của Tỉnh ủy Hòa Bình</p>'
+    )
     docx = exported(folder, FORM, ".docx")
     add_docx_paragraph_first(docx, "Mẫu riêng của Tỉnh ủy Hòa Bình")
     return docx, html
@@ -72,14 +75,18 @@ def test_a_template_for_another_form_is_refused(tmp_path):
 
 def write_profile(folder: Path, templates: str) -> Path:
     path = folder / "tinh-hoa-binh.yaml"
-    path.write_text("id: tinh-hoa-binh\nname: Tỉnh ủy Hòa Bình\nregime: qd366-2025\n"
-                    f"mau_in:\n  bieu-diem-tccsd: {templates}\n", encoding="utf-8")
+    path.write_text(
+        f"id: tinh-hoa-binh\nname: Tỉnh ủy Hòa Bình\nregime: qd366-2025\nmau_in:\n  bieu-diem-tccsd: {templates}\n",
+        encoding="utf-8",
+    )
     return path
 
 
 def test_profile_templates_are_relative_to_the_profile_file(tmp_path, monkeypatch):
     house_templates(tmp_path / "ho-so" / "mau")
-    profile = write_profile(tmp_path / "ho-so", "{docx: mau/bieu-diem-tccsd-rieng.docx, html: mau/bieu-diem-tccsd-rieng.html}")
+    profile = write_profile(
+        tmp_path / "ho-so", "{docx: mau/bieu-diem-tccsd-rieng.docx, html: mau/bieu-diem-tccsd-rieng.html}"
+    )
     monkeypatch.chdir(tmp_path)  # nowhere near the templates
     prepared = prepare(load_document(DOC), str(profile))
     chosen = templates_for(prepared, str(profile))
@@ -95,17 +102,20 @@ def test_profile_templates_are_relative_to_the_profile_file(tmp_path, monkeypatc
 def test_command_line_template_wins_over_the_profile(tmp_path):
     house_templates(tmp_path / "ho-so" / "mau")
     profile = write_profile(tmp_path / "ho-so", "{html: mau/bieu-diem-tccsd-rieng.html}")
-    other = edit_html(exported(tmp_path, FORM, ".html"), "<body>", "<body>\n<p class=\"doan\">Mẫu dòng lệnh</p>")
+    other = edit_html(exported(tmp_path, FORM, ".html"), "<body>", '<body>\n<p class="doan">Mẫu dòng lệnh</p>')
     written = render_file(DOC, tmp_path / "out", ["pdf"], str(profile), templates=[str(other)])
     words = pdf_words(written[0].read_bytes())
     assert "Mẫu dòng lệnh" in words and "Mẫu riêng của Tỉnh ủy Hòa Bình" not in words
 
 
-@pytest.mark.parametrize("entry, reason", [
-    ("[mau.docx]", "mau_in.bieu-diem-tccsd phải là một bảng {docx: tệp, html: tệp}"),
-    ("{pdf: mau.html}", "mau_in.bieu-diem-tccsd.pdf: chỉ nhận khóa docx và html"),
-    ("{html: 5}", "mau_in.bieu-diem-tccsd.html phải là đường dẫn tới tệp mẫu"),
-])
+@pytest.mark.parametrize(
+    "entry, reason",
+    [
+        ("[mau.docx]", "mau_in.bieu-diem-tccsd phải là một bảng {docx: tệp, html: tệp}"),
+        ("{pdf: mau.html}", "mau_in.bieu-diem-tccsd.pdf: chỉ nhận khóa docx và html"),
+        ("{html: 5}", "mau_in.bieu-diem-tccsd.html phải là đường dẫn tới tệp mẫu"),
+    ],
+)
 def test_a_wrong_mau_in_entry_names_the_key(tmp_path, entry, reason):
     profile = write_profile(tmp_path, entry)
     prepared = prepare(load_document(DOC), str(profile))

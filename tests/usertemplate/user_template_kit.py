@@ -1,5 +1,6 @@
 """Helpers for the user-template tests: the shipped templates as a user would start from
 them (exported), changed the way a committee would change them."""
+
 from __future__ import annotations
 
 import io

@@ -4,6 +4,7 @@ The browser tests run by default (``make test``, CI); deselect them locally with
 ``-m "not browser"``. Chromium is launched from /usr/bin/chromium (the Debian package,
 installed by scripts/install-system-deps.sh), never downloaded by Playwright.
 """
+
 from __future__ import annotations
 
 import threading
@@ -17,8 +18,16 @@ from generator.web.app import create_app
 from generator.web.commands import loopback_hosts
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 class BufferedClient(FlaskClient):
@@ -64,6 +73,7 @@ def browser():
     """Chromium, one for the whole session (a second ``sync_playwright()`` inside the first one's
     event loop is refused)."""
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium

@@ -1,5 +1,6 @@
 """Every endpoint of the web app through Flask's test client: the same answers as the CLI,
 and the safety limits (size, zip bombs, cross-origin posts, foreign hosts, paths)."""
+
 from __future__ import annotations
 
 import io
@@ -31,7 +32,9 @@ def example() -> dict:
 
 
 def post_json(client, url, document, **kwargs):
-    return client.post(url, data=json.dumps(document, ensure_ascii=False).encode(), content_type="application/json", **kwargs)
+    return client.post(
+        url, data=json.dumps(document, ensure_ascii=False).encode(), content_type="application/json", **kwargs
+    )
 
 
 def cli_problems(document) -> list[str]:
@@ -54,6 +57,7 @@ def wait_for(client, job_url: str, seconds: float = 180) -> dict:
 
 # ---- pages ----------------------------------------------------------------------------------
 
+
 def test_the_form_page_offers_every_printable_form_in_vietnamese(client):
     response = client.get("/")
     assert response.status_code == 200
@@ -74,7 +78,9 @@ def test_static_files_are_served(client):
 
 MODULE_TAG = re.compile(r"""<script\b[^>]*\btype=["']module["'][^>]*\bsrc=["']([^"']+)["']""")
 STATIC_IMPORT = re.compile(  # import "./x.js"; import {a, b} from "./x.js"; import * as x from …; export {a} from …
-    r"""^\s*(?:import\s*(?:[\w$*{}\s,]+?\s*from\s*)?|export\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*)["']([^"']+)["']""", re.M)
+    r"""^\s*(?:import\s*(?:[\w$*{}\s,]+?\s*from\s*)?|export\s*(?:\*(?:\s*as\s+[\w$]+)?|\{[^}]*\})\s*from\s*)["']([^"']+)["']""",
+    re.M,
+)
 
 
 def test_every_module_the_form_page_loads_is_served_as_javascript(client):
@@ -109,6 +115,7 @@ def test_an_unknown_page_is_a_vietnamese_404(client):
 
 # ---- the form's description -----------------------------------------------------------------
 
+
 def test_form_description_has_the_schema_and_the_regimes_rubric(client):
     data = client.get("/api/mau/ban-tu-kiem-diem").get_json()
     assert data["regime"] == "qd366-2025"
@@ -128,11 +135,17 @@ def test_form_description_follows_the_chosen_regime(client):
     assert {e["key"] for e in graded["maps"]["$.cap_do"]} >= {"chinh_tri_tu_tuong", "nhiem_vu_chinh_tri"}
 
 
-@pytest.mark.parametrize("url", [
-    "/api/mau/xep-loai-chi-bo", "/api/mau/..%2F..%2Fetc%2Fpasswd", "/api/mau/ban-tu-kiem-diem?regime=../../etc",
-    "/api/mau/ban-tu-kiem-diem?regime=hd07-2011", "/api/mau/ban-tu-kiem-diem?profile=son-la-2021",
-    "/api/mau/ban-tu-kiem-diem?profile=/etc/passwd",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/mau/xep-loai-chi-bo",
+        "/api/mau/..%2F..%2Fetc%2Fpasswd",
+        "/api/mau/ban-tu-kiem-diem?regime=../../etc",
+        "/api/mau/ban-tu-kiem-diem?regime=hd07-2011",
+        "/api/mau/ban-tu-kiem-diem?profile=son-la-2021",
+        "/api/mau/ban-tu-kiem-diem?profile=/etc/passwd",
+    ],
+)
 def test_form_description_refuses_what_is_not_offered(client, url):
     response = client.get(url)
     assert response.status_code == 404
@@ -140,6 +153,7 @@ def test_form_description_refuses_what_is_not_offered(client, url):
 
 
 # ---- checking ---------------------------------------------------------------------------------
+
 
 def test_check_gives_the_level_and_reasons_of_classify(client):
     answer = post_json(client, "/api/kiem-tra", example()).get_json()
@@ -156,14 +170,20 @@ def test_check_gives_the_same_messages_as_the_cli(client):
     answer = post_json(client, "/api/kiem-tra", document).get_json()
     assert [p["text"] for p in answer["problems"]] == cli_problems(document)
     assert answer["problems"][0]["path"] == "$.nhiem_vu.so_vuot_muc"
-    assert answer["problems"][0]["title"] == "Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ hoàn thành vượt mức"
+    assert (
+        answer["problems"][0]["title"]
+        == "Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ hoàn thành vượt mức"
+    )
 
     del document["dang_vien"]["ho_ten"]
-    document["diem"]["tieu_chi_chung"]["diem"] = "hai mươi"  # text typed in a number field: read as the workbook reads it
+    document["diem"]["tieu_chi_chung"]["diem"] = (
+        "hai mươi"  # text typed in a number field: read as the workbook reads it
+    )
     answer = post_json(client, "/api/kiem-tra", document).get_json()
     typed = "Nhóm tiêu chí chung › Điểm tự chấm ($.diem.tieu_chi_chung.diem): cần một số, không phải “hai mươi”"
     assert [p["text"] for p in answer["problems"]] == [typed] + [
-        p for p in cli_problems(document) if "($.diem.tieu_chi_chung.diem)" not in p]
+        p for p in cli_problems(document) if "($.diem.tieu_chi_chung.diem)" not in p
+    ]
     assert answer["result"] is None
 
 
@@ -206,6 +226,7 @@ def test_check_normalises_text_to_nfc(client):
 
 # ---- printing ---------------------------------------------------------------------------------
 
+
 def test_render_docx_is_the_cli_document(client):
     response = post_json(client, "/api/in/docx", example())
     assert response.status_code == 200
@@ -238,6 +259,7 @@ def test_render_refuses_an_unknown_format(client, fmt):
 
 # ---- opening a saved file ------------------------------------------------------------------------
 
+
 def test_open_a_yaml_file(client):
     source = EXAMPLES / "ban-tu-kiem-diem-02a.yaml"
     response = client.post("/api/mo-tep", data={"tep": (io.BytesIO(source.read_bytes()), "bkd.yaml")})
@@ -245,12 +267,15 @@ def test_open_a_yaml_file(client):
     assert response.get_json()["document"] == load_document(source)
 
 
-@pytest.mark.parametrize("content, name, reason", [
-    (b"{\n  \"form\": ", "x.json", "JSON không hợp lệ (dòng 2"),
-    (b"[1, 2]", "x.json", "tệp không chứa một văn bản"),
-    (b'{"form": "dang-bo"}', "x.json", "mẫu “dang-bo” không nhập được ở đây"),
-    (b"\xff\xfe", "x.json", "không phải văn bản UTF-8"),
-])
+@pytest.mark.parametrize(
+    "content, name, reason",
+    [
+        (b'{\n  "form": ', "x.json", "JSON không hợp lệ (dòng 2"),
+        (b"[1, 2]", "x.json", "tệp không chứa một văn bản"),
+        (b'{"form": "dang-bo"}', "x.json", "mẫu “dang-bo” không nhập được ở đây"),
+        (b"\xff\xfe", "x.json", "không phải văn bản UTF-8"),
+    ],
+)
 def test_open_refuses_what_it_cannot_use(client, content, name, reason):
     response = client.post("/api/mo-tep", data={"tep": (io.BytesIO(content), name)})
     assert response.status_code == 400
@@ -263,6 +288,7 @@ def test_open_without_a_file(client):
 
 # ---- a whole đảng bộ -------------------------------------------------------------------------------
 
+
 def test_bulk_page(client):
     page = client.get("/so-dang-bo").get_data(as_text=True)
     assert "Cả đảng bộ từ một sổ Excel" in page and "webkitdirectory" in page
@@ -274,6 +300,7 @@ def test_an_empty_workbook_to_fill(app, client):
     assert response.status_code == 200
     assert response.headers["Content-Disposition"] == 'attachment; filename="so-dang-bo-qd124-2023.xlsx"'
     from openpyxl import load_workbook
+
     sheets = load_workbook(io.BytesIO(response.data)).sheetnames
     assert {"Hướng dẫn", "Đảng bộ", "Tổ chức", "Đảng viên"} <= set(sheets)
     assert client.get("/so-dang-bo/so-trong.xlsx?regime=../../etc/passwd").status_code == 404
@@ -282,11 +309,17 @@ def test_an_empty_workbook_to_fill(app, client):
 
 def test_bulk_run_with_the_workbooks_folder_gives_a_zip_without_errors(app, client, tmp_path):
     report = (EXAMPLES / "dang-bo-2025" / "bao-cao-chi-bo-khu-pho-5.yaml").read_bytes()
-    response = client.post("/so-dang-bo", data={
-        "so": (io.BytesIO((EXAMPLES / "dang-bo-2025.xlsx").read_bytes()), "dang-bo-2025.xlsx"),
-        "kem_theo": [(io.BytesIO(report), "dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml"),
-                     (io.BytesIO(b"ignored"), "dang-bo-2025/ghi-chu.txt")],
-        "dinh_dang": ["docx"]})
+    response = client.post(
+        "/so-dang-bo",
+        data={
+            "so": (io.BytesIO((EXAMPLES / "dang-bo-2025.xlsx").read_bytes()), "dang-bo-2025.xlsx"),
+            "kem_theo": [
+                (io.BytesIO(report), "dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml"),
+                (io.BytesIO(b"ignored"), "dang-bo-2025/ghi-chu.txt"),
+            ],
+            "dinh_dang": ["docx"],
+        },
+    )
     assert response.status_code == 303
     job_page = response.headers["Location"]
     job_id = job_page.rsplit("/", 1)[1]
@@ -306,7 +339,9 @@ def test_bulk_run_with_the_workbooks_folder_gives_a_zip_without_errors(app, clie
 
 def test_a_bulk_job_names_whose_errors_warns_of_month_first_dates_and_zips_the_spreadsheets(client, tmp_path):
     import datetime as dt
+
     from openpyxl import load_workbook
+
     book = load_workbook(EXAMPLES / "dang-bo-2025.xlsx")
     members = book["Đảng viên"]
     column = {c.value: c.column for c in members[1]}
@@ -316,8 +351,14 @@ def test_a_bulk_job_names_whose_errors_warns_of_month_first_dates_and_zips_the_s
     data = io.BytesIO()
     book.save(data)
     report = (EXAMPLES / "dang-bo-2025" / "bao-cao-chi-bo-khu-pho-5.yaml").read_bytes()
-    response = client.post("/so-dang-bo", data={"so": (io.BytesIO(data.getvalue()), "so.xlsx"), "dinh_dang": ["docx"],
-                                                 "kem_theo": [(io.BytesIO(report), "dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml")]})
+    response = client.post(
+        "/so-dang-bo",
+        data={
+            "so": (io.BytesIO(data.getvalue()), "so.xlsx"),
+            "dinh_dang": ["docx"],
+            "kem_theo": [(io.BytesIO(report), "dang-bo-2025/bao-cao-chi-bo-khu-pho-5.yaml")],
+        },
+    )
     job_id = response.headers["Location"].rsplit("/", 1)[1]
     job = wait_for(client, f"/api/so-dang-bo/{job_id}")
     assert job["state"] == "xong"
@@ -326,19 +367,25 @@ def test_a_bulk_job_names_whose_errors_warns_of_month_first_dates_and_zips_the_s
     page = client.get(f"/so-dang-bo/{job_id}").get_data(as_text=True)
     assert 'id="luu-y"' in page and "Đảng viên / tổ chức" in page
     names = zipfile.ZipFile(io.BytesIO(client.get(f"/so-dang-bo/{job_id}/ket-qua.zip").data)).namelist()
-    for sheet in ("danh-sach-loi.xlsx", "bao-cao-tong-hop-xep-loai.xlsx", "bao-cao-ty-le-xep-loai.xlsx",
-                  "danh-sach-xep-loai-dang-vien-ca-dang-bo.xlsx"):
+    for sheet in (
+        "danh-sach-loi.xlsx",
+        "bao-cao-tong-hop-xep-loai.xlsx",
+        "bao-cao-ty-le-xep-loai.xlsx",
+        "danh-sach-xep-loai-dang-vien-ca-dang-bo.xlsx",
+    ):
         assert any(n.endswith("/" + sheet) for n in names), sheet
 
 
 def test_large_uploads_are_spooled_inside_the_working_directory(app, client, monkeypatch):
     import tempfile
+
     spooled = []
     original = tempfile.SpooledTemporaryFile
 
     def spy(*args, **kwargs):
         spooled.append(kwargs.get("dir"))
         return original(*args, **kwargs)
+
     monkeypatch.setattr(tempfile, "SpooledTemporaryFile", spy)
     client.post("/api/mo-tep", data={"tep": (io.BytesIO(b" " * (2 * 1024 * 1024)), "x.json")})
     assert spooled and all(Path(d).is_relative_to(app.config["KIEMDIEM_WORKDIR"]) for d in spooled)
@@ -347,6 +394,7 @@ def test_large_uploads_are_spooled_inside_the_working_directory(app, client, mon
 def test_bulk_run_of_an_unusable_workbook_says_why(client):
     data = io.BytesIO()
     from openpyxl import Workbook
+
     Workbook().save(data)  # an Excel file, but not kiemdiem's workbook
     response = client.post("/so-dang-bo", data={"so": (io.BytesIO(data.getvalue()), "x.xlsx"), "dinh_dang": ["pdf"]})
     job = wait_for(client, "/api/so-dang-bo/" + response.headers["Location"].rsplit("/", 1)[1])
@@ -354,12 +402,18 @@ def test_bulk_run_of_an_unusable_workbook_says_why(client):
     assert client.get(f"/so-dang-bo/{job['id']}/ket-qua.zip").status_code == 404
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"not a zip", "không phải sổ Excel .xlsx"),
-    (zip_bytes({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": b"\0" * (30 * 1024 * 1024)}), "tệp nén độc hại"),
-    (zip_bytes({f"xl/{i}.xml": b"" for i in range(2001)}), "tệp nén độc hại"),
-    (zip_bytes({"word/document.xml": b"<x/>"}), "thiếu xl/workbook.xml"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"not a zip", "không phải sổ Excel .xlsx"),
+        (
+            zip_bytes({"xl/workbook.xml": b"<x/>", "xl/worksheets/sheet1.xml": b"\0" * (30 * 1024 * 1024)}),
+            "tệp nén độc hại",
+        ),
+        (zip_bytes({f"xl/{i}.xml": b"" for i in range(2001)}), "tệp nén độc hại"),
+        (zip_bytes({"word/document.xml": b"<x/>"}), "thiếu xl/workbook.xml"),
+    ],
+)
 def test_bulk_refuses_what_is_not_a_sane_workbook(client, content, reason):
     response = client.post("/so-dang-bo", data={"so": (io.BytesIO(content), "so.xlsx"), "dinh_dang": ["pdf"]})
     assert response.status_code == 400
@@ -368,9 +422,14 @@ def test_bulk_refuses_what_is_not_a_sane_workbook(client, content, reason):
 
 @pytest.mark.parametrize("name", ["../evil.yaml", "/etc/evil.yaml", "a/../../evil.yaml", "C:evil.yaml"])
 def test_bulk_refuses_an_attachment_named_outside_its_folder(client, tmp_path, name):
-    response = client.post("/so-dang-bo", data={
-        "so": (io.BytesIO((EXAMPLES / "dang-bo-2025.xlsx").read_bytes()), "so.xlsx"),
-        "kem_theo": [(io.BytesIO(b"a: 1"), name)], "dinh_dang": ["pdf"]})
+    response = client.post(
+        "/so-dang-bo",
+        data={
+            "so": (io.BytesIO((EXAMPLES / "dang-bo-2025.xlsx").read_bytes()), "so.xlsx"),
+            "kem_theo": [(io.BytesIO(b"a: 1"), name)],
+            "dinh_dang": ["pdf"],
+        },
+    )
     assert response.status_code == 400
     assert "không hợp lệ" in response.get_data(as_text=True)
     assert not list(tmp_path.rglob("evil.yaml"))
@@ -392,6 +451,7 @@ def test_an_unknown_or_forged_job_is_not_found(client, job_id):
 
 
 # ---- the limits --------------------------------------------------------------------------------
+
 
 def test_an_oversized_upload_is_a_vietnamese_413(client):
     big = io.BytesIO(b"0" * (MAX_UPLOAD + 1))

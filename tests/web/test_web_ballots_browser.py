@@ -1,5 +1,6 @@
 """The "Phiếu biểu quyết" page in Chromium, in an English and a Vietnamese browser: a secretary makes a
 fillable PDF ballot with the keyboard, two voters fill it, and the page counts them into the tally."""
+
 from __future__ import annotations
 
 import json
@@ -55,8 +56,10 @@ def test_a_fillable_ballot_is_made_filled_and_counted(page_in_locale, live_serve
     page.locator("#dem").click()
 
     expect(page.locator("#so-phieu")).to_contain_text("Vòng 1: 2 phiếu thu vào, 2 phiếu hợp lệ (phát ra 3).")
-    rows = {row.locator("th").inner_text(): [int(c) for c in row.locator("td").all_inner_texts()]
-            for row in page.locator("#bang-phieu tbody tr").all()}
+    rows = {
+        row.locator("th").inner_text(): [int(c) for c in row.locator("td").all_inner_texts()]
+        for row in page.locator("#bang-phieu tbody tr").all()
+    }
     assert rows == {"Trần Văn Hải": [2, 0, 0, 0], "Nguyễn Thị Mai": [1, 1, 0, 0], "Lê Quốc Bảo": [0, 1, 1, 0]}
     assert page.locator("#tep-khong-dem").count() == 0
     with page.expect_download() as got:

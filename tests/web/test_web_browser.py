@@ -1,6 +1,7 @@
 """The web app in a real browser (Debian's Chromium through Playwright): a secretary's path
 from an empty page to a sign-ready DOCX/PDF, errors next to their fields, work kept across
 reloads, and a clerk's path from a workbook to a ZIP."""
+
 from __future__ import annotations
 
 import io
@@ -56,7 +57,9 @@ CHOSEN = {"#chon-doi-tuong": '"khong_giu_chuc_vu"', '[data-path="$.tu_xep_loai"]
 def control(page, path: str):
     """The input of a field, its collapsed sections opened."""
     locator = page.locator(f'#van-ban :is(input, select, textarea)[data-path="{path}"]')
-    locator.evaluate("el => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }")
+    locator.evaluate(
+        "el => { for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) d.open = true; }"
+    )
     return locator
 
 
@@ -105,7 +108,8 @@ def test_a_secretary_fills_02b_checks_it_and_downloads_docx_and_pdf(page, live_s
     assert saved.name == "ban-tu-kiem-diem-pham-thi-hong-nhung.docx"
     word = docx.Document(str(saved))
     text = "\n".join(p.text for p in word.paragraphs) + "\n".join(
-        cell.text for table in word.tables for row in table.rows for cell in row.cells)
+        cell.text for table in word.tables for row in table.rows for cell in row.cells
+    )
     assert NAME.upper() in text.upper() and unicodedata.is_normalized("NFC", text)
     assert "Khám sàng lọc cho người cao tuổi <tổ 5> & tổ 6." in text  # "<" and "&" kept whole
     assert "ngày 04 tháng 12 năm 2025" in text
@@ -126,7 +130,9 @@ def test_an_invalid_form_shows_the_cli_message_next_to_the_field(page, live_serv
     open_file(page, EXAMPLES / "ban-tu-kiem-diem-02b.json")
     control(page, "$.nhiem_vu.so_vuot_muc").fill("13")  # more exceeded than completed (12)
     field = page.locator('.truong[data-path="$.nhiem_vu.so_vuot_muc"] .loi')
-    message = "13 không được lớn hơn “Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành” (12)"
+    message = (
+        "13 không được lớn hơn “Kết quả thực hiện nhiệm vụ, chỉ tiêu trong năm › Số nhiệm vụ, chỉ tiêu hoàn thành” (12)"
+    )
     field.get_by_text(message).wait_for()  # live, while typing: the same words as kiemdiem validate
 
     control(page, "$.dang_vien.ho_ten").fill("")
@@ -140,9 +146,13 @@ def test_an_invalid_form_shows_the_cli_message_next_to_the_field(page, live_serv
     assert "thiếu trường bắt buộc" in page.locator('.truong[data-path="$.dang_vien.ho_ten"] .loi').inner_text()
 
 
-LEADERSHIP_ONLY = ['.truong[data-path="$.dang_vien.chuc_vu_dang"]', '.truong[data-path="$.dang_vien.chuc_vu_chinh_quyen"]',
-                   '.truong[data-path="$.dang_vien.chuc_vu_doan_the"]',
-                   '.truong[data-path="$.kiem_diem.uu_diem.lanh_dao_quan_ly"]', '.nhom[data-path="$.lanh_dao"]']
+LEADERSHIP_ONLY = [
+    '.truong[data-path="$.dang_vien.chuc_vu_dang"]',
+    '.truong[data-path="$.dang_vien.chuc_vu_chinh_quyen"]',
+    '.truong[data-path="$.dang_vien.chuc_vu_doan_the"]',
+    '.truong[data-path="$.kiem_diem.uu_diem.lanh_dao_quan_ly"]',
+    '.nhom[data-path="$.lanh_dao"]',
+]
 
 
 def test_02b_and_02c_hide_the_leadership_sections_but_never_a_typed_value(page, live_server):
@@ -206,8 +216,14 @@ def test_work_is_saved_as_json_kept_over_a_reload_and_opened_again(page, browser
 
 
 PRINTABLE_EXAMPLES = sorted(
-    str(p.relative_to(EXAMPLES)) for p in [*EXAMPLES.glob("*.json"), *EXAMPLES.glob("*.yaml"),
-                                           *EXAMPLES.glob("phieu-bieu-quyet/*.yaml"), *EXAMPLES.glob("phieu-nhan-xet-noi-cu-tru/*.yaml")])
+    str(p.relative_to(EXAMPLES))
+    for p in [
+        *EXAMPLES.glob("*.json"),
+        *EXAMPLES.glob("*.yaml"),
+        *EXAMPLES.glob("phieu-bieu-quyet/*.yaml"),
+        *EXAMPLES.glob("phieu-nhan-xet-noi-cu-tru/*.yaml"),
+    ]
+)
 
 
 @pytest.mark.parametrize("name", PRINTABLE_EXAMPLES)
@@ -234,7 +250,10 @@ def test_a_workbook_becomes_a_zip_and_its_errors_are_listed(page, live_server, t
     # the report of Chi bộ Khu phố 5 is a file beside the workbook, not sent: listed with its sheet, row, column
     errors = page.locator("#ban-ghi-loi tbody tr")
     assert errors.count() == 1
-    assert errors.nth(0).locator("td").nth(0).inner_text() == "trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”"
+    assert (
+        errors.nth(0).locator("td").nth(0).inner_text()
+        == "trang “Tổ chức”, dòng 3, cột “Tệp báo cáo kiểm điểm tập thể”"
+    )
     assert errors.nth(0).locator("td").nth(1).inner_text() == "Chi bộ Khu phố 5"  # whose record
     assert "không tìm thấy tệp" in errors.nth(0).locator("td").nth(2).inner_text()
 
@@ -244,11 +263,16 @@ def test_a_workbook_becomes_a_zip_and_its_errors_are_listed(page, live_server, t
     got.value.save_as(archive)
     names = set(zipfile.ZipFile(archive).namelist())
     root = "dang-bo-phuong-ba-dinh"
-    for expected in (f"{root}/chi-bo-van-phong-dang-uy-hdnd-ubnd-phuong/ban-tu-kiem-diem-nguyen-thi-ngoc-anh.docx",
-                     f"{root}/chi-bo-khu-pho-6/ban-tu-kiem-diem-pham-thi-hong-nhung.docx",
-                     f"{root}/chi-bo-khu-pho-5/bieu-diem-tccsd.docx", f"{root}/danh-sach-xep-loai-dang-vien.docx",
-                     f"{root}/bao-cao-tong-hop-xep-loai.docx", f"{root}/bao-cao-ty-le-xep-loai.docx",
-                     f"{root}/danh-sach-loi.csv", "manifest.json"):
+    for expected in (
+        f"{root}/chi-bo-van-phong-dang-uy-hdnd-ubnd-phuong/ban-tu-kiem-diem-nguyen-thi-ngoc-anh.docx",
+        f"{root}/chi-bo-khu-pho-6/ban-tu-kiem-diem-pham-thi-hong-nhung.docx",
+        f"{root}/chi-bo-khu-pho-5/bieu-diem-tccsd.docx",
+        f"{root}/danh-sach-xep-loai-dang-vien.docx",
+        f"{root}/bao-cao-tong-hop-xep-loai.docx",
+        f"{root}/bao-cao-ty-le-xep-loai.docx",
+        f"{root}/danh-sach-loi.csv",
+        "manifest.json",
+    ):
         assert expected in names
     assert sum(name.endswith(".docx") and "/ban-tu-kiem-diem-" in name for name in names) == 21
     assert not any(name.endswith(".pdf") for name in names)
@@ -259,8 +283,11 @@ def test_a_workbook_becomes_a_zip_and_its_errors_are_listed(page, live_server, t
 def test_a_filled_blank_opens_in_the_form_page(page, live_server, tmp_path):
     from generator.blank import make_blank, render_blank
     from tests.web.uploads import fill_02b
+
     filled = tmp_path / "ban-da-dien.pdf"
-    filled.write_bytes(fill_02b(render_blank(make_blank("ban-tu-kiem-diem", {"chi_bo": "Chi bộ Khu phố 5"}, fillable="pdf"), "pdf")))
+    filled.write_bytes(
+        fill_02b(render_blank(make_blank("ban-tu-kiem-diem", {"chi_bo": "Chi bộ Khu phố 5"}, fillable="pdf"), "pdf"))
+    )
     page.goto(live_server["url"] + "/nhap-ban-dien")
     page.set_input_files("input[name=ban_dien]", str(filled))
     page.click("#doc-ban-dien")
@@ -324,8 +351,9 @@ def test_the_page_reads_numbers_and_dates_as_the_server_does(page_in_locale, liv
     start(page, live_server["url"])
     texts = [t for t, _ in NUMBERS]
     dates = [t for t, _ in DATES]
-    got = page.evaluate("([n, d]) => [n.map((t) => kiemdiemTyped.number(t)), d.map((t) => kiemdiemTyped.date(t))]",
-                        [texts, dates])
+    got = page.evaluate(
+        "([n, d]) => [n.map((t) => kiemdiemTyped.number(t)), d.map((t) => kiemdiemTyped.date(t))]", [texts, dates]
+    )
     assert got[0] == [_python(parse_number, t) for t in texts]
     assert got[1] == [_python(parse_date, t) for t in dates]
 
@@ -382,8 +410,14 @@ def test_a_member_typed_with_decimal_commas_and_day_first_dates_prints_them(page
     page.wait_for_selector('#van-ban [data-path="$.dang_vien.ho_ten"]')
     for selector, value in CHOSEN.items():
         page.locator(selector).select_option(value)
-    typed = {**TYPED, "$.ngay_lap": "04/12/2025", "$.dang_vien.ngay_sinh": "15/3/1990", "$.dang_vien.ngay_vao_dang": "02-09-2015",
-             "$.diem.tieu_chi_chung.diem": "27,5", "$.diem.ket_qua_nhiem_vu.diem": "64.5"}
+    typed = {
+        **TYPED,
+        "$.ngay_lap": "04/12/2025",
+        "$.dang_vien.ngay_sinh": "15/3/1990",
+        "$.dang_vien.ngay_vao_dang": "02-09-2015",
+        "$.diem.tieu_chi_chung.diem": "27,5",
+        "$.diem.ket_qua_nhiem_vu.diem": "64.5",
+    }
     for path, value in typed.items():
         control(page, path).fill(value)
     page.click("#kiem-tra")
@@ -492,7 +526,9 @@ def test_a_workbook_in_pdf_counts_documents_and_previews_each_chi_bos_print_file
     expect(page.locator("#dang-xem")).to_have_text("Đang xem: Chi bộ Khu phố 5")
     assert frame.get_attribute("src").endswith("/in-ca-chi-bo/0.pdf") and frame.bounding_box()["height"] > 300
     shown = page.request.get(live_server["url"] + frame.get_attribute("src"))
-    assert shown.headers["content-type"] == "application/pdf" and shown.headers["content-disposition"].startswith("inline")
+    assert shown.headers["content-type"] == "application/pdf" and shown.headers["content-disposition"].startswith(
+        "inline"
+    )
     assert len(PdfReader(io.BytesIO(shown.body())).pages) == 18
 
     with page.expect_download() as got:

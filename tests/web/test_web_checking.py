@@ -1,4 +1,5 @@
 """The page's check and print are the CLI's: same problems, same lines, same documents."""
+
 from __future__ import annotations
 
 import io
@@ -16,7 +17,9 @@ from generator.web.checking import check, render_document
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-@pytest.mark.parametrize("name", ["phieu-bieu-quyet-2025.json", "bien-ban-kiem-phieu-2025.json", "phieu-nhan-xet-noi-cu-tru.yaml"])
+@pytest.mark.parametrize(
+    "name", ["phieu-bieu-quyet-2025.json", "bien-ban-kiem-phieu-2025.json", "phieu-nhan-xet-noi-cu-tru.yaml"]
+)
 def test_meeting_forms_show_classifys_lines(name):
     document = load_document(EXAMPLES / name)
     answer = check(document)
@@ -42,13 +45,16 @@ def test_graded_criteria_are_listed():
     assert lines and all(". " in line and ": " in line for line in lines)
 
 
-@pytest.mark.parametrize("name, stem", [
-    ("ban-tu-kiem-diem-02a.yaml", "ban-tu-kiem-diem-"),
-    ("bieu-diem-tccsd-2025.json", "bieu-diem-tccsd-"),
-    ("to-trinh-khen-thuong-2025.yaml", "to-trinh-khen-thuong-"),
-    ("phieu-bieu-quyet-2025.json", "phieu-bieu-quyet-"),
-    ("phieu-nhan-xet-noi-cu-tru.yaml", "phieu-nhan-xet-noi-cu-tru"),
-])
+@pytest.mark.parametrize(
+    "name, stem",
+    [
+        ("ban-tu-kiem-diem-02a.yaml", "ban-tu-kiem-diem-"),
+        ("bieu-diem-tccsd-2025.json", "bieu-diem-tccsd-"),
+        ("to-trinh-khen-thuong-2025.yaml", "to-trinh-khen-thuong-"),
+        ("phieu-bieu-quyet-2025.json", "phieu-bieu-quyet-"),
+        ("phieu-nhan-xet-noi-cu-tru.yaml", "phieu-nhan-xet-noi-cu-tru"),
+    ],
+)
 def test_render_names_the_file_after_the_document_in_ascii(name, stem):
     document = load_document(EXAMPLES / name)
     file_name, data = render_document(document, "docx")
@@ -76,14 +82,28 @@ def test_text_typed_in_number_and_date_fields_is_read_as_the_workbook_reads_it()
     assert "ngày 08 tháng 12 năm 2025" in text and "Ngày sinh: 07/3/1985" in text
 
 
-@pytest.mark.parametrize("path, value, message", [
-    (("ngay_lap",), "05/12/25", "Ngày lập bản kiểm điểm ($.ngay_lap): ngày “05/12/25” cần năm đủ 4 chữ số (ghi dạng dd/mm/yyyy)"),
-    (("diem", "tieu_chi_chung", "diem"), "27.500", "Nhóm tiêu chí chung › Điểm tự chấm ($.diem.tieu_chi_chung.diem): "
-     "“27.500” là 27,5 hay 27500? Hãy ghi rõ 27,5 hoặc 27500 (số thập phân dùng dấu phẩy, không dùng dấu chấm hàng nghìn)"),
-    (("diem", "tieu_chi_chung", "diem"), 275, "Nhóm tiêu chí chung › Điểm tự chấm ($.diem.tieu_chi_chung.diem): "
-     "275 vượt quá mức tối đa 30"),  # the part's own maximum, as its label shows it, not the schema's 100
-    (("nhiem_vu", "so_duoc_giao"), "10,5", "cần một số nguyên, không phải “10,5”"),
-])
+@pytest.mark.parametrize(
+    "path, value, message",
+    [
+        (
+            ("ngay_lap",),
+            "05/12/25",
+            "Ngày lập bản kiểm điểm ($.ngay_lap): ngày “05/12/25” cần năm đủ 4 chữ số (ghi dạng dd/mm/yyyy)",
+        ),
+        (
+            ("diem", "tieu_chi_chung", "diem"),
+            "27.500",
+            "Nhóm tiêu chí chung › Điểm tự chấm ($.diem.tieu_chi_chung.diem): "
+            "“27.500” là 27,5 hay 27500? Hãy ghi rõ 27,5 hoặc 27500 (số thập phân dùng dấu phẩy, không dùng dấu chấm hàng nghìn)",
+        ),
+        (
+            ("diem", "tieu_chi_chung", "diem"),
+            275,
+            "Nhóm tiêu chí chung › Điểm tự chấm ($.diem.tieu_chi_chung.diem): 275 vượt quá mức tối đa 30",
+        ),  # the part's own maximum, as its label shows it, not the schema's 100
+        (("nhiem_vu", "so_duoc_giao"), "10,5", "cần một số nguyên, không phải “10,5”"),
+    ],
+)
 def test_what_cannot_be_read_is_named_with_its_field(path, value, message):
     document = load_document(EXAMPLES / "ban-tu-kiem-diem-02b.json")
     target = document
@@ -104,5 +124,6 @@ def test_the_page_names_the_schemas_and_the_regimes_problems_in_one_round():
     assert [p["text"] for p in answer["problems"]] == [
         "Tổ chức đảng ($.to_chuc): thiếu trường bắt buộc",
         "Về xây dựng Đảng về chính trị, tư tưởng, đạo đức ($.cap_do.chinh_tri_tu_tuong): "
-        "thiếu mức đánh giá (xuat_sac, tot, trung_binh, kem)"]
+        "thiếu mức đánh giá (xuat_sac, tot, trung_binh, kem)",
+    ]
     assert answer["result"] is None

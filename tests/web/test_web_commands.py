@@ -1,4 +1,5 @@
 """``kiemdiem serve``: loopback by default, a Vietnamese warning otherwise."""
+
 from __future__ import annotations
 
 import signal
@@ -12,8 +13,18 @@ from generator.cli import build_parser
 from generator.web.commands import is_loopback, loopback_hosts
 
 
-@pytest.mark.parametrize("host, expected", [("127.0.0.1", True), ("localhost", True), ("::1", True), ("127.0.0.2", True),
-                                            ("0.0.0.0", False), ("192.168.1.10", False), ("may-chu", False)])
+@pytest.mark.parametrize(
+    "host, expected",
+    [
+        ("127.0.0.1", True),
+        ("localhost", True),
+        ("::1", True),
+        ("127.0.0.2", True),
+        ("0.0.0.0", False),
+        ("192.168.1.10", False),
+        ("may-chu", False),
+    ],
+)
 def test_loopback(host, expected):
     assert is_loopback(host) is expected
 
@@ -28,8 +39,12 @@ def test_serve_is_registered_with_safe_defaults():
 
 
 def serve(tmp_path, *extra):
-    return subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", "0", "--workdir", str(tmp_path / "w"), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator", "serve", "--port", "0", "--workdir", str(tmp_path / "w"), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_serve_on_loopback_answers_and_writes_only_its_workdir(tmp_path):
@@ -60,11 +75,16 @@ def test_serve_on_another_host_warns_in_vietnamese(tmp_path):
 
 def test_serve_reports_a_port_in_use(tmp_path):
     import socket
+
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "generator", "serve", "--port", str(port), "--workdir", str(tmp_path)],
-                                capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "generator", "serve", "--port", str(port), "--workdir", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
     assert result.returncode == 2
     assert f"không mở được cổng 127.0.0.1:{port}" in result.stderr and "Traceback" not in result.stderr

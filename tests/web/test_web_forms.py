@@ -1,4 +1,5 @@
 """What the page draws comes from the schema and the regime, for every printable form."""
+
 from __future__ import annotations
 
 import pytest
@@ -35,7 +36,9 @@ def test_report_items_follow_the_regime():
 def test_graded_regimes_have_criteria_and_no_points():
     described = describe_form("bieu-diem-tccsd", "qd124-2023")
     assert described["maps"]["$.diem"] == [] and described["limits"] == {}
-    assert [c["key"] for c in described["maps"]["$.cap_do"]] == [c["id"] for c in load_regime("qd124-2023").subject("to_chuc").criteria]
+    assert [c["key"] for c in described["maps"]["$.cap_do"]] == [
+        c["id"] for c in load_regime("qd124-2023").subject("to_chuc").criteria
+    ]
 
 
 def test_profiles_are_offered_for_their_own_regime_only():
@@ -71,5 +74,7 @@ def test_a_section_given_only_to_some_variants_names_real_variants(form):
     found = list(_only_for(described["schema"]))
     for path, values in found:
         assert values and set(values) <= offered, (path, values, offered)
-    if form == "ban-tu-kiem-diem":  # the five places only Mẫu 02A prints (the schema's x-chi-cho: blank/layouts.personal_lines and member())
+    if (
+        form == "ban-tu-kiem-diem"
+    ):  # the five places only Mẫu 02A prints (the schema's x-chi-cho: blank/layouts.personal_lines and member())
         assert len(found) == 5 and all(values == ["lanh_dao_quan_ly"] for _, values in found)

@@ -5,6 +5,7 @@ traceback in the log), and the app must still answer afterwards. A workbook the 
 check lets through (its flaws are inside a sheet) starts a job that ends failed with
 the message naming the sheet and row.
 """
+
 from __future__ import annotations
 
 import io
@@ -50,8 +51,19 @@ def documents(tmp_path_factory):
     return out
 
 
-DOCUMENT_CASES = ["ngay-30-02", "ngay-nam-0", "thang-13", "gio-sai", "timestamp", "huge", "deep-json", "deep-yaml",
-                  "alias", "not-utf8", "endless"]
+DOCUMENT_CASES = [
+    "ngay-30-02",
+    "ngay-nam-0",
+    "thang-13",
+    "gio-sai",
+    "timestamp",
+    "huge",
+    "deep-json",
+    "deep-yaml",
+    "alias",
+    "not-utf8",
+    "endless",
+]
 
 
 @pytest.mark.parametrize("case", DOCUMENT_CASES)
@@ -61,9 +73,15 @@ def test_open_file_refuses_or_reports(case, documents, client):
     if case in ("ngay-30-02", "ngay-nam-0", "thang-13", "gio-sai", "timestamp"):
         # the dates reach the form as the text typed: the page opens it and checking names the field
         assert response.status_code in (200, 400, 422), response.status_code
-        check = client.post("/api/kiem-tra", data=json.dumps(response.get_json()["document"] if response.status_code == 200
-                                                             and "document" in (response.get_json() or {}) else {}),
-                            content_type="application/json")
+        check = client.post(
+            "/api/kiem-tra",
+            data=json.dumps(
+                response.get_json()["document"]
+                if response.status_code == 200 and "document" in (response.get_json() or {})
+                else {}
+            ),
+            content_type="application/json",
+        )
         assert check.status_code < 500
     else:
         _refused(response)
@@ -73,8 +91,9 @@ def test_open_file_refuses_or_reports(case, documents, client):
 @pytest.mark.parametrize("case", DOCUMENT_CASES)
 def test_blank_prefill_refuses(case, documents, client):
     data, name = documents[case]
-    response = client.post("/ban-trong", data={"mau": "ban-tu-kiem-diem", "dinh_dang": "pdf",
-                                               "du_lieu": (io.BytesIO(data), name)})
+    response = client.post(
+        "/ban-trong", data={"mau": "ban-tu-kiem-diem", "dinh_dang": "pdf", "du_lieu": (io.BytesIO(data), name)}
+    )
     text = _refused(response)
     if case in ("ngay-30-02", "thang-13", "timestamp"):
         assert "không có trên lịch" in text
@@ -84,14 +103,28 @@ def test_blank_prefill_refuses(case, documents, client):
 @pytest.fixture(scope="module")
 def blanks(tmp_path_factory):
     from generator.blank.document import make_blank, render_blank
+
     docx = render_blank(make_blank("ban-tu-kiem-diem", {}, fillable="docx"), "docx")
     pdf = render_blank(make_blank("ban-tu-kiem-diem", {}, fillable="pdf"), "pdf")
     return hostile_docx_blanks(docx), hostile_pdf_blanks(pdf)
 
 
-@pytest.mark.parametrize("kind, case", [("docx", c) for c in ("bomb-document", "dtd-document", "skeleton-member-text",
-                                                              "skeleton-member-list", "skeleton-deep", "field-index-2e9", "not-a-zip")]
-                         + [("pdf", c) for c in ("field-index-2e9", "skeleton-deep", "garbage", "truncated")])
+@pytest.mark.parametrize(
+    "kind, case",
+    [
+        ("docx", c)
+        for c in (
+            "bomb-document",
+            "dtd-document",
+            "skeleton-member-text",
+            "skeleton-member-list",
+            "skeleton-deep",
+            "field-index-2e9",
+            "not-a-zip",
+        )
+    ]
+    + [("pdf", c) for c in ("field-index-2e9", "skeleton-deep", "garbage", "truncated")],
+)
 def test_filled_blank_import_refuses(kind, case, blanks, client):
     data, words = (blanks[0] if kind == "docx" else blanks[1])[case]
     response = client.post("/nhap-ban-dien", data={"ban_dien": (io.BytesIO(data), f"x.{kind}")})
@@ -132,17 +165,27 @@ HOSTS = ["a" * 41, "a" * 300 + ":80", "b" * 64 + ".vn", "[::1", "ạ" * 50, "x:9
 @pytest.mark.parametrize("path", ["/", "/api/kiem-tra", "/ban-trong", "/static/kiemdiem.css"])
 def test_a_strange_host_header_is_a_400_not_a_500(host, path, tmp_path):
     from generator.web.app import create_app
+
     for allowed in ({"127.0.0.1:8000"}, None):
         web = create_app(tmp_path / f"w{allowed is None}", allowed).test_client()
         response = web.get(path, headers={"Host": host})
         assert response.status_code < 500, (host, path, response.status_code)
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.binary(max_size=4096), name=st.sampled_from(["x.json", "x.yaml", "x.xlsx", "x.docx", "x.pdf"]))
 def test_random_bytes_to_every_upload_route(data, name, client):
-    for route, field, extra in [("/api/mo-tep", "tep", {}), ("/ban-trong", "du_lieu", {"mau": "ban-tu-kiem-diem"}),
-                                ("/nhap-ban-dien", "ban_dien", {}), ("/so-dang-bo", "so", {"dinh_dang": ["docx"]})]:
+    for route, field, extra in [
+        ("/api/mo-tep", "tep", {}),
+        ("/ban-trong", "du_lieu", {"mau": "ban-tu-kiem-diem"}),
+        ("/nhap-ban-dien", "ban_dien", {}),
+        ("/so-dang-bo", "so", {"dinh_dang": ["docx"]}),
+    ]:
         response = client.post(route, data={field: (io.BytesIO(data), name), **extra})
         assert response.status_code < 500, (route, response.status_code, response.data[:300])
 
@@ -153,9 +196,17 @@ def _nested(inner):
     return st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4)
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(body=st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30), _nested,
-                         max_leaves=20))
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    body=st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30), _nested, max_leaves=20
+    )
+)
 def test_random_json_to_the_check_and_print_routes(body, client):
     for route in ("/api/kiem-tra", "/api/in/docx"):
         response = client.post(route, data=json.dumps(body), content_type="application/json")

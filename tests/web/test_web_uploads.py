@@ -1,4 +1,5 @@
 """Uploaded workbooks are measured before openpyxl opens them; attachments stay in their folder."""
+
 from __future__ import annotations
 
 import zipfile
@@ -17,13 +18,19 @@ def test_the_example_workbook_passes():
     check_workbook((EXAMPLES / "dang-bo-2025.xlsx").read_bytes())
 
 
-@pytest.mark.parametrize("data, words", [
-    (b"", "tệp rỗng"),
-    (b"PK\x03\x04 broken", "không phải sổ Excel"),
-    (zip_bytes({"xl/workbook.xml": b"<w/>", "xl/sheet.xml": b"\0" * (5 * 1024 * 1024)}), "tỷ lệ bất thường"),
-    (zip_bytes({"xl/workbook.xml": b"<w/>", **{f"xl/{i}": b"" for i in range(inputfile.MAX_ENTRIES + 1)}}), "phần bên trong"),
-    (zip_bytes({"docProps/app.xml": b"<a/>"}), "thiếu xl/workbook.xml"),
-])
+@pytest.mark.parametrize(
+    "data, words",
+    [
+        (b"", "tệp rỗng"),
+        (b"PK\x03\x04 broken", "không phải sổ Excel"),
+        (zip_bytes({"xl/workbook.xml": b"<w/>", "xl/sheet.xml": b"\0" * (5 * 1024 * 1024)}), "tỷ lệ bất thường"),
+        (
+            zip_bytes({"xl/workbook.xml": b"<w/>", **{f"xl/{i}": b"" for i in range(inputfile.MAX_ENTRIES + 1)}}),
+            "phần bên trong",
+        ),
+        (zip_bytes({"docProps/app.xml": b"<a/>"}), "thiếu xl/workbook.xml"),
+    ],
+)
 def test_implausible_workbooks_are_refused(data, words):
     with pytest.raises(UploadRefused, match=words):
         check_workbook(data)
@@ -36,17 +43,33 @@ def test_the_uncompressed_total_is_capped(monkeypatch):
         check_workbook(stored)
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("dang-bo-2025/bao-cao.yaml", PurePosixPath("dang-bo-2025/bao-cao.yaml")),
-    ("dang-bo-2025/Bản kiểm điểm.JSON", PurePosixPath("dang-bo-2025/Bản kiểm điểm.JSON")),
-    ("dang-bo-2025/ghi-chu.txt", None),  # the rest of the chosen folder is left out
-])
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("dang-bo-2025/bao-cao.yaml", PurePosixPath("dang-bo-2025/bao-cao.yaml")),
+        ("dang-bo-2025/Bản kiểm điểm.JSON", PurePosixPath("dang-bo-2025/Bản kiểm điểm.JSON")),
+        ("dang-bo-2025/ghi-chu.txt", None),  # the rest of the chosen folder is left out
+    ],
+)
 def test_attachments_keep_their_place_in_the_chosen_folder(name, expected):
     assert attachment_path(name) == expected
 
 
-@pytest.mark.parametrize("name", ["", "../x.yaml", "a/../../x.yaml", "/etc/x.yaml", "a\\..\\x.yaml", "C:x.yaml",
-                                  "a//x.yaml", "./x.yaml", "a/x\x00.yaml", "/".join(["a"] * 9) + ".yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "",
+        "../x.yaml",
+        "a/../../x.yaml",
+        "/etc/x.yaml",
+        "a\\..\\x.yaml",
+        "C:x.yaml",
+        "a//x.yaml",
+        "./x.yaml",
+        "a/x\x00.yaml",
+        "/".join(["a"] * 9) + ".yaml",
+    ],
+)
 def test_attachments_named_elsewhere_are_refused(name):
     with pytest.raises(UploadRefused):
         attachment_path(name)

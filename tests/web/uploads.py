@@ -1,4 +1,5 @@
 """What the web tests upload: a ZIP built in memory, a fillable blank filled as a PDF viewer saves it."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """The workbook template: sheets, headers from the schemas, drop-downs, ranges, notes; filled cells; streaming."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -44,6 +45,7 @@ def schema_titles(form: str, node: dict | None = None, skip=FILLED) -> dict[str,
         elif n.get("type") not in ("array", "object") or n.get("items", {}).get("type") == "string":
             if "const" not in n and n.get("type") != ["string", "object"]:
                 out[".".join(path)] = n.get("title")
+
     walk(node or schema, [])
     return out
 
@@ -83,8 +85,14 @@ def test_member_headers_are_the_schema_titles(template):
         assert title in shown or any(h.endswith(f" › {title}") for h in shown), (path, title)
     entry = load_schema("xep-loai-chi-bo")["properties"]["dang_vien"]["items"]["properties"]
     votes = [entry["phieu"]["properties"][code]["title"] for code in ("HTXSNV", "HTTNV", "HTNV", "KHTNV")]
-    assert shown[:9] == ["Mã đảng viên", "Mã chi bộ", "Họ và tên", entry["nhom"]["title"], *votes,
-                         entry["phieu_vong_2"]["title"]]
+    assert shown[:9] == [
+        "Mã đảng viên",
+        "Mã chi bộ",
+        "Họ và tên",
+        entry["nhom"]["title"],
+        *votes,
+        entry["phieu_vong_2"]["title"],
+    ]
     assert shown[-1] == "Tệp bản tự kiểm điểm"
     assert "Điểm: Nhóm tiêu chí chung" in shown and "Điểm: Nhóm tiêu chí về kết quả thực hiện nhiệm vụ" in shown
     for field in ("Quy định áp dụng", "Năm kiểm điểm", "Chi bộ", "Ngày lập", "Địa danh"):  # filled by the bulk run
@@ -101,8 +109,10 @@ def test_organisation_headers_leave_out_what_the_bulk_fills(template):
         assert title in shown, (path, title)
     assert "Điểm: Nhóm tiêu chí chung" in shown
     for path in ("thong_ke_dang_vien", "thong_ke_to_chuc", "to_chuc", "dang_bo", "ngay_lap"):
-        assert not any(p.startswith(path) for p in schema_titles("bieu-diem-tccsd", skip=set())) or \
-            load_schema("bieu-diem-tccsd")["properties"][path].get("title") not in shown
+        assert (
+            not any(p.startswith(path) for p in schema_titles("bieu-diem-tccsd", skip=set()))
+            or load_schema("bieu-diem-tccsd")["properties"][path].get("title") not in shown
+        )
 
 
 def test_shared_titles_get_their_parents_in_front_and_every_header_is_unique(template):
@@ -116,7 +126,10 @@ def test_shared_titles_get_their_parents_in_front_and_every_header_is_unique(tem
 
 
 def test_headers_that_stay_equal_are_refused():
-    twins = [Column("Số phiếu", ("a",), "integer", title="Số phiếu"), Column("Số phiếu", ("b",), "integer", title="Số phiếu")]
+    twins = [
+        Column("Số phiếu", ("a",), "integer", title="Số phiếu"),
+        Column("Số phiếu", ("b",), "integer", title="Số phiếu"),
+    ]
     with pytest.raises(ValueError, match="share a header"):
         unique_headers(twins)
 
@@ -125,25 +138,44 @@ def test_every_choice_has_a_drop_down_fed_from_the_hidden_sheet(template):
     for name in ("Tổ chức", "Đảng viên"):
         checks = _validations(template[name])
         sheet_headers = headers(template[name])
-        for header in ("Đối tượng", "Tự xếp loại (đề xuất)", "Loại tổ chức đảng", "Cấp ủy đoàn kết, thống nhất",
-                       "Vi phạm liên quan đến chức trách, nhiệm vụ được giao", "Thay mặt"):
+        for header in (
+            "Đối tượng",
+            "Tự xếp loại (đề xuất)",
+            "Loại tổ chức đảng",
+            "Cấp ủy đoàn kết, thống nhất",
+            "Vi phạm liên quan đến chức trách, nhiệm vụ được giao",
+            "Thay mặt",
+        ):
             if header not in sheet_headers:
                 continue
             assert checks[header].type == "list", header
     members = _validations(template["Đảng viên"])
     assert _list_values(template, members["Đối tượng"].formula1) == [
-        "Cá nhân giữ chức vụ lãnh đạo, quản lý", "Cá nhân không giữ chức vụ lãnh đạo, quản lý",
-        "Đảng viên không làm việc trong hệ thống chính trị"]
-    assert _list_values(template, members["Vi phạm những điều đảng viên không được làm hoặc trách nhiệm nêu gương"].formula1) == \
-        ["Có", "Không"]
+        "Cá nhân giữ chức vụ lãnh đạo, quản lý",
+        "Cá nhân không giữ chức vụ lãnh đạo, quản lý",
+        "Đảng viên không làm việc trong hệ thống chính trị",
+    ]
+    assert _list_values(
+        template, members["Vi phạm những điều đảng viên không được làm hoặc trách nhiệm nêu gương"].formula1
+    ) == ["Có", "Không"]
     organisations = _validations(template["Tổ chức"])
     assert _list_values(template, organisations["Loại tổ chức đảng"].formula1) == [
-        "Đảng bộ cơ sở", "Chi bộ cơ sở", "Chi bộ trực thuộc đảng ủy cơ sở"]
+        "Đảng bộ cơ sở",
+        "Chi bộ cơ sở",
+        "Chi bộ trực thuộc đảng ủy cơ sở",
+    ]
     header_sheet = template["Đảng bộ"]
-    regime_row = next(r for r in range(2, header_sheet.max_row + 1) if header_sheet.cell(r, 1).value == "Quy định áp dụng")
+    regime_row = next(
+        r for r in range(2, header_sheet.max_row + 1) if header_sheet.cell(r, 1).value == "Quy định áp dụng"
+    )
     dv = next(dv for dv in header_sheet.data_validations.dataValidation if f"B{regime_row}" in str(dv.sqref))
-    assert "Quy định 366-QĐ/TW ngày 30/8/2025 và Hướng dẫn 43-HD/BTCTW ngày 31/10/2025" in _list_values(template, dv.formula1)
-    assert header_sheet.cell(regime_row, 2).value == "Quy định 366-QĐ/TW ngày 30/8/2025 và Hướng dẫn 43-HD/BTCTW ngày 31/10/2025"
+    assert "Quy định 366-QĐ/TW ngày 30/8/2025 và Hướng dẫn 43-HD/BTCTW ngày 31/10/2025" in _list_values(
+        template, dv.formula1
+    )
+    assert (
+        header_sheet.cell(regime_row, 2).value
+        == "Quy định 366-QĐ/TW ngày 30/8/2025 và Hướng dẫn 43-HD/BTCTW ngày 31/10/2025"
+    )
 
 
 def test_numbers_and_dates_are_validated(template):
@@ -171,7 +203,9 @@ def test_range_messages_print_numbers_the_vietnamese_way_and_reach_a_large_dang_
     members = _validations(template["Đảng viên"])
     common = members["Điểm: Nhóm tiêu chí chung"]
     assert common.error == "Nhập số từ 0 đến 30 (số thập phân dùng dấu phẩy: 27,5)."
-    texts = [dv.error for sheet in ("Tổ chức", "Đảng viên") for dv in _validations(template[sheet]).values() if dv.error]
+    texts = [
+        dv.error for sheet in ("Tổ chức", "Đảng viên") for dv in _validations(template[sheet]).values() if dv.error
+    ]
     assert not [t for t in texts if re.search(r"\de[+-]?\d", t)], texts  # never "1e+09"
     assert any("1.000.000" in t for t in texts) or all("e+" not in t for t in texts)
     assert str(common.sqref).endswith("20000")  # rows still to be typed: a large đảng bộ's 20,000 members
@@ -196,8 +230,9 @@ def test_the_help_sheet_explains_every_sheet_and_the_command(template):
     for name in ("“Đảng bộ”", "“Tổ chức”", "“Đảng viên”", "“Nội dung”", "“Mã chi bộ”", "kiemdiem workbook-template"):
         assert name in text, name
     catalogue = [row for row in template["Hướng dẫn"].iter_rows(values_only=True) if row[0] == "Đảng viên"]
-    assert ("Đảng viên", "Điểm: Nhóm tiêu chí chung", "số từ 0 đến 30") == catalogue[next(
-        i for i, r in enumerate(catalogue) if r[1] == "Điểm: Nhóm tiêu chí chung")][:3]
+    assert ("Đảng viên", "Điểm: Nhóm tiêu chí chung", "số từ 0 đến 30") == catalogue[
+        next(i for i, r in enumerate(catalogue) if r[1] == "Điểm: Nhóm tiêu chí chung")
+    ][:3]
 
 
 def test_a_graded_regime_has_a_column_per_criterion(tmp_path):
@@ -211,8 +246,9 @@ def test_a_graded_regime_has_a_column_per_criterion(tmp_path):
     checks = _validations(book["Đảng viên"])
     assert _list_values(book, checks[criteria[0]].formula1) == ["Xuất sắc", "Tốt", "Trung bình", "Kém"]
     organisations = headers(book["Tổ chức"])
-    assert [h for h in organisations if h.startswith("Mức đánh giá:")] == \
-        [f"Mức đánh giá: {c['label']}" for c in regime.subject("to_chuc").criteria]
+    assert [h for h in organisations if h.startswith("Mức đánh giá:")] == [
+        f"Mức đánh giá: {c['label']}" for c in regime.subject("to_chuc").criteria
+    ]
     assert any("Quy định 124-QĐ/TW" in str(row[1]) for row in book["Đảng bộ"].iter_rows(values_only=True))
 
 
@@ -221,20 +257,41 @@ def test_a_profile_adds_its_score_sheet_to_the_grades(tmp_path):
     organisations = headers(book["Tổ chức"])
     assert "Điểm: Bảng điểm tự chấm của tổ chức đảng (Hướng dẫn 02-HD/TU Sơn La)" in organisations
     assert sum(h.startswith("Mức đánh giá:") for h in organisations) == 4
-    assert ["Hồ sơ quy định địa phương", "son-la-2021"] in [list(r[:2]) for r in book["Đảng bộ"].iter_rows(values_only=True)]
+    assert ["Hồ sơ quy định địa phương", "son-la-2021"] in [
+        list(r[:2]) for r in book["Đảng bộ"].iter_rows(values_only=True)
+    ]
 
 
 def _small(members: int) -> dict:
-    entry = {"ban_kiem_diem": {"dang_vien": {"ho_ten": "Hoàng Thị Lan", "ngay_vao_dang": "2010-03-08", "doi_tuong": "khong_giu_chuc_vu"},
-                               "kiem_diem": {"uu_diem": {"pham_chat": ["Giữ vững lập trường chính trị.", "Lối sống giản dị."]},
-                                             "khac_phuc": "=Đã khắc phục xong."},
-                               "vi_pham": {"suy_thoai": False},
-                               "diem": {"tieu_chi_chung": {"diem": 27.5}, "ket_qua_nhiem_vu": {"diem": 60}}, "tu_xep_loai": "HTTNV"},
-             "phieu": {"HTTNV": 9, "HTNV": 1}}
-    return {"form": "dang-bo", "nam": 2025, "dang_bo": "Đảng bộ xã Tân Lập", "dia_danh": "Phú Thọ", "ngay_lap": "2025-12-20",
-            "noi_nhan": ["Huyện ủy (để báo cáo)", "Lưu Văn phòng Đảng ủy"],
-            "to_chuc": [{"ma": "cb-1", "ten": "Chi bộ thôn 1", "loai_to_chuc": "chi_bo_co_so",
-                         "xep_loai": {"ngay_hop": "2025-12-10", "so_dang_vien_chinh_thuc": 10, "dang_vien": [entry] * members}}]}
+    entry = {
+        "ban_kiem_diem": {
+            "dang_vien": {"ho_ten": "Hoàng Thị Lan", "ngay_vao_dang": "2010-03-08", "doi_tuong": "khong_giu_chuc_vu"},
+            "kiem_diem": {
+                "uu_diem": {"pham_chat": ["Giữ vững lập trường chính trị.", "Lối sống giản dị."]},
+                "khac_phuc": "=Đã khắc phục xong.",
+            },
+            "vi_pham": {"suy_thoai": False},
+            "diem": {"tieu_chi_chung": {"diem": 27.5}, "ket_qua_nhiem_vu": {"diem": 60}},
+            "tu_xep_loai": "HTTNV",
+        },
+        "phieu": {"HTTNV": 9, "HTNV": 1},
+    }
+    return {
+        "form": "dang-bo",
+        "nam": 2025,
+        "dang_bo": "Đảng bộ xã Tân Lập",
+        "dia_danh": "Phú Thọ",
+        "ngay_lap": "2025-12-20",
+        "noi_nhan": ["Huyện ủy (để báo cáo)", "Lưu Văn phòng Đảng ủy"],
+        "to_chuc": [
+            {
+                "ma": "cb-1",
+                "ten": "Chi bộ thôn 1",
+                "loai_to_chuc": "chi_bo_co_so",
+                "xep_loai": {"ngay_hop": "2025-12-10", "so_dang_vien_chinh_thuc": 10, "dang_vien": [entry] * members},
+            }
+        ],
+    }
 
 
 def test_a_filled_workbook_shows_what_a_clerk_would_type(tmp_path):
@@ -245,21 +302,47 @@ def test_a_filled_workbook_shows_what_a_clerk_would_type(tmp_path):
     assert row["Đối tượng"].value == "Cá nhân không giữ chức vụ lãnh đạo, quản lý"
     assert row["Tự xếp loại (đề xuất)"].value == "Hoàn thành tốt nhiệm vụ"
     assert row["Ngày vào Đảng"].value == dt.datetime(2010, 3, 8) and row["Ngày vào Đảng"].number_format == "DD/MM/YYYY"
-    assert row["Bị cấp có thẩm quyền kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống, \"tự diễn biến\", \"tự chuyển hóa\""].value == "Không"
+    assert (
+        row[
+            'Bị cấp có thẩm quyền kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống, "tự diễn biến", "tự chuyển hóa"'
+        ].value
+        == "Không"
+    )
     assert row["Điểm: Nhóm tiêu chí chung"].value == 27.5 and row["Phiếu Hoàn thành tốt nhiệm vụ"].value == 9
-    khac_phuc = row["III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước"]
+    khac_phuc = row[
+        "III. Kết quả khắc phục những hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc được chỉ ra ở các kỳ kiểm điểm trước"
+    ]
     assert khac_phuc.value == "=Đã khắc phục xong." and khac_phuc.data_type == "s"  # text, not a formula
-    assert row["Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc"].value is None
+    assert (
+        row["Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc"].value
+        is None
+    )
     content = [list(r) for r in book["Nội dung"].iter_rows(min_row=2, values_only=True)]
-    assert content[:2] == [["cb-1-001", "Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
-                            "Giữ vững lập trường chính trị."],
-                           ["cb-1-001", "Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
-                            "Lối sống giản dị."]]
+    assert content[:2] == [
+        [
+            "cb-1-001",
+            "Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
+            "Giữ vững lập trường chính trị.",
+        ],
+        [
+            "cb-1-001",
+            "Về phẩm chất chính trị, đạo đức, lối sống; ý thức tổ chức kỷ luật; tác phong, lề lối làm việc",
+            "Lối sống giản dị.",
+        ],
+    ]
     header = {r[0]: r[1] for r in book["Đảng bộ"].iter_rows(min_row=2, values_only=True)}
-    assert header["Nơi nhận"] == "Huyện ủy (để báo cáo)\nLưu Văn phòng Đảng ủy" and header["Ngày lập"] == dt.datetime(2025, 12, 20)
+    assert header["Nơi nhận"] == "Huyện ủy (để báo cáo)\nLưu Văn phòng Đảng ủy" and header["Ngày lập"] == dt.datetime(
+        2025, 12, 20
+    )
     assert header["Quy định áp dụng"] == "Quy định 366-QĐ/TW ngày 30/8/2025 và Hướng dẫn 43-HD/BTCTW ngày 31/10/2025"
     organisations = book["Tổ chức"]
-    assert [c.value for c in organisations[2]][:5] == ["cb-1", "Chi bộ thôn 1", "Chi bộ cơ sở", None, dt.datetime(2025, 12, 10)]
+    assert [c.value for c in organisations[2]][:5] == [
+        "cb-1",
+        "Chi bộ thôn 1",
+        "Chi bộ cơ sở",
+        None,
+        dt.datetime(2025, 12, 10),
+    ]
     assert "Cột lạ" not in headers(organisations)
 
 
@@ -284,12 +367,18 @@ def test_the_workbook_modules_do_not_import_the_renderers():
     from pathlib import Path
 
     import generator.workbook as package
+
     heavy = {"weasyprint", "docxtpl", "docx", "generator.render", "generator.pipeline"}  # generator.write needs os only
     for module in Path(package.__file__).parent.glob("*.py"):
         tree = ast.parse(module.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
-                [("generator." if node.level else "") + (node.module or "").lstrip(".")] if isinstance(node, ast.ImportFrom) else []
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [("generator." if node.level else "") + (node.module or "").lstrip(".")]
+                if isinstance(node, ast.ImportFrom)
+                else []
+            )
             for name in names:
                 name = name.replace("generator.workbook.", "generator.").replace("generator..", "generator.")
                 assert not any(name == h or name.startswith(h + ".") for h in heavy), (module.name, name)
@@ -297,6 +386,7 @@ def test_the_workbook_modules_do_not_import_the_renderers():
 
 def test_every_text_of_the_workbook_is_nfc(template):
     import unicodedata
+
     for sheet in template.worksheets:
         for row in sheet.iter_rows(values_only=True):
             for value in row:
@@ -306,6 +396,7 @@ def test_every_text_of_the_workbook_is_nfc(template):
 
 def test_an_unknown_regime_or_profile_is_an_input_error(tmp_path):
     from generator.errors import InputError
+
     with pytest.raises(InputError, match="không biết quy định “qd999-2030”"):
         write_workbook(tmp_path / "x.xlsx", regime="qd999-2030")
     with pytest.raises(InputError, match="không có hồ sơ quy định khong-co"):

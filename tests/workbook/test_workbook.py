@@ -1,4 +1,5 @@
 """The đảng bộ workbook: the template's structure, the round trip, and every cell error located."""
+
 from __future__ import annotations
 
 import copy
@@ -11,10 +12,10 @@ from openpyxl import load_workbook
 
 from generator.bulk.plan import Planner
 from generator.errors import InputError
+from generator.evaluate.regime import load_regime
 from generator.schema import load_schema
 from generator.workbook import open_workbook, write_workbook
 from generator.workbook.columns import member_columns, organisation_columns
-from generator.evaluate.regime import load_regime
 from scripts.build_example_workbook import dang_bo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -79,7 +80,9 @@ def test_round_trip_gives_back_every_document(tmp_path):
     document = dang_bo()
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=copy.deepcopy(document))
     with open_workbook(path) as source:
-        assert {k: v for k, v in source.header.items() if k != "form"} == {k: v for k, v in document.items() if k not in ("form", "to_chuc")}
+        assert {k: v for k, v in source.header.items() if k != "form"} == {
+            k: v for k, v in document.items() if k not in ("form", "to_chuc")
+        }
         assert [o["ma"] for o in source.organisations] == [o["ma"] for o in document["to_chuc"]]
         for org in document["to_chuc"]:
             back = source.documents(org["ma"])
@@ -92,7 +95,11 @@ def test_round_trip_gives_back_every_document(tmp_path):
 def test_long_texts_come_back_through_the_content_sheet(tmp_path):
     document = dang_bo()
     member = _embedded(document, "kp5")["xep_loai"]["dang_vien"][0]["ban_kiem_diem"]
-    member["kiem_diem"]["phuong_huong"] = ["Học tập nghị quyết <đầy đủ> & đúng hạn.", "- Rèn luyện tác phong.", "Ý thứ ba."]
+    member["kiem_diem"]["phuong_huong"] = [
+        "Học tập nghị quyết <đầy đủ> & đúng hạn.",
+        "- Rèn luyện tác phong.",
+        "Ý thứ ba.",
+    ]
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=copy.deepcopy(document))
     content = [[c.value for c in row] for row in load_workbook(path)["Nội dung"].iter_rows(min_row=2)]
     heading = "VI. Phương hướng, biện pháp khắc phục hạn chế, khuyết điểm"
@@ -119,8 +126,11 @@ def test_a_broken_row_is_reported_with_sheet_row_and_column_and_the_rest_is_kept
         docs = source.documents("kp5")
     assert len(docs["xep_loai"]["dang_vien"]) == 3
     where = [p.where for p in docs["problems"]]
-    assert where == ["trang “Đảng viên”, dòng 3, cột “Điểm: Nhóm tiêu chí chung”", "trang “Đảng viên”, dòng 4, cột “Đối tượng”",
-                     "trang “Đảng viên”, dòng 5, cột “Ngày vào Đảng”"]
+    assert where == [
+        "trang “Đảng viên”, dòng 3, cột “Điểm: Nhóm tiêu chí chung”",
+        "trang “Đảng viên”, dòng 4, cột “Đối tượng”",
+        "trang “Đảng viên”, dòng 5, cột “Ngày vào Đảng”",
+    ]
     assert "cần một số" in docs["problems"][0][1] and "không có trong danh sách chọn" in docs["problems"][1][1]
 
 
@@ -133,17 +143,25 @@ def test_rule_problems_point_back_to_the_cell(tmp_path):
         list(planner.jobs())
     where = [e["where"] for e in planner.result.errors]
     assert "trang “Đảng viên”, dòng 2, cột “Điểm: Nhóm tiêu chí chung”" in where
-    assert any(w.startswith("trang “Đảng viên”, dòng 3, các cột “Phiếu Hoàn thành xuất sắc nhiệm vụ”, “Phiếu Hoàn thành tốt")
-               for w in where)
+    assert any(
+        w.startswith("trang “Đảng viên”, dòng 3, các cột “Phiếu Hoàn thành xuất sắc nhiệm vụ”, “Phiếu Hoàn thành tốt")
+        for w in where
+    )
 
 
-@pytest.mark.parametrize("damage, expected", [
-    (lambda book: book.remove(book["Đảng viên"]), "thiếu trang “Đảng viên”"),
-    (lambda book: book["Đảng viên"].cell(row=1, column=70, value="Cột lạ"), "cột không thuộc mẫu"),
-    (lambda book: book["Đảng viên"].cell(row=2, column=2, value="khong-co"), "“khong-co” không có ở trang “Tổ chức”"),
-    (lambda book: book["Tổ chức"].cell(row=3, column=1, value="kp6"), "mã “kp6” đã dùng"),
-    (lambda book: book["Đảng bộ"].cell(row=4, column=2, value="năm nay"), "cần một số, không phải “năm nay”"),
-])
+@pytest.mark.parametrize(
+    "damage, expected",
+    [
+        (lambda book: book.remove(book["Đảng viên"]), "thiếu trang “Đảng viên”"),
+        (lambda book: book["Đảng viên"].cell(row=1, column=70, value="Cột lạ"), "cột không thuộc mẫu"),
+        (
+            lambda book: book["Đảng viên"].cell(row=2, column=2, value="khong-co"),
+            "“khong-co” không có ở trang “Tổ chức”",
+        ),
+        (lambda book: book["Tổ chức"].cell(row=3, column=1, value="kp6"), "mã “kp6” đã dùng"),
+        (lambda book: book["Đảng bộ"].cell(row=4, column=2, value="năm nay"), "cần một số, không phải “năm nay”"),
+    ],
+)
 def test_an_unusable_workbook_is_refused_whole(tmp_path, damage, expected):
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
     book = load_workbook(path)
@@ -165,8 +183,11 @@ def test_a_member_file_column_is_merged_under_the_cells_and_kept_inside_the_fold
     document = dang_bo()
     entry = _embedded(document, "kp6")["xep_loai"]["dang_vien"][0]
     import json
+
     (tmp_path / "ho-so").mkdir()
-    (tmp_path / "ho-so" / "ha.json").write_text(json.dumps(entry["ban_kiem_diem"], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "ho-so" / "ha.json").write_text(
+        json.dumps(entry["ban_kiem_diem"], ensure_ascii=False), encoding="utf-8"
+    )
     entry["ban_kiem_diem"] = "ho-so/ha.json"
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=document)
     _edit(path, "Đảng viên", 8, "Họ và tên", "Đặng Thu Hằng")
@@ -200,16 +221,20 @@ def test_the_example_workbook_is_current(tmp_path):
 
 def test_cli_writes_the_template_and_refuses_it_empty(tmp_path, capsys):
     from generator.cli import main
+
     path = tmp_path / "trong.xlsx"
     assert main(["workbook-template", "-o", str(path), "--regime", "qd124-2023"]) == 0
-    assert "Mức đánh giá: Về phẩm chất chính trị, đạo đức, lối sống, ý thức tổ chức kỷ luật, tác phong, lề lối làm việc" in \
-        headers(load_workbook(path)["Đảng viên"])
+    assert (
+        "Mức đánh giá: Về phẩm chất chính trị, đạo đức, lối sống, ý thức tổ chức kỷ luật, tác phong, lề lối làm việc"
+        in headers(load_workbook(path)["Đảng viên"])
+    )
     assert main(["bulk", str(path), "-o", str(tmp_path / "out")]) == 2
     assert "Traceback" not in capsys.readouterr().err
 
 
 def test_cli_bulk_on_a_workbook_with_a_broken_row(tmp_path, capsys):
     from generator.cli import main
+
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
     _edit(path, "Đảng viên", 4, "Đối tượng", "Cán bộ hưu trí")
     assert main(["bulk", str(path), "-o", str(tmp_path / "out"), "--format", "docx"]) == 3
@@ -221,6 +246,7 @@ def test_cli_bulk_on_a_workbook_with_a_broken_row(tmp_path, capsys):
 
 def test_the_error_list_names_whose_row_each_error_is(tmp_path):
     from generator.bulk.runner import run_bulk
+
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
     _edit(path, "Đảng viên", 4, "Đối tượng", "Cán bộ hưu trí")
     _edit(path, "Tổ chức", 3, "Ngày họp chi bộ", "hôm qua")
@@ -234,6 +260,7 @@ def test_the_error_list_names_whose_row_each_error_is(tmp_path):
 
 def test_a_broken_organisation_tree_points_to_the_organisation_row(tmp_path, capsys):
     from generator.cli import main
+
     path = write_workbook(tmp_path / "dang-bo.xlsx", document=dang_bo())
     _edit(path, "Tổ chức", 4, "Trực thuộc (mã tổ chức)", "khong-co")
     assert main(["bulk", str(path), "-o", str(tmp_path / "out")]) == 2
@@ -259,7 +286,8 @@ def test_an_undecided_member_is_reported_at_the_decision_column_and_the_decision
         planner = Planner(source)
         list(planner.jobs())
     assert [e["where"] for e in planner.result.errors] == [
-        "trang “Đảng viên”, dòng 2, cột “Mức xếp loại do cấp có thẩm quyền quyết định”"]
+        "trang “Đảng viên”, dòng 2, cột “Mức xếp loại do cấp có thẩm quyền quyết định”"
+    ]
     _edit(path, "Đảng viên", 2, "Mức xếp loại do cấp có thẩm quyền quyết định", "Hoàn thành nhiệm vụ")
     _edit(path, "Đảng viên", 2, "Căn cứ quyết định", "Kết luận số 15-KL/ĐU ngày 22/12/2025 của Ban Thường vụ Đảng ủy")
     with open_workbook(path) as source:
@@ -271,16 +299,31 @@ def test_an_undecided_member_is_reported_at_the_decision_column_and_the_decision
 CALC = Path("/usr/lib/libreoffice/program/libsclo.so")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or not CALC.exists(),
-                    reason="LibreOffice Calc không có trên máy này (scripts/install-system-deps.sh cài nó)")
+@pytest.mark.skipif(
+    shutil.which("soffice") is None or not CALC.exists(),
+    reason="LibreOffice Calc không có trên máy này (scripts/install-system-deps.sh cài nó)",
+)
 def test_the_example_workbook_saved_again_by_libreoffice_reads_the_same_and_keeps_its_drop_downs(tmp_path):
     """A clerk opens the workbook in LibreOffice and saves it: every document reads the same, and the drop-downs
     and ranges still cover the rows below the members (LibreOffice keeps them 1,000 rows past the last one)."""
     import subprocess
+
     source = ROOT / "examples" / "dang-bo-2025.xlsx"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(tmp_path / "lai"), str(source)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(tmp_path / "lai"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     saved = tmp_path / "lai" / "dang-bo-2025.xlsx"
     shutil.copytree(ROOT / "examples" / "dang-bo-2025", tmp_path / "lai" / "dang-bo-2025")  # the files its cells name
     with open_workbook(source) as before, open_workbook(saved) as after:

@@ -10,6 +10,7 @@
 then edits the new file in versions/ (and SCHEMA_VERSION in store.py); tests/history/test_store.py checks
 that the migrations build what the models say.
 """
+
 from __future__ import annotations
 
 from alembic import context
@@ -22,8 +23,12 @@ connection = config.attributes.get("connection")
 
 
 def _run(connection) -> None:
-    context.configure(connection=connection, target_metadata=Base.metadata,
-                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+        compare_type=True,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -4,6 +4,7 @@ Revision ID: 0001
 Revises:
 Create Date: 2026-12-04
 """
+
 from __future__ import annotations
 
 import sqlalchemy as sa
@@ -79,7 +80,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name="pk_outcomes"),
         sa.ForeignKeyConstraint(["run_id"], ["runs.id"], name="fk_outcomes_run_id_runs"),
         sa.ForeignKeyConstraint(["person_id"], ["people.id"], name="fk_outcomes_person_id_people"),
-        sa.ForeignKeyConstraint(["organisation_id"], ["organisations.id"], name="fk_outcomes_organisation_id_organisations"),
+        sa.ForeignKeyConstraint(
+            ["organisation_id"], ["organisations.id"], name="fk_outcomes_organisation_id_organisations"
+        ),
         sa.ForeignKeyConstraint(["replaced_by"], ["outcomes.id"], name="fk_outcomes_replaced_by_outcomes"),
         sa.CheckConstraint("(person_id IS NULL) <> (organisation_id IS NULL)", name="ck_outcomes_one_subject"),
     )
@@ -87,8 +90,14 @@ def upgrade() -> None:
         op.create_index(f"ix_outcomes_{column}", "outcomes", [column])
     for subject in ("person", "organisation"):
         where = sa.text(f"replaced_at IS NULL AND {subject}_id IS NOT NULL")
-        op.create_index(f"ix_outcomes_current_{subject}", "outcomes", [f"{subject}_id", "nam"], unique=True,
-                        sqlite_where=where, postgresql_where=where)
+        op.create_index(
+            f"ix_outcomes_current_{subject}",
+            "outcomes",
+            [f"{subject}_id", "nam"],
+            unique=True,
+            sqlite_where=where,
+            postgresql_where=where,
+        )
 
 
 def downgrade() -> None:
