@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Generator, Iterator
 
 from .. import compose
 from ..errors import InputError, Problem
@@ -30,6 +30,7 @@ from ..present.summary import LIST, list_context
 from ..validate import validate
 from ..vietnamese import so
 from .org_quota import apply_org_quota
+from .parked import Parked
 from .print_file import PRINT_FILE
 from .source import Source
 
@@ -78,17 +79,18 @@ class Scope:
 
 @dataclass
 class RunResult:
-    """What the đảng bộ's reports print, filled while jobs are produced. Members are kept
-    only as counts and the few not rated or without a result: memory stays flat."""
+    """What the đảng bộ's reports print, filled while jobs are produced. Members are kept only as
+    counts; the rows the reports list (organisations, quotas' names, members not rated or pending,
+    errors) are parked on disk (bulk/parked.py): memory stays that of one tổ chức cơ sở."""
 
     header: dict
-    organisations: list[dict] = field(default_factory=list)
-    quotas: list[dict] = field(default_factory=list)
-    org_quotas: list[dict] = field(default_factory=list)  # the collectives' HTXSNV quota (bulk/org_quota.py)
-    errors: list[dict] = field(default_factory=list)
+    organisations: Parked = field(default_factory=Parked)  # each row once its level is final
+    quotas: Parked = field(default_factory=Parked)
+    org_quotas: Parked = field(default_factory=Parked)  # the collectives' HTXSNV quota (bulk/org_quota.py)
+    errors: Parked = field(default_factory=Parked)
     member_counts: Counter = field(default_factory=Counter)  # level code, NOT_RATED or "pending" → members
-    not_rated: list[dict] = field(default_factory=list)
-    pending: list[dict] = field(default_factory=list)
+    not_rated: Parked = field(default_factory=Parked)
+    pending: Parked = field(default_factory=Parked)
 
     def error(self, where: str, reason: str, who: str = "") -> None:
         """``who``: the member's or organisation's name, for the error list's own column."""
@@ -177,6 +179,7 @@ class Planner:
         self.root = slug(self.header["dang_bo"], "dang-bo")
         self.names = Names()
         self.organisations_done = 0
+        self._tccsd: list[dict] = []  # the tổ chức cơ sở's rows, until the đảng bộ-wide quota settles them
         self.on_list = None  # called with (tổ chức cơ sở or None, path, rows) as each scope's list is settled
         self.on_members = None  # called with (chi bộ, print file's path, record, [(name, path)], [names left out])
         self.on_member = (
@@ -240,8 +243,10 @@ class Planner:
     def jobs(self) -> Iterator[Job]:
         for scope in self.scopes:
             yield from self._scope(scope)
-        tccsd = [r for r in self.result.organisations if r["loai"] in ("chi_bo_co_so", "dang_bo_co_so")]
-        self._org_quota(tccsd, self.header["dang_bo"], f"Tổ chức cơ sở đảng trực thuộc {self.header['dang_bo']}")
+        self._org_quota(self._tccsd, self.header["dang_bo"], f"Tổ chức cơ sở đảng trực thuộc {self.header['dang_bo']}")
+        for row in self._tccsd:
+            self.result.organisations.append(row)
+        self._tccsd = []
 
     def _org_quota(self, rows: list[dict], scope: str, group: str) -> None:
         record = apply_org_quota(rows, self.regime.subject("to_chuc"), scope, group)
@@ -283,12 +288,13 @@ class Planner:
             yield from self._member_jobs(org, group, members, broken, rows)
             counts = self._member_stats(members, members_rules)
             member_counts.update({"not_rated": counts["so_khong_xep_loai"], **counts["so_xep_loai"]})
-            yield from self._organisation(org, docs, {"thong_ke_dang_vien": counts}, len(members))
-            if org["loai_to_chuc"] == "chi_bo_truc_thuoc":
-                child_rows.append(self.result.organisations[-1])
+            row = yield from self._organisation(org, docs, {"thong_ke_dang_vien": counts}, len(members))
+            (child_rows if org["loai_to_chuc"] == "chi_bo_truc_thuoc" else self._tccsd).append(row)
             self.organisations_done += 1
         parent = scope.org["ten"] if scope.org is not None else self.header["dang_bo"]
         self._org_quota(child_rows, parent, f"Chi bộ trực thuộc {parent}")  # before the đảng bộ counts its chi bộ
+        for row in child_rows:
+            self.result.organisations.append(row)
         child_levels = [r["level"] for r in child_rows if r["level"] not in (None, NOT_RATED)]
         if scope.org is not None and scope.org["loai_to_chuc"] == "dang_bo_co_so":
             codes = [code for code, _ in members_rules.levels]
@@ -303,7 +309,7 @@ class Planner:
             }
             docs = self.source.documents(scope.org["ma"])
             self._source_problems(docs, scope.org)
-            yield from self._organisation(scope.org, docs, stats, sum(member_counts.values()))
+            self._tccsd.append((yield from self._organisation(scope.org, docs, stats, sum(member_counts.values()))))
             self.organisations_done += 1
         if rows:
             yield self._list_job(scope, rows)
@@ -456,8 +462,9 @@ class Planner:
                 }
             )
 
-    def _organisation(self, org: dict, docs: dict, stats: dict, members: int) -> Iterator[Job]:
-        """Score the organisation with its computed statistics, then print its biểu điểm and report."""
+    def _organisation(self, org: dict, docs: dict, stats: dict, members: int) -> Generator[Job, None, dict]:
+        """Score the organisation with its computed statistics, then print its biểu điểm and report;
+        returns its row, for the caller to park once a quota among its peers has settled it."""
         upper, folder = self._upper(org), self._folder(org)
         row = {
             "ma": org["ma"],
@@ -473,7 +480,6 @@ class Planner:
         }
         if org.get("truc_thuoc"):
             row["truc_thuoc"] = upper
-        self.result.organisations.append(row)
         record = self.source.locate(org["ma"], "bieu_diem", "$") or org["ma"]
         if docs.get("bieu_diem") is not None:
             stats = {
@@ -532,4 +538,4 @@ class Planner:
                     yield Job(
                         self._file(folder, "bao-cao-kiem-diem-tap-the"), compose.REPORT_FORM, context, record, document
                     )
-        return row["level"] if row["level"] not in (None, NOT_RATED) else None
+        return row

@@ -15,6 +15,7 @@ from pathlib import Path
 from .. import __version__
 from ..evaluate.regime import UNDECIDED
 from ..history.records import BULK, MemberRow, OrganisationRow, Place, Recorded, Result, RunInfo
+from .parked import Parked
 from .plan import Planner
 from .source import HEADER_NAMES
 
@@ -35,7 +36,7 @@ class Recorder:
 
         self.store = open_store(target)
         self.planner = planner
-        self.members: list[MemberRow] = []
+        self.members = Parked()  # MemberRow of each member settled, on disk until ``finish`` (bulk/parked.py)
         self.waiting = 0  # members and organisations with no final level yet
         header = planner.header
         self.dang_bo = header["dang_bo"]

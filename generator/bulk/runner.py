@@ -188,7 +188,7 @@ def run_bulk(
             {
                 "source": {"path": str(source_path), "sha256": digest},
                 "counts": {"written": run.written, "skipped": run.skipped, "failed": run.failed},
-                "errors": planner.result.errors,
+                "errors": list(planner.result.errors),
             }
         )
         zipped = write_archive(out_dir, planner.root, paths) if archive else None
@@ -203,7 +203,7 @@ def run_bulk(
         run.written,
         run.skipped,
         run.failed,
-        planner.result.errors,
+        list(planner.result.errors),
         manifest,
         zipped,
         notice,
@@ -463,11 +463,11 @@ def build_summary(planner: Planner) -> dict:
         "org_levels": [list(level) for level in regime.subject("to_chuc").levels],
         "organisations": sorted(result.organisations, key=lambda o: order.get(o["ma"], len(order))),
         "member_counts": dict(result.member_counts),
-        "not_rated": result.not_rated,
-        "pending": result.pending,
-        "quotas": result.quotas,
-        "org_quotas": result.org_quotas,
-        "errors": result.errors,
+        "not_rated": list(result.not_rated),
+        "pending": list(result.pending),
+        "quotas": list(result.quotas),
+        "org_quotas": list(result.org_quotas),
+        "errors": list(result.errors),
     }
 
 
