@@ -9,11 +9,10 @@ import datetime as dt
 from ..errors import InputError, Problem
 from ..evaluate.commendation import RECIPIENTS, catalogue, era_on, review_regime, rules_data, wage_on
 from ..evaluate.regime import load_regime
-from ..present.header_lines import header_name
 from ..vietnamese import ngay_ngan, tien
 from .builder import Blank, Setting, options_of
 from .fields import leader
-from .layouts import date_line, header_line, signature
+from .layouts import header, signature
 
 AUTHORITIES = rules_data()["authorities"]
 PROPOSAL_ROWS = 3  # proposals a blank leaves room for (more when pre-filled)
@@ -116,10 +115,8 @@ def commendation(b: Blank, s: Setting) -> dict:
         "ky": signature(b, authority="T/M ĐẢNG ỦY (T/M CHI BỘ)"),
         "noi_nhan": b.lines_list(["noi_nhan"]),
         "trinh_bay": {
-            "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
-            "co_quan_in_hoa": header_line(b, ["co_quan_trinh"], lambda v: header_name(v, bold=True), field=True),
+            **header(b, "co_quan_in_hoa", ["co_quan_trinh"], field=True),
             "so_ky_hieu": b.join("Số ", b.text(["so_ky_hieu"], 6, size="vua")) if b.fillable else f"Số {number}",
-            "dia_danh_ngay": date_line(b),
             "trich_yeu": b.join("về việc đề nghị tặng ", leader(10), " năm ", b.text(["nam"], 3, size="ngan")),
             "quy_dinh": era["name"],
             "can_cu": [f"Căn cứ {base};" for base in era["bases"]]

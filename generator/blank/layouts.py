@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..evaluate.regime import Subject
-from ..present.header_lines import TITLE_SIZE, balanced_title, header_name
+from ..present.header_lines import TITLE_SIZE, balanced_title, hd36_header
 from ..vietnamese import cap_uy, dia_danh_ngay, so
 from .builder import Blank, Setting
 from .fields import leader
@@ -35,13 +35,18 @@ FAULT_ROWS = 2  # earlier faults (Mẫu 01, mục III) a blank leaves room for
 MEMBER_ROWS = 2  # members named under "trách nhiệm của cá nhân" (Mẫu 01, mục V)
 
 
-def header_line(b: Blank, path: list, upper=header_name, field: bool = False):
-    """A header line in capitals: the pre-filled name, else a leader; in a fillable blank the
-    field itself when ``field`` (the header is the only place the name is written)."""
-    if field and b.fillable:
-        return b.text(path, 12, size="dau")
-    value = b.get(path)
-    return leader(12) if value is None else upper(value)
+def header(b: Blank, issuer_key: str, issuer_path: list, issuer=lambda name: name, field: bool = False) -> dict:
+    """The HD 36 header of a blank, built by present/header_lines.hd36_header as every filled paper's:
+    the pre-filled names (``issuer`` turns the issuer's into what the header says, e.g. its cấp ủy),
+    dots for a name not given, and the date line. In a fillable blank the upper committee's name, and
+    the issuer's when ``field``, are the fields themselves (the header is the only place they are written)."""
+    upper, name = b.get(["dang_bo"]), b.get(issuer_path)
+    lines = hd36_header(upper, None if name is None else issuer(name), issuer_key, date_line(b), empty=leader(12))
+    if b.fillable:
+        lines["dang_bo_in_hoa"] = b.text(["dang_bo"], 12, size="dau")
+        if field:
+            lines[issuer_key] = b.text(issuer_path, 12, size="dau")
+    return lines
 
 
 def date_line(b: Blank):
@@ -183,9 +188,7 @@ def member(b: Blank, s: Setting) -> dict:
         },
         "ket_qua": ket_qua,
         "trinh_bay": {
-            "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
-            "chi_bo_in_hoa": header_line(b, ["chi_bo"], lambda v: header_name(v, bold=True)),
-            "dia_danh_ngay": date_line(b),
+            **header(b, "chi_bo_in_hoa", ["chi_bo"]),
             "mau": dict(variant),
             "la_lanh_dao": leader_role,
             "tu_xep_loai": level_choice(b, ["tu_xep_loai"], rules),
@@ -233,9 +236,7 @@ def organisation(b: Blank, s: Setting) -> dict:
         "noi_nhan": b.lines_list(["noi_nhan"]),
         "ket_qua": ket_qua,
         "trinh_bay": {
-            "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
-            "to_chuc_in_hoa": header_line(b, ["to_chuc"], lambda v: header_name(cap_uy(v), bold=True), field=True),
-            "dia_danh_ngay": date_line(b),
+            **header(b, "to_chuc_in_hoa", ["to_chuc"], cap_uy, field=True),
             "tieu_de": balanced_title((rules.get("titles_by_kind") or {}).get(kind, rules["title"]), TITLE_SIZE),
             "quy_dinh": regime.name + (f"; {regime.profile}" if regime.profile else ""),
             **tables,
@@ -267,11 +268,7 @@ def report(b: Blank, s: Setting) -> dict:
     faults = max(FAULT_ROWS, len(b.get(["han_che_ky_truoc"]) or []))
     members = max(MEMBER_ROWS, len(b.get(["trach_nhiem", "ca_nhan"]) or []))
     kind = b.get(["loai_tap_the"])
-    issuer = (
-        (lambda v: header_name(cap_uy(v), bold=True))
-        if kind == "dang_bo_co_so"
-        else (lambda v: header_name(v, bold=True))
-    )
+    issuer = cap_uy if kind == "dang_bo_co_so" else (lambda name: name)
     facts = [["ngay_thanh_lap"], ["nhiem_vu"], ["dieu_kien"]]
     return {
         "nam": b.text(["nam"], 3, size="ngan"),
@@ -285,14 +282,12 @@ def report(b: Blank, s: Setting) -> dict:
         "ket_qua": ket_qua,
         "trinh_bay": {
             "mau": {"code": "01", "form_code": report_rules["form_code"], "subtitle": ""},
-            "dang_bo_in_hoa": header_line(b, ["dang_bo"], field=True),
-            "tap_the_in_hoa": header_line(b, ["tap_the"], issuer),
+            **header(b, "tap_the_in_hoa", ["tap_the"], issuer),
             "so_ky_hieu": (
                 b.join("Số ", b.text(["so_ky_hieu"], 6, size="vua"))
                 if b.fillable
                 else f"Số {b.get(['so_ky_hieu']) or leader(3) + '-BC/' + leader(3)}"
             ),
-            "dia_danh_ngay": date_line(b),
             "tieu_de": b.join(
                 report_rules["title"], " ", b.text(["tap_the"], 15), " năm ", b.text(["nam"], 3, size="ngan")
             ),
