@@ -1,0 +1,245 @@
+"""``kiemdiem awards propose``: the commendations a five-year record (2021–2025) supports, on SQLite and
+PostgreSQL, each expectation worked by hand below.
+
+The record, of “Đảng bộ phường Ba Đình” (a đảng bộ cơ sở “db” with chi bộ kp5 and kp6): 2021 of the members
+typed and imported (``history import``), the rest recorded through the store. Each year's level code is of
+that year's own rules (``review_regime``: 2021–2022 QĐ 132, 2023–2024 QĐ 124, 2025 QĐ 366; the top level is
+HTXSNV for members and organisations alike from 2018).
+
+On 20/12/2025 the rules are “Quy định 294-QĐ/TW (2025) và Hướng dẫn 06-HD/TW (2025)”, catalogue
+dinh-ky-2016: dang_vien_nam (1 year HTXSNV), dang_vien_5_nam and dang_vien_5_nam_bang_khen (HTXSNV
+2021–2025), chi_bo_nam (1 year HTXSNV tiêu biểu), chi_bo_5_nam and chi_bo_5_nam_bang_khen (HTXSNV tiêu biểu
+2021–2025), tccsd_nam (1 year HTXSNV tiêu biểu), tccsd_5_nam_* (5 years HTXSNV tiêu biểu); no quotas.
+
+- Nguyễn Văn An: HTXSNV every year → dang_vien_nam, dang_vien_5_nam, dang_vien_5_nam_bang_khen.
+- Trần Thị Bình (kp6): HTXSNV 2021–2024, HTTNV 2025 → no dang_vien_nam (2025 is not HTXSNV; a one-year
+  award has no "one year short"), one year short (2025) of both 5-year awards.
+- Lê Văn Cường: 2023 not recorded, HTXSNV the other years → dang_vien_nam; one year short (2023, "chưa có
+  trong hồ sơ") of both 5-year awards.
+- Phạm Thị Hoa 2021–2023 and Phạm Thị Hòa 2024–2025, same birth date: two people in the record (another
+  spelling is never merged) → Hòa dang_vien_nam only; neither is one year short of 5 (2 and 3 years lack).
+- Vũ Văn Em: HTXSNV 2021–2024; 2025 recorded HTXSNV, then corrected to HTTNV (the first row replaced) →
+  no dang_vien_nam, one year short (2025) of the 5-year awards: the replaced HTXSNV does not count.
+- Chi bộ Khu phố 5 (kp5): HTXSNV tiêu biểu every year → chi_bo_nam, chi_bo_5_nam, chi_bo_5_nam_bang_khen.
+- Chi bộ Khu phố 6 (kp6): HTXSNV every year, tiêu biểu every year but 2023 (not recorded) → chi_bo_nam; one
+  year short (2023) of both 5-year awards.
+- Đảng bộ phường Ba Đình (db, đảng bộ cơ sở): 2025 only, HTXSNV tiêu biểu → tccsd_nam; the 5-year awards
+  lack four years (no line).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from generator.cli import main
+from generator.evaluate.commendation import era_on, review_regime
+from generator.history.records import MemberRow, OrganisationRow, Place, Result
+from generator.history.show import between
+from generator.history.store import open_store
+from generator.load import load_document
+from generator.validate import validate
+from tests.history.rows import DANG_BO, run
+
+DAY = "2025-12-20"
+HEADERS = "STT,Họ và tên,Ngày sinh,Ngày vào Đảng,Số thẻ đảng viên,Chi bộ,Tổ chức cơ sở đảng,Đảng bộ,Năm,Mức xếp loại,Tiêu biểu"
+PEOPLE = {  # name → (born, chi bộ code, {year: level})
+    "Nguyễn Văn An": ("1980-03-02", "kp5", dict.fromkeys(range(2021, 2026), "HTXSNV")),
+    "Trần Thị Bình": ("1985-01-05", "kp6", {**dict.fromkeys(range(2021, 2025), "HTXSNV"), 2025: "HTTNV"}),
+    "Lê Văn Cường": ("1975-07-07", "kp5", {y: "HTXSNV" for y in (2021, 2022, 2024, 2025)}),
+    "Phạm Thị Hoa": ("1990-02-02", "kp5", dict.fromkeys(range(2021, 2024), "HTXSNV")),
+    "Phạm Thị Hòa": ("1990-02-02", "kp5", dict.fromkeys(range(2024, 2026), "HTXSNV")),
+    "Vũ Văn Em": ("1988-08-08", "kp5", dict.fromkeys(range(2021, 2026), "HTXSNV")),  # 2025 corrected below
+}
+CHI_BO = {"kp5": "Chi bộ Khu phố 5", "kp6": "Chi bộ Khu phố 6"}
+
+
+def _member(name: str, nam: int, level: str) -> MemberRow:
+    born, code, _ = PEOPLE[name]
+    place = Place(f"trang “Đảng viên”, dòng {name}", DANG_BO, code, CHI_BO[code], "db", DANG_BO)
+    return MemberRow(
+        name, dt.date.fromisoformat(born), dt.date(2010, 5, 19), None, place, Result(nam, review_regime(nam), level)
+    )
+
+
+def _organisation(ma: str, ten: str, loai: str, nam: int, tieu_bieu: bool | None, score=None) -> OrganisationRow:
+    chi_bo = (ma, ten) if loai == "chi_bo_truc_thuoc" else (None, None)
+    place = Place(f"trang “Tổ chức”, mã {ma}", DANG_BO, *chi_bo, "db", DANG_BO)
+    return OrganisationRow(
+        ma, ten, loai, place, Result(nam, review_regime(nam), "HTXSNV", score=score, tieu_bieu=tieu_bieu)
+    )
+
+
+def _import_2021(tmp_path, history, capsys) -> None:
+    """The members' 2021, typed from the paper list (levels by their names, as QĐ 132 wrote them)."""
+    rows = [
+        f"{i},{name},{born[8:]}/{born[5:7]}/{born[:4]},19/05/2010,,{CHI_BO[code]},,{DANG_BO},2021,"
+        f"{'Hoàn thành xuất sắc nhiệm vụ' if years[2021] == 'HTXSNV' else years[2021]},"
+        for i, (name, (born, code, years)) in enumerate(PEOPLE.items(), 1)
+        if 2021 in years
+    ]
+    path = tmp_path / "danh-sach-2021.csv"
+    path.write_text("\n".join([HEADERS, *rows]) + "\n", encoding="utf-8")
+    assert main(["history", "import", str(path), "--history", history]) == 0
+    assert "5 kết quả mới" in capsys.readouterr().out
+
+
+@pytest.fixture
+def record(tmp_path, history, target, capsys):
+    """The five years, as the module's docstring describes them; the record's address."""
+    _import_2021(tmp_path, history, capsys)
+    with open_store(target) as store:
+        for nam in range(2022, 2026):
+            members = [_member(n, nam, years[nam]) for n, (_, _, years) in PEOPLE.items() if nam in years]
+            orgs = [
+                _organisation("kp5", CHI_BO["kp5"], "chi_bo_truc_thuoc", nam, True),
+                _organisation("kp6", CHI_BO["kp6"], "chi_bo_truc_thuoc", nam, None if nam == 2023 else True),
+            ]
+            if nam == 2025:
+                orgs.append(_organisation("db", DANG_BO, "dang_bo_co_so", nam, True, score=96))
+            done = store.record(run(f"dang-bo-{nam}.xlsx", nam), members, orgs)
+            assert not done.conflicts, done.conflicts
+        for y in (2021,):  # kp5 and kp6 of 2021 (the typed list holds members only)
+            store.record(
+                run(f"dang-bo-{y}.xlsx", y),
+                [],
+                [
+                    _organisation("kp5", CHI_BO["kp5"], "chi_bo_truc_thuoc", y, True),
+                    _organisation("kp6", CHI_BO["kp6"], "chi_bo_truc_thuoc", y, True),
+                ],
+            )
+        fixed = store.record(run("dang-bo-2025-sua.xlsx", 2025), [_member("Vũ Văn Em", 2025, "HTTNV")])
+        assert fixed.replaced == 1
+    return history
+
+
+def _propose(history, capsys, *argv) -> dict:
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2025", "--date", DAY, "--history", history, "--json", *argv]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def _pairs(lines: list[dict]) -> set[tuple[str, str]]:
+    return {(line["award"]["id"], line["subject"]["ten"]) for line in lines}
+
+
+def test_the_record_proposes_the_eligible_and_names_the_year_each_near_miss_lacks(record, capsys):
+    found = _propose(record, capsys)
+    assert found["era"]["id"] == era_on(dt.date(2025, 12, 20))["id"] == "qd294-2025"
+    assert found["date"] == DAY and found["date_given"] is True
+    assert _pairs(found["eligible"]) == {
+        ("dang_vien_nam", "Nguyễn Văn An"),
+        ("dang_vien_nam", "Lê Văn Cường"),
+        ("dang_vien_nam", "Phạm Thị Hòa"),
+        ("dang_vien_5_nam", "Nguyễn Văn An"),
+        ("dang_vien_5_nam_bang_khen", "Nguyễn Văn An"),
+        ("chi_bo_nam", "Chi bộ Khu phố 5"),
+        ("chi_bo_nam", "Chi bộ Khu phố 6"),
+        ("chi_bo_5_nam", "Chi bộ Khu phố 5"),
+        ("chi_bo_5_nam_bang_khen", "Chi bộ Khu phố 5"),
+        ("tccsd_nam", DANG_BO),
+    }
+    near = {(line["award"]["id"], line["subject"]["ten"]): line["short"] for line in found["near_misses"]}
+    assert set(near) == {
+        (award, name)
+        for award in ("dang_vien_5_nam", "dang_vien_5_nam_bang_khen")
+        for name in ("Trần Thị Bình", "Lê Văn Cường", "Vũ Văn Em")
+    } | {("chi_bo_5_nam", "Chi bộ Khu phố 6"), ("chi_bo_5_nam_bang_khen", "Chi bộ Khu phố 6")}
+    assert near["dang_vien_5_nam", "Trần Thị Bình"] == {
+        "nam": 2025,
+        "reasons": ["năm 2025 xếp loại “Hoàn thành tốt nhiệm vụ”, cần “Hoàn thành xuất sắc nhiệm vụ”"],
+    }
+    assert near["dang_vien_5_nam", "Lê Văn Cường"] == {"nam": 2023, "reasons": ["năm 2023 chưa có trong hồ sơ"]}
+    assert near["dang_vien_5_nam", "Vũ Văn Em"]["nam"] == 2025  # the corrected 2025 counts, not the replaced one
+    assert near["chi_bo_5_nam", "Chi bộ Khu phố 6"] == {
+        "nam": 2023,
+        "reasons": ["năm 2023 hồ sơ không ghi có được công nhận tiêu biểu hay không (cần tiêu biểu)"],
+    }
+    # the evidence: each year's level by its own rules' name, tiêu biểu, and where it came from
+    [an5] = [x for x in found["eligible"] if x["award"]["id"] == "dang_vien_5_nam"]
+    assert [y["nam"] for y in an5["chain"]] == [2021, 2022, 2023, 2024, 2025]
+    assert {y["level_label"] for y in an5["chain"]} == {"Hoàn thành xuất sắc nhiệm vụ"}
+    assert an5["chain"][0]["source"]["kind"] == "import" and "danh-sach-2021.csv" in an5["chain"][0]["source"]["file"]
+    assert an5["chain"][0]["source"]["place"] == "dòng 2"
+    assert an5["chain"][4]["source"]["file"] == "dang-bo-2025.xlsx"
+    assert an5["checks"] == []  # dinh-ky-2016 asks nothing the record lacks
+    [kp5] = [x for x in found["eligible"] if x["award"]["id"] == "chi_bo_5_nam"]
+    assert [y["tieu_bieu"] for y in kp5["chain"]] == [True] * 5
+    # two spellings are two people, said so
+    [similar] = found["similar_names"]
+    assert "“Phạm Thị Hoa”" in similar and "“Phạm Thị Hòa”" in similar and "không gộp" in similar
+    assert found["quotas"] == []
+
+
+def test_a_replaced_outcome_is_not_in_the_chain(record, target, capsys):
+    with open_store(target) as store, store.session() as session:
+        found = between(session, 2021, 2025)
+    [em] = [p for p in found["people"] if p["ho_ten"] == "Vũ Văn Em"]
+    assert [(o["nam"], o["level"]) for o in em["outcomes"]][-1] == (2025, "HTTNV")
+    assert len(em["outcomes"]) == 5
+
+
+def test_one_unit_only_and_the_text_in_vietnamese(record, capsys):
+    found = _propose(record, capsys, "--to-chuc", "kp6")
+    assert _pairs(found["eligible"]) == {("chi_bo_nam", "Chi bộ Khu phố 6")}
+    assert {name for _, name in _pairs(found["near_misses"])} == {"Chi bộ Khu phố 6", "Trần Thị Bình"}
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2025", "--date", DAY, "--history", record]) == 0
+    text = capsys.readouterr().out
+    assert "Quy định khen thưởng ngày 20/12/2025: Quy định 294-QĐ/TW (2025) và Hướng dẫn 06-HD/TW (2025)" in text
+    assert "Đủ điều kiện theo hồ sơ (10):" in text and "Thiếu một năm (8):" in text
+    assert "  dang_vien_5_nam — Giấy khen (Ban Thường vụ cấp ủy cấp trên trực tiếp" in text
+    assert (
+        "Lê Văn Cường (sinh 07/7/1975; Chi bộ Khu phố 5, Đảng bộ phường Ba Đình): thiếu năm 2023 — năm 2023 chưa có trong hồ sơ"
+        in text
+    )
+    assert "       2023  (chưa có trong hồ sơ)" in text
+    assert "       2021  Hoàn thành xuất sắc nhiệm vụ — nguồn: nhập danh sách " in text
+    assert "“Cần kiểm tra”" in text
+
+
+def test_the_date_defaults_to_the_years_last_day_and_says_so(record, capsys):
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2025", "--history", record]) == 0
+    text = capsys.readouterr().out
+    assert "ngày 31/12/2025" in text and "ngày mặc định 31/12/2025; ghi --date" in text
+
+
+def test_the_written_to_trinh_is_valid_and_kiemdiem_validate_accepts_it(record, tmp_path, capsys):
+    path = tmp_path / "de-nghi.yaml"
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2025", "--date", DAY, "--history", record, "-o", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"Đã ghi tờ trình {path} (10 đề nghị)" in out and "so_ky_hieu" in out
+    text = path.read_text(encoding="utf-8")
+    assert "# CẦN ĐIỀN: số, ký hiệu tờ trình" in text
+    document = validate(load_document(path))
+    assert document["ngay_lap"] == DAY and document["nam"] == 2025
+    [an5] = [d for d in document["de_nghi"] if d["hinh_thuc"] == "dang_vien_5_nam"]
+    assert an5["ten"] == "Nguyễn Văn An" and "chuc_vu" not in an5
+    assert [(r["nam"], r["xep_loai"]) for r in an5["ket_qua"]] == [(y, "HTXSNV") for y in range(2021, 2026)]
+    [db] = [d for d in document["de_nghi"] if d["hinh_thuc"] == "tccsd_nam"]
+    assert db["ket_qua"] == [{"nam": 2025, "xep_loai": "HTXSNV", "tieu_bieu": True, "diem": 96}]
+    assert set(document["cap_uy"]) == {"dang_uy_co_so", "cap_tren_co_so", "tinh_uy"}
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 0, capsys.readouterr().err
+    assert "hợp lệ — 10 đề nghị" in capsys.readouterr().out
+
+
+def test_bad_options_are_named(record, capsys):
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2025", "--date", DAY, "--history", record, "--to-chuc", "kp9"]) == 2
+    err = capsys.readouterr().err
+    assert "--to-chuc" in err and "“kp9”" in err and "kp5 (Chi bộ Khu phố 5)" in err
+    assert main(["awards", "propose", "--year", "2030", "--date", DAY, "--history", record]) == 2
+    err = capsys.readouterr().err
+    assert "--year" in err and "năm 2030" in err
+    assert main(["awards", "propose", "--year", "2025", "--date", "2010-01-01", "--history", record]) == 2
+    err = capsys.readouterr().err
+    assert "--date" in err and "--year" in err  # both listed
+    with pytest.raises(SystemExit) as stopped:
+        main(["awards", "propose", "--year", "hai nghìn", "--history", record])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and "--year" in err and "năm cần là một số" in err
