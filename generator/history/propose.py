@@ -169,13 +169,14 @@ def _member_counts(members: list[dict], year: int) -> tuple[int, int, int]:
     return len(rated), sum(o["level"] in levels[:2] for o in rated), sum(o["level"] == levels[-1] for o in rated)
 
 
-def _year(award: dict, subject: dict, year: int, everyone: list[dict]) -> tuple[list[str], list[str]]:
-    """Why ``year`` fails the award (empty when it counts), and what the record cannot decide of it."""
+def _year(award: dict, subject: dict, year: int, everyone: list[dict]) -> tuple[list[str], list[str], dict]:
+    """Why ``year`` fails the award (empty when it counts), what the record cannot decide of it, and the
+    members' counts of the organisation where the award asks for them and the record has them."""
     o = subject["outcomes"].get(year)
     if o is None:
-        return [f"năm {year} {MISSING}"], []
+        return [f"năm {year} {MISSING}"], [], {}
     code, label = required_level(award, year)
-    fails, checks = [], []
+    fails, checks, counts = [], [], {}
     if o["level"] != code:
         fails.append(f"năm {year} xếp loại “{o['level_label']}”, cần “{label}”")
     if award.get("tieu_bieu"):
@@ -194,6 +195,7 @@ def _year(award: dict, subject: dict, year: int, everyone: list[dict]) -> tuple[
         if not rated:
             checks.append(f"năm {year} hồ sơ không có kết quả xếp loại đảng viên của {subject['ten']}")
         else:
+            counts = {"so_dang_vien": rated, "so_dang_vien_tot_tro_len": good, "so_dang_vien_khtnv": failing}
             counted = f"theo hồ sơ ({so(rated)} đảng viên được xếp loại đã ghi; đối chiếu đủ số đảng viên)"
             if award.get("members_good"):
                 need = award["members_good"]
@@ -209,7 +211,7 @@ def _year(award: dict, subject: dict, year: int, everyone: list[dict]) -> tuple[
                     fails.append(f"năm {year} có {so(failing)} đảng viên không hoàn thành nhiệm vụ (phải không có)")
                 else:
                     checks.append(f"năm {year} không có đảng viên không hoàn thành nhiệm vụ {counted}")
-    return fails, checks
+    return fails, checks, counts
 
 
 def _whole_checks(award: dict) -> list[str]:
@@ -230,7 +232,7 @@ def _whole_checks(award: dict) -> list[str]:
     return out
 
 
-def _evidence(subject: dict, years: list[int]) -> list[dict]:
+def _evidence(subject: dict, years: list[int], counts: dict[int, dict]) -> list[dict]:
     chain = []
     for y in years:
         o = subject["outcomes"].get(y)
@@ -239,6 +241,7 @@ def _evidence(subject: dict, years: list[int]) -> list[dict]:
             continue
         chain.append(
             {
+                **({"members": counts[y]} if counts.get(y) else {}),
                 "nam": y,
                 "recorded": True,
                 "level": o["level"],
@@ -327,9 +330,22 @@ def _quotas(quotas: dict, awards: dict, eligible: list[dict], bases: dict[str, i
                 f". Số đủ điều kiện vượt tỷ lệ: cấp ủy xét chọn {so(limit)} trong {so(count)} "
                 "(danh sách dưới đây giữ đủ tất cả, kiemdiem không tự bỏ ai)"
             )
-        entry.update(allowed=str(allowed), limit=limit, over=over, text=text)
+        entry.update(allowed=so(allowed), limit=limit, over=over, text=text)
         out.append(entry)
     return out
+
+
+def _several(eligible: list[dict]) -> list[str]:
+    """Who is eligible for more than one award: which to propose is the committee's choice, not kiemdiem's."""
+    found: dict[tuple, list[dict]] = {}
+    for line in eligible:
+        found.setdefault((line["subject"]["kind"], line["subject"]["id"]), []).append(line)
+    return [
+        f"{lines[0]['subject']['ten']}: {', '.join(line['award']['id'] for line in lines)} — cấp ủy xét chọn hình thức "
+        "đề nghị (kiemdiem không chọn thay; tờ trình -o ghi đủ cả, bỏ những hình thức không chọn)"
+        for lines in found.values()
+        if len(lines) > 1
+    ]
 
 
 # -- names that may be one person ---------------------------------------------------------------------------
@@ -411,8 +427,9 @@ def propose(
                 continue
             fails: dict[int, list[str]] = {}
             checks: list[str] = []
+            counts: dict[int, dict] = {}
             for y in years:
-                failed, unsure = _year(award, subject, y, everyone)
+                failed, unsure, counts[y] = _year(award, subject, y, everyone)
                 if failed:
                     fails[y] = failed
                 checks += unsure
@@ -420,7 +437,7 @@ def propose(
                 "award": _award_view(award_id, award),
                 "subject": _subject_view(subject, year),
                 "years": years,
-                "chain": _evidence(subject, years),
+                "chain": _evidence(subject, years, counts),
             }
             if not fails:
                 eligible.append({**line, "checks": checks + _whole_checks(award)})
@@ -437,6 +454,7 @@ def propose(
         "eligible": eligible,
         "near_misses": near,
         "quotas": _quotas(quotas, awards, eligible, _bases(subjects, year), year),
+        "several": _several(eligible),
         "not_considered": unknown if not to_chuc else [],
         "similar_names": _similar_names(subjects),
     }
@@ -465,6 +483,12 @@ def _chain_lines(line: dict, indent: str = "       ") -> list[str]:
             extras.append("không tiêu biểu")
         elif line["award"]["recipient"] != "dang_vien":
             extras.append("không ghi tiêu biểu")
+        if y.get("members"):
+            m = y["members"]
+            extras.append(
+                f"đảng viên theo hồ sơ: {so(m['so_dang_vien'])} xếp loại, {so(m['so_dang_vien_tot_tro_len'])} hoàn "
+                f"thành tốt nhiệm vụ trở lên, {so(m['so_dang_vien_khtnv'])} không hoàn thành nhiệm vụ"
+            )
         shown = f" ({', '.join(extras)})" if extras else ""
         out.append(f"{indent}{y['nam']}  {y['level_label']}{shown} — nguồn: {_source_text(y['source'])}")
     return out
@@ -514,7 +538,11 @@ def lines(result: dict, history: str) -> list[str]:
         out.append("")
         out.append("Tỷ lệ khen thưởng:")
         out += [f"  {q['text']}" for q in result["quotas"]]
-    for title, key in (("Chưa xét", "not_considered"), ("Họ tên gần giống nhau", "similar_names")):
+    for title, key in (
+        ("Đủ điều kiện nhiều hình thức", "several"),
+        ("Chưa xét", "not_considered"),
+        ("Họ tên gần giống nhau", "similar_names"),
+    ):
         if result[key]:
             out.append("")
             out.append(f"{title}:")
@@ -562,6 +590,7 @@ def to_trinh(result: dict, profile: str | None = None) -> dict:
                 row["tieu_bieu"] = y["tieu_bieu"]
             if y["score"] is not None:
                 row["diem"] = _diem(y["score"])
+            row.update(y.get("members") or {})  # counted from the record (the line's "cần kiểm tra" says so)
             rows.append(row)
         proposals.append({"hinh_thuc": line["award"]["id"], "ten": line["subject"]["ten"], "ket_qua": rows})
     authorities = list(dict.fromkeys(line["award"]["authority"] for line in result["eligible"]))
@@ -608,10 +637,27 @@ def to_trinh_yaml(document: dict, result: dict, history: str) -> str:
         head.append("# Số đủ điều kiện vượt tỷ lệ khen thưởng: cấp ủy xét chọn và bỏ bớt đề nghị (xem co_so_ty_le).")
     out = ["\n".join(head)]
     for key, value in document.items():
-        text = yaml.safe_dump({key: value}, allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
+        text = _dump({key: value}) if key != "de_nghi" else _proposals(value)
         if key in TO_FILL:
             text = f"# CẦN ĐIỀN: {TO_FILL[key]}\n{text}"
         out.append(text.rstrip("\n"))
+    return "\n".join(out) + "\n"
+
+
+def _dump(value) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=120, default_flow_style=False)
+
+
+def _proposals(proposals: list[dict]) -> str:
+    """``de_nghi`` with each year on one line, as examples/to-trinh-khen-thuong-2025.yaml writes it."""
+    out = ["de_nghi:"]
+    for p in proposals:
+        head = _dump([{k: v for k, v in p.items() if k != "ket_qua"}]).rstrip("\n")
+        out.append(head)
+        out.append("  ket_qua:")
+        for row in p["ket_qua"]:
+            flow = yaml.safe_dump(row, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6)
+            out.append(f"    - {flow.strip()}")
     return "\n".join(out) + "\n"
 
 

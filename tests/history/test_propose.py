@@ -171,6 +171,10 @@ def test_the_record_proposes_the_eligible_and_names_the_year_each_near_miss_lack
     [similar] = found["similar_names"]
     assert "“Phạm Thị Hoa”" in similar and "“Phạm Thị Hòa”" in similar and "không gộp" in similar
     assert found["quotas"] == []
+    # several awards for one: the committee chooses, kiemdiem lists them all
+    several = {text.split(":")[0]: text for text in found["several"]}
+    assert set(several) == {"Nguyễn Văn An", "Chi bộ Khu phố 5"}
+    assert "dang_vien_nam, dang_vien_5_nam, dang_vien_5_nam_bang_khen — cấp ủy xét chọn" in several["Nguyễn Văn An"]
 
 
 def test_a_replaced_outcome_is_not_in_the_chain(record, target, capsys):
@@ -243,3 +247,101 @@ def test_bad_options_are_named(record, capsys):
         main(["awards", "propose", "--year", "hai nghìn", "--history", record])
     err = capsys.readouterr().err
     assert stopped.value.code == 2 and "--year" in err and "năm cần là một số" in err
+
+
+# -- 2011–2013: the rules of 2013 (catalogue dinh-ky-2011) ask for scores, the members' levels and earlier awards --
+def _old_member(name: str, nam: int, level: str) -> MemberRow:
+    place = Place(f"dòng {name}", DANG_BO, "c1", "Chi bộ Thôn 1", "db", DANG_BO)
+    return MemberRow(name, dt.date(1970, 1, 1), dt.date(2000, 1, 1), None, place, Result(nam, "hd07-2011", level))
+
+
+def _old_chi_bo(ma: str, ten: str, nam: int, score) -> OrganisationRow:
+    place = Place(f"mã {ma}", DANG_BO, ma, ten, "db", DANG_BO)
+    return OrganisationRow(
+        ma, ten, "chi_bo_truc_thuoc", place, Result(nam, "hd07-2011", "TSVM", score=score, tieu_bieu=True)
+    )
+
+
+def test_the_2013_rules_conditions_quotas_and_what_the_record_cannot_decide(target, history, tmp_path, capsys):
+    """On 20/12/2013 (era qd45-hd01-2012, catalogue dinh-ky-2011, quotas of 2011), by hand:
+
+    - Chi bộ Thôn 1 (c1): TSVM tiêu biểu, 96 điểm 2011–2013; its members Một, Hai HTXSNV and Ba HTTNV each year
+      → chi_bo_nam; chi_bo_3_nam (≥ 95 điểm; 3/3 = 100 % > 90 % HTTNV or better; none KHTNV), the two counts
+      "theo hồ sơ" to check;
+    - Chi bộ Thôn 2 (c2): TSVM tiêu biểu, 97 điểm but 2012 not scored, no member recorded → chi_bo_nam;
+      chi_bo_3_nam with "cần kiểm tra" for the 2012 score and each year's members (never assumed);
+    - Một, Hai: dang_vien_nam; dang_vien_3_nam with "cần kiểm tra" for the Chiến sĩ thi đua title and the
+      3-year wait (the record holds no titles nor awards); dang_vien_5_nam needs 2009–2010: no line;
+    - Ba: HTTNV, nothing.
+    - Quotas, 2013 in the record: chi_bo_nam ≤ 20 % × 2 chi bộ TSVM = 0,4 → 0; chi_bo_3_nam ≤ 15 % × 2 tiêu
+      biểu = 0,3 → 0; dang_vien_3_nam ≤ 15 % × 2 HTXSNV = 0,3 → 0: each over, all kept for the committee.
+    """
+    with open_store(target) as store:
+        for nam in (2011, 2012, 2013):
+            members = [_old_member("Đỗ Văn Một", nam, "HTXSNV"), _old_member("Đỗ Văn Hai", nam, "HTXSNV")]
+            members.append(_old_member("Đỗ Văn Ba", nam, "HTTNV"))
+            orgs = [
+                _old_chi_bo("c1", "Chi bộ Thôn 1", nam, 96),
+                _old_chi_bo("c2", "Chi bộ Thôn 2", nam, None if nam == 2012 else 97),
+            ]
+            store.record(run(f"dang-bo-{nam}.xlsx", nam), members, orgs)
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2013", "--date", "2013-12-20", "--history", history, "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["era"]["id"] == "qd45-hd01-2012"
+    assert _pairs(found["eligible"]) == {
+        ("chi_bo_nam", "Chi bộ Thôn 1"),
+        ("chi_bo_nam", "Chi bộ Thôn 2"),
+        ("chi_bo_3_nam", "Chi bộ Thôn 1"),
+        ("chi_bo_3_nam", "Chi bộ Thôn 2"),
+        ("dang_vien_nam", "Đỗ Văn Một"),
+        ("dang_vien_nam", "Đỗ Văn Hai"),
+        ("dang_vien_3_nam", "Đỗ Văn Một"),
+        ("dang_vien_3_nam", "Đỗ Văn Hai"),
+    }
+    assert found["near_misses"] == []
+    lines = {(x["award"]["id"], x["subject"]["ten"]): x for x in found["eligible"]}
+    c1 = lines["chi_bo_3_nam", "Chi bộ Thôn 1"]
+    assert {y["level_label"] for y in c1["chain"]} == {"Trong sạch, vững mạnh"}  # an organisation's top level then
+    assert c1["chain"][0]["members"] == {"so_dang_vien": 3, "so_dang_vien_tot_tro_len": 3, "so_dang_vien_khtnv": 0}
+    assert "năm 2011 có 100% đảng viên hoàn thành tốt nhiệm vụ trở lên theo hồ sơ (3 đảng viên" in c1["checks"][0]
+    c2 = lines["chi_bo_3_nam", "Chi bộ Thôn 2"]["checks"]
+    assert "năm 2012 hồ sơ không ghi điểm (cần từ 95 điểm trở lên)" in c2
+    assert "năm 2013 hồ sơ không có kết quả xếp loại đảng viên của Chi bộ Thôn 2" in c2
+    mot = lines["dang_vien_3_nam", "Đỗ Văn Một"]["checks"]
+    assert len(mot) == 2 and "Chiến sĩ thi đua cơ sở" in mot[0] and "hồ sơ không ghi các lần khen thưởng" in mot[1]
+    quotas = {q["award_id"]: q for q in found["quotas"]}
+    assert set(quotas) == {"chi_bo_nam", "chi_bo_3_nam", "dang_vien_3_nam"}
+    assert (quotas["chi_bo_nam"]["base"], quotas["chi_bo_nam"]["allowed"], quotas["chi_bo_nam"]["limit"]) == (
+        2,
+        "0,4",
+        0,
+    )
+    assert all(q["over"] and q["eligible"] == 2 for q in quotas.values())
+    assert "cấp ủy xét chọn 0 trong 2" in quotas["chi_bo_3_nam"]["text"]
+    # the tờ trình carries the record's counts and bases; kiemdiem validate then names what is still to settle
+    path = tmp_path / "de-nghi-2013.yaml"
+    assert (
+        main(["awards", "propose", "--year", "2013", "--date", "2013-12-20", "--history", history, "-o", str(path)])
+        == 0
+    )
+    document = validate(load_document(path))
+    assert document["co_so_ty_le"] == {
+        "so_chi_bo_dat_muc_cao_nhat": 2,
+        "so_chi_bo_tieu_bieu": 2,
+        "so_dang_vien_htxsnv": 2,
+    }
+    [c1_row] = [d for d in document["de_nghi"] if d["hinh_thuc"] == "chi_bo_3_nam" and d["ten"] == "Chi bộ Thôn 1"]
+    assert c1_row["ket_qua"][0] == {
+        "nam": 2011,
+        "xep_loai": "TSVM",
+        "tieu_bieu": True,
+        "diem": 96,
+        "so_dang_vien": 3,
+        "so_dang_vien_tot_tro_len": 3,
+        "so_dang_vien_khtnv": 0,
+    }
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "vượt tỷ lệ" in err and "Chiến sĩ thi đua cơ sở" in err and "thiếu điểm tự chấm" in err
