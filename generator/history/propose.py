@@ -40,6 +40,9 @@ KINDS = {"chi_bo_truc_thuoc": "chi_bo", "dang_bo_co_so": "tccsd", "chi_bo_co_so"
 MISSING = "chưa có trong hồ sơ"
 PLACEHOLDER = "…"
 CHECK = "cần kiểm tra"
+#: a year at the top level whose tiêu biểu the record does not hold (``kiemdiem bulk`` never records it: the
+#: competent committee recognises it after the review)
+UNKNOWN_TIEU_BIEU = "năm {year} hồ sơ không ghi có được công nhận tiêu biểu hay không (cần tiêu biểu)"
 #: what "cần kiểm tra" means, printed under the lists
 CHECK_MEANING = (
     "“Cần kiểm tra”: điều kiện mà hồ sơ xếp loại không ghi (các lần khen thưởng trước, danh hiệu thi đua, "
@@ -181,7 +184,7 @@ def _year(award: dict, subject: dict, year: int, everyone: list[dict]) -> tuple[
         fails.append(f"năm {year} xếp loại “{o['level_label']}”, cần “{label}”")
     if award.get("tieu_bieu"):
         if o["tieu_bieu"] is None:
-            fails.append(f"năm {year} hồ sơ không ghi có được công nhận tiêu biểu hay không (cần tiêu biểu)")
+            fails.append(UNKNOWN_TIEU_BIEU.format(year=year))
         elif not o["tieu_bieu"]:
             fails.append(f"năm {year} không được công nhận tiêu biểu")
     if "min_score" in award:
@@ -294,7 +297,10 @@ def _bases(subjects: list[dict], year: int) -> dict[str, int]:
     }
 
 
-def _quotas(quotas: dict, awards: dict, eligible: list[dict], bases: dict[str, int], year: int) -> list[dict]:
+def _quotas(
+    quotas: dict, awards: dict, eligible: list[dict], bases: dict[str, int], year: int, to_chuc: str | None
+) -> list[dict]:
+    scope = f"năm {year} theo hồ sơ" + (f", trong {to_chuc}" if to_chuc else "")
     out = []
     for award_id, quota in quotas.items():
         if award_id not in awards:
@@ -322,7 +328,7 @@ def _quotas(quotas: dict, awards: dict, eligible: list[dict], bases: dict[str, i
         over = count > limit
         text = (
             f"“{award_id}”: không quá {quota['rate']} × {so(base)} ({BASES.get(quota['base'], quota['base'])} "
-            f"năm {year} theo hồ sơ) = {so(allowed)} → tối đa {so(limit)}; đủ điều kiện theo hồ sơ: {so(count)} "
+            f"{scope}) = {so(allowed)} → tối đa {so(limit)}; đủ điều kiện theo hồ sơ: {so(count)} "
             f"({quota['rule']})"
         )
         if over:
@@ -417,7 +423,7 @@ def propose(
             + (f"; các mã trong hồ sơ: {', '.join(units)}" if units else "; hồ sơ chưa ghi mã tổ chức nào"),
         )
     awards = catalogue(era)
-    eligible, near = [], []
+    eligible, near, undecided = [], [], []
     for award_id, award in awards.items():
         years = list(range(year - award["years"] + 1, year + 1))
         for subject in subjects:
@@ -444,6 +450,9 @@ def propose(
             elif len(fails) == 1 and len(years) > 1:
                 [(short, reasons)] = fails.items()
                 near.append({**line, "short": {"nam": short, "reasons": reasons}, "checks": checks})
+            elif all(r == UNKNOWN_TIEU_BIEU.format(year=y) for y, rs in fails.items() for r in rs):
+                # every year at the level, tiêu biểu not recorded: neither eligible nor failing — said, not dropped
+                undecided.append({**line, "unknown": [r for rs in fails.values() for r in rs], "checks": checks})
     return {
         "year": year,
         "date": day.isoformat(),
@@ -453,7 +462,8 @@ def propose(
         "dang_bo": sorted({o["dang_bo"] for s in subjects for o in s["outcomes"].values()}),
         "eligible": eligible,
         "near_misses": near,
-        "quotas": _quotas(quotas, awards, eligible, _bases(subjects, year), year),
+        "undecided": undecided,
+        "quotas": _quotas(quotas, awards, eligible, _bases(subjects, year), year, to_chuc),
         "several": _several(eligible),
         "not_considered": unknown if not to_chuc else [],
         "similar_names": _similar_names(subjects),
@@ -518,8 +528,15 @@ def lines(result: dict, history: str) -> list[str]:
     ]
     if result["to_chuc"]:
         out.append(f"Chỉ xét: {result['to_chuc']}")
-    for title, key in (("Đủ điều kiện theo hồ sơ", "eligible"), ("Thiếu một năm", "near_misses")):
+    sections = (
+        ("Đủ điều kiện theo hồ sơ", "eligible"),
+        ("Thiếu một năm", "near_misses"),
+        (f"Hồ sơ chưa đủ để quyết định, {CHECK} tiêu biểu", "undecided"),
+    )
+    for title, key in sections:
         found = result[key]
+        if key == "undecided" and not found:
+            continue
         out.append("")
         out.append(f"{title} ({so(len(found))}):" if found else f"{title}: không có.")
         groups: dict[str, list[dict]] = {}
@@ -531,6 +548,8 @@ def lines(result: dict, history: str) -> list[str]:
                 head = f"    {i}. {_who(line)}"
                 if key == "near_misses":
                     head += f": thiếu năm {line['short']['nam']} — {'; '.join(line['short']['reasons'])}"
+                elif key == "undecided":
+                    head += f": {'; '.join(line['unknown'])}"
                 out.append(head)
                 out += _chain_lines(line)
                 out += [f"       {CHECK}: {c}" for c in line["checks"]]

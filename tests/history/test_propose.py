@@ -23,6 +23,8 @@ dinh-ky-2016: dang_vien_nam (1 year HTXSNV), dang_vien_5_nam and dang_vien_5_nam
 - Chi bộ Khu phố 5 (kp5): HTXSNV tiêu biểu every year → chi_bo_nam, chi_bo_5_nam, chi_bo_5_nam_bang_khen.
 - Chi bộ Khu phố 6 (kp6): HTXSNV every year, tiêu biểu every year but 2023 (not recorded) → chi_bo_nam; one
   year short (2023) of both 5-year awards.
+- Chi bộ Khu phố 7 (kp7): HTXSNV 2024–2025, tiêu biểu not recorded (as ``kiemdiem bulk`` records it) → neither
+  eligible for chi_bo_nam nor failing: "undecided", tiêu biểu to check; no 5-year line (three years lack).
 - Đảng bộ phường Ba Đình (db, đảng bộ cơ sở): 2025 only, HTXSNV tiêu biểu → tccsd_nam; the 5-year awards
   lack four years (no line).
 """
@@ -53,7 +55,7 @@ PEOPLE = {  # name → (born, chi bộ code, {year: level})
     "Phạm Thị Hòa": ("1990-02-02", "kp5", dict.fromkeys(range(2024, 2026), "HTXSNV")),
     "Vũ Văn Em": ("1988-08-08", "kp5", dict.fromkeys(range(2021, 2026), "HTXSNV")),  # 2025 corrected below
 }
-CHI_BO = {"kp5": "Chi bộ Khu phố 5", "kp6": "Chi bộ Khu phố 6"}
+CHI_BO = {"kp5": "Chi bộ Khu phố 5", "kp6": "Chi bộ Khu phố 6", "kp7": "Chi bộ Khu phố 7"}
 
 
 def _member(name: str, nam: int, level: str) -> MemberRow:
@@ -97,6 +99,8 @@ def record(tmp_path, history, target, capsys):
                 _organisation("kp5", CHI_BO["kp5"], "chi_bo_truc_thuoc", nam, True),
                 _organisation("kp6", CHI_BO["kp6"], "chi_bo_truc_thuoc", nam, None if nam == 2023 else True),
             ]
+            if nam >= 2024:
+                orgs.append(_organisation("kp7", CHI_BO["kp7"], "chi_bo_truc_thuoc", nam, None))
             if nam == 2025:
                 orgs.append(_organisation("db", DANG_BO, "dang_bo_co_so", nam, True, score=96))
             done = store.record(run(f"dang-bo-{nam}.xlsx", nam), members, orgs)
@@ -157,6 +161,9 @@ def test_the_record_proposes_the_eligible_and_names_the_year_each_near_miss_lack
         "nam": 2023,
         "reasons": ["năm 2023 hồ sơ không ghi có được công nhận tiêu biểu hay không (cần tiêu biểu)"],
     }
+    [kp7] = found["undecided"]
+    assert (kp7["award"]["id"], kp7["subject"]["ten"]) == ("chi_bo_nam", "Chi bộ Khu phố 7")
+    assert kp7["unknown"] == ["năm 2025 hồ sơ không ghi có được công nhận tiêu biểu hay không (cần tiêu biểu)"]
     # the evidence: each year's level by its own rules' name, tiêu biểu, and where it came from
     [an5] = [x for x in found["eligible"] if x["award"]["id"] == "dang_vien_5_nam"]
     assert [y["nam"] for y in an5["chain"]] == [2021, 2022, 2023, 2024, 2025]
@@ -202,6 +209,8 @@ def test_one_unit_only_and_the_text_in_vietnamese(record, capsys):
     assert "       2023  (chưa có trong hồ sơ)" in text
     assert "       2021  Hoàn thành xuất sắc nhiệm vụ — nguồn: nhập danh sách " in text
     assert "“Cần kiểm tra”" in text
+    assert "Hồ sơ chưa đủ để quyết định, cần kiểm tra tiêu biểu (1):" in text
+    assert "    1. Chi bộ Khu phố 7 (mã kp7; Đảng bộ phường Ba Đình): năm 2025 hồ sơ không ghi" in text
 
 
 def test_the_date_defaults_to_the_years_last_day_and_says_so(record, capsys):
