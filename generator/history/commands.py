@@ -221,6 +221,12 @@ def cmd_propose(args, report) -> int:
     if era is not None:
         try:
             quotas = quotas_in_force(era, args.profile)
+            if args.profile and not any(p.path == "--year" for p in problems):
+                from ..evaluate.commendation import review_regime
+                from ..evaluate.subjects import regime_of
+
+                # the tờ trình (-o) carries the profile: it must apply to the year's rules
+                regime_of({"regime": review_regime(args.year)}, args.profile)
         except InputError as error:
             problems += error.problems
     target = resolve(args.history)
@@ -229,7 +235,16 @@ def cmd_propose(args, report) -> int:
     if problems:
         report("kiemdiem awards propose", InputError(problems))
         return INVALID
-    from .propose import ProposeError, chain_years, lines, propose, to_fill_lines, to_trinh, to_trinh_yaml
+    from .propose import (
+        ProposeError,
+        chain_years,
+        lines,
+        profile_file,
+        propose,
+        to_fill_lines,
+        to_trinh,
+        to_trinh_yaml,
+    )
     from .show import between
 
     try:
@@ -256,7 +271,7 @@ def cmd_propose(args, report) -> int:
             return INVALID
         from ..write import write_atomic
 
-        written = write_atomic(args.output, to_trinh_yaml(document, result, target.shown).encode("utf-8"))
+        written = write_atomic(args.output, to_trinh_yaml(document, result, target.shown, args.profile).encode("utf-8"))
     if args.json:
         print(
             json.dumps(
@@ -271,7 +286,8 @@ def cmd_propose(args, report) -> int:
         print("")
         print(f"Đã ghi tờ trình {written} ({len(result['eligible'])} đề nghị). Cần điền trước khi in (chỗ ghi “…”):")
         print("\n".join(to_fill_lines()))
-        print(f"Rồi: kiemdiem validate {written} && kiemdiem render {written}")
+        again = f" --profile {args.profile}" if profile_file(args.profile) else ""
+        print(f"Rồi: kiemdiem validate {written}{again} && kiemdiem render {written}{again}")
     return OK
 
 

@@ -30,6 +30,7 @@ from ..evaluate.commendation import (
     review_regime,
     rules_data,
 )
+from ..evaluate.profile import known_profiles
 from ..evaluate.regime import exact, load_regime
 from ..vietnamese import ngay_ngan, phan_tram, so
 from .identity import name_key
@@ -619,7 +620,7 @@ def to_trinh(result: dict, profile: str | None = None) -> dict:
     document = {
         "form": "to-trinh-khen-thuong",
         "regime": review_regime(year),
-        **({"profile": profile} if profile else {}),
+        **({"profile": profile} if profile in known_profiles() else {}),  # a file is given again: --profile
         "nam": year,
         "dang_bo": PLACEHOLDER,
         "co_quan_trinh": PLACEHOLDER,
@@ -641,7 +642,13 @@ def to_trinh(result: dict, profile: str | None = None) -> dict:
     return document
 
 
-def to_trinh_yaml(document: dict, result: dict, history: str) -> str:
+def profile_file(profile: str | None) -> bool:
+    """A profile given as a file: the tờ trình cannot name it (``profile`` is a shipped id), validate and
+    render need ``--profile`` again."""
+    return bool(profile) and profile not in known_profiles()
+
+
+def to_trinh_yaml(document: dict, result: dict, history: str, profile: str | None = None) -> str:
     """The document as YAML, each field to fill marked by a comment above it."""
     head = [
         f"# Tờ trình đề nghị khen thưởng năm {result['year']}, lập bởi kiemdiem awards propose từ hồ sơ xếp loại",
@@ -652,6 +659,8 @@ def to_trinh_yaml(document: dict, result: dict, history: str) -> str:
     if checks:
         head.append(f"# {CHECK.capitalize()} trước khi trình:")
         head += [f"#   - {line['subject']['ten']} ({line['award']['id']}): {c}" for line, c in checks]
+    if profile_file(profile):
+        head.append(f"# Tỷ lệ khen thưởng theo hồ sơ quy định {profile}: kiểm tra và in với --profile {profile}.")
     if any(q.get("over") for q in result["quotas"]):
         head.append("# Số đủ điều kiện vượt tỷ lệ khen thưởng: cấp ủy xét chọn và bỏ bớt đề nghị (xem co_so_ty_le).")
     out = ["\n".join(head)]

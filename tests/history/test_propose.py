@@ -354,3 +354,58 @@ def test_the_2013_rules_conditions_quotas_and_what_the_record_cannot_decide(targ
     assert main(["validate", str(path)]) == 2
     err = capsys.readouterr().err
     assert "vượt tỷ lệ" in err and "Chiến sĩ thi đua cơ sở" in err and "thiếu điểm tự chấm" in err
+
+
+PROFILE = """id: ba-dinh
+name: Quy định khen thưởng riêng của Đảng bộ phường Ba Đình
+regime: qd366-2025
+khen_thuong:
+  quotas:
+    dang_vien_nam: {rate: 40%, base: so_dang_vien_htxsnv, rule: "Hướng dẫn của Đảng ủy phường Ba Đình"}
+"""
+
+
+def test_a_profiles_quota_is_counted_from_the_record_and_nobody_is_dropped(record, tmp_path, capsys):
+    """2025 HTXSNV in the record: An, Cường, Hòa (Bình HTTNV, Em corrected to HTTNV) → 40 % × 3 = 1,2 → at most
+    1 giấy khen dang_vien_nam; 3 eligible: the committee chooses, the three stay listed."""
+    profile = tmp_path / "ba-dinh.yaml"
+    profile.write_text(PROFILE, encoding="utf-8")
+    found = _propose(record, capsys, "--profile", str(profile))
+    [quota] = found["quotas"]
+    assert (quota["award_id"], quota["base"], quota["allowed"], quota["limit"], quota["eligible"], quota["over"]) == (
+        "dang_vien_nam",
+        3,
+        "1,2",
+        1,
+        3,
+        True,
+    )
+    assert quota["text"].startswith(
+        "“dang_vien_nam”: không quá 40% × 3 (số đảng viên hoàn thành xuất sắc nhiệm vụ năm 2025 theo hồ sơ) = 1,2 "
+        "→ tối đa 1; đủ điều kiện theo hồ sơ: 3"
+    )
+    assert "cấp ủy xét chọn 1 trong 3" in quota["text"]
+    assert sum(line["award"]["id"] == "dang_vien_nam" for line in found["eligible"]) == 3
+    path = tmp_path / "de-nghi.yaml"
+    capsys.readouterr()
+    argv = ["awards", "propose", "--year", "2025", "--date", DAY, "--history", record, "--profile", str(profile)]
+    assert main([*argv, "-o", str(path)]) == 0
+    assert f"kiemdiem validate {path} --profile {profile}" in capsys.readouterr().out
+    document = validate(load_document(path))  # a profile file is not named in it (a shipped id would be)
+    assert "profile" not in document and document["co_so_ty_le"] == {"so_dang_vien_htxsnv": 3}
+    assert main(["validate", str(path), "--profile", str(profile)]) == 2  # then: the quota is exceeded
+    assert "vượt tỷ lệ" in capsys.readouterr().err
+    assert main([*argv[:-2], "--profile", str(tmp_path / "khong-co.yaml")]) == 2
+    assert "--profile" in capsys.readouterr().err
+
+
+def test_no_record_and_nobody_eligible(tmp_path, history, target, capsys):
+    missing = tmp_path / "chua-co" / "history.sqlite"
+    assert main(["awards", "propose", "--year", "2025", "--history", str(missing)]) == 2
+    assert "--history" in capsys.readouterr().err and not missing.parent.exists()
+    with open_store(target) as store:
+        store.record(run(nam=2025), [_member("Trần Thị Bình", 2025, "HTTNV")])
+    path = tmp_path / "de-nghi.yaml"
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2025", "--date", DAY, "--history", history, "-o", str(path)]) == 2
+    assert "không có đề nghị nào đủ điều kiện" in capsys.readouterr().err and not path.exists()
