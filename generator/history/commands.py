@@ -1,4 +1,5 @@
-"""``kiemdiem history import|template|show`` and the ``--history``/``--no-history`` options of ``bulk``.
+"""``kiemdiem history import|template|show``, ``kiemdiem awards propose`` (commendations from the record) and the
+``--history``/``--no-history`` options of ``bulk``.
 
 Nothing here imports SQLAlchemy: the commands import the store when they run.
 
