@@ -153,16 +153,20 @@ def _unit_text(subject: dict, year: int) -> str:
 
 # -- one year -------------------------------------------------------------------------------------------
 def _members_of(subjects: list[dict], org: dict, year: int) -> list[dict]:
-    """The members' outcomes of ``year`` recorded in the organisation (its chi bộ, or its tổ chức cơ sở)."""
+    """The members' outcomes of ``year`` recorded in the organisation (its chi bộ, or its tổ chức cơ sở): by its
+    code, or by its name where a typed list gave the unit's name only."""
     side = "chi_bo" if org["kind"] == "chi_bo" else "to_chuc_co_so"
-    dang_bo = name_key(org["dang_bo"])
+    dang_bo, ten = name_key(org["dang_bo"]), name_key(org["ten"])
+
+    def belongs(o: dict) -> bool:
+        unit = o[side]
+        same = unit["ma"] == org["ma"] if unit["ma"] else bool(unit["ten"]) and name_key(unit["ten"]) == ten
+        return same and name_key(o["dang_bo"]) == dang_bo
+
     return [
         s["outcomes"][year]
         for s in subjects
-        if s["kind"] == "dang_vien"
-        and year in s["outcomes"]
-        and s["outcomes"][year][side]["ma"] == org["ma"]
-        and name_key(s["outcomes"][year]["dang_bo"]) == dang_bo
+        if s["kind"] == "dang_vien" and year in s["outcomes"] and belongs(s["outcomes"][year])
     ]
 
 

@@ -275,7 +275,7 @@ def test_the_2013_rules_conditions_quotas_and_what_the_record_cannot_decide(targ
     """On 20/12/2013 (era qd45-hd01-2012, catalogue dinh-ky-2011, quotas of 2011), by hand:
 
     - Chi bộ Thôn 1 (c1): TSVM tiêu biểu, 96 điểm 2011–2013; its members Một, Hai HTXSNV and Ba HTTNV each year
-      → chi_bo_nam; chi_bo_3_nam (≥ 95 điểm; 3/3 = 100 % > 90 % HTTNV or better; none KHTNV), the two counts
+      (2011 typed, the chi bộ by its name: counted by name) → chi_bo_nam; chi_bo_3_nam (≥ 95 điểm; 3/3 = 100 % > 90 % HTTNV or better; none KHTNV), the two counts
       "theo hồ sơ" to check;
     - Chi bộ Thôn 2 (c2): TSVM tiêu biểu, 97 điểm but 2012 not scored, no member recorded → chi_bo_nam;
       chi_bo_3_nam with "cần kiểm tra" for the 2012 score and each year's members (never assumed);
@@ -285,10 +285,32 @@ def test_the_2013_rules_conditions_quotas_and_what_the_record_cannot_decide(targ
     - Quotas, 2013 in the record: chi_bo_nam ≤ 20 % × 2 chi bộ TSVM = 0,4 → 0; chi_bo_3_nam ≤ 15 % × 2 tiêu
       biểu = 0,3 → 0; dang_vien_3_nam ≤ 15 % × 2 HTXSNV = 0,3 → 0: each over, all kept for the committee.
     """
+    typed = tmp_path / "danh-sach-2011.csv"  # 2011's members typed: their chi bộ by its name only
+    typed.write_text(
+        "\n".join(
+            [HEADERS]
+            + [
+                f'{i},{name},01/01/1970,01/01/2000,,Chi bộ Thôn 1,,{DANG_BO},2011,"{level}",'
+                for i, (name, level) in enumerate(
+                    [
+                        ("Đỗ Văn Một", "Đủ tư cách, hoàn thành xuất sắc nhiệm vụ"),
+                        ("Đỗ Văn Hai", "HTXSNV"),
+                        ("Đỗ Văn Ba", "Đủ tư cách, hoàn thành tốt nhiệm vụ"),
+                    ],
+                    1,
+                )
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert main(["history", "import", str(typed), "--history", history]) == 0
     with open_store(target) as store:
         for nam in (2011, 2012, 2013):
             members = [_old_member("Đỗ Văn Một", nam, "HTXSNV"), _old_member("Đỗ Văn Hai", nam, "HTXSNV")]
             members.append(_old_member("Đỗ Văn Ba", nam, "HTTNV"))
+            if nam == 2011:
+                members = []  # imported above
             orgs = [
                 _old_chi_bo("c1", "Chi bộ Thôn 1", nam, 96),
                 _old_chi_bo("c2", "Chi bộ Thôn 2", nam, None if nam == 2012 else 97),
