@@ -196,6 +196,8 @@ def _propose_problems(args) -> list:
         )
     if args.to_chuc is not None and not args.to_chuc.strip():
         found.append(Problem("--to-chuc", "Tổ chức", "mã tổ chức trống"))
+    if args.dang_bo is not None and not args.dang_bo.strip():
+        found.append(Problem("--dang-bo", "Đảng bộ", "tên đảng bộ trống"))
     if args.output is not None:  # a folder, or a place that cannot be written, is said before the record is read
         from ..write import check_target
 
@@ -255,9 +257,10 @@ def cmd_propose(args, report) -> int:
         print(f"kiemdiem awards propose: {error}", file=sys.stderr)
         return INVALID
     try:
-        result = propose(record, args.year, args.date, era, quotas, args.to_chuc, date_given)
+        result = propose(record, args.year, args.date, era, quotas, args.to_chuc, date_given, args.dang_bo)
     except ProposeError as error:
-        report("kiemdiem awards propose", InputError([Problem(error.option, "Tổ chức", str(error))]))
+        title = "Đảng bộ" if error.option == "--dang-bo" else "Tổ chức"
+        report("kiemdiem awards propose", InputError([Problem(error.option, title, str(error))]))
         return INVALID
     written = None
     if args.output is not None:
@@ -307,6 +310,12 @@ def propose_parser(report) -> argparse.ArgumentParser:
         default=None,
         metavar="NGÀY",
         help="ngày lập tờ trình YYYY-MM-DD: quy định khen thưởng có hiệu lực ngày này (mặc định 31/12 của --year)",
+    )
+    q.add_argument(
+        "--dang-bo",
+        metavar="TÊN",
+        default=None,
+        help="chỉ xét một đảng bộ (tên như trong hồ sơ), khi hồ sơ dùng chung có nhiều đảng bộ",
     )
     q.add_argument(
         "--to-chuc",

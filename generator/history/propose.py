@@ -66,10 +66,10 @@ class ProposeError(ValueError):
 
 
 # -- the record's subjects ----------------------------------------------------------------------------
-def _subjects(record: dict) -> tuple[list[dict], list[str]]:
-    """Members and organisations as recipients, each with its outcomes by year; organisations whose kind
-    the record does not know are not considered, and said so."""
-    subjects, unknown = [], []
+def _subjects(record: dict) -> list[dict]:
+    """Members and organisations as recipients, each with its outcomes by year; an organisation whose kind
+    the record does not know has kind None (no award is for it: ``_not_considered`` says so)."""
+    subjects = []
     for p in record["people"]:
         subjects.append(
             {
@@ -83,16 +83,9 @@ def _subjects(record: dict) -> tuple[list[dict], list[str]]:
             }
         )
     for org in record["organisations"]:
-        kind = KINDS.get(org["loai"] or "")
-        if kind is None:
-            unknown.append(
-                f"{org['ten']} (mã {org['ma']}): hồ sơ không ghi loại tổ chức (chi bộ trực thuộc, chi bộ cơ sở "
-                f"hay đảng bộ cơ sở) nên chưa xét khen thưởng — {CHECK}"
-            )
-            continue
         subjects.append(
             {
-                "kind": kind,
+                "kind": KINDS.get(org["loai"] or ""),
                 "id": org["id"],
                 "ten": org["ten"],
                 "ma": org["ma"],
@@ -101,7 +94,29 @@ def _subjects(record: dict) -> tuple[list[dict], list[str]]:
                 "outcomes": {o["nam"]: o for o in org["outcomes"]},
             }
         )
-    return subjects, unknown
+    return subjects
+
+
+def _not_considered(subjects: list[dict]) -> list[str]:
+    return [
+        f"{s['ten']} (mã {s['ma']}): hồ sơ ghi loại tổ chức “{s['loai'] or ''}”, không phải chi bộ trực thuộc, chi "
+        f"bộ cơ sở hay đảng bộ cơ sở, nên chưa xét khen thưởng — {CHECK}"
+        if s["loai"]
+        else f"{s['ten']} (mã {s['ma']}): hồ sơ không ghi loại tổ chức (chi bộ trực thuộc, chi bộ cơ sở hay đảng bộ "
+        f"cơ sở) nên chưa xét khen thưởng — {CHECK}"
+        for s in subjects
+        if s["kind"] is None
+    ]
+
+
+def known_dang_bo(record: dict) -> list[str]:
+    return sorted({o["dang_bo"] for s in (*record["people"], *record["organisations"]) for o in s["outcomes"]})
+
+
+def _of_dang_bo(subjects: list[dict], dang_bo: str | None, year: int) -> list[dict]:
+    if not dang_bo:
+        return subjects
+    return [s for s in subjects if name_key(_latest(s, year)["dang_bo"]) == name_key(dang_bo)]
 
 
 def _latest(subject: dict, year: int) -> dict | None:
@@ -346,6 +361,16 @@ def _quotas(
     return out
 
 
+def _notes(subjects: list[dict], dang_bo: str | None) -> list[str]:
+    units = sorted({_latest(s, 9999)["dang_bo"] for s in subjects})
+    if len(units) < 2 or dang_bo:
+        return []
+    return [
+        f"Hồ sơ có {len(units)} đảng bộ ({'; '.join(units)}): danh sách và tỷ lệ khen thưởng ở đây tính chung; "
+        "mỗi tờ trình là của một đảng bộ — chọn bằng --dang-bo TÊN (và --to-chuc MÃ)"
+    ]
+
+
 def _several(eligible: list[dict]) -> list[str]:
     """Who is eligible for more than one award: which to propose is the committee's choice, not kiemdiem's."""
     found: dict[tuple, list[dict]] = {}
@@ -411,20 +436,29 @@ def propose(
     quotas: dict,
     to_chuc: str | None = None,
     date_given: bool = True,
+    dang_bo: str | None = None,
 ) -> dict:
     """What the record supports for ``year``'s commendations under ``era`` (the rules on ``day``).
 
     ``record``: ``show.between`` over the era's longest chain of years. Raises ``ProposeError`` for a
-    ``to_chuc`` the record does not hold."""
-    subjects, unknown = _subjects(record)
-    everyone = subjects
+    ``dang_bo`` or ``to_chuc`` the record does not hold."""
+    everyone = _subjects(record)
+    first = year - chain_years(era) + 1
+    subjects = _of_dang_bo(everyone, dang_bo, year)
+    if dang_bo and not subjects:
+        raise ProposeError(
+            "--dang-bo",
+            f"hồ sơ không có đảng bộ “{dang_bo}” trong các năm {first}–{year}; các đảng bộ trong hồ sơ: "
+            + ("; ".join(known_dang_bo(record)) or "không có"),
+        )
     subjects = _in_scope(subjects, to_chuc, year)
     if to_chuc and not subjects:
         units = known_units(record)
         raise ProposeError(
             "--to-chuc",
             f"hồ sơ không có chi bộ hay tổ chức cơ sở đảng mã (hoặc tên) “{to_chuc}” trong các năm "
-            f"{year - chain_years(era) + 1}–{year}"
+            f"{first}–{year}"
+            + (f" của {dang_bo}" if dang_bo else "")
             + (f"; các mã trong hồ sơ: {', '.join(units)}" if units else "; hồ sơ chưa ghi mã tổ chức nào"),
         )
     awards = catalogue(era)
@@ -464,13 +498,15 @@ def propose(
         "date_given": date_given,
         "era": {"id": era["id"], "name": era["name"], "catalogue": era["catalogue"]},
         "to_chuc": to_chuc,
+        "dang_bo_chosen": dang_bo,
         "dang_bo": sorted({o["dang_bo"] for s in subjects for o in s["outcomes"].values()}),
         "eligible": eligible,
         "near_misses": near,
         "undecided": undecided,
         "quotas": _quotas(quotas, awards, eligible, _bases(subjects, year), year, to_chuc),
         "several": _several(eligible),
-        "not_considered": unknown if not to_chuc else [],
+        "not_considered": _not_considered(subjects),
+        "notes": _notes(subjects, dang_bo),
         "similar_names": _similar_names(subjects),
     }
 
@@ -531,8 +567,9 @@ def lines(result: dict, history: str) -> list[str]:
         f"Quy định khen thưởng ngày {ngay_ngan(day)}: {result['era']['name']}"
         + ("" if result["date_given"] else f" (ngày mặc định 31/12/{result['year']}; ghi --date nếu ngày lập khác)"),
     ]
-    if result["to_chuc"]:
-        out.append(f"Chỉ xét: {result['to_chuc']}")
+    if result["to_chuc"] or result["dang_bo_chosen"]:
+        out.append(f"Chỉ xét: {', '.join(x for x in (result['to_chuc'], result['dang_bo_chosen']) if x)}")
+    out += result["notes"]
     sections = (
         ("Đủ điều kiện theo hồ sơ", "eligible"),
         ("Thiếu một năm", "near_misses"),
@@ -598,7 +635,7 @@ def _diem(score):
     return int(score) if float(score).is_integer() else float(score)
 
 
-def to_trinh(result: dict, profile: str | None = None) -> dict:
+def to_trinh(result: dict, profile: str | None = None) -> dict | None:
     """A ``to-trinh-khen-thuong`` document proposing every eligible line, the record's years as ``ket_qua``;
     what the record does not hold is "…" (``TO_FILL``). ``None`` when nobody is eligible."""
     if not result["eligible"]:

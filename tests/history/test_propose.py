@@ -431,3 +431,26 @@ def test_no_record_and_nobody_eligible(tmp_path, history, target, capsys):
     capsys.readouterr()
     assert main(["awards", "propose", "--year", "2025", "--date", DAY, "--history", history, "-o", str(path)]) == 2
     assert "không có đề nghị nào đủ điều kiện" in capsys.readouterr().err and not path.exists()
+
+
+def test_a_shared_record_of_several_dang_bo_is_said_and_one_is_chosen(record, target, capsys):
+    """A second đảng bộ in the same record: one member HTXSNV 2025 and an organisation of unknown kind."""
+    other = "Đảng bộ phường Kim Mã"
+    with open_store(target) as store:
+        place = Place("dòng 2", other, "km1", "Chi bộ Kim Mã 1", None, None)
+        row = MemberRow("Hoàng Văn Khải", dt.date(1982, 4, 4), None, None, place, Result(2025, "qd366-2025", "HTXSNV"))
+        unit = OrganisationRow("km1", "Chi bộ Kim Mã 1", None, place, Result(2025, "qd366-2025", "HTXSNV"))
+        assert not store.record(run("kim-ma-2025.xlsx"), [row], [unit]).conflicts
+    found = _propose(record, capsys)
+    [note] = found["notes"]
+    assert "Hồ sơ có 2 đảng bộ (Đảng bộ phường Ba Đình; Đảng bộ phường Kim Mã)" in note and "--dang-bo" in note
+    [unknown] = found["not_considered"]
+    assert unknown.startswith("Chi bộ Kim Mã 1 (mã km1): hồ sơ không ghi loại tổ chức")
+    found = _propose(record, capsys, "--dang-bo", "đảng bộ phường  kim mã")
+    assert _pairs(found["eligible"]) == {("dang_vien_nam", "Hoàng Văn Khải")} and found["notes"] == []
+    assert found["not_considered"] == [unknown]
+    assert (
+        main(["awards", "propose", "--year", "2025", "--date", DAY, "--history", record, "--dang-bo", "Không Có"]) == 2
+    )
+    err = capsys.readouterr().err
+    assert "--dang-bo" in err and "Đảng bộ phường Kim Mã" in err
