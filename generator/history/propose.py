@@ -29,6 +29,7 @@ from ..evaluate.commendation import (
     required_level,
     review_regime,
     rules_data,
+    year_title,
 )
 from ..evaluate.profile import known_profiles
 from ..evaluate.regime import exact, load_regime
@@ -200,6 +201,11 @@ def _year(award: dict, subject: dict, year: int, everyone: list[dict]) -> tuple[
         return [f"năm {year} {MISSING}"], [], {}
     code, label = required_level(award, year)
     fails, checks, counts = [], [], {}
+    if o["regime"] != review_regime(year):
+        checks.append(
+            f"năm {year} hồ sơ ghi theo quy định {o['regime']}, năm đó đánh giá theo {review_regime(year)} "
+            "(generator/commendation/khen-thuong.yaml, review_regimes)"
+        )
     if o["level"] != code:
         fails.append(f"năm {year} xếp loại “{o['level_label']}”, cần “{label}”")
     if award.get("tieu_bieu"):
@@ -255,16 +261,18 @@ def _whole_checks(award: dict) -> list[str]:
     return out
 
 
-def _evidence(subject: dict, years: list[int], counts: dict[int, dict]) -> list[dict]:
+def _evidence(award: dict, subject: dict, years: list[int], counts: dict[int, dict]) -> list[dict]:
     chain = []
     for y in years:
         o = subject["outcomes"].get(y)
         if o is None:
             chain.append({"nam": y, "recorded": False})
             continue
+        title = year_title(award, y)  # 2018–2020: an organisation's HTXSNV counted as "Trong sạch, vững mạnh"
         chain.append(
             {
                 **({"members": counts[y]} if counts.get(y) else {}),
+                **({"title": title} if title != required_level(award, y)[1] else {}),
                 "nam": y,
                 "recorded": True,
                 "level": o["level"],
@@ -482,7 +490,7 @@ def propose(
                 "award": _award_view(award_id, award),
                 "subject": _subject_view(subject, year),
                 "years": years,
-                "chain": _evidence(subject, years, counts),
+                "chain": _evidence(award, subject, years, counts),
             }
             if not fails:
                 eligible.append({**line, "checks": checks + _whole_checks(award)})
@@ -534,6 +542,8 @@ def _chain_lines(line: dict, indent: str = "       ") -> list[str]:
             extras.append("không tiêu biểu")
         elif line["award"]["recipient"] != "dang_vien":
             extras.append("không ghi tiêu biểu")
+        if y.get("title"):
+            extras.append(f"tính là “{y['title']}” tiêu biểu")
         if y.get("members"):
             m = y["members"]
             extras.append(

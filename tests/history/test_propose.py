@@ -454,3 +454,52 @@ def test_a_shared_record_of_several_dang_bo_is_said_and_one_is_chosen(record, ta
     )
     err = capsys.readouterr().err
     assert "--dang-bo" in err and "Đảng bộ phường Kim Mã" in err
+
+
+def test_an_organisations_years_before_2018_need_trong_sach_vung_manh(target, history, capsys):
+    """On 20/12/2020 (QĐ 29-QĐ/TW, catalogue dinh-ky-2016) chi_bo_5_nam counts 2016–2020: 2016–2017 rated under
+    HD 27 (organisations' top level TSVM), 2018–2020 under QĐ 132 (HTXSNV, recognised as “Trong sạch, vững
+    mạnh” tiêu biểu, ``organisation_titles``). By hand:
+
+    - t1: TSVM 2016–2017, HTXSNV 2018–2020, tiêu biểu each year → eligible, 2018–2020 shown as TSVM tiêu biểu;
+    - t2: the same but HTTNV (Hoàn thành tốt nhiệm vụ) in 2017 → one year short, 2017 needing TSVM.
+    """
+    with open_store(target) as store:
+        for nam in range(2016, 2021):
+            top = "TSVM" if nam < 2018 else "HTXSNV"
+            rows = [
+                OrganisationRow(
+                    ma,
+                    f"Chi bộ Tổ {ma}",
+                    "chi_bo_truc_thuoc",
+                    Place(f"mã {ma}", DANG_BO, ma, f"Chi bộ Tổ {ma}", "db", DANG_BO),
+                    Result(nam, review_regime(nam), "HTTNV" if (ma, nam) == ("t2", 2017) else top, tieu_bieu=True),
+                )
+                for ma in ("t1", "t2")
+            ]
+            store.record(run(f"dang-bo-{nam}.xlsx", nam), [], rows)
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2020", "--date", "2020-12-20", "--history", history, "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["era"]["id"] == "qd29-2016"
+    [t1] = [x for x in found["eligible"] if x["award"]["id"] == "chi_bo_5_nam"]
+    assert t1["subject"]["ma"] == "t1" and t1["checks"] == []
+    assert [(y["level"], y.get("title")) for y in t1["chain"]] == [
+        ("TSVM", None),
+        ("TSVM", None),
+        ("HTXSNV", "Trong sạch, vững mạnh"),
+        ("HTXSNV", "Trong sạch, vững mạnh"),
+        ("HTXSNV", "Trong sạch, vững mạnh"),
+    ]
+    [t2] = [x for x in found["near_misses"] if x["award"]["id"] == "chi_bo_5_nam"]
+    assert t2["subject"]["ma"] == "t2"
+    assert t2["short"] == {
+        "nam": 2017,
+        "reasons": ["năm 2017 xếp loại “Hoàn thành tốt nhiệm vụ”, cần “Trong sạch, vững mạnh”"],
+    }
+    capsys.readouterr()
+    assert main(["awards", "propose", "--year", "2020", "--date", "2020-12-20", "--history", history]) == 0
+    assert (
+        "2019  Hoàn thành xuất sắc nhiệm vụ (tiêu biểu, tính là “Trong sạch, vững mạnh” tiêu biểu)"
+        in capsys.readouterr().out
+    )
