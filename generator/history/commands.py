@@ -15,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, Problem
 from .location import ENV, resolve
 from .records import HistoryError
 
@@ -162,20 +162,24 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(f"ngày “{text}” không hợp lệ; ghi dạng YYYY-MM-DD, ví dụ 2025-12-20") from None
 
 
-def _propose_problems(args) -> list:
+def _propose_problems(args, date_given: bool) -> list:
     """Every problem of the options, each naming its option (nothing is opened before they are all right)."""
     import datetime as dt
 
-    from ..errors import Problem
     from ..evaluate.commendation import era_on, rules_data
     from ..vietnamese import ngay_ngan
-    from .typed_list import FIRST_YEAR
 
     found = []
     today = dt.date.today()
-    if not FIRST_YEAR <= args.year <= today.year:
+    first = rules_data()["eras"][0]["from"]  # the first rules kiemdiem knows: no tờ trình for a year before them
+    if not first.year <= args.year <= today.year:
         found.append(
-            Problem("--year", "Năm đề nghị khen thưởng", f"năm {args.year} ngoài khoảng {FIRST_YEAR}–{today.year}")
+            Problem(
+                "--year",
+                "Năm đề nghị khen thưởng",
+                f"năm {args.year} ngoài khoảng {first.year}–{today.year} (kiemdiem có quy định khen thưởng từ "
+                f"ngày {ngay_ngan(first)})",
+            )
         )
     elif args.year > args.date.year:
         found.append(
@@ -185,8 +189,7 @@ def _propose_problems(args) -> list:
                 f"năm {args.year} sau ngày lập tờ trình {ngay_ngan(args.date)} (--date)",
             )
         )
-    if era_on(args.date) is None:
-        first = rules_data()["eras"][0]["from"]
+    if era_on(args.date) is None and (date_given or not found):  # a defaulted date: the year is said already
         found.append(
             Problem(
                 "--date",
@@ -212,13 +215,12 @@ def cmd_propose(args, report) -> int:
     """``kiemdiem awards propose``: the record's eligible and one-year-short lines; ``-o`` the tờ trình."""
     import datetime as dt
 
-    from ..errors import Problem
     from ..evaluate.commendation import era_on, quotas_in_force
 
     date_given = args.date is not None
     if args.date is None:
         args.date = dt.date(args.year, 12, 31) if 1 <= args.year <= 9999 else dt.date.today()
-    problems = _propose_problems(args)
+    problems = _propose_problems(args, date_given)
     era = era_on(args.date)
     quotas = {}
     if era is not None:
