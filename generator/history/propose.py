@@ -21,6 +21,7 @@ from fractions import Fraction
 
 import yaml
 
+from ..evaluate.award_conditions import CONDITIONS
 from ..evaluate.commendation import (
     AUTHORITY_PREFIX,
     RECIPIENTS,
@@ -243,9 +244,20 @@ def _year(award: dict, subject: dict, year: int, everyone: list[dict]) -> tuple[
     return fails, checks, counts
 
 
-def _whole_checks(award: dict) -> list[str]:
-    """What the award asks that the record never holds."""
+#: the conditions of generator/evaluate/award_conditions.py this module decides (or says it cannot)
+DECIDED = {"tieu_bieu", "min_score", "members_good", "no_failing_members", "titles_min", "prior_award", "wait_years"}
+AWARD_KEYS = {"recipient", "form", "authority", "years", "multiple"}
+
+
+def record_cannot_decide(award: dict) -> list[str]:
+    """What the award asks that the record never holds; a condition this module does not know (one added to
+    the data later) is "cần kiểm tra" too, never taken as met."""
     out = []
+    for c in CONDITIONS:
+        if c.key not in DECIDED and (c.key in award if c.key == "min_score" else bool(award.get(c.key))):
+            out.append(f"{c.says(award[c.key])} (kiemdiem chưa xét điều kiện này từ hồ sơ)")
+    known = DECIDED | AWARD_KEYS | {c.key for c in CONDITIONS}
+    out += [f"điều kiện “{key}” của quy định (kiemdiem chưa xét điều kiện này)" for key in award if key not in known]
     if award.get("titles_min"):
         out.append(
             f"ít nhất {award['titles_min']:02d} lần đạt danh hiệu “Chiến sĩ thi đua cơ sở” hoặc tương đương "
@@ -493,7 +505,7 @@ def propose(
                 "chain": _evidence(award, subject, years, counts),
             }
             if not fails:
-                eligible.append({**line, "checks": checks + _whole_checks(award)})
+                eligible.append({**line, "checks": checks + record_cannot_decide(award)})
             elif len(fails) == 1 and len(years) > 1:
                 [(short, reasons)] = fails.items()
                 near.append({**line, "short": {"nam": short, "reasons": reasons}, "checks": checks})

@@ -503,3 +503,14 @@ def test_an_organisations_years_before_2018_need_trong_sach_vung_manh(target, hi
         "2019  Hoàn thành xuất sắc nhiệm vụ (tiêu biểu, tính là “Trong sạch, vững mạnh” tiêu biểu)"
         in capsys.readouterr().out
     )
+
+
+def test_a_condition_propose_does_not_know_is_to_check_never_met():
+    """A condition added to the data later (here an unknown key) is listed on the eligible line, not ignored."""
+    from generator.history.propose import record_cannot_decide
+
+    award = {"recipient": "dang_vien", "form": "Giấy khen", "authority": "dang_uy_co_so", "years": 1, "multiple": 0.3}
+    assert record_cannot_decide(award) == []
+    assert record_cannot_decide({**award, "ky_luat": True}) == [
+        "điều kiện “ky_luat” của quy định (kiemdiem chưa xét điều kiện này)"
+    ]
