@@ -724,6 +724,9 @@ def to_trinh_yaml(document: dict, result: dict, history: str, profile: str | Non
         head += [f"#   - {line['subject']['ten']} ({line['award']['id']}): {c}" for line, c in checks]
     if profile_file(profile):
         head.append(f"# Tỷ lệ khen thưởng theo hồ sơ quy định {profile}: kiểm tra và in với --profile {profile}.")
+    if result["several"]:
+        head.append("# Đủ điều kiện nhiều hình thức (cấp ủy chọn, bỏ những hình thức không đề nghị):")
+        head += [f"#   - {text.split(' — ')[0]}" for text in result["several"]]
     if any(q.get("over") for q in result["quotas"]):
         head.append("# Số đủ điều kiện vượt tỷ lệ khen thưởng: cấp ủy xét chọn và bỏ bớt đề nghị (xem co_so_ty_le).")
     out = ["\n".join(head)]

@@ -456,13 +456,14 @@ def test_a_shared_record_of_several_dang_bo_is_said_and_one_is_chosen(record, ta
     assert "--dang-bo" in err and "Đảng bộ phường Kim Mã" in err
 
 
-def test_an_organisations_years_before_2018_need_trong_sach_vung_manh(target, history, capsys):
+def test_an_organisations_years_before_2018_need_trong_sach_vung_manh(target, history, tmp_path, capsys):
     """On 20/12/2020 (QĐ 29-QĐ/TW, catalogue dinh-ky-2016) chi_bo_5_nam counts 2016–2020: 2016–2017 rated under
     HD 27 (organisations' top level TSVM), 2018–2020 under QĐ 132 (HTXSNV, recognised as “Trong sạch, vững
     mạnh” tiêu biểu, ``organisation_titles``). By hand:
 
     - t1: TSVM 2016–2017, HTXSNV 2018–2020, tiêu biểu each year → eligible, 2018–2020 shown as TSVM tiêu biểu;
-    - t2: the same but HTTNV (Hoàn thành tốt nhiệm vụ) in 2017 → one year short, 2017 needing TSVM.
+    - t2: the same but HTTNV (Hoàn thành tốt nhiệm vụ) in 2017 → one year short, 2017 needing TSVM;
+    - both chi_bo_nam (2020 HTXSNV tiêu biểu), over the era's quota ≤ 20 % × 2 chi bộ at the top = 0,4 → 0.
     """
     with open_store(target) as store:
         for nam in range(2016, 2021):
@@ -491,6 +492,8 @@ def test_an_organisations_years_before_2018_need_trong_sach_vung_manh(target, hi
         ("HTXSNV", "Trong sạch, vững mạnh"),
         ("HTXSNV", "Trong sạch, vững mạnh"),
     ]
+    [quota] = found["quotas"]
+    assert (quota["award_id"], quota["base"], quota["limit"], quota["eligible"]) == ("chi_bo_nam", 2, 0, 2)
     [t2] = [x for x in found["near_misses"] if x["award"]["id"] == "chi_bo_5_nam"]
     assert t2["subject"]["ma"] == "t2"
     assert t2["short"] == {
@@ -503,6 +506,16 @@ def test_an_organisations_years_before_2018_need_trong_sach_vung_manh(target, hi
         "2019  Hoàn thành xuất sắc nhiệm vụ (tiêu biểu, tính là “Trong sạch, vững mạnh” tiêu biểu)"
         in capsys.readouterr().out
     )
+    path = tmp_path / "de-nghi-2020.yaml"
+    assert (
+        main(["awards", "propose", "--year", "2020", "--date", "2020-12-20", "--history", history, "-o", str(path)])
+        == 0
+    )
+    assert validate(load_document(path))["regime"] == "qd132-2019"  # the rules 2020 was rated under
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 2  # only the quota is left for the committee to settle
+    [problem] = [line for line in capsys.readouterr().err.splitlines() if line.startswith("  ")]
+    assert "“chi_bo_nam” (chi bộ), vượt tỷ lệ không quá 20% của 2 (tối đa 0)" in problem
 
 
 def test_a_condition_propose_does_not_know_is_to_check_never_met():
