@@ -97,7 +97,9 @@ def cmd_validate(args) -> int:
                 continue
             # classified, not presented: what makes a document invalid is the schema and the rules; laying
             # it out (fonts measured for the header) is render's work and would double validate's start-up
-            result = classify(document, args.profile, _wages(args), base_dir=Path(source).resolve().parent)
+            result = classify(
+                document, args.profile, _wages(args), base_dir=Path(source).resolve().parent, record=_record(args)
+            )
             if result.evaluation.problems:
                 raise InputError(result.evaluation.problems)
         except InputError as error:
@@ -144,7 +146,15 @@ def cmd_render(args) -> int:
         notices: list[str] = []
         try:
             written = render_file(
-                source, args.output, args.format, args.profile, args.template, not args.khong_phu_luc, wages, notices
+                source,
+                args.output,
+                args.format,
+                args.profile,
+                args.template,
+                not args.khong_phu_luc,
+                wages,
+                notices,
+                _record(args),
             )
         except TemplateRejected as error:
             print("\n".join([f"{source}:"] + error.lines()), file=sys.stderr)
@@ -163,7 +173,9 @@ def cmd_render(args) -> int:
 
 def cmd_classify(args) -> int:
     try:
-        result = classify(load_document(args.file), args.profile, _wages(args), Path(args.file).resolve().parent)
+        result = classify(
+            load_document(args.file), args.profile, _wages(args), Path(args.file).resolve().parent, _record(args)
+        )
     except InputError as error:
         _report(args.file, error)
         return INVALID
@@ -238,6 +250,26 @@ def _wage_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _record_option(parser: argparse.ArgumentParser) -> None:
+    """``--history`` / ``--no-history`` for the commands that read a tờ trình's years from the record."""
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--history",
+        metavar="TỆP|URL",
+        default=None,
+        help="tờ trình khen thưởng: đối chiếu và điền kết quả các năm từ hồ sơ xếp loại qua các năm (mặc định "
+        "$KIEMDIEM_HISTORY, nếu không ~/.local/share/kiemdiem/history.sqlite; không có hồ sơ thì bỏ qua)",
+    )
+    group.add_argument("--no-history", action="store_true", help="không đối chiếu với hồ sơ xếp loại")
+
+
+def _record(args):
+    """The record a tờ trình is checked against (None with --no-history)."""
+    from .history.location import resolve
+
+    return resolve(args.history, args.no_history)
+
+
 def _profile_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--profile",
@@ -259,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="TỆP", help="tệp .json/.yaml hoặc thư mục chứa chúng")
     _profile_option(p)
     _wage_option(p)
+    _record_option(p)
     p.set_defaults(run=cmd_validate)
 
     p = sub.add_parser("render", help="xuất văn bản DOCX/PDF")
@@ -280,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _profile_option(p)
     _wage_option(p)
+    _record_option(p)
     p.set_defaults(run=cmd_render)
 
     p = sub.add_parser("classify", help="tính điểm, xếp loại và nêu lý do")
@@ -287,6 +321,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     _profile_option(p)
     _wage_option(p)
+    _record_option(p)
     p.set_defaults(run=cmd_classify)
 
     p = sub.add_parser("context", help="in dữ liệu đã trình bày mà mẫu DOCX/HTML nhận (cho người sửa mẫu)")

@@ -22,15 +22,17 @@ def render_file(
     annex: bool = True,
     wages: list[dict] | None = None,
     notices: list[str] | None = None,
+    record=None,
 ) -> list[Path]:
     """Render one input file into ``out_dir`` as <input name>.<format>; ``templates`` are
     user template files (.docx, .html) taking precedence over the profile's ``mau_in``;
     ``annex=False`` leaves out the “Phụ lục: căn cứ xếp loại” page (the official form only).
-    The document's warning, if any, is appended to ``notices`` for the caller to print."""
+    The document's warning, if any, is appended to ``notices`` for the caller to print; ``record``: the
+    record across years a tờ trình's years are checked against and filled from (pipeline.classify)."""
     from .usertemplate.template import templates_for  # a committee's own templates: loaded when printing
 
     source = Path(source)
-    prepared = prepare(load_document(source), profile, wages)
+    prepared = prepare(load_document(source), profile, wages, record)
     if notices is not None and prepared.notice:
         notices.append(prepared.notice)
     if not annex:

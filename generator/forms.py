@@ -60,6 +60,9 @@ class Form:
     checks: tuple[str, ...] = field(
         default=()
     )  # "module:function"(document, rules, regime name) → problems beyond the schema
+    # "module:function"(document, record) → (document, problems, notes): what the record across years
+    # (generator/history) adds to a validated document and where the document contradicts it.
+    recorded: str | None = None
 
     def evaluate(self, document: dict, given):
         """The form's result for a validated document (``given``: profile, wages, folder)."""
@@ -70,6 +73,12 @@ class Form:
 
     def layout_blank(self, blank, setting) -> dict:
         return _step(self.blank)(blank, setting)
+
+    def from_record(self, document: dict, record) -> tuple[dict, list[Problem], list[str]]:
+        """The document with what the record adds, the record's objections, and what was added."""
+        if self.recorded is None or record is None:
+            return document, [], []
+        return _step(self.recorded)(document, record)
 
     def rule_checks(self, document: dict, rules, regime_name: str) -> list[Problem]:
         return [p for check in self.checks for p in _step(check)(document, rules, regime_name)]
@@ -138,6 +147,7 @@ FORMS: dict[str, Form] = {
             presenter=_P + "commendation:commendation_context",
             prints=True,
             blank=_B + "commendation:commendation",
+            recorded="generator.history.ket_qua:from_record",
         ),
         Form(
             "phieu-bieu-quyet",

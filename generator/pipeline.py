@@ -50,30 +50,50 @@ def validated(document, profile: str | None = None) -> dict:
         raise InputError(error.problems + rule_problems(document, refused, profile)) from None
 
 
+def _with_record(valid: dict, record) -> tuple[dict, list[str]]:
+    """The validated document with what the record across years adds (a tờ trình's years), and what was
+    added; ``InputError`` where the document contradicts the record (generator/forms.py ``recorded``)."""
+    valid, problems, notes = form(valid["form"]).from_record(valid, record)
+    if problems:
+        raise InputError(problems)
+    return valid, notes
+
+
+def _notice(*parts) -> str | None:
+    return "\n".join(p for p in parts if p) or None
+
+
 def classify(
-    document, profile: str | None = None, wages: list[dict] | None = None, base_dir: Path | None = None
+    document,
+    profile: str | None = None,
+    wages: list[dict] | None = None,
+    base_dir: Path | None = None,
+    record=None,
 ) -> Classified:
     """Validate and evaluate one document (raises ``InputError`` for what stops the evaluation; the
     result's ``problems`` hold what it found but could still compute, such as a proposal above the rules).
 
     ``profile`` is a shipped profile id or a YAML file of a local committee's numbers;
     ``wages`` a committee's wage rows from a ``--luong-co-so`` file; ``base_dir`` the folder a chi
-    bộ's list names its members' files in."""
-    valid = validated(document, profile)
+    bộ's list names its members' files in; ``record`` the record across years to check and fill the
+    document from (a history.location.Target; None: none)."""
+    valid, notes = _with_record(validated(document, profile), record)
     evaluation = evaluate(valid, profile, wages, base_dir)
-    return Classified(valid, evaluation, document_notice(valid, evaluation))
+    return Classified(valid, evaluation, _notice(document_notice(valid, evaluation), *notes))
 
 
-def prepare(document, profile: str | None = None, wages: list[dict] | None = None) -> Prepared:
+def prepare(document, profile: str | None = None, wages: list[dict] | None = None, record=None) -> Prepared:
     """Validate, evaluate and present one document (raises ``InputError``, also for any problem
     the evaluation found: nothing is printed that the rules do not give)."""
     valid = validated(document, profile)
     if not form(valid["form"]).prints:
         raise not_printable(valid["form"])
+    valid, notes = _with_record(valid, record)
     evaluation = evaluate(valid, profile, wages)
     if evaluation.problems:
         raise InputError(evaluation.problems)
-    return Prepared(valid, evaluation, build_context(valid, evaluation), document_notice(valid, evaluation))
+    notice = _notice(document_notice(valid, evaluation), *notes)
+    return Prepared(valid, evaluation, build_context(valid, evaluation), notice)
 
 
 def render(prepared: Prepared, formats=FORMATS, templates: dict | None = None) -> dict[str, bytes]:
