@@ -279,6 +279,13 @@ def _profile_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _import_dang_bo(path, record, profile):
+    """``kiemdiem history import`` of a past year's đảng bộ: the bulk run's plan, recorded (bulk/record.py)."""
+    from .bulk.record import import_dang_bo
+
+    return import_dang_bo(path, record, profile)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kiemdiem",
@@ -352,7 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_blank_commands(sub, _profile_option, known_regimes(), _report)
     add_tally_commands(sub, _report)
     add_template_commands(sub, renderable_forms(), known_regimes(), _report)
-    add_history_commands(sub, _report)
+    add_history_commands(sub, _report, _import_dang_bo)
     add_web_commands(sub)
 
     p = sub.add_parser("schema", help="in JSON Schema của một mẫu")

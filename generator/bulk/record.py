@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..evaluate.regime import UNDECIDED
-from ..history.records import BULK, MemberRow, OrganisationRow, Place, Recorded, Result, RunInfo
+from ..history.records import BULK, IMPORT_DANG_BO, MemberRow, OrganisationRow, Place, Recorded, Result, RunInfo
 from .parked import Parked
 from .plan import Planner, person_of
 from .source import HEADER_NAMES
@@ -96,8 +96,9 @@ class Recorder:
             )
         )
 
-    def finish(self, source_path, input_sha256: str | None) -> Recorded:
-        """Record the members and the organisations (their quotas now settled), in one transaction."""
+    def finish(self, source_path, input_sha256: str | None, kind: str = BULK) -> Recorded:
+        """Record the members and the organisations (their quotas now settled), in one transaction.
+        ``kind``: BULK for a printing run, IMPORT_DANG_BO for a past year read by ``import_dang_bo``."""
         organisations = []
         for row in self.planner.result.organisations:
             if row["level"] is None and row["score"] is None:
@@ -112,7 +113,7 @@ class Recorder:
                 OrganisationRow(row["ma"], row["ten"], row["loai"], self._place(where, chi_bo, org), result)
             )
         info = RunInfo(
-            BULK,
+            kind,
             str(source_path),
             input_sha256,
             __version__,
@@ -137,3 +138,23 @@ def source_hash(source_path) -> str | None:
     if path.is_dir():
         path = next((path / n for n in HEADER_NAMES if (path / n).is_file()), path)
     return file_sha256(path) if path.is_file() else None
+
+
+def import_dang_bo(source_path, target, profile: str | None = None) -> tuple[Recorded, list[dict]]:
+    """``kiemdiem history import`` of a past year's đảng bộ (workbook or folder): classified in the order
+    ``kiemdiem bulk`` classifies (votes, quotas, organisations scored), nothing printed, and recorded
+    in one transaction. Returns what was recorded and the records left out with their reasons (the
+    source's and the rules' errors, as bulk lists them); ``InputError`` when the source is unusable."""
+    from .source import open_source
+
+    with open_source(source_path) as source:
+        planner = Planner(source, profile)
+        recorder = Recorder(target, planner)
+        try:
+            for _ in planner.jobs():  # each document is planned as for printing; none is rendered
+                pass
+        except BaseException:
+            recorder.close()
+            raise
+        recorded = recorder.finish(source_path, source_hash(source_path), IMPORT_DANG_BO)
+    return recorded, list(planner.result.errors)

@@ -66,9 +66,48 @@ def _open(target):
     return open_store(target)
 
 
-def cmd_import(args, report) -> int:
+def is_dang_bo(path: Path) -> bool:
+    """A đảng bộ of one year (a folder, a dang-bo file, a workbook of kiemdiem workbook-template), not a typed list."""
+    if path.is_dir() or path.suffix.lower() in (".json", ".yaml", ".yml"):
+        return True
+    if path.suffix.lower() != ".xlsx" or not path.is_file():
+        return False
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except Exception:  # noqa: BLE001 - unreadable: the typed list's reader says why
+        return False
+    try:
+        return {"Tổ chức", "Đảng viên"} <= set(book.sheetnames)
+    finally:
+        book.close()
+
+
+def _import_dang_bo(args, report, import_dang_bo) -> int:
+    target = resolve(args.history)
+    try:
+        recorded, errors = import_dang_bo(args.file, target, args.profile)
+    except InputError as error:
+        report(str(args.file), error)
+        return INVALID
+    except HistoryError as error:
+        print(f"kiemdiem history import: {error}", file=sys.stderr)
+        return INVALID
+    print(f"{args.file}: đã xếp loại cả đảng bộ (không in văn bản).")
+    print_recorded(target, recorded)
+    if errors:
+        print(f"Các bản ghi lỗi đã bỏ qua ({len(errors)}):", file=sys.stderr)
+        for error in errors:
+            print(f"  {error['where']}: {error['reason']}", file=sys.stderr)
+    return SOME_FAILED if errors or recorded.conflicts else OK
+
+
+def cmd_import(args, report, import_dang_bo=None) -> int:
     from .typed_list import read_list
 
+    if import_dang_bo is not None and is_dang_bo(Path(args.file)):
+        return _import_dang_bo(args, report, import_dang_bo)
     try:
         rows, problems, info = read_list(args.file)
     except InputError as error:
@@ -345,20 +384,34 @@ def propose_parser(report) -> argparse.ArgumentParser:
     return q
 
 
-def add_commands(sub, report) -> None:
+def add_commands(sub, report, import_dang_bo=None) -> None:
+    """``import_dang_bo``(path, record, profile) → (Recorded, errors): how ``history import`` reads a past
+    year's đảng bộ (generator/bulk/record.py, handed in by the CLI: the record is below the bulk run)."""
     p = sub.add_parser(
         "history", help="hồ sơ xếp loại qua các năm: nhập danh sách các năm trước, xem kết quả từng người, chi bộ, năm"
     )
     commands = p.add_subparsers(dest="history_command", required=True, metavar="LỆNH")
 
     q = commands.add_parser(
-        "import", help="nhập danh sách xếp loại các năm trước (.xlsx hoặc .csv, mẫu: history template)"
+        "import",
+        help="nhập kết quả các năm trước: danh sách gõ lại (.xlsx hoặc .csv, mẫu: history template) hoặc sổ, "
+        "thư mục đảng bộ của năm đó (xếp loại lại, không in)",
     )
     q.add_argument(
-        "file", type=Path, metavar="TỆP", help="tệp .xlsx hoặc .csv (UTF-8) theo mẫu của kiemdiem history template"
+        "file",
+        type=Path,
+        metavar="TỆP",
+        help="tệp .xlsx/.csv (UTF-8) theo mẫu của kiemdiem history template; hoặc sổ .xlsx của kiemdiem "
+        "workbook-template, thư mục hay tệp dang-bo.yaml của một năm",
+    )
+    q.add_argument(
+        "--profile",
+        metavar="HỒ_SƠ",
+        default=None,
+        help="sổ, thư mục đảng bộ: hồ sơ quy định địa phương của năm đó (mã có sẵn hoặc tệp YAML)",
     )
     history_option(q)
-    q.set_defaults(run=lambda args: cmd_import(args, report))
+    q.set_defaults(run=lambda args: cmd_import(args, report, import_dang_bo))
 
     q = commands.add_parser("template", help="tạo mẫu danh sách để nhập kết quả các năm trước")
     q.add_argument(

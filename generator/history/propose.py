@@ -36,7 +36,7 @@ from ..evaluate.profile import known_profiles
 from ..evaluate.regime import exact, load_regime
 from ..vietnamese import ngay_ngan, phan_tram, so
 from .identity import name_key
-from .records import NOT_RATED
+from .records import HOW_RECORDED, NOT_RATED
 
 #: an organisation's ``loai`` → the awards' recipient it is
 KINDS = {"chi_bo_truc_thuoc": "chi_bo", "dang_bo_co_so": "tccsd", "chi_bo_co_so": "tccsd"}
@@ -533,7 +533,7 @@ def propose(
 
 # -- in words -------------------------------------------------------------------------------------------------
 def _source_text(src: dict) -> str:
-    how = "kiemdiem bulk" if src["kind"] == "bulk" else "nhập danh sách"
+    how = HOW_RECORDED.get(src["kind"], src["kind"])
     when = src["recorded_at"]
     shown = f" (ghi ngày {when[8:10]}/{when[5:7]}/{when[:4]})" if when else ""
     return f"{how} {src['file']}, {src['place']}{shown}"

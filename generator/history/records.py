@@ -7,7 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-BULK, IMPORT = "bulk", "import"
+BULK, IMPORT, IMPORT_DANG_BO = "bulk", "import", "import-dang-bo"  # a run, a typed list, a past year's đảng bộ
+HOW_RECORDED = {BULK: "kiemdiem bulk", IMPORT: "nhập danh sách", IMPORT_DANG_BO: "nhập sổ đảng bộ"}  # as printed
 NOT_RATED = "NOT_RATED"  # the engine's "Không xếp loại" (generator/evaluate/engine.py)
 
 
@@ -20,7 +21,7 @@ class RunInfo:
     """One recording: what made it, from what, when. ``nam``, ``regime``, ``dang_bo`` are None when the
     rows are of several (a typed list of many years)."""
 
-    kind: str  # BULK or IMPORT
+    kind: str  # BULK, IMPORT or IMPORT_DANG_BO
     source: str  # the file or folder, as given
     input_sha256: str | None
     version: str

@@ -17,7 +17,7 @@ from ..present.names import name_key as order_key
 from ..vietnamese import so
 from .identity import card_key, name_key
 from .models import Organisation, Outcome, Person, Run
-from .records import NOT_RATED
+from .records import HOW_RECORDED, NOT_RATED
 from .store import chunks
 
 QUOTA_WORDS = {"cut": "xếp xuống do vượt tỷ lệ", "selected": "trong tỷ lệ"}
@@ -186,7 +186,7 @@ def _source(o: dict) -> str:
     src = o["source"]
     when = src["recorded_at"]
     shown = f"{when[8:10]}/{when[5:7]}/{when[:4]}" if when else ""
-    how = "kiemdiem bulk" if src["kind"] == "bulk" else "nhập danh sách"
+    how = HOW_RECORDED.get(src["kind"], src["kind"])
     return f"        nguồn: {how} {src['file']}, {src['place']} (ghi ngày {shown})"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
+from pathlib import Path
 
 from openpyxl import load_workbook
 
@@ -163,3 +165,22 @@ def test_a_list_that_cannot_be_read_is_exit_2_and_records_nothing(tmp_path, caps
     assert "cần tệp .xlsx hoặc .csv" in capsys.readouterr().err
     found = _show(history, capsys, "--nam", "2012")
     assert found["people"] == [] and found["organisations"] == []
+
+
+def test_a_past_years_dang_bo_is_classified_and_recorded_not_printed(tmp_path, capsys, history):
+    """``history import`` of a đảng bộ workbook: the bulk run's plan (votes, quotas), recorded; nothing printed."""
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "examples" / "dang-bo-2025", tmp_path / "dang-bo-2025")  # the report file it names
+    workbook = shutil.copy(root / "examples" / "dang-bo-2025.xlsx", tmp_path / "dang-bo-2025.xlsx")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main(["history", "import", str(workbook), "--history", history]) == 0
+    out = capsys.readouterr().out
+    assert "đã xếp loại cả đảng bộ (không in văn bản)" in out and "23 kết quả mới" in out
+    assert "2 chưa có kết quả cuối cùng" in out  # the tie at the quota's last place: the đảng ủy decides
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "ho-so") == before  # no document written
+    assert main(["history", "show", "--ho-ten", "Cao Văn Sơn", "--json", "--history", history]) == 0
+    [son] = json.loads(capsys.readouterr().out)["people"]
+    [outcome] = son["outcomes"]
+    assert (outcome["nam"], outcome["level"], outcome["source"]["kind"]) == (2025, "KHTNV", "import-dang-bo")
+    assert main(["history", "show", "--ho-ten", "Cao Văn Sơn", "--history", history]) == 0
+    assert "nguồn: nhập sổ đảng bộ" in capsys.readouterr().out
