@@ -145,7 +145,7 @@ def cmd_show(args, report) -> int:
     return OK
 
 
-def _year(text: str) -> int:
+def year(text: str) -> int:
     try:
         return int(text)
     except ValueError:
@@ -182,7 +182,7 @@ def add_commands(sub, report) -> None:
     chosen.add_argument("--ho-ten", metavar="HỌ_TÊN", help="đảng viên có họ tên này (hoặc chứa chuỗi này)")
     chosen.add_argument("--so-the", metavar="SỐ", help="đảng viên có số thẻ này")
     q.add_argument("--chi-bo", metavar="MÃ", help="chi bộ (mã tổ chức hoặc tên) và các đảng viên từng sinh hoạt ở đó")
-    q.add_argument("--nam", type=_year, metavar="NĂM", help="chỉ năm này")
+    q.add_argument("--nam", type=year, metavar="NĂM", help="chỉ năm này")
     q.add_argument(
         "--lich-su-sua", action="store_true", help="cả các kết quả đã được lần ghi sau của cùng năm thay thế"
     )

@@ -337,6 +337,18 @@ def _member_values(org: dict, index: int, entry: dict, columns: list[Column]) ->
     return values, texts
 
 
+def checked_layout(regime: str, profile: str | None) -> tuple[Layout | None, list[Problem]]:
+    """The columns for ``regime`` and ``profile``, or the problems naming ``--regime`` or ``--profile``."""
+    if regime not in known_regimes():
+        return None, [
+            Problem("--regime", "Quy định áp dụng", f"không biết quy định “{regime}”; có: {', '.join(known_regimes())}")
+        ]
+    try:
+        return layout(regime, profile), []
+    except ProfileError as error:
+        return None, [Problem("--profile", "Hồ sơ quy định địa phương", str(error))]
+
+
 def write_workbook(
     path: str | Path, regime: str = "qd366-2025", profile: str | None = None, document: dict | None = None
 ) -> Path:
@@ -346,18 +358,9 @@ def write_workbook(
     document = document or {}
     regime = document.get("regime", regime)
     profile = document.get("profile", profile)
-    if regime not in known_regimes():
-        raise InputError(
-            [
-                Problem(
-                    "--regime", "Quy định áp dụng", f"không biết quy định “{regime}”; có: {', '.join(known_regimes())}"
-                )
-            ]
-        )
-    try:
-        cols = layout(regime, profile)
-    except ProfileError as error:
-        raise InputError([Problem("--profile", "Hồ sơ quy định địa phương", str(error))]) from None
+    cols, problems = checked_layout(regime, profile)
+    if problems:
+        raise InputError(problems)
     header = {
         "regime": regime,
         **({"profile": profile} if profile else {}),
