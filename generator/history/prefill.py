@@ -213,14 +213,14 @@ def build(session: Session, year: int, source: int, key: str, shown: str) -> Pre
             return recorded_org.ma
         if name_key(ten) not in made:
             code, n = slug(ten, "chi-bo"), 1
-            while code in known or code in made.values():
+            while code in known or code in orgs or code in made.values():
                 n += 1
                 code = f"{slug(ten, 'chi-bo')}-{n}"
             made[name_key(ten)] = code
         return made[name_key(ten)]
 
-    def place(outcome: Outcome, own: str | None) -> None:
-        """What the row tells of the tree: its chi bộ's kind and parent."""
+    def place(outcome: Outcome) -> None:
+        """What the row tells of the tree: its chi bộ's kind and parent (a đảng bộ cơ sở's own row, none)."""
         if outcome.chi_bo_ma is not None or outcome.chi_bo_ten:
             ma = outcome.chi_bo_ma or code_for(outcome.chi_bo_ten)
             chi_bo = add(ma, outcome.chi_bo_ten)
@@ -242,8 +242,6 @@ def build(session: Session, year: int, source: int, key: str, shown: str) -> Pre
                 chi_bo.setdefault("loai_to_chuc", CHI_BO_CO_SO)
             elif outcome.chi_bo_ma is not None:  # a bulk run: a chi bộ with no tổ chức cơ sở is the đảng bộ's own
                 chi_bo.setdefault("loai_to_chuc", CHI_BO_TRUC_THUOC)
-        elif own is not None and outcome.to_chuc_co_so_ma:
-            add(outcome.to_chuc_co_so_ma, outcome.to_chuc_co_so_ten)
 
     rows = session.execute(
         select(Outcome, Organisation).join(Organisation, Outcome.organisation_id == Organisation.id).where(*current)
@@ -253,14 +251,14 @@ def build(session: Session, year: int, source: int, key: str, shown: str) -> Pre
         org = add(organisation.ma, organisation.ten)
         if organisation.loai:
             org["loai_to_chuc"] = organisation.loai
-        place(outcome, organisation.ma)
+        place(outcome)
 
     members: dict[str, list[dict]] = defaultdict(list)
     no_positions = 0
     rows = session.execute(select(Outcome, Person).join(Person, Outcome.person_id == Person.id).where(*current))
     for outcome, person in rows:
         profiles[outcome.profile] += 1
-        place(outcome, None)
+        place(outcome)
         ma = outcome.chi_bo_ma or (code_for(outcome.chi_bo_ten) if outcome.chi_bo_ten else None)
         if ma is None:
             notes.append(f"đảng viên “{person.ho_ten}”: hồ sơ không ghi chi bộ, chưa đưa vào sổ")
