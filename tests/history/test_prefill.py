@@ -12,8 +12,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from sqlalchemy import func, select
 
 from generator.cli import main
+from generator.history.models import Person
 from generator.history.records import MemberRow, Place, Positions, Result
 from generator.history.store import open_store
 from generator.present.names import name_key
@@ -51,7 +53,9 @@ def _bulk(workbook, out, history) -> int:
     return main(["bulk", str(workbook), "-o", str(out), "--format", "docx", "--history", history])
 
 
-def test_the_2026_workbook_holds_the_2025_organisations_and_members_with_corrections_once(tmp_path, capsys, history):
+def test_the_2026_workbook_holds_the_2025_organisations_and_members_with_corrections_once(
+    tmp_path, capsys, history, target
+):
     shutil.copytree(ROOT / "examples" / "dang-bo-2025", tmp_path / "dang-bo-2025")  # the report file it names
     shutil.copy(EXAMPLE, tmp_path / "dang-bo-2025.xlsx")
     assert _bulk(tmp_path / "dang-bo-2025.xlsx", tmp_path / "out", history) == 0
@@ -65,17 +69,17 @@ def test_the_2026_workbook_holds_the_2025_organisations_and_members_with_correct
     assert _bulk(corrected, tmp_path / "out-2", history) == 0
     assert "1 kết quả thay bản ghi trước (bản cũ giữ làm lịch sử), 22 không đổi" in capsys.readouterr().out
 
-    target = tmp_path / "dang-bo-2026.xlsx"
-    argv = ["workbook-template", "--from-history", "--year", "2026", "--history", history, "-o", str(target)]
+    new = tmp_path / "dang-bo-2026.xlsx"
+    argv = ["workbook-template", "--from-history", "--year", "2026", "--history", history, "-o", str(new)]
     assert main(argv) == 0
     out = capsys.readouterr().out
     assert (
         "Sổ năm 2026 của Đảng bộ phường Ba Đình, điền sẵn từ hồ sơ xếp loại năm 2025: 4 tổ chức, 19 đảng viên." in out
     )
-    assert "Còn phải điền:" in out and "phiếu biểu quyết" in out and out.rstrip().endswith(str(target))
+    assert "Còn phải điền:" in out and "phiếu biểu quyết" in out and out.rstrip().endswith(str(new))
     assert "Năm kiểm điểm: 2026 (năm sau" not in out  # --year given: nothing defaulted
 
-    header, organisations, members = _read(target)
+    header, organisations, members = _read(new)
     old_header, old_organisations, old_members = _read(corrected)
     assert (header["nam"], header["dang_bo"], header["regime"]) == (2026, "Đảng bộ phường Ba Đình", "qd366-2025")
     assert organisations == old_organisations  # codes, names, kinds and the tree, in the same order
@@ -91,7 +95,7 @@ def test_the_2026_workbook_holds_the_2025_organisations_and_members_with_correct
     assert dat_back["chuc_vu_doan_the"] == "Chủ tịch Công đoàn cơ quan phường"
     assert dat_back["doi_tuong"] == "lanh_dao_quan_ly" and dat_back["chuc_vu_dang"].startswith("Bí thư Chi bộ")
     # the new year's work is empty: no vote, no text, no score, no biểu điểm, no meeting
-    with open_workbook(target) as source:
+    with open_workbook(new) as source:
         for org in source.organisations:
             docs = source.documents(org["ma"])
             assert docs["bieu_diem"] is None and docs["problems"] == []
@@ -100,7 +104,7 @@ def test_the_2026_workbook_holds_the_2025_organisations_and_members_with_correct
             assert set(docs["xep_loai"] or {}) <= {"dang_vien"}
 
     # the cells are real values: dates are dates, the codes and names texts; nothing else filled
-    book = openpyxl.load_workbook(target)
+    book = openpyxl.load_workbook(new)
     sheet = book[MEMBER_SHEET]
     head = [c.value for c in sheet[1]]
     rows = [dict(zip(head, (c.value for c in row))) for row in sheet.iter_rows(min_row=2) if row[0].value]
@@ -121,6 +125,27 @@ def test_the_2026_workbook_holds_the_2025_organisations_and_members_with_correct
         "Loại tổ chức đảng",
         "Trực thuộc (mã tổ chức)",
     }
+
+    # next year's rows, as read from this workbook, are the same people to the record: no conflict, no one new
+    with open_store(target) as store:
+        with store.session() as session:
+            people = session.scalar(select(func.count()).select_from(Person))
+        rows = [
+            MemberRow(
+                m["ho_ten"],
+                dt.date.fromisoformat(m["ngay_sinh"]),
+                dt.date.fromisoformat(m["ngay_vao_dang"]),
+                m.get("so_the_dang_vien"),
+                Place(f"dòng {m['ho_ten']}", header["dang_bo"], ma, ma),
+                Result(2026, "qd366-2025", "HTNV"),
+            )
+            for ma, listed in members.items()
+            for m in listed
+        ]
+        done = store.record(run(nam=2026), rows)
+        assert (done.added, done.conflicts) == (19, [])
+        with store.session() as session:
+            assert session.scalar(select(func.count()).select_from(Person)) == people
 
 
 def _record(target, rows, nam: int = 2025) -> None:
