@@ -63,6 +63,8 @@ HELP = [
     "Cách dùng: điền các trang dưới đây, lưu lại, rồi chạy lệnh:  kiemdiem bulk <tệp .xlsx> -o <thư mục kết quả>",
     "kiemdiem xếp loại từng đảng viên và từng tổ chức, áp tỷ lệ, in mọi văn bản; lỗi nào cũng chỉ rõ trang, dòng, cột.",
     "Sổ trống mới: kiemdiem workbook-template -o <tệp .xlsx> [--regime <mã quy định>]; các cột tùy theo quy định.",
+    "Sổ năm sau, điền sẵn đảng bộ, tổ chức, đảng viên từ hồ sơ xếp loại các năm: kiemdiem workbook-template --from-history"
+    " [--year <năm>] -o <tệp .xlsx>.",
     "",
     "Trang “Đảng bộ”: mỗi dòng một trường (tên đảng bộ, cấp ủy cấp trên, quy định, năm, địa danh, ngày lập, người ký, nơi nhận"
     " của các văn bản tổng hợp). Các văn bản của tổ chức và đảng viên lấy quy định, năm, địa danh, ngày lập từ đây.",

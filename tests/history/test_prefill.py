@@ -264,3 +264,25 @@ def test_the_output_defaults_to_the_years_name(tmp_path, capsys, monkeypatch, gi
     assert main(argv) == 0
     assert (tmp_path / "dang-bo-2026.xlsx").is_file()
     capsys.readouterr()
+
+
+def test_the_years_local_profile_is_said_not_taken(tmp_path, capsys, target, history):
+    row = member("Nguyễn Văn An", "1980-03-02")
+    _record(
+        target,
+        [
+            MemberRow(
+                *(getattr(row, f) for f in ("ho_ten", "ngay_sinh", "ngay_vao_dang", "so_the", "place")),
+                Result(2025, "qd366-2025", "HTTNV", "don-vi-tieu-bieu-2025"),
+            )
+        ],
+    )
+    out = tmp_path / "moi.xlsx"
+    assert main(["workbook-template", "--from-history", "--history", history, "-o", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "năm 2025 dùng hồ sơ quy định địa phương “don-vi-tieu-bieu-2025”; sổ này không dùng" in printed
+    assert openpyxl.load_workbook(out)["Đảng bộ"]["B3"].value is None  # Hồ sơ quy định địa phương: empty
+    argv = ["workbook-template", "--from-history", "--history", history, "-o", str(out), "--profile"]
+    assert main([*argv, "don-vi-tieu-bieu-2025"]) == 0
+    assert "hồ sơ quy định địa phương" not in capsys.readouterr().out
+    assert openpyxl.load_workbook(out)["Đảng bộ"]["B3"].value == "don-vi-tieu-bieu-2025"
