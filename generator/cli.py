@@ -24,6 +24,7 @@ from .evaluate.regime import ProfileError, known_regimes, load_regime
 from .files import render_file
 from .forms import DANG_BO, form_of
 from .history.commands import add_commands as add_history_commands
+from .history.commands import propose_parser
 from .load import load_document
 from .pipeline import FORMATS, classify, prepare, renderable_forms
 from .schema import known_forms, load_schema
@@ -301,7 +302,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_regime)
 
     p = sub.add_parser(
-        "awards", help="in quy định khen thưởng có hiệu lực vào một ngày: căn cứ, các hình thức, điều kiện, tiền thưởng"
+        "awards",
+        help="in quy định khen thưởng có hiệu lực vào một ngày: căn cứ, các hình thức, điều kiện, tiền thưởng; "
+        "kiemdiem awards propose --year NĂM: đề xuất khen thưởng từ hồ sơ xếp loại (xem --help của lệnh đó)",
     )
     p.add_argument(
         "date", type=_date, nargs="?", default=dt.date.today(), metavar="NGÀY", help="YYYY-MM-DD (mặc định hôm nay)"
@@ -324,7 +327,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:2] == ["awards", "propose"]:  # "awards DATE" keeps its date: "propose" has a parser of its own
+        args = propose_parser(_report).parse_args(argv[2:])
+    else:
+        args = build_parser().parse_args(argv)
     try:
         return args.run(args)
     except KeyboardInterrupt:

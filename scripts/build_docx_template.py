@@ -546,6 +546,22 @@ def level_table(doc, loop, total, title) -> None:
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
+def comparison_table(doc, loop, title) -> None:
+    """This year's levels beside the year before (only when the record has it): level | before | now | change;
+    the last row is the total."""
+    tag(doc, f"{{%p if {loop} %}}")
+    para(doc, "{{ trinh_bay.so_sanh_dan }}").paragraph_format.keep_with_next = True
+    grid_table(
+        doc,
+        (title, "Năm trước", "Năm nay", "Tăng, giảm"),
+        (Cm(6.5), Cm(3.3), Cm(3.3), Cm(3.4)),
+        loop,
+        ("{{ r.muc }}", "{{ r.nam_truoc }}", "{{ r.nam_nay }}", "{{ r.thay_doi }}"),
+        centred=(1, 2, 3),
+    )
+    tag(doc, "{%p endif %}")
+
+
 def build_member_list() -> Path:
     doc = new_document()
     summary_heading(doc, "DANH SÁCH", "xếp loại chất lượng đảng viên năm {{ nam }}")
@@ -609,6 +625,7 @@ def build_summary_report() -> Path:
     para(doc, "I. TỔ CHỨC ĐẢNG", "KD Mục")
     para(doc, "{{ trinh_bay.to_chuc_tong }}").paragraph_format.keep_with_next = True
     level_table(doc, "trinh_bay.to_chuc_muc", "trinh_bay.to_chuc_cong", "Mức xếp loại tổ chức đảng")
+    comparison_table(doc, "trinh_bay.so_sanh_to_chuc", "Mức xếp loại tổ chức đảng")
     tag(doc, "{%p if trinh_bay.to_chuc %}")
     para(doc, "Kết quả của từng tổ chức đảng:").paragraph_format.keep_with_next = True
     grid_table(
@@ -623,6 +640,20 @@ def build_summary_report() -> Path:
     para(doc, "II. ĐẢNG VIÊN", "KD Mục")
     para(doc, "{{ trinh_bay.dang_vien_tong }}").paragraph_format.keep_with_next = True
     level_table(doc, "trinh_bay.dang_vien_muc", "trinh_bay.dang_vien_cong", "Mức xếp loại đảng viên")
+    comparison_table(doc, "trinh_bay.so_sanh_dang_vien", "Mức xếp loại đảng viên")
+    tag(doc, "{%p for d in trinh_bay.so_sanh_khac %}")
+    para(doc, "{{ d }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if trinh_bay.hai_nam %}")
+    para(
+        doc,
+        "Đảng viên hai năm liền xếp loại “{{ trinh_bay.hai_nam_muc }}” (theo hồ sơ xếp loại các năm), chi bộ xem xét:",
+    ).paragraph_format.keep_with_next = True
+    tag(doc, "{%p for d in trinh_bay.hai_nam %}")
+    para(doc, "- {{ d }}", "KD Ý")
+    tag(doc, "{%p endfor %}")
+    para(doc, "{{ trinh_bay.hai_nam_dan }}")
+    tag(doc, "{%p endif %}")
     for var, title in (
         ("khong_xep_loai", "Đảng viên không xếp loại:"),
         ("chua_co_ket_qua", "Đảng viên chưa có kết quả xếp loại:"),

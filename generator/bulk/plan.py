@@ -56,6 +56,14 @@ class Job:
 _MEMBER_INDEX = re.compile(r"^\$\.dang_vien\[(\d+)\]")
 
 
+def person_of(entry) -> dict:
+    """A chi bộ list entry's member fields: its bản tự kiểm điểm's ``dang_vien``, else the entry itself."""
+    document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
+    if isinstance(document, dict):
+        return document.get("dang_vien") or {}
+    return entry if isinstance(entry, dict) else {}
+
+
 def _member_at(group: dict | None, path: str) -> str:
     """The name of the member a chi bộ list's JSON path points into ("" when it points at none)."""
     found = _MEMBER_INDEX.match(path)
@@ -91,6 +99,7 @@ class RunResult:
     member_counts: Counter = field(default_factory=Counter)  # level code, NOT_RATED or "pending" → members
     not_rated: Parked = field(default_factory=Parked)
     pending: Parked = field(default_factory=Parked)
+    flagged: Parked = field(default_factory=Parked)  # history/past.Flagged: what past years point out
 
     def error(self, where: str, reason: str, who: str = "") -> None:
         """``who``: the member's or organisation's name, for the error list's own column."""
@@ -185,6 +194,7 @@ class Planner:
         self.on_member = (
             None  # called with (chi bộ, entry index, entry, row) for each member rated without error (history)
         )
+        self.past = None  # history/past.PastLevels: the years before, printed beside this one (bulk/runner)
 
     def expected_documents(self) -> int:
         """About how many documents the run prints: the source's, a list per scope and the đảng bộ's two reports."""
@@ -311,6 +321,9 @@ class Planner:
             self._source_problems(docs, scope.org)
             self._tccsd.append((yield from self._organisation(scope.org, docs, stats, sum(member_counts.values()))))
             self.organisations_done += 1
+        if rows and self.past is not None:
+            for flagged in self.past.annotate(rows):
+                self.result.flagged.append(flagged)
         if rows:
             yield self._list_job(scope, rows)
         for row in rows:
@@ -365,6 +378,13 @@ class Planner:
             member = by_entry.get(i)
             if member is not None:
                 rows.append(self._member_row(org, member, rules))
+                if self.past is not None:  # who the member is, to find the years before
+                    person = person_of(entry)
+                    rows[-1].update(
+                        ngay_sinh=person.get("ngay_sinh"),
+                        ngay_vao_dang=person.get("ngay_vao_dang"),
+                        so_the=person.get("so_the_dang_vien"),
+                    )
                 if self.on_member is not None and not (broken and i in broken):
                     self.on_member(org, i, entry, rows[-1])
             document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None

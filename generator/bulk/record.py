@@ -16,7 +16,7 @@ from .. import __version__
 from ..evaluate.regime import UNDECIDED
 from ..history.records import BULK, MemberRow, OrganisationRow, Place, Positions, Recorded, Result, RunInfo
 from .parked import Parked
-from .plan import Planner
+from .plan import Planner, person_of
 from .source import HEADER_NAMES
 
 
@@ -98,7 +98,7 @@ class Recorder:
         if result is None:
             return
         document = entry.get("ban_kiem_diem") if isinstance(entry, dict) else None
-        person = (document.get("dang_vien") or {}) if isinstance(document, dict) else entry
+        person = person_of(entry)
         at = f"$.dang_vien[{index}]" + (".ban_kiem_diem" if isinstance(document, dict) else "")  # its own file, if any
         where = (self.planner.source.locate(org["ma"], "xep_loai", at) or f"{org['ma']}: {at}").removesuffix(": $")
         self.members.append(

@@ -139,6 +139,7 @@ def run_bulk(
         planner = Planner(source, profile)
         own_templates = _own_templates(planner, formats)
         recorder = Recorder(history, planner) if history is not None else None
+        planner.past = _past_levels(history, planner) if history is not None else None
         progress = progress or Progress()
         progress.begin(planner.expected_documents(), len(source.organisations))
         own = executor is None
@@ -180,6 +181,8 @@ def run_bulk(
         finally:
             if own:
                 executor.shutdown(wait=True, cancel_futures=True)
+            if planner.past is not None:  # read before the recording writes
+                planner.past.close()
         run.error_list()
         progress.done(run.documents)
         paths = ledger.paths()
@@ -443,6 +446,15 @@ class _Run:
             self.keep_file(f"{self.planner.root}/{name}", data, "danh-sach-loi")
 
 
+def _past_levels(history: Target, planner: Planner):
+    """The years before from the record (history/past.py), for the lists and the report."""
+    from ..history.past import PastLevels
+
+    header = planner.header
+    levels = planner.regime.subject("ca_nhan").levels
+    return PastLevels(history, header["dang_bo"], header["nam"], levels, planner.regime.id)
+
+
 def build_summary(planner: Planner) -> dict:
     """The plain data the đảng bộ's reports print (see generator.present.summary)."""
     result, regime = planner.result, planner.regime
@@ -468,6 +480,12 @@ def build_summary(planner: Planner) -> dict:
         "quotas": list(result.quotas),
         "org_quotas": list(result.org_quotas),
         "errors": list(result.errors),
+        "nam_truoc": planner.past.counts() if planner.past is not None else None,
+        "hai_nam_thap_nhat": [
+            {"ho_ten": f.ho_ten, "chi_bo": f.chi_bo, "years": list(f.years), "level_label": f.level_label}
+            for f in result.flagged
+        ],
+        "hai_nam_quy_dinh": planner.past.rule_text() if planner.past is not None else "",
     }
 
 

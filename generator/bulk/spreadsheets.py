@@ -105,7 +105,7 @@ def member_row(scope: str | None, row: dict) -> list:
         row["level_label"],
         row.get("phieu"),
         QUOTA_OUTCOME.get(row.get("quota"), ""),
-        row.get("note") or "",
+        "; ".join(filter(None, [row.get("note") or "", *row.get("past_notes", ())])),  # as the danh sách's ghi chú
     ]
 
 

@@ -328,6 +328,17 @@ def _quotas(era: dict, document: dict, profile: str | None) -> dict:
     return {k: v for k, v in quotas.items() if v is not None}
 
 
+def quotas_in_force(era: dict, profile: str | None = None) -> dict:
+    """The era's quotas with a profile's over them (``InputError`` naming --profile when it cannot be read)."""
+    return _quotas(era, {}, profile)
+
+
+def quota_limit(quota: dict, base: int) -> tuple[Fraction, int]:
+    """``rate × base`` exactly, and the whole number of proposals it allows (rounded down)."""
+    allowed = exact(quota["rate"]) * base
+    return allowed, math.floor(allowed)
+
+
 def quota_problems(quotas: dict, proposals: list[dict], awards: dict, bases: dict) -> tuple[list[Problem], list[str]]:
     problems, shown = [], []
     for award_id, quota in quotas.items():
@@ -345,9 +356,9 @@ def quota_problems(quotas: dict, proposals: list[dict], awards: dict, bases: dic
                 )
             )
             continue
-        limit = math.floor(exact(quota["rate"]) * base)
+        allowed, limit = quota_limit(quota, base)
         shown.append(
-            f"{label}: không quá {quota['rate']} × {so(base)} = {so(exact(quota['rate']) * base)} → tối đa {so(limit)}; "
+            f"{label}: không quá {quota['rate']} × {so(base)} = {so(allowed)} → tối đa {so(limit)}; "
             f"đề nghị {so(count)} ({quota['rule']})"
         )
         if count > limit:

@@ -1,4 +1,5 @@
-"""``kiemdiem history import|template|show`` and the ``--history``/``--no-history`` options of ``bulk``.
+"""``kiemdiem history import|template|show``, ``kiemdiem awards propose`` (commendations from the record) and the
+``--history``/``--no-history`` options of ``bulk``.
 
 Nothing here imports SQLAlchemy: the commands import the store when they run.
 
@@ -14,7 +15,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, Problem
 from .location import ENV, resolve
 from .records import HistoryError
 
@@ -150,6 +151,198 @@ def year(text: str) -> int:
         return int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"năm cần là một số, ví dụ 2025, không phải “{text}”") from None
+
+
+def _day(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ngày “{text}” không hợp lệ; ghi dạng YYYY-MM-DD, ví dụ 2025-12-20") from None
+
+
+def _propose_problems(args, date_given: bool) -> list:
+    """Every problem of the options, each naming its option (nothing is opened before they are all right)."""
+    import datetime as dt
+
+    from ..evaluate.commendation import era_on, rules_data
+    from ..vietnamese import ngay_ngan
+
+    found = []
+    today = dt.date.today()
+    first = rules_data()["eras"][0]["from"]  # the first rules kiemdiem knows: no tờ trình for a year before them
+    if not first.year <= args.year <= today.year:
+        found.append(
+            Problem(
+                "--year",
+                "Năm đề nghị khen thưởng",
+                f"năm {args.year} ngoài khoảng {first.year}–{today.year} (kiemdiem có quy định khen thưởng từ "
+                f"ngày {ngay_ngan(first)})",
+            )
+        )
+    elif args.year > args.date.year:
+        found.append(
+            Problem(
+                "--year",
+                "Năm đề nghị khen thưởng",
+                f"năm {args.year} sau ngày lập tờ trình {ngay_ngan(args.date)} (--date)",
+            )
+        )
+    if era_on(args.date) is None and (date_given or not found):  # a defaulted date: the year is said already
+        found.append(
+            Problem(
+                "--date",
+                "Ngày lập tờ trình",
+                f"kiemdiem có quy định khen thưởng từ ngày {ngay_ngan(first)}; ngày {ngay_ngan(args.date)} sớm hơn",
+            )
+        )
+    if args.to_chuc is not None and not args.to_chuc.strip():
+        found.append(Problem("--to-chuc", "Tổ chức", "mã tổ chức trống"))
+    if args.dang_bo is not None and not args.dang_bo.strip():
+        found.append(Problem("--dang-bo", "Đảng bộ", "tên đảng bộ trống"))
+    if args.output is not None:  # a folder, or a place that cannot be written, is said before the record is read
+        from ..write import check_target
+
+        try:
+            check_target(args.output)
+        except InputError as error:
+            found += error.problems
+    return found
+
+
+def cmd_propose(args, report) -> int:
+    """``kiemdiem awards propose``: the record's eligible and one-year-short lines; ``-o`` the tờ trình."""
+    import datetime as dt
+
+    from ..evaluate.commendation import era_on, quotas_in_force
+
+    date_given = args.date is not None
+    if args.date is None:
+        args.date = dt.date(args.year, 12, 31) if 1 <= args.year <= 9999 else dt.date.today()
+    problems = _propose_problems(args, date_given)
+    era = era_on(args.date)
+    quotas = {}
+    if era is not None:
+        try:
+            quotas = quotas_in_force(era, args.profile)
+            if args.profile and not any(p.path == "--year" for p in problems):
+                from ..evaluate.commendation import review_regime
+                from ..evaluate.subjects import regime_of
+
+                # the tờ trình (-o) carries the profile: it must apply to the year's rules
+                regime_of({"regime": review_regime(args.year)}, args.profile)
+        except InputError as error:
+            problems += error.problems
+    target = resolve(args.history)
+    if target.path is not None and not target.path.exists():  # reading creates nothing
+        problems.append(Problem("--history", "Hồ sơ xếp loại", f"chưa có hồ sơ xếp loại ở {target.shown}"))
+    if problems:
+        report("kiemdiem awards propose", InputError(problems))
+        return INVALID
+    from .propose import (
+        ProposeError,
+        chain_years,
+        lines,
+        profile_file,
+        propose,
+        to_fill_lines,
+        to_trinh,
+        to_trinh_yaml,
+    )
+    from .show import between
+
+    try:
+        with _open(target) as store, store.session() as session:
+            record = between(session, args.year - chain_years(era) + 1, args.year)
+    except HistoryError as error:
+        print(f"kiemdiem awards propose: {error}", file=sys.stderr)
+        return INVALID
+    try:
+        result = propose(record, args.year, args.date, era, quotas, args.to_chuc, date_given, args.dang_bo)
+    except ProposeError as error:
+        title = "Đảng bộ" if error.option == "--dang-bo" else "Tổ chức"
+        report("kiemdiem awards propose", InputError([Problem(error.option, title, str(error))]))
+        return INVALID
+    written = None
+    if args.output is not None:
+        document = to_trinh(result, args.profile)
+        if document is None:
+            report(
+                "kiemdiem awards propose",
+                InputError(
+                    [Problem("-o", "Tệp tờ trình", "không có đề nghị nào đủ điều kiện theo hồ sơ: không ghi tệp")]
+                ),
+            )
+            return INVALID
+        from ..write import write_atomic
+
+        written = write_atomic(args.output, to_trinh_yaml(document, result, target.shown, args.profile).encode("utf-8"))
+    if args.json:
+        print(
+            json.dumps(
+                {"history": target.shown, **result, "written": str(written) if written else None},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+        return OK
+    print("\n".join(lines(result, target.shown)))
+    if written is not None:
+        print("")
+        print(f"Đã ghi tờ trình {written} ({len(result['eligible'])} đề nghị). Cần điền trước khi in (chỗ ghi “…”):")
+        print("\n".join(to_fill_lines()))
+        again = f" --profile {args.profile}" if profile_file(args.profile) else ""
+        print(f"Rồi: kiemdiem validate {written}{again} && kiemdiem render {written}{again}")
+    return OK
+
+
+def propose_parser(report) -> argparse.ArgumentParser:
+    """``kiemdiem awards propose`` (``kiemdiem awards DATE`` keeps its date argument, so this parser is
+    chosen by generator/cli.py when the word ``propose`` follows ``awards``)."""
+    q = argparse.ArgumentParser(
+        prog="kiemdiem awards propose",
+        description="đề xuất khen thưởng từ hồ sơ xếp loại qua các năm: ai đủ điều kiện, ai thiếu một năm, "
+        "căn cứ từng năm; -o ghi tờ trình đề nghị khen thưởng để điền nốt",
+    )
+    q.add_argument("--year", type=year, required=True, metavar="NĂM", help="năm đề nghị khen thưởng, ví dụ 2025")
+    q.add_argument(
+        "--date",
+        type=_day,
+        default=None,
+        metavar="NGÀY",
+        help="ngày lập tờ trình YYYY-MM-DD: quy định khen thưởng có hiệu lực ngày này (mặc định 31/12 của --year)",
+    )
+    q.add_argument(
+        "--dang-bo",
+        metavar="TÊN",
+        default=None,
+        help="chỉ xét một đảng bộ (tên như trong hồ sơ), khi hồ sơ dùng chung có nhiều đảng bộ",
+    )
+    q.add_argument(
+        "--to-chuc",
+        metavar="MÃ",
+        default=None,
+        help="chỉ xét một chi bộ hoặc một tổ chức cơ sở đảng (mã tổ chức, hoặc tên) và các đảng viên của nó",
+    )
+    q.add_argument(
+        "--profile",
+        metavar="HỒ_SƠ",
+        default=None,
+        help="hồ sơ quy định địa phương (tỷ lệ khen thưởng riêng: khen_thuong.quotas)",
+    )
+    q.add_argument("--json", action="store_true", help="in dạng JSON")
+    q.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="TỆP",
+        help="ghi tờ trình đề nghị khen thưởng (YAML; như các lệnh -o khác, ghi đè tệp đã có)",
+    )
+    history_option(q)
+    q.set_defaults(run=lambda args: cmd_propose(args, report))
+    return q
 
 
 def add_commands(sub, report) -> None:

@@ -18,6 +18,7 @@ from ..vietnamese import so
 from .identity import card_key, name_key
 from .models import Organisation, Outcome, Person, Run
 from .records import NOT_RATED, Positions
+from .store import chunks
 
 QUOTA_WORDS = {"cut": "xếp xuống do vượt tỷ lệ", "selected": "trong tỷ lệ"}
 
@@ -126,30 +127,30 @@ def query(
     people.sort(key=lambda p: (order_key(p.ho_ten), p.ngay_sinh or p.ngay_vao_dang or 0, p.id))
     organisations.sort(key=lambda o: (name_key(o.dang_bo), o.id))  # as first recorded: the tree's order
     return {
-        "people": [
-            {
-                "id": p.id,
-                "ho_ten": p.ho_ten,
-                "ngay_sinh": _iso(p.ngay_sinh),
-                "ngay_vao_dang": _iso(p.ngay_vao_dang),
-                "so_the_dang_vien": p.so_the_dang_vien,
-                "outcomes": [_outcome_dict(o, "ca_nhan") for o in by_person[p.id]],
-            }
-            for p in people
-            if by_person[p.id]
-        ],
-        "organisations": [
-            {
-                "id": o.id,
-                "ma": o.ma,
-                "ten": o.ten,
-                "loai": o.loai,
-                "dang_bo": o.dang_bo,
-                "outcomes": [_outcome_dict(x, "to_chuc") for x in by_org[o.id]],
-            }
-            for o in organisations
-            if by_org[o.id]
-        ],
+        "people": [_person_dict(p, by_person[p.id]) for p in people if by_person[p.id]],
+        "organisations": [_organisation_dict(o, by_org[o.id]) for o in organisations if by_org[o.id]],
+    }
+
+
+def _person_dict(p: Person, outcomes: list[Outcome]) -> dict:
+    return {
+        "id": p.id,
+        "ho_ten": p.ho_ten,
+        "ngay_sinh": _iso(p.ngay_sinh),
+        "ngay_vao_dang": _iso(p.ngay_vao_dang),
+        "so_the_dang_vien": p.so_the_dang_vien,
+        "outcomes": [_outcome_dict(o, "ca_nhan") for o in outcomes],
+    }
+
+
+def _organisation_dict(o: Organisation, outcomes: list[Outcome]) -> dict:
+    return {
+        "id": o.id,
+        "ma": o.ma,
+        "ten": o.ten,
+        "loai": o.loai,
+        "dang_bo": o.dang_bo,
+        "outcomes": [_outcome_dict(x, "to_chuc") for x in outcomes],
     }
 
 
@@ -233,3 +234,24 @@ def overview_lines(rows: list[dict]) -> list[str]:
     out += [f"{r['nam']}  {r['dang_bo']}: {r['dang_vien']} đảng viên, {r['to_chuc']} tổ chức" for r in rows]
     out.append("Xem chi tiết: --ho-ten TÊN, --so-the SỐ, --chi-bo MÃ, --nam NĂM.")
     return out
+
+
+def between(session: Session, first: int, last: int) -> dict:
+    """Every person and organisation with a current outcome in ``first``–``last``, with those outcomes (as
+    ``query`` gives them; generator/history/propose.py reads it)."""
+    window = select(Outcome).where(Outcome.replaced_at.is_(None), Outcome.nam.between(first, last))
+    person_ids = sorted(set(session.scalars(window.with_only_columns(Outcome.person_id).distinct())) - {None})
+    org_ids = sorted(set(session.scalars(window.with_only_columns(Outcome.organisation_id).distinct())) - {None})
+    years = set(range(first, last + 1))
+    people = [p for chunk in chunks(person_ids) for p in session.scalars(select(Person).where(Person.id.in_(chunk)))]
+    organisations = [
+        o for chunk in chunks(org_ids) for o in session.scalars(select(Organisation).where(Organisation.id.in_(chunk)))
+    ]
+    by_person = _outcomes(session, Outcome.person_id, person_ids, False, years)
+    by_org = _outcomes(session, Outcome.organisation_id, org_ids, False, years)
+    people.sort(key=lambda p: (order_key(p.ho_ten), p.ngay_sinh or p.ngay_vao_dang or 0, p.id))
+    organisations.sort(key=lambda o: (name_key(o.dang_bo), o.id))
+    return {
+        "people": [_person_dict(p, by_person[p.id]) for p in people],
+        "organisations": [_organisation_dict(o, by_org[o.id]) for o in organisations],
+    }

@@ -2,7 +2,7 @@
 
 Opening a SQLite record creates its folder (0700) and its file (0600) when missing — it holds personal
 data — then runs the migrations (``upgrade head``). A recording resolves each row to a person (or an
-organisation) by the rules of ``_People`` and ``_organisation``, replaces the year's earlier outcome of
+organisation) by the rules of ``People`` and ``_organisation``, replaces the year's earlier outcome of
 that person (kept, marked replaced), and commits once: a crash before the commit leaves the record as it
 was (the SQLite journal is rolled back on the next open; PostgreSQL drops the transaction with the
 connection). Writers are serialised: SQLite's ``BEGIN IMMEDIATE``, PostgreSQL's advisory lock.
@@ -164,7 +164,7 @@ def _date(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
-def _chunks(values: list) -> list[list]:
+def chunks(values: list) -> list[list]:
     values = sorted(values)
     return [values[i : i + _CHUNK] for i in range(0, len(values), _CHUNK)]
 
@@ -234,7 +234,7 @@ class _Recording:
 
     # -- members -----------------------------------------------------------------------------
     def members(self, rows: list[MemberRow]) -> None:
-        people = _People(self.session, rows)
+        people = People(self.session, rows)
         here: dict[tuple[int, int], str] = {}  # (person id, year) → the row of this recording that holds it
         for row in self._distinct(rows):
             person, conflict = people.resolve(row)
@@ -408,7 +408,7 @@ def _where(outcome: Outcome) -> str:
     return f"{Path(run.source).name}, {outcome.place}, ghi ngày {when}"
 
 
-class _People:
+class People:
     """The people a recording's rows may be, loaded once (by their names and cards), and the rules that
     find which one a row is — or why the clerk must say.
 
@@ -425,10 +425,10 @@ class _People:
         self._known: set[int] = set()
         names = {name_key(r.ho_ten) for r in rows}
         cards = {card_key(r.so_the) for r in rows if r.so_the}
-        for chunk in _chunks(list(names)):
+        for chunk in chunks(list(names)):
             for person in session.scalars(select(Person).where(Person.ho_ten_chuan.in_(chunk))):
                 self._index(person)
-        for chunk in _chunks(list(cards)):
+        for chunk in chunks(list(cards)):
             for person in session.scalars(select(Person).where(Person.so_the_chuan.in_(chunk))):
                 self._index(person)
 
@@ -459,6 +459,31 @@ class _People:
         return f"“{person.ho_ten}”" + (f" ({shown})" if shown else "")
 
     def resolve(self, row: MemberRow) -> tuple[Person | None, str | None]:
+        """The recorded person of ``row``, a new one (added to the session), or None and why not."""
+        person, conflict = self._find(row)
+        if person is not None or conflict is not None:
+            return person, conflict
+        typed = clean(row.ho_ten)
+        person = Person(
+            ho_ten=typed,
+            ho_ten_chuan=name_key(typed),
+            ngay_sinh=row.ngay_sinh,
+            ngay_vao_dang=row.ngay_vao_dang,
+            so_the_dang_vien=clean(row.so_the) if row.so_the else None,
+            so_the_chuan=card_key(row.so_the) if row.so_the else None,
+        )
+        self.session.add(person)
+        self.session.flush()
+        self._index(person)
+        return person, None
+
+    def known(self, row: MemberRow) -> Person | None:
+        """The recorded person ``row`` is by the record's rules, without writing anything: None for one not
+        recorded, and for a row the record would refuse (another spelling, two people who match)."""
+        return self._find(row)[0]
+
+    def _find(self, row: MemberRow) -> tuple[Person | None, str | None]:
+        """(the person, None), (None, why the row is refused) or (None, None) for a person not recorded."""
         typed = clean(row.ho_ten)  # as typed: a double space or another case is the clerk's to settle
         if row.so_the:
             card = card_key(row.so_the)
@@ -517,18 +542,7 @@ class _People:
                 f"để so (dòng này: {dates or 'không ghi ngày'}): chưa ghi; ghi thêm ngày sinh, ngày vào Đảng "
                 "hoặc số thẻ đảng viên"
             )
-        person = Person(
-            ho_ten=typed,
-            ho_ten_chuan=name_key(typed),
-            ngay_sinh=row.ngay_sinh,
-            ngay_vao_dang=row.ngay_vao_dang,
-            so_the_dang_vien=clean(row.so_the) if row.so_the else None,
-            so_the_chuan=card_key(row.so_the) if row.so_the else None,
-        )
-        self.session.add(person)
-        self.session.flush()
-        self._index(person)
-        return person, None
+        return None, None
 
     @staticmethod
     def _differs(person: Person, row: MemberRow) -> str:

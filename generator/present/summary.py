@@ -212,12 +212,16 @@ def _member_totals(summary: dict) -> dict:
 
 
 def _note(member: dict, top: str) -> str:
-    """Short enough for the list's last column; the quota report gives the computation."""
+    """Short enough for the list's last column; the quota report gives the computation. What the years
+    before point out (``past_notes``, history/past.py: a change of more than one level, two years at the
+    lowest) follows."""
     if member.get("quota") == "cut":
-        return f"Vượt tỷ lệ {top} của nhóm" if top else "Vượt tỷ lệ của nhóm"
-    if member.get("quota") == "tie":
-        return "Bằng số phiếu ở vị trí cuối của tỷ lệ"
-    return member.get("note") or ""
+        note = f"Vượt tỷ lệ {top} của nhóm" if top else "Vượt tỷ lệ của nhóm"
+    elif member.get("quota") == "tie":
+        note = "Bằng số phiếu ở vị trí cuối của tỷ lệ"
+    else:
+        note = member.get("note") or ""
+    return "; ".join(filter(None, [note, *member.get("past_notes", ())]))
 
 
 def _grouped_rows(rows: list[dict]) -> list[dict]:
@@ -277,6 +281,71 @@ def list_context(summary: dict) -> dict:
         **_member_totals(summary),
         so_ky_hieu=_number(summary, "danh_sach"),
     )
+
+
+# ---------------------------------------------------------------- the year before
+def _change(now: int, before: int) -> str:
+    return f"tăng {so(now - before)}" if now > before else f"giảm {so(before - now)}" if now < before else "không đổi"
+
+
+def _beside(levels: list, now: Counter, before: dict | None, what: str, year: int) -> tuple[list[dict], str]:
+    """Each level's count and share this year beside the year before (history/past.py counts), and a sentence
+    when they cannot be compared (no record of that year, or levels of other names)."""
+    if not before:
+        return [], ""
+    codes = [code for code, _ in levels]
+    other = sorted(code for code, n in before.items() if n and code != NOT_RATED and code not in codes)
+    if other:
+        return [], f"Năm {year} {what} được xếp loại theo các mức khác ({', '.join(other)}): không so sánh từng mức."
+    rated_now = sum(now.get(c, 0) for c in codes)
+    rated_before = sum(before.get(c, 0) for c in codes)
+    rows = [
+        {
+            "muc": label,
+            "nam_truoc": f"{so(before.get(code, 0))} ({share(before.get(code, 0), rated_before)})",
+            "nam_nay": f"{so(now.get(code, 0))} ({share(now.get(code, 0), rated_now)})",
+            "thay_doi": _change(now.get(code, 0), before.get(code, 0)),
+        }
+        for code, label in levels
+    ]
+    rows.append(
+        {
+            "muc": "Tổng số được xếp loại",
+            "nam_truoc": so(rated_before),
+            "nam_nay": so(rated_now),
+            "thay_doi": _change(rated_now, rated_before),
+        }
+    )
+    return rows, ""
+
+
+def _years_before(summary: dict, org_levels: Counter, member_levels: Counter) -> dict:
+    """``so_sanh_dan`` (the sentence before the tables, "" without the year before), ``so_sanh_to_chuc`` and
+    ``so_sanh_dang_vien`` (``{muc, nam_truoc, nam_nay, thay_doi}``), ``so_sanh_khac`` (sentences when levels
+    cannot be compared), ``hai_nam`` (members at the lowest level two years running, "Name (chi bộ): years")
+    and ``hai_nam_dan`` (what the rule says: the summary's ``hai_nam_quy_dinh``, from past-levels.yaml)."""
+    before = summary.get("nam_truoc")
+    flagged = summary.get("hai_nam_thap_nhat") or []
+    year = before["nam"] if before else None
+    orgs, orgs_note = _beside(
+        summary["org_levels"], org_levels, (before or {}).get("organisations"), "các tổ chức đảng", year
+    )
+    members, members_note = _beside(
+        summary["member_levels"], member_levels, (before or {}).get("members"), "đảng viên", year
+    )
+    return {
+        "so_sanh_dan": (
+            f"So với năm {year} (theo hồ sơ xếp loại các năm; số lượng và tỷ lệ trong số được xếp loại):"
+            if orgs or members
+            else ""
+        ),
+        "so_sanh_to_chuc": orgs,
+        "so_sanh_dang_vien": members,
+        "so_sanh_khac": [n for n in (orgs_note, members_note) if n],
+        "hai_nam": [f"{f['ho_ten']} ({f['chi_bo']}): {', '.join(str(y) for y in f['years'])}" for f in flagged],
+        "hai_nam_dan": summary.get("hai_nam_quy_dinh") or "" if flagged else "",
+        "hai_nam_muc": flagged[0]["level_label"] if flagged else "",
+    }
 
 
 # ---------------------------------------------------------------- the report
@@ -341,6 +410,7 @@ def report_context(summary: dict) -> dict:
             for i, o in enumerate(orgs, 1)
         ],
         **_member_totals(summary),
+        **_years_before(summary, org_levels, member_counts(summary)["levels"]),
         khong_xep_loai=who(summary.get("not_rated")),
         chua_co_ket_qua=who(summary.get("pending")),
         ty_le=shares,
