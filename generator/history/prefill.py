@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..errors import Problem
@@ -125,8 +125,12 @@ def _natural(code: str) -> tuple:
 def recorded(session: Session) -> dict[int, dict[str, str]]:
     """Year → {đảng bộ's name_key: its name as last recorded}, over current outcomes."""
     found: dict[int, dict[str, str]] = defaultdict(dict)
-    rows = session.execute(
-        select(Outcome.nam, Outcome.dang_bo, Outcome.id).where(Outcome.replaced_at.is_(None)).order_by(Outcome.id)
+    last = func.max(Outcome.id)
+    rows = session.execute(  # one row per year and spelling, not per outcome: a province's record is large
+        select(Outcome.nam, Outcome.dang_bo, last)
+        .where(Outcome.replaced_at.is_(None))
+        .group_by(Outcome.nam, Outcome.dang_bo)
+        .order_by(last)
     )
     for nam, dang_bo, _ in rows:
         found[nam][name_key(dang_bo)] = dang_bo  # the latest row's spelling wins
