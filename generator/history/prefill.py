@@ -59,9 +59,9 @@ class Prefill:
             "Đã điền: tên đảng bộ, năm; mã, tên, loại tổ chức, tổ chức cấp trên; họ tên, ngày sinh, ngày vào Đảng, "
             "số thẻ đảng viên (nếu hồ sơ có), chi bộ"
             + (
-                f", nhóm tính tỷ lệ, đối tượng và chức vụ năm {self.from_year} của từng đảng viên."
+                f", đối tượng, chức vụ và nhóm tính tỷ lệ (nếu đã ghi riêng) năm {self.from_year} của từng đảng viên."
                 if positions
-                else f", nhóm tính tỷ lệ năm {self.from_year} (nếu có) của từng đảng viên."
+                else f", nhóm tính tỷ lệ (nếu đã ghi riêng) năm {self.from_year} của từng đảng viên."
             ),
             "Còn phải điền:",
             "  - trang “Đảng bộ”: cấp ủy cấp trên, số ký hiệu, địa danh, ngày lập, người ký, nơi nhận "
