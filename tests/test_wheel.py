@@ -40,6 +40,7 @@ def test_wheel_contains_templates_schemas_and_rules(wheel):
         "generator/history/migrations/env.py",
         "generator/history/migrations/script.py.mako",
         "generator/history/migrations/versions/0001_the_record.py",
+        "generator/history/migrations/versions/0002_member_positions.py",
     ):
         assert needed in names
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, Problem
 from ..evaluate.known_through import warn
-from ..history.commands import history_options, print_recorded
+from ..history.commands import history_option, history_options, print_recorded
+from ..history.commands import year as year_type
+from ..history.location import ENV as HISTORY_ENV
 from ..history.location import resolve as history_target
 from ..history.records import HistoryError
 
@@ -92,11 +94,66 @@ def cmd_bulk_blank(args, report) -> int:
 def cmd_workbook_template(args, report) -> int:
     from ..workbook import write_workbook
 
-    try:
-        path = write_workbook(args.output, regime=args.regime, profile=args.profile)
-    except InputError as error:
-        report(str(args.output), error)
+    if args.from_history:
+        return cmd_workbook_from_history(args, report)
+    options = (("--year", args.year), ("--dang-bo", args.dang_bo), ("--history", args.history))
+    given = [name for name, value in options if value is not None]
+    if given:
+        report(
+            "kiemdiem workbook-template",
+            InputError([Problem(name, "", "chỉ dùng cùng --from-history (sổ điền sẵn từ hồ sơ)") for name in given]),
+        )
         return INVALID
+    output = args.output or Path("dang-bo.xlsx")
+    try:
+        path = write_workbook(output, regime=args.regime, profile=args.profile)
+    except InputError as error:
+        report(str(output), error)
+        return INVALID
+    print(path)
+    return 0
+
+
+def cmd_workbook_from_history(args, report) -> int:
+    """``workbook-template --from-history``: next year's workbook pre-filled from the record (exit 2: no
+    record, no year before ``--year``, several đảng bộ and no ``--dang-bo``, a wrong regime or profile —
+    every problem listed)."""
+    from ..history.prefill import build, choose, recorded
+    from ..history.store import open_store
+    from ..workbook import write_workbook
+    from ..workbook.template import checked_layout
+
+    target = history_target(args.history)
+    if target.path is not None and not target.path.exists():  # reading creates nothing
+        print(
+            f"kiemdiem workbook-template: chưa có hồ sơ xếp loại ở {target.shown} (chọn bằng --history hoặc "
+            f"${HISTORY_ENV}; hồ sơ do kiemdiem bulk hoặc kiemdiem history import ghi)",
+            file=sys.stderr,
+        )
+        return INVALID
+    cols, problems = checked_layout(args.regime, args.profile)
+    try:
+        with open_store(target) as store, store.session() as session:
+            years = recorded(session)
+            year, source, key, found = choose(years, args.year, args.dang_bo)
+            problems += found
+            prefill = None if problems else build(session, year, source, key, years[source][key])
+    except HistoryError as error:
+        print(f"kiemdiem workbook-template: {error}", file=sys.stderr)
+        return INVALID
+    if problems:
+        report(f"--from-history ({target.shown})", InputError(problems))
+        return INVALID
+    if args.year is None:
+        print(f"Năm kiểm điểm: {year} (năm sau năm {source}, năm cuối cùng đã ghi trong hồ sơ; chọn năm khác: --year).")
+    output = args.output or Path(f"dang-bo-{year}.xlsx")
+    try:
+        path = write_workbook(output, document=prefill.document(cols.member_input, args.regime, args.profile))
+    except InputError as error:
+        report(str(output), error)
+        return INVALID
+    print(f"Hồ sơ xếp loại: {target.shown}")
+    print("\n".join(prefill.summary(cols.member_input, args.profile)))
     print(path)
     return 0
 
@@ -126,7 +183,33 @@ def add_commands(sub, formats_type, default_formats, profile_option, regimes, re
     p = sub.add_parser(
         "workbook-template", help="tạo sổ Excel trống để nhập cả đảng bộ (tiêu đề cột, danh sách chọn, hướng dẫn)"
     )
-    p.add_argument("-o", "--output", type=Path, default=Path("dang-bo.xlsx"), help="tệp .xlsx (mặc định dang-bo.xlsx)")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="tệp .xlsx (mặc định dang-bo.xlsx; với --from-history dang-bo-NĂM.xlsx)",
+    )
     p.add_argument("--regime", default="qd366-2025", choices=regimes, metavar="QUY_ĐỊNH", help=", ".join(regimes))
     profile_option(p)
+    p.add_argument(
+        "--from-history",
+        action="store_true",
+        help="điền sẵn đảng bộ, tổ chức, đảng viên (họ tên, ngày sinh, ngày vào Đảng, số thẻ, chi bộ, chức vụ) "
+        "từ năm đã ghi gần nhất trong hồ sơ xếp loại",
+    )
+    p.add_argument(
+        "--year",
+        type=year_type,
+        default=None,
+        metavar="NĂM",
+        help="với --from-history: năm của sổ mới (mặc định năm sau năm cuối cùng đã ghi)",
+    )
+    p.add_argument(
+        "--dang-bo",
+        default=None,
+        metavar="TÊN",
+        help="với --from-history: đảng bộ cần lấy, khi hồ sơ ghi nhiều đảng bộ cùng năm",
+    )
+    history_option(p)
     p.set_defaults(run=lambda args: cmd_workbook_template(args, report))

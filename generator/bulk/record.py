@@ -14,7 +14,17 @@ from pathlib import Path
 
 from .. import __version__
 from ..evaluate.regime import UNDECIDED
-from ..history.records import BULK, IMPORT_DANG_BO, MemberRow, OrganisationRow, Place, Recorded, Result, RunInfo
+from ..history.records import (
+    BULK,
+    IMPORT_DANG_BO,
+    MemberRow,
+    OrganisationRow,
+    Place,
+    Positions,
+    Recorded,
+    Result,
+    RunInfo,
+)
 from .parked import Parked
 from .plan import Planner, person_of
 from .source import HEADER_NAMES
@@ -25,6 +35,22 @@ def _day(value) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
+
+
+def _text(value) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+def _positions(entry: dict, person: dict) -> Positions:
+    """The member's positions as the list gave them: the quota group typed on the list (not the one the
+    đối tượng implies), the đối tượng and the chức vụ of the bản tự kiểm điểm (none in a list of records)."""
+    return Positions(
+        _text(entry.get("nhom")),
+        _text(person.get("doi_tuong")),
+        _text(person.get("chuc_vu_dang")),
+        _text(person.get("chuc_vu_chinh_quyen")),
+        _text(person.get("chuc_vu_doan_the")),
+    )
 
 
 class Recorder:
@@ -93,6 +119,7 @@ class Recorder:
                 person.get("so_the_dang_vien"),
                 self._place(where, org, org),
                 result,
+                _positions(entry if isinstance(entry, dict) else {}, person),
             )
         )
 

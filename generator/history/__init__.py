@@ -2,7 +2,7 @@
 
 ``kiemdiem bulk`` records what it classified, ``kiemdiem history import`` a list typed from old paper
 lists, ``kiemdiem history show`` prints it, ``kiemdiem awards propose`` reads the commendations it supports
-(``propose``). The record is a database reached through SQLAlchemy —
+(``propose``), ``kiemdiem workbook-template --from-history`` next year's workbook from it (``prefill``). The record is a database reached through SQLAlchemy —
 SQLite by default, in the user's data folder, readable by its owner only (personal data), or a shared
 PostgreSQL server — with its schema versioned by Alembic (``migrations/``, upgraded on open).
 

@@ -185,7 +185,7 @@ def cmd_show(args, report) -> int:
     return OK
 
 
-def _year(text: str) -> int:
+def year(text: str) -> int:
     try:
         return int(text)
     except ValueError:
@@ -344,7 +344,7 @@ def propose_parser(report) -> argparse.ArgumentParser:
         description="đề xuất khen thưởng từ hồ sơ xếp loại qua các năm: ai đủ điều kiện, ai thiếu một năm, "
         "căn cứ từng năm; -o ghi tờ trình đề nghị khen thưởng để điền nốt",
     )
-    q.add_argument("--year", type=_year, required=True, metavar="NĂM", help="năm đề nghị khen thưởng, ví dụ 2025")
+    q.add_argument("--year", type=year, required=True, metavar="NĂM", help="năm đề nghị khen thưởng, ví dụ 2025")
     q.add_argument(
         "--date",
         type=_day,
@@ -428,7 +428,7 @@ def add_commands(sub, report, import_dang_bo=None) -> None:
     chosen.add_argument("--ho-ten", metavar="HỌ_TÊN", help="đảng viên có họ tên này (hoặc chứa chuỗi này)")
     chosen.add_argument("--so-the", metavar="SỐ", help="đảng viên có số thẻ này")
     q.add_argument("--chi-bo", metavar="MÃ", help="chi bộ (mã tổ chức hoặc tên) và các đảng viên từng sinh hoạt ở đó")
-    q.add_argument("--nam", type=_year, metavar="NĂM", help="chỉ năm này")
+    q.add_argument("--nam", type=year, metavar="NĂM", help="chỉ năm này")
     q.add_argument(
         "--lich-su-sua", action="store_true", help="cả các kết quả đã được lần ghi sau của cùng năm thay thế"
     )

@@ -4,7 +4,8 @@ these models must stay what the migrations build (tests/history/test_schema.py c
 - ``runs``: one recording — a bulk run or an imported list — with its source, its hash and kiemdiem's version;
 - ``people``: a member, by card number when known, else by name, birth and admission dates;
 - ``organisations``: a party organisation by its đảng bộ and code;
-- ``outcomes``: a member's or organisation's final level of one year. A later recording of the same year
+- ``outcomes``: a member's or organisation's final level of one year (a member's with their positions that
+  year: quota group, đối tượng, chức vụ). A later recording of the same year
   replaces it: the old row stays, with ``replaced_at`` and ``replaced_by`` set, and at most one row per
   person (organisation) and year is current (partial unique indexes).
 """
@@ -117,6 +118,12 @@ class Outcome(Base):
     score: Mapped[Decimal | None] = mapped_column(Numeric(9, 3))
     tieu_bieu: Mapped[bool | None] = mapped_column(Boolean)
     quota: Mapped[str | None] = mapped_column(String(20))
+    # A member's positions that year, as the list gave them (migration 0002); None for an organisation.
+    nhom: Mapped[str | None] = mapped_column(String(200))  # the quota group typed for them
+    doi_tuong: Mapped[str | None] = mapped_column(String(40))  # the schema's code (khong_giu_chuc_vu …)
+    chuc_vu_dang: Mapped[str | None] = mapped_column(String(500))
+    chuc_vu_chinh_quyen: Mapped[str | None] = mapped_column(String(500))
+    chuc_vu_doan_the: Mapped[str | None] = mapped_column(String(500))
     place: Mapped[str] = mapped_column(String(2000))
     replaced_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     replaced_by: Mapped[int | None] = mapped_column(ForeignKey("outcomes.id"))

@@ -59,6 +59,21 @@ class Result:
 
 
 @dataclass(frozen=True)
+class Positions:
+    """A member's positions that year, as the list gave them: the quota group typed for them (None when it
+    follows from the đối tượng), the đối tượng's code, and the party, government and mass-organisation
+    positions. A typed list of old years and the regimes whose lists carry none leave them None."""
+
+    nhom: str | None = None
+    doi_tuong: str | None = None
+    chuc_vu_dang: str | None = None
+    chuc_vu_chinh_quyen: str | None = None
+    chuc_vu_doan_the: str | None = None
+
+    FIELDS = ("nhom", "doi_tuong", "chuc_vu_dang", "chuc_vu_chinh_quyen", "chuc_vu_doan_the")
+
+
+@dataclass(frozen=True)
 class MemberRow:
     ho_ten: str
     ngay_sinh: dt.date | None
@@ -66,6 +81,7 @@ class MemberRow:
     so_the: str | None
     place: Place
     result: Result
+    positions: Positions = Positions()
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from ..present.names import name_key as order_key
 from ..vietnamese import so
 from .identity import card_key, name_key
 from .models import Organisation, Outcome, Person, Run
-from .records import HOW_RECORDED, NOT_RATED
+from .records import HOW_RECORDED, NOT_RATED, Positions
 from .store import chunks
 
 QUOTA_WORDS = {"cut": "xếp xuống do vượt tỷ lệ", "selected": "trong tỷ lệ"}
@@ -47,6 +47,9 @@ def _score(value) -> float | int | None:
 
 
 def _outcome_dict(o: Outcome, subject: str) -> dict:
+    positions = (
+        {"vi_tri": {key: getattr(o, key) for key in Positions.FIELDS}} if subject == "ca_nhan" else {}
+    )  # a member's positions that year (None where the list gave none)
     return {
         "id": o.id,
         "nam": o.nam,
@@ -72,6 +75,7 @@ def _outcome_dict(o: Outcome, subject: str) -> dict:
         },
         "replaced_at": o.replaced_at.isoformat() if o.replaced_at else None,
         "replaced_by": o.replaced_by,
+        **positions,
     }
 
 

@@ -25,10 +25,10 @@ from sqlalchemy.orm import Session
 from .identity import card_key, clean, name_key, one_line, spelling_difference
 from .location import Target
 from .models import Organisation, Outcome, Person, Run
-from .records import Conflict, HistoryError, MemberRow, OrganisationRow, Recorded, RunInfo
+from .records import Conflict, HistoryError, MemberRow, OrganisationRow, Positions, Recorded, RunInfo
 
 MIGRATIONS = Path(__file__).resolve().with_name("migrations")
-SCHEMA_VERSION = "0001"  # the migrations' head this kiemdiem writes
+SCHEMA_VERSION = "0002"  # the migrations' head this kiemdiem writes
 _LOCK = 0x6B64_6873  # PostgreSQL advisory lock: one writer (and one migration) at a time
 _CHUNK = 500  # names or cards per IN (…) query
 
@@ -360,6 +360,8 @@ class _Recording:
             tieu_bieu=result.tieu_bieu,
             quota=result.quota,
         )
+        positions = row.positions if isinstance(row, MemberRow) else Positions()
+        values.update({key: _line(getattr(positions, key)) for key in Positions.FIELDS})
         if current is not None:
             if name_key(current.dang_bo) != name_key(place.dang_bo):
                 return (

@@ -63,6 +63,8 @@ HELP = [
     "Cách dùng: điền các trang dưới đây, lưu lại, rồi chạy lệnh:  kiemdiem bulk <tệp .xlsx> -o <thư mục kết quả>",
     "kiemdiem xếp loại từng đảng viên và từng tổ chức, áp tỷ lệ, in mọi văn bản; lỗi nào cũng chỉ rõ trang, dòng, cột.",
     "Sổ trống mới: kiemdiem workbook-template -o <tệp .xlsx> [--regime <mã quy định>]; các cột tùy theo quy định.",
+    "Sổ năm sau, điền sẵn đảng bộ, tổ chức, đảng viên từ hồ sơ xếp loại các năm: kiemdiem workbook-template --from-history"
+    " [--year <năm>] -o <tệp .xlsx>.",
     "",
     "Trang “Đảng bộ”: mỗi dòng một trường (tên đảng bộ, cấp ủy cấp trên, quy định, năm, địa danh, ngày lập, người ký, nơi nhận"
     " của các văn bản tổng hợp). Các văn bản của tổ chức và đảng viên lấy quy định, năm, địa danh, ngày lập từ đây.",
@@ -337,6 +339,18 @@ def _member_values(org: dict, index: int, entry: dict, columns: list[Column]) ->
     return values, texts
 
 
+def checked_layout(regime: str, profile: str | None) -> tuple[Layout | None, list[Problem]]:
+    """The columns for ``regime`` and ``profile``, or the problems naming ``--regime`` or ``--profile``."""
+    if regime not in known_regimes():
+        return None, [
+            Problem("--regime", "Quy định áp dụng", f"không biết quy định “{regime}”; có: {', '.join(known_regimes())}")
+        ]
+    try:
+        return layout(regime, profile), []
+    except ProfileError as error:
+        return None, [Problem("--profile", "Hồ sơ quy định địa phương", str(error))]
+
+
 def write_workbook(
     path: str | Path, regime: str = "qd366-2025", profile: str | None = None, document: dict | None = None
 ) -> Path:
@@ -346,18 +360,9 @@ def write_workbook(
     document = document or {}
     regime = document.get("regime", regime)
     profile = document.get("profile", profile)
-    if regime not in known_regimes():
-        raise InputError(
-            [
-                Problem(
-                    "--regime", "Quy định áp dụng", f"không biết quy định “{regime}”; có: {', '.join(known_regimes())}"
-                )
-            ]
-        )
-    try:
-        cols = layout(regime, profile)
-    except ProfileError as error:
-        raise InputError([Problem("--profile", "Hồ sơ quy định địa phương", str(error))]) from None
+    cols, problems = checked_layout(regime, profile)
+    if problems:
+        raise InputError(problems)
     header = {
         "regime": regime,
         **({"profile": profile} if profile else {}),

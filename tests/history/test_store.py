@@ -7,11 +7,12 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import select, text
+from alembic import command
+from sqlalchemy import create_engine, select, text
 
 from generator.history.models import Base, Outcome, Person
-from generator.history.records import HistoryError
-from generator.history.store import SCHEMA_VERSION, open_store
+from generator.history.records import HistoryError, Positions
+from generator.history.store import SCHEMA_VERSION, alembic_config, open_store
 from tests.history.rows import member, organisation, run, snapshot
 
 
@@ -213,3 +214,30 @@ def test_opening_twice_upgrades_once_and_a_newer_schema_is_refused(target):
             connection.execute(text("update alembic_version set version_num = '0099'"))
     with pytest.raises(HistoryError, match="lược đồ phiên bản “0099”, do một kiemdiem mới hơn tạo"):
         open_store(target)
+
+
+def test_a_record_of_the_first_schema_is_upgraded_with_its_rows_and_no_positions(target):
+    """0002 adds a member's positions to the outcomes: a record written before keeps every row, with none."""
+    if target.path is not None:
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+    command.upgrade(alembic_config(url=target.url), "0001")
+    engine = create_engine(target.url)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "insert into runs (id, recorded_at, kind, source, kiemdiem_version) "
+                "values (1, '2025-12-20 10:00:00+00', 'bulk', 'dang-bo-2025.xlsx', 'old')"
+            )
+        )
+        connection.execute(text("insert into people (id, ho_ten, ho_ten_chuan) values (1, 'Nguyễn Văn An', 'x')"))
+        connection.execute(
+            text(
+                "insert into outcomes (id, run_id, person_id, nam, regime, ten, dang_bo, level, place) "
+                "values (1, 1, 1, 2025, 'qd366-2025', 'Nguyễn Văn An', 'Đảng bộ phường Ba Đình', 'HTTNV', 'dòng 2')"
+            )
+        )
+    engine.dispose()
+    with open_store(target) as store, store.session() as session:
+        [outcome] = session.scalars(select(Outcome))
+        assert (outcome.level, outcome.nam) == ("HTTNV", 2025)
+        assert [getattr(outcome, key) for key in Positions.FIELDS] == [None] * 5
