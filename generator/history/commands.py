@@ -185,6 +185,27 @@ def cmd_show(args, report) -> int:
     return OK
 
 
+def cmd_settle(args, report) -> int:
+    """``history rename`` and ``history merge``: the clerk's decision, in one transaction."""
+    from .settle import merge, rename
+
+    target = resolve(args.history)
+    if target.path is not None and not target.path.exists():
+        print(f"kiemdiem history {args.history_command}: chưa có hồ sơ xếp loại ở {target.shown}", file=sys.stderr)
+        return INVALID
+    try:
+        with _open(target) as store:
+            if args.history_command == "rename":
+                done = rename(store, args.id, args.ho_ten)
+            else:
+                done = merge(store, args.giu, args.gop)
+    except HistoryError as error:
+        print(f"kiemdiem history {args.history_command}: {error}", file=sys.stderr)
+        return INVALID
+    print(f"Hồ sơ xếp loại ({target.shown}): {done}.")
+    return OK
+
+
 def year(text: str) -> int:
     try:
         return int(text)
@@ -422,6 +443,21 @@ def add_commands(sub, report, import_dang_bo=None) -> None:
         help="tệp .xlsx (mặc định danh-sach-xep-loai-cac-nam.xlsx)",
     )
     q.set_defaults(run=lambda args: cmd_template(args, report))
+
+    q = commands.add_parser(
+        "rename",
+        help="sửa họ tên đã ghi của một đảng viên (khi hồ sơ báo “khác cách viết”): mã trong history show",
+    )
+    q.add_argument("--id", type=int, required=True, metavar="MÃ", help="mã đảng viên (history show --ho-ten TÊN)")
+    q.add_argument("--ho-ten", required=True, metavar="HỌ_TÊN", help="họ tên đúng, như lần ghi sau sẽ viết")
+    history_option(q)
+    q.set_defaults(run=lambda args: cmd_settle(args, report))
+
+    q = commands.add_parser("merge", help="gộp hai đảng viên trong hồ sơ là một người (mã trong history show)")
+    q.add_argument("--giu", type=int, required=True, metavar="MÃ", help="mã đảng viên giữ lại")
+    q.add_argument("--gop", type=int, required=True, metavar="MÃ", help="mã đảng viên gộp vào người giữ lại")
+    history_option(q)
+    q.set_defaults(run=lambda args: cmd_settle(args, report))
 
     q = commands.add_parser("show", help="in kết quả xếp loại đã ghi: một đảng viên, một chi bộ hoặc một năm")
     chosen = q.add_mutually_exclusive_group()

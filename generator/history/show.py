@@ -211,8 +211,8 @@ def lines(found: dict, sources: bool) -> list[str]:
             f"vào Đảng ngày {_day_iso(person['ngay_vao_dang'])}" if person["ngay_vao_dang"] else "",
             f"thẻ đảng viên số {person['so_the_dang_vien']}" if person["so_the_dang_vien"] else "",
         ]
-        facts = [f for f in facts if f]
-        out.append(person["ho_ten"] + (f" — {', '.join(facts)}" if facts else ""))
+        facts = [f for f in facts if f] + [f"mã {person['id']}"]  # the id history rename and merge take
+        out.append(person["ho_ten"] + f" — {', '.join(facts)}")
         for o in person["outcomes"]:
             out.append(_line(o))
             if sources:

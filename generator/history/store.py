@@ -29,7 +29,7 @@ from .records import Conflict, HistoryError, MemberRow, OrganisationRow, Positio
 
 MIGRATIONS = Path(__file__).resolve().with_name("migrations")
 SCHEMA_VERSION = "0002"  # the migrations' head this kiemdiem writes
-_LOCK = 0x6B64_6873  # PostgreSQL advisory lock: one writer (and one migration) at a time
+WRITE_LOCK = 0x6B64_6873  # PostgreSQL advisory lock: one writer (and one migration) at a time
 _CHUNK = 500  # names or cards per IN (…) query
 
 #: Tests only: called with the index of each row once it is written, inside the transaction (a test makes it
@@ -115,7 +115,7 @@ def _upgrade(engine: Engine, target: Target) -> None:
 
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
-            connection.exec_driver_sql(f"select pg_advisory_xact_lock({_LOCK})")
+            connection.exec_driver_sql(f"select pg_advisory_xact_lock({WRITE_LOCK})")
         config = alembic_config(connection)
         script = ScriptDirectory.from_config(config)
         current = MigrationContext.configure(connection).get_current_revision()
@@ -194,7 +194,7 @@ class Store:
         try:
             with Session(self.engine) as session:
                 if session.bind.dialect.name == "postgresql":
-                    session.connection().exec_driver_sql(f"select pg_advisory_xact_lock({_LOCK})")
+                    session.connection().exec_driver_sql(f"select pg_advisory_xact_lock({WRITE_LOCK})")
                 writing = _Recording(session, run)
                 writing.members(list(members))
                 writing.organisations(list(organisations))

@@ -1,0 +1,133 @@
+"""What the clerk decides when the record would not guess (``kiemdiem history rename`` and ``merge``).
+
+The record never merges people by itself: a name written otherwise than recorded, or two recorded people
+who are one, is reported (store.People). The clerk then says which is right: ``rename`` sets a person's
+recorded name (the next run that writes it so is matched), ``merge`` makes two recorded people one (their
+outcomes, replaced ones too, under the kept person; dates and card the kept one lacks taken from the other, a
+date typed otherwise dropped and said). Each is one transaction; what would break the record's rules (two
+outcomes of one year, two card numbers, a name another person holds) is refused with the reason, and nothing
+is changed.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from .identity import clean, name_key
+from .models import Outcome, Person
+from .records import HistoryError
+from .store import WRITE_LOCK
+
+
+def _date(day) -> str:
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def _who(person: Person) -> str:
+    facts = [
+        f"sinh {_date(person.ngay_sinh)}" if person.ngay_sinh else "",
+        f"thẻ số {person.so_the_dang_vien}" if person.so_the_dang_vien else "",
+    ]
+    shown = ", ".join(f for f in facts if f)
+    return f"“{person.ho_ten}” (mã {person.id}{', ' + shown if shown else ''})"
+
+
+def _person(session, person_id: int) -> Person:
+    person = session.get(Person, person_id)
+    if person is None:
+        raise HistoryError(f"không có đảng viên mã {person_id} trong hồ sơ xếp loại (xem kiemdiem history show --json)")
+    return person
+
+
+def _transaction(store, work) -> str:
+    try:
+        with store.session() as session:
+            if session.bind.dialect.name == "postgresql":
+                session.connection().exec_driver_sql(f"select pg_advisory_xact_lock({WRITE_LOCK})")
+            done = work(session)
+            session.commit()
+            return done
+    except SQLAlchemyError as error:
+        raise HistoryError(
+            f"không sửa được hồ sơ xếp loại {store.target.shown}: {error.__class__.__name__}; hồ sơ giữ nguyên"
+        ) from None
+
+
+def rename(store, person_id: int, ho_ten: str) -> str:
+    """Set the recorded name of ``person_id`` (NFC, as typed); refused when another person with that name
+    shares a date with this one (they may be one: ``merge``)."""
+    typed = clean(ho_ten)
+    if not typed:
+        raise HistoryError("họ tên mới để trống")
+
+    def work(session) -> str:
+        person = _person(session, person_id)
+        if person.ho_ten == typed:
+            return f"{_who(person)}: họ tên đã ghi như vậy, không đổi"
+        for other in session.scalars(
+            select(Person).where(Person.ho_ten_chuan == name_key(typed), Person.id != person.id)
+        ):
+            shared = (other.ngay_sinh and other.ngay_sinh == person.ngay_sinh) or (
+                other.ngay_vao_dang and other.ngay_vao_dang == person.ngay_vao_dang
+            )
+            if shared:
+                raise HistoryError(
+                    f"hồ sơ đã có {_who(other)} cùng họ tên và cùng ngày với {_who(person)}: nếu là một người, "
+                    f"dùng kiemdiem history merge --giu {other.id} --gop {person.id}"
+                )
+        before = person.ho_ten
+        person.ho_ten, person.ho_ten_chuan = typed, name_key(typed)
+        return f"đảng viên mã {person.id}: họ tên “{before}” sửa thành “{typed}”"
+
+    return _transaction(store, work)
+
+
+def merge(store, keep_id: int, drop_id: int) -> str:
+    """Make ``drop_id`` one with ``keep_id``: every outcome of the one under the other, the kept one's dates
+    where they disagree (said); refused when both have a current outcome of one year or two cards."""
+    if keep_id == drop_id:
+        raise HistoryError("--giu và --gop là cùng một mã")
+
+    def work(session) -> str:
+        keep, drop = _person(session, keep_id), _person(session, drop_id)
+        if keep.so_the_chuan and drop.so_the_chuan and keep.so_the_chuan != drop.so_the_chuan:
+            raise HistoryError(
+                f"{_who(keep)} và {_who(drop)} có hai số thẻ đảng viên khác nhau: không gộp (hai người khác nhau); "
+                "nếu một số thẻ ghi sai, ghi lại năm đó với số đúng"
+            )
+        # A date typed wrong once made the record take the row for someone else: the kept person's dates stay.
+        dropped_dates = [
+            f"{what} {_date(b)} (của mã {drop.id})"
+            for what, a, b in (
+                ("ngày sinh", keep.ngay_sinh, drop.ngay_sinh),
+                ("ngày vào Đảng", keep.ngay_vao_dang, drop.ngay_vao_dang),
+            )
+            if a and b and a != b
+        ]
+        current = select(Outcome.nam).where(Outcome.replaced_at.is_(None))
+        both = sorted(
+            set(session.scalars(current.where(Outcome.person_id == keep.id)))
+            & set(session.scalars(current.where(Outcome.person_id == drop.id)))
+        )
+        if both:
+            years = ", ".join(map(str, both))
+            raise HistoryError(
+                f"{_who(keep)} và {_who(drop)} cùng có kết quả năm {years}: một người chỉ một kết quả mỗi năm; "
+                "ghi lại năm đó cho đúng người (kiemdiem bulk hoặc history import) rồi gộp"
+            )
+        moved = 0
+        for outcome in session.scalars(select(Outcome).where(Outcome.person_id == drop.id)):
+            outcome.person_id = keep.id
+            moved += 1
+        card = (drop.so_the_dang_vien, drop.so_the_chuan)
+        keep.ngay_sinh, keep.ngay_vao_dang = keep.ngay_sinh or drop.ngay_sinh, keep.ngay_vao_dang or drop.ngay_vao_dang
+        dropped = _who(drop)
+        session.delete(drop)
+        session.flush()  # the card is free before the kept person takes it
+        if keep.so_the_chuan is None and card[1]:
+            keep.so_the_dang_vien, keep.so_the_chuan = card
+        kept = f"; bỏ {', '.join(dropped_dates)}, giữ ngày của mã {keep.id}" if dropped_dates else ""
+        return f"{dropped} gộp vào {_who(keep)}: {moved} kết quả chuyển sang{kept}"
+
+    return _transaction(store, work)

@@ -1,0 +1,64 @@
+"""The clerk settles what the record would not guess: ``history rename`` (the recorded spelling) and
+``history merge`` (two recorded people who are one); what would break the record's rules is refused and
+nothing changes. On SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+
+from generator.cli import main
+from generator.history.store import open_store
+from tests.history.rows import member, run
+
+
+def _people(history, capsys) -> dict:
+    """Every recorded person by id, with all their outcomes (show filters people by a part of the name)."""
+    capsys.readouterr()
+    assert main(["history", "show", "--ho-ten", " ", "--json", "--history", history]) == 0
+    return {p["id"]: p for p in json.loads(capsys.readouterr().out)["people"]}
+
+
+def test_a_spelling_reported_is_settled_by_renaming_and_the_row_then_records(target, history, capsys):
+    with open_store(target) as store:
+        store.record(run(nam=2024), [member("Nguyễn văn An", "1980-03-02", "HTXSNV", 2024)])
+        refused = store.record(run(nam=2025), [member("Nguyễn Văn An", "1980-03-02", "HTTNV", 2025)])
+    assert "khác cách viết" in refused.conflicts[0].reason
+    [person_id] = _people(history, capsys)
+    assert main(["history", "show", "--ho-ten", "Nguyễn văn An", "--history", history]) == 0
+    assert f"mã {person_id}" in capsys.readouterr().out  # the id the clerk needs is printed
+    assert main(["history", "rename", "--id", str(person_id), "--ho-ten", "Nguyễn Văn An", "--history", history]) == 0
+    assert "họ tên “Nguyễn văn An” sửa thành “Nguyễn Văn An”" in capsys.readouterr().out
+    with open_store(target) as store:
+        again = store.record(run(nam=2025), [member("Nguyễn Văn An", "1980-03-02", "HTTNV", 2025)])
+    assert (again.added, again.conflicts) == (1, [])
+    [an] = _people(history, capsys).values()
+    assert [o["nam"] for o in an["outcomes"]] == [2024, 2025]
+
+
+def test_two_recorded_people_who_are_one_are_merged_and_what_breaks_the_rules_is_refused(target, history, capsys):
+    with open_store(target) as store:  # 2025's birth date typed day and month swapped: the record took a new person
+        store.record(run(nam=2024), [member("Trần Thị Bình", "1985-01-05", "HTXSNV", 2024, admitted="2008-05-19")])
+        store.record(run(nam=2025), [member("Trần Thị Bình", "1985-05-01", "HTXSNV", 2025, admitted=None, card="12")])
+    people = _people(history, capsys)
+    assert len(people) == 2
+    first, second = sorted(people)
+    assert main(["history", "merge", "--giu", str(first), "--gop", str(first), "--history", history]) == 2
+    assert "cùng một mã" in capsys.readouterr().err
+    assert main(["history", "merge", "--giu", str(first), "--gop", str(second), "--history", history]) == 0
+    done = capsys.readouterr().out
+    assert "1 kết quả chuyển sang; bỏ ngày sinh 01/05/1985 (của mã" in done
+    [binh] = _people(history, capsys).values()
+    assert (binh["ngay_sinh"], binh["ngay_vao_dang"], binh["so_the_dang_vien"]) == ("1985-01-05", "2008-05-19", "12")
+    assert [o["nam"] for o in binh["outcomes"]] == [2024, 2025]
+    # Another Bình, recorded for 2025 too: one outcome a year, refused; one with another card, refused.
+    with open_store(target) as store:
+        store.record(run("khac.xlsx", 2025), [member("Trần Thị Bình", "1990-09-09", "HTTNV", 2025, admitted=None)])
+        store.record(run("the.xlsx", 2023), [member("Trần Thị Bình", "1979-09-09", "HTTNV", 2023, card="99")])
+    others = sorted(i for i in _people(history, capsys) if i != first)
+    assert main(["history", "merge", "--giu", str(first), "--gop", str(others[0]), "--history", history]) == 2
+    assert "cùng có kết quả năm 2025: một người chỉ một kết quả mỗi năm" in capsys.readouterr().err
+    assert main(["history", "merge", "--giu", str(first), "--gop", str(others[1]), "--history", history]) == 2
+    assert "hai số thẻ đảng viên khác nhau" in capsys.readouterr().err
+    assert len(_people(history, capsys)) == 3  # nothing changed
+    assert main(["history", "merge", "--giu", "999", "--gop", str(first), "--history", history]) == 2
+    assert "không có đảng viên mã 999" in capsys.readouterr().err
