@@ -31,6 +31,8 @@ MIGRATIONS = Path(__file__).resolve().with_name("migrations")
 SCHEMA_VERSION = "0002"  # the migrations' head this kiemdiem writes
 WRITE_LOCK = 0x6B64_6873  # PostgreSQL advisory lock: one writer (and one migration) at a time
 _CHUNK = 500  # names or cards per IN (…) query
+# Why ``People.match`` found nobody for a row the record knows something of (None: nobody recorded matches).
+MATCH_CARD, MATCH_SPELLING, MATCH_SEVERAL, MATCH_NO_DATE = "the_khac", "cach_viet", "nhieu_nguoi", "khong_ngay"
 
 #: Tests only: called with the index of each row once it is written, inside the transaction (a test makes it
 #: end the process half-way to check that nothing of the recording stays).
@@ -460,7 +462,7 @@ class People:
 
     def resolve(self, row: MemberRow) -> tuple[Person | None, str | None]:
         """The recorded person of ``row``, a new one (added to the session), or None and why not."""
-        person, conflict = self._find(row)
+        person, _, conflict = self._find(row)
         if person is not None or conflict is not None:
             return person, conflict
         typed = clean(row.ho_ten)
@@ -482,8 +484,17 @@ class People:
         recorded, and for a row the record would refuse (another spelling, two people who match)."""
         return self._find(row)[0]
 
-    def _find(self, row: MemberRow) -> tuple[Person | None, str | None]:
-        """(the person, None), (None, why the row is refused) or (None, None) for a person not recorded."""
+    def match(self, row: MemberRow) -> tuple[Person | None, str | None]:
+        """As ``known``, with why no person was found: (the person, None); (None, None) for one not recorded;
+        (None, kind) for a row the record would refuse — ``MATCH_CARD`` its card is recorded with another name
+        or date, ``MATCH_SPELLING`` the name is recorded spelled otherwise, ``MATCH_SEVERAL`` two recorded
+        people match, ``MATCH_NO_DATE`` a namesake with no date both know."""
+        person, kind, _ = self._find(row)
+        return person, kind
+
+    def _find(self, row: MemberRow) -> tuple[Person | None, str | None, str | None]:
+        """(the person, None, None), (None, the kind of refusal, why the row is refused) or (None, None, None)
+        for a person not recorded."""
         typed = clean(row.ho_ten)  # as typed: a double space or another case is the clerk's to settle
         if row.so_the:
             card = card_key(row.so_the)
@@ -495,18 +506,26 @@ class People:
                         if person.ho_ten_chuan == name_key(typed)
                         else "khác họ tên"
                     )
-                    return None, (
-                        f"số thẻ đảng viên {row.so_the} đã ghi trong hồ sơ cho {self.words(person)}; dòng này "
-                        f"ghi “{typed}”, {how}: chưa ghi. Nếu là một người, ghi họ tên như trong hồ sơ; "
-                        "nếu không, kiểm tra lại số thẻ"
+                    return (
+                        None,
+                        MATCH_CARD,
+                        (
+                            f"số thẻ đảng viên {row.so_the} đã ghi trong hồ sơ cho {self.words(person)}; dòng này "
+                            f"ghi “{typed}”, {how}: chưa ghi. Nếu là một người, ghi họ tên như trong hồ sơ; "
+                            "nếu không, kiểm tra lại số thẻ"
+                        ),
                     )
                 differs = self._differs(person, row)
                 if differs:
-                    return None, (
-                        f"số thẻ đảng viên {row.so_the} đã ghi trong hồ sơ cho {self.words(person)}; dòng này "
-                        f"ghi {differs}: chưa ghi; kiểm tra lại ngày hoặc số thẻ"
+                    return (
+                        None,
+                        MATCH_CARD,
+                        (
+                            f"số thẻ đảng viên {row.so_the} đã ghi trong hồ sơ cho {self.words(person)}; dòng này "
+                            f"ghi {differs}: chưa ghi; kiểm tra lại ngày hoặc số thẻ"
+                        ),
                     )
-                return person, None
+                return person, None, None
             candidates = [
                 p for p in self.by_name[name_key(typed)] if p.so_the_chuan is None and not self._differs(p, row)
             ]
@@ -514,19 +533,27 @@ class People:
             candidates = [p for p in self.by_name[name_key(typed)] if not self._differs(p, row)]
         matched = [p for p in candidates if self._shared(p, row)]
         if len(matched) > 1:
-            return None, (
-                f"họ tên và ngày khớp với hai người trong hồ sơ: {self.words(matched[0])} và "
-                f"{self.words(matched[1])}: chưa ghi; ghi số thẻ đảng viên để biết là ai"
+            return (
+                None,
+                MATCH_SEVERAL,
+                (
+                    f"họ tên và ngày khớp với hai người trong hồ sơ: {self.words(matched[0])} và "
+                    f"{self.words(matched[1])}: chưa ghi; ghi số thẻ đảng viên để biết là ai"
+                ),
             )
         if matched:
             person = matched[0]
             if person.ho_ten != typed:
-                return None, (
-                    f"họ tên “{typed}” khác cách viết ({spelling_difference(person.ho_ten, typed)}) với "
-                    f"{self.words(person)} trong hồ sơ: chưa ghi, để không gộp nhầm hai người. Nếu là một người, "
-                    "ghi họ tên như trong hồ sơ; nếu là hai người, ghi số thẻ đảng viên của từng người"
+                return (
+                    None,
+                    MATCH_SPELLING,
+                    (
+                        f"họ tên “{typed}” khác cách viết ({spelling_difference(person.ho_ten, typed)}) với "
+                        f"{self.words(person)} trong hồ sơ: chưa ghi, để không gộp nhầm hai người. Nếu là một người, "
+                        "ghi họ tên như trong hồ sơ; nếu là hai người, ghi số thẻ đảng viên của từng người"
+                    ),
                 )
-            return person, None
+            return person, None, None
         if candidates:
             dates = ", ".join(
                 filter(
@@ -537,12 +564,16 @@ class People:
                     ],
                 )
             )
-            return None, (
-                f"cùng họ tên với {self.words(candidates[0])} trong hồ sơ, nhưng không có ngày nào cả hai cùng ghi "
-                f"để so (dòng này: {dates or 'không ghi ngày'}): chưa ghi; ghi thêm ngày sinh, ngày vào Đảng "
-                "hoặc số thẻ đảng viên"
+            return (
+                None,
+                MATCH_NO_DATE,
+                (
+                    f"cùng họ tên với {self.words(candidates[0])} trong hồ sơ, nhưng không có ngày nào cả hai cùng ghi "
+                    f"để so (dòng này: {dates or 'không ghi ngày'}): chưa ghi; ghi thêm ngày sinh, ngày vào Đảng "
+                    "hoặc số thẻ đảng viên"
+                ),
             )
-        return None, None
+        return None, None, None
 
     @staticmethod
     def _differs(person: Person, row: MemberRow) -> str:

@@ -4,7 +4,8 @@ The same steps as the command line: ``describe_form`` gives the fields from the 
 regime's rubric, ``check`` the validation messages and the classification of ``kiemdiem validate`` and
 ``classify``, ``render_document`` the files of ``kiemdiem render`` with the shipped templates. A document sent
 is parsed like a .json file (NFC, no NaN); its problems come back as ``{"problems": [...]}``, each with its
-path, title and reason (``problem_dict``).
+path, title and reason (``problem_dict``). ``/api/ho-so/dang-vien`` gives the member's levels of the years
+before from the record across years (web/past.py); a record that cannot be read is ``{"error": …}``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,12 @@ from flask import Blueprint, abort, jsonify, render_template, request
 
 from .. import __version__
 from ..errors import InputError, Problem
+from ..history.records import HistoryError
 from ..load import MAX_BYTES, parse
 from ..pipeline import FORMATS, renderable_forms
 from .checking import check, problem_dict, render_document
 from .forms import UnknownChoice, describe_form, web_forms
+from .past import member_past
 from .responses import attachment
 from .uploads import read_document
 
@@ -95,3 +98,13 @@ def open_saved():
             400,
         )
     return jsonify({"document": document})
+
+
+@bp.post("/api/ho-so/dang-vien")
+def member_past_levels():
+    try:
+        return jsonify(member_past(_document()))
+    except InputError as error:
+        return _problems(error, 400)
+    except HistoryError as error:
+        return jsonify({"error": f"Không đọc được hồ sơ xếp loại: {error}"}), 503

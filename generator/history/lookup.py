@@ -1,0 +1,71 @@
+"""One member's years before, from the record across years: what the web app's form shows beside the
+bản tự kiểm điểm being written (web/past.py).
+
+The member is found by the record's own identity rules (``store.People.match``: the card number, or the
+name with a date both know), never by a guess: a name two recorded people match, a namesake with no date
+to compare or a card recorded for another name gives no years, only why. Reading creates nothing: a
+SQLite record that does not exist yet is not made.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
+
+from .location import Target
+from .records import HistoryError, MemberRow
+from .show import label
+
+NO_RECORD = "Chưa có hồ sơ xếp loại: kiemdiem bulk ghi kết quả mỗi năm; kiemdiem history import nhập các năm trước."
+NOT_FOUND = "Hồ sơ xếp loại chưa có đảng viên này (họ tên và ngày hoặc số thẻ chưa khớp với ai)."
+MORE = "ghi thêm ngày sinh, ngày vào Đảng hoặc số thẻ đảng viên"
+WHY = {
+    "the_khac": "Số thẻ đảng viên này đã ghi trong hồ sơ với họ tên hoặc ngày khác: kiểm tra lại số thẻ và ngày.",
+    "cach_viet": "Họ tên khác cách viết (khoảng trắng, chữ hoa, chữ thường) với người trong hồ sơ: ghi họ tên như trong hồ sơ.",
+    "nhieu_nguoi": f"Có nhiều người trong hồ sơ cùng họ tên và ngày này: {MORE} để biết là ai.",
+    "khong_ngay": f"Hồ sơ có người cùng họ tên nhưng chưa có ngày nào để so: {MORE}.",
+}
+
+
+def _score(value) -> int | float | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def member_years(target: Target, member: MemberRow, before: int | None) -> dict:
+    """``{"ket_qua": [...], "ly_do": …}``: the member's current outcomes of the years before ``before`` (all
+    years when None), oldest first, each {nam, level, level_label, score, chi_bo, dang_bo}; ``ly_do`` says
+    why the list is empty (None when it is not). ``HistoryError`` when the record cannot be read."""
+    if target.path is not None and not target.path.exists():  # reading creates nothing
+        return {"ket_qua": [], "ly_do": NO_RECORD}
+    from .models import Outcome
+    from .store import People, open_store
+
+    with open_store(target) as store:
+        try:
+            with store.session() as session:
+                person, kind = People(session, [member]).match(member)
+                if person is None:
+                    return {"ket_qua": [], "ly_do": WHY.get(kind, NOT_FOUND)}
+                query = select(Outcome).where(Outcome.person_id == person.id, Outcome.replaced_at.is_(None))
+                if before is not None:
+                    query = query.where(Outcome.nam < before)
+                found = [
+                    {
+                        "nam": o.nam,
+                        "level": o.level,
+                        "level_label": label(o.regime, "ca_nhan", o.level),
+                        "score": _score(o.score),
+                        "chi_bo": o.chi_bo_ten,
+                        "dang_bo": o.dang_bo,
+                    }
+                    for o in session.scalars(query.order_by(Outcome.nam))
+                ]
+        except SQLAlchemyError as error:
+            reason = " ".join(str(getattr(error, "orig", None) or error).split())[:300]
+            raise HistoryError(f"không đọc được hồ sơ xếp loại {target.shown}: {reason}") from None
+    if not found:
+        shown = f"trước năm {before}" if before is not None else "nào"
+        return {"ket_qua": [], "ly_do": f"Hồ sơ xếp loại chưa có kết quả {shown} của đảng viên này."}
+    return {"ket_qua": found, "ly_do": None}
