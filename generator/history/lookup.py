@@ -36,9 +36,11 @@ def _score(value) -> int | float | None:
 def member_years(target: Target, member: MemberRow, before: int | None) -> dict:
     """``{"ket_qua": [...], "ly_do": …}``: the member's current outcomes of the years before ``before`` (all
     years when None), oldest first, each {nam, level, level_label, score, chi_bo, dang_bo}; ``ly_do`` says
-    why the list is empty (None when it is not). ``HistoryError`` when the record cannot be read."""
+    why the list is empty (None when it is not), ``can_ghi_them`` whether the form should say it: the record
+    knows someone of that name but cannot tell who without another date or the card (or its spelling).
+    ``HistoryError`` when the record cannot be read."""
     if target.path is not None and not target.path.exists():  # reading creates nothing
-        return {"ket_qua": [], "ly_do": NO_RECORD}
+        return {"ket_qua": [], "ly_do": NO_RECORD, "can_ghi_them": False}
     from .models import Outcome
     from .store import People, open_store
 
@@ -47,7 +49,7 @@ def member_years(target: Target, member: MemberRow, before: int | None) -> dict:
             with store.session() as session:
                 person, kind = People(session, [member]).match(member)
                 if person is None:
-                    return {"ket_qua": [], "ly_do": WHY.get(kind, NOT_FOUND)}
+                    return {"ket_qua": [], "ly_do": WHY.get(kind, NOT_FOUND), "can_ghi_them": kind in WHY}
                 query = select(Outcome).where(Outcome.person_id == person.id, Outcome.replaced_at.is_(None))
                 if before is not None:
                     query = query.where(Outcome.nam < before)
@@ -67,5 +69,5 @@ def member_years(target: Target, member: MemberRow, before: int | None) -> dict:
             raise HistoryError(f"không đọc được hồ sơ xếp loại {target.shown}: {reason}") from None
     if not found:
         shown = f"trước năm {before}" if before is not None else "nào"
-        return {"ket_qua": [], "ly_do": f"Hồ sơ xếp loại chưa có kết quả {shown} của đảng viên này."}
-    return {"ket_qua": found, "ly_do": None}
+        return {"ket_qua": [], "ly_do": f"Hồ sơ xếp loại chưa có kết quả {shown} của đảng viên này.", "can_ghi_them": False}
+    return {"ket_qua": found, "ly_do": None, "can_ghi_them": False}

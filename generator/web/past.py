@@ -80,7 +80,11 @@ def member_past(document) -> dict:
     if problems:
         raise InputError(problems)
     if not (born or admitted or card):
-        return {"ket_qua": [], "ly_do": "Ghi thêm ngày sinh, ngày vào Đảng hoặc số thẻ đảng viên để tìm trong hồ sơ."}
+        return {
+            "ket_qua": [],
+            "ly_do": "Ghi thêm ngày sinh, ngày vào Đảng hoặc số thẻ đảng viên để tìm trong hồ sơ.",
+            "can_ghi_them": False,
+        }
     from ..history.location import resolve
     from ..history.lookup import member_years
     from ..history.records import MemberRow

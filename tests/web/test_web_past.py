@@ -72,6 +72,7 @@ def test_a_members_years_before_the_year_being_reviewed(client, recorded):
             },
         ],
         "ly_do": None,
+        "can_ghi_them": False,
     }
     by_admission = post(client, {"ho_ten": "Nguyễn Văn An", "ngay_vao_dang": "2010-05-19", "nam": "2024"})
     assert [o["nam"] for o in by_admission.get_json()["ket_qua"]] == [2023]
@@ -85,12 +86,14 @@ def test_nobody_and_nothing_before_say_why(client, recorded):
     other_birth = post(client, {**AN, "ngay_sinh": "1981-03-02"}).get_json()
     assert other_birth["ket_qua"] == [] and "chưa có đảng viên này" in other_birth["ly_do"]
     first_year = post(client, {**AN, "nam": 2023}).get_json()
-    assert first_year == {"ket_qua": [], "ly_do": "Hồ sơ xếp loại chưa có kết quả trước năm 2023 của đảng viên này."}
+    assert first_year["ket_qua"] == [] and not first_year["can_ghi_them"]
+    assert first_year["ly_do"] == "Hồ sơ xếp loại chưa có kết quả trước năm 2023 của đảng viên này."
+    assert not unknown["can_ghi_them"]
 
 
 def test_two_recorded_people_who_match_are_never_guessed_between(client, recorded):
     both = post(client, {"ho_ten": "Lê Văn Hai", "ngay_sinh": "1975-07-07", "nam": 2026}).get_json()
-    assert both["ket_qua"] == [] and "ghi thêm ngày sinh, ngày vào Đảng hoặc số thẻ" in both["ly_do"]
+    assert both["ket_qua"] == [] and both["can_ghi_them"] and "ghi thêm ngày sinh, ngày vào Đảng hoặc số thẻ" in both["ly_do"]
     one = post(client, {"ho_ten": "Lê Văn Hai", "ngay_sinh": "1975-07-07", "ngay_vao_dang": "2002-02-02", "nam": 2026})
     assert [o["nam"] for o in one.get_json()["ket_qua"]] == [2025]
     no_date = post(client, {"ho_ten": "Nguyễn Văn An", "so_the_dang_vien": "012345", "nam": 2026}).get_json()
@@ -113,6 +116,7 @@ def test_without_a_date_or_card_it_asks_for_one_and_reads_nothing(client):
     assert answer == {
         "ket_qua": [],
         "ly_do": "Ghi thêm ngày sinh, ngày vào Đảng hoặc số thẻ đảng viên để tìm trong hồ sơ.",
+        "can_ghi_them": False,
     }
     assert not resolve().path.exists()
 

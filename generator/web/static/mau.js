@@ -2,7 +2,8 @@
 // rules and messages, printed by the same pipeline as `kiemdiem render`, kept in localStorage.
 // The page's entry (mau.html loads only this module; each job is a mau_*.js module it imports): it opens
 // a form (its description from /api/mau, the pickers, the fields), says what a change does, opens a file,
-// wires the buttons and starts with the form last worked on.
+// wires the buttons and starts with the form last worked on; beside a bản tự kiểm điểm, the member's
+// levels of the years before from the record (mau_ho_so.js).
 import {$, pick, save, state, status} from "./mau_chung.js";
 import {build, whenChanged} from "./mau_truong.js";
 import {fillPickers, showApplicable, showFormCode} from "./mau_bien_the.js";
@@ -10,6 +11,7 @@ import {collect} from "./mau_du_lieu.js";
 import {clearProblems} from "./mau_loi.js";
 import {remember, stored} from "./mau_luu.js";
 import {check, download, scheduleCheck} from "./mau_kiem_tra_in.js";
+import {schedulePast} from "./mau_ho_so.js";
 
 const form = $("#van-ban");
 let saveTimer = null;
@@ -41,6 +43,7 @@ async function open(formId, documentData) {
   draw(documentData);
   remember();
   if (documentData && Object.keys(documentData).length > 1) scheduleCheck(0);
+  schedulePast(0);
 }
 
 // ---- a change, a file opened ------------------------------------------------------------------
@@ -52,6 +55,7 @@ function changed(event) {
   clearTimeout(saveTimer);
   saveTimer = setTimeout(remember, 300);
   scheduleCheck();
+  schedulePast();
 }
 
 async function openFile(file) {
