@@ -69,5 +69,9 @@ def member_years(target: Target, member: MemberRow, before: int | None) -> dict:
             raise HistoryError(f"không đọc được hồ sơ xếp loại {target.shown}: {reason}") from None
     if not found:
         shown = f"trước năm {before}" if before is not None else "nào"
-        return {"ket_qua": [], "ly_do": f"Hồ sơ xếp loại chưa có kết quả {shown} của đảng viên này.", "can_ghi_them": False}
+        return {
+            "ket_qua": [],
+            "ly_do": f"Hồ sơ xếp loại chưa có kết quả {shown} của đảng viên này.",
+            "can_ghi_them": False,
+        }
     return {"ket_qua": found, "ly_do": None, "can_ghi_them": False}

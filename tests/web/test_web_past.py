@@ -93,7 +93,11 @@ def test_nobody_and_nothing_before_say_why(client, recorded):
 
 def test_two_recorded_people_who_match_are_never_guessed_between(client, recorded):
     both = post(client, {"ho_ten": "Lê Văn Hai", "ngay_sinh": "1975-07-07", "nam": 2026}).get_json()
-    assert both["ket_qua"] == [] and both["can_ghi_them"] and "ghi thêm ngày sinh, ngày vào Đảng hoặc số thẻ" in both["ly_do"]
+    assert (
+        both["ket_qua"] == []
+        and both["can_ghi_them"]
+        and "ghi thêm ngày sinh, ngày vào Đảng hoặc số thẻ" in both["ly_do"]
+    )
     one = post(client, {"ho_ten": "Lê Văn Hai", "ngay_sinh": "1975-07-07", "ngay_vao_dang": "2002-02-02", "nam": 2026})
     assert [o["nam"] for o in one.get_json()["ket_qua"]] == [2025]
     no_date = post(client, {"ho_ten": "Nguyễn Văn An", "so_the_dang_vien": "012345", "nam": 2026}).get_json()

@@ -18,9 +18,7 @@ pytestmark = pytest.mark.browser
 
 def _record() -> None:
     with open_store(resolve()) as store:  # the test's own record (tests/conftest.py), read by the live server
-        store.record(
-            run(nam=2023), [member("Trần Thị Mai", "1988-04-21", "HTXSNV", nam=2023, score=Decimal("95.5"))]
-        )
+        store.record(run(nam=2023), [member("Trần Thị Mai", "1988-04-21", "HTXSNV", nam=2023, score=Decimal("95.5"))])
         store.record(run(nam=2024), [member("Trần Thị Mai", "1988-04-21", "HTTNV", nam=2024)])
         store.record(run(nam=2025), [member("Trần Thị Mai", "1988-04-21", "HTNV", nam=2025)])
 
