@@ -190,7 +190,9 @@ class Planner:
         self.organisations_done = 0
         self._tccsd: list[dict] = []  # the tổ chức cơ sở's rows, until the đảng bộ-wide quota settles them
         self.on_list = None  # called with (tổ chức cơ sở or None, path, rows) as each scope's list is settled
-        self.on_members = None  # called with (chi bộ, print file's path, record, [(name, path)], [names left out])
+        self.on_members = (
+            None  # called with (chi bộ, print file's path, record, [(name, path)], [names left out], code)
+        )
         self.on_member = (
             None  # called with (chi bộ, entry index, entry, row) for each member rated without error (history)
         )
@@ -403,7 +405,7 @@ class Planner:
         if self.on_members is not None and (printed or missing):
             printed.sort(key=lambda item: name_key(item[0]))  # stable: the danh sách's order (bulk/print_file)
             record = self.source.locate(org["ma"], "xep_loai", "$") or org["ma"]
-            self.on_members(org["ten"], self._file(folder, PRINT_FILE) + ".pdf", record, printed, missing)
+            self.on_members(org["ten"], self._file(folder, PRINT_FILE) + ".pdf", record, printed, missing, org["ma"])
 
     def _member_context(self, document: dict, group: dict, member: MemberResult | None, record: str) -> dict | None:
         """What a member's bản tự kiểm điểm prints, or None when it cannot be printed.

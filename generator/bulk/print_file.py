@@ -43,6 +43,7 @@ class Planned:
     record: str
     members: list[tuple[str, str]]  # (name, path of the member's document without extension)
     missing: list[str]
+    ma: str | None = None  # the chi bộ's code (the record across years knows it by its đảng bộ and code)
 
     @property
     def title(self) -> str:

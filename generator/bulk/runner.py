@@ -58,6 +58,8 @@ class BulkOutcome:
     print_files: list[dict] = field(default_factory=list)  # each chi bộ's in-ca-chi-bo.pdf (bulk/print_file)
     history: Recorded | None = None  # what the record across years took (generator/history), None without one
     history_error: str | None = None  # why it took nothing: it could not be written (it is as it was)
+    dang_bo: str | None = None  # the đảng bộ and year of the run (the web page reads the record's years before)
+    nam: int | None = None
 
     @property
     def status(self) -> int:
@@ -213,6 +215,8 @@ def run_bulk(
         run.printed,
         recorded,
         unrecorded,
+        planner.header.get("dang_bo"),
+        planner.header.get("nam"),
     )
 
 
@@ -355,6 +359,7 @@ class _Run:
                 self.printed.append(
                     {
                         "chi_bo": planned.chi_bo,
+                        "chi_bo_ma": planned.ma,
                         "path": planned.path,
                         "pages": pages,
                         "members": len(planned.members) + len(planned.missing) - len(left_out),

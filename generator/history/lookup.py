@@ -3,8 +3,9 @@ bản tự kiểm điểm being written (web/past.py).
 
 The member is found by the record's own identity rules (``store.People.match``: the card number, or the
 name with a date both know), never by a guess: a name two recorded people match, a namesake with no date
-to compare or a card recorded for another name gives no years, only why. Reading creates nothing: a
-SQLite record that does not exist yet is not made.
+to compare or a card recorded for another name gives no years, only why. The đảng bộ page's chi bộ are
+found by their đảng bộ and code (``organisation_years``). Reading creates nothing: a SQLite record that
+does not exist yet is not made.
 """
 
 from __future__ import annotations
@@ -75,3 +76,44 @@ def member_years(target: Target, member: MemberRow, before: int | None) -> dict:
             "can_ghi_them": False,
         }
     return {"ket_qua": found, "ly_do": None, "can_ghi_them": False}
+
+
+def organisation_years(target: Target, dang_bo: str, codes: list[str], before: int | None) -> dict[str, list[dict]]:
+    """Each organisation of ``dang_bo`` (its name compared spaces and case aside) by its code: its current
+    outcomes of the years before ``before``, oldest first, each {nam, level, level_label, score}; codes the
+    record has nothing of are left out. Reading creates nothing; ``HistoryError`` when it cannot be read."""
+    wanted = sorted({c for c in codes if c})
+    if not wanted or (target.path is not None and not target.path.exists()):
+        return {}
+    from .identity import name_key
+    from .models import Organisation, Outcome
+    from .store import open_store
+
+    found: dict[str, list[dict]] = {}
+    with open_store(target) as store:
+        try:
+            with store.session() as session:
+                query = (
+                    select(Organisation.ma, Outcome)
+                    .join(Outcome, Outcome.organisation_id == Organisation.id)
+                    .where(
+                        Organisation.dang_bo_chuan == name_key(dang_bo),
+                        Organisation.ma.in_(wanted),
+                        Outcome.replaced_at.is_(None),
+                    )
+                )
+                if before is not None:
+                    query = query.where(Outcome.nam < before)
+                for ma, o in session.execute(query.order_by(Outcome.nam)):
+                    found.setdefault(ma, []).append(
+                        {
+                            "nam": o.nam,
+                            "level": o.level,
+                            "level_label": label(o.regime, "to_chuc", o.level),
+                            "score": _score(o.score),
+                        }
+                    )
+        except SQLAlchemyError as error:
+            reason = " ".join(str(getattr(error, "orig", None) or error).split())[:300]
+            raise HistoryError(f"không đọc được hồ sơ xếp loại {target.shown}: {reason}") from None
+    return found

@@ -62,7 +62,8 @@ class Job:
             "message": self.message,
             "has_archive": self.archive is not None,
             "print_files": [
-                {"chi_bo": f["chi_bo"], "pages": f["pages"], "members": f["members"]} for f in self.print_files
+                {"chi_bo": f["chi_bo"], "pages": f["pages"], "members": f["members"], "truoc": f.get("truoc", [])}
+                for f in self.print_files
             ],
         }
 
@@ -143,7 +144,30 @@ class Jobs:
         job.organisations = job.total
         job.archive = outcome.archive
         job.print_files = outcome.print_files
+        self._years_before(job, outcome)
         job.state = "xong"
+
+    @staticmethod
+    def _years_before(job: Job, outcome) -> None:
+        """Each listed chi bộ's levels of the years before, from the record across years when it has them
+        (read only, never created); a record that cannot be read is said among the notices."""
+        if not job.print_files or not outcome.dang_bo:
+            return
+        from ..history.location import resolve
+        from ..history.lookup import organisation_years
+        from ..history.records import HistoryError
+
+        try:
+            year = int(outcome.nam) if outcome.nam is not None else None
+            found = organisation_years(resolve(), outcome.dang_bo, [f.get("chi_bo_ma") for f in job.print_files], year)
+        except HistoryError as error:
+            job.notices.append(f"Không đọc được hồ sơ xếp loại: {error}")
+            return
+        except Exception as error:  # noqa: BLE001 — the run is done: the years before never fail it
+            job.notices.append(f"Không đọc được hồ sơ xếp loại: {' '.join(str(error).split()) or type(error).__name__}")
+            return
+        for entry in job.print_files:
+            entry["truoc"] = found.get(entry.get("chi_bo_ma"), [])
 
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)

@@ -84,7 +84,7 @@ def test_the_print_file_is_in_the_manifest_and_the_zip(printed):
     with zipfile.ZipFile(outcome.archive) as archive:
         assert archive.read(PRINT) == data
     assert outcome.print_files == [
-        {"chi_bo": "Chi bộ Khu phố 5", "path": PRINT, "pages": entry["pages"], "members": 12}
+        {"chi_bo": "Chi bộ Khu phố 5", "chi_bo_ma": "kp5", "path": PRINT, "pages": entry["pages"], "members": 12}
     ]
     assert outcome.errors == [] and outcome.status == 0
 

@@ -12,7 +12,9 @@ import pytest
 
 from generator.history.location import resolve
 from generator.history.store import open_store
-from tests.history.rows import member, run
+from tests.history.rows import member, organisation, run
+from tests.web.test_web_app import wait_for
+from tests.web.test_web_prints import start
 
 URL = "/api/ho-so/dang-vien"
 AN = {"ho_ten": "Nguyễn Văn An", "ngay_sinh": "1980-03-02", "nam": 2025}
@@ -184,3 +186,24 @@ def test_a_record_that_cannot_be_read_is_an_error_in_vietnamese(client, tmp_path
     if broken == "not-a-database":
         assert os.path.getsize(path) == len(b"this is not a SQLite database" * 100)
     assert client.get("/").status_code == 200
+
+
+def test_the_dang_bo_page_lists_each_chi_bos_levels_of_the_years_before(client):
+    with open_store(resolve()) as store:
+        store.record(run(nam=2023), organisations=[organisation("kp5", "Chi bộ Khu phố 5", "HTXSNV", nam=2023)])
+        store.record(
+            run(nam=2024),
+            organisations=[
+                organisation("kp5", "Chi bộ Khu phố 5", "HTTNV", nam=2024),
+                organisation("vp", "Chi bộ Văn phòng Đảng ủy – HĐND – UBND phường", "HTNV", nam=2024),
+            ],
+        )
+        store.record(run(nam=2025), organisations=[organisation("kp5", "Chi bộ Khu phố 5", "KHTNV", nam=2025)])
+    job = wait_for(client, f"/api/so-dang-bo/{start(client, ['pdf'])}")
+    assert job["state"] == "xong" and job["errors"] == []
+    past = {f["chi_bo"]: [(o["nam"], o["level_label"]) for o in f["truoc"]] for f in job["print_files"]}
+    assert past == {
+        "Chi bộ Khu phố 5": [(2023, "Hoàn thành xuất sắc nhiệm vụ"), (2024, "Hoàn thành tốt nhiệm vụ")],
+        "Chi bộ Khu phố 6": [],
+        "Chi bộ Văn phòng Đảng ủy – HĐND – UBND phường": [(2024, "Hoàn thành nhiệm vụ")],
+    }

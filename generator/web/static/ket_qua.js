@@ -1,6 +1,7 @@
 "use strict";
 // The bulk run's page: polls the job's status (documents done, time left) until it is done, then links the ZIP,
-// each chi bộ's print file with its preview, and lists the errors.
+// each chi bộ's print file with its preview (and its levels of the years before, when the record has them),
+// and lists the errors.
 (() => {
   const box = document.getElementById("luot-in");
   const text = document.getElementById("tien-do");
@@ -41,6 +42,13 @@
       download.href = `${url}?tai-ve`;
       download.textContent = "Tải PDF";
       item.append(preview, " ", download);
+      if (file.truoc && file.truoc.length) {  // the chi bộ's levels of the years before, from the record across years
+        const years = file.truoc.map((o) => `${o.nam}: ${o.level_label}`).join("; ");
+        const past = document.createElement("span");
+        past.className = "mo-ta truoc";
+        past.textContent = `Các năm trước (hồ sơ xếp loại): ${years}`;
+        item.appendChild(past);
+      }
       list.appendChild(item);
     });
     section.hidden = files.length === 0;
