@@ -1,5 +1,6 @@
-"""The form page in Chromium: a bản tự kiểm điểm that names a recorded member shows, read-only, the levels
-of the years before from the record across years (mau_ho_so.js), in an English and a Vietnamese browser."""
+"""The web app in Chromium with a record across years: a bản tự kiểm điểm that names a recorded member shows,
+read-only, the levels of the years before (mau_ho_so.js), in an English and a Vietnamese browser; the đảng bộ
+page lists each chi bộ's."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from playwright.sync_api import expect
 
 from generator.history.location import resolve
 from generator.history.store import open_store
-from tests.history.rows import member, run
-from tests.web.test_web_browser import control
+from tests.history.rows import member, organisation, run
+from tests.web.test_web_browser import EXAMPLES, control
 
 pytestmark = pytest.mark.browser
 
@@ -57,3 +58,20 @@ def test_without_a_record_the_page_shows_nothing_and_creates_none(page, live_ser
     assert got.value.json()["ly_do"].startswith("Chưa có hồ sơ xếp loại")
     expect(page.locator("#ho-so-truoc")).to_be_hidden()
     assert not resolve().path.exists()
+
+
+def test_the_dang_bo_page_shows_each_chi_bos_levels_of_the_years_before(page, live_server):
+    with open_store(resolve()) as store:
+        store.record(run(nam=2023), organisations=[organisation("kp5", "Chi bộ Khu phố 5", "HTXSNV", nam=2023)])
+        store.record(run(nam=2024), organisations=[organisation("kp5", "Chi bộ Khu phố 5", "HTTNV", nam=2024)])
+    page.goto(live_server["url"] + "/so-dang-bo")
+    page.set_input_files("input[name=so]", str(EXAMPLES / "dang-bo-2025.xlsx"))
+    page.uncheck("input[value=docx]")
+    page.click("#in-ca-dang-bo")
+    page.wait_for_selector("#luot-in[data-xong]", state="attached", timeout=180_000)
+    items = page.locator("#ds-tep-in li")
+    expect(items).to_have_count(3)
+    expect(items.nth(0).locator(".truoc")).to_have_text(
+        "Các năm trước (hồ sơ xếp loại): 2023: Hoàn thành xuất sắc nhiệm vụ; 2024: Hoàn thành tốt nhiệm vụ"
+    )
+    expect(items.nth(1).locator(".truoc")).to_have_count(0)  # nothing recorded of Chi bộ Khu phố 6
