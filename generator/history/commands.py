@@ -186,8 +186,8 @@ def cmd_show(args, report) -> int:
 
 
 def cmd_settle(args, report) -> int:
-    """``history rename`` and ``history merge``: the clerk's decision, in one transaction."""
-    from .settle import merge, rename
+    """``history rename``, ``merge`` and ``tieu-bieu``: the clerk's decision, in one transaction."""
+    from .settle import merge, recognise, rename
 
     target = resolve(args.history)
     if target.path is not None and not target.path.exists():
@@ -197,8 +197,10 @@ def cmd_settle(args, report) -> int:
         with _open(target) as store:
             if args.history_command == "rename":
                 done = rename(store, args.id, args.ho_ten)
-            else:
+            elif args.history_command == "merge":
                 done = merge(store, args.giu, args.gop)
+            else:
+                done = recognise(store, args.nam, args.dang_bo, args.ma, args.quyet_dinh)
     except HistoryError as error:
         print(f"kiemdiem history {args.history_command}: {error}", file=sys.stderr)
         return INVALID
@@ -456,6 +458,22 @@ def add_commands(sub, report, import_dang_bo=None) -> None:
     q = commands.add_parser("merge", help="gộp hai đảng viên trong hồ sơ là một người (mã trong history show)")
     q.add_argument("--giu", type=int, required=True, metavar="MÃ", help="mã đảng viên giữ lại")
     q.add_argument("--gop", type=int, required=True, metavar="MÃ", help="mã đảng viên gộp vào người giữ lại")
+    history_option(q)
+    q.set_defaults(run=lambda args: cmd_settle(args, report))
+
+    q = commands.add_parser(
+        "tieu-bieu",
+        help="ghi quyết định công nhận tổ chức đảng tiêu biểu của năm (sau khi cấp có thẩm quyền quyết định)",
+    )
+    q.add_argument("--nam", type=year, required=True, metavar="NĂM", help="năm xếp loại được công nhận")
+    q.add_argument("--ma", nargs="+", required=True, metavar="MÃ", help="mã các tổ chức được công nhận tiêu biểu")
+    q.add_argument(
+        "--quyet-dinh",
+        required=True,
+        metavar="VĂN_BẢN",
+        help="số, ngày của quyết định công nhận, ví dụ “Quyết định số 05-QĐ/ĐU ngày 10/01/2026”",
+    )
+    q.add_argument("--dang-bo", metavar="TÊN", default=None, help="khi hồ sơ có nhiều đảng bộ")
     history_option(q)
     q.set_defaults(run=lambda args: cmd_settle(args, report))
 

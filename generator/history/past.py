@@ -67,8 +67,9 @@ class PastLevels:
         self.store.close()
 
     def annotate(self, rows: list[dict]) -> list[Flagged]:
-        """Give each row with a final level the year before (``truoc``: {nam, level, label}) and the notes
-        the chi bộ should see (``past_notes``); return the members at the lowest level two years running."""
+        """Give each row with a final level the notes the years before call for (``past_notes``: a change of
+        more than ``steps_marked`` levels since the year before, the lowest level ``years`` running); return
+        the members at the lowest level those years, for the report."""
         from .store import People, chunks
 
         wanted = [(row, self._member(row)) for row in rows if row.get("level") and row.get("quota") != "tie"]
@@ -77,17 +78,16 @@ class PastLevels:
         people = People(self.session, [m for _, m in wanted])
         found = {id(row): people.known(member) for row, member in wanted}
         ids = {p.id for p in found.values() if p is not None}
+        lowest = rules()["two_years_lowest"]
+        earlier = [self.year - k for k in range(1, max(2, lowest["years"]))]  # the year before, at least
         past: dict[int, dict[int, Outcome]] = {}
         for chunk in chunks(sorted(ids)):
             for outcome in self.session.scalars(
                 select(Outcome).where(
-                    Outcome.person_id.in_(chunk),
-                    Outcome.nam.in_([self.year - 1, self.year - 2]),
-                    Outcome.replaced_at.is_(None),
+                    Outcome.person_id.in_(chunk), Outcome.nam.in_(earlier), Outcome.replaced_at.is_(None)
                 )
             ):
                 past.setdefault(outcome.person_id, {})[outcome.nam] = outcome
-        lowest = rules()["two_years_lowest"]
         flagged = []
         for row, _ in wanted:
             person = found[id(row)]
@@ -96,16 +96,15 @@ class PastLevels:
             if before is None:
                 continue
             before_label = label(before.regime, "ca_nhan", before.level)
-            row["truoc"] = {"nam": before.nam, "level": before.level, "label": before_label}
             notes = []
             steps = self._steps(before.level, row["level"])
             if steps is not None and steps > rules()["steps_marked"]:
                 notes.append(f"Năm {before.nam}: “{before_label}” (thay đổi {steps} mức)")
-            earlier = [self.year - k for k in range(1, lowest["years"])]
+            running = earlier[: lowest["years"] - 1]
             if row["level"] == lowest["level"] and all(
-                y in years and years[y].level == lowest["level"] for y in earlier
+                y in years and years[y].level == lowest["level"] for y in running
             ):
-                chain = (*sorted(earlier), self.year)
+                chain = (*sorted(running), self.year)
                 notes.append(lowest["note"].format(years=_years(chain), label=row["level_label"]))
                 flagged.append(Flagged(row["ho_ten"], row["chi_bo"], chain, row["level_label"]))
             if notes:

@@ -7,8 +7,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-BULK, IMPORT, IMPORT_DANG_BO = "bulk", "import", "import-dang-bo"  # a run, a typed list, a past year's đảng bộ
-HOW_RECORDED = {BULK: "kiemdiem bulk", IMPORT: "nhập danh sách", IMPORT_DANG_BO: "nhập sổ đảng bộ"}  # as printed
+# a run, a typed list, a past year's đảng bộ, the competent committee's recognition (history tieu-bieu)
+BULK, IMPORT, IMPORT_DANG_BO, RECOGNISED = "bulk", "import", "import-dang-bo", "tieu-bieu"
+HOW_RECORDED = {  # as printed
+    BULK: "kiemdiem bulk",
+    IMPORT: "nhập danh sách",
+    IMPORT_DANG_BO: "nhập sổ đảng bộ",
+    RECOGNISED: "công nhận tiêu biểu:",
+}
 NOT_RATED = "NOT_RATED"  # the engine's "Không xếp loại" (generator/evaluate/engine.py)
 
 

@@ -6,17 +6,24 @@ recorded name (the next run that writes it so is matched), ``merge`` makes two r
 outcomes, replaced ones too, under the kept person; dates and card the kept one lacks taken from the other, a
 date typed otherwise dropped and said). Each is one transaction; what would break the record's rules (two
 outcomes of one year, two card numbers, a name another person holds) is refused with the reason, and nothing
-is changed.
+is changed. ``recognise`` records the competent committee's decision that organisations rated at the top
+level are "tiêu biểu" (after the review, so a bulk run does not know it): the year's outcome is replaced by
+the same with tiêu biểu, the decision its source — the evidence ``awards propose`` then shows.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
+from .. import __version__
+from ..evaluate.regime import load_regime
 from .identity import clean, name_key
-from .models import Outcome, Person
-from .records import HistoryError
+from .models import Organisation, Outcome, Person, Run
+from .records import RECOGNISED, HistoryError
+from .show import label
 from .store import WRITE_LOCK
 
 
@@ -129,5 +136,67 @@ def merge(store, keep_id: int, drop_id: int) -> str:
             keep.so_the_dang_vien, keep.so_the_chuan = card
         kept = f"; bỏ {', '.join(dropped_dates)}, giữ ngày của mã {keep.id}" if dropped_dates else ""
         return f"{dropped} gộp vào {_who(keep)}: {moved} kết quả chuyển sang{kept}"
+
+    return _transaction(store, work)
+
+
+_KEPT = ("id", "run_id", "place", "tieu_bieu", "replaced_at", "replaced_by")
+
+
+def recognise(store, nam: int, dang_bo: str | None, codes: list[str], decision: str) -> str:
+    """Mark the organisations ``codes`` of ``dang_bo`` (the only one recorded that year when None) "tiêu biểu"
+    in ``nam``, by ``decision`` (its number and date, as printed); every problem listed, nothing changed."""
+    decision = clean(decision)
+    if not decision:
+        raise HistoryError("--quyet-dinh để trống: ghi số, ngày của quyết định công nhận tiêu biểu")
+
+    def work(session) -> str:
+        recorded = sorted({o.dang_bo for o in session.scalars(select(Organisation))})
+        names = [n for n in recorded if dang_bo is None or name_key(n) == name_key(dang_bo)]
+        if len(names) != 1:
+            shown = "; ".join(f"“{n}”" for n in recorded) or "chưa có"
+            need = "ghi --dang-bo" if dang_bo is None and names else f"không có “{dang_bo}”" if dang_bo else "chưa có"
+            raise HistoryError(f"đảng bộ nào? {need} (hồ sơ có: {shown})")
+        key, problems, done = name_key(names[0]), [], []
+        when = dt.datetime.now(dt.timezone.utc)
+        run = Run(recorded_at=when, kind=RECOGNISED, source=decision, input_sha256=None, kiemdiem_version=__version__)
+        run.nam, run.dang_bo = nam, names[0]
+        session.add(run)
+        session.flush()
+        for code in codes:
+            org = session.scalar(select(Organisation).where(Organisation.dang_bo_chuan == key, Organisation.ma == code))
+            if org is None:
+                problems.append(f"mã tổ chức “{code}”: không có trong hồ sơ của {names[0]}")
+                continue
+            current = session.scalar(
+                select(Outcome).where(
+                    Outcome.organisation_id == org.id, Outcome.nam == nam, Outcome.replaced_at.is_(None)
+                )
+            )
+            if current is None:
+                problems.append(f"{org.ten} (mã {code}): chưa có kết quả năm {nam} trong hồ sơ")
+                continue
+            top, top_label = load_regime(current.regime).subject("to_chuc").levels[0]
+            if current.level != top:
+                rated = label(current.regime, "to_chuc", current.level)
+                problems.append(
+                    f"{org.ten} (mã {code}) năm {nam} xếp loại “{rated}”: chỉ tổ chức đạt “{top_label}” "
+                    "mới được công nhận tiêu biểu"
+                )
+                continue
+            if current.tieu_bieu:
+                done.append(f"{org.ten}: đã ghi tiêu biểu")
+                continue
+            values = {c.name: getattr(current, c.name) for c in Outcome.__table__.columns if c.name not in _KEPT}
+            new = Outcome(run_id=run.id, place=f"{org.ten} (mã {code})", tieu_bieu=True, **values)
+            current.replaced_at = when
+            session.flush()
+            session.add(new)
+            session.flush()
+            current.replaced_by = new.id
+            done.append(f"{org.ten}: tiêu biểu năm {nam}")
+        if problems:
+            raise HistoryError("; ".join(problems) + " — chưa ghi tổ chức nào")
+        return f"theo {decision}: " + "; ".join(done)
 
     return _transaction(store, work)

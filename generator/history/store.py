@@ -364,6 +364,8 @@ class _Recording:
         )
         positions = row.positions if isinstance(row, MemberRow) else Positions()
         values.update({key: _line(getattr(positions, key)) for key in Positions.FIELDS})
+        if current is not None and result.tieu_bieu is None and current.level == result.level:
+            values["tieu_bieu"] = current.tieu_bieu  # a run that does not know it keeps a recognition recorded
         if current is not None:
             if name_key(current.dang_bo) != name_key(place.dang_bo):
                 return (

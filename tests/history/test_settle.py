@@ -8,7 +8,7 @@ import json
 
 from generator.cli import main
 from generator.history.store import open_store
-from tests.history.rows import member, run
+from tests.history.rows import DANG_BO, member, run
 
 
 def _people(history, capsys) -> dict:
@@ -62,3 +62,42 @@ def test_two_recorded_people_who_are_one_are_merged_and_what_breaks_the_rules_is
     assert len(_people(history, capsys)) == 3  # nothing changed
     assert main(["history", "merge", "--giu", "999", "--gop", str(first), "--history", history]) == 2
     assert "không có đảng viên mã 999" in capsys.readouterr().err
+
+
+def test_the_committees_recognition_of_tieu_bieu_is_recorded_and_a_rerun_keeps_it(target, history, capsys):
+    from generator.history.records import OrganisationRow, Place, Result
+
+    def chi_bo(ma: str, level: str, tieu_bieu=None) -> OrganisationRow:
+        ten = f"Chi bộ {ma}"
+        place = Place(f"trang “Tổ chức”, mã {ma}", DANG_BO, ma, ten, "db", DANG_BO)
+        return OrganisationRow(
+            ma, ten, "chi_bo_truc_thuoc", place, Result(2025, "qd366-2025", level, tieu_bieu=tieu_bieu)
+        )
+
+    with open_store(target) as store:
+        store.record(run(), [], [chi_bo("kp5", "HTXSNV"), chi_bo("kp6", "HTTNV")])
+    decision = "Quyết định số 05-QĐ/ĐU ngày 10/01/2026"
+    argv = ["history", "tieu-bieu", "--nam", "2025", "--quyet-dinh", decision, "--history", history]
+    # kp6 is HTTNV and kp9 unknown: both said, nothing recorded, not even kp5.
+    assert main([*argv, "--ma", "kp5", "kp6", "kp9"]) == 2
+    err = capsys.readouterr().err
+    assert "Chi bộ kp6 (mã kp6) năm 2025 xếp loại “Hoàn thành tốt nhiệm vụ”: chỉ tổ chức đạt" in err
+    assert "mã tổ chức “kp9”: không có trong hồ sơ" in err and "chưa ghi tổ chức nào" in err
+    assert main([*argv, "--ma", "kp5"]) == 0
+    assert "Chi bộ kp5: tiêu biểu năm 2025" in capsys.readouterr().out
+    assert main(["history", "show", "--chi-bo", "kp5", "--json", "--history", history]) == 0
+    [org] = json.loads(capsys.readouterr().out)["organisations"]
+    [outcome] = org["outcomes"]
+    assert outcome["tieu_bieu"] is True and outcome["source"]["kind"] == "tieu-bieu"
+    assert outcome["source"]["file"] == decision
+    # A re-run of the year that does not know the recognition keeps it (same level).
+    with open_store(target) as store:
+        again = store.record(run("dang-bo-2025-lan-2.xlsx"), [], [chi_bo("kp5", "HTXSNV")])
+    assert again.unchanged == 1
+    assert main(["history", "show", "--chi-bo", "kp5", "--json", "--history", history]) == 0
+    assert json.loads(capsys.readouterr().out)["organisations"][0]["outcomes"][0]["tieu_bieu"] is True
+    # awards propose now has the recognition as evidence: the chi bộ's one-year award is decided.
+    assert main(["awards", "propose", "--year", "2025", "--date", "2025-12-20", "--json", "--history", history]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert ("chi_bo_nam", "Chi bộ kp5") in {(x["award"]["id"], x["subject"]["ten"]) for x in found["eligible"]}
+    assert not any(x["subject"]["ten"] == "Chi bộ kp5" for x in found["undecided"])
