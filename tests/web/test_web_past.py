@@ -207,3 +207,14 @@ def test_the_dang_bo_page_lists_each_chi_bos_levels_of_the_years_before(client):
         "Chi bộ Khu phố 6": [],
         "Chi bộ Văn phòng Đảng ủy – HĐND – UBND phường": [(2024, "Hoàn thành nhiệm vụ")],
     }
+
+
+def test_a_card_recorded_for_someone_else_is_said_without_naming_them(client):
+    with open_store(resolve()) as store:
+        store.record(run(), [member("Phạm Văn Cường", "1970-01-01", card="012.345.678")])
+    by_card = post(client, {"ho_ten": "Phạm Văn Cường", "so_the_dang_vien": "12345678", "nam": 2026}).get_json()
+    assert [o["nam"] for o in by_card["ket_qua"]] == [2025]  # the card by its digits, without dots or leading zeros
+    other = post(client, {"ho_ten": "Phạm Văn Cương", "so_the_dang_vien": "012345678", "nam": 2026}).get_json()
+    assert other["ket_qua"] == [] and other["can_ghi_them"]
+    assert other["ly_do"].startswith("Số thẻ đảng viên này đã ghi trong hồ sơ với họ tên hoặc ngày khác")
+    assert "Cường" not in other["ly_do"]
