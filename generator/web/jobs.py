@@ -89,6 +89,16 @@ class _JobProgress(Progress):
         self.job.documents_total, self.job.time_left = self.total, None
 
 
+def _recorded(record, outcome) -> list[str]:
+    """What the run recorded in the record across years, as ``kiemdiem bulk`` prints it, for the page."""
+    if outcome.history_error:
+        return [f"Hồ sơ xếp loại: {outcome.history_error}"]
+    if outcome.history is None:
+        return []
+    lines = [f"Hồ sơ xếp loại ({record.shown}): {outcome.history.summary()}."]
+    return lines + [f"Chưa ghi vào hồ sơ: {conflict}" for conflict in outcome.history.conflicts]
+
+
 class Jobs:
     def __init__(self, workdir: Path):
         self.root = workdir / "jobs"
@@ -125,11 +135,15 @@ class Jobs:
 
     def _run(self, job: Job) -> None:
         from ..bulk.runner import run_bulk
+        from ..history.location import resolve
 
         job.state = "dang_chay"
         source = job.folder / "vao" / WORKBOOK_NAME
+        record = resolve()  # the same record kiemdiem bulk writes to ($KIEMDIEM_HISTORY or the default file)
         try:
-            outcome = run_bulk(source, job.folder / "ra", job.formats, archive=True, progress=_JobProgress(job))
+            outcome = run_bulk(
+                source, job.folder / "ra", job.formats, archive=True, progress=_JobProgress(job), history=record
+            )
         except InputError as error:  # also a shipped profile's template that fails its check
             job.problems = [str(p) for p in error.problems]
             job.state = "loi"
@@ -140,6 +154,7 @@ class Jobs:
             return
         job.errors = [{"where": e["where"], "reason": e["reason"], "who": e.get("who", "")} for e in outcome.errors]
         job.notices = outcome.notice.splitlines() if outcome.notice else []
+        job.notices += _recorded(record, outcome)
         job.written, job.skipped, job.failed = outcome.written, outcome.skipped, outcome.failed
         job.organisations = job.total
         job.archive = outcome.archive
