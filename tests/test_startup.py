@@ -36,6 +36,7 @@ def loaded_by(*argv: str) -> dict:
     [
         ("--help",),
         ("validate", str(EXAMPLE)),
+        ("validate", str(ROOT / "examples" / "to-trinh-khen-thuong-2025.yaml")),  # no record yet: no SQLAlchemy
         ("classify", str(EXAMPLE)),
         ("classify", str(EXAMPLE), "--json"),
         ("regime", "qd366-2025"),

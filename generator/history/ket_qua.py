@@ -16,21 +16,24 @@ import copy
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import select
-
 from ..errors import InputError, Problem, json_path
 from ..evaluate.commendation import catalogue, era_on
 from ..vietnamese import so
 from .identity import card_key, name_key
-from .models import Organisation, Outcome, Person
 from .records import HistoryError
-from .show import label
+
+# SQLAlchemy (models, show) is imported only once a record exists: validating a tờ trình without one
+# costs what it did before the record (tests/test_startup.py).
 
 LEVEL, TIEU_BIEU, SCORE = "Mức xếp loại", "Được công nhận tiêu biểu", "Điểm tự chấm"
 
 
 def _subjects(session, recipient: str, proposal: dict) -> tuple[list, str]:
     """The recorded people or organisations the proposal may be, and how they were looked for."""
+    from sqlalchemy import select
+
+    from .models import Organisation, Person
+
     if recipient == "dang_vien":
         if proposal.get("so_the_dang_vien"):
             card = card_key(proposal["so_the_dang_vien"])
@@ -43,7 +46,11 @@ def _subjects(session, recipient: str, proposal: dict) -> tuple[list, str]:
     return [o for o in session.scalars(select(Organisation)) if name_key(o.ten) == key], "tên"
 
 
-def _outcomes(session, subject, years: list[int]) -> dict[int, Outcome]:
+def _outcomes(session, subject, years: list[int]) -> dict:
+    from sqlalchemy import select
+
+    from .models import Outcome, Person
+
     column = Outcome.person_id if isinstance(subject, Person) else Outcome.organisation_id
     rows = session.scalars(
         select(Outcome).where(column == subject.id, Outcome.nam.in_(years), Outcome.replaced_at.is_(None))
@@ -51,7 +58,7 @@ def _outcomes(session, subject, years: list[int]) -> dict[int, Outcome]:
     return {o.nam: o for o in rows}
 
 
-def _source(outcome: Outcome) -> str:
+def _source(outcome) -> str:
     return f"hồ sơ xếp loại: {outcome.place}, ghi ngày {outcome.run.recorded_at.strftime('%d/%m/%Y')}"
 
 
@@ -62,9 +69,11 @@ def _score(value) -> int | float | None:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _compare(where: list, row: dict, outcome: Outcome, subject: str) -> list[Problem]:
+def _compare(where: list, row: dict, outcome, subject: str) -> list[Problem]:
     """What the typed year says otherwise than the record. Tiêu biểu typed "không" where the record holds
     "có" is not one: validation makes an untyped tiêu biểu "không", so the caller takes the record's."""
+    from .show import label
+
     year, found = outcome.nam, []
     if row["xep_loai"] != outcome.level:
         typed = label(outcome.regime, subject, row["xep_loai"])
@@ -96,7 +105,7 @@ def _compare(where: list, row: dict, outcome: Outcome, subject: str) -> list[Pro
     return found
 
 
-def _row(outcome: Outcome) -> dict:
+def _row(outcome) -> dict:
     row = {"nam": outcome.nam, "xep_loai": outcome.level}
     if outcome.tieu_bieu is not None:
         row["tieu_bieu"] = outcome.tieu_bieu
