@@ -84,17 +84,68 @@ def is_dang_bo(path: Path) -> bool:
         book.close()
 
 
+MANIFEST_LIMIT = 256 * 2**20  # a run of 100,000 members lists about 100,000 outputs
+
+
+def run_source(manifest: Path) -> Path:
+    """The workbook or folder an earlier ``kiemdiem bulk`` run printed, as its ``manifest.json`` names it:
+    looked for as written (from here), then beside the run's folder; a file whose sha256 is not the one the
+    manifest holds is refused — the levels of that year are the ones printed from the file as it was."""
+    import hashlib
+    import json
+
+    title = "Danh mục của lần in trước (manifest.json)"
+    try:
+        if manifest.stat().st_size > MANIFEST_LIMIT:
+            raise InputError([Problem("$", title, f"tệp lớn hơn {MANIFEST_LIMIT // 2**20} MB")])
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise InputError([Problem("$", title, f"không đọc được: {error}")]) from None
+    source = data.get("source") if isinstance(data, dict) else None
+    written = source.get("path") if isinstance(source, dict) else None
+    if not isinstance(written, str) or not written:
+        raise InputError([Problem("$.source.path", title, "không ghi sổ nguồn của lần in")])
+    tried = [Path(written)] if Path(written).is_absolute() else [Path(written), manifest.parent.parent / written]
+    found = next((p for p in tried if p.exists()), None)
+    if found is None:
+        shown = "; ".join(str(p) for p in tried)
+        raise InputError(
+            [
+                Problem(
+                    "$.source.path", title, f"không tìm thấy sổ nguồn “{written}” (đã tìm: {shown}); nhập chính sổ đó"
+                )
+            ]
+        )
+    expected = source.get("sha256")
+    if expected and found.is_file() and hashlib.sha256(found.read_bytes()).hexdigest() != expected:
+        raise InputError(
+            [
+                Problem(
+                    "$.source.sha256",
+                    title,
+                    f"sổ “{found}” đã khác sổ của lần in (sha256 khác): nếu đúng là sổ của năm đó, nhập chính sổ",
+                )
+            ]
+        )
+    return found
+
+
+def is_manifest(path: Path) -> bool:
+    return path.name == "manifest.json" and path.is_file()
+
+
 def _import_dang_bo(args, report, import_dang_bo) -> int:
     target = resolve(args.history)
     try:
-        recorded, errors = import_dang_bo(args.file, target, args.profile)
+        source = run_source(Path(args.file)) if is_manifest(Path(args.file)) else args.file
+        recorded, errors = import_dang_bo(source, target, args.profile)
     except InputError as error:
         report(str(args.file), error)
         return INVALID
     except HistoryError as error:
         print(f"kiemdiem history import: {error}", file=sys.stderr)
         return INVALID
-    print(f"{args.file}: đã xếp loại cả đảng bộ (không in văn bản).")
+    print(f"{source}: đã xếp loại cả đảng bộ (không in văn bản).")
     print_recorded(target, recorded)
     if errors:
         print(f"Các bản ghi lỗi đã bỏ qua ({len(errors)}):", file=sys.stderr)
@@ -106,7 +157,7 @@ def _import_dang_bo(args, report, import_dang_bo) -> int:
 def cmd_import(args, report, import_dang_bo=None) -> int:
     from .typed_list import read_list
 
-    if import_dang_bo is not None and is_dang_bo(Path(args.file)):
+    if import_dang_bo is not None and (is_manifest(Path(args.file)) or is_dang_bo(Path(args.file))):
         return _import_dang_bo(args, report, import_dang_bo)
     try:
         rows, problems, info = read_list(args.file)

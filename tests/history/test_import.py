@@ -184,3 +184,21 @@ def test_a_past_years_dang_bo_is_classified_and_recorded_not_printed(tmp_path, c
     assert (outcome["nam"], outcome["level"], outcome["source"]["kind"]) == (2025, "KHTNV", "import-dang-bo")
     assert main(["history", "show", "--ho-ten", "Cao Văn Sơn", "--history", history]) == 0
     assert "nguồn: nhập sổ đảng bộ" in capsys.readouterr().out
+
+
+def test_an_earlier_runs_manifest_brings_in_the_workbook_it_printed_unless_it_has_changed(tmp_path, capsys, history):
+    root = Path(__file__).resolve().parents[2]
+    shutil.copytree(root / "examples" / "dang-bo-2025", tmp_path / "dang-bo-2025")
+    workbook = shutil.copy(root / "examples" / "dang-bo-2025.xlsx", tmp_path / "dang-bo-2025.xlsx")
+    out = tmp_path / "out"
+    assert main(["bulk", str(workbook), "--format", "docx", "-o", str(out), "--no-history"]) == 0
+    capsys.readouterr()
+    assert main(["history", "import", str(out / "manifest.json"), "--history", history]) == 0
+    assert "23 kết quả mới" in capsys.readouterr().out
+    with open(workbook, "ab") as changed:  # the workbook edited since that run
+        changed.write(b"\0")
+    assert main(["history", "import", str(out / "manifest.json"), "--history", history]) == 2
+    assert "đã khác sổ của lần in (sha256 khác)" in capsys.readouterr().err
+    Path(workbook).unlink()
+    assert main(["history", "import", str(out / "manifest.json"), "--history", history]) == 2
+    assert "không tìm thấy sổ nguồn" in capsys.readouterr().err
