@@ -24,6 +24,34 @@ from .regime import deep_merge, exact, load_regime
 from .subjects import regime_of
 
 RECIPIENTS = {"chi_bo": "chi bộ", "tccsd": "tổ chức cơ sở đảng", "dang_vien": "đảng viên"}
+# What a drafted tờ trình (kiemdiem awards propose -o) holds where the record has nothing: never printed as is.
+UNFILLED = "…"
+UNFILLED_NUMBER = "0-TTr/ĐU"
+
+
+def unfilled(document: dict) -> list[Problem]:
+    """Every place a draft still holds its placeholder (a text that is only "…", the number 0-TTr/ĐU), named:
+    a tờ trình is not printed with them (the schema alone accepts both)."""
+    from ..schema import load_schema, title_at
+
+    schema, found = load_schema("to-trinh-khen-thuong"), []
+
+    def walk(value, path: list) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + [key])
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + [i])
+        elif value == UNFILLED or (path == ["so_ky_hieu"] and value == UNFILLED_NUMBER):
+            found.append(
+                Problem(json_path(path), title_at(schema, path), f"chưa điền: thay “{value}” bằng nội dung thật")
+            )
+
+    walk(document, [])
+    return found
+
+
 AUTHORITY_PREFIX = {"dang_uy_co_so": "", "cap_tren_co_so": "Ban Thường vụ ", "tinh_uy": "Ban Thường vụ "}
 
 
@@ -397,7 +425,7 @@ def evaluate_commendation(
         )
     wage_day = dt.date.fromisoformat(document.get("ngay_quyet_dinh") or document["ngay_lap"])
     wage = wage_on(wage_day, extra_wages if extra_wages is not None else profile_wages(document, profile))
-    problems: list[Problem] = []
+    problems: list[Problem] = unfilled(document)
     if wage is None:
         raise InputError(
             [

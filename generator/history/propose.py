@@ -25,6 +25,8 @@ from ..evaluate.award_conditions import CONDITIONS
 from ..evaluate.commendation import (
     AUTHORITY_PREFIX,
     RECIPIENTS,
+    UNFILLED,
+    UNFILLED_NUMBER,
     catalogue,
     quota_limit,
     required_level,
@@ -41,7 +43,7 @@ from .records import HOW_RECORDED, NOT_RATED
 #: an organisation's ``loai`` → the awards' recipient it is
 KINDS = {"chi_bo_truc_thuoc": "chi_bo", "dang_bo_co_so": "tccsd", "chi_bo_co_so": "tccsd"}
 MISSING = "chưa có trong hồ sơ"
-PLACEHOLDER = "…"
+PLACEHOLDER = UNFILLED  # evaluate/commendation.unfilled names each one left when the draft is checked
 CHECK = "cần kiểm tra"
 #: a year at the top level whose tiêu biểu the record does not hold (``kiemdiem bulk`` never records it: the
 #: competent committee recognises it after the review)
@@ -648,7 +650,7 @@ TO_FILL = {
     "noi_nhan": "nơi nhận",
     "de_nghi": "chức vụ (chuc_vu), thành tích (thanh_tich) của từng người, tập thể; bỏ những đề nghị cấp ủy không chọn",
 }
-NUMBER_PLACEHOLDER = "0-TTr/ĐU"
+NUMBER_PLACEHOLDER = UNFILLED_NUMBER
 
 
 def _diem(score):

@@ -65,3 +65,26 @@ def snapshot(store) -> dict:
             table: [tuple(map(str, row)) for row in connection.execute(text(f"select * from {table} order by 1"))]
             for table in ("runs", "people", "organisations", "outcomes")
         }
+
+
+def filled_draft(path, **values):
+    """A drafted tờ trình (awards propose -o) as the clerk completes it: each "…" and the number replaced."""
+    import json
+    from pathlib import Path
+
+    from generator.load import load_document
+
+    typed = {"dang_bo": "Đảng bộ Thành phố Hà Nội", "dia_danh": "Hà Nội", "nguoi_ky": "Nguyễn Văn Hùng", **values}
+
+    def fill(value, key=None):
+        if isinstance(value, dict):
+            return {k: fill(v, k) for k, v in value.items()}
+        if isinstance(value, list):
+            return [fill(v, key) for v in value]
+        if value == "…":
+            return typed.get(key, "Đảng ủy phường Ba Đình")
+        return "12-TTr/ĐU" if key == "so_ky_hieu" and value == "0-TTr/ĐU" else value
+
+    target = Path(path).with_name(Path(path).stem + "-da-dien.json")
+    target.write_text(json.dumps(fill(load_document(path)), ensure_ascii=False), encoding="utf-8")
+    return target

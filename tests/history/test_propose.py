@@ -43,7 +43,7 @@ from generator.history.show import between
 from generator.history.store import open_store
 from generator.load import load_document
 from generator.validate import validate
-from tests.history.rows import DANG_BO, run
+from tests.history.rows import DANG_BO, filled_draft, run
 
 DAY = "2025-12-20"
 HEADERS = "STT,Họ và tên,Ngày sinh,Ngày vào Đảng,Số thẻ đảng viên,Chi bộ,Tổ chức cơ sở đảng,Đảng bộ,Năm,Mức xếp loại,Tiêu biểu"
@@ -237,7 +237,12 @@ def test_the_written_to_trinh_is_valid_and_kiemdiem_validate_accepts_it(record, 
     assert db["ket_qua"] == [{"nam": 2025, "xep_loai": "HTXSNV", "tieu_bieu": True, "diem": 96}]
     assert set(document["cap_uy"]) == {"dang_uy_co_so", "cap_tren_co_so", "tinh_uy"}
     capsys.readouterr()
-    assert main(["validate", str(path)]) == 0, capsys.readouterr().err
+    # As written the draft is refused, each place to fill named; filled in, it is valid.
+    assert main(["validate", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "Số, ký hiệu tờ trình ($.so_ky_hieu): chưa điền: thay “0-TTr/ĐU” bằng nội dung thật" in err
+    assert "($.ky.nguoi_ky): chưa điền" in err and "($.cap_uy.tinh_uy): chưa điền" in err
+    assert main(["validate", str(filled_draft(path))]) == 0, capsys.readouterr().err
     assert "hợp lệ — 10 đề nghị" in capsys.readouterr().out
 
 
@@ -513,7 +518,7 @@ def test_an_organisations_years_before_2018_need_trong_sach_vung_manh(target, hi
     )
     assert validate(load_document(path))["regime"] == "qd132-2019"  # the rules 2020 was rated under
     capsys.readouterr()
-    assert main(["validate", str(path)]) == 2  # only the quota is left for the committee to settle
+    assert main(["validate", str(filled_draft(path))]) == 2  # only the quota is left for the committee to settle
     [problem] = [line for line in capsys.readouterr().err.splitlines() if line.startswith("  ")]
     assert "“chi_bo_nam” (chi bộ), vượt tỷ lệ không quá 20% của 2 (tối đa 0)" in problem
 
