@@ -244,6 +244,14 @@ def test_the_written_to_trinh_is_valid_and_kiemdiem_validate_accepts_it(record, 
     assert "($.ky.nguoi_ky): chưa điền" in err and "($.cap_uy.tinh_uy): chưa điền" in err
     assert main(["validate", str(filled_draft(path))]) == 0, capsys.readouterr().err
     assert "hợp lệ — 10 đề nghị" in capsys.readouterr().out
+    # Run again, the draft being filled in is not overwritten unless asked.
+    path.write_text(text.replace("nguoi_ky: …", "nguoi_ky: Nguyễn Văn Hùng"), encoding="utf-8")
+    again = ["awards", "propose", "--year", "2025", "--date", DAY, "--history", record, "-o", str(path)]
+    assert main(again) == 2
+    assert "đã có (có thể là bản đang điền)" in capsys.readouterr().err
+    assert "Nguyễn Văn Hùng" in path.read_text(encoding="utf-8")
+    assert main([*again, "--ghi-de"]) == 0
+    assert "Nguyễn Văn Hùng" not in path.read_text(encoding="utf-8")
 
 
 def test_bad_options_are_named(record, capsys):
