@@ -321,12 +321,12 @@ def _propose_problems(args, date_given: bool) -> list:
             check_target(args.output)
         except InputError as error:
             found += error.problems
-        if args.output.is_file() and not args.ghi_de:  # a draft the clerk has been filling in is not lost
+        if args.output.is_file() and not args.force:  # a draft the clerk has been filling in is not lost
             found.append(
                 Problem(
                     "-o",
                     "Tệp tờ trình",
-                    f"{args.output} đã có (có thể là bản đang điền): chọn tên khác, hoặc thêm --ghi-de để ghi đè",
+                    f"{args.output} đã có (có thể là bản đang điền): chọn tên khác, hoặc thêm --force để ghi đè",
                 )
             )
     return found
@@ -459,9 +459,9 @@ def propose_parser(report) -> argparse.ArgumentParser:
         type=Path,
         default=None,
         metavar="TỆP",
-        help="ghi tờ trình đề nghị khen thưởng (YAML); không ghi đè tệp đã có trừ khi có --ghi-de",
+        help="ghi tờ trình đề nghị khen thưởng (YAML); không ghi đè tệp đã có trừ khi có --force",
     )
-    q.add_argument("--ghi-de", action="store_true", help="với -o: ghi đè tệp đã có")
+    q.add_argument("--force", action="store_true", help="với -o: ghi đè tệp đã có")
     history_option(q)
     q.set_defaults(run=lambda args: cmd_propose(args, report))
     return q

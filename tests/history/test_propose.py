@@ -250,7 +250,7 @@ def test_the_written_to_trinh_is_valid_and_kiemdiem_validate_accepts_it(record, 
     assert main(again) == 2
     assert "đã có (có thể là bản đang điền)" in capsys.readouterr().err
     assert "Nguyễn Văn Hùng" in path.read_text(encoding="utf-8")
-    assert main([*again, "--ghi-de"]) == 0
+    assert main([*again, "--force"]) == 0
     assert "Nguyễn Văn Hùng" not in path.read_text(encoding="utf-8")
 
 
