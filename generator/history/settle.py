@@ -151,8 +151,11 @@ def recognise(store, nam: int, dang_bo: str | None, codes: list[str], decision: 
         raise HistoryError("--quyet-dinh để trống: ghi số, ngày của quyết định công nhận tiêu biểu")
 
     def work(session) -> str:
-        recorded = sorted({o.dang_bo for o in session.scalars(select(Organisation))})
-        names = [n for n in recorded if dang_bo is None or name_key(n) == name_key(dang_bo)]
+        recorded = {}  # one đảng bộ however its name was spaced or cased: as first recorded
+        for org in session.scalars(select(Organisation).order_by(Organisation.id)):
+            recorded.setdefault(org.dang_bo_chuan, org.dang_bo)
+        names = [n for k, n in recorded.items() if dang_bo is None or k == name_key(dang_bo)]
+        recorded = sorted(recorded.values())
         if len(names) != 1:
             shown = "; ".join(f"“{n}”" for n in recorded) or "chưa có"
             need = "ghi --dang-bo" if dang_bo is None and names else f"không có “{dang_bo}”" if dang_bo else "chưa có"

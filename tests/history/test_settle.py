@@ -101,3 +101,34 @@ def test_the_committees_recognition_of_tieu_bieu_is_recorded_and_a_rerun_keeps_i
     found = json.loads(capsys.readouterr().out)
     assert ("chi_bo_nam", "Chi bộ kp5") in {(x["award"]["id"], x["subject"]["ten"]) for x in found["eligible"]}
     assert not any(x["subject"]["ten"] == "Chi bộ kp5" for x in found["undecided"])
+
+
+def test_one_dang_bo_written_two_ways_is_one_for_the_recognition(target, history, capsys):
+    from generator.history.records import OrganisationRow, Place, Result
+
+    rows = [
+        OrganisationRow(
+            ma,
+            f"Chi bộ {ma}",
+            "chi_bo_truc_thuoc",
+            Place(f"mã {ma}", dang_bo, ma, f"Chi bộ {ma}", "db", dang_bo),
+            Result(2025, "qd366-2025", "HTXSNV"),
+        )
+        for ma, dang_bo in (("kp5", DANG_BO), ("kp6", DANG_BO.lower()))
+    ]
+    with open_store(target) as store:
+        store.record(run(), [], rows)
+    argv = [
+        "history",
+        "tieu-bieu",
+        "--nam",
+        "2025",
+        "--ma",
+        "kp5",
+        "kp6",
+        "--quyet-dinh",
+        "QĐ 05",
+        "--history",
+        history,
+    ]
+    assert main(argv) == 0, capsys.readouterr().err  # no --dang-bo needed: spacing and case aside, one đảng bộ
