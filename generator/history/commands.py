@@ -477,15 +477,15 @@ def add_commands(sub, report, import_dang_bo=None) -> None:
 
     q = commands.add_parser(
         "import",
-        help="nhập kết quả các năm trước: danh sách gõ lại (.xlsx hoặc .csv, mẫu: history template) hoặc sổ, "
-        "thư mục đảng bộ của năm đó (xếp loại lại, không in)",
+        help="nhập kết quả các năm trước: danh sách gõ lại (.xlsx hoặc .csv, mẫu: history template), sổ, "
+        "thư mục đảng bộ của năm đó, hoặc manifest.json của lần in trước (xếp loại lại, không in)",
     )
     q.add_argument(
         "file",
         type=Path,
         metavar="TỆP",
         help="tệp .xlsx/.csv (UTF-8) theo mẫu của kiemdiem history template; hoặc sổ .xlsx của kiemdiem "
-        "workbook-template, thư mục hay tệp dang-bo.yaml của một năm",
+        "workbook-template, thư mục hay tệp dang-bo.yaml của một năm; hoặc manifest.json của một lần kiemdiem bulk",
     )
     q.add_argument(
         "--profile",
