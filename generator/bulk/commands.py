@@ -124,7 +124,7 @@ def cmd_workbook_from_history(args, report) -> int:
     from ..workbook.template import checked_layout
 
     target = history_target(args.history)
-    if target.path is not None and not target.path.exists():  # reading creates nothing
+    if not target.exists():  # reading creates nothing
         print(
             f"kiemdiem workbook-template: chưa có hồ sơ xếp loại ở {target.shown} (chọn bằng --history hoặc "
             f"${HISTORY_ENV}; hồ sơ do kiemdiem bulk hoặc kiemdiem history import ghi)",

@@ -9,7 +9,6 @@ the rules leave to the competent committee) have no final level yet and are not 
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from .. import __version__
@@ -24,17 +23,11 @@ from ..history.records import (
     Recorded,
     Result,
     RunInfo,
+    parse_day,
 )
 from .parked import Parked
 from .plan import Planner, person_of
 from .source import HEADER_NAMES
-
-
-def _day(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
 
 
 def _text(value) -> str | None:
@@ -114,8 +107,8 @@ class Recorder:
         self.members.append(
             MemberRow(
                 row["ho_ten"],
-                _day(person.get("ngay_sinh")),
-                _day(person.get("ngay_vao_dang")),
+                parse_day(person.get("ngay_sinh")),
+                parse_day(person.get("ngay_vao_dang")),
                 person.get("so_the_dang_vien"),
                 self._place(where, org, org),
                 result,

@@ -203,7 +203,7 @@ def cmd_show(args, report) -> int:
     from .show import lines, overview, overview_lines, query
 
     target = resolve(args.history)
-    if target.path is not None and not target.path.exists():  # reading creates nothing
+    if not target.exists():  # reading creates nothing
         found = {"people": [], "organisations": []}
         print(
             json.dumps({"history": target.shown, **found}, ensure_ascii=False, indent=2)
@@ -241,7 +241,7 @@ def cmd_settle(args, report) -> int:
     from .settle import merge, recognise, rename
 
     target = resolve(args.history)
-    if target.path is not None and not target.path.exists():
+    if not target.exists():
         print(f"kiemdiem history {args.history_command}: chưa có hồ sơ xếp loại ở {target.shown}", file=sys.stderr)
         return INVALID
     try:
@@ -356,7 +356,7 @@ def cmd_propose(args, report) -> int:
         except InputError as error:
             problems += error.problems
     target = resolve(args.history)
-    if target.path is not None and not target.path.exists():  # reading creates nothing
+    if not target.exists():  # reading creates nothing
         problems.append(Problem("--history", "Hồ sơ xếp loại", f"chưa có hồ sơ xếp loại ở {target.shown}"))
     if problems:
         report("kiemdiem awards propose", InputError(problems))

@@ -20,7 +20,7 @@ from ..errors import InputError, Problem, json_path
 from ..evaluate.commendation import catalogue, era_on
 from ..vietnamese import so
 from .identity import card_key, name_key
-from .records import HistoryError
+from .records import HistoryError, score_number
 
 # SQLAlchemy (models, show) is imported only once a record exists: validating a tờ trình without one
 # costs what it did before the record (tests/test_startup.py).
@@ -62,13 +62,6 @@ def _source(outcome) -> str:
     return f"hồ sơ xếp loại: {outcome.place}, ghi ngày {outcome.run.recorded_at.strftime('%d/%m/%Y')}"
 
 
-def _score(value) -> int | float | None:
-    if value is None:
-        return None
-    value = Decimal(value)
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def _compare(where: list, row: dict, outcome, subject: str) -> list[Problem]:
     """What the typed year says otherwise than the record. Tiêu biểu typed "không" where the record holds
     "có" is not one: validation makes an untyped tiêu biểu "không", so the caller takes the record's."""
@@ -93,7 +86,7 @@ def _compare(where: list, row: dict, outcome, subject: str) -> list[Problem]:
                 f"năm {year} ghi được công nhận tiêu biểu, {_source(outcome)} ghi không được công nhận tiêu biểu",
             )
         )
-    recorded_score = _score(outcome.score)
+    recorded_score = score_number(outcome.score)
     if recorded_score is not None and row.get("diem") is not None and Decimal(str(row["diem"])) != outcome.score:
         found.append(
             Problem(
@@ -110,18 +103,13 @@ def _row(outcome) -> dict:
     if outcome.tieu_bieu is not None:
         row["tieu_bieu"] = outcome.tieu_bieu
     if outcome.score is not None:
-        row["diem"] = _score(outcome.score)
+        row["diem"] = score_number(outcome.score)
     return row
-
-
-def exists(target) -> bool:
-    """Whether there is a record to read (a SQLite file not made yet is none; a server is asked)."""
-    return target is not None and (not target.sqlite or target.path is None or target.path.is_file())
 
 
 def from_record(document: dict, target) -> tuple[dict, list[Problem], list[str]]:
     """The tờ trình with the record's years added, what disagrees with the record, and what was done."""
-    if not exists(target):
+    if target is None or not target.exists():
         return document, [], []
     era = era_on(dt.date.fromisoformat(document["ngay_lap"]))
     if era is None:

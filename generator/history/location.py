@@ -28,6 +28,11 @@ class Target:
     def sqlite(self) -> bool:
         return self.url.startswith("sqlite")
 
+    def exists(self) -> bool:
+        """Whether there is a record to read: a SQLite file not made yet is none, and reading must not make
+        it; a server's database is asked when it is opened."""
+        return self.path is None or self.path.exists()
+
 
 def default_path() -> Path:
     """``$XDG_DATA_HOME/kiemdiem/history.sqlite``; a relative or empty XDG_DATA_HOME is ignored, as the

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import SQLAlchemyError
 
 from .location import Target
-from .records import HistoryError, MemberRow
+from .records import HistoryError, MemberRow, score_number
 from .show import label
 
 NO_RECORD = "Chưa có hồ sơ xếp loại: kiemdiem bulk ghi kết quả mỗi năm; kiemdiem history import nhập các năm trước."
@@ -28,19 +28,13 @@ WHY = {
 }
 
 
-def _score(value) -> int | float | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def member_years(target: Target, member: MemberRow, before: int | None) -> dict:
     """``{"ket_qua": [...], "ly_do": …}``: the member's current outcomes of the years before ``before`` (all
     years when None), oldest first, each {nam, level, level_label, score, chi_bo, dang_bo}; ``ly_do`` says
     why the list is empty (None when it is not), ``can_ghi_them`` whether the form should say it: the record
     knows someone of that name but cannot tell who without another date or the card (or its spelling).
     ``HistoryError`` when the record cannot be read."""
-    if target.path is not None and not target.path.exists():  # reading creates nothing
+    if not target.exists():  # reading creates nothing
         return {"ket_qua": [], "ly_do": NO_RECORD, "can_ghi_them": False}
     from .models import Outcome
     from .store import People, open_store
@@ -59,7 +53,7 @@ def member_years(target: Target, member: MemberRow, before: int | None) -> dict:
                         "nam": o.nam,
                         "level": o.level,
                         "level_label": label(o.regime, "ca_nhan", o.level),
-                        "score": _score(o.score),
+                        "score": score_number(o.score),
                         "chi_bo": o.chi_bo_ten,
                         "dang_bo": o.dang_bo,
                     }
@@ -83,7 +77,7 @@ def organisation_years(target: Target, dang_bo: str, codes: list[str], before: i
     outcomes of the years before ``before``, oldest first, each {nam, level, level_label, score}; codes the
     record has nothing of are left out. Reading creates nothing; ``HistoryError`` when it cannot be read."""
     wanted = sorted({c for c in codes if c})
-    if not wanted or (target.path is not None and not target.path.exists()):
+    if not wanted or (not target.exists()):
         return {}
     from .identity import name_key
     from .models import Organisation, Outcome
@@ -110,7 +104,7 @@ def organisation_years(target: Target, dang_bo: str, codes: list[str], before: i
                             "nam": o.nam,
                             "level": o.level,
                             "level_label": label(o.regime, "to_chuc", o.level),
-                            "score": _score(o.score),
+                            "score": score_number(o.score),
                         }
                     )
         except SQLAlchemyError as error:

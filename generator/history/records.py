@@ -22,6 +22,26 @@ class HistoryError(Exception):
     """The record cannot be opened or written; the message names it, in Vietnamese."""
 
 
+def parse_day(value) -> dt.date | None:
+    """A date as a document holds it ("2025-12-20", a datetime's text) or None; None too for what is not one."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def shown_day(day: dt.date | None) -> str:
+    """ "05/01/1985", as the record's messages print a date ("" for none)."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def score_number(value: Decimal | None) -> int | float | None:
+    """A recorded score (Numeric) as JSON and documents take it: 93, 27.5."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 @dataclass(frozen=True)
 class RunInfo:
     """One recording: what made it, from what, when. ``nam``, ``regime``, ``dang_bo`` are None when the

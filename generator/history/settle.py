@@ -22,18 +22,14 @@ from .. import __version__
 from ..evaluate.regime import load_regime
 from .identity import clean, name_key
 from .models import Organisation, Outcome, Person, Run
-from .records import RECOGNISED, HistoryError
+from .records import RECOGNISED, HistoryError, shown_day
 from .show import label
 from .store import WRITE_LOCK
 
 
-def _date(day) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
-
-
 def _who(person: Person) -> str:
     facts = [
-        f"sinh {_date(person.ngay_sinh)}" if person.ngay_sinh else "",
+        f"sinh {shown_day(person.ngay_sinh)}" if person.ngay_sinh else "",
         f"thẻ số {person.so_the_dang_vien}" if person.so_the_dang_vien else "",
     ]
     shown = ", ".join(f for f in facts if f)
@@ -105,7 +101,7 @@ def merge(store, keep_id: int, drop_id: int) -> str:
             )
         # A date typed wrong once made the record take the row for someone else: the kept person's dates stay.
         dropped_dates = [
-            f"{what} {_date(b)} (của mã {drop.id})"
+            f"{what} {shown_day(b)} (của mã {drop.id})"
             for what, a, b in (
                 ("ngày sinh", keep.ngay_sinh, drop.ngay_sinh),
                 ("ngày vào Đảng", keep.ngay_vao_dang, drop.ngay_vao_dang),

@@ -17,7 +17,7 @@ from ..present.names import name_key as order_key
 from ..vietnamese import so
 from .identity import card_key, name_key
 from .models import Organisation, Outcome, Person, Run
-from .records import HOW_RECORDED, NOT_RATED, Positions
+from .records import HOW_RECORDED, NOT_RATED, Positions, score_number
 from .store import chunks
 
 QUOTA_WORDS = {"cut": "xếp xuống do vượt tỷ lệ", "selected": "trong tỷ lệ"}
@@ -40,12 +40,6 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def _score(value) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def _outcome_dict(o: Outcome, subject: str) -> dict:
     positions = (
         {"vi_tri": {key: getattr(o, key) for key in Positions.FIELDS}} if subject == "ca_nhan" else {}
@@ -55,7 +49,7 @@ def _outcome_dict(o: Outcome, subject: str) -> dict:
         "nam": o.nam,
         "level": o.level,
         "level_label": label(o.regime, subject, o.level),
-        "score": _score(o.score),
+        "score": score_number(o.score),
         "tieu_bieu": o.tieu_bieu,
         "quota": o.quota,
         "regime": o.regime,

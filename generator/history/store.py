@@ -10,7 +10,6 @@ connection). Writers are serialised: SQLite's ``BEGIN IMMEDIATE``, PostgreSQL's 
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections import defaultdict
 from decimal import Decimal
@@ -25,7 +24,7 @@ from sqlalchemy.orm import Session
 from .identity import card_key, clean, name_key, one_line, spelling_difference
 from .location import Target
 from .models import Organisation, Outcome, Person, Run
-from .records import Conflict, HistoryError, MemberRow, OrganisationRow, Positions, Recorded, RunInfo
+from .records import Conflict, HistoryError, MemberRow, OrganisationRow, Positions, Recorded, RunInfo, shown_day
 
 MIGRATIONS = Path(__file__).resolve().with_name("migrations")
 SCHEMA_VERSION = "0002"  # the migrations' head this kiemdiem writes
@@ -160,10 +159,6 @@ def _decimal(score) -> Decimal | None:
     else:
         value = Decimal(str(score))
     return value.quantize(Decimal("0.001"))
-
-
-def _date(day: dt.date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else ""
 
 
 def chunks(values: list) -> list[list]:
@@ -447,8 +442,8 @@ class People:
     def words(self, person: Person) -> str:
         """“Nguyễn Văn An” (sinh 02/03/1980, vào Đảng 05/06/2005, thẻ số 012345; đã ghi năm 2024: …)."""
         facts = [
-            f"sinh {_date(person.ngay_sinh)}" if person.ngay_sinh else "",
-            f"vào Đảng {_date(person.ngay_vao_dang)}" if person.ngay_vao_dang else "",
+            f"sinh {shown_day(person.ngay_sinh)}" if person.ngay_sinh else "",
+            f"vào Đảng {shown_day(person.ngay_vao_dang)}" if person.ngay_vao_dang else "",
             f"thẻ số {person.so_the_dang_vien}" if person.so_the_dang_vien else "",
         ]
         last = self.session.scalars(
@@ -561,8 +556,8 @@ class People:
                 filter(
                     None,
                     [
-                        f"sinh {_date(row.ngay_sinh)}" if row.ngay_sinh else "",
-                        f"vào Đảng {_date(row.ngay_vao_dang)}" if row.ngay_vao_dang else "",
+                        f"sinh {shown_day(row.ngay_sinh)}" if row.ngay_sinh else "",
+                        f"vào Đảng {shown_day(row.ngay_vao_dang)}" if row.ngay_vao_dang else "",
                     ],
                 )
             )
@@ -582,9 +577,9 @@ class People:
         """The dates both know that disagree, in words ("" when none)."""
         out = []
         if person.ngay_sinh and row.ngay_sinh and person.ngay_sinh != row.ngay_sinh:
-            out.append(f"ngày sinh {_date(row.ngay_sinh)} (hồ sơ: {_date(person.ngay_sinh)})")
+            out.append(f"ngày sinh {shown_day(row.ngay_sinh)} (hồ sơ: {shown_day(person.ngay_sinh)})")
         if person.ngay_vao_dang and row.ngay_vao_dang and person.ngay_vao_dang != row.ngay_vao_dang:
-            out.append(f"ngày vào Đảng {_date(row.ngay_vao_dang)} (hồ sơ: {_date(person.ngay_vao_dang)})")
+            out.append(f"ngày vào Đảng {shown_day(row.ngay_vao_dang)} (hồ sơ: {shown_day(person.ngay_vao_dang)})")
         return " và ".join(out)
 
     @staticmethod
