@@ -141,7 +141,7 @@ def run_bulk(
         planner = Planner(source, profile)
         own_templates = _own_templates(planner, formats)
         recorder = Recorder(history, planner) if history is not None else None
-        planner.past = _past_levels(history, planner) if history is not None else None
+        planner.past = _past_levels(recorder.store, planner) if recorder is not None else None
         progress = progress or Progress()
         progress.begin(planner.expected_documents(), len(source.organisations))
         own = executor is None
@@ -451,13 +451,12 @@ class _Run:
             self.keep_file(f"{self.planner.root}/{name}", data, "danh-sach-loi")
 
 
-def _past_levels(history: Target, planner: Planner):
-    """The years before from the record (history/past.py), for the lists and the report."""
+def _past_levels(store, planner: Planner):
+    """The years before from the record the run records into (history/past.py), for the lists and the report."""
     from ..history.past import PastLevels
 
-    header = planner.header
     levels = planner.regime.subject("ca_nhan").levels
-    return PastLevels(history, header["dang_bo"], header["nam"], levels, planner.regime.id)
+    return PastLevels(store, planner.header["dang_bo"], planner.header["nam"], levels)
 
 
 def build_summary(planner: Planner) -> dict:

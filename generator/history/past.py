@@ -9,7 +9,6 @@ the chi bộ to consider, never a level.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
@@ -20,20 +19,13 @@ from sqlalchemy import select
 from ..resources import shipped_yaml
 from .identity import name_key
 from .models import Outcome
-from .records import NOT_RATED, MemberRow
+from .records import NOT_RATED, MemberRow, parse_day
 from .show import label
 
 
 @cache
 def rules() -> dict:
     return shipped_yaml(Path(__file__).with_name("past-levels.yaml"))
-
-
-def _day(value) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)
@@ -54,19 +46,25 @@ def _years(years) -> str:
 class PastLevels:
     """Reads the record for one bulk run: ``annotate`` a scope's members, ``counts`` of the year before."""
 
-    def __init__(self, target, dang_bo: str, year: int, levels: list[tuple[str, str]], regime: str):
-        from .store import open_store
-
-        self.store = open_store(target)
-        self.session = self.store.session()
-        self.dang_bo, self.year, self.regime = dang_bo, int(year), regime
+    def __init__(self, store, dang_bo: str, year: int, levels: list[tuple[str, str]]):
+        """``store``: the record as the run's recorder opened it (store.open_store), read in a session of its own."""
+        self.session = store.session()
+        self.dang_bo, self.year = dang_bo, int(year)
         self.codes = [code for code, _ in levels]
 
     def close(self) -> None:
+        """Ends the reading before the recording writes (the store is the recorder's to close)."""
         self.session.close()
-        self.store.close()
 
     def annotate(self, rows: list[dict]) -> list[Flagged]:
+        """``_annotate`` in a read that ends with it: on SQLite a transaction holds the record's lock (BEGIN
+        IMMEDIATE, store._engine), which a run's whole length would keep from every other writer."""
+        try:
+            return self._annotate(rows)
+        finally:
+            self.session.rollback()
+
+    def _annotate(self, rows: list[dict]) -> list[Flagged]:
         """Give each row with a final level the notes the years before call for (``past_notes``: a change of
         more than ``steps_marked`` levels since the year before, the lowest level ``years`` running); return
         the members at the lowest level those years, for the report."""
@@ -124,10 +122,21 @@ class PastLevels:
     @staticmethod
     def _member(row: dict) -> MemberRow:
         return MemberRow(
-            row["ho_ten"], _day(row.get("ngay_sinh")), _day(row.get("ngay_vao_dang")), row.get("so_the"), None, None
+            row["ho_ten"],
+            parse_day(row.get("ngay_sinh")),
+            parse_day(row.get("ngay_vao_dang")),
+            row.get("so_the"),
+            None,
+            None,
         )
 
     def counts(self) -> dict | None:
+        try:
+            return self._counts()
+        finally:
+            self.session.rollback()  # as annotate: the read ends here
+
+    def _counts(self) -> dict | None:
         """The đảng bộ's members and organisations per level code the year before (current outcomes), or
         None when the record has none of that year for this đảng bộ (its name compared spaces and case aside)."""
         key = name_key(self.dang_bo)

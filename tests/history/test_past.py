@@ -133,3 +133,33 @@ def test_levels_of_other_names_are_not_compared_level_by_level(tmp_path, capsys,
     )
     report = docx_text((out / "dang-bo-phuong-ba-dinh" / "bao-cao-tong-hop-xep-loai.docx").read_bytes())
     assert "Năm 2024 các tổ chức đảng được xếp loại theo các mức khác (TSVM): không so sánh từng mức." in report
+
+
+def test_reading_the_years_before_leaves_the_record_free_for_another_writer(tmp_path):
+    """A bulk run reads the years before for each tổ chức cơ sở; on SQLite a read holds the record's lock until it
+    ends, so each ends with it: another đảng bộ's run can record meanwhile."""
+    import sqlite3
+
+    from generator.evaluate.regime import load_regime
+    from generator.history.location import from_text
+    from generator.history.past import PastLevels
+    from tests.history.rows import DANG_BO
+
+    target = from_text(str(tmp_path / "history.sqlite"))
+    with open_store(target) as store:
+        store.record(run(nam=2024), [member("Cao Văn Sơn", "1986-08-21", "KHTNV", 2024, admitted="2013-12-20")])
+        past = PastLevels(store, DANG_BO, 2025, load_regime("qd366-2025").subject("ca_nhan").levels)
+        row = {"ho_ten": "Cao Văn Sơn", "ngay_sinh": "1986-08-21", "ngay_vao_dang": "2013-12-20", "level": "KHTNV"}
+
+        def another_writer() -> None:
+            other = sqlite3.connect(target.path, timeout=0, isolation_level=None)
+            other.execute("BEGIN IMMEDIATE")  # "database is locked" while a read of the run is still open
+            other.execute("ROLLBACK")
+            other.close()
+
+        flagged = past.annotate([{**row, "level_label": "Không hoàn thành nhiệm vụ", "chi_bo": "Chi bộ Văn phòng"}])
+        another_writer()
+        assert past.counts()["members"] == {"KHTNV": 1}
+        another_writer()
+        past.close()
+    assert [(f.ho_ten, f.years) for f in flagged] == [("Cao Văn Sơn", (2024, 2025))]
