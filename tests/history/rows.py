@@ -39,13 +39,23 @@ def member(
     )
 
 
-def organisation(ma: str, ten: str, level: str = "HTTNV", nam: int = 2025, score=None) -> OrganisationRow:
+def organisation(
+    ma: str,
+    ten: str,
+    level: str = "HTTNV",
+    nam: int = 2025,
+    score=None,
+    tieu_bieu: bool | None = None,
+    regime: str = "qd366-2025",
+    dang_bo: str = DANG_BO,
+) -> OrganisationRow:
+    """A chi bộ trực thuộc of ``dang_bo`` and its year."""
     return OrganisationRow(
         ma,
         ten,
         "chi_bo_truc_thuoc",
-        Place(f"trang “Tổ chức”, mã {ma}", DANG_BO, ma, ten, "db", DANG_BO),
-        Result(nam, "qd366-2025", level, score=score),
+        Place(f"trang “Tổ chức”, mã {ma}", dang_bo, ma, ten, "db", dang_bo),
+        Result(nam, regime, level, score=score, tieu_bieu=tieu_bieu),
     )
 
 

@@ -11,11 +11,11 @@ import yaml
 
 from generator.cli import main
 from generator.history.location import from_text
-from generator.history.records import OrganisationRow, Place, Result
+from generator.history.records import OrganisationRow
 from generator.history.store import open_store
 from generator.load import load_document
 from generator.pipeline import classify
-from tests.history.rows import DANG_BO, member, run
+from tests.history.rows import member, organisation, run
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = load_document(ROOT / "examples/to-trinh-khen-thuong-2025.yaml")
@@ -23,13 +23,8 @@ LAN, CHI_BO = 2, 1  # the example's proposals: Nguyễn Thị Lan (dang_vien_5_n
 
 
 def _chi_bo(nam: int, tieu_bieu: bool | None) -> OrganisationRow:
-    return OrganisationRow(
-        "kt",
-        "Chi bộ Phòng Kỹ thuật – Thi công",
-        "chi_bo_truc_thuoc",
-        Place(f"trang “Tổ chức”, mã kt ({nam})", DANG_BO, "kt", "Chi bộ Phòng Kỹ thuật – Thi công", "db", DANG_BO),
-        Result(nam, "qd366-2025" if nam >= 2025 else "qd124-2023", "HTXSNV", tieu_bieu=tieu_bieu),
-    )
+    regime = "qd366-2025" if nam >= 2025 else "qd124-2023"
+    return organisation("kt", "Chi bộ Phòng Kỹ thuật – Thi công", "HTXSNV", nam, tieu_bieu=tieu_bieu, regime=regime)
 
 
 def _record(target, lan_2023: str = "HTXSNV", chi_bo_2022: bool | None = True, namesake: bool = False) -> None:

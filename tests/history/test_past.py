@@ -106,15 +106,16 @@ def test_the_report_and_the_list_beside_the_year_before(tmp_path, capsys, histor
     assert "Năm 2024: “Hoàn thành nhiệm vụ” (thay đổi 2 mức)" in listed and "Hai năm liền (2024, 2025)" in listed
 
 
-def test_without_the_year_before_the_report_has_no_comparison(tmp_path, capsys, history):
+def _example_report(tmp_path, history) -> str:
+    """The text of the báo cáo tổng hợp of the example workbook's bulk run (DOCX only) with ``history``."""
     out = tmp_path / "out"
-    assert (
-        main(
-            ["bulk", str(ROOT / "examples/dang-bo-2025.xlsx"), "-o", str(out), "--format", "docx", "--history", history]
-        )
-        == 0
-    )
-    report = docx_text((out / "dang-bo-phuong-ba-dinh" / "bao-cao-tong-hop-xep-loai.docx").read_bytes())
+    argv = ["bulk", str(ROOT / "examples/dang-bo-2025.xlsx"), "-o", str(out), "--format", "docx", "--history", history]
+    assert main(argv) == 0
+    return docx_text((out / "dang-bo-phuong-ba-dinh" / "bao-cao-tong-hop-xep-loai.docx").read_bytes())
+
+
+def test_without_the_year_before_the_report_has_no_comparison(tmp_path, capsys, history):
+    report = _example_report(tmp_path, history)
     assert "So với năm" not in report and "hai năm liền" not in report.casefold()
 
 
@@ -124,14 +125,7 @@ def test_levels_of_other_names_are_not_compared_level_by_level(tmp_path, capsys,
     with open_store(target) as store:
         row = organisation("kp5", "Chi bộ Khu phố 5", "TSVM", 2024)
         store.record(run(nam=2024), [], [row])
-    out = tmp_path / "out"
-    assert (
-        main(
-            ["bulk", str(ROOT / "examples/dang-bo-2025.xlsx"), "-o", str(out), "--format", "docx", "--history", history]
-        )
-        == 0
-    )
-    report = docx_text((out / "dang-bo-phuong-ba-dinh" / "bao-cao-tong-hop-xep-loai.docx").read_bytes())
+    report = _example_report(tmp_path, history)
     assert "Năm 2024 các tổ chức đảng được xếp loại theo các mức khác (TSVM): không so sánh từng mức." in report
 
 

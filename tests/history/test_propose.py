@@ -43,7 +43,7 @@ from generator.history.show import between
 from generator.history.store import open_store
 from generator.load import load_document
 from generator.validate import validate
-from tests.history.rows import DANG_BO, filled_draft, run
+from tests.history.rows import DANG_BO, filled_draft, organisation, run
 
 DAY = "2025-12-20"
 HEADERS = "STT,Họ và tên,Ngày sinh,Ngày vào Đảng,Số thẻ đảng viên,Chi bộ,Tổ chức cơ sở đảng,Đảng bộ,Năm,Mức xếp loại,Tiêu biểu"
@@ -482,12 +482,13 @@ def test_an_organisations_years_before_2018_need_trong_sach_vung_manh(target, hi
         for nam in range(2016, 2021):
             top = "TSVM" if nam < 2018 else "HTXSNV"
             rows = [
-                OrganisationRow(
+                organisation(
                     ma,
                     f"Chi bộ Tổ {ma}",
-                    "chi_bo_truc_thuoc",
-                    Place(f"mã {ma}", DANG_BO, ma, f"Chi bộ Tổ {ma}", "db", DANG_BO),
-                    Result(nam, review_regime(nam), "HTTNV" if (ma, nam) == ("t2", 2017) else top, tieu_bieu=True),
+                    "HTTNV" if (ma, nam) == ("t2", 2017) else top,
+                    nam,
+                    tieu_bieu=True,
+                    regime=review_regime(nam),
                 )
                 for ma in ("t1", "t2")
             ]

@@ -8,7 +8,7 @@ import json
 
 from generator.cli import main
 from generator.history.store import open_store
-from tests.history.rows import DANG_BO, member, run
+from tests.history.rows import DANG_BO, member, organisation, run
 
 
 def _people(history, capsys) -> dict:
@@ -65,14 +65,8 @@ def test_two_recorded_people_who_are_one_are_merged_and_what_breaks_the_rules_is
 
 
 def test_the_committees_recognition_of_tieu_bieu_is_recorded_and_a_rerun_keeps_it(target, history, capsys):
-    from generator.history.records import OrganisationRow, Place, Result
-
-    def chi_bo(ma: str, level: str, tieu_bieu=None) -> OrganisationRow:
-        ten = f"Chi bộ {ma}"
-        place = Place(f"trang “Tổ chức”, mã {ma}", DANG_BO, ma, ten, "db", DANG_BO)
-        return OrganisationRow(
-            ma, ten, "chi_bo_truc_thuoc", place, Result(2025, "qd366-2025", level, tieu_bieu=tieu_bieu)
-        )
+    def chi_bo(ma: str, level: str):
+        return organisation(ma, f"Chi bộ {ma}", level)
 
     with open_store(target) as store:
         store.record(run(), [], [chi_bo("kp5", "HTXSNV"), chi_bo("kp6", "HTTNV")])
@@ -104,18 +98,8 @@ def test_the_committees_recognition_of_tieu_bieu_is_recorded_and_a_rerun_keeps_i
 
 
 def test_one_dang_bo_written_two_ways_is_one_for_the_recognition(target, history, capsys):
-    from generator.history.records import OrganisationRow, Place, Result
-
-    rows = [
-        OrganisationRow(
-            ma,
-            f"Chi bộ {ma}",
-            "chi_bo_truc_thuoc",
-            Place(f"mã {ma}", dang_bo, ma, f"Chi bộ {ma}", "db", dang_bo),
-            Result(2025, "qd366-2025", "HTXSNV"),
-        )
-        for ma, dang_bo in (("kp5", DANG_BO), ("kp6", DANG_BO.lower()))
-    ]
+    pairs = (("kp5", DANG_BO), ("kp6", DANG_BO.lower()))
+    rows = [organisation(ma, f"Chi bộ {ma}", "HTXSNV", dang_bo=name) for ma, name in pairs]
     with open_store(target) as store:
         store.record(run(), [], rows)
     argv = [
