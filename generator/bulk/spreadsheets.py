@@ -25,7 +25,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..present.summary import member_counts
+from ..present.summary import member_counts, with_past
 
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -105,7 +105,7 @@ def member_row(scope: str | None, row: dict) -> list:
         row["level_label"],
         row.get("phieu"),
         QUOTA_OUTCOME.get(row.get("quota"), ""),
-        "; ".join(filter(None, [row.get("note") or "", *row.get("past_notes", ())])),  # as the danh sách's ghi chú
+        with_past(row.get("note") or "", row),
     ]
 
 

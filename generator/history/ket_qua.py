@@ -28,8 +28,29 @@ from .records import HistoryError, score_number
 LEVEL, TIEU_BIEU, SCORE = "Mức xếp loại", "Được công nhận tiêu biểu", "Điểm tự chấm"
 
 
+class _Subjects:
+    """Finds the recorded people or organisations a tờ trình's proposals may be, in one session; the
+    organisations by name (the record keeps no key of their names) are read once for all the proposals."""
+
+    def __init__(self, session):
+        self.session, self._by_name = session, None
+
+    def __call__(self, recipient: str, proposal: dict) -> tuple[list, str]:
+        if recipient == "dang_vien" or proposal.get("ma_to_chuc"):
+            return _subjects(self.session, recipient, proposal)
+        if self._by_name is None:
+            from sqlalchemy import select
+
+            from .models import Organisation
+
+            self._by_name = {}
+            for org in self.session.scalars(select(Organisation).order_by(Organisation.id)):
+                self._by_name.setdefault(name_key(org.ten), []).append(org)
+        return self._by_name.get(name_key(proposal["ten"]), []), "tên"
+
+
 def _subjects(session, recipient: str, proposal: dict) -> tuple[list, str]:
-    """The recorded people or organisations the proposal may be, and how they were looked for."""
+    """A member by card or name, an organisation by its code."""
     from sqlalchemy import select
 
     from .models import Organisation, Person
@@ -39,11 +60,8 @@ def _subjects(session, recipient: str, proposal: dict) -> tuple[list, str]:
             card = card_key(proposal["so_the_dang_vien"])
             return list(session.scalars(select(Person).where(Person.so_the_chuan == card))), "số thẻ"
         return list(session.scalars(select(Person).where(Person.ho_ten_chuan == name_key(proposal["ten"])))), "họ tên"
-    if proposal.get("ma_to_chuc"):
-        found = list(session.scalars(select(Organisation).where(Organisation.ma == proposal["ma_to_chuc"])))
-        return found, "mã tổ chức"
-    key = name_key(proposal["ten"])
-    return [o for o in session.scalars(select(Organisation)) if name_key(o.ten) == key], "tên"
+    found = list(session.scalars(select(Organisation).where(Organisation.ma == proposal["ma_to_chuc"])))
+    return found, "mã tổ chức"
 
 
 def _outcomes(session, subject, years: list[int]) -> dict:
@@ -122,12 +140,13 @@ def from_record(document: dict, target) -> tuple[dict, list[Problem], list[str]]
     notes: list[str] = []
     try:
         with open_store(target) as store, store.session() as session:
+            subjects = _Subjects(session)
             for i, proposal in enumerate(document["de_nghi"]):
                 award = awards.get(proposal["hinh_thuc"])
                 if award is None:
                     continue  # the evaluation names the unknown award
                 subject = "ca_nhan" if award["recipient"] == "dang_vien" else "to_chuc"
-                found, how = _subjects(session, award["recipient"], proposal)
+                found, how = subjects(award["recipient"], proposal)
                 if len(found) > 1:
                     asks = "số thẻ đảng viên (so_the_dang_vien)" if subject == "ca_nhan" else "mã tổ chức (ma_to_chuc)"
                     notes.append(

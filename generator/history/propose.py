@@ -16,7 +16,6 @@ Pure functions over the record's dicts: nothing is printed, nothing read from th
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from fractions import Fraction
 
 import yaml
@@ -36,6 +35,7 @@ from ..evaluate.commendation import (
 )
 from ..evaluate.profile import known_profiles
 from ..evaluate.regime import exact, load_regime
+from ..filenames import slug
 from ..vietnamese import ngay_ngan, phan_tram, so
 from .identity import name_key
 from .records import HOW_RECORDED, NOT_RATED
@@ -407,18 +407,13 @@ def _several(eligible: list[dict]) -> list[str]:
 
 
 # -- names that may be one person ---------------------------------------------------------------------------
-def _plain(name: str) -> str:
-    decomposed = unicodedata.normalize("NFD", name_key(name).replace("đ", "d"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _similar_names(subjects: list[dict]) -> list[str]:
     """Members recorded as two people whose names differ only by diacritics, case or spaces, or are the same
     name: kiemdiem keeps them apart (the record never merges silently) and says so."""
     groups: dict[str, list[dict]] = {}
     for s in subjects:
         if s["kind"] == "dang_vien":
-            groups.setdefault(_plain(s["ten"]), []).append(s)
+            groups.setdefault(slug(s["ten"]), []).append(s)  # diacritics, case and spaces aside
     out = []
     for same in groups.values():
         if len(same) < 2:

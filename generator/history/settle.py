@@ -148,8 +148,10 @@ def recognise(store, nam: int, dang_bo: str | None, codes: list[str], decision: 
 
     def work(session) -> str:
         recorded = {}  # one đảng bộ however its name was spaced or cased: as first recorded
-        for org in session.scalars(select(Organisation).order_by(Organisation.id)):
-            recorded.setdefault(org.dang_bo_chuan, org.dang_bo)
+        for key, name in session.execute(
+            select(Organisation.dang_bo_chuan, Organisation.dang_bo).order_by(Organisation.id)
+        ):
+            recorded.setdefault(key, name)
         names = [n for k, n in recorded.items() if dang_bo is None or k == name_key(dang_bo)]
         recorded = sorted(recorded.values())
         if len(names) != 1:

@@ -221,6 +221,11 @@ def _note(member: dict, top: str) -> str:
         note = "Bằng số phiếu ở vị trí cuối của tỷ lệ"
     else:
         note = member.get("note") or ""
+    return with_past(note, member)
+
+
+def with_past(note: str, member: dict) -> str:
+    """A member's note followed by what the years before point out (the danh sách's PDF, DOCX and XLSX alike)."""
     return "; ".join(filter(None, [note, *member.get("past_notes", ())]))
 
 
