@@ -24,7 +24,7 @@ from .evaluate.regime import ProfileError, known_regimes, load_regime
 from .files import render_file
 from .forms import DANG_BO, form_of
 from .history.commands import add_commands as add_history_commands
-from .history.commands import propose_parser
+from .history.commands import history_options, propose_parser
 from .load import load_document
 from .pipeline import FORMATS, classify, prepare, renderable_forms
 from .schema import known_forms, load_schema
@@ -252,15 +252,12 @@ def _wage_option(parser: argparse.ArgumentParser) -> None:
 
 def _record_option(parser: argparse.ArgumentParser) -> None:
     """``--history`` / ``--no-history`` for the commands that read a tờ trình's years from the record."""
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument(
-        "--history",
-        metavar="TỆP|URL",
-        default=None,
-        help="tờ trình khen thưởng: đối chiếu và điền kết quả các năm từ hồ sơ xếp loại qua các năm (mặc định "
-        "$KIEMDIEM_HISTORY, nếu không ~/.local/share/kiemdiem/history.sqlite; không có hồ sơ thì bỏ qua)",
+    history_options(
+        parser,
+        does="tờ trình khen thưởng: đối chiếu và điền kết quả các năm từ",
+        skips="không đối chiếu với hồ sơ xếp loại",
+        after="; không có hồ sơ thì bỏ qua",
     )
-    group.add_argument("--no-history", action="store_true", help="không đối chiếu với hồ sơ xếp loại")
 
 
 def _record(args):

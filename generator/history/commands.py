@@ -32,17 +32,23 @@ def history_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def history_options(parser: argparse.ArgumentParser) -> None:
-    """``--history`` and ``--no-history`` (for the commands that record)."""
+def history_options(
+    parser: argparse.ArgumentParser,
+    does: str = "ghi kết quả cuối cùng vào",
+    skips: str = "không ghi vào hồ sơ xếp loại",
+    after: str = "",
+) -> None:
+    """``--history`` and ``--no-history``: for the commands that record (the default words), and those that
+    read (``does``, ``skips``, ``after``: what they do with it, kiemdiem validate/classify/render)."""
     group = parser.add_mutually_exclusive_group()
     group.add_argument(
         "--history",
         metavar="TỆP|URL",
         default=None,
-        help=f"ghi kết quả cuối cùng vào hồ sơ xếp loại qua các năm: tệp SQLite, hoặc địa chỉ như "
-        f"postgresql://người@máy/csdl (mặc định ${ENV}, nếu không ~/.local/share/kiemdiem/history.sqlite)",
+        help=f"{does} hồ sơ xếp loại qua các năm: tệp SQLite, hoặc địa chỉ như postgresql://người@máy/csdl "
+        f"(mặc định ${ENV}, nếu không ~/.local/share/kiemdiem/history.sqlite{after})",
     )
-    group.add_argument("--no-history", action="store_true", help="không ghi vào hồ sơ xếp loại")
+    group.add_argument("--no-history", action="store_true", help=skips)
 
 
 def print_recorded(target, recorded, error: str | None = None) -> None:
